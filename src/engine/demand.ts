@@ -1,0 +1,58 @@
+/**
+ * Demand: background Poisson arrivals per incident type with an hourly profile, plus scripted and
+ * historical incidents at fixed times. Background streams draw from their own random streams.
+ */
+import type { Background } from '../scenario/scenario.ts';
+import type { Rng } from '../random/streams.ts';
+import { pickIndex } from '../random/distributions.ts';
+import { hourAt } from '../geo/travel.ts';
+import type { World } from './world.ts';
+import { occur } from './incident.ts';
+
+/**
+ * Next arrival time after `tS` of a non-homogeneous Poisson process whose rate is constant within
+ * each local hour (`ratePerS × profile[hour]`), by inversion of the integrated rate: exact, and one
+ * uniform per arrival. Returns Infinity when the rate is zero everywhere.
+ */
+export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng): number {
+  if (!(ratePerS > 0) || profile.every((p) => p === 0)) return Infinity;
+  let need = -Math.log(1 - rng());
+  let t = tS;
+  for (;;) {
+    const h = hourAt(startSecondOfDay, t);
+    const secOfDay = (((startSecondOfDay + t) % 86400) + 86400) % 86400;
+    const segEnd = t + ((h + 1) * 3600 - secOfDay);
+    const rate = ratePerS * profile[h];
+    const capacity = rate * (segEnd - t);
+    if (capacity >= need) return t + need / rate;
+    need -= capacity;
+    t = segEnd;
+  }
+}
+
+/** Starts every demand process of the scenario. */
+export function startDemand(w: World): void {
+  const s = w.scenario;
+  s.demand.background.forEach((b, i) => startBackground(w, b, i));
+  for (const f of s.demand.fixed) {
+    w.kernel.after(f.t, () => occur(w, { type: f.type, zone: f.zone, lon: f.lon, lat: f.lat, grade: f.grade, source: f.source }));
+  }
+}
+
+function startBackground(w: World, b: Background, i: number): void {
+  const s = w.scenario;
+  const rng = w.streams.get(`demand/${i}/${b.type}`);
+  const placeRng = w.streams.get(`demand/${i}/${b.type}/place`);
+  const ratePerS = b.ratePerDay / 86400;
+  const total = b.zoneWeights.reduce((a, x) => a + x, 0);
+  const next = () => {
+    const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, rng);
+    if (t >= s.durationS) return;
+    w.kernel.after(t - w.kernel.now(), () => {
+      const z = s.zones[pickIndex(b.zoneWeights, placeRng, total)];
+      occur(w, { type: b.type, zone: z.id, lon: z.lon, lat: z.lat, grade: null, source: 'background' });
+      next();
+    });
+  };
+  next();
+}

@@ -1,0 +1,243 @@
+/**
+ * Runs a scenario: `simulate(scenario, seed)` to the end, or `createSimulation` to drive it in steps
+ * (`advanceTo`, `inject`) as the exercise mode and the replay do. Pure TypeScript: no DOM, no Node.
+ */
+import type { Scenario } from '../scenario/scenario.ts';
+import { Streams } from '../random/streams.ts';
+import { TravelModel, hourAt } from '../geo/travel.ts';
+import { createKernel } from './kernel.ts';
+import type { EventKind, LogEvent } from './log.ts';
+import type { IncidentState, Sinks, UnitState, World } from './world.ts';
+import { startDemand } from './demand.ts';
+import { setStaffed } from './center.ts';
+import { occur } from './incident.ts';
+import { setDuty } from './unit.ts';
+import type { CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
+import { GRADES, type Grade } from '../scenario/schema.ts';
+import { nearestZone } from '../scenario/load.ts';
+
+export interface SimulateOptions {
+  /** Keep the event log (default true). */
+  log?: boolean;
+  /** Keep per-incident/call/dispatch records (default true). Off, memory follows what is active. */
+  records?: boolean;
+  /** Called with each event as it happens (also when `log` is false). */
+  onEvent?: (e: LogEvent) => void;
+}
+
+export interface RunResult {
+  log: LogEvent[];
+  records: RunRecords;
+  /** Figures that need no history: events delivered, incidents, etc. */
+  counts: { kernelEvents: number; incidents: number; calls: number; dispatches: number; logEvents: number };
+}
+
+/** Something a trainer or a test injects at the current time. */
+export type Injection =
+  | { kind: 'incident'; type: string; zone?: string; lon?: number; lat?: number; grade?: Grade }
+  | { kind: 'unitOutOfService'; unit: string }
+  | { kind: 'unitInService'; unit: string };
+
+export interface Simulation {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  /** Current simulation time (s). */
+  now(): number;
+  /** Runs every event up to and including `tS` (clamped to the scenario's duration). */
+  advanceTo(tS: number): void;
+  /** Applies an injection at the current time; returns the new incident's id where one is made. */
+  inject(x: Injection): string | null;
+  /** Runs to the end and returns the log and records. Call once. */
+  finish(): RunResult;
+}
+
+/** Builds a run of `scenario` with `seed` at time 0. */
+export function createSimulation(scenario: Scenario, seed: number = scenario.seed, options: SimulateOptions = {}): Simulation {
+  const keepLog = options.log ?? true;
+  const keepRecords = options.records ?? true;
+  const log: LogEvent[] = [];
+  const incidents: IncidentRecord[] = [];
+  const calls: CallRecord[] = [];
+  const dispatches: DispatchRecord[] = [];
+  const kernel = createKernel();
+  const travel = new TravelModel(scenario);
+  const onEvent = options.onEvent;
+  let seq = 0;
+  const counts = { incidents: 0, calls: 0, dispatches: 0 };
+  const sinks: Sinks = {
+    incident: (r) => {
+      counts.incidents++;
+      if (keepRecords) incidents.push(r);
+    },
+    call: (r) => {
+      counts.calls++;
+      if (keepRecords) calls.push(r);
+    },
+    dispatch: (r) => {
+      counts.dispatches++;
+      if (keepRecords) dispatches.push(r);
+    },
+  };
+  const emitting = keepLog || onEvent !== undefined;
+  const w: World = {
+    scenario,
+    kernel,
+    streams: new Streams(seed),
+    travel,
+    units: [],
+    unitsById: new Map(),
+    pools: new Map(),
+    agenciesById: new Map(scenario.agencies.map((a) => [a.id, a])),
+    hospitals: scenario.hospitals.map((h) => ({ ...travel.place(h), id: h.id, handover: h.handover })),
+    waiting: new Map(),
+    takers: { staffed: 0, busy: 0 },
+    callQueue: [],
+    liveCalls: new Set(),
+    callQueueHead: 0,
+    counters: { incident: 0, call: 0, dispatch: 0, request: 0, seq: 0 },
+    open: new Map(),
+    sinks,
+    stats: { requestsLost: 0, requestsQueued: 0, redispatchedReturning: 0 },
+    emit: emitting
+      ? (kind: EventKind, f = {}) => {
+          const e: LogEvent = { seq: seq++, t: kernel.now(), kind, ...f };
+          if (keepLog) log.push(e);
+          onEvent?.(e);
+        }
+      : () => void seq++,
+  };
+
+  const stationPlace = new Map(scenario.stations.map((s) => [s.id, travel.place(s, { station: s.id })]));
+  scenario.units.forEach((def, index) => {
+    const home = stationPlace.get(def.station)!;
+    const u: UnitState = {
+      def,
+      index,
+      agency: w.agenciesById.get(def.agency)!,
+      home,
+      status: 'available',
+      onDuty: true,
+      outOfService: false,
+      trip: null,
+      at: home,
+      dispatch: null,
+      timer: null,
+      dispatches: 0,
+      busyS: 0,
+      busySince: 0,
+    };
+    w.units.push(u);
+    w.unitsById.set(def.id, u);
+    let byType = w.pools.get(def.agency);
+    if (!byType) w.pools.set(def.agency, (byType = new Map()));
+    if (!byType.has(def.type)) byType.set(def.type, []);
+    byType.get(def.type)!.push(u);
+  });
+
+  // Duty: call-taker staffing and unit rosters change at local hour boundaries.
+  const rostered = w.units.filter((u) => u.def.roster !== null);
+  const applyHour = () => {
+    const h = hourAt(scenario.startSecondOfDay, kernel.now());
+    setStaffed(w, scenario.center.callTakers[h]);
+    for (const u of rostered) {
+      const on = u.def.roster![h] === 1;
+      if (on !== u.onDuty) setDuty(w, u, on, u.outOfService);
+    }
+  };
+  const scheduleHours = () => {
+    const secOfDay = (scenario.startSecondOfDay + kernel.now()) % 86400;
+    const next = kernel.now() + (3600 - (secOfDay % 3600));
+    if (next < scenario.durationS) {
+      kernel.after(next - kernel.now(), () => {
+        applyHour();
+        scheduleHours();
+      });
+    }
+  };
+  applyHour();
+  scheduleHours();
+  startDemand(w);
+
+  let finished = false;
+  const sim: Simulation = {
+    scenario,
+    seed,
+    now: () => kernel.now(),
+    advanceTo(tS) {
+      if (finished) throw new Error('simulation already finished');
+      kernel.advanceTo(Math.min(tS, scenario.durationS));
+    },
+    inject(x) {
+      if (finished) throw new Error('simulation already finished');
+      switch (x.kind) {
+        case 'incident': {
+          const type = scenario.incidentTypes.find((t) => t.id === x.type);
+          if (!type) throw new RangeError(`inject: unknown incident type "${x.type}"`);
+          let zone = x.zone ? scenario.zones.find((z) => z.id === x.zone) : undefined;
+          if (x.zone && !zone) throw new RangeError(`inject: unknown zone "${x.zone}"`);
+          if (!zone) {
+            if (x.lon === undefined || x.lat === undefined) throw new RangeError('inject: give a zone or lon and lat');
+            zone = nearestZone(scenario.zones, { lon: x.lon, lat: x.lat })!;
+          }
+          w.emit('inject', { detail: `incident type=${x.type}` });
+          const inc: IncidentState = occur(w, {
+            type: x.type,
+            zone: zone.id,
+            lon: x.lon ?? zone.lon,
+            lat: x.lat ?? zone.lat,
+            grade: x.grade ? GRADES.indexOf(x.grade) : null,
+            source: 'injected',
+          });
+          return inc.rec.incidentId;
+        }
+        case 'unitOutOfService':
+        case 'unitInService': {
+          const u = w.unitsById.get(x.unit);
+          if (!u) throw new RangeError(`inject: unknown unit "${x.unit}"`);
+          w.emit('inject', { unit: u.def.id, agency: u.agency.id, detail: x.kind });
+          setDuty(w, u, u.onDuty, x.kind === 'unitOutOfService');
+          return null;
+        }
+      }
+    },
+    finish() {
+      if (finished) throw new Error('simulation already finished');
+      kernel.advanceTo(scenario.durationS);
+      finished = true;
+      const end = scenario.durationS;
+      // Flush what is still under way at the end: its missing times stay empty.
+      for (const inc of w.open.values()) {
+        for (const d of inc.dispatches) if (d.unit.dispatch === d) sinks.dispatch!(d.rec);
+        sinks.incident!(inc.rec);
+      }
+      for (const c of w.liveCalls) sinks.call!(c.rec);
+      const units: UnitRecord[] = w.units.map((u) => {
+        const busyS = u.busyS + (u.dispatch ? end - u.busySince : 0);
+        return {
+          unitId: u.def.id,
+          agency: u.agency.id,
+          station: u.def.station,
+          type: u.def.type,
+          dispatches: u.dispatches,
+          busyS,
+          utilization: end > 0 ? busyS / end : 0,
+        };
+      });
+      const byId = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+      incidents.sort(byId((r) => r.incidentId));
+      calls.sort(byId((r) => r.callId));
+      dispatches.sort(byId((r) => r.dispatchId));
+      return {
+        log,
+        records: { incidents, calls, dispatches, units },
+        counts: { kernelEvents: kernel.delivered(), incidents: counts.incidents, calls: counts.calls, dispatches: counts.dispatches, logEvents: seq },
+      };
+    },
+  };
+  return sim;
+}
+
+/** Runs `scenario` with `seed` to the end. */
+export function simulate(scenario: Scenario, seed: number = scenario.seed, options: SimulateOptions = {}): RunResult {
+  return createSimulation(scenario, seed, options).finish();
+}

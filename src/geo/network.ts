@@ -1,0 +1,204 @@
+/**
+ * Road graph for the `network` travel model: built from GeoJSON LineStrings, searched with Dijkstra's
+ * algorithm. Shortest paths are by free-flow time; congestion multiplies every edge of an hour alike,
+ * so it scales a trip's time without changing its path.
+ */
+import type { Point, RoadNetwork } from '../scenario/scenario.ts';
+import type { InputError } from '../scenario/errors.ts';
+import { distanceM } from './distance.ts';
+
+type Position = [number, number, ...number[]];
+
+/** Builds a graph from a GeoJSON FeatureCollection of LineString / MultiLineString roads. */
+export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: number): { network?: RoadNetwork; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const fc = json as { type?: string; features?: unknown[] };
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    return { errors: [{ path: where, message: 'not a GeoJSON FeatureCollection' }] };
+  }
+  const nodes: Point[] = [];
+  const index = new Map<string, number>();
+  const edges: RoadNetwork['edges'] = [];
+  const nodeOf = (p: Position): number => {
+    const key = `${p[0].toFixed(6)},${p[1].toFixed(6)}`;
+    let i = index.get(key);
+    if (i === undefined) {
+      i = nodes.length;
+      nodes.push({ lon: p[0], lat: p[1] });
+      index.set(key, i);
+    }
+    return i;
+  };
+  fc.features.forEach((f, fi) => {
+    const at = `${where} features[${fi}]`;
+    const feat = f as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
+    const g = feat?.geometry;
+    const lines: Position[][] =
+      g?.type === 'LineString' ? [g.coordinates as Position[]] : g?.type === 'MultiLineString' ? (g.coordinates as Position[][]) : [];
+    if (lines.length === 0) {
+      errors.push({ path: at, message: 'a road must be a LineString or MultiLineString' });
+      return;
+    }
+    const props = feat.properties ?? {};
+    const speed = Number(props.speed_kmh ?? props.speedKmh ?? props.maxspeed ?? defaultSpeedKmh);
+    if (!(speed > 0)) {
+      errors.push({ path: `${at}.properties.speed_kmh`, message: `speed must be a positive number, got ${String(props.speed_kmh)}` });
+      return;
+    }
+    const oneway = props.oneway === true || props.oneway === 'yes' || props.oneway === 1;
+    for (const line of lines) {
+      if (!Array.isArray(line) || line.length < 2 || !line.every((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))) {
+        errors.push({ path: at, message: 'a line needs at least two [lon, lat] positions' });
+        return;
+      }
+      for (let k = 1; k < line.length; k++) {
+        const a = nodeOf(line[k - 1]);
+        const b = nodeOf(line[k]);
+        if (a === b) continue;
+        const lengthM = distanceM(nodes[a], nodes[b]);
+        edges.push({ from: a, to: b, lengthM, speedKmh: speed });
+        if (!oneway) edges.push({ from: b, to: a, lengthM, speedKmh: speed });
+      }
+    }
+  });
+  if (errors.length) return { errors };
+  if (nodes.length < 2) return { errors: [{ path: where, message: 'the road network has no roads' }] };
+  return { network: { nodes, edges }, errors };
+}
+
+/** Shortest-path oracle over a {@link RoadNetwork}, caching one search per destination node. */
+export class RoadGraph {
+  private readonly inStart: Int32Array;
+  private readonly inFrom: Int32Array;
+  private readonly inTimeS: Float64Array;
+  private readonly toCache = new Map<number, { timeS: Float64Array; next: Int32Array }>();
+
+  constructor(readonly network: RoadNetwork) {
+    const n = network.nodes.length;
+    // Reverse adjacency in CSR form: searches run from the destination backwards, so one search
+    // answers "how long from every node to here", which is what choosing the nearest unit needs.
+    const counts = new Int32Array(n + 1);
+    for (const e of network.edges) counts[e.to + 1]++;
+    for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
+    this.inStart = counts;
+    this.inFrom = new Int32Array(network.edges.length);
+    this.inTimeS = new Float64Array(network.edges.length);
+    const fill = counts.slice(0, n);
+    for (const e of network.edges) {
+      const k = fill[e.to]++;
+      this.inFrom[k] = e.from;
+      this.inTimeS[k] = e.lengthM / (e.speedKmh / 3.6);
+    }
+  }
+
+  get size(): number {
+    return this.network.nodes.length;
+  }
+
+  /** Index of the node nearest to `p`, and its distance in metres. */
+  nearest(p: Point): { node: number; distanceM: number } {
+    let best = 0;
+    let bestD = Infinity;
+    this.network.nodes.forEach((q, i) => {
+      const d = distanceM(p, q);
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    return { node: best, distanceM: bestD };
+  }
+
+  /** Free-flow seconds from every node to `dest` (Infinity where unreachable), and each node's next hop. */
+  towards(dest: number): { timeS: Float64Array; next: Int32Array } {
+    let hit = this.toCache.get(dest);
+    if (hit) return hit;
+    const n = this.size;
+    const timeS = new Float64Array(n).fill(Infinity);
+    const next = new Int32Array(n).fill(-1);
+    const done = new Uint8Array(n);
+    // Binary heap of (time, node); lazy deletion.
+    const heapT: number[] = [];
+    const heapN: number[] = [];
+    const push = (t: number, v: number) => {
+      let i = heapT.length;
+      heapT.push(t);
+      heapN.push(v);
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (heapT[p] < t || (heapT[p] === t && heapN[p] <= v)) break;
+        heapT[i] = heapT[p];
+        heapN[i] = heapN[p];
+        i = p;
+      }
+      heapT[i] = t;
+      heapN[i] = v;
+    };
+    const pop = (): [number, number] => {
+      const t = heapT[0];
+      const v = heapN[0];
+      const lt = heapT.pop()!;
+      const lv = heapN.pop()!;
+      if (heapT.length > 0) {
+        let i = 0;
+        const len = heapT.length;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= len) break;
+          const r = l + 1;
+          const c = r < len && (heapT[r] < heapT[l] || (heapT[r] === heapT[l] && heapN[r] < heapN[l])) ? r : l;
+          if (heapT[c] > lt || (heapT[c] === lt && heapN[c] >= lv)) break;
+          heapT[i] = heapT[c];
+          heapN[i] = heapN[c];
+          i = c;
+        }
+        heapT[i] = lt;
+        heapN[i] = lv;
+      }
+      return [t, v];
+    };
+    timeS[dest] = 0;
+    push(0, dest);
+    while (heapT.length > 0) {
+      const [t, v] = pop();
+      if (done[v]) continue;
+      done[v] = 1;
+      for (let k = this.inStart[v]; k < this.inStart[v + 1]; k++) {
+        const u = this.inFrom[k];
+        const cand = t + this.inTimeS[k];
+        if (cand < timeS[u]) {
+          timeS[u] = cand;
+          next[u] = v;
+          push(cand, u);
+        }
+      }
+    }
+    hit = { timeS, next };
+    this.toCache.set(dest, hit);
+    return hit;
+  }
+
+  /** Free-flow seconds from node `a` to node `b`. */
+  time(a: number, b: number): number {
+    return this.towards(b).timeS[a];
+  }
+
+  /** Node indices of the shortest path from `a` to `b` (inclusive), or `[]` when unreachable. */
+  path(a: number, b: number): number[] {
+    const { timeS, next } = this.towards(b);
+    if (!Number.isFinite(timeS[a])) return [];
+    const out = [a];
+    for (let v = a; v !== b; ) {
+      v = next[v];
+      out.push(v);
+    }
+    return out;
+  }
+
+  /** Number of nodes reachable to `dest` — for the loader's connectivity check. */
+  reachableCount(dest: number): number {
+    let c = 0;
+    for (const t of this.towards(dest).timeS) if (Number.isFinite(t)) c++;
+    return c;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Travel-time model of a scenario, one of three kinds:
+ * - `network`: shortest free-flow path on the road graph, plus straight access legs to the nearest
+ *   node at the normal speed;
+ * - `matrix`: an explicit zone × station table of seconds, as planners export from GIS (used in both
+ *   directions; trips the table does not cover, such as to a hospital, fall back to `straight`);
+ * - `straight`: great-circle distance × detour ÷ speed.
+ * Every trip is then scaled by the hour's congestion multiplier, divided by the emergency-driving
+ * factor for lights-and-sirens trips, and multiplied by the optional noise draw.
+ */
+import type { Point, Scenario, Travel } from '../scenario/scenario.ts';
+import { sample } from '../random/distributions.ts';
+import type { Rng } from '../random/streams.ts';
+import { distanceM, lerpPoint } from './distance.ts';
+import { RoadGraph } from './network.ts';
+
+/** A point the model has prepared (snapped to the network, tagged with its zone/station). */
+export interface Place extends Point {
+  zone?: string;
+  station?: string;
+  /** Nearest road node (network model). */
+  node?: number;
+  /** Distance to that node (m). */
+  snapM?: number;
+}
+
+/** Local hour of day (0–23) at simulation time `tS`. */
+export function hourAt(startSecondOfDay: number, tS: number): number {
+  const s = (((startSecondOfDay + tS) % 86400) + 86400) % 86400;
+  return Math.floor(s / 3600);
+}
+
+export class TravelModel {
+  readonly graph?: RoadGraph;
+  private readonly spec: Travel;
+  private readonly startSecondOfDay: number;
+
+  constructor(scenario: Pick<Scenario, 'travel' | 'startSecondOfDay'>) {
+    this.spec = scenario.travel;
+    this.startSecondOfDay = scenario.startSecondOfDay;
+    if (this.spec.model === 'network' && this.spec.network) this.graph = new RoadGraph(this.spec.network);
+  }
+
+  /** Prepares a point for repeated trips. */
+  place(p: Point, tags: { zone?: string; station?: string } = {}): Place {
+    const out: Place = { lon: p.lon, lat: p.lat, ...tags };
+    if (this.graph) {
+      const { node, distanceM: d } = this.graph.nearest(p);
+      out.node = node;
+      out.snapM = d;
+    }
+    return out;
+  }
+
+  private straightS(a: Point, b: Point): number {
+    return (distanceM(a, b) * this.spec.detour) / (this.spec.speedKmh / 3.6);
+  }
+
+  /** Free-flow seconds from `a` to `b` at normal speed (no congestion, emergency factor or noise). */
+  freeFlowS(a: Place, b: Place): number {
+    const spec = this.spec;
+    if (spec.model === 'matrix' && spec.matrix) {
+      const m = spec.matrix;
+      if (a.station && b.zone && m[b.zone]?.[a.station] !== undefined) return m[b.zone][a.station];
+      if (b.station && a.zone && m[a.zone]?.[b.station] !== undefined) return m[a.zone][b.station];
+      if (a.station && b.station && a.station === b.station) return 0;
+      return this.straightS(a, b);
+    }
+    if (this.graph && a.node !== undefined && b.node !== undefined) {
+      const accessS = ((a.snapM ?? 0) + (b.snapM ?? 0)) / (spec.speedKmh / 3.6);
+      return this.graph.time(a.node, b.node) + accessS;
+    }
+    return this.straightS(a, b);
+  }
+
+  /** Congestion multiplier for a trip starting at `tS`. */
+  congestionAt(tS: number): number {
+    return this.spec.congestion[hourAt(this.startSecondOfDay, tS)];
+  }
+
+  /**
+   * Seconds for a trip from `a` to `b` starting at `tS`. `emergency` applies the lights-and-sirens
+   * factor; `rng` (when the scenario sets `travel.noise`) draws the trip's noise.
+   */
+  tripS(a: Place, b: Place, tS: number, emergency: boolean, rng?: Rng): number {
+    let s = this.freeFlowS(a, b) * this.congestionAt(tS);
+    if (emergency) s /= this.spec.emergencyFactor;
+    if (this.spec.noise && rng) s *= Math.max(0.05, sample(this.spec.noise, rng));
+    return s;
+  }
+
+  /** Points a unit passes between `a` and `b` (for the replay); straight models give the two ends. */
+  route(a: Place, b: Place): Point[] {
+    if (this.graph && a.node !== undefined && b.node !== undefined) {
+      const nodes = this.graph.path(a.node, b.node).map((i) => this.graph!.network.nodes[i]);
+      return [{ lon: a.lon, lat: a.lat }, ...nodes, { lon: b.lon, lat: b.lat }];
+    }
+    return [{ lon: a.lon, lat: a.lat }, { lon: b.lon, lat: b.lat }];
+  }
+
+  /** Where a unit is, a fraction `f` of the way along a straight-line view of its trip. */
+  between(a: Place, b: Place, f: number): Place {
+    return this.place(lerpPoint(a, b, Math.min(1, Math.max(0, f))));
+  }
+}

@@ -1,0 +1,43 @@
+import seedrandom from 'seedrandom';
+
+/** A source of uniform numbers in [0, 1). Everything random in the engine takes one of these. */
+export type Rng = () => number;
+
+/** Largest seed accepted: seeds are integers that JSON and CSV carry exactly. */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+/** Why a seed is unusable, or `null` when it is fine. 0 is a valid seed. */
+export function seedProblem(seed: unknown): string | null {
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) return `seed must be an integer, got ${String(seed)}`;
+  if (seed < 0 || seed > MAX_SEED) return `seed must be between 0 and ${MAX_SEED}, got ${seed}`;
+  return null;
+}
+
+/**
+ * A named random stream derived from (seed, name) with seedrandom's ARC4 generator. Each part of the
+ * model draws from its own stream ("demand/fire", "turnout/FIRE", "travel"), so changing one part of
+ * a scenario does not shift the draws of another: the basis of common random numbers across variants.
+ */
+export function stream(seed: number, name: string): Rng {
+  const problem = seedProblem(seed);
+  if (problem) throw new RangeError(problem);
+  return seedrandom(`linkdrill:${seed}:${name}`);
+}
+
+/** Creates streams on first use and hands back the same one for the same name. */
+export class Streams {
+  private readonly cache = new Map<string, Rng>();
+  constructor(readonly seed: number) {
+    const problem = seedProblem(seed);
+    if (problem) throw new RangeError(problem);
+  }
+  /** The stream called `name`. */
+  get(name: string): Rng {
+    let rng = this.cache.get(name);
+    if (!rng) {
+      rng = stream(this.seed, name);
+      this.cache.set(name, rng);
+    }
+    return rng;
+  }
+}

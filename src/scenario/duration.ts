@@ -1,0 +1,67 @@
+/** Seconds in each duration unit the scenario format accepts. */
+const UNIT_S: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
+
+/** Pattern of a duration string: one or more number+unit parts, e.g. "90s", "5m", "1h30m", "2.5h". */
+export const DURATION_PATTERN = /^\s*(?:\d+(?:\.\d+)?\s*(?:ms|s|min|m|h|d)\s*)+$/;
+
+/**
+ * Seconds in a duration given as a number of seconds or a string like "90s", "5m", "2h", "1h30m".
+ * Returns `null` for anything else (the schema turns that into a path-named error).
+ */
+export function parseDuration(value: number | string): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (!DURATION_PATTERN.test(value)) return null;
+  let total = 0;
+  for (const m of value.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d)/g)) total += Number(m[1]) * UNIT_S[m[2]];
+  return total;
+}
+
+/** Parsed wall-clock start: seconds since local midnight, and the UTC offset (s) it was given in. */
+export interface WallClock {
+  /** Local date as days since 1970-01-01 (proleptic Gregorian). */
+  dayNumber: number;
+  /** Seconds since local midnight. */
+  secondOfDay: number;
+  /** UTC offset of the local time, in seconds (+08:00 → 28800). */
+  offsetS: number;
+}
+
+/** Days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil`). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Parses "2026-06-01T08:00:00+08:00" (offset optional where `requireOffset` is false) without the
+ * platform's Date or locale, so it reads the same in every host. `null` when malformed.
+ */
+export function parseDateTime(text: string, requireOffset: boolean): WallClock | null {
+  const m = DATETIME.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  const s = m[6] ? Number(m[6]) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const tz = m[7];
+  if (!tz && requireOffset) return null;
+  let offsetS = 0;
+  if (tz && tz !== 'Z') {
+    const sign = tz[0] === '-' ? -1 : 1;
+    const digits = tz.slice(1).replace(':', '');
+    offsetS = sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
+  }
+  return { dayNumber: daysFromCivil(y, mo, d), secondOfDay: h * 3600 + mi * 60 + s, offsetS };
+}
+
+/** Seconds from `from` to `to`, both wall clocks (offsets respected). */
+export function secondsBetween(from: WallClock, to: WallClock): number {
+  const a = from.dayNumber * 86400 + from.secondOfDay - from.offsetS;
+  const b = to.dayNumber * 86400 + to.secondOfDay - to.offsetS;
+  return b - a;
+}

@@ -1,0 +1,24 @@
+/** A problem in the input, named by where it is: `units[3].station: unknown station "S9"`. */
+export interface InputError {
+  /** Dotted path into the scenario (`units[3].station`), or a file name for whole-file problems. */
+  path: string;
+  message: string;
+}
+
+/** Formats a path of keys and indices as `units[3].station`. */
+export function formatPath(parts: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** One line per error, as the CLI and UI show them. */
+export function formatErrors(errors: readonly InputError[]): string {
+  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
+}
+
+/** Result of anything that reads user input. */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };

@@ -1,0 +1,167 @@
+/**
+ * The normalised scenario the engine runs: plain, structured-cloneable data with every default
+ * filled, every duration in seconds, every distribution in {@link Dist} form and every reference
+ * checked. Produced by `loadScenario`; never written by hand.
+ */
+import type { Dist } from '../random/distributions.ts';
+import type { Grade } from './schema.ts';
+
+export type { Grade };
+
+/** A place with a position (WGS84 degrees). */
+export interface Point {
+  lon: number;
+  lat: number;
+}
+
+export interface Zone extends Point {
+  id: string;
+  name: string;
+  /** Residents; background demand is spread by it when a demand stream says `population`. */
+  population: number;
+}
+
+/** Road graph for the `network` travel model (built from GeoJSON LineStrings). */
+export interface RoadNetwork {
+  nodes: Point[];
+  /** Directed edges; a two-way road gives two. */
+  edges: { from: number; to: number; lengthM: number; speedKmh: number }[];
+}
+
+export interface Travel {
+  model: 'network' | 'matrix' | 'straight';
+  network?: RoadNetwork;
+  /** zone id → station id → travel seconds at free flow, without the emergency factor. */
+  matrix?: Record<string, Record<string, number>>;
+  speedKmh: number;
+  detour: number;
+  emergencyFactor: number;
+  /** Travel-time multiplier by local hour of day (length 24). */
+  congestion: number[];
+  noise?: Dist;
+  snapM: number;
+}
+
+export type Channel = 'platform' | 'phone';
+
+export interface Agency {
+  id: string;
+  name: string;
+  kind: string;
+  tier: 1 | 2 | 3;
+  /** Zone ids this agency covers; `null` for all zones. */
+  jurisdiction: string[] | null;
+  channel: Channel;
+  /** Delay from the center's order to the agency command receiving it, per channel. */
+  channelDelay: Record<Channel, Dist>;
+  /** Agency command → unit alert delay. */
+  alertDelay: Dist;
+  mutualAid?: { from: string[]; withinS: number; requestDelay: Dist };
+}
+
+export interface Station extends Point {
+  id: string;
+  name: string;
+  agency?: string;
+}
+
+export interface Hospital extends Point {
+  id: string;
+  name: string;
+  handover: Dist;
+}
+
+export interface Unit {
+  id: string;
+  agency: string;
+  type: string;
+  station: string;
+  capabilities: string[];
+  turnoutDay: Dist;
+  turnoutNight: Dist;
+  /** On duty by local hour (length 24, 1 = on duty); `null` = always on duty. */
+  roster: number[] | null;
+}
+
+export interface Center {
+  /** Call-taker positions staffed in each local hour (length 24). */
+  callTakers: number[];
+  answerTime: Dist;
+  handlingTime: Dist;
+  duplicateHandlingTime: Dist;
+  verificationTime: Dist;
+  planTime: Dist;
+  /** Caller patience; `null` means callers never hang up. */
+  patience: Dist | null;
+  gradingErrorProbability: number;
+  gradingMaxError: number;
+  /** Local hours [dayStart, nightStart) use day turnout times. */
+  dayStartH: number;
+  nightStartH: number;
+}
+
+export interface IncidentType {
+  id: string;
+  name: string;
+  /** Callers per incident, by grade index (0 = IV … 3 = I). */
+  callerCount: Dist[];
+  callerDelay: Dist;
+  /** Channel names and weights, e.g. 119: 0.8. */
+  channels: { name: string; weight: number }[];
+  /** On-scene work time by grade index. */
+  workTime: Dist[];
+  transport?: { probability: number; unitType: string };
+  /** True grade weights by grade index. */
+  gradeWeights: number[];
+}
+
+/** One line of a plan: how many units of a type from which agency (id or kind). */
+export interface ResponseLine {
+  agency: string;
+  unitType: string;
+  count: number;
+}
+
+export interface Background {
+  type: string;
+  ratePerDay: number;
+  /** Weight of each zone, aligned with `Scenario.zones`. */
+  zoneWeights: number[];
+  /** Relative rate by local hour, mean 1 (length 24). */
+  profile: number[];
+}
+
+export interface FixedIncident extends Point {
+  /** Seconds from scenario start. */
+  t: number;
+  type: string;
+  zone: string;
+  /** Grade index 0..3, or `null` to draw it from the type. */
+  grade: number | null;
+  name: string;
+  source: 'scripted' | 'history';
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  description: string;
+  /** Wall-clock start as written (with offset). */
+  start: string;
+  /** Seconds since local midnight at t = 0. */
+  startSecondOfDay: number;
+  durationS: number;
+  seed: number;
+  zones: Zone[];
+  travel: Travel;
+  agencies: Agency[];
+  stations: Station[];
+  hospitals: Hospital[];
+  units: Unit[];
+  center: Center;
+  incidentTypes: IncidentType[];
+  /** type id → grade index → response (lower grades' plans carry up where a grade has none). */
+  plans: Record<string, ResponseLine[][]>;
+  dispatch: { whenNoneFree: 'queue' | 'lose'; redispatchReturning: boolean };
+  demand: { background: Background[]; fixed: FixedIncident[] };
+}

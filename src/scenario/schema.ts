@@ -1,0 +1,242 @@
+/**
+ * The scenario format, as a zod schema. It checks shapes and ranges; cross-references (a unit's
+ * station exists, a plan names a known agency) are checked in `load.ts`, which also normalises the
+ * result into the plain {@link Scenario} the engine runs. `scenarioJsonSchema()` exports the input
+ * form as JSON Schema so editors can autocomplete scenario files.
+ */
+import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.ts';
+
+/** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
+export const GRADES = ['IV', 'III', 'II', 'I'] as const;
+export type Grade = (typeof GRADES)[number];
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)');
+
+/** Seconds, or a string such as "90s", "5m", "2h", "1h30m". */
+export const durationSchema = z
+  .union([
+    z.number().nonnegative(),
+    z.string().regex(DURATION_PATTERN, 'a duration is seconds or a string like "90s", "5m", "2h"'),
+  ])
+  .describe('Seconds, or a string like "90s", "5m", "2h", "1h30m"');
+
+const positiveDuration = durationSchema;
+
+/** A random quantity: a fixed number (or duration), or a distribution. */
+export const distSchema = z
+  .union([
+    durationSchema,
+    z.strictObject({ dist: z.literal('fixed'), value: durationSchema }),
+    z.strictObject({ dist: z.literal('exponential'), mean: durationSchema }),
+    z.strictObject({ dist: z.literal('lognormal'), mean: durationSchema, sd: durationSchema }),
+    z.strictObject({
+      dist: z.literal('gamma'),
+      shape: z.number().positive(),
+      scale: durationSchema.optional(),
+      mean: durationSchema.optional(),
+    }),
+    z.strictObject({ dist: z.literal('triangular'), min: durationSchema, mode: durationSchema, max: durationSchema }),
+    z.strictObject({ dist: z.literal('uniform'), min: durationSchema, max: durationSchema }),
+    z.strictObject({
+      dist: z.literal('empirical'),
+      values: z.array(durationSchema).min(1),
+      weights: z.array(z.number().nonnegative()).optional(),
+    }),
+  ])
+  .describe('A fixed value, or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}');
+export type DistInput = z.input<typeof distSchema>;
+
+const lonLat = { lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) };
+const hourly = z.array(z.number().nonnegative()).length(24).describe('24 values, one per hour of the day 00–23');
+const gradeMap = <T extends z.ZodType>(v: T) => z.strictObject({ IV: v.optional(), III: v.optional(), II: v.optional(), I: v.optional() });
+const grade = z.enum(GRADES);
+
+const zoneSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  population: z.number().nonnegative().default(0),
+  ...lonLat,
+});
+
+const fileRef = z.strictObject({ file: z.string().min(1).describe('Path relative to the scenario file') });
+
+const travelSchema = z.strictObject({
+  model: z.enum(['network', 'matrix', 'straight']).default('straight'),
+  network: z.string().optional().describe('GeoJSON FeatureCollection of LineStrings (network model)'),
+  matrix: z
+    .union([z.string(), z.record(z.string(), z.record(z.string(), durationSchema))])
+    .optional()
+    .describe('zone × station travel seconds: a CSV file (first column zone, one column per station) or inline'),
+  speedKmh: z.number().positive().default(40).describe('Normal driving speed where a road gives none, and for straight'),
+  detour: z.number().min(1).default(1.3).describe('Road distance ÷ straight distance (straight model)'),
+  emergencyFactor: z.number().positive().default(1.2).describe('Speed multiplier under lights and sirens'),
+  congestion: hourly.optional().describe('Travel-time multiplier by hour of day (1 = free flow)'),
+  noise: distSchema.optional().describe('Multiplicative noise on each trip (mean should be 1)'),
+  snapM: z.number().positive().default(3000).describe('Farthest a place may be from the road network (m)'),
+});
+
+const channelKind = z.enum(['platform', 'phone']);
+const agencySchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  kind: z.string().min(1).describe('fire, ems, police, traffic, hazmat, power, water, environment, redcross, volunteer…'),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+  jurisdiction: z.union([z.literal('all'), z.array(id).min(1)]).default('all'),
+  channel: channelKind.default('platform').describe('How the center reaches this agency’s command'),
+  channels: z
+    .strictObject({ platform: distSchema.optional(), phone: distSchema.optional() })
+    .optional()
+    .describe('Delay of each channel from the center’s order to the agency command receiving it'),
+  alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
+  mutualAid: z
+    .strictObject({
+      from: z.array(id).min(1).describe('Neighbouring agencies asked for help'),
+      within: durationSchema.default(600).describe('Ask neighbours when no own unit can arrive within this'),
+      requestDelay: distSchema.optional().describe('Time to request and approve mutual aid'),
+    })
+    .optional(),
+});
+
+const stationSchema = z.strictObject({ id, name: z.string().optional(), agency: id.optional(), ...lonLat });
+const hospitalSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  ...lonLat,
+  handover: distSchema.default(900).describe('Patient handover time at the hospital'),
+});
+
+const rosterSchema = z
+  .union([
+    z.string().regex(/^\d{1,2}(:\d{2})?-\d{1,2}(:\d{2})?$/, 'a roster is "HH:MM-HH:MM" (on duty; may wrap midnight)'),
+    z.array(z.union([z.literal(0), z.literal(1)])).length(24),
+  ])
+  .describe('On-duty hours: "08:00-20:00" or 24 values of 0/1');
+
+const unitSchema = z.strictObject({
+  id,
+  agency: id,
+  type: z.string().min(1),
+  station: id,
+  count: z.number().int().min(1).max(500).default(1).describe('Several identical units: ids become ID-1, ID-2, …'),
+  capabilities: z.array(z.string()).default([]),
+  turnout: z
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .optional()
+    .describe('Time from alert to leaving the station, by day and night'),
+  roster: rosterSchema.optional(),
+});
+
+const centerSchema = z.strictObject({
+  callTakers: z.union([z.number().int().min(1), z.array(z.number().int().nonnegative()).length(24)]).default(4),
+  answerTime: distSchema.default(0).describe('From a call-taker becoming free to the call being picked up'),
+  handlingTime: distSchema.default(90).describe('Call-taker busy time per first call (M/M/c service time)'),
+  duplicateHandlingTime: distSchema.optional().describe('Handling time of a repeat call about a known incident'),
+  verificationTime: distSchema.default(30).describe('After the call: verification and grading (核实, 研判)'),
+  planTime: distSchema.default(20).describe('From grading to plan activation and first orders'),
+  patience: distSchema.optional().describe('How long a caller waits before hanging up; omit for no abandonment'),
+  grading: z
+    .strictObject({
+      errorProbability: z.number().min(0).max(1).default(0),
+      maxError: z.number().int().min(1).max(3).default(1),
+    })
+    .default({ errorProbability: 0, maxError: 1 }),
+  dayStart: z.number().min(0).max(24).default(7).describe('Hour when day turnout times start'),
+  nightStart: z.number().min(0).max(24).default(19).describe('Hour when night turnout times start'),
+});
+
+const incidentTypeSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  callers: z
+    .strictObject({
+      count: z.union([distSchema, gradeMap(distSchema)]).default(1),
+      delay: distSchema.default(60).describe('From occurrence to each caller reaching the center'),
+      channels: z.record(z.string(), z.number().nonnegative()).default({ '110': 1 }),
+    })
+    .default({ count: 1, delay: 60, channels: { '110': 1 } }),
+  workTime: z.union([distSchema, gradeMap(distSchema)]).default(1200).describe('On-scene work time'),
+  transport: z
+    .strictObject({
+      probability: z.number().min(0).max(1),
+      unitType: z.string().min(1).default('ambulance'),
+    })
+    .optional(),
+  grades: gradeMap(z.number().nonnegative()).default({ IV: 1 }).describe('True grade distribution (weights)'),
+});
+
+const responseSchema = z.strictObject({
+  agency: z.string().min(1).describe('An agency id, or a kind (the agency of that kind whose jurisdiction holds the place)'),
+  unitType: z.string().min(1),
+  count: z.number().int().min(1).default(1),
+});
+const planSchema = z.strictObject({
+  type: id,
+  grade: z.union([grade, z.array(grade).min(1)]).default('IV').describe('Grade(s) this response applies to'),
+  response: z.array(responseSchema).min(1),
+});
+
+const backgroundSchema = z.strictObject({
+  type: id,
+  ratePerDay: z.number().nonnegative(),
+  zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())]).default('population'),
+  profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
+});
+const placeFields = { zone: id.optional(), lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
+const scriptedSchema = z.strictObject({
+  at: durationSchema.describe('Time from scenario start'),
+  type: id,
+  grade: grade.optional(),
+  name: z.string().optional(),
+  ...placeFields,
+});
+const historySchema = z.strictObject({
+  file: z.string().min(1).describe('CSV with columns time, type, grade and zone or lon/lat'),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: id.optional().describe('Short name, used for the output folder'),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  start: z.string().min(1).describe('Wall-clock start with its UTC offset, e.g. 2026-06-01T00:00:00+08:00'),
+  duration: positiveDuration.default(86400),
+  seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
+  zones: z.union([z.array(zoneSchema).min(1), fileRef]),
+  travel: travelSchema.default({ model: 'straight', speedKmh: 40, detour: 1.3, emergencyFactor: 1.2, snapM: 3000 }),
+  agencies: z.array(agencySchema).min(1),
+  stations: z.array(stationSchema).min(1),
+  hospitals: z.array(hospitalSchema).default([]),
+  units: z.array(unitSchema).min(1),
+  center: centerSchema.default({} as never),
+  incidentTypes: z.array(incidentTypeSchema).min(1),
+  plans: z.array(planSchema).min(1),
+  dispatch: z
+    .strictObject({
+      whenNoneFree: z.enum(['queue', 'lose']).default('queue').describe('queue: wait for the next freed unit; lose: hand to outside backup'),
+      redispatchReturning: z.boolean().default(true).describe('A unit returning to its station can be sent again'),
+    })
+    .default({ whenNoneFree: 'queue', redispatchReturning: true }),
+  demand: z
+    .strictObject({
+      background: z.array(backgroundSchema).default([]),
+      scripted: z.array(scriptedSchema).default([]),
+      history: historySchema.optional(),
+    })
+    .default({ background: [], scripted: [] }),
+});
+
+/** The scenario as written (before defaults and normalisation). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** The scenario after zod (defaults filled, still with durations and distributions as written). */
+export type ScenarioParsed = z.output<typeof scenarioSchema>;
+
+/** JSON Schema of the scenario format (input form), for editors. */
+export function scenarioJsonSchema(): object {
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, title: 'linkdrill scenario' };
+}

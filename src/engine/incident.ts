@@ -114,6 +114,8 @@ export function reported(w: World, inc: IncidentState): void {
       w.emit('incident.plan', { incident: inc.rec.incidentId, detail: `type=${inc.type.id} grade=${GRADES[inc.grade]}` });
       if (!inc.open) return;
       orderLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade));
+      // A plan with no units means the center settled it by phone.
+      if (inc.rec.unitsRequired === 0) closeIncident(w, inc);
     });
   });
 }

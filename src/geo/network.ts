@@ -46,6 +46,8 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
       return;
     }
     const oneway = props.oneway === true || props.oneway === 'yes' || props.oneway === 1;
+    // Controlled-access roads (expressways) carry traffic but no place can join them directly.
+    const access = !(props.access === 'no' || props.access === false || props.motorway === true);
     for (const line of lines) {
       if (!Array.isArray(line) || line.length < 2 || !line.every((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))) {
         errors.push({ path: at, message: 'a line needs at least two [lon, lat] positions' });
@@ -56,8 +58,8 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
         const b = nodeOf(line[k]);
         if (a === b) continue;
         const lengthM = distanceM(nodes[a], nodes[b]);
-        edges.push({ from: a, to: b, lengthM, speedKmh: speed });
-        if (!oneway) edges.push({ from: b, to: a, lengthM, speedKmh: speed });
+        edges.push({ from: a, to: b, lengthM, speedKmh: speed, access });
+        if (!oneway) edges.push({ from: b, to: a, lengthM, speedKmh: speed, access });
       }
     }
   });
@@ -72,6 +74,8 @@ export class RoadGraph {
   private readonly inFrom: Int32Array;
   private readonly inTimeS: Float64Array;
   private readonly toCache = new Map<number, { timeS: Float64Array; next: Int32Array }>();
+  /** Nodes a place may snap to: those on at least one road with access. */
+  private readonly snappable: Uint8Array;
 
   constructor(readonly network: RoadNetwork) {
     const n = network.nodes.length;
@@ -81,6 +85,12 @@ export class RoadGraph {
     for (const e of network.edges) counts[e.to + 1]++;
     for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
     this.inStart = counts;
+    this.snappable = new Uint8Array(n);
+    for (const e of network.edges) {
+      if (e.access === false) continue;
+      this.snappable[e.from] = 1;
+      this.snappable[e.to] = 1;
+    }
     this.inFrom = new Int32Array(network.edges.length);
     this.inTimeS = new Float64Array(network.edges.length);
     const fill = counts.slice(0, n);
@@ -100,6 +110,7 @@ export class RoadGraph {
     let best = 0;
     let bestD = Infinity;
     this.network.nodes.forEach((q, i) => {
+      if (!this.snappable[i]) return;
       const d = distanceM(p, q);
       if (d < bestD) {
         bestD = d;

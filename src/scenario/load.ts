@@ -136,9 +136,24 @@ function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[]; errors
     }
     const population = Number(p.population ?? 0);
     if (!(population >= 0)) errors.push({ path: `${where} features[${i}].properties.population`, message: 'must be a number ≥ 0' });
-    zones.push({ id: String(id), name: String(p.name ?? id), population, ...c });
+    const zone: Zone = { id: String(id), name: String(p.name ?? id), population, ...c };
+    const ring = outerRing(feat.geometry);
+    if (ring) zone.polygon = ring;
+    zones.push(zone);
   });
   return { zones, errors };
+}
+
+/** The outer ring of a Polygon (the largest polygon's, for a MultiPolygon). */
+function outerRing(g: { type: string; coordinates: unknown } | undefined): [number, number][] | null {
+  if (!g) return null;
+  if (g.type === 'Polygon') return (g.coordinates as [number, number][][])[0].map(([x, y]) => [x, y]);
+  if (g.type === 'MultiPolygon') {
+    const polys = g.coordinates as [number, number][][][];
+    const sorted = [...polys].sort((a, b) => b[0].length - a[0].length);
+    return sorted[0][0].map(([x, y]) => [x, y]);
+  }
+  return null;
 }
 
 /** Centroid of a Point or the area-weighted centroid of a (Multi)Polygon's outer rings, in degrees. */

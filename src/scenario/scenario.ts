@@ -19,13 +19,15 @@ export interface Zone extends Point {
   name: string;
   /** Residents; background demand is spread by it when a demand stream says `population`. */
   population: number;
+  /** Outer ring [lon, lat][] where the zone is a polygon; background incidents fall inside it. */
+  polygon?: [number, number][];
 }
 
 /** Road graph for the `network` travel model (built from GeoJSON LineStrings). */
 export interface RoadNetwork {
   nodes: Point[];
   /** Directed edges; a two-way road gives two. */
-  edges: { from: number; to: number; lengthM: number; speedKmh: number }[];
+  edges: { from: number; to: number; lengthM: number; speedKmh: number; access?: boolean }[];
 }
 
 export interface Travel {

@@ -177,7 +177,7 @@ const responseSchema = z.strictObject({
 const planSchema = z.strictObject({
   type: id,
   grade: z.union([grade, z.array(grade).min(1)]).default('IV').describe('Grade(s) this response applies to'),
-  response: z.array(responseSchema).min(1),
+  response: z.array(responseSchema).describe('Units to send; empty for calls the center settles by phone'),
 });
 
 const backgroundSchema = z.strictObject({

@@ -1,0 +1,63 @@
+/** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
+import { runCommand, RUN_USAGE } from './run.ts';
+import { validateCommand } from './validate.ts';
+import { schemaCommand } from './schema.ts';
+import { benchCommand } from './bench.ts';
+import { UsageError } from './args.ts';
+
+const USAGE = `linkdrill — seeded simulator of emergency-response linkage
+
+usage:
+  ${RUN_USAGE}
+  linkdrill validate SCENARIO
+  linkdrill schema
+  linkdrill bench [--quick]
+
+Outputs of run go to DIR (default reports/<scenario-name>/): incidents.csv, calls.csv,
+dispatches.csv, units.csv, summary.csv, events.csv. --excel adds a UTF-8 BOM for Excel.`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  tty: boolean;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  tty: Boolean(process.stderr.isTTY),
+};
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'run':
+        return runCommand(rest, io);
+      case 'validate':
+        return validateCommand(rest, io);
+      case 'schema':
+        return schemaCommand(rest, io);
+      case 'bench':
+        return await benchCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
+    io.err(`linkdrill: internal error: ${(e as Error).message}`);
+    if (process.env.LINKDRILL_DEBUG) io.err(String((e as Error).stack));
+    return 3;
+  }
+}

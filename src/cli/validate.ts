@@ -1,0 +1,16 @@
+/** `linkdrill validate SCENARIO`: prints `ok`, or one line per problem with its path (exit 1). */
+import { formatErrors } from '../scenario/errors.ts';
+import { parse, UsageError } from './args.ts';
+import { loadScenarioFile } from './io.ts';
+
+export function validateCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): number {
+  const { positionals } = parse(argv, {});
+  if (positionals.length !== 1) throw new UsageError('usage: linkdrill validate SCENARIO');
+  const r = loadScenarioFile(positionals[0]);
+  if (!r.ok) {
+    io.err(formatErrors(r.errors));
+    return 1;
+  }
+  io.out('ok');
+  return 0;
+}

@@ -1,0 +1,92 @@
+/**
+ * CSV output — the contract other tools read. Column names and order are fixed here; times are
+ * seconds from scenario start rounded to 3 decimals, empty where a step never happened; booleans are
+ * 1/0. Text cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe.
+ */
+import Papa from 'papaparse';
+import type { CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
+import type { LogEvent } from '../engine/log.ts';
+import { summarise } from '../metrics/stats.ts';
+
+type Cell = string | number | boolean | null | undefined;
+
+/** Numbers with at most 3 decimals and no trailing zeros; locale-free. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  if (Number.isInteger(x)) return String(x);
+  const s = x.toFixed(3);
+  const t = s.replace(/\.?0+$/, '');
+  return t === '-0' ? '0' : t;
+}
+
+/** Makes a text cell safe to open in a spreadsheet (no formula execution). */
+export function safeText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function cell(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  return safeText(v);
+}
+
+/** A table as CSV text (CRLF line ends, as RFC 4180 and Excel expect). */
+export function toCsv(header: readonly string[], rows: readonly Cell[][], options: { bom?: boolean } = {}): string {
+  const text = Papa.unparse({ fields: [...header], data: rows.map((r) => r.map(cell)) }, { newline: '\r\n', escapeFormulae: false });
+  return (options.bom ? '\uFEFF' : '') + text + '\r\n';
+}
+
+export const INCIDENT_COLUMNS = [
+  'rep', 'incident_id', 'type', 'zone', 'lon', 'lat', 'grade_true', 'grade_initial', 'grade_final',
+  't_occur', 't_first_call', 't_answered', 't_verified', 't_plan', 't_first_order', 't_first_dispatch',
+  't_first_arrival', 't_full_response', 't_closed', 'callers', 'units_required', 'units_arrived',
+  'agencies_required', 'agencies_arrived', 'mutual_aid_units',
+] as const;
+export const CALL_COLUMNS = ['rep', 'call_id', 'incident_id', 'channel', 't_arrive', 't_answer', 't_end', 'abandoned'] as const;
+export const DISPATCH_COLUMNS = [
+  'rep', 'dispatch_id', 'incident_id', 'unit_id', 'agency', 'unit_type', 'mutual_aid', 't_order', 't_alert',
+  't_enroute', 't_arrive', 't_clear', 't_available', 'travel_s',
+] as const;
+export const UNIT_COLUMNS = ['rep', 'unit_id', 'agency', 'station', 'type', 'dispatches', 'busy_s', 'utilization'] as const;
+export const SUMMARY_COLUMNS = ['rep', 'metric', 'value'] as const;
+export const EVENT_COLUMNS = ['rep', 'seq', 't', 'kind', 'incident_id', 'unit_id', 'agency', 'detail'] as const;
+
+const incidentRow = (rep: number, i: IncidentRecord): Cell[] => [
+  rep, i.incidentId, i.type, i.zone, i.lon, i.lat, i.gradeTrue, i.gradeInitial, i.gradeFinal,
+  i.tOccur, i.tFirstCall, i.tAnswered, i.tVerified, i.tPlan, i.tFirstOrder, i.tFirstDispatch,
+  i.tFirstArrival, i.tFullResponse, i.tClosed, i.callers, i.unitsRequired, i.unitsArrived,
+  i.agenciesRequired, i.agenciesArrived, i.mutualAidUnits,
+];
+const callRow = (rep: number, c: CallRecord): Cell[] => [rep, c.callId, c.incidentId, c.channel, c.tArrive, c.tAnswer, c.tEnd, c.abandoned];
+const dispatchRow = (rep: number, d: DispatchRecord): Cell[] => [
+  rep, d.dispatchId, d.incidentId, d.unitId, d.agency, d.unitType, d.mutualAid, d.tOrder, d.tAlert,
+  d.tEnroute, d.tArrive, d.tClear, d.tAvailable, d.travelS,
+];
+const unitRow = (rep: number, u: UnitRecord): Cell[] => [rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization];
+const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, e.detail];
+
+/** One replication's results, as handed to the CSV writer. */
+export interface RepOutput {
+  rep: number;
+  records: RunRecords;
+  log: LogEvent[];
+}
+
+/** The CSV files a run writes, by file name. */
+export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean } = {}): Record<string, string> {
+  const all = <T>(pick: (r: RepOutput) => readonly T[], row: (rep: number, x: T) => Cell[]) => reps.flatMap((r) => pick(r).map((x) => row(r.rep, x)));
+  return {
+    'incidents.csv': toCsv(INCIDENT_COLUMNS, all((r) => r.records.incidents, incidentRow), options),
+    'calls.csv': toCsv(CALL_COLUMNS, all((r) => r.records.calls, callRow), options),
+    'dispatches.csv': toCsv(DISPATCH_COLUMNS, all((r) => r.records.dispatches, dispatchRow), options),
+    'units.csv': toCsv(UNIT_COLUMNS, all((r) => r.records.units, unitRow), options),
+    'summary.csv': toCsv(SUMMARY_COLUMNS, reps.flatMap((r) => summarise(r.records).map((s) => [r.rep, s.metric, s.value] as Cell[])), options),
+    'events.csv': toCsv(EVENT_COLUMNS, all((r) => r.log, eventRow), options),
+  };
+}
+
+/** The event log alone as CSV (what determinism tests compare byte for byte). */
+export function eventsCsv(rep: number, log: readonly LogEvent[]): string {
+  return toCsv(EVENT_COLUMNS, log.map((e) => eventRow(rep, e)));
+}

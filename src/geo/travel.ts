@@ -3,7 +3,8 @@
  * - `network`: shortest free-flow path on the road graph, plus straight access legs to the nearest
  *   node at the normal speed;
  * - `matrix`: an explicit zone × station table of seconds, as planners export from GIS (used in both
- *   directions; trips the table does not cover, such as to a hospital, fall back to `straight`);
+ *   directions; zone to zone goes through the best station; trips the table does not cover, such as
+ *   to a hospital, fall back to `straight`);
  * - `straight`: great-circle distance × detour ÷ speed.
  * Every trip is then scaled by the hour's congestion multiplier, divided by the emergency-driving
  * factor for lights-and-sirens trips, and multiplied by the optional noise draw.
@@ -64,6 +65,16 @@ export class TravelModel {
       if (a.station && b.zone && m[b.zone]?.[a.station] !== undefined) return m[b.zone][a.station];
       if (b.station && a.zone && m[a.zone]?.[b.station] !== undefined) return m[a.zone][b.station];
       if (a.station && b.station && a.station === b.station) return 0;
+      // Zone to zone (a unit sent on from a scene): the best route through any station the table
+      // links to both; within one zone, the straight model.
+      if (a.zone && b.zone && a.zone !== b.zone && m[a.zone] && m[b.zone]) {
+        let best = Infinity;
+        for (const st in m[a.zone]) {
+          const back = m[b.zone][st];
+          if (back !== undefined) best = Math.min(best, m[a.zone][st] + back);
+        }
+        if (Number.isFinite(best)) return best;
+      }
       return this.straightS(a, b);
     }
     if (this.graph && a.node !== undefined && b.node !== undefined) {

@@ -18,14 +18,16 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
     excel: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
+  // Usage first: a mistyped option is reported before the scenario is read.
+  const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
+  const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
   const loaded = loadScenarioFile(positionals[0]);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
   const scenario = loaded.value;
-  const seed = intOption(values.seed, 'seed', scenario.seed, 0, MAX_SEED);
-  const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
+  const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
 

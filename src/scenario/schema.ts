@@ -144,7 +144,7 @@ const centerSchema = z.strictObject({
       errorProbability: z.number().min(0).max(1).default(0),
       maxError: z.number().int().min(1).max(3).default(1),
     })
-    .default({ errorProbability: 0, maxError: 1 }),
+    .prefault({}),
   dayStart: z.number().min(0).max(24).default(7).describe('Hour when day turnout times start'),
   nightStart: z.number().min(0).max(24).default(19).describe('Hour when night turnout times start'),
 });
@@ -158,7 +158,7 @@ const incidentTypeSchema = z.strictObject({
       delay: distSchema.default(60).describe('From occurrence to each caller reaching the center'),
       channels: z.record(z.string(), z.number().nonnegative()).default({ '110': 1 }),
     })
-    .default({ count: 1, delay: 60, channels: { '110': 1 } }),
+    .prefault({}),
   workTime: z.union([distSchema, gradeMap(distSchema)]).default(1200).describe('On-scene work time'),
   transport: z
     .strictObject({
@@ -207,12 +207,12 @@ export const scenarioSchema = z.strictObject({
   duration: positiveDuration.default(86400),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
   zones: z.union([z.array(zoneSchema).min(1), fileRef]),
-  travel: travelSchema.default({ model: 'straight', speedKmh: 40, detour: 1.3, emergencyFactor: 1.2, snapM: 3000 }),
+  travel: travelSchema.prefault({}),
   agencies: z.array(agencySchema).min(1),
   stations: z.array(stationSchema).min(1),
   hospitals: z.array(hospitalSchema).default([]),
   units: z.array(unitSchema).min(1),
-  center: centerSchema.default({} as never),
+  center: centerSchema.prefault({}),
   incidentTypes: z.array(incidentTypeSchema).min(1),
   plans: z.array(planSchema).min(1),
   dispatch: z
@@ -220,14 +220,14 @@ export const scenarioSchema = z.strictObject({
       whenNoneFree: z.enum(['queue', 'lose']).default('queue').describe('queue: wait for the next freed unit; lose: hand to outside backup'),
       redispatchReturning: z.boolean().default(true).describe('A unit returning to its station can be sent again'),
     })
-    .default({ whenNoneFree: 'queue', redispatchReturning: true }),
+    .prefault({}),
   demand: z
     .strictObject({
       background: z.array(backgroundSchema).default([]),
       scripted: z.array(scriptedSchema).default([]),
       history: historySchema.optional(),
     })
-    .default({ background: [], scripted: [] }),
+    .prefault({}),
 });
 
 /** The scenario as written (before defaults and normalisation). */

@@ -1,0 +1,112 @@
+/**
+ * Properties over generated small scenarios (fast-check): whatever the layout, demand and settings,
+ * an incident's timestamps are ordered, no unit is ever committed to two incidents at once, every
+ * dispatched unit becomes free again once the work is over, and the counts add up.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.ts';
+import { mustBuild } from '../validation/helpers.ts';
+
+const exp = (mean: number) => ({ dist: 'exponential', mean });
+
+const scenarioArb = fc
+  .record({
+    zones: fc.integer({ min: 1, max: 4 }),
+    stations: fc.integer({ min: 1, max: 3 }),
+    unitsPerStation: fc.integer({ min: 1, max: 3 }),
+    takers: fc.integer({ min: 1, max: 3 }),
+    incidents: fc.array(fc.record({ at: fc.integer({ min: 0, max: 6 * 3600 }), zone: fc.nat(), type: fc.constantFrom('a', 'b'), grade: fc.constantFrom('IV', 'III', 'II') }), { minLength: 1, maxLength: 30 }),
+    mode: fc.constantFrom('queue', 'lose'),
+    patience: fc.boolean(),
+    gradingError: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    model: fc.constantFrom('straight', 'matrix'),
+    roster: fc.boolean(),
+    mutualAid: fc.boolean(),
+  })
+  .map((p) => {
+    const zones = Array.from({ length: p.zones }, (_, i) => ({ id: `Z${i}`, population: 100 * (i + 1), lon: 120 + 0.02 * i, lat: 30 + 0.01 * (i % 2) }));
+    const stations = Array.from({ length: p.stations }, (_, i) => ({ id: `S${i}`, lon: 120.01 + 0.03 * i, lat: 30.005 }));
+    const matrix = Object.fromEntries(zones.map((z, j) => [z.id, Object.fromEntries(stations.map((s, i) => [s.id, 60 + 97 * ((i + j) % 3)]))]));
+    const units = stations.flatMap((s, i) => [
+      { id: `E${i}`, agency: 'F', type: 'engine', station: s.id, count: p.unitsPerStation, turnout: exp(60), ...(p.roster && i === 0 ? { roster: '08:00-20:00' } : {}) },
+      { id: `A${i}`, agency: i % 2 === 0 ? 'M' : 'M2', type: 'amb', station: s.id, turnout: exp(45) },
+    ]);
+    return {
+      input: {
+        start: '2026-03-01T06:00:00+08:00',
+        duration: '48h',
+        zones,
+        travel: p.model === 'matrix' ? { model: 'matrix', matrix } : { model: 'straight' },
+        agencies: [
+          { id: 'F', kind: 'fire' },
+          { id: 'M', kind: 'ems', channel: 'phone', ...(p.mutualAid ? { mutualAid: { from: ['M2'], within: '2m' } } : {}) },
+          { id: 'M2', kind: 'ems2' },
+        ],
+        stations,
+        hospitals: [{ id: 'H', lon: 120.02, lat: 30.02, handover: exp(300) }],
+        units,
+        center: { callTakers: p.takers, handlingTime: exp(60), ...(p.patience ? { patience: exp(120) } : {}), grading: { errorProbability: p.gradingError } },
+        incidentTypes: [
+          { id: 'a', callers: { count: { IV: 1, III: 2, II: 4 }, delay: exp(60) }, workTime: exp(1200), grades: { IV: 1 } },
+          { id: 'b', callers: { count: 1, delay: exp(30) }, workTime: exp(600), transport: { probability: 0.5, unitType: 'amb' } },
+        ],
+        plans: [
+          { type: 'a', grade: 'IV', response: [{ agency: 'fire', unitType: 'engine' }] },
+          { type: 'a', grade: ['III', 'II'], response: [{ agency: 'fire', unitType: 'engine', count: 2 }, { agency: 'ems', unitType: 'amb' }] },
+          { type: 'b', response: [{ agency: 'M', unitType: 'amb' }] },
+        ],
+        dispatch: { whenNoneFree: p.mode },
+        demand: { scripted: p.incidents.map((x) => ({ at: x.at, type: x.type, zone: `Z${x.zone % p.zones}`, grade: x.grade })) },
+      },
+      seed: p.incidents.length * 7919 + p.zones,
+    };
+  });
+
+const ordered = (xs: (number | null)[]) => {
+  const present = xs.filter((x): x is number => x !== null);
+  return present.every((x, i) => i === 0 || present[i - 1] <= x);
+};
+
+describe('engine properties over generated scenarios', () => {
+  it('timestamps ordered, no double booking, units freed, counts add up', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ input, seed }) => {
+        const scenario = mustBuild(input);
+        const { records, log } = simulate(scenario, seed);
+        // Log is in time order.
+        expect(log.every((e, i) => i === 0 || log[i - 1].t <= e.t)).toBe(true);
+        for (const i of records.incidents) {
+          expect(ordered([i.tOccur, i.tFirstCall, i.tAnswered, i.tVerified, i.tPlan, i.tFirstOrder, i.tFirstDispatch, i.tFirstArrival, i.tClosed])).toBe(true);
+          if (i.tFullResponse !== null) expect(i.tFullResponse).toBeGreaterThanOrEqual(i.tFirstArrival!);
+          expect(i.unitsArrived).toBeLessThanOrEqual(i.unitsRequired);
+        }
+        const byUnit = new Map<string, typeof records.dispatches>();
+        for (const d of records.dispatches) {
+          expect(ordered([d.tOrder, d.tAlert, d.tEnroute, d.tArrive, d.tClear, d.tAvailable])).toBe(true);
+          if (!byUnit.has(d.unitId)) byUnit.set(d.unitId, []);
+          byUnit.get(d.unitId)!.push(d);
+        }
+        // No unit is ever committed to two incidents at once.
+        for (const list of byUnit.values()) {
+          list.sort((a, b) => (a.tAlert ?? a.tOrder) - (b.tAlert ?? b.tOrder));
+          for (let k = 1; k < list.length; k++) expect(list[k - 1].tAvailable).not.toBeNull();
+          for (let k = 1; k < list.length; k++) expect(list[k].tAlert ?? Infinity).toBeGreaterThanOrEqual(list[k - 1].tAvailable!);
+        }
+        // All work ends long before the 48 h are up: every dispatched unit is free again.
+        for (const d of records.dispatches) expect(d.tAvailable).not.toBeNull();
+        // Counts add up.
+        expect(records.incidents.reduce((a, i) => a + i.callers, 0)).toBe(records.calls.length);
+        expect(records.units.reduce((a, u) => a + u.dispatches, 0)).toBe(records.dispatches.length);
+        for (const c of records.calls) expect(c.abandoned ? c.tAnswer === null : c.tEnd !== null).toBe(true);
+        const dispatchedPerIncident = new Map<string, number>();
+        for (const d of records.dispatches) dispatchedPerIncident.set(d.incidentId, (dispatchedPerIncident.get(d.incidentId) ?? 0) + 1);
+        for (const i of records.incidents) {
+          const arrived = records.dispatches.filter((d) => d.incidentId === i.incidentId && d.tArrive !== null).length;
+          expect(arrived).toBe(i.unitsArrived);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

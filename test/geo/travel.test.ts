@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoadGeoJson, RoadGraph } from '../../src/geo/network.ts';
+import { TravelModel, hourAt } from '../../src/geo/travel.ts';
+import { distanceM } from '../../src/geo/distance.ts';
+import type { Travel } from '../../src/scenario/scenario.ts';
+
+const line = (coords: number[][], props: Record<string, unknown> = {}) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: coords } });
+
+describe('road network', () => {
+  // A square with a slow short side and a fast long way round, plus a one-way road.
+  const fc = {
+    type: 'FeatureCollection',
+    features: [
+      line([[0, 0], [0.01, 0]], { speed_kmh: 10 }),
+      line([[0, 0], [0, 0.01], [0.01, 0.01], [0.01, 0]], { speed_kmh: 100 }),
+      line([[0.01, 0], [0.02, 0]], { speed_kmh: 50, oneway: 'yes' }),
+    ],
+  };
+  const { network, errors } = parseRoadGeoJson(fc, 'roads', 40);
+  const g = new RoadGraph(network!);
+
+  it('parses LineStrings into a graph with shared nodes', () => {
+    expect(errors).toEqual([]);
+    expect(network!.nodes.length).toBe(5);
+  });
+
+  it('finds the fastest path, not the shortest', () => {
+    const a = g.nearest({ lon: 0, lat: 0 }).node;
+    const b = g.nearest({ lon: 0.01, lat: 0 }).node;
+    const slow = distanceM({ lon: 0, lat: 0 }, { lon: 0.01, lat: 0 }) / (10 / 3.6);
+    expect(g.time(a, b)).toBeLessThan(slow);
+    expect(g.path(a, b).length).toBe(4);
+  });
+
+  it('respects one-way roads', () => {
+    const b = g.nearest({ lon: 0.01, lat: 0 }).node;
+    const c = g.nearest({ lon: 0.02, lat: 0 }).node;
+    expect(Number.isFinite(g.time(b, c))).toBe(true);
+    expect(g.time(c, b)).toBe(Infinity);
+  });
+
+  it('rejects what is not a road network', () => {
+    expect(parseRoadGeoJson({ type: 'Feature' }, 'roads', 40).errors[0].message).toMatch(/FeatureCollection/);
+    expect(parseRoadGeoJson({ type: 'FeatureCollection', features: [line([[0, 0]])] }, 'roads', 40).errors[0].path).toBe('roads features[0]');
+  });
+});
+
+describe('travel model', () => {
+  const travel: Travel = { model: 'straight', speedKmh: 36, detour: 1.5, emergencyFactor: 1.25, congestion: Array.from({ length: 24 }, (_, h) => (h === 8 ? 2 : 1)), snapM: 1000 };
+  const m = new TravelModel({ travel, startSecondOfDay: 7 * 3600 });
+  const a = m.place({ lon: 120, lat: 30 });
+  const b = m.place({ lon: 120.01, lat: 30 });
+
+  it('straight: distance × detour ÷ speed, scaled by congestion and the emergency factor', () => {
+    const base = (distanceM(a, b) * 1.5) / 10;
+    expect(m.freeFlowS(a, b)).toBeCloseTo(base, 9);
+    expect(m.tripS(a, b, 0, false)).toBeCloseTo(base, 9); // 07:00
+    expect(m.tripS(a, b, 3600, false)).toBeCloseTo(2 * base, 9); // 08:00 rush hour
+    expect(m.tripS(a, b, 0, true)).toBeCloseTo(base / 1.25, 9);
+  });
+
+  it('local hour wraps past midnight', () => {
+    expect(hourAt(23 * 3600, 3600)).toBe(0);
+    expect(hourAt(0, 86400 * 3 + 3600 * 5)).toBe(5);
+  });
+
+  it('matrix: station ↔ zone from the table, zone → zone through the best station', () => {
+    const mm = new TravelModel({
+      travel: { ...travel, model: 'matrix', matrix: { Z1: { S1: 100, S2: 300 }, Z2: { S1: 250, S2: 50 } } },
+      startSecondOfDay: 0,
+    });
+    const s1 = mm.place({ lon: 0, lat: 0 }, { station: 'S1' });
+    const z1 = mm.place({ lon: 0, lat: 0 }, { zone: 'Z1' });
+    const z2 = mm.place({ lon: 1, lat: 1 }, { zone: 'Z2' });
+    expect(mm.freeFlowS(s1, z2)).toBe(250);
+    expect(mm.freeFlowS(z2, s1)).toBe(250);
+    expect(mm.freeFlowS(z1, z2)).toBe(350); // via S1 (100 + 250) beats S2 (300 + 50)
+  });
+});

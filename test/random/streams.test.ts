@@ -1,0 +1,57 @@
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import { stream, seedProblem, Streams } from '../../src/random/streams.ts';
+import { distMean, sample, type Dist } from '../../src/random/distributions.ts';
+
+describe('random streams', () => {
+  it('the generator gives the reference value published with seedrandom', () => {
+    // seedrandom README: `new Math.seedrandom('hello.')` → 0.9282578795792454
+    expect(seedrandom('hello.')()).toBe(0.9282578795792454);
+  });
+
+  it('a stream depends on seed and name only, and names are independent', () => {
+    const a = stream(1, 'demand');
+    const b = stream(1, 'demand');
+    const c = stream(1, 'travel');
+    const xs = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(xs);
+    expect(c()).not.toBe(xs[0]);
+    const s = new Streams(1);
+    expect(s.get('demand')).toBe(s.get('demand'));
+  });
+
+  it('0 is a valid seed; fractions, negatives and unsafe integers are not', () => {
+    expect(seedProblem(0)).toBeNull();
+    expect(stream(0, 'x')()).not.toBe(stream(1, 'x')());
+    expect(seedProblem(1.5)).toMatch(/integer/);
+    expect(seedProblem(-1)).toMatch(/between/);
+    expect(seedProblem(2 ** 60)).toMatch(/between/);
+    expect(() => stream(-3, 'x')).toThrow(RangeError);
+  });
+});
+
+describe('distributions', () => {
+  const n = 40_000;
+  const dists: Dist[] = [
+    { dist: 'exponential', mean: 90 },
+    { dist: 'lognormal', mean: 120, sd: 60 },
+    { dist: 'gamma', shape: 9, scale: 10 },
+    { dist: 'gamma', shape: 0.5, scale: 4 },
+    { dist: 'triangular', min: 10, mode: 20, max: 60 },
+    { dist: 'uniform', min: 5, max: 15 },
+    { dist: 'empirical', values: [1, 2, 10], weights: [1, 1, 2] },
+  ];
+  for (const d of dists) {
+    it(`${d.dist} draws have the right mean (within 5 standard errors of ${n} draws)`, () => {
+      const rng = stream(99, d.dist);
+      const xs = Array.from({ length: n }, () => sample(d, rng));
+      const mean = xs.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+      expect(Math.abs(mean - distMean(d))).toBeLessThan((5 * sd) / Math.sqrt(n));
+      expect(xs.every((x) => x >= 0)).toBe(true);
+    });
+  }
+  it('fixed is fixed', () => {
+    expect(sample({ dist: 'fixed', value: 7 }, stream(1, 'f'))).toBe(7);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { formatNumber, safeText, toCsv } from '../../src/report/csv.ts';
+
+describe('CSV', () => {
+  it('formats numbers with at most 3 decimals, locale-free', () => {
+    expect(formatNumber(1)).toBe('1');
+    expect(formatNumber(1.23456)).toBe('1.235');
+    expect(formatNumber(2.5)).toBe('2.5');
+    expect(formatNumber(1234567.5)).toBe('1234567.5');
+    expect(formatNumber(-0.0001)).toBe('0');
+    expect(formatNumber(NaN)).toBe('');
+  });
+
+  it('text cannot become a spreadsheet formula', () => {
+    expect(safeText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(safeText('+1')).toBe(`'+1`);
+    expect(safeText('@SUM')).toBe(`'@SUM`);
+    expect(safeText('火灾')).toBe('火灾');
+  });
+
+  it('quotes commas, quotes and newlines; null is empty; BOM on request; CRLF lines', () => {
+    const csv = toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', null], ['line\nbreak', true, 0.5]], { bom: true });
+    expect(csv.startsWith('\uFEFFa,b,c\r\n')).toBe(true);
+    const back = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(back).toEqual([['a', 'b', 'c'], ['x,y', 'say "hi"', ''], ['line\nbreak', '1', '0.5']]);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Bad input: every broken scenario gets a message naming its place in the input, never a stack
+ * trace; the CLI's `validate` prints those lines and exits 1.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify } from 'yaml';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { main } from '../../src/cli/main.ts';
+import { ROOT } from '../helpers.ts';
+
+const baseText = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
+const base = () => parseYaml(baseText) as Record<string, any>;
+
+/** [what is broken, how to break it, expected `path: message` (a substring)] */
+const cases: [string, (s: Record<string, any>) => unknown, string][] = [
+  ['unknown station', (s) => (s.units[1].station = 'S9'), 'units[1].station: unknown station "S9"'],
+  ['unknown agency of a unit', (s) => (s.units[0].agency = 'NOPE'), 'units[0].agency: unknown agency "NOPE"'],
+  ['unknown agency in a plan', (s) => (s.plans[2].response[0].agency = 'coastguard'), 'plans[2].response[0].agency: unknown agency or agency kind "coastguard"'],
+  ['plan asks a type the agency lacks', (s) => (s.plans[0].response[0].unitType = 'boat'), 'plans[0].response[0].unitType: agency "fire" has no unit of type "boat"'],
+  ['unknown incident type in demand', (s) => (s.demand.background[0].type = 'meteor'), 'demand.background[0].type: unknown incident type "meteor"'],
+  ['unknown zone in scripted demand', (s) => (s.demand.scripted[0].zone = 'Z7'), 'demand.scripted[0].zone: unknown zone "Z7"'],
+  ['negative time', (s) => (s.center.handlingTime = -5), 'center.handlingTime'],
+  ['bad duration string', (s) => (s.duration = 'six hours'), 'duration'],
+  ['missing field', (s) => delete s.start, 'start: is required'],
+  ['start without a UTC offset', (s) => (s.start = '2026-06-01T00:00:00'), 'start: must be a date-time with its UTC offset'],
+  ['wrong type', (s) => (s.center.callTakers = 'many'), 'center.callTakers'],
+  ['unknown key (typo)', (s) => (s.units[0].staton = 'S1'), 'units[0]: unknown key "staton"'],
+  ['duplicate unit ids', (s) => (s.units[1].id = 'E', s.units[1].count = 2, s.units[1].agency = 'FIRE', s.units[1].type = 'engine'), 'duplicate unit id "E-1"'],
+  ['plan missing for grade IV', (s) => (s.plans = s.plans.filter((p: any) => p.type !== 'medical')), 'incident type "medical" has no plan for grade IV'],
+  ['grade weights all zero', (s) => (s.incidentTypes[1].grades = { IV: 0 }), 'incidentTypes[1].grades: weights must not all be zero'],
+  ['bad distribution', (s) => (s.center.verificationTime = { dist: 'triangular', min: 10, mode: 5, max: 20 }), 'center.verificationTime: needs min ≤ mode ≤ max'],
+  ['unknown distribution', (s) => (s.center.verificationTime = { dist: 'weibull', shape: 2 }), 'center.verificationTime'],
+  ['scripted incident after the end', (s) => (s.demand.scripted[0].at = '7h'), 'demand.scripted[0].at: is past the end of the run'],
+  ['seed not an integer', (s) => (s.seed = 1.5), 'seed'],
+  ['mutual aid from itself', (s) => (s.agencies[0].mutualAid = { from: ['FIRE'] }), 'agencies[0].mutualAid.from[0]: an agency cannot be its own neighbour'],
+  ['network model without a file', (s) => (s.travel = { model: 'network' }), 'travel.network: is required when travel.model is network'],
+  ['network file missing', (s) => (s.travel = { model: 'network', network: 'nowhere.geojson' }), 'travel.network: file not found: "nowhere.geojson"'],
+];
+
+describe('bad input yields path-named errors', () => {
+  for (const [what, breakIt, expected] of cases) {
+    it(what, () => {
+      const s = base();
+      breakIt(s);
+      const r = loadScenario(stringify(s), 'broken.yaml');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      const lines = r.errors.map((e) => `${e.path}: ${e.message}`);
+      expect(lines.join('\n')).toContain(expected);
+      for (const l of lines) expect(l).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('bad YAML names the file and the problem', () => {
+    const r = loadScenario('name: x\nunits: [1, 2\n', 'broken.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].path).toBe('broken.yaml');
+  });
+
+  it('an empty file says so', () => {
+    const r = loadScenario('   \n', 'empty.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].message).toBe('the file is empty');
+  });
+
+  it('a list at the top level is refused', () => {
+    const r = loadScenario('- a\n- b\n', 'list.yaml');
+    expect(r.ok).toBe(false);
+  });
+
+  it('`linkdrill validate` prints one line per problem and exits 1; usage errors exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-'));
+    const s = base();
+    s.units[1].station = 'S9';
+    s.plans[2].response[0].agency = 'coastguard';
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, stringify(s));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x), tty: false };
+    expect(await main(['validate', file], io)).toBe(1);
+    const lines = err.join('\n').split('\n');
+    expect(lines).toContain('units[1].station: unknown station "S9"');
+    expect(lines).toContain('plans[2].response[0].agency: unknown agency or agency kind "coastguard"');
+    expect(err.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(await main(['validate'], io)).toBe(2);
+    expect(await main(['run', file, '--reps', 'lots'], io)).toBe(2);
+    expect(await main(['frobnicate'], io)).toBe(2);
+    expect(await main(['validate', join(dir, 'missing.yaml')], io)).toBe(1);
+  });
+});

@@ -46,7 +46,12 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
     outputs.push({ rep, records: result.records, log: result.log });
   }
   bar?.stop();
-  writeFolderAtomically(outDir, runCsvFiles(outputs, { bom: values.excel === true }));
+  try {
+    writeFolderAtomically(outDir, runCsvFiles(outputs, { bom: values.excel === true }));
+  } catch (e) {
+    io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
+    return 1;
+  }
 
   const s = new Map(summarise(outputs[0].records).map((r) => [r.metric, r.value]));
   const f = (k: string) => (s.has(k) ? formatNumber(s.get(k)!) : '–');

@@ -12,11 +12,11 @@ import { alertUnit, etaS, isDispatchable } from './unit.ts';
 /** The center orders `count` units of `unitType` from `agency` for `inc`. */
 export function sendOrder(w: World, inc: IncidentState, agency: Agency, unitType: string, count: number): void {
   const tOrder = w.kernel.now();
-  const rng = w.streams.get(`agency/${agency.id}`);
+  const rng = w.agencyRng.get(agency)!;
   const delayS = Math.max(0, sample(agency.channelDelay[agency.channel], rng));
-  w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${unitType} count=${count} channel=${agency.channel}` });
+  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${unitType} count=${count} channel=${agency.channel}` });
   w.kernel.after(delayS, () => {
-    w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${unitType} count=${count} delay=${delayS.toFixed(3)}` });
+    w.logging && w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${unitType} count=${count} delay=${delayS.toFixed(3)}` });
     for (let k = 0; k < count; k++) {
       if (!inc.open) return;
       const req: UnitRequest = { seq: ++w.counters.request, incident: inc, agency, unitType, tOrder, tQueued: NaN };
@@ -31,9 +31,19 @@ export function nearestUnit(w: World, agencyId: string, type: string, inc: Incid
   if (!pool) return null;
   let best: UnitState | null = null;
   let bestEta = Infinity;
+  // Units standing at the same station share one travel-time computation.
+  let lastHome: unknown = null;
+  let lastHomeEta = 0;
   for (const u of pool) {
     if (!isDispatchable(w, u)) continue;
-    const eta = etaS(w, u, inc);
+    let eta: number;
+    if (u.trip === null && u.at === u.home) {
+      if (u.home !== lastHome) {
+        lastHome = u.home;
+        lastHomeEta = etaS(w, u, inc);
+      }
+      eta = lastHomeEta;
+    } else eta = etaS(w, u, inc);
     // Ties go to the unit listed first in the scenario.
     if (eta < bestEta) {
       bestEta = eta;
@@ -54,7 +64,7 @@ function fill(w: World, req: UnitRequest): void {
   if (rule) {
     // Reserve nothing while asking: the request and approval take time, and the picture may change.
     const delayS = Math.max(0, sample(rule.requestDelay, w.streams.get(`agency/${req.agency.id}/mutualaid`)));
-    w.emit('mutualaid.request', {
+    w.logging && w.emit('mutualaid.request', {
       incident: req.incident.rec.incidentId,
       agency: req.agency.id,
       detail: `type=${req.unitType} to=${rule.from.join(',')} own_eta=${own ? own.etaS.toFixed(1) : 'none'}`,
@@ -83,7 +93,7 @@ function waitOrLose(w: World, req: UnitRequest): void {
   if (w.scenario.dispatch.whenNoneFree === 'lose') {
     inc.rec.lostRequests++;
     w.stats.requestsLost++;
-    w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${req.unitType}` });
+    w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${req.unitType}` });
     return;
   }
   req.tQueued = w.kernel.now();
@@ -96,7 +106,7 @@ function waitOrLose(w: World, req: UnitRequest): void {
   let i = list.length;
   while (i > 0 && compareRequests(list[i - 1], req) > 0) i--;
   list.splice(i, 0, req);
-  w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${req.unitType} position=${i + 1}` });
+  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${req.unitType} position=${i + 1}` });
 }
 
 /** Queue order: higher grade first, then earlier queued, then earlier request. */

@@ -26,7 +26,7 @@ export interface Occurrence {
 /** An incident happens now: draw its attributes and schedule its callers. */
 export function occur(w: World, o: Occurrence): IncidentState {
   const now = w.kernel.now();
-  const type = w.scenario.incidentTypes.find((t) => t.id === o.type)!;
+  const type = w.incidentTypesById.get(o.type)!;
   // All of an incident's own draws come from its type's stream, in a fixed order, at occurrence.
   const rng = w.streams.get(`incident/${type.id}`);
   const gradeDraw = pickIndex(type.gradeWeights, rng);
@@ -95,7 +95,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     draw,
   };
   w.open.set(id, inc);
-  w.emit('incident.occur', { incident: id, detail: `type=${type.id} zone=${o.zone} grade=${GRADES[gradeTrue]} source=${o.source}` });
+  w.logging && w.emit('incident.occur', { incident: id, detail: `type=${type.id} zone=${o.zone} grade=${GRADES[gradeTrue]} source=${o.source}` });
   const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
   for (const k of order) w.kernel.after(delays[k], () => callArrives(w, inc, channels[k]));
   return inc;
@@ -108,10 +108,10 @@ export function reported(w: World, inc: IncidentState): void {
     inc.grade = inc.draw.gradeInitial;
     inc.rec.gradeInitial = GRADES[inc.grade];
     inc.rec.gradeFinal = GRADES[inc.grade];
-    w.emit('incident.verify', { incident: inc.rec.incidentId, detail: `grade=${GRADES[inc.grade]}` });
+    w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId, detail: `grade=${GRADES[inc.grade]}` });
     w.kernel.after(inc.draw.planS, () => {
       inc.rec.tPlan = w.kernel.now();
-      w.emit('incident.plan', { incident: inc.rec.incidentId, detail: `type=${inc.type.id} grade=${GRADES[inc.grade]}` });
+      w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId, detail: `type=${inc.type.id} grade=${GRADES[inc.grade]}` });
       if (!inc.open) return;
       orderLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade));
       // A plan with no units means the center settled it by phone.
@@ -147,7 +147,7 @@ export function unitArrived(w: World, inc: IncidentState, agencyId: string): voi
   }
   if (inc.rec.tFullResponse === null && inc.rec.unitsArrived >= inc.rec.unitsRequired) {
     inc.rec.tFullResponse = now;
-    w.emit('incident.full', { incident: inc.rec.incidentId });
+    w.logging && w.emit('incident.full', { incident: inc.rec.incidentId });
   }
 }
 
@@ -156,7 +156,7 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
   const from = inc.grade;
   inc.grade = to;
   inc.rec.gradeFinal = GRADES[to];
-  w.emit('incident.regrade', { incident: inc.rec.incidentId, detail: `from=${GRADES[from]} to=${GRADES[to]}` });
+  w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId, detail: `from=${GRADES[from]} to=${GRADES[to]}` });
   if (to > from) orderLines(w, inc, planIncrement(w.scenario, inc.type.id, from, to));
 }
 
@@ -165,7 +165,7 @@ export function closeIncident(w: World, inc: IncidentState): void {
   inc.open = false;
   inc.closeTimer = null;
   inc.rec.tClosed = w.kernel.now();
-  w.emit('incident.close', { incident: inc.rec.incidentId });
+  w.logging && w.emit('incident.close', { incident: inc.rec.incidentId });
   // Drop its queued requests: nothing is needed any more.
   for (const [key, list] of w.waiting) {
     const kept = list.filter((r) => r.incident !== inc);

@@ -78,6 +78,17 @@ const Clock = class extends (Entity as unknown as new (sim: SimInstance, name?: 
   start() {}
 };
 
+/** A timer over a simjs request (a class, so no closure is made per timer). */
+class SimTimer implements Timer {
+  constructor(private readonly ro: SimRequest) {}
+  get at(): number {
+    return this.ro.deliverAt;
+  }
+  cancel(): void {
+    this.ro.cancel();
+  }
+}
+
 /** Creates a kernel at time 0 with an empty queue. */
 export function createKernel(): Kernel {
   const sim = new Sim();
@@ -93,6 +104,7 @@ export function createKernel(): Kernel {
   const deliverHead = () => {
     const ro = queue.remove()!;
     sim.simTime = ro.deliverAt;
+    delivered++;
     ro.deliver();
   };
   return {
@@ -100,11 +112,8 @@ export function createKernel(): Kernel {
     after(delayS, fn) {
       if (!(delayS >= 0) || !Number.isFinite(delayS)) throw new RangeError(`kernel: bad delay ${delayS}`);
       const ro = entity.setTimer(delayS);
-      ro.done(() => {
-        delivered++;
-        fn();
-      });
-      return { at: ro.deliverAt, cancel: () => void ro.cancel() };
+      ro.done(fn);
+      return new SimTimer(ro);
     },
     advanceTo(tS) {
       for (let h = head(); h !== undefined && h.deliverAt <= tS; h = head()) deliverHead();

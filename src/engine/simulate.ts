@@ -88,6 +88,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     unitsById: new Map(),
     pools: new Map(),
     agenciesById: new Map(scenario.agencies.map((a) => [a.id, a])),
+    agencyRng: new Map(),
+    incidentTypesById: new Map(scenario.incidentTypes.map((t) => [t.id, t])),
     hospitals: scenario.hospitals.map((h) => ({ ...travel.place(h), id: h.id, handover: h.handover })),
     waiting: new Map(),
     takers: { staffed: 0, busy: 0 },
@@ -98,15 +100,15 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     open: new Map(),
     sinks,
     stats: { requestsLost: 0, requestsQueued: 0, redispatchedReturning: 0 },
-    emit: emitting
-      ? (kind: EventKind, f = {}) => {
-          const e: LogEvent = { seq: seq++, t: kernel.now(), kind, ...f };
-          if (keepLog) log.push(e);
-          onEvent?.(e);
-        }
-      : () => void seq++,
+    logging: emitting,
+    emit: (kind: EventKind, f = {}) => {
+      const e: LogEvent = { seq: seq++, t: kernel.now(), kind, ...f };
+      if (keepLog) log.push(e);
+      onEvent?.(e);
+    },
   };
 
+  for (const a of scenario.agencies) w.agencyRng.set(a, w.streams.get(`agency/${a.id}`));
   const stationPlace = new Map(scenario.stations.map((s) => [s.id, travel.place(s, { station: s.id })]));
   scenario.units.forEach((def, index) => {
     const home = stationPlace.get(def.station)!;
@@ -121,6 +123,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       trip: null,
       at: home,
       dispatch: null,
+      rng: w.streams.get(`unit/${def.id}`),
+      travelRng: w.streams.get(`travel/${def.id}`),
       timer: null,
       dispatches: 0,
       busyS: 0,
@@ -179,7 +183,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
             if (x.lon === undefined || x.lat === undefined) throw new RangeError('inject: give a zone or lon and lat');
             zone = nearestZone(scenario.zones, { lon: x.lon, lat: x.lat })!;
           }
-          w.emit('inject', { detail: `incident type=${x.type}` });
+          w.logging && w.emit('inject', { detail: `incident type=${x.type}` });
           const inc: IncidentState = occur(w, {
             type: x.type,
             zone: zone.id,
@@ -194,7 +198,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
         case 'unitInService': {
           const u = w.unitsById.get(x.unit);
           if (!u) throw new RangeError(`inject: unknown unit "${x.unit}"`);
-          w.emit('inject', { unit: u.def.id, agency: u.agency.id, detail: x.kind });
+          w.logging && w.emit('inject', { unit: u.def.id, agency: u.agency.id, detail: x.kind });
           setDuty(w, u, u.onDuty, x.kind === 'unitOutOfService');
           return null;
         }

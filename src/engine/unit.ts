@@ -22,7 +22,8 @@ export function positionAt(w: World, u: UnitState, tS: number): Place {
   const f = trip.t1 > trip.t0 ? (tS - trip.t0) / (trip.t1 - trip.t0) : 1;
   if (f <= 0) return trip.from;
   if (f >= 1) return trip.to;
-  return w.travel.between(trip.from, trip.to, f);
+  if (w.travel.graph && !trip.route) trip.route = w.travel.tripRoute(trip.from, trip.to);
+  return w.travel.between(trip.from, trip.to, f, trip.route);
 }
 
 /** Expected emergency travel time (s) from where the unit is now to the incident (no noise draw). */
@@ -78,22 +79,22 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
   u.dispatches++;
   u.status = 'alerted';
   u.busySince = now;
-  const rng = w.streams.get(`unit/${u.def.id}`);
+  const rng = u.rng;
   const alertS = Math.max(0, sample(u.agency.alertDelay, rng));
   u.timer = w.kernel.after(alertS, () => {
     const t = w.kernel.now();
     d.rec.tAlert = t;
     if (inc.rec.tFirstDispatch === null) inc.rec.tFirstDispatch = t;
-    w.emit('unit.alert', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `dispatch=${id}${mutualAid ? ' mutual_aid=1' : ''}${wasReturning ? ' from=road' : ''}` });
+    w.logging && w.emit('unit.alert', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `dispatch=${id}${mutualAid ? ' mutual_aid=1' : ''}${wasReturning ? ' from=road' : ''}` });
     // A unit already on the road needs no turnout.
     const turnoutS = wasReturning && u.at !== u.home ? 0 : Math.max(0, sample(isNight(w, t) ? u.def.turnoutNight : u.def.turnoutDay, rng));
     u.timer = w.kernel.after(turnoutS, () => {
       const t0 = w.kernel.now();
       d.rec.tEnroute = t0;
       u.status = 'enroute';
-      const travelS = w.travel.tripS(u.at, inc.place, t0, true, w.streams.get(`travel/${u.def.id}`));
+      const travelS = w.travel.tripS(u.at, inc.place, t0, true, u.travelRng);
       u.trip = { from: u.at, to: inc.place, t0, t1: t0 + travelS };
-      w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `eta=${(t0 + travelS).toFixed(3)}` });
+      w.logging && w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `eta=${(t0 + travelS).toFixed(3)}` });
       u.timer = w.kernel.after(travelS, () => {
         d.rec.tArrive = w.kernel.now();
         d.rec.travelS = travelS;
@@ -101,7 +102,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
         u.at = inc.place;
         u.trip = null;
         u.timer = null;
-        w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id });
+        w.logging && w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id });
         unitArrived(w, inc, u.agency.id);
       });
     });
@@ -118,11 +119,11 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
     u.timer = null;
     u.at = positionAt(w, u, now);
     u.trip = null;
-    w.emit('unit.cancel', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
+    w.logging && w.emit('unit.cancel', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
     becomeFree(w, u);
     return;
   }
-  w.emit('unit.clear', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
+  w.logging && w.emit('unit.clear', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
   if (!transport || w.hospitals.length === 0) {
     becomeFree(w, u);
     return;
@@ -137,15 +138,15 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
     }
   }
   u.status = 'transporting';
-  const travelS = w.travel.tripS(u.at, best, now, true, w.streams.get(`travel/${u.def.id}`));
+  const travelS = w.travel.tripS(u.at, best, now, true, u.travelRng);
   u.trip = { from: u.at, to: best, t0: now, t1: now + travelS };
-  w.emit('unit.transport', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `hospital=${best.id}` });
+  w.logging && w.emit('unit.transport', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `hospital=${best.id}` });
   u.timer = w.kernel.after(travelS, () => {
     u.status = 'hospital';
     u.at = best;
     u.trip = null;
-    w.emit('unit.hospital', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `hospital=${best.id}` });
-    const handoverS = Math.max(0, sample(best.handover, w.streams.get(`unit/${u.def.id}`)));
+    w.logging && w.emit('unit.hospital', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `hospital=${best.id}` });
+    const handoverS = Math.max(0, sample(best.handover, u.rng));
     u.timer = w.kernel.after(handoverS, () => becomeFree(w, u));
   });
 }
@@ -159,12 +160,12 @@ function becomeFree(w: World, u: UnitState): void {
   u.dispatch = null;
   u.timer = null;
   w.sinks.dispatch?.(d.rec);
-  w.emit('unit.return', { unit: u.def.id, agency: u.agency.id, detail: `dispatch=${d.rec.dispatchId}` });
+  w.logging && w.emit('unit.return', { unit: u.def.id, agency: u.agency.id, detail: `dispatch=${d.rec.dispatchId}` });
   if (u.at === u.home) {
     u.status = 'available';
   } else {
     u.status = 'returning';
-    const travelS = w.travel.tripS(u.at, u.home, now, false, w.streams.get(`travel/${u.def.id}`));
+    const travelS = w.travel.tripS(u.at, u.home, now, false, u.travelRng);
     u.trip = { from: u.at, to: u.home, t0: now, t1: now + travelS };
     u.timer = w.kernel.after(travelS, () => arriveHome(w, u));
   }
@@ -177,7 +178,7 @@ function arriveHome(w: World, u: UnitState): void {
   u.at = u.home;
   u.trip = null;
   u.timer = null;
-  w.emit('unit.back', { unit: u.def.id, agency: u.agency.id });
+  w.logging && w.emit('unit.back', { unit: u.def.id, agency: u.agency.id });
   if (!goOffIfDue(w, u) && isDispatchable(w, u)) unitFreed(w, u);
 }
 
@@ -185,7 +186,7 @@ function arriveHome(w: World, u: UnitState): void {
 function goOffIfDue(w: World, u: UnitState): boolean {
   if (u.status === 'available' && (!u.onDuty || u.outOfService)) {
     u.status = 'off';
-    w.emit('unit.offduty', { unit: u.def.id, agency: u.agency.id, detail: u.outOfService ? 'reason=out_of_service' : 'reason=roster' });
+    w.logging && w.emit('unit.offduty', { unit: u.def.id, agency: u.agency.id, detail: u.outOfService ? 'reason=out_of_service' : 'reason=roster' });
     return true;
   }
   return false;
@@ -202,7 +203,7 @@ export function setDuty(w: World, u: UnitState, onDuty: boolean, outOfService: b
   }
   if (u.status === 'off') {
     u.status = 'available';
-    w.emit('unit.onduty', { unit: u.def.id, agency: u.agency.id });
+    w.logging && w.emit('unit.onduty', { unit: u.def.id, agency: u.agency.id });
     unitFreed(w, u);
   }
 }

@@ -13,6 +13,8 @@ export interface Trip {
   to: Place;
   t0: number;
   t1: number;
+  /** Road route, worked out the first time the unit's position along it is needed. */
+  route?: import('../geo/travel.ts').TripRoute;
 }
 
 export interface UnitState {
@@ -30,6 +32,9 @@ export interface UnitState {
   /** Where the unit stands when not moving. */
   at: Place;
   dispatch: DispatchState | null;
+  /** The unit's own random streams: alert/turnout/handover draws, and travel noise. */
+  rng: import('../random/streams.ts').Rng;
+  travelRng: import('../random/streams.ts').Rng;
   /** Pending timer of the current step (cancelled on recall). */
   timer: { cancel(): void } | null;
   dispatches: number;
@@ -102,6 +107,9 @@ export interface World {
   /** Units by agency id then unit type. */
   pools: Map<string, Map<string, UnitState[]>>;
   agenciesById: Map<string, Agency>;
+  /** Each agency's stream for order delays. */
+  agencyRng: Map<Agency, import('../random/streams.ts').Rng>;
+  incidentTypesById: Map<string, IncidentType>;
   hospitals: (Place & { id: string; handover: import('../random/distributions.ts').Dist })[];
   /** Waiting unit requests by `agency|type`, kept ordered by grade (desc), then time, then seq. */
   waiting: Map<string, UnitRequest[]>;
@@ -115,7 +123,9 @@ export interface World {
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
   open: Map<string, IncidentState>;
   sinks: Sinks;
-  /** Log an event (no-op cost beyond the object when nobody listens). */
+  /** Someone listens to events: callers guard `emit` with it so no detail text is built in vain. */
+  logging: boolean;
+  /** Log an event. */
   emit(kind: EventKind, fields?: { incident?: string; unit?: string; agency?: string; detail?: string }): void;
   /** Counters for the summary that need no history. */
   stats: { requestsLost: number; requestsQueued: number; redispatchedReturning: number };

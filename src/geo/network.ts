@@ -76,6 +76,8 @@ export class RoadGraph {
   private readonly toCache = new Map<number, { timeS: Float64Array; next: Int32Array }>();
   /** Nodes a place may snap to: those on at least one road with access. */
   private readonly snappable: Uint8Array;
+  /** Bucket grid over the snappable nodes, for nearest-node queries without a full scan. */
+  private readonly grid: { lon0: number; lat0: number; cellDeg: number; cols: number; rows: number; cells: number[][] };
 
   constructor(readonly network: RoadNetwork) {
     const n = network.nodes.length;
@@ -91,6 +93,25 @@ export class RoadGraph {
       this.snappable[e.from] = 1;
       this.snappable[e.to] = 1;
     }
+    let [lon0, lat0, lon1, lat1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of network.nodes) {
+      lon0 = Math.min(lon0, p.lon);
+      lat0 = Math.min(lat0, p.lat);
+      lon1 = Math.max(lon1, p.lon);
+      lat1 = Math.max(lat1, p.lat);
+    }
+    // About two nodes per cell on average.
+    const cellDeg = Math.max(1e-4, Math.sqrt(((lon1 - lon0 || 1e-3) * (lat1 - lat0 || 1e-3)) / Math.max(1, n / 2)));
+    const cols = Math.max(1, Math.ceil((lon1 - lon0) / cellDeg) + 1);
+    const rows = Math.max(1, Math.ceil((lat1 - lat0) / cellDeg) + 1);
+    const cells: number[][] = Array.from({ length: cols * rows }, () => []);
+    network.nodes.forEach((p, i) => {
+      if (!this.snappable[i]) return;
+      const cx = Math.floor((p.lon - lon0) / cellDeg);
+      const cy = Math.floor((p.lat - lat0) / cellDeg);
+      cells[cy * cols + cx].push(i);
+    });
+    this.grid = { lon0, lat0, cellDeg, cols, rows, cells };
     this.inFrom = new Int32Array(network.edges.length);
     this.inTimeS = new Float64Array(network.edges.length);
     const fill = counts.slice(0, n);
@@ -105,19 +126,53 @@ export class RoadGraph {
     return this.network.nodes.length;
   }
 
-  /** Index of the node nearest to `p`, and its distance in metres. */
+  /**
+   * Index of the snappable node nearest to `p`, and its distance in metres. Searches the bucket grid
+   * ring by ring and stops once no unvisited cell can hold anything nearer.
+   */
   nearest(p: Point): { node: number; distanceM: number } {
-    let best = 0;
+    const { lon0, lat0, cellDeg, cols, rows, cells } = this.grid;
+    const cx = Math.min(cols - 1, Math.max(0, Math.floor((p.lon - lon0) / cellDeg)));
+    const cy = Math.min(rows - 1, Math.max(0, Math.floor((p.lat - lat0) / cellDeg)));
+    // Metres per degree of the cell's shorter side (longitude shrinks with latitude).
+    const mPerDeg = 111_195 * Math.max(0.05, Math.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
+    let best = -1;
     let bestD = Infinity;
-    this.network.nodes.forEach((q, i) => {
-      if (!this.snappable[i]) return;
-      const d = distanceM(p, q);
-      if (d < bestD) {
-        bestD = d;
-        best = i;
+    const maxR = Math.max(cols, rows);
+    for (let r = 0; r <= maxR; r++) {
+      // Anything in ring r is at least (r − 1) cells away from p.
+      if (best >= 0 && (r - 1) * cellDeg * mPerDeg > bestD) break;
+      for (let y = cy - r; y <= cy + r; y++) {
+        if (y < 0 || y >= rows) continue;
+        const edge = y === cy - r || y === cy + r;
+        for (let x = cx - r; x <= cx + r; x += edge ? 1 : 2 * r || 1) {
+          if (x < 0 || x >= cols) continue;
+          for (const i of cells[y * cols + x]) {
+            const d = distanceM(p, this.network.nodes[i]);
+            if (d < bestD || (d === bestD && i < best)) {
+              bestD = d;
+              best = i;
+            }
+          }
+        }
       }
-    });
+    }
+    if (best < 0) {
+      // No road with access at all: fall back to any node.
+      this.network.nodes.forEach((q, i) => {
+        const d = distanceM(p, q);
+        if (d < bestD) [bestD, best] = [d, i];
+      });
+    }
     return { node: best, distanceM: bestD };
+  }
+
+  /** Free-flow seconds along `path` from its start to each of its nodes. */
+  cumulativeTimes(path: readonly number[]): number[] {
+    if (path.length === 0) return [];
+    // Along a shortest path to its end, time so far = time to the end from the start − from here.
+    const toEnd = this.towards(path[path.length - 1]).timeS;
+    return path.map((v) => toEnd[path[0]] - toEnd[v]);
   }
 
   /** Free-flow seconds from every node to `dest` (Infinity where unreachable), and each node's next hop. */

@@ -25,11 +25,19 @@ export interface Place extends Point {
   snapM?: number;
 }
 
+/** A trip's road route: node indices and the free-flow seconds from the trip's start to each. */
+export interface TripRoute {
+  nodes: number[];
+  cumS: number[];
+}
+
 /** Local hour of day (0–23) at simulation time `tS`. */
 export function hourAt(startSecondOfDay: number, tS: number): number {
   const s = (((startSecondOfDay + tS) % 86400) + 86400) % 86400;
   return Math.floor(s / 3600);
 }
+
+const graphs = new WeakMap<object, RoadGraph>();
 
 export class TravelModel {
   readonly graph?: RoadGraph;
@@ -39,7 +47,13 @@ export class TravelModel {
   constructor(scenario: Pick<Scenario, 'travel' | 'startSecondOfDay'>) {
     this.spec = scenario.travel;
     this.startSecondOfDay = scenario.startSecondOfDay;
-    if (this.spec.model === 'network' && this.spec.network) this.graph = new RoadGraph(this.spec.network);
+    if (this.spec.model === 'network' && this.spec.network) {
+      // One graph (and its shortest-path cache, a pure function of the roads) per road network,
+      // shared by every run of the scenario.
+      let g = graphs.get(this.spec.network);
+      if (!g) graphs.set(this.spec.network, (g = new RoadGraph(this.spec.network)));
+      this.graph = g;
+    }
   }
 
   /** Prepares a point for repeated trips. */
@@ -109,8 +123,30 @@ export class TravelModel {
     return [{ lon: a.lon, lat: a.lat }, { lon: b.lon, lat: b.lat }];
   }
 
-  /** Where a unit is, a fraction `f` of the way along a straight-line view of its trip. */
-  between(a: Place, b: Place, f: number): Place {
-    return this.place(lerpPoint(a, b, Math.min(1, Math.max(0, f))));
+  /**
+   * Where a unit is, a fraction `f` (of time) of the way through its trip from `a` to `b`: on the
+   * road network, the last node of its route it has passed; otherwise along the straight line.
+   */
+  between(a: Place, b: Place, f: number, route?: TripRoute): Place {
+    const ff = Math.min(1, Math.max(0, f));
+    if (this.graph && a.node !== undefined && b.node !== undefined) {
+      const r = route ?? this.tripRoute(a, b);
+      if (r.nodes.length === 0) return ff < 0.5 ? a : b;
+      const t = ff * r.cumS[r.cumS.length - 1];
+      let k = 0;
+      while (k + 1 < r.cumS.length && r.cumS[k + 1] <= t) k++;
+      const node = r.nodes[k];
+      const p = this.graph.network.nodes[node];
+      return { lon: p.lon, lat: p.lat, node, snapM: 0 };
+    }
+    return { ...lerpPoint(a, b, ff) };
+  }
+
+  /** The road route of a trip with free-flow times to each node (network model). */
+  tripRoute(a: Place, b: Place): TripRoute {
+    if (!this.graph || a.node === undefined || b.node === undefined) return { nodes: [], cumS: [] };
+    const nodes = this.graph.path(a.node, b.node);
+    const access = (a.snapM ?? 0) / (this.spec.speedKmh / 3.6);
+    return { nodes, cumS: this.graph.cumulativeTimes(nodes).map((x) => x + access) };
   }
 }

@@ -35,10 +35,9 @@ export function occur(w: World, o: Occurrence): IncidentState {
   const callers = Math.max(1, Math.round(sample(type.callerCount[gradeTrue], rng)));
   const delays: number[] = [];
   const channels: string[] = [];
-  const chWeights = type.channels.map((ch) => ch.weight);
   for (let k = 0; k < callers; k++) {
     delays.push(Math.max(0, sample(type.callerDelay, rng)));
-    channels.push(type.channels[pickIndex(chWeights, rng)].name);
+    channels.push(type.channels.length === 1 ? type.channels[0].name : type.channels[pickIndex(type.channelWeights, rng)].name);
   }
   const workS = Math.max(0, sample(type.workTime[gradeTrue], rng));
   const needsTransport = type.transport ? rng() < type.transport.probability : false;
@@ -96,8 +95,11 @@ export function occur(w: World, o: Occurrence): IncidentState {
   };
   w.open.set(id, inc);
   w.logging && w.emit('incident.occur', { incident: id, detail: `type=${type.id} zone=${o.zone} grade=${GRADES[gradeTrue]} source=${o.source}` });
-  const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
-  for (const k of order) w.kernel.after(delays[k], () => callArrives(w, inc, channels[k]));
+  if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
+  else {
+    const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
+    for (const k of order) w.kernel.after(delays[k], () => callArrives(w, inc, channels[k]));
+  }
   return inc;
 }
 

@@ -12,7 +12,9 @@ type SimRequest = {
   deliver(): void;
   done(fn: () => void): SimRequest;
 };
-type SimQueue = { data: SimRequest[]; remove(): SimRequest | null };
+type SimQueue = { data: QueueEntry[]; remove(): QueueEntry | null; insert(entry: QueueEntry): void };
+/** What the engine puts in simjs's event queue: the fields `PQueue` orders by, and the callback. */
+type QueueEntry = { deliverAt: number; order: number; cancelled: boolean; fn: () => void };
 type SimInstance = {
   simTime: number;
   queue: SimQueue;
@@ -73,47 +75,57 @@ export interface Kernel {
   delivered(): number;
 }
 
-/** The single simjs entity that owns every timer; model processes are plain closures. */
+/** A bare simjs entity, for the raw baseline that schedules through simjs's own Entity API. */
 const Clock = class extends (Entity as unknown as new (sim: SimInstance, name?: string) => object) {
   start() {}
 };
 
-/** A timer over a simjs request (a class, so no closure is made per timer). */
-class SimTimer implements Timer {
-  constructor(private readonly ro: SimRequest) {}
+/**
+ * A timer as an entry of simjs's event queue (`PQueue`: a binary heap ordered by time, ties by
+ * insertion). The engine schedules through the queue directly rather than through
+ * `Entity.setTimer(...).done(...)`, which allocates a `Request`, a callback list and an argument
+ * check per timer; the clock, the heap and its tie order are simjs's own.
+ */
+class QueueTimer implements Timer, QueueEntry {
+  order = 0;
+  cancelled = false;
+  constructor(
+    readonly deliverAt: number,
+    readonly fn: () => void,
+  ) {}
   get at(): number {
-    return this.ro.deliverAt;
+    return this.deliverAt;
   }
   cancel(): void {
-    this.ro.cancel();
+    this.cancelled = true;
   }
 }
 
 /** Creates a kernel at time 0 with an empty queue. */
 export function createKernel(): Kernel {
   const sim = new Sim();
-  const entity = sim.addEntity(Clock, 'clock');
   let delivered = 0;
   const queue = sim.queue;
-  const head = (): SimRequest | undefined => {
+  const head = (): QueueEntry | undefined => {
     // Drop cancelled timers at the head so `nextTime` reports a real event.
     while (queue.data.length > 0 && queue.data[0].cancelled) queue.remove();
     return queue.data[0];
   };
   // One event, as simjs's `step()` does it, but never running past a cancelled head.
   const deliverHead = () => {
-    const ro = queue.remove()!;
-    sim.simTime = ro.deliverAt;
+    const entry = queue.remove()!;
+    sim.simTime = entry.deliverAt;
     delivered++;
-    ro.deliver();
+    entry.cancelled = true;
+    entry.fn();
   };
   return {
     now: () => sim.simTime,
     after(delayS, fn) {
       if (!(delayS >= 0) || !Number.isFinite(delayS)) throw new RangeError(`kernel: bad delay ${delayS}`);
-      const ro = entity.setTimer(delayS);
-      ro.done(fn);
-      return new SimTimer(ro);
+      const timer = new QueueTimer(sim.simTime + delayS, fn);
+      queue.insert(timer);
+      return timer;
     },
     advanceTo(tS) {
       for (let h = head(); h !== undefined && h.deliverAt <= tS; h = head()) deliverHead();
@@ -125,6 +137,26 @@ export function createKernel(): Kernel {
     },
     delivered: () => delivered,
   };
+}
+
+/** The kernel adapter alone: `events` no-op timers through {@link createKernel}, as `rawTimerWorkload`. */
+export function adapterTimerWorkload(events: number, chains = 1000): number {
+  const k = createKernel();
+  let n = 0;
+  let x = 0x9e3779b9;
+  const gap = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return ((x >>> 0) / 4294967296) * 100;
+  };
+  const tick = () => {
+    n++;
+    if (n < events) k.after(gap(), tick);
+  };
+  for (let i = 0; i < chains; i++) k.after(gap(), tick);
+  k.advanceTo(Infinity);
+  return n;
 }
 
 /**

@@ -138,17 +138,24 @@ export class RoadGraph {
     const mPerDeg = 111_195 * Math.max(0.05, Math.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
     let best = -1;
     let bestD = Infinity;
+    // Compare by a local planar metric (exact enough at city scale); report the great-circle value.
+    const kx = Math.cos((p.lat * Math.PI) / 180);
     const maxR = Math.max(cols, rows);
+    const nodes = this.network.nodes;
     for (let r = 0; r <= maxR; r++) {
       // Anything in ring r is at least (r − 1) cells away from p.
-      if (best >= 0 && (r - 1) * cellDeg * mPerDeg > bestD) break;
+      if (best >= 0 && (r - 1) * cellDeg * mPerDeg > Math.sqrt(bestD) * 111_195) break;
       for (let y = cy - r; y <= cy + r; y++) {
         if (y < 0 || y >= rows) continue;
         const edge = y === cy - r || y === cy + r;
         for (let x = cx - r; x <= cx + r; x += edge ? 1 : 2 * r || 1) {
           if (x < 0 || x >= cols) continue;
-          for (const i of cells[y * cols + x]) {
-            const d = distanceM(p, this.network.nodes[i]);
+          const cell = cells[y * cols + x];
+          for (let k = 0; k < cell.length; k++) {
+            const i = cell[k];
+            const dx = (nodes[i].lon - p.lon) * kx;
+            const dy = nodes[i].lat - p.lat;
+            const d = dx * dx + dy * dy;
             if (d < bestD || (d === bestD && i < best)) {
               bestD = d;
               best = i;
@@ -159,12 +166,13 @@ export class RoadGraph {
     }
     if (best < 0) {
       // No road with access at all: fall back to any node.
-      this.network.nodes.forEach((q, i) => {
+      let bestM = Infinity;
+      nodes.forEach((q, i) => {
         const d = distanceM(p, q);
-        if (d < bestD) [bestD, best] = [d, i];
+        if (d < bestM) [bestM, best] = [d, i];
       });
     }
-    return { node: best, distanceM: bestD };
+    return { node: best, distanceM: distanceM(p, nodes[best]) };
   }
 
   /** Free-flow seconds along `path` from its start to each of its nodes. */

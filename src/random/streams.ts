@@ -14,14 +14,14 @@ export function seedProblem(seed: unknown): string | null {
 }
 
 /**
- * A named random stream derived from (seed, name) with seedrandom's ARC4 generator. Each part of the
+ * A named random stream derived from (seed, name) with seedrandom's Alea generator (Baagøe). Each part of the
  * model draws from its own stream ("demand/fire", "turnout/FIRE", "travel"), so changing one part of
  * a scenario does not shift the draws of another: the basis of common random numbers across variants.
  */
 export function stream(seed: number, name: string): Rng {
   const problem = seedProblem(seed);
   if (problem) throw new RangeError(problem);
-  return seedrandom(`linkdrill:${seed}:${name}`);
+  return seedrandom.alea(`linkdrill:${seed}:${name}`);
 }
 
 /** Creates streams on first use and hands back the same one for the same name. */

@@ -367,6 +367,7 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       callerCount: byGrade(t.callers.count as never, `${p}.callers.count`),
       callerDelay: dist(t.callers.delay, `${p}.callers.delay`),
       channels,
+      channelWeights: channels.map((ch) => ch.weight),
       workTime: byGrade(t.workTime as never, `${p}.workTime`),
       transport: t.transport ? { ...t.transport } : undefined,
       gradeWeights,

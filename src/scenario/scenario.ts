@@ -110,6 +110,8 @@ export interface IncidentType {
   callerDelay: Dist;
   /** Channel names and weights, e.g. 119: 0.8. */
   channels: { name: string; weight: number }[];
+  /** The same weights as a plain array (for drawing). */
+  channelWeights: number[];
   /** On-scene work time by grade index. */
   workTime: Dist[];
   transport?: { probability: number; unitType: string };

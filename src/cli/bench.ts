@@ -1,16 +1,17 @@
 /**
- * `linkdrill bench [--quick]` (also `npm run bench`): the engine's speed and memory, each figure
- * beside the raw simjs kernel's timer rate measured in the same run, so the ratio means something on
- * a shared, noisy machine. Every timing is the median of several runs.
+ * `linkdrill bench [--quick]` (also `npm run bench`): the engine's speed and memory beside the raw
+ * simjs kernel's timer rate measured in the same run, so the ratio means something on a shared,
+ * noisy machine. Each workload runs in a fresh worker thread; every figure is a median, and each
+ * engine measurement sits between two raw-kernel measurements whose mean is its baseline.
  */
-import { createSimulation, simulate } from '../engine/simulate.ts';
-import { adapterTimerWorkload, rawTimerWorkload } from '../engine/kernel.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { Worker } from 'node:worker_threads';
+import { createSimulation } from '../engine/simulate.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { parse } from './args.ts';
 import { loadScenarioFile } from './io.ts';
+import { stressScenario } from './stress.ts';
+import type { BenchJob, BenchRun } from './bench-worker.ts';
 
-const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -22,101 +23,64 @@ const heapMiB = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-/** The default scenario scaled to `days` days with `factor`× demand, units and call-takers. */
-export function stressScenario(base: Scenario, days: number, factor: number): Scenario {
-  const units = base.units.flatMap((u) => Array.from({ length: factor }, (_, k) => ({ ...u, id: `${u.id}#${k + 1}` })));
-  return {
-    ...base,
-    name: `${base.name}-stress`,
-    durationS: days * 86400,
-    units,
-    center: { ...base.center, callTakers: base.center.callTakers.map((c) => c * factor) },
-    demand: {
-      background: base.demand.background.map((b) => ({ ...b, ratePerDay: b.ratePerDay * factor })),
-      // Scripted events repeat daily in the stress run.
-      fixed: Array.from({ length: days }, (_, d) => base.demand.fixed.map((f) => ({ ...f, t: f.t + d * 86400 }))).flat(),
-    },
-  };
+/** Code for `new Worker(…, {eval: true})` that registers tsx in the new thread, then loads `url`. */
+export function tsWorkerBootstrap(url: URL): string {
+  const api = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
 }
+
+/** Runs one job in a fresh worker thread (TypeScript through tsx, as in the main thread). */
+function inWorker(job: BenchJob): Promise<BenchRun[]> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(tsWorkerBootstrap(new URL('./bench-worker.ts', import.meta.url)), { eval: true, workerData: job });
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.once('exit', (code) => code !== 0 && reject(new Error(`bench worker exited with code ${code}`)));
+  });
+}
+
+const rate = (runs: BenchRun[], pick: (r: BenchRun) => number) => median(runs.map((r) => pick(r) / r.seconds));
 
 export async function benchCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   const { values } = parse(argv, { quick: { type: 'boolean' }, scenario: { type: 'string' } });
   const quick = values.quick === true;
-  const path = (values.scenario as string | undefined) ?? 'scenarios/default.yaml';
-  const loaded = loadScenarioFile(path);
+  const scenarioPath = (values.scenario as string | undefined) ?? 'scenarios/default.yaml';
+  const loaded = loadScenarioFile(scenarioPath);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
   const base = loaded.value;
   const runs = quick ? 3 : 5;
-  const rawEvents = quick ? 1_000_000 : 3_000_000;
-  const rawRate = () => {
-    const t0 = process.hrtime.bigint();
-    const n = rawTimerWorkload(rawEvents);
-    return n / seconds(t0);
-  };
-  const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-  io.out(`linkdrill bench — node ${process.version}, ${runs} runs each, medians${gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
-  // Warm up the JIT on both workloads before measuring.
-  rawTimerWorkload(200_000);
-  simulate(base, base.seed, { log: false });
-
-  const adapter: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    const n = adapterTimerWorkload(rawEvents);
-    adapter.push(n / seconds(t0));
-  }
-  const raw1: number[] = [];
-  const defEv: number[] = [];
-  const defInc: number[] = [];
-  const defLogEv: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    raw1.push(rawRate());
-    let t0 = process.hrtime.bigint();
-    const res = simulate(base, base.seed + r, { log: false });
-    let dt = seconds(t0);
-    defEv.push(res.counts.kernelEvents / dt);
-    defInc.push(res.counts.incidents / dt);
-    t0 = process.hrtime.bigint();
-    const withLog = simulate(base, base.seed + r);
-    dt = seconds(t0);
-    defLogEv.push(withLog.counts.kernelEvents / dt);
-  }
-  const raw = median(raw1);
-  io.out('');
-  io.out(`raw simjs kernel:           ${f(raw)} timer events/s (Entity.setTimer → done, no model)`);
-  io.out(`linkdrill kernel adapter:   ${f(median(adapter))} timer events/s (simjs's queue, no model) → ${(median(adapter) / raw).toFixed(2)}× raw`);
-  io.out(`default scenario (24 h):    ${f(median(defEv))} events/s, ${f(median(defInc))} incidents/s  → ${(median(defEv) / raw).toFixed(2)}× raw`);
-  io.out(`  with event log and CSV records kept: ${f(median(defLogEv))} events/s → ${(median(defLogEv) / raw).toFixed(2)}× raw`);
-
+  const rawEvents = quick ? 1_000_000 : 2_000_000;
   const days = quick ? 5 : 30;
-  const stress = stressScenario(base, days, 10);
-  const stressRuns = quick ? 2 : 3;
-  // Warm the JIT and the road graph's path cache on the stress workload before timing it.
-  simulate(stress, stress.seed + 99, { log: false, records: false });
-  // Each timed run sits between two raw-kernel measurements; the figure is the median of the
-  // per-run ratios, so a burst of load on the shared machine moves both sides alike.
-  const ratios: number[] = [];
-  const sEv: number[] = [];
-  const sInc: number[] = [];
-  for (let r = 0; r < stressRuns; r++) {
-    const before = rawRate();
-    const t0 = process.hrtime.bigint();
-    const res = simulate(stress, stress.seed + r, { log: false, records: false });
-    const dt = seconds(t0);
-    const after = rawRate();
-    sEv.push(res.counts.kernelEvents / dt);
-    sInc.push(res.counts.incidents / dt);
-    ratios.push(res.counts.kernelEvents / dt / ((before + after) / 2));
-  }
-  io.out(`stress (${days} days, 10× demand and resources, no log): ${f(median(sEv))} events/s, ${f(median(sInc))} incidents/s → ${median(ratios).toFixed(2)}× raw (target ≥ 0.30; per run: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+  const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const raw = () => inWorker({ kind: 'raw', runs, rawEvents }).then((r) => rate(r, (x) => x.events));
 
-  // Memory, in a separate untimed pass: heap after each simulated day, above the heap at the start.
+  io.out(`linkdrill bench — node ${process.version}; every figure a median of ${runs} runs in a fresh worker thread`);
+  io.out('');
+  const raw0 = await raw();
+  const adapter = rate(await inWorker({ kind: 'adapter', runs, rawEvents }), (x) => x.events);
+  const def = await inWorker({ kind: 'scenario', runs, scenarioPath });
+  const defLog = await inWorker({ kind: 'scenario', runs, scenarioPath, log: true });
+  const raw1 = await raw();
+  const stress = await inWorker({ kind: 'stress', runs: quick ? 2 : 3, scenarioPath, days });
+  const raw2 = await raw();
+  const rawA = (raw0 + raw1) / 2;
+  const rawB = (raw1 + raw2) / 2;
+  io.out(`raw simjs kernel:          ${f(raw0)} / ${f(raw1)} / ${f(raw2)} timer events/s (Entity.setTimer → done, no model; before, between, after)`);
+  io.out(`linkdrill kernel adapter:  ${f(adapter)} timer events/s (simjs's event queue, no model) → ${(adapter / rawA).toFixed(2)}× raw`);
+  const dEv = rate(def, (x) => x.events);
+  io.out(`default scenario (24 h):   ${f(dEv)} events/s, ${f(rate(def, (x) => x.incidents))} incidents/s → ${(dEv / rawA).toFixed(2)}× raw  (batches of 20 replications, records kept, no log)`);
+  const dlEv = rate(defLog, (x) => x.events);
+  io.out(`  with the event log too:  ${f(dlEv)} events/s → ${(dlEv / rawA).toFixed(2)}× raw`);
+  const sEv = rate(stress, (x) => x.events);
+  io.out(`stress (${days} days, 10× demand and resources, no log, no records): ${f(sEv)} events/s, ${f(rate(stress, (x) => x.incidents))} incidents/s → ${(sEv / rawB).toFixed(2)}× raw (target ≥ 0.30)`);
+
+  // Memory, untimed, in this thread: live heap after each simulated day above the heap at the start.
+  const scenario = stressScenario(base, days, 10);
   const heapStart = heapMiB();
-  const sim = createSimulation(stress, stress.seed, { log: false, records: false });
+  const sim = createSimulation(scenario, scenario.seed, { log: false, records: false });
   const series: number[] = [];
   for (let d = 1; d <= days; d++) {
     sim.advanceTo(d * 86400);
@@ -124,13 +88,11 @@ export async function benchCommand(argv: string[], io: { out: (s: string) => voi
   }
   sim.finish();
   const early = series[Math.min(2, series.length - 1)];
-  const late = series[series.length - 1];
-  io.out(`  live heap above start, after day ${Math.min(3, days)}: ${early.toFixed(2)} MiB; after day ${days}: ${late.toFixed(2)} MiB; peak ${Math.max(...series).toFixed(2)} MiB`);
-  io.out(`  (flat: memory follows what is active — open incidents, queues, units — not the history)`);
-  const withRecords = createSimulation(stress, stress.seed, { log: false, records: true });
-  withRecords.advanceTo(days * 86400);
+  io.out(`  live heap above start${gc ? '' : ' (approximate: run node with --expose-gc)'}: after day ${Math.min(3, days)} ${early.toFixed(2)} MiB, after day ${days} ${series[series.length - 1].toFixed(2)} MiB, peak ${Math.max(...series).toFixed(2)} MiB`);
+  io.out(`  → flat: memory follows what is active (open incidents, queues, units), not the history`);
+  const kept = createSimulation(scenario, scenario.seed, { log: false, records: true });
+  kept.advanceTo(days * 86400);
   io.out(`  for scale, keeping every record instead: ${(heapMiB() - heapStart).toFixed(1)} MiB after day ${days}`);
-  withRecords.finish();
-  io.out(`  process rss ${f(process.memoryUsage().rss / 2 ** 20)} MiB`);
+  kept.finish();
   return 0;
 }

@@ -4,9 +4,14 @@ import { stream, seedProblem, Streams } from '../../src/random/streams.ts';
 import { distMean, sample, type Dist } from '../../src/random/distributions.ts';
 
 describe('random streams', () => {
-  it('the generator gives the reference value published with seedrandom', () => {
-    // seedrandom README: `new Math.seedrandom('hello.')` → 0.9282578795792454
+  it('the generators give their reference values', () => {
+    // seedrandom README: `seedrandom('hello.')` (ARC4) → 0.9282578795792454
     expect(seedrandom('hello.')()).toBe(0.9282578795792454);
+    // Baagøe's Alea, which the streams use: seed "ii" → 0.7371923720929772, 0.9694351863581687
+    // (the same values other independent implementations of the algorithm test against).
+    const alea = seedrandom.alea('ii');
+    expect(alea()).toBe(0.7371923720929772);
+    expect(alea()).toBe(0.9694351863581687);
   });
 
   it('a stream depends on seed and name only, and names are independent', () => {

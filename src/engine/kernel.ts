@@ -139,47 +139,47 @@ export function createKernel(): Kernel {
   };
 }
 
-/** The kernel adapter alone: `events` no-op timers through {@link createKernel}, as `rawTimerWorkload`. */
-export function adapterTimerWorkload(events: number, chains = 1000): number {
-  const k = createKernel();
-  let n = 0;
+/** Deterministic, allocation-free gaps (xorshift32, 0–100 s) so a timer baseline measures the queue alone. */
+function gapSource(): () => number {
   let x = 0x9e3779b9;
-  const gap = () => {
+  return () => {
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
     return ((x >>> 0) / 4294967296) * 100;
   };
-  const tick = () => {
-    n++;
-    if (n < events) k.after(gap(), tick);
-  };
-  for (let i = 0; i < chains; i++) k.after(gap(), tick);
-  k.advanceTo(Infinity);
-  return n;
 }
 
 /**
- * The raw kernel's throughput, for the benchmark's baseline: `chains` self-rescheduling timers with
- * exponential-like gaps, delivering `events` timer events through simjs alone. Returns events run.
+ * Runs `chains` self-rescheduling no-op timers through `schedule` until `events` have fired;
+ * `drain` runs the queue. Returns the events run.
+ */
+function timerChains(events: number, chains: number, schedule: (delayS: number, fn: () => void) => void, drain: (done: () => boolean) => void): number {
+  const gap = gapSource();
+  let n = 0;
+  const tick = () => {
+    n++;
+    if (n < events) schedule(gap(), tick);
+  };
+  for (let i = 0; i < chains; i++) schedule(gap(), tick);
+  drain(() => n >= events);
+  return n;
+}
+
+/** The kernel adapter alone: `events` no-op timers through {@link createKernel}. */
+export function adapterTimerWorkload(events: number, chains = 1000): number {
+  const k = createKernel();
+  return timerChains(events, chains, (d, fn) => void k.after(d, fn), () => k.advanceTo(Infinity));
+}
+
+/**
+ * The raw kernel's throughput, for the benchmark's baseline: `events` no-op timers scheduled through
+ * simjs's own API (`Entity.setTimer(d).done(fn)`, delivered by `Sim.step`).
  */
 export function rawTimerWorkload(events: number, chains = 1000): number {
   const sim = new Sim();
   const entity = sim.addEntity(Clock, 'raw');
-  let n = 0;
-  let x = 0x9e3779b9;
-  const gap = () => {
-    // xorshift32: a deterministic, allocation-free gap so the baseline measures the queue alone.
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return ((x >>> 0) / 4294967296) * 100;
-  };
-  const tick = () => {
-    n++;
-    if (n < events) entity.setTimer(gap()).done(tick);
-  };
-  for (let i = 0; i < chains; i++) entity.setTimer(gap()).done(tick);
-  while (n < events && sim.step());
-  return n;
+  return timerChains(events, chains, (d, fn) => void entity.setTimer(d).done(fn), (done) => {
+    while (!done() && sim.step());
+  });
 }

@@ -58,6 +58,6 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
   io.out(`${scenario.title} — seed ${seed}${reps > 1 ? `, ${reps} replications (seeds ${seed}…${seed + reps - 1})` : ''}`);
   io.out(`rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`);
   io.out(`rep 1: answer wait p90 ${f('answer_wait_s_p90')} s, call→first arrival p50 ${f('call_to_arrival_s_p50')} s / p90 ${f('call_to_arrival_s_p90')} s`);
-  io.out(`wrote ${outDir}/ (incidents, calls, dispatches, units, summary, events .csv)`);
+  io.out(`wrote ${outDir}/ (incidents, calls, dispatches, agencies, units, depots, summary, events .csv)`);
   return 0;
 }

@@ -1,50 +1,74 @@
 /**
  * Agency commands (联动单位指挥机构): receive the center's order over their channel, pick units
- * (nearest available by travel time within the agency; mutual aid from neighbours when none can
- * arrive within the rule's time), and keep a queue of requests nothing could serve, ordered by grade
- * then time, which the next freed unit of the type takes.
+ * (nearest available by travel time, as the center's picture of the units has it; mutual aid from
+ * neighbours when none can arrive within the rule's time), and keep a queue of requests nothing could
+ * serve, ordered by grade then time, which the next freed unit of the type takes. An order that
+ * reaches a unit no longer free is refused and sent again.
  */
-import type { Agency } from '../scenario/scenario.ts';
+import type { Agency, ResponseLine } from '../scenario/scenario.ts';
 import { sample } from '../random/distributions.ts';
 import type { IncidentState, UnitRequest, UnitState, World } from './world.ts';
-import { alertUnit, etaS, isDispatchable } from './unit.ts';
+import { alertUnit, etaS, isDispatchable, moveUp } from './unit.ts';
+import { sendToAgency } from './comms.ts';
+import type { AgencyRecord } from '../metrics/records.ts';
 
-/** The center orders `count` units of `unitType` from `agency` for `inc`. */
-export function sendOrder(w: World, inc: IncidentState, agency: Agency, unitType: string, count: number): void {
+/** The incident's record of `agency`'s part, made on first use. */
+export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {
+  let r = inc.agencies.get(agency.id);
+  if (!r) {
+    r = { incidentId: inc.rec.incidentId, agency: agency.id, tier: agency.tier, tNotified: null, channel: '', tFirstArrival: null, units: 0 };
+    inc.agencies.set(agency.id, r);
+    inc.tiers.add(agency.tier);
+  }
+  return r;
+}
+
+/** The center orders the units of one plan line from `agency`'s command. */
+export function sendOrder(w: World, inc: IncidentState, agency: Agency, line: ResponseLine): void {
   const tOrder = w.kernel.now();
-  const rng = w.agencyRng.get(agency)!;
-  const delayS = Math.max(0, sample(agency.channelDelay[agency.channel], rng));
-  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${unitType} count=${count} channel=${agency.channel}` });
-  w.kernel.after(delayS, () => {
-    w.logging && w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${unitType} count=${count} delay=${delayS.toFixed(3)}` });
-    for (let k = 0; k < count; k++) {
+  const rec = agencyRecord(inc, agency);
+  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${line.unitType} count=${line.count}` });
+  sendToAgency(w, agency, (channel, delayS) => {
+    if (rec.tNotified === null) {
+      rec.tNotified = w.kernel.now();
+      rec.channel = channel;
+    }
+    w.logging && w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${line.unitType} count=${line.count} channel=${channel} delay=${delayS.toFixed(3)}` });
+    for (let k = 0; k < line.count; k++) {
       if (!inc.open) return;
-      const req: UnitRequest = { seq: ++w.counters.request, incident: inc, agency, unitType, tOrder, tQueued: NaN };
-      fill(w, req);
+      fill(w, { seq: ++w.counters.request, incident: inc, agency, line, channel, tOrder, tQueued: NaN });
     }
   });
 }
 
-/** Nearest dispatchable unit of `agency` and `type` for `inc`, with its ETA (travel only), or null. */
+/** Does the center believe `u` can be sent? (The truth, where units' status reports are instant.) */
+function believedDispatchable(w: World, u: UnitState): boolean {
+  if (!w.scenario.center.statusReports) return isDispatchable(w, u);
+  return u.believedFree && u.onDuty && !u.outOfService && !u.inMaintenance;
+}
+
+/** Nearest unit of `agencyId` and `type` the center believes free, with its ETA (travel only), or null. */
 export function nearestUnit(w: World, agencyId: string, type: string, inc: IncidentState): { unit: UnitState; etaS: number } | null {
   const pool = w.pools.get(agencyId)?.get(type);
   if (!pool) return null;
   let best: UnitState | null = null;
   let bestEta = Infinity;
+  const believed = w.scenario.center.statusReports !== null;
   // Units standing at the same station share one travel-time computation.
   let lastHome: unknown = null;
   let lastHomeEta = 0;
   for (const u of pool) {
-    if (!isDispatchable(w, u)) continue;
+    if (!believedDispatchable(w, u)) continue;
     let eta: number;
-    if (u.trip === null && u.at === u.home) {
-      if (u.home !== lastHome) {
-        lastHome = u.home;
+    if (believed) eta = w.travel.tripS(u.believedAt, inc.place, w.kernel.now(), true);
+    else if (u.trip === null && u.at === u.base) {
+      if (u.base !== lastHome) {
+        lastHome = u.base;
         lastHomeEta = etaS(w, u, inc);
       }
       eta = lastHomeEta;
     } else eta = etaS(w, u, inc);
-    // Ties go to the unit listed first in the scenario.
+    // Ties go to the unit listed first.
     if (eta < bestEta) {
       bestEta = eta;
       best = u;
@@ -53,32 +77,51 @@ export function nearestUnit(w: World, agencyId: string, type: string, inc: Incid
   return best ? { unit: best, etaS: bestEta } : null;
 }
 
+/** Sends `u` to `req`, unless it is no longer free: then the order is refused and tried again. */
+function tryAlert(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean): void {
+  if (isDispatchable(w, u)) {
+    alertUnit(w, u, req, mutualAid);
+    afterAlert(w, req.agency, req.line.unitType);
+    return;
+  }
+  const sr = w.scenario.center.statusReports!;
+  u.believedFree = false; // the unit says so on the radio
+  w.stats.ordersRefused++;
+  req.incident.rec.ordersRefused++;
+  w.logging && w.emit('order.refused', { incident: req.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `status=${u.status}` });
+  w.kernel.after(Math.max(0, sample(sr.refusalDelay, u.rng)), () => {
+    if (req.incident.open) fill(w, req);
+  });
+}
+
 /** Finds a unit for a request now, asks for mutual aid, or queues it. */
 function fill(w: World, req: UnitRequest): void {
-  const own = nearestUnit(w, req.agency.id, req.unitType, req.incident);
+  const type = req.line.unitType;
+  const own = nearestUnit(w, req.agency.id, type, req.incident);
   const rule = req.agency.mutualAid;
   if (own && (!rule || own.etaS <= rule.withinS)) {
-    alertUnit(w, own.unit, req, false);
+    tryAlert(w, own.unit, req, false);
     return;
   }
   if (rule) {
-    // Reserve nothing while asking: the request and approval take time, and the picture may change.
-    const delayS = Math.max(0, sample(rule.requestDelay, w.streams.get(`agency/${req.agency.id}/mutualaid`)));
+    // Nothing is reserved while asking: request and approval take time, and the picture may change.
+    const rng = w.streams.get(`agency/${req.agency.id}/mutualaid`);
+    const delayS = Math.max(0, sample(rule.requestDelay, rng)) + Math.max(0, sample(rule.approvalDelay, rng));
     w.logging && w.emit('mutualaid.request', {
       incident: req.incident.rec.incidentId,
       agency: req.agency.id,
-      detail: `type=${req.unitType} to=${rule.from.join(',')} own_eta=${own ? own.etaS.toFixed(1) : 'none'}`,
+      detail: `type=${type} to=${rule.from.join(',')} own_eta=${own ? own.etaS.toFixed(1) : 'none'}`,
     });
     w.kernel.after(delayS, () => {
       if (!req.incident.open) return;
       let best: { unit: UnitState; etaS: number } | null = null;
       for (const n of rule.from) {
-        const c = nearestUnit(w, n, req.unitType, req.incident);
+        const c = nearestUnit(w, n, type, req.incident);
         if (c && (!best || c.etaS < best.etaS)) best = c;
       }
-      const mine = nearestUnit(w, req.agency.id, req.unitType, req.incident);
-      if (best && (!mine || best.etaS < mine.etaS)) alertUnit(w, best.unit, req, true);
-      else if (mine) alertUnit(w, mine.unit, req, false);
+      const mine = nearestUnit(w, req.agency.id, type, req.incident);
+      if (best && (!mine || best.etaS < mine.etaS)) tryAlert(w, best.unit, req, true);
+      else if (mine) tryAlert(w, mine.unit, req, false);
       else waitOrLose(w, req);
     });
     return;
@@ -90,23 +133,24 @@ const queueKey = (agencyId: string, type: string) => `${agencyId}|${type}`;
 
 function waitOrLose(w: World, req: UnitRequest): void {
   const inc = req.incident;
+  const type = req.line.unitType;
   if (w.scenario.dispatch.whenNoneFree === 'lose') {
     inc.rec.lostRequests++;
     w.stats.requestsLost++;
-    w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${req.unitType}` });
+    w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${type}` });
     return;
   }
   req.tQueued = w.kernel.now();
   inc.rec.queuedRequests++;
   w.stats.requestsQueued++;
-  const key = queueKey(req.agency.id, req.unitType);
+  const key = queueKey(req.agency.id, type);
   let list = w.waiting.get(key);
   if (!list) w.waiting.set(key, (list = []));
   // Keep the line ordered by grade (most severe first), then time, then request order.
   let i = list.length;
   while (i > 0 && compareRequests(list[i - 1], req) > 0) i--;
   list.splice(i, 0, req);
-  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${req.unitType} position=${i + 1}` });
+  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${type} position=${i + 1}` });
 }
 
 /** Queue order: higher grade first, then earlier queued, then earlier request. */
@@ -114,14 +158,45 @@ export function compareRequests(a: UnitRequest, b: UnitRequest): number {
   return b.incident.grade - a.incident.grade || a.tQueued - b.tQueued || a.seq - b.seq;
 }
 
-/** A unit just became dispatchable: it takes the head of its agency's queue for its type, if any. */
+/**
+ * A unit just became dispatchable: it takes the head of the queue of the area it serves (its own
+ * agency's, or the one it covers) for its type; a unit of an area with a move-up unit covering it
+ * sends that unit home.
+ */
 export function unitFreed(w: World, u: UnitState): boolean {
-  const list = w.waiting.get(queueKey(u.agency.id, u.def.type));
-  while (list && list.length > 0) {
-    const req = list.shift()!;
-    if (!req.incident.open) continue;
-    alertUnit(w, u, req, false);
-    return true;
+  for (const agency of u.covering ? [u.covering, u.agency] : [u.agency]) {
+    const list = w.waiting.get(queueKey(agency.id, u.def.type));
+    while (list && list.length > 0) {
+      const req = list.shift()!;
+      if (!req.incident.open) continue;
+      alertUnit(w, u, req, agency !== u.agency);
+      return true;
+    }
   }
   return false;
+}
+
+/**
+ * Backfill (联勤联动 move-up): when an agency whose mutual-aid rule asks for it has no unit of a type
+ * left, the nearest free unit of that type from a neighbour that keeps one of its own moves up to
+ * the agency's station and covers its area until an own unit is free again.
+ */
+function afterAlert(w: World, agency: Agency, type: string): void {
+  if (!agency.mutualAid?.backfill) return;
+  const pool = w.pools.get(agency.id)?.get(type) ?? [];
+  if (pool.some((u) => isDispatchable(w, u))) return;
+  const ownUnit = pool.find((u) => u.covering === null);
+  if (!ownUnit) return;
+  const station = ownUnit.home;
+  let best: UnitState | null = null;
+  let bestS = Infinity;
+  for (const n of agency.mutualAid.from) {
+    const theirs = (w.pools.get(n)?.get(type) ?? []).filter((u) => u.covering === null && u.status === 'available' && isDispatchable(w, u));
+    if (theirs.length < 2) continue; // the neighbour keeps one for itself
+    for (const u of theirs) {
+      const s = w.travel.freeFlowS(u.at, station);
+      if (s < bestS) [best, bestS] = [u, s];
+    }
+  }
+  if (best) moveUp(w, best, agency, station);
 }

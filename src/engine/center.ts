@@ -57,6 +57,8 @@ function seize(w: World, call: CallState): void {
     const inc = call.incident;
     call.rec.tAnswer = w.kernel.now();
     call.rec.duplicate = inc.known;
+    // A repeat call about a known incident is recognised and merged into it.
+    if (inc.known) inc.rec.duplicateCalls++;
     if (inc.rec.tAnswered === null) inc.rec.tAnswered = call.rec.tAnswer;
     w.logging && w.emit('call.answer', { incident: inc.rec.incidentId, detail: `call=${call.rec.callId}${call.rec.duplicate ? ' duplicate=1' : ''}` });
     const first = !inc.known;

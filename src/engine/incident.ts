@@ -1,17 +1,21 @@
 /**
  * An incident's life at the center: occurrence → callers → (first answered call) verification and
- * grading → plan activation → orders to agencies → first arrival (on-scene report, re-grading) →
- * work → close.
+ * grading → plan activation (with reporting and approval for high grades) → orders to agencies →
+ * first arrival (on-scene report, re-grading, command post) → units enter, after any precedence
+ * wait → controlled → work (slowed while supplies are short) → close.
  */
 import { GRADES } from '../scenario/schema.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
-import type { IncidentState, World } from './world.ts';
+import type { DispatchState, IncidentState, World } from './world.ts';
 import { callArrives } from './center.ts';
 import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
 import { sendOrder } from './agency.ts';
 import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentRecord } from '../metrics/records.ts';
+import { currentSize, gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
+import { applyCommandRules, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
+import { requestSupplies, workEnd } from './stockpile.ts';
 
 export interface Occurrence {
   type: string;
@@ -45,6 +49,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     verifyS: Math.max(0, sample(c.verificationTime, rng)),
     planS: Math.max(0, sample(c.planTime, rng)),
     gradeInitial: initialGrade(gradeTrue, c.gradingErrorProbability, c.gradingMaxError, rng),
+    size0: type.dynamics ? Math.max(1e-6, sample(type.dynamics.initialSize[gradeTrue], rng)) : 0,
   };
   const id = `inc-${String(++w.counters.incident).padStart(6, '0')}`;
   const inc: IncidentState = {
@@ -76,6 +81,18 @@ export function occur(w: World, o: Occurrence): IncidentState {
       mutualAidUnits: 0,
       queuedRequests: 0,
       lostRequests: 0,
+      tReported: null,
+      tApproved: null,
+      tExperts: null,
+      tCommandPost: null,
+      tControlled: null,
+      escalations: 0,
+      coordinationWaitS: 0,
+      tiersInvolved: '',
+      size: null,
+      ordersRefused: 0,
+      duplicateCalls: 0,
+      tSupplied: null,
     },
     type,
     place: w.travel.place({ lon: o.lon, lat: o.lat }, { zone: o.zone }),
@@ -86,12 +103,26 @@ export function occur(w: World, o: Occurrence): IncidentState {
     needsTransport,
     open: true,
     dispatches: [],
-    requiredAgencies: new Set(),
-    arrivedAgencies: new Set(),
+    agencies: new Map(),
+    tiers: new Set(),
     pendingCalls: callers,
     recorded: false,
     closeTimer: null,
     draw,
+    entered: 0,
+    arrivedBy: new Map(),
+    waitingUnits: [],
+    tWorkStart: null,
+    sizeGrade: type.dynamics ? gradeForSize(type.dynamics, draw.size0) : 0,
+    sizeFinal: null,
+    escalationTimer: null,
+    awaitingApproval: [],
+    approved: false,
+    reportStarted: false,
+    expertsStarted: false,
+    expertsConvened: false,
+    commandPostOrdered: false,
+    suppliesAt: null,
   };
   w.open.set(id, inc);
   w.logging && w.emit('incident.occur', { incident: id, detail: `type=${type.id} zone=${o.zone} grade=${GRADES[gradeTrue]} source=${o.source}` });
@@ -100,6 +131,8 @@ export function occur(w: World, o: Occurrence): IncidentState {
     const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
     for (const k of order) w.kernel.after(delays[k], () => callArrives(w, inc, channels[k]));
   }
+  // A growing incident crosses its thresholds whether or not anyone is there to see it.
+  if (type.dynamics) watchThresholds(w, inc, () => sizeCrossed(w, inc));
   return inc;
 }
 
@@ -107,65 +140,172 @@ export function occur(w: World, o: Occurrence): IncidentState {
 export function reported(w: World, inc: IncidentState): void {
   w.kernel.after(inc.draw.verifyS, () => {
     inc.rec.tVerified = w.kernel.now();
-    inc.grade = inc.draw.gradeInitial;
-    inc.rec.gradeInitial = GRADES[inc.grade];
+    // Growth seen by later callers, or an on-scene report, may already have raised the grade.
+    inc.grade = Math.max(inc.grade, inc.draw.gradeInitial);
+    inc.rec.gradeInitial = GRADES[inc.draw.gradeInitial];
     inc.rec.gradeFinal = GRADES[inc.grade];
     w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId, detail: `grade=${GRADES[inc.grade]}` });
     w.kernel.after(inc.draw.planS, () => {
       inc.rec.tPlan = w.kernel.now();
       w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId, detail: `type=${inc.type.id} grade=${GRADES[inc.grade]}` });
       if (!inc.open) return;
-      orderLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade));
+      const order = (lines: ResponseLine[]) => orderLines(w, inc, lines);
+      applyCommandRules(w, inc, order);
+      orderLines(w, inc, gateLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade)));
+      maybeOpenCommandPost(w, inc);
       // A plan with no units means the center settled it by phone.
-      if (inc.rec.unitsRequired === 0) closeIncident(w, inc);
+      if (inc.rec.unitsRequired === 0 && inc.awaitingApproval.length === 0) closeIncident(w, inc);
     });
   });
 }
 
 /** Orders each plan line from its agency's command. */
 function orderLines(w: World, inc: IncidentState, lines: readonly ResponseLine[]): void {
-  const now = w.kernel.now();
-  if (inc.rec.tFirstOrder === null && lines.length > 0) inc.rec.tFirstOrder = now;
+  if (lines.length === 0) return;
+  if (inc.rec.tFirstOrder === null) inc.rec.tFirstOrder = w.kernel.now();
   for (const line of lines) {
     const agency = resolveAgency(w.scenario.agencies, line.agency, inc.rec.zone);
     inc.rec.unitsRequired += line.count;
-    inc.requiredAgencies.add(agency.id);
-    inc.rec.agenciesRequired = inc.requiredAgencies.size;
-    sendOrder(w, inc, agency, line.unitType, line.count);
+    sendOrder(w, inc, agency, line);
   }
+  inc.rec.agenciesRequired = inc.agencies.size;
 }
 
-/** A unit reached the scene of `inc`. */
-export function unitArrived(w: World, inc: IncidentState, agencyId: string): void {
+/** A unit reached the scene of its incident. */
+export function unitArrived(w: World, d: DispatchState): void {
+  const inc = d.incident;
   const now = w.kernel.now();
+  const agency = d.unit.agency;
   inc.rec.unitsArrived++;
-  inc.arrivedAgencies.add(agencyId);
-  inc.rec.agenciesArrived = inc.arrivedAgencies.size;
+  const arec = inc.agencies.get(agency.id);
+  if (arec && arec.tFirstArrival === null) arec.tFirstArrival = now;
+  let arrivedAgencies = 0;
+  for (const a of inc.agencies.values()) if (a.tFirstArrival !== null) arrivedAgencies++;
+  inc.rec.agenciesArrived = arrivedAgencies;
+  const firstOfAgency = !inc.arrivedBy.has(agency.id);
+  if (firstOfAgency) inc.arrivedBy.set(agency.id, now);
+  if (!inc.arrivedBy.has(agency.kind)) inc.arrivedBy.set(agency.kind, now);
   if (inc.rec.tFirstArrival === null) {
     inc.rec.tFirstArrival = now;
-    // Work starts with the first unit; its on-scene report also reveals the true grade.
-    inc.closeTimer = w.kernel.after(inc.workS, () => closeIncident(w, inc));
-    if (inc.gradeTrue !== inc.grade) regrade(w, inc, inc.gradeTrue);
+    // The first unit's on-scene report tells the center the true grade (grown or misjudged).
+    const truth = trueGradeNow(w, inc);
+    if (truth !== inc.grade && inc.grade >= 0) {
+      if (truth > Math.max(inc.grade, inc.gradeTrue)) inc.rec.escalations++;
+      regrade(w, inc, truth);
+    }
+    maybeOpenCommandPost(w, inc);
   }
   if (inc.rec.tFullResponse === null && inc.rec.unitsArrived >= inc.rec.unitsRequired) {
     inc.rec.tFullResponse = now;
     w.logging && w.emit('incident.full', { incident: inc.rec.incidentId });
+  }
+  // Precedence: this arrival may be what others wait for; and this unit may have to wait itself.
+  if (firstOfAgency) {
+    const still: DispatchState[] = [];
+    for (const x of inc.waitingUnits) {
+      if (x.line.after === agency.id || x.line.after === agency.kind) scheduleEntry(w, x, now);
+      else still.push(x);
+    }
+    inc.waitingUnits = still;
+  }
+  const after = d.line.after;
+  if (after === undefined) enter(w, d);
+  else if (inc.arrivedBy.has(after)) scheduleEntry(w, d, inc.arrivedBy.get(after)!);
+  else {
+    inc.waitingUnits.push(d);
+    w.logging && w.emit('unit.wait', { incident: inc.rec.incidentId, unit: d.unit.def.id, agency: agency.id, detail: `after=${after}` });
+  }
+}
+
+/** The unit may start `handoff` after the agency it waits for arrived at `tReady0`. */
+function scheduleEntry(w: World, d: DispatchState, tReady0: number): void {
+  const now = w.kernel.now();
+  const handoffS = Math.max(0, sample(d.line.handoff, d.unit.rng)) * handoffFactor(w, d.incident);
+  const at = Math.max(now, tReady0 + handoffS);
+  if (at <= now) {
+    enter(w, d);
+    return;
+  }
+  d.unit.timer = w.kernel.after(at - now, () => {
+    d.unit.timer = null;
+    if (d.unit.dispatch === d && d.incident.open) enter(w, d);
+  });
+}
+
+/** The unit starts working on scene. */
+function enter(w: World, d: DispatchState): void {
+  const inc = d.incident;
+  const now = w.kernel.now();
+  d.rec.tEnter = now;
+  const waitS = now - (d.rec.tArrive ?? now);
+  if (waitS > 0) {
+    inc.rec.coordinationWaitS += waitS;
+    w.logging && w.emit('unit.enter', { incident: inc.rec.incidentId, unit: d.unit.def.id, agency: d.unit.agency.id, detail: `waited=${waitS.toFixed(3)}` });
+  }
+  const holdBy = inc.type.dynamics?.holdBy;
+  if (!holdBy || holdBy.includes(d.unit.def.type)) inc.entered++;
+  checkControl(w, inc);
+}
+
+/** Once enough units work on scene the incident is controlled and its work clock starts. */
+function checkControl(w: World, inc: IncidentState): void {
+  if (inc.tWorkStart !== null || !inc.open || !isHeld(w, inc)) return;
+  const now = w.kernel.now();
+  inc.tWorkStart = now;
+  inc.rec.tControlled = now;
+  inc.escalationTimer?.cancel();
+  inc.escalationTimer = null;
+  const size = currentSize(w, inc);
+  let workS = inc.workS;
+  if (size !== null) {
+    inc.sizeFinal = size;
+    inc.rec.size = size;
+    workS += inc.type.dynamics!.workPerSizeS * size;
+    w.logging && w.emit('incident.controlled', { incident: inc.rec.incidentId, detail: `size=${size.toFixed(3)}` });
+  }
+  const suppliedAt = requestSupplies(w, inc, size ?? 1, () => {
+    inc.rec.tSupplied = w.kernel.now();
+  });
+  if (inc.type.supplies.length && suppliedAt === now) inc.rec.tSupplied = now;
+  inc.suppliesAt = suppliedAt;
+  const end = workEnd(now, workS, suppliedAt, inc.type.shortageFactor);
+  inc.closeTimer = w.kernel.after(end - now, () => closeIncident(w, inc));
+}
+
+/** A growing incident crossed a size threshold. */
+function sizeCrossed(w: World, inc: IncidentState): void {
+  if (!inc.open) return;
+  w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId, detail: `size=${currentSize(w, inc)!.toFixed(3)} grade=${GRADES[trueGradeNow(w, inc)]}` });
+  // Only someone on scene sees it; otherwise the first arrival's report will tell.
+  if (inc.rec.tFirstArrival === null || inc.grade < 0) return;
+  const truth = trueGradeNow(w, inc);
+  if (truth > inc.grade) {
+    inc.rec.escalations++;
+    regrade(w, inc, truth);
   }
 }
 
 /** The center re-grades `inc`; a higher grade orders what the new grade's plan adds. */
 export function regrade(w: World, inc: IncidentState, to: number): void {
   const from = inc.grade;
+  if (to === from) return;
   inc.grade = to;
   inc.rec.gradeFinal = GRADES[to];
   w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId, detail: `from=${GRADES[from]} to=${GRADES[to]}` });
-  if (to > from) orderLines(w, inc, planIncrement(w.scenario, inc.type.id, from, to));
+  if (to > from && inc.open) {
+    const order = (lines: ResponseLine[]) => orderLines(w, inc, lines);
+    applyCommandRules(w, inc, order);
+    orderLines(w, inc, gateLines(w, inc, planIncrement(w.scenario, inc.type.id, from, to)));
+    maybeOpenCommandPost(w, inc);
+  }
 }
 
 /** Work done: every unit still committed clears; the incident leaves the active set. */
 export function closeIncident(w: World, inc: IncidentState): void {
   inc.open = false;
   inc.closeTimer = null;
+  inc.escalationTimer?.cancel();
+  inc.escalationTimer = null;
   inc.rec.tClosed = w.kernel.now();
   w.logging && w.emit('incident.close', { incident: inc.rec.incidentId });
   // Drop its queued requests: nothing is needed any more.
@@ -173,6 +313,7 @@ export function closeIncident(w: World, inc: IncidentState): void {
     const kept = list.filter((r) => r.incident !== inc);
     if (kept.length !== list.length) w.waiting.set(key, kept);
   }
+  inc.waitingUnits = [];
   let transportPending = inc.needsTransport;
   for (const d of inc.dispatches) {
     if (d.unit.dispatch !== d) continue;
@@ -183,11 +324,19 @@ export function closeIncident(w: World, inc: IncidentState): void {
   finishIncident(w, inc);
 }
 
+/** Fills the record's summary fields from the incident's state. */
+export function sealRecord(w: World, inc: IncidentState): void {
+  inc.rec.tiersInvolved = [...inc.tiers].sort().join(',');
+  if (inc.rec.size === null && inc.type.dynamics) inc.rec.size = currentSize(w, inc);
+}
+
 /** Hands the record on once the incident is closed and its last caller is done. */
 export function finishIncident(w: World, inc: IncidentState): void {
   if (!inc.open && inc.pendingCalls === 0 && !inc.recorded) {
     w.open.delete(inc.rec.incidentId);
     inc.recorded = true;
+    sealRecord(w, inc);
     w.sinks.incident?.(inc.rec);
+    for (const a of inc.agencies.values()) w.sinks.agency?.(a);
   }
 }

@@ -11,8 +11,11 @@ import type { IncidentState, Sinks, UnitState, World } from './world.ts';
 import { startDemand } from './demand.ts';
 import { setStaffed } from './center.ts';
 import { occur } from './incident.ts';
-import { setDuty } from './unit.ts';
-import type { CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
+import { refreshDuty } from './unit.ts';
+import { startComms } from './comms.ts';
+import { createDepots, depotRecords } from './stockpile.ts';
+import { sealRecord } from './incident.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
 import { GRADES, type Grade } from '../scenario/schema.ts';
 import { nearestZone } from '../scenario/load.ts';
 
@@ -59,6 +62,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   const incidents: IncidentRecord[] = [];
   const calls: CallRecord[] = [];
   const dispatches: DispatchRecord[] = [];
+  const agencies: AgencyRecord[] = [];
   const kernel = createKernel();
   const travel = new TravelModel(scenario);
   const onEvent = options.onEvent;
@@ -77,6 +81,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       counts.dispatches++;
       if (keepRecords) dispatches.push(r);
     },
+    agency: (r) => {
+      if (keepRecords) agencies.push(r);
+    },
   };
   const emitting = keepLog || onEvent !== undefined;
   const w: World = {
@@ -91,6 +98,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     agencyRng: new Map(),
     incidentTypesById: new Map(scenario.incidentTypes.map((t) => [t.id, t])),
     hospitals: scenario.hospitals.map((h) => ({ ...travel.place(h), id: h.id, handover: h.handover })),
+    depots: createDepots({ scenario, travel }),
+    channelDown: { platform: 0, phone: 0, radio: 0 },
+    heldMessages: [],
     waiting: new Map(),
     takers: { staffed: 0, busy: 0 },
     callQueue: [],
@@ -99,7 +109,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     counters: { incident: 0, call: 0, dispatch: 0, request: 0, seq: 0 },
     open: new Map(),
     sinks,
-    stats: { requestsLost: 0, requestsQueued: 0, redispatchedReturning: 0 },
+    stats: { requestsLost: 0, requestsQueued: 0, redispatchedReturning: 0, ordersRefused: 0, reportsLost: 0, moveUps: 0 },
     logging: emitting,
     emit: (kind: EventKind, f = {}) => {
       const e: LogEvent = { seq: seq++, t: kernel.now(), kind, ...f };
@@ -117,9 +127,16 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       index,
       agency: w.agenciesById.get(def.agency)!,
       home,
+      base: home,
+      covering: null,
       status: 'available',
       onDuty: true,
       outOfService: false,
+      inMaintenance: false,
+      believedFree: true,
+      believedAt: home,
+      reportSent: 0,
+      reportSeen: 0,
       trip: null,
       at: home,
       dispatch: null,
@@ -145,7 +162,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     setStaffed(w, scenario.center.callTakers[h]);
     for (const u of rostered) {
       const on = u.def.roster![h] === 1;
-      if (on !== u.onDuty) setDuty(w, u, on, u.outOfService);
+      if (on !== u.onDuty) {
+        u.onDuty = on;
+        refreshDuty(w, u);
+      }
     }
   };
   const scheduleHours = () => {
@@ -160,6 +180,20 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   };
   applyHour();
   scheduleHours();
+  for (const u of w.units) {
+    for (const m of u.def.maintenance) {
+      if (m.fromS >= scenario.durationS) continue;
+      kernel.after(m.fromS, () => {
+        u.inMaintenance = true;
+        refreshDuty(w, u);
+        kernel.after(m.toS - m.fromS, () => {
+          u.inMaintenance = false;
+          refreshDuty(w, u);
+        });
+      });
+    }
+  }
+  startComms(w);
   startDemand(w);
 
   let finished = false;
@@ -199,7 +233,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
           const u = w.unitsById.get(x.unit);
           if (!u) throw new RangeError(`inject: unknown unit "${x.unit}"`);
           w.logging && w.emit('inject', { unit: u.def.id, agency: u.agency.id, detail: x.kind });
-          setDuty(w, u, u.onDuty, x.kind === 'unitOutOfService');
+          u.outOfService = x.kind === 'unitOutOfService';
+          refreshDuty(w, u);
           return null;
         }
       }
@@ -212,7 +247,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       // Flush what is still under way at the end: its missing times stay empty.
       for (const inc of w.open.values()) {
         for (const d of inc.dispatches) if (d.unit.dispatch === d) sinks.dispatch!(d.rec);
+        sealRecord(w, inc);
         sinks.incident!(inc.rec);
+        for (const a of inc.agencies.values()) sinks.agency!(a);
       }
       for (const c of w.liveCalls) sinks.call!(c.rec);
       const units: UnitRecord[] = w.units.map((u) => {
@@ -231,9 +268,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       incidents.sort(byId((r) => r.incidentId));
       calls.sort(byId((r) => r.callId));
       dispatches.sort(byId((r) => r.dispatchId));
+      agencies.sort((a, b) => byId<AgencyRecord>((r) => r.incidentId)(a, b) || (a.tNotified ?? Infinity) - (b.tNotified ?? Infinity) || byId<AgencyRecord>((r) => r.agency)(a, b));
       return {
         log,
-        records: { incidents, calls, dispatches, units },
+        records: { incidents, calls, dispatches, units, agencies, depots: depotRecords(w) },
         counts: { kernelEvents: kernel.delivered(), incidents: counts.incidents, calls: counts.calls, dispatches: counts.dispatches, logEvents: seq },
       };
     },

@@ -1,21 +1,26 @@
 /**
- * A unit's cycle: alert → turnout → travel → on scene → clear (→ transport → hospital handover) →
- * free → return to station. A returning unit is free and can be sent again from where it is.
+ * A unit's cycle: alert → turnout → travel → on scene (enter, after any precedence wait) → clear
+ * (→ transport → hospital handover) → free → return to its station. A returning unit is free and can
+ * be sent again from where it is. Units also move up to cover a neighbour's area (backfill), and go
+ * out of and back into service with rosters, maintenance and injections.
  */
 import { sample } from '../random/distributions.ts';
 import type { Place } from '../geo/travel.ts';
 import { hourAt } from '../geo/travel.ts';
-import type { DispatchState, IncidentState, UnitRequest, UnitState, World } from './world.ts';
+import type { Agency } from '../scenario/scenario.ts';
+import type { DispatchState, UnitRequest, UnitState, World } from './world.ts';
 import { unitArrived } from './incident.ts';
-import { unitFreed } from './agency.ts';
+import { agencyRecord, unitFreed } from './agency.ts';
+import { reportStatus } from './comms.ts';
+import type { IncidentState } from './world.ts';
 
-/** Can the center's agency command send this unit now? */
+/** Is `u` truly free to be sent now? */
 export function isDispatchable(w: World, u: UnitState): boolean {
-  if (!u.onDuty || u.outOfService) return false;
-  return u.status === 'available' || (u.status === 'returning' && w.scenario.dispatch.redispatchReturning);
+  if (!u.onDuty || u.outOfService || u.inMaintenance) return false;
+  return u.status === 'available' || ((u.status === 'returning' || u.status === 'moving') && w.scenario.dispatch.redispatchReturning);
 }
 
-/** Where the unit is at time `tS` (along its trip, in a straight-line view, or where it stands). */
+/** Where the unit is at time `tS` (along its route, or where it stands). */
 export function positionAt(w: World, u: UnitState, tS: number): Place {
   const trip = u.trip;
   if (!trip) return u.at;
@@ -30,8 +35,8 @@ export function positionAt(w: World, u: UnitState, tS: number): Place {
 export function etaS(w: World, u: UnitState, inc: IncidentState): number {
   const now = w.kernel.now();
   if (u.trip && w.scenario.travel.model === 'matrix') {
-    // A matrix knows station → zone times only: finish the way home, then go from there.
-    return Math.max(0, u.trip.t1 - now) + w.travel.tripS(u.home, inc.place, now, true);
+    // A matrix knows station → zone times only: finish the way to the station, then go from there.
+    return Math.max(0, u.trip.t1 - now) + w.travel.tripS(u.trip.to, inc.place, now, true);
   }
   return w.travel.tripS(positionAt(w, u, now), inc.place, now, true);
 }
@@ -42,18 +47,25 @@ function isNight(w: World, tS: number): boolean {
   return c.dayStartH <= c.nightStartH ? !(h >= c.dayStartH && h < c.nightStartH) : h >= c.nightStartH && h < c.dayStartH;
 }
 
+/** Stops the unit where it is now (ends its trip and any pending step). */
+function halt(w: World, u: UnitState): void {
+  u.timer?.cancel();
+  u.timer = null;
+  u.at = positionAt(w, u, w.kernel.now());
+  u.trip = null;
+}
+
 /** Commits `u` to `req`: the agency command alerts it after its alert delay, then it turns out. */
 export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean): void {
   const now = w.kernel.now();
   const inc = req.incident;
-  const wasReturning = u.status === 'returning';
-  if (wasReturning) {
+  const onRoad = u.status === 'returning' || u.status === 'moving';
+  if (onRoad) {
     w.stats.redispatchedReturning++;
-    u.timer?.cancel();
-    u.at = positionAt(w, u, now);
-    u.trip = null;
+    halt(w, u);
   }
   const id = `dsp-${String(++w.counters.dispatch).padStart(6, '0')}`;
+  const channel = u.agency === req.agency ? req.channel : 'mutual_aid';
   const d: DispatchState = {
     rec: {
       dispatchId: id,
@@ -69,25 +81,38 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
       tClear: null,
       tAvailable: null,
       travelS: null,
+      tier: u.agency.tier,
+      channel,
+      tEnter: null,
     },
     incident: inc,
     unit: u,
+    line: req.line,
   };
   inc.dispatches.push(d);
   if (mutualAid) inc.rec.mutualAidUnits++;
+  const arec = agencyRecord(inc, u.agency);
+  if (arec.tNotified === null) {
+    // A neighbour learns of the incident through the mutual-aid request.
+    arec.tNotified = now;
+    arec.channel = channel;
+  }
+  arec.units++;
+  inc.rec.agenciesRequired = inc.agencies.size;
   u.dispatch = d;
   u.dispatches++;
   u.status = 'alerted';
   u.busySince = now;
+  reportStatus(w, u);
   const rng = u.rng;
   const alertS = Math.max(0, sample(u.agency.alertDelay, rng));
   u.timer = w.kernel.after(alertS, () => {
     const t = w.kernel.now();
     d.rec.tAlert = t;
     if (inc.rec.tFirstDispatch === null) inc.rec.tFirstDispatch = t;
-    w.logging && w.emit('unit.alert', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `dispatch=${id}${mutualAid ? ' mutual_aid=1' : ''}${wasReturning ? ' from=road' : ''}` });
+    w.logging && w.emit('unit.alert', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `dispatch=${id} channel=${channel}${mutualAid ? ' mutual_aid=1' : ''}${onRoad ? ' from=road' : ''}` });
     // A unit already on the road needs no turnout.
-    const turnoutS = wasReturning && u.at !== u.home ? 0 : Math.max(0, sample(isNight(w, t) ? u.def.turnoutNight : u.def.turnoutDay, rng));
+    const turnoutS = onRoad && u.at !== u.base ? 0 : Math.max(0, sample(isNight(w, t) ? u.def.turnoutNight : u.def.turnoutDay, rng));
     u.timer = w.kernel.after(turnoutS, () => {
       const t0 = w.kernel.now();
       d.rec.tEnroute = t0;
@@ -103,7 +128,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
         u.trip = null;
         u.timer = null;
         w.logging && w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id });
-        unitArrived(w, inc, u.agency.id);
+        unitArrived(w, d);
       });
     });
   });
@@ -115,14 +140,14 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
   const now = w.kernel.now();
   d.rec.tClear = now;
   if (u.status === 'alerted' || u.status === 'enroute') {
-    u.timer?.cancel();
-    u.timer = null;
-    u.at = positionAt(w, u, now);
-    u.trip = null;
+    halt(w, u);
     w.logging && w.emit('unit.cancel', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
     becomeFree(w, u);
     return;
   }
+  // A unit still waiting to enter drops that wait.
+  u.timer?.cancel();
+  u.timer = null;
   w.logging && w.emit('unit.clear', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
   if (!transport || w.hospitals.length === 0) {
     becomeFree(w, u);
@@ -151,7 +176,16 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
   });
 }
 
-/** The unit is free for a new dispatch: it takes a queued request, or heads home. */
+/** Sends `u` on a non-emergency trip to its base; `then` runs on arrival. */
+function driveToBase(w: World, u: UnitState, status: 'returning' | 'moving', then: () => void): void {
+  const now = w.kernel.now();
+  u.status = status;
+  const travelS = w.travel.tripS(u.at, u.base, now, false, u.travelRng);
+  u.trip = { from: u.at, to: u.base, t0: now, t1: now + travelS };
+  u.timer = w.kernel.after(travelS, then);
+}
+
+/** The unit is free for a new dispatch: it takes a queued request, or heads to its base. */
 function becomeFree(w: World, u: UnitState): void {
   const now = w.kernel.now();
   const d = u.dispatch!;
@@ -161,49 +195,90 @@ function becomeFree(w: World, u: UnitState): void {
   u.timer = null;
   w.sinks.dispatch?.(d.rec);
   w.logging && w.emit('unit.return', { unit: u.def.id, agency: u.agency.id, detail: `dispatch=${d.rec.dispatchId}` });
-  if (u.at === u.home) {
-    u.status = 'available';
-  } else {
-    u.status = 'returning';
-    const travelS = w.travel.tripS(u.at, u.home, now, false, u.travelRng);
-    u.trip = { from: u.at, to: u.home, t0: now, t1: now + travelS };
-    u.timer = w.kernel.after(travelS, () => arriveHome(w, u));
-  }
-  if (isDispatchable(w, u)) unitFreed(w, u);
-  else if (u.status === 'available') goOffIfDue(w, u);
+  if (u.at === u.base) u.status = 'available';
+  else driveToBase(w, u, 'returning', () => arriveAtBase(w, u));
+  reportStatus(w, u);
+  if (isDispatchable(w, u)) {
+    if (!unitFreed(w, u)) releaseCoverFor(w, u);
+  } else if (u.status === 'available') goOffIfDue(w, u);
 }
 
-function arriveHome(w: World, u: UnitState): void {
+function arriveAtBase(w: World, u: UnitState): void {
+  const moved = u.status === 'moving';
   u.status = 'available';
-  u.at = u.home;
+  u.at = u.base;
   u.trip = null;
   u.timer = null;
-  w.logging && w.emit('unit.back', { unit: u.def.id, agency: u.agency.id });
+  w.logging && w.emit(moved ? 'unit.cover' : 'unit.back', { unit: u.def.id, agency: u.agency.id, detail: u.covering ? `covers=${u.covering.id}` : undefined });
+  reportStatus(w, u);
   if (!goOffIfDue(w, u) && isDispatchable(w, u)) unitFreed(w, u);
 }
 
 /** An idle unit whose roster or status says off goes out of service. */
 function goOffIfDue(w: World, u: UnitState): boolean {
-  if (u.status === 'available' && (!u.onDuty || u.outOfService)) {
+  if (u.status === 'available' && (!u.onDuty || u.outOfService || u.inMaintenance)) {
     u.status = 'off';
-    w.logging && w.emit('unit.offduty', { unit: u.def.id, agency: u.agency.id, detail: u.outOfService ? 'reason=out_of_service' : 'reason=roster' });
+    const reason = u.outOfService ? 'out_of_service' : u.inMaintenance ? 'maintenance' : 'roster';
+    w.logging && w.emit('unit.offduty', { unit: u.def.id, agency: u.agency.id, detail: `reason=${reason}` });
+    reportStatus(w, u);
+    if (u.covering) releaseCover(w, u);
     return true;
   }
   return false;
 }
 
-/** Applies a duty change (roster hour or injected service state) to `u`. */
-export function setDuty(w: World, u: UnitState, onDuty: boolean, outOfService: boolean): void {
-  u.onDuty = onDuty;
-  u.outOfService = outOfService;
-  const shouldWork = onDuty && !outOfService;
-  if (!shouldWork) {
+/** Re-evaluates whether `u` should be in service (roster, injection, maintenance) and acts on it. */
+export function refreshDuty(w: World, u: UnitState): void {
+  if (!(u.onDuty && !u.outOfService && !u.inMaintenance)) {
     goOffIfDue(w, u);
     return;
   }
   if (u.status === 'off') {
     u.status = 'available';
     w.logging && w.emit('unit.onduty', { unit: u.def.id, agency: u.agency.id });
-    unitFreed(w, u);
+    reportStatus(w, u);
+    if (!unitFreed(w, u)) releaseCoverFor(w, u);
   }
+}
+
+function poolOf(w: World, agencyId: string, type: string): UnitState[] {
+  let byType = w.pools.get(agencyId);
+  if (!byType) w.pools.set(agencyId, (byType = new Map()));
+  let pool = byType.get(type);
+  if (!pool) byType.set(type, (pool = []));
+  return pool;
+}
+
+/** Moves a free unit up to `station` to cover `agency`'s area (backfill). */
+export function moveUp(w: World, u: UnitState, agency: Agency, station: Place): void {
+  halt(w, u);
+  u.covering = agency;
+  u.base = station;
+  poolOf(w, agency.id, u.def.type).push(u);
+  w.stats.moveUps++;
+  w.logging && w.emit('unit.moveup', { unit: u.def.id, agency: u.agency.id, detail: `covers=${agency.id}` });
+  driveToBase(w, u, 'moving', () => arriveAtBase(w, u));
+}
+
+/** The covered area has its own unit back: the move-up unit goes home. */
+function releaseCover(w: World, u: UnitState): void {
+  const cover = u.covering!;
+  const pool = poolOf(w, cover.id, u.def.type);
+  pool.splice(pool.indexOf(u), 1);
+  u.covering = null;
+  u.base = u.home;
+  w.logging && w.emit('unit.release', { unit: u.def.id, agency: u.agency.id, detail: `covered=${cover.id}` });
+  if (u.status === 'available' || u.status === 'moving' || u.status === 'returning') {
+    halt(w, u);
+    if (u.at === u.base) u.status = 'available';
+    else driveToBase(w, u, 'returning', () => arriveAtBase(w, u));
+  }
+}
+
+/** An own unit of `u`'s agency is free again: one idle move-up unit covering that area goes home. */
+function releaseCoverFor(w: World, u: UnitState): void {
+  if (u.covering) return;
+  const pool = w.pools.get(u.agency.id)?.get(u.def.type);
+  const cover = pool?.find((x) => x.covering === u.agency && x.dispatch === null);
+  if (cover) releaseCover(w, cover);
 }

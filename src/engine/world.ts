@@ -1,12 +1,13 @@
 /** Mutable state of one run, shared by the engine's processes. Nothing here leaves the engine. */
-import type { Agency, IncidentType, Scenario, Unit } from '../scenario/scenario.ts';
-import type { Kernel } from './kernel.ts';
+import type { Agency, Channel, IncidentType, ResponseLine, Scenario, Unit } from '../scenario/scenario.ts';
+import type { Kernel, Timer } from './kernel.ts';
 import type { LogEvent, EventKind } from './log.ts';
-import type { Place, TravelModel } from '../geo/travel.ts';
-import type { Streams } from '../random/streams.ts';
-import type { CallRecord, DispatchRecord, IncidentRecord } from '../metrics/records.ts';
+import type { Place, TravelModel, TripRoute } from '../geo/travel.ts';
+import type { Rng, Streams } from '../random/streams.ts';
+import type { Dist } from '../random/distributions.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from '../metrics/records.ts';
 
-export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'off';
+export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'off';
 
 export interface Trip {
   from: Place;
@@ -14,7 +15,7 @@ export interface Trip {
   t0: number;
   t1: number;
   /** Road route, worked out the first time the unit's position along it is needed. */
-  route?: import('../geo/travel.ts').TripRoute;
+  route?: TripRoute;
 }
 
 export interface UnitState {
@@ -22,31 +23,44 @@ export interface UnitState {
   index: number;
   agency: Agency;
   home: Place;
+  /** Station it stands at or returns to now: home, or the station it covers (move-up). */
+  base: Place;
+  /** The agency whose area it covers after a move-up, or null. */
+  covering: Agency | null;
   status: UnitStatus;
   /** Roster says on duty now. */
   onDuty: boolean;
-  /** Manually taken out of service (injected). */
+  /** Taken out of service (injected). */
   outOfService: boolean;
+  /** In a maintenance window. */
+  inMaintenance: boolean;
   /** Current trip, while moving. */
   trip: Trip | null;
   /** Where the unit stands when not moving. */
   at: Place;
   dispatch: DispatchState | null;
   /** The unit's own random streams: alert/turnout/handover draws, and travel noise. */
-  rng: import('../random/streams.ts').Rng;
-  travelRng: import('../random/streams.ts').Rng;
+  rng: Rng;
+  travelRng: Rng;
   /** Pending timer of the current step (cancelled on recall). */
-  timer: { cancel(): void } | null;
+  timer: Timer | null;
   dispatches: number;
   /** Seconds committed to incidents (alert → free for a new dispatch). */
   busyS: number;
   busySince: number;
+  /** The center's picture of the unit (status reports lag the truth). */
+  believedFree: boolean;
+  believedAt: Place;
+  /** Sequence of the last status report sent and of the last one the center applied. */
+  reportSent: number;
+  reportSeen: number;
 }
 
 export interface DispatchState {
   rec: DispatchRecord;
   incident: IncidentState;
   unit: UnitState;
+  line: ResponseLine;
 }
 
 /** A plan line's unit still to be found: waits in its agency's queue when nothing is free. */
@@ -54,7 +68,8 @@ export interface UnitRequest {
   seq: number;
   incident: IncidentState;
   agency: Agency;
-  unitType: string;
+  line: ResponseLine;
+  channel: string;
   tOrder: number;
   tQueued: number;
 }
@@ -71,15 +86,38 @@ export interface IncidentState {
   needsTransport: boolean;
   open: boolean;
   dispatches: DispatchState[];
-  requiredAgencies: Set<string>;
-  arrivedAgencies: Set<string>;
+  agencies: Map<string, AgencyRecord>;
+  tiers: Set<number>;
   /** Callers of this incident not yet done (not arrived, waiting or talking). */
   pendingCalls: number;
   /** The record has been handed to the sink. */
   recorded: boolean;
-  closeTimer: { cancel(): void } | null;
+  closeTimer: Timer | null;
   /** Per-incident draws, taken at occurrence so dispatch changes do not shift them. */
-  draw: { verifyS: number; planS: number; gradeInitial: number };
+  draw: { verifyS: number; planS: number; gradeInitial: number; size0: number };
+  /** Units that may work (arrived and past any precedence wait). */
+  entered: number;
+  /** First arrival time by agency id and by kind, for precedence. */
+  arrivedBy: Map<string, number>;
+  /** Units on scene waiting for another agency. */
+  waitingUnits: DispatchState[];
+  /** Work began at (null: not yet). */
+  tWorkStart: number | null;
+  /** Dynamics: highest grade index whose size threshold has been reached. */
+  sizeGrade: number;
+  /** Dynamics: the size stopped growing at this value (null while growing). */
+  sizeFinal: number | null;
+  /** Timer of the next escalation threshold crossing. */
+  escalationTimer: Timer | null;
+  /** Plan lines waiting for government approval. */
+  awaitingApproval: ResponseLine[];
+  approved: boolean;
+  reportStarted: boolean;
+  expertsStarted: boolean;
+  expertsConvened: boolean;
+  commandPostOrdered: boolean;
+  /** Supplies: time the last delivery arrives (Infinity: short for good); null: none needed. */
+  suppliesAt: number | null;
 }
 
 export interface CallState {
@@ -87,14 +125,25 @@ export interface CallState {
   incident: IncidentState;
   /** Position in the waiting line has been given up (abandoned). */
   gone: boolean;
-  patienceTimer: { cancel(): void } | null;
+  patienceTimer: Timer | null;
+}
+
+export interface DepotState {
+  id: string;
+  place: Place;
+  stock: Map<string, number>;
+  initial: Map<string, number>;
+  restocked: Map<string, number>;
+  drawn: Map<string, number>;
+  restock?: { delay: Dist; amount: Record<string, number> };
+  restockPending: boolean;
 }
 
 export interface Sinks {
-  event?: (e: LogEvent) => void;
   incident?: (r: IncidentRecord) => void;
   call?: (r: CallRecord) => void;
   dispatch?: (r: DispatchRecord) => void;
+  agency?: (r: AgencyRecord) => void;
 }
 
 export interface World {
@@ -104,13 +153,14 @@ export interface World {
   travel: TravelModel;
   units: UnitState[];
   unitsById: Map<string, UnitState>;
-  /** Units by agency id then unit type. */
+  /** Units by agency id then unit type (move-up units join the pool of the area they cover). */
   pools: Map<string, Map<string, UnitState[]>>;
   agenciesById: Map<string, Agency>;
   /** Each agency's stream for order delays. */
-  agencyRng: Map<Agency, import('../random/streams.ts').Rng>;
+  agencyRng: Map<Agency, Rng>;
   incidentTypesById: Map<string, IncidentType>;
-  hospitals: (Place & { id: string; handover: import('../random/distributions.ts').Dist })[];
+  hospitals: (Place & { id: string; handover: Dist })[];
+  depots: DepotState[];
   /** Waiting unit requests by `agency|type`, kept ordered by grade (desc), then time, then seq. */
   waiting: Map<string, UnitRequest[]>;
   /** Call-taker positions: staffed now, and busy now. */
@@ -119,6 +169,10 @@ export interface World {
   /** Calls not yet finished (waiting or in service). */
   liveCalls: Set<CallState>;
   callQueueHead: number;
+  /** Outages in force per channel (a channel is up at 0). */
+  channelDown: Record<Channel, number>;
+  /** Messages waiting for any channel to come back. */
+  heldMessages: (() => void)[];
   counters: { incident: number; call: number; dispatch: number; request: number; seq: number };
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
   open: Map<string, IncidentState>;
@@ -128,5 +182,5 @@ export interface World {
   /** Log an event. */
   emit(kind: EventKind, fields?: { incident?: string; unit?: string; agency?: string; detail?: string }): void;
   /** Counters for the summary that need no history. */
-  stats: { requestsLost: number; requestsQueued: number; redispatchedReturning: number };
+  stats: { requestsLost: number; requestsQueued: number; redispatchedReturning: number; ordersRefused: number; reportsLost: number; moveUps: number };
 }

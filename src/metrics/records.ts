@@ -34,6 +34,30 @@ export interface IncidentRecord {
   queuedRequests: number;
   /** Unit requests handed to outside backup (loss mode). */
   lostRequests: number;
+  /** Reported to government (grade ≥ the command's report grade). */
+  tReported: number | null;
+  /** Government approved follow-up resources. */
+  tApproved: number | null;
+  /** Experts and agency commanders convened at the center. */
+  tExperts: number | null;
+  /** On-site command post running. */
+  tCommandPost: number | null;
+  /** Enough capability on scene: growth stopped and the work began. */
+  tControlled: number | null;
+  /** Times the grade rose because the incident grew. */
+  escalations: number;
+  /** Seconds units stood on scene waiting for another agency (precedence), summed. */
+  coordinationWaitS: number;
+  /** Tiers of the agencies notified, e.g. "1,2". */
+  tiersInvolved: string;
+  /** Size at control (or at the end) where the type has dynamics. */
+  size: number | null;
+  /** Orders that reached a unit no longer free (the center's picture lagged). */
+  ordersRefused: number;
+  /** Repeat calls about the incident, recognised and merged. */
+  duplicateCalls: number;
+  /** Supplies arrived on scene (null: none needed, or still short at the end). */
+  tSupplied: number | null;
 }
 
 export interface CallRecord {
@@ -63,6 +87,34 @@ export interface DispatchRecord {
   /** When the unit became free for a new dispatch (after clearing, or after hospital handover). */
   tAvailable: number | null;
   travelS: number | null;
+  /** Tier of the unit's agency (1 linkage agencies, 2 departments, 3 social forces). */
+  tier: number;
+  /** Channel the order reached the agency command by. */
+  channel: string;
+  /** The unit could start work (after any precedence wait). */
+  tEnter: number | null;
+}
+
+/** One agency's part in one incident: the per-agency linkage chain. */
+export interface AgencyRecord {
+  incidentId: string;
+  agency: string;
+  tier: number;
+  /** First order (or mutual-aid request) received by the agency command. */
+  tNotified: number | null;
+  channel: string;
+  tFirstArrival: number | null;
+  units: number;
+}
+
+/** A depot's account of one item over the run: initial + restocked − drawn = final. */
+export interface DepotRecord {
+  depot: string;
+  item: string;
+  initial: number;
+  restocked: number;
+  drawn: number;
+  final: number;
 }
 
 export interface UnitRecord {
@@ -81,4 +133,6 @@ export interface RunRecords {
   calls: CallRecord[];
   dispatches: DispatchRecord[];
   units: UnitRecord[];
+  agencies: AgencyRecord[];
+  depots: DepotRecord[];
 }

@@ -22,6 +22,12 @@ export function describe(name: string, values: number[]): SummaryRow[] {
 
 const diff = (a: number | null, b: number | null): number => (a === null || b === null ? NaN : b - a);
 
+/** Seconds from plan activation to each agency of `tier` being notified (per incident and agency). */
+export function notificationLatencies(r: RunRecords, tier: number): number[] {
+  const plan = new Map(r.incidents.map((i) => [i.incidentId, i.tPlan]));
+  return r.agencies.filter((a) => a.tier === tier).map((a) => diff(plan.get(a.incidentId) ?? null, a.tNotified));
+}
+
 /** Every summary metric of one replication, in a fixed order. */
 export function summarise(r: RunRecords): SummaryRow[] {
   const inc = r.incidents;
@@ -51,6 +57,14 @@ export function summarise(r: RunRecords): SummaryRow[] {
     ...describe('turnout_s', r.dispatches.map((d) => diff(d.tAlert, d.tEnroute))),
     ...describe('travel_s', r.dispatches.map((d) => d.travelS ?? NaN)),
     ...describe('unit_utilization', r.units.map((u) => u.utilization)),
+    { metric: 'escalations', value: inc.reduce((a, i) => a + i.escalations, 0) },
+    { metric: 'incidents_reported_upward', value: inc.filter((i) => i.tReported !== null).length },
+    { metric: 'command_posts', value: inc.filter((i) => i.tCommandPost !== null).length },
+    { metric: 'orders_refused', value: inc.reduce((a, i) => a + i.ordersRefused, 0) },
+    ...describe('coordination_wait_s', inc.filter((i) => i.coordinationWaitS > 0).map((i) => i.coordinationWaitS)),
+    ...describe('report_s', inc.map((i) => diff(i.tPlan, i.tReported))),
+    ...describe('control_s', inc.map((i) => diff(i.tOccur, i.tControlled))),
+    ...[1, 2, 3].flatMap((tier) => describe(`notification_tier${tier}_s`, notificationLatencies(r, tier))),
   ];
   return rows;
 }

@@ -4,7 +4,7 @@
  * 1/0. Text cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe.
  */
 import Papa from 'papaparse';
-import type { CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
+import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
 import type { LogEvent } from '../engine/log.ts';
 import { summarise } from '../metrics/stats.ts';
 
@@ -42,12 +42,17 @@ export const INCIDENT_COLUMNS = [
   't_occur', 't_first_call', 't_answered', 't_verified', 't_plan', 't_first_order', 't_first_dispatch',
   't_first_arrival', 't_full_response', 't_closed', 'callers', 'units_required', 'units_arrived',
   'agencies_required', 'agencies_arrived', 'mutual_aid_units',
+  't_reported', 't_approved', 't_experts', 't_command_post', 't_controlled', 'escalations',
+  'coordination_wait_s', 'tiers_involved', 'size', 'duplicate_calls', 'orders_refused',
+  'queued_requests', 'lost_requests', 't_supplied', 'source',
 ] as const;
 export const CALL_COLUMNS = ['rep', 'call_id', 'incident_id', 'channel', 't_arrive', 't_answer', 't_end', 'abandoned'] as const;
 export const DISPATCH_COLUMNS = [
   'rep', 'dispatch_id', 'incident_id', 'unit_id', 'agency', 'unit_type', 'mutual_aid', 't_order', 't_alert',
-  't_enroute', 't_arrive', 't_clear', 't_available', 'travel_s',
+  't_enroute', 't_arrive', 't_clear', 't_available', 'travel_s', 'tier', 'channel', 't_enter',
 ] as const;
+export const AGENCY_COLUMNS = ['rep', 'incident_id', 'agency', 'tier', 't_notified', 'channel', 't_first_arrival', 'units'] as const;
+export const DEPOT_COLUMNS = ['rep', 'depot', 'item', 'initial', 'restocked', 'drawn', 'final'] as const;
 export const UNIT_COLUMNS = ['rep', 'unit_id', 'agency', 'station', 'type', 'dispatches', 'busy_s', 'utilization'] as const;
 export const SUMMARY_COLUMNS = ['rep', 'metric', 'value'] as const;
 export const EVENT_COLUMNS = ['rep', 'seq', 't', 'kind', 'incident_id', 'unit_id', 'agency', 'detail'] as const;
@@ -57,12 +62,17 @@ const incidentRow = (rep: number, i: IncidentRecord): Cell[] => [
   i.tOccur, i.tFirstCall, i.tAnswered, i.tVerified, i.tPlan, i.tFirstOrder, i.tFirstDispatch,
   i.tFirstArrival, i.tFullResponse, i.tClosed, i.callers, i.unitsRequired, i.unitsArrived,
   i.agenciesRequired, i.agenciesArrived, i.mutualAidUnits,
+  i.tReported, i.tApproved, i.tExperts, i.tCommandPost, i.tControlled, i.escalations,
+  i.coordinationWaitS, i.tiersInvolved, i.size, i.duplicateCalls, i.ordersRefused,
+  i.queuedRequests, i.lostRequests, i.tSupplied, i.source,
 ];
 const callRow = (rep: number, c: CallRecord): Cell[] => [rep, c.callId, c.incidentId, c.channel, c.tArrive, c.tAnswer, c.tEnd, c.abandoned];
 const dispatchRow = (rep: number, d: DispatchRecord): Cell[] => [
   rep, d.dispatchId, d.incidentId, d.unitId, d.agency, d.unitType, d.mutualAid, d.tOrder, d.tAlert,
-  d.tEnroute, d.tArrive, d.tClear, d.tAvailable, d.travelS,
+  d.tEnroute, d.tArrive, d.tClear, d.tAvailable, d.travelS, d.tier, d.channel, d.tEnter,
 ];
+const agencyRow = (rep: number, a: AgencyRecord): Cell[] => [rep, a.incidentId, a.agency, a.tier, a.tNotified, a.channel, a.tFirstArrival, a.units];
+const depotRow = (rep: number, d: DepotRecord): Cell[] => [rep, d.depot, d.item, d.initial, d.restocked, d.drawn, d.final];
 const unitRow = (rep: number, u: UnitRecord): Cell[] => [rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization];
 const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, e.detail];
 
@@ -81,6 +91,8 @@ export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean
     'calls.csv': toCsv(CALL_COLUMNS, all((r) => r.records.calls, callRow), options),
     'dispatches.csv': toCsv(DISPATCH_COLUMNS, all((r) => r.records.dispatches, dispatchRow), options),
     'units.csv': toCsv(UNIT_COLUMNS, all((r) => r.records.units, unitRow), options),
+    'agencies.csv': toCsv(AGENCY_COLUMNS, all((r) => r.records.agencies, agencyRow), options),
+    'depots.csv': toCsv(DEPOT_COLUMNS, all((r) => r.records.depots, depotRow), options),
     'summary.csv': toCsv(SUMMARY_COLUMNS, reps.flatMap((r) => summarise(r.records).map((s) => [r.rep, s.metric, s.value] as Cell[])), options),
     'events.csv': toCsv(EVENT_COLUMNS, all((r) => r.log, eventRow), options),
   };

@@ -300,10 +300,17 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       channelDelay: {
         platform: distOrDefault(a.channels?.platform, 10, `${p}.channels.platform`),
         phone: distOrDefault(a.channels?.phone, { dist: 'lognormal', mean: 120, sd: 60 }, `${p}.channels.phone`),
+        radio: distOrDefault(a.channels?.radio, { dist: 'lognormal', mean: 60, sd: 30 }, `${p}.channels.radio`),
       },
       alertDelay: distOrDefault(a.alertDelay, 30, `${p}.alertDelay`),
       mutualAid: a.mutualAid
-        ? { from: a.mutualAid.from.slice(), withinS: secs(a.mutualAid.within), requestDelay: distOrDefault(a.mutualAid.requestDelay, 180, `${p}.mutualAid.requestDelay`) }
+        ? {
+            from: a.mutualAid.from.slice(),
+            withinS: secs(a.mutualAid.within),
+            requestDelay: distOrDefault(a.mutualAid.requestDelay, 180, `${p}.mutualAid.requestDelay`),
+            approvalDelay: distOrDefault(a.mutualAid.approvalDelay, 0, `${p}.mutualAid.approvalDelay`),
+            backfill: a.mutualAid.backfill,
+          }
         : undefined,
     };
   });
@@ -329,7 +336,13 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       const uid = u.count === 1 ? u.id : `${u.id}-${k}`;
       if (unitIdSeen.has(uid)) err(`${p}.id`, `duplicate unit id "${uid}" (also ${unitIdSeen.get(uid)})`);
       unitIdSeen.set(uid, p);
-      units.push({ id: uid, agency: u.agency, type: u.type, station: u.station, capabilities: u.capabilities.slice(), turnoutDay: day, turnoutNight: night, roster });
+      const maintenance = u.maintenance.map((m, k) => {
+        const fromS = secs(m.from);
+        const toS = secs(m.to);
+        if (!(toS > fromS)) err(`${p}.maintenance[${k}]`, 'needs from < to');
+        return { fromS, toS };
+      });
+      units.push({ id: uid, agency: u.agency, type: u.type, station: u.station, capabilities: u.capabilities.slice(), turnoutDay: day, turnoutNight: night, roster, maintenance });
     }
     if (!unitTypesByAgency.has(u.agency)) unitTypesByAgency.set(u.agency, new Set());
     unitTypesByAgency.get(u.agency)!.add(u.type);
@@ -345,6 +358,14 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
     verificationTime: dist(c.verificationTime, 'center.verificationTime'),
     planTime: dist(c.planTime, 'center.planTime'),
     patience: c.patience === undefined ? null : dist(c.patience, 'center.patience'),
+    statusReports: c.statusReports
+      ? {
+          delay: dist(c.statusReports.delay, 'center.statusReports.delay'),
+          lossProbability: c.statusReports.lossProbability,
+          resendAfter: dist(c.statusReports.resendAfter, 'center.statusReports.resendAfter'),
+          refusalDelay: dist(c.statusReports.refusalDelay, 'center.statusReports.refusalDelay'),
+        }
+      : null,
     gradingErrorProbability: c.grading.errorProbability,
     gradingMaxError: c.grading.maxError,
     dayStartH: c.dayStart,
@@ -371,9 +392,39 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       workTime: byGrade(t.workTime as never, `${p}.workTime`),
       transport: t.transport ? { ...t.transport } : undefined,
       gradeWeights,
+      dynamics: t.dynamics
+        ? {
+            initialSize: byGrade(t.dynamics.initialSize as never, `${p}.dynamics.initialSize`),
+            growthPerS: t.dynamics.growthPerHour / 3600,
+            sizePerUnit: t.dynamics.sizePerUnit,
+            holdBy: t.dynamics.holdBy ? t.dynamics.holdBy.slice() : null,
+            thresholds: GRADES.map((g) => t.dynamics!.thresholds[g] ?? null),
+            workPerSizeS: secs(t.dynamics.workPerSize),
+            maxSize: t.dynamics.maxSize ?? Infinity,
+          }
+        : undefined,
+      supplies: t.supplies.map((x, k) => ({ item: x.item, amount: dist(x.amount, `${p}.supplies[${k}].amount`), perSize: x.perSize })),
+      shortageFactor: t.shortageFactor,
     };
   });
+  s.incidentTypes.forEach((t, i) => {
+    const th = t.dynamics?.thresholds;
+    if (th) {
+      let last = 0;
+      GRADES.forEach((g) => {
+        const v = th[g];
+        if (v === undefined) return;
+        if (v <= last) err(`incidentTypes[${i}].dynamics.thresholds.${g}`, 'thresholds must rise with the grade');
+        last = v;
+      });
+    }
+    if (t.supplies.some((x) => x.perSize) && !t.dynamics) err(`incidentTypes[${i}].supplies`, 'perSize needs dynamics (a size)');
+    t.dynamics?.holdBy?.forEach((ty, k) => {
+      if (!units.some((u) => u.type === ty)) err(`incidentTypes[${i}].dynamics.holdBy[${k}]`, `no unit has type "${ty}"`);
+    });
+  });
   const plansRaw: Record<string, (ResponseLine[] | null)[]> = {};
+  const postRaw: Record<string, (boolean | null)[]> = {};
   s.plans.forEach((pl, i) => {
     const p = `plans[${i}]`;
     if (!typeIds.has(pl.type)) err(`${p}.type`, `unknown incident type "${pl.type}"`);
@@ -383,15 +434,29 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       const matching = agencyIds.has(r.agency) ? [r.agency] : s.agencies.filter((a) => a.kind === r.agency).map((a) => a.id);
       if (matching.length === 0) err(`${rp}.agency`, `unknown agency or agency kind "${r.agency}"`);
       else if (!matching.some((a) => unitTypesByAgency.get(a)?.has(r.unitType))) err(`${rp}.unitType`, `agency "${r.agency}" has no unit of type "${r.unitType}"`);
+      if (r.after !== undefined && !agencyIds.has(r.after) && !kinds.has(r.after)) err(`${rp}.after`, `unknown agency or agency kind "${r.after}"`);
+      if (r.after !== undefined && !pl.response.some((o) => o !== r && (o.agency === r.after || s.agencies.some((a) => a.id === o.agency && a.kind === r.after) || s.agencies.some((a) => a.kind === o.agency && a.id === r.after)))) {
+        err(`${rp}.after`, `no line of this plan sends "${r.after}", so these units would wait for ever`);
+      }
     });
     plansRaw[pl.type] ??= [null, null, null, null];
+    postRaw[pl.type] ??= [null, null, null, null];
     for (const g of grades) {
       const gi = GRADES.indexOf(g);
       if (plansRaw[pl.type][gi]) err(`${p}.grade`, `a plan for ${pl.type} grade ${g} is already given`);
-      plansRaw[pl.type][gi] = pl.response.map((r) => ({ ...r }));
+      plansRaw[pl.type][gi] = pl.response.map((r, k) => ({
+        agency: r.agency,
+        unitType: r.unitType,
+        count: r.count,
+        afterApproval: r.afterApproval,
+        after: r.after,
+        handoff: distOrDefault(r.handoff, 300, `${p}.response[${k}].handoff`),
+      }));
+      postRaw[pl.type][gi] = pl.commandPost;
     }
   });
   const plans: Record<string, ResponseLine[][]> = {};
+  const commandPost: Record<string, boolean[]> = {};
   for (const t of incidentTypes) {
     const raw = plansRaw[t.id];
     if (!raw || !raw[0]) {
@@ -400,7 +465,45 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
     }
     let last = raw[0];
     plans[t.id] = raw.map((r) => (last = r ?? last));
+    let lastPost = false;
+    commandPost[t.id] = postRaw[t.id].map((v) => (lastPost = v ?? lastPost));
   }
+
+  // Command, communications, depots.
+  const cmd = s.command;
+  const command = {
+    reportGrade: GRADES.indexOf(cmd.reportGrade),
+    reportDelay: dist(cmd.reportDelay, 'command.reportDelay'),
+    approvalDelay: dist(cmd.approvalDelay, 'command.approvalDelay'),
+    expertsGrade: GRADES.indexOf(cmd.expertsGrade),
+    expertsDelay: dist(cmd.expertsDelay, 'command.expertsDelay'),
+    commandPostSetup: dist(cmd.commandPostSetup, 'command.commandPostSetup'),
+    handoffFactor: cmd.handoffFactor,
+  };
+  const comms = {
+    fallback: [...new Set(s.comms.fallback)],
+    outages: s.comms.outages.map((o, k) => {
+      const fromS = secs(o.from);
+      const toS = secs(o.to);
+      if (!(toS > fromS)) err(`comms.outages[${k}]`, 'needs from < to');
+      return { channel: o.channel, fromS, toS };
+    }),
+    random: Object.entries(s.comms.random).map(([channel, r]) => ({ channel: channel as 'platform', ratePerDay: r!.ratePerDay, duration: dist(r!.duration, `comms.random.${channel}.duration`) })),
+  };
+  uniqueIds(s.depots, 'depots', errors);
+  const depots = s.depots.map((d, i) => ({
+    id: d.id,
+    name: d.name ?? d.id,
+    lon: d.lon,
+    lat: d.lat,
+    stock: { ...d.stock },
+    restock: d.restock ? { delay: dist(d.restock.delay, `depots[${i}].restock.delay`), amount: { ...d.restock.amount } } : undefined,
+  }));
+  s.incidentTypes.forEach((t, i) =>
+    t.supplies.forEach((x, k) => {
+      if (!depots.some((d) => d.stock[x.item] !== undefined)) err(`incidentTypes[${i}].supplies[${k}].item`, `no depot stocks "${x.item}"`);
+    }),
+  );
 
   // Travel.
   const tr = s.travel;
@@ -542,11 +645,14 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       center,
       incidentTypes,
       plans,
+      commandPost,
+      command,
+      comms,
+      depots,
       dispatch: { ...s.dispatch },
       demand: { background, fixed },
     },
   };
-  void kinds;
 }
 
 function uniqueIds(items: readonly { id: string }[], path: string, errors: InputError[]): Set<string> {

@@ -44,7 +44,8 @@ export interface Travel {
   snapM: number;
 }
 
-export type Channel = 'platform' | 'phone';
+/** How an order or report travels: the shared information platform, phone relay, or radio. */
+export type Channel = 'platform' | 'phone' | 'radio';
 
 export interface Agency {
   id: string;
@@ -58,7 +59,7 @@ export interface Agency {
   channelDelay: Record<Channel, Dist>;
   /** Agency command → unit alert delay. */
   alertDelay: Dist;
-  mutualAid?: { from: string[]; withinS: number; requestDelay: Dist };
+  mutualAid?: { from: string[]; withinS: number; requestDelay: Dist; approvalDelay: Dist; backfill: boolean };
 }
 
 export interface Station extends Point {
@@ -83,6 +84,8 @@ export interface Unit {
   turnoutNight: Dist;
   /** On duty by local hour (length 24, 1 = on duty); `null` = always on duty. */
   roster: number[] | null;
+  /** Out-of-service windows (s from start). */
+  maintenance: { fromS: number; toS: number }[];
 }
 
 export interface Center {
@@ -97,6 +100,8 @@ export interface Center {
   patience: Dist | null;
   gradingErrorProbability: number;
   gradingMaxError: number;
+  /** Status reports from units; `null` = the center sees every unit's true state at once. */
+  statusReports: { delay: Dist; lossProbability: number; resendAfter: Dist; refusalDelay: Dist } | null;
   /** Local hours [dayStart, nightStart) use day turnout times. */
   dayStartH: number;
   nightStartH: number;
@@ -117,6 +122,51 @@ export interface IncidentType {
   transport?: { probability: number; unitType: string };
   /** True grade weights by grade index. */
   gradeWeights: number[];
+  dynamics?: Dynamics;
+  supplies: { item: string; amount: Dist; perSize: boolean }[];
+  /** Work is this many times slower while supplies have not arrived. */
+  shortageFactor: number;
+}
+
+/** How an incident grows while under-resourced, and what it takes to control. */
+export interface Dynamics {
+  /** Initial size by true grade index. */
+  initialSize: Dist[];
+  /** Exponential growth rate while under-resourced, per second. */
+  growthPerS: number;
+  /** Size one unit on scene can hold. */
+  sizePerUnit: number;
+  /** Unit types that count towards holding it; null = every unit. */
+  holdBy: string[] | null;
+  /** Size at which the incident reaches each grade index (null: no threshold). */
+  thresholds: (number | null)[];
+  /** Work added per unit of size once controlled (s). */
+  workPerSizeS: number;
+  maxSize: number;
+}
+
+export interface Depot extends Point {
+  id: string;
+  name: string;
+  stock: Record<string, number>;
+  restock?: { delay: Dist; amount: Record<string, number> };
+}
+
+/** Command and reporting rules (分级响应, 上报). Grade indices 0 = IV … 3 = I. */
+export interface Command {
+  reportGrade: number;
+  reportDelay: Dist;
+  approvalDelay: Dist;
+  expertsGrade: number;
+  expertsDelay: Dist;
+  commandPostSetup: Dist;
+  handoffFactor: number;
+}
+
+export interface Comms {
+  fallback: Channel[];
+  outages: { channel: Channel; fromS: number; toS: number }[];
+  random: { channel: Channel; ratePerDay: number; duration: Dist }[];
 }
 
 /** One line of a plan: how many units of a type from which agency (id or kind). */
@@ -124,6 +174,12 @@ export interface ResponseLine {
   agency: string;
   unitType: string;
   count: number;
+  /** For reported grades: ordered only once the government approves. */
+  afterApproval: boolean;
+  /** Agency id or kind whose first unit must be on scene before these units start. */
+  after?: string;
+  /** With `after`: time from that arrival until these units may start. */
+  handoff: Dist;
 }
 
 export interface Background {
@@ -166,6 +222,11 @@ export interface Scenario {
   incidentTypes: IncidentType[];
   /** type id → grade index → response (lower grades' plans carry up where a grade has none). */
   plans: Record<string, ResponseLine[][]>;
+  /** type id → grade index → the plan opens a command post. */
+  commandPost: Record<string, boolean[]>;
+  command: Command;
+  comms: Comms;
+  depots: Depot[];
   dispatch: { whenNoneFree: 'queue' | 'lose'; redispatchReturning: boolean };
   demand: { background: Background[]; fixed: FixedIncident[] };
 }

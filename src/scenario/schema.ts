@@ -80,7 +80,7 @@ const travelSchema = z.strictObject({
   snapM: z.number().positive().default(3000).describe('Farthest a place may be from the road network (m)'),
 });
 
-const channelKind = z.enum(['platform', 'phone']);
+const channelKind = z.enum(['platform', 'phone', 'radio']);
 const agencySchema = z.strictObject({
   id,
   name: z.string().optional(),
@@ -89,7 +89,7 @@ const agencySchema = z.strictObject({
   jurisdiction: z.union([z.literal('all'), z.array(id).min(1)]).default('all'),
   channel: channelKind.default('platform').describe('How the center reaches this agency’s command'),
   channels: z
-    .strictObject({ platform: distSchema.optional(), phone: distSchema.optional() })
+    .strictObject({ platform: distSchema.optional(), phone: distSchema.optional(), radio: distSchema.optional() })
     .optional()
     .describe('Delay of each channel from the center’s order to the agency command receiving it'),
   alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
@@ -97,7 +97,9 @@ const agencySchema = z.strictObject({
     .strictObject({
       from: z.array(id).min(1).describe('Neighbouring agencies asked for help'),
       within: durationSchema.default(600).describe('Ask neighbours when no own unit can arrive within this'),
-      requestDelay: distSchema.optional().describe('Time to request and approve mutual aid'),
+      requestDelay: distSchema.optional().describe('Time to request mutual aid from the neighbours'),
+      approvalDelay: distSchema.optional().describe('Time for the neighbour to approve the request'),
+      backfill: z.boolean().default(false).describe('When every own unit of a type is out, a neighbour’s free unit moves up to cover'),
     })
     .optional(),
 });
@@ -129,6 +131,10 @@ const unitSchema = z.strictObject({
     .optional()
     .describe('Time from alert to leaving the station, by day and night'),
   roster: rosterSchema.optional(),
+  maintenance: z
+    .array(z.strictObject({ from: durationSchema, to: durationSchema }))
+    .default([])
+    .describe('Windows (from scenario start) when the unit is out of service for maintenance'),
 });
 
 const centerSchema = z.strictObject({
@@ -145,6 +151,15 @@ const centerSchema = z.strictObject({
       maxError: z.number().int().min(1).max(3).default(1),
     })
     .prefault({}),
+  statusReports: z
+    .strictObject({
+      delay: distSchema.default(30).describe('From a unit’s status change to the center knowing it'),
+      lossProbability: z.number().min(0).max(1).default(0).describe('Chance a report is lost'),
+      resendAfter: distSchema.default(600).describe('A lost report gets through on the next status round, this much later'),
+      refusalDelay: distSchema.default(45).describe('Time lost when an order reaches a unit that is no longer free'),
+    })
+    .optional()
+    .describe('Units report status to the center over the radio; omit for a center that sees the truth'),
   dayStart: z.number().min(0).max(24).default(7).describe('Hour when day turnout times start'),
   nightStart: z.number().min(0).max(24).default(19).describe('Hour when night turnout times start'),
 });
@@ -167,16 +182,43 @@ const incidentTypeSchema = z.strictObject({
     })
     .optional(),
   grades: gradeMap(z.number().nonnegative()).default({ IV: 1 }).describe('True grade distribution (weights)'),
+  dynamics: z
+    .strictObject({
+      initialSize: z.union([distSchema, gradeMap(distSchema)]).describe('Size at occurrence (fire area, leak extent, casualties…), by true grade'),
+      growthPerHour: z.number().nonnegative().describe('Exponential growth rate while under-resourced (per hour)'),
+      sizePerUnit: z.number().positive().describe('Size one unit on scene can hold'),
+      holdBy: z.array(z.string().min(1)).optional().describe('Unit types that count towards holding it (default: every unit on scene)'),
+      thresholds: gradeMap(z.number().positive()).default({}).describe('Size at which the incident reaches each grade'),
+      workPerSize: durationSchema.default(0).describe('Work added per unit of size once controlled'),
+      maxSize: z.number().positive().optional().describe('Size at which growth stops on its own'),
+    })
+    .optional()
+    .describe('Incident dynamics: size grows while capability on scene is below need'),
+  supplies: z
+    .array(
+      z.strictObject({
+        item: z.string().min(1),
+        amount: distSchema.describe('Amount drawn per incident (per unit of size with perSize)'),
+        perSize: z.boolean().default(false),
+      }),
+    )
+    .default([])
+    .describe('Consumables the work draws from depots'),
+  shortageFactor: z.number().min(1).default(2).describe('Work is this many times slower until supplies arrive'),
 });
 
 const responseSchema = z.strictObject({
   agency: z.string().min(1).describe('An agency id, or a kind (the agency of that kind whose jurisdiction holds the place)'),
   unitType: z.string().min(1),
   count: z.number().int().min(1).default(1),
+  afterApproval: z.boolean().default(false).describe('For grades that are reported upward: order only once the government approves'),
+  after: z.string().min(1).optional().describe('Agency id or kind whose first unit must be on scene before these units start (precedence)'),
+  handoff: distSchema.optional().describe('With after: time from that unit’s arrival until these may start'),
 });
 const planSchema = z.strictObject({
   type: id,
   grade: z.union([grade, z.array(grade).min(1)]).default('IV').describe('Grade(s) this response applies to'),
+  commandPost: z.boolean().default(false).describe('Open an on-site command post (现场指挥部)'),
   response: z.array(responseSchema).describe('Units to send; empty for calls the center settles by phone'),
 });
 
@@ -215,6 +257,39 @@ export const scenarioSchema = z.strictObject({
   center: centerSchema.prefault({}),
   incidentTypes: z.array(incidentTypeSchema).min(1),
   plans: z.array(planSchema).min(1),
+  command: z
+    .strictObject({
+      reportGrade: grade.default('II').describe('From this grade up the event is reported to government (上报)'),
+      reportDelay: distSchema.default(600).describe('From plan activation to the report reaching government'),
+      approvalDelay: distSchema.default(1200).describe('From the report to government approving follow-up resources'),
+      expertsGrade: grade.default('I').describe('From this grade up experts and agency commanders convene at the center'),
+      expertsDelay: distSchema.default(3600).describe('From plan activation to experts convened'),
+      commandPostSetup: distSchema.default(900).describe('From the first arrival to the command post running'),
+      handoffFactor: z.number().positive().max(1).default(0.5).describe('Hand-offs between agencies on scene take this share while a command post runs'),
+    })
+    .prefault({}),
+  comms: z
+    .strictObject({
+      fallback: z.array(channelKind).min(1).default(['platform', 'phone', 'radio']).describe('Order of channels to fall back on'),
+      outages: z.array(z.strictObject({ channel: channelKind, from: durationSchema, to: durationSchema })).default([]),
+      random: z
+        .partialRecord(channelKind, z.strictObject({ ratePerDay: z.number().nonnegative(), duration: distSchema }))
+        .default({})
+        .describe('Random outages per channel'),
+    })
+    .prefault({}),
+  depots: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string().optional(),
+        ...lonLat,
+        stock: z.record(z.string(), z.number().nonnegative()),
+        restock: z.strictObject({ delay: distSchema, amount: z.record(z.string(), z.number().positive()) }).optional(),
+      }),
+    )
+    .default([])
+    .describe('Stockpiles of consumables (物资储备)'),
   dispatch: z
     .strictObject({
       whenNoneFree: z.enum(['queue', 'lose']).default('queue').describe('queue: wait for the next freed unit; lose: hand to outside backup'),

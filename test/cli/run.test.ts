@@ -15,12 +15,12 @@ const quiet = () => {
 const header = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
 
 describe('linkdrill run', () => {
-  it('writes the six CSV files with the contract columns, one block per replication', async () => {
+  it('writes the CSV files with the contract columns, one block per replication', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
     const out = join(dir, 'out');
     const q = quiet();
     expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '3', '--seed', '11', '--out', out], q.io)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['calls.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'summary.csv', 'units.csv']);
+    expect(readdirSync(out).sort()).toEqual(['agencies.csv', 'calls.csv', 'depots.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'summary.csv', 'units.csv']);
     expect(header(join(out, 'incidents.csv'))).toEqual([...INCIDENT_COLUMNS]);
     expect(header(join(out, 'calls.csv'))).toEqual([...CALL_COLUMNS]);
     expect(header(join(out, 'dispatches.csv'))).toEqual([...DISPATCH_COLUMNS]);

@@ -23,6 +23,16 @@ const scenarioArb = fc
     model: fc.constantFrom('straight', 'matrix'),
     roster: fc.boolean(),
     mutualAid: fc.boolean(),
+    backfill: fc.boolean(),
+    dynamics: fc.boolean(),
+    growth: fc.double({ min: 0, max: 3, noNaN: true }),
+    statusReports: fc.boolean(),
+    lossProbability: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    outage: fc.option(fc.record({ channel: fc.constantFrom('platform', 'phone', 'radio'), from: fc.integer({ min: 0, max: 6 * 3600 }), len: fc.integer({ min: 60, max: 4 * 3600 }) })),
+    randomOutages: fc.boolean(),
+    precedence: fc.boolean(),
+    depotStock: fc.option(fc.integer({ min: 0, max: 300 })),
+    restock: fc.boolean(),
   })
   .map((p) => {
     const zones = Array.from({ length: p.zones }, (_, i) => ({ id: `Z${i}`, population: 100 * (i + 1), lon: 120 + 0.02 * i, lat: 30 + 0.01 * (i % 2) }));
@@ -31,6 +41,7 @@ const scenarioArb = fc
     const units = stations.flatMap((s, i) => [
       { id: `E${i}`, agency: 'F', type: 'engine', station: s.id, count: p.unitsPerStation, turnout: exp(60), ...(p.roster && i === 0 ? { roster: '08:00-20:00' } : {}) },
       { id: `A${i}`, agency: i % 2 === 0 ? 'M' : 'M2', type: 'amb', station: s.id, turnout: exp(45) },
+      { id: `T${i}`, agency: 'T2', type: 'team', station: s.id, turnout: exp(300) },
     ]);
     return {
       input: {
@@ -40,20 +51,45 @@ const scenarioArb = fc
         travel: p.model === 'matrix' ? { model: 'matrix', matrix } : { model: 'straight' },
         agencies: [
           { id: 'F', kind: 'fire' },
-          { id: 'M', kind: 'ems', channel: 'phone', ...(p.mutualAid ? { mutualAid: { from: ['M2'], within: '2m' } } : {}) },
+          { id: 'M', kind: 'ems', channel: 'phone', ...(p.mutualAid ? { mutualAid: { from: ['M2'], within: '2m', backfill: p.backfill } } : {}) },
           { id: 'M2', kind: 'ems2' },
+          { id: 'T2', kind: 'dept', tier: 2, channel: 'phone' },
         ],
+        comms: {
+          outages: p.outage ? [{ channel: p.outage.channel, from: p.outage.from, to: p.outage.from + p.outage.len }] : [],
+          random: p.randomOutages ? { platform: { ratePerDay: 4, duration: exp(1800) } } : {},
+        },
+        depots: p.depotStock === null ? [] : [{ id: 'D', lon: 120.03, lat: 30.01, stock: { foam: p.depotStock }, ...(p.restock ? { restock: { delay: exp(3600), amount: { foam: 100 } } } : {}) }],
         stations,
         hospitals: [{ id: 'H', lon: 120.02, lat: 30.02, handover: exp(300) }],
         units,
-        center: { callTakers: p.takers, handlingTime: exp(60), ...(p.patience ? { patience: exp(120) } : {}), grading: { errorProbability: p.gradingError } },
+        center: {
+          callTakers: p.takers,
+          handlingTime: exp(60),
+          ...(p.patience ? { patience: exp(120) } : {}),
+          grading: { errorProbability: p.gradingError },
+          ...(p.statusReports ? { statusReports: { delay: exp(60), lossProbability: p.lossProbability, resendAfter: exp(600) } } : {}),
+        },
         incidentTypes: [
-          { id: 'a', callers: { count: { IV: 1, III: 2, II: 4 }, delay: exp(60) }, workTime: exp(1200), grades: { IV: 1 } },
+          {
+            id: 'a',
+            callers: { count: { IV: 1, III: 2, II: 4 }, delay: exp(60) },
+            workTime: exp(1200),
+            grades: { IV: 1 },
+            ...(p.dynamics ? { dynamics: { initialSize: 1, growthPerHour: p.growth, sizePerUnit: 2, thresholds: { III: 2, II: 3, I: 4 }, workPerSize: 60, maxSize: 5 } } : {}),
+            ...(p.depotStock !== null ? { supplies: [{ item: 'foam', amount: exp(40) }] } : {}),
+          },
           { id: 'b', callers: { count: 1, delay: exp(30) }, workTime: exp(600), transport: { probability: 0.5, unitType: 'amb' } },
         ],
         plans: [
           { type: 'a', grade: 'IV', response: [{ agency: 'fire', unitType: 'engine' }] },
-          { type: 'a', grade: ['III', 'II'], response: [{ agency: 'fire', unitType: 'engine', count: 2 }, { agency: 'ems', unitType: 'amb' }] },
+          { type: 'a', grade: 'III', response: [{ agency: 'fire', unitType: 'engine', count: 2 }, { agency: 'ems', unitType: 'amb', ...(p.precedence ? { after: 'fire', handoff: exp(120) } : {}) }] },
+          {
+            type: 'a',
+            grade: ['II', 'I'],
+            commandPost: true,
+            response: [{ agency: 'fire', unitType: 'engine', count: 3 }, { agency: 'ems', unitType: 'amb' }, { agency: 'T2', unitType: 'team', afterApproval: true }],
+          },
           { type: 'b', response: [{ agency: 'M', unitType: 'amb' }] },
         ],
         dispatch: { whenNoneFree: p.mode },
@@ -93,8 +129,26 @@ describe('engine properties over generated scenarios', () => {
           for (let k = 1; k < list.length; k++) expect(list[k - 1].tAvailable).not.toBeNull();
           for (let k = 1; k < list.length; k++) expect(list[k].tAlert ?? Infinity).toBeGreaterThanOrEqual(list[k - 1].tAvailable!);
         }
-        // All work ends long before the 48 h are up: every dispatched unit is free again.
-        for (const d of records.dispatches) expect(d.tAvailable).not.toBeNull();
+        // Work ends long before the 48 h are up: every unit sent to a closed incident is free again.
+        const closed = new Set(records.incidents.filter((i) => i.tClosed !== null).map((i) => i.incidentId));
+        for (const d of records.dispatches) if (closed.has(d.incidentId)) expect(d.tAvailable).not.toBeNull();
+        // Escalation never lowers a grade.
+        const order = ['IV', 'III', 'II', 'I'];
+        const seen = new Map<string, number>();
+        for (const e of log.filter((x) => x.kind === 'incident.escalate')) {
+          const g = order.indexOf(/grade=(\w+)/.exec(e.detail!)![1]);
+          expect(g).toBeGreaterThan(seen.get(e.incident!) ?? -1);
+          seen.set(e.incident!, g);
+        }
+        for (const i of records.incidents) if (i.escalations > 0) expect(order.indexOf(i.gradeFinal!)).toBeGreaterThan(order.indexOf(i.gradeTrue));
+        // Every agency that sent a unit, tier 2/3 included, has a recorded notification before the alert.
+        for (const d of records.dispatches) {
+          const a = records.agencies.find((x) => x.incidentId === d.incidentId && x.agency === d.agency)!;
+          expect(a.tNotified).not.toBeNull();
+          if (d.tAlert !== null) expect(a.tNotified!).toBeLessThanOrEqual(d.tAlert);
+        }
+        // Stockpiles are conserved.
+        for (const x of records.depots) expect(x.initial + x.restocked - x.drawn).toBeCloseTo(x.final, 6);
         // Counts add up.
         expect(records.incidents.reduce((a, i) => a + i.callers, 0)).toBe(records.calls.length);
         expect(records.units.reduce((a, u) => a + u.dispatches, 0)).toBe(records.dispatches.length);
@@ -106,7 +160,7 @@ describe('engine properties over generated scenarios', () => {
           expect(arrived).toBe(i.unitsArrived);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 });

@@ -42,6 +42,8 @@ export const EVENT_KINDS = [
   'unit.offduty',
   'unit.onduty',
   'unit.report',
+  'unit.task',
+  'unit.taskdone',
   'order.refused',
   'unit.moveup',
   'unit.cover',

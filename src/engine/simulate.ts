@@ -11,7 +11,7 @@ import type { IncidentState, Sinks, UnitState, World } from './world.ts';
 import { startDemand } from './demand.ts';
 import { setStaffed } from './center.ts';
 import { occur } from './incident.ts';
-import { refreshDuty } from './unit.ts';
+import { refreshDuty, startTasks } from './unit.ts';
 import { startComms } from './comms.ts';
 import { createDepots, depotRecords } from './stockpile.ts';
 import { sealRecord } from './incident.ts';
@@ -193,6 +193,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       });
     }
   }
+  for (const u of w.units) startTasks(w, u);
   startComms(w);
   startDemand(w);
 

@@ -103,6 +103,9 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
   u.dispatches++;
   u.status = 'alerted';
   u.busySince = now;
+  // The dispatcher knows its own order at once; reports sent before it are stale from now on.
+  u.believedFree = false;
+  u.reportSeen = u.reportSent;
   reportStatus(w, u);
   const rng = u.rng;
   const alertS = Math.max(0, sample(u.agency.alertDelay, rng));
@@ -239,6 +242,34 @@ export function refreshDuty(w: World, u: UnitState): void {
     reportStatus(w, u);
     if (!unitFreed(w, u)) releaseCoverFor(w, u);
   }
+}
+
+/** Starts the unit's own duties: at Poisson times an idle unit is taken away for a while. */
+export function startTasks(w: World, u: UnitState): void {
+  const t = u.def.tasks;
+  if (!t || !(t.ratePerDay > 0)) return;
+  const rng = w.streams.get(`tasks/${u.def.id}`);
+  const next = () => {
+    const gap = -Math.log(1 - rng()) * (86400 / t.ratePerDay);
+    const lengthS = Math.max(0, sample(t.duration, rng));
+    if (w.kernel.now() + gap >= w.scenario.durationS) return;
+    w.kernel.after(gap, () => {
+      if (u.status === 'available' && u.at === u.base) {
+        u.status = 'tasked';
+        w.logging && w.emit('unit.task', { unit: u.def.id, agency: u.agency.id });
+        reportStatus(w, u);
+        u.timer = w.kernel.after(lengthS, () => {
+          u.timer = null;
+          u.status = 'available';
+          w.logging && w.emit('unit.taskdone', { unit: u.def.id, agency: u.agency.id });
+          reportStatus(w, u);
+          if (!goOffIfDue(w, u) && isDispatchable(w, u)) unitFreed(w, u);
+        });
+      }
+      next();
+    });
+  };
+  next();
 }
 
 function poolOf(w: World, agencyId: string, type: string): UnitState[] {

@@ -7,7 +7,7 @@ import type { Rng, Streams } from '../random/streams.ts';
 import type { Dist } from '../random/distributions.ts';
 import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from '../metrics/records.ts';
 
-export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'off';
+export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'tasked' | 'off';
 
 export interface Trip {
   from: Place;

@@ -342,7 +342,8 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
         if (!(toS > fromS)) err(`${p}.maintenance[${k}]`, 'needs from < to');
         return { fromS, toS };
       });
-      units.push({ id: uid, agency: u.agency, type: u.type, station: u.station, capabilities: u.capabilities.slice(), turnoutDay: day, turnoutNight: night, roster, maintenance });
+      const tasks = u.tasks ? { ratePerDay: u.tasks.ratePerDay, duration: dist(u.tasks.duration, `${p}.tasks.duration`) } : null;
+      units.push({ id: uid, agency: u.agency, type: u.type, station: u.station, capabilities: u.capabilities.slice(), turnoutDay: day, turnoutNight: night, roster, maintenance, tasks });
     }
     if (!unitTypesByAgency.has(u.agency)) unitTypesByAgency.set(u.agency, new Set());
     unitTypesByAgency.get(u.agency)!.add(u.type);

@@ -86,6 +86,8 @@ export interface Unit {
   roster: number[] | null;
   /** Out-of-service windows (s from start). */
   maintenance: { fromS: number; toS: number }[];
+  /** Own duties that take the idle unit away (Poisson), or null. */
+  tasks: { ratePerDay: number; duration: Dist } | null;
 }
 
 export interface Center {

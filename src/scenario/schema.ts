@@ -135,6 +135,10 @@ const unitSchema = z.strictObject({
     .array(z.strictObject({ from: durationSchema, to: durationSchema }))
     .default([])
     .describe('Windows (from scenario start) when the unit is out of service for maintenance'),
+  tasks: z
+    .strictObject({ ratePerDay: z.number().nonnegative(), duration: distSchema })
+    .optional()
+    .describe('Own duties (patrol stops, errands) that take an idle unit away; the center learns of them only by status report'),
 });
 
 const centerSchema = z.strictObject({

@@ -1,7 +1,8 @@
 /**
  * Generates the geography of the bundled default scenario (a fictional county, 清江县): its zones as
  * Voronoi polygons around settlement centres, and a road network of a jittered grid of local roads
- * and arterials plus an expressway with interchanges. Deterministic: run it again and the files are
+ * and arterials plus an expressway with interchanges, and a flood variant of the roads with the
+ * county seat's low-lying streets closed. Deterministic: run it again and the files are
  * the same. Usage: npx tsx scripts/make-default-geo.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -124,4 +125,13 @@ function roadsGeoJson() {
 writeFileSync('scenarios/geo/default-zones.geojson', JSON.stringify(zonesGeoJson()) + '\n');
 const roads = roadsGeoJson();
 writeFileSync('scenarios/geo/default-roads.geojson', JSON.stringify(roads) + '\n');
-console.log(`zones: ${ZONES.length}, population ${ZONES.reduce((a, z) => a + z[4], 0)}; road segments: ${roads.features.length}`);
+
+/** The low-lying south-east of the county seat under water (城市内涝): its inner streets are closed. */
+const FLOODED: [number, number, number, number] = [120.949, 31.659, 120.981, 31.679];
+const inBox = ([x, y]: number[], [x0, y0, x1, y1]: number[]) => x > x0 && x < x1 && y > y0 && y < y1;
+const flood = {
+  type: 'FeatureCollection',
+  features: (roads.features as { geometry: { coordinates: number[][] } }[]).filter((f) => !f.geometry.coordinates.every((p) => inBox(p, FLOODED))),
+};
+writeFileSync('scenarios/geo/flood-roads.geojson', JSON.stringify(flood) + '\n');
+console.log(`zones: ${ZONES.length}, population ${ZONES.reduce((a, z) => a + z[4], 0)}; road segments: ${roads.features.length} (${flood.features.length} in the flood variant)`);

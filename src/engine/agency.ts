@@ -41,10 +41,14 @@ export function sendOrder(w: World, inc: IncidentState, agency: Agency, line: Re
   });
 }
 
-/** Does the center believe `u` can be sent? (The truth, where units' status reports are instant.) */
+/**
+ * Does the center believe `u` can be sent? Rosters and maintenance are planned, so known; anything
+ * else (own duties, a breakdown) it learns from the unit's status report. Without status reports it
+ * sees the truth.
+ */
 function believedDispatchable(w: World, u: UnitState): boolean {
   if (!w.scenario.center.statusReports) return isDispatchable(w, u);
-  return u.believedFree && u.onDuty && !u.outOfService && !u.inMaintenance;
+  return u.believedFree && u.onDuty && !u.inMaintenance;
 }
 
 /** Nearest unit of `agencyId` and `type` the center believes free, with its ETA (travel only), or null. */

@@ -20,7 +20,8 @@ export function createDepots(w: Pick<World, 'scenario' | 'travel'>): DepotState[
       restocked: new Map([...stock.keys()].map((k) => [k, 0])),
       drawn: new Map([...stock.keys()].map((k) => [k, 0])),
       restock: d.restock,
-      restockPending: false,
+      restockWaiting: null,
+      restockDueAt: Infinity,
     };
   });
 }
@@ -86,10 +87,38 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
   }
   if (!restocker) return Infinity;
   const d = restocker;
-  const delayS = Math.max(0, sample(d.restock!.delay, w.streams.get(`depot/${d.id}`)));
   w.logging && w.emit('supply.shortage', { incident: inc.rec.incidentId, detail: `item=${item} amount=${amount.toFixed(1)} wait_for=${d.id}` });
-  // The shortage orders a restock of that depot now; the delivery leaves when it lands.
-  const eta = now + delayS + w.travel.tripS(d.place, inc.place, now + delayS, true);
+  // One restock at a time per depot: the first shortage orders it, later ones wait for the same one.
+  const send = () => {
+    const have = d.stock.get(item) ?? 0;
+    if (have < amount && d.restock!.amount[item] > 0) {
+      // Still short after this restock: wait for the next.
+      waitForRestock(w, d, send);
+      return;
+    }
+    d.stock.set(item, have - amount);
+    d.drawn.set(item, (d.drawn.get(item) ?? 0) + amount);
+    const travelS = w.travel.tripS(d.place, inc.place, w.kernel.now(), true);
+    w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId, detail: `item=${item} amount=${amount.toFixed(1)} depot=${d.id} eta=${(w.kernel.now() + travelS).toFixed(3)}` });
+    w.kernel.after(travelS, () => {
+      w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId, detail: `item=${item} depot=${d.id}` });
+      arrived();
+    });
+  };
+  const restockAt = waitForRestock(w, d, send);
+  // The work plans on the delivery leaving when the restock lands.
+  return restockAt + w.travel.tripS(d.place, inc.place, restockAt, true);
+}
+
+/** Queues `then` for the depot's restock, ordering one if none is under way; returns its time. */
+function waitForRestock(w: World, d: DepotState, then: () => void): number {
+  if (d.restockWaiting) {
+    d.restockWaiting.push(then);
+    return d.restockDueAt;
+  }
+  d.restockWaiting = [then];
+  const delayS = Math.max(0, sample(d.restock!.delay, w.streams.get(`depot/${d.id}`)));
+  d.restockDueAt = w.kernel.now() + delayS;
   w.kernel.after(delayS, () => {
     for (const [k, v] of Object.entries(d.restock!.amount)) {
       d.stock.set(k, (d.stock.get(k) ?? 0) + v);
@@ -98,18 +127,11 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
       if (!d.drawn.has(k)) d.drawn.set(k, 0);
     }
     w.logging && w.emit('depot.restock', { detail: `depot=${d.id}` });
-    const have = d.stock.get(item) ?? 0;
-    const take = Math.min(have, amount);
-    d.stock.set(item, have - take);
-    d.drawn.set(item, d.drawn.get(item)! + take);
-    const travelS = Math.max(0, eta - w.kernel.now());
-    w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId, detail: `item=${item} amount=${take.toFixed(1)} depot=${d.id} eta=${eta.toFixed(3)}` });
-    w.kernel.after(travelS, () => {
-      w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId, detail: `item=${item} depot=${d.id}` });
-      arrived();
-    });
+    const waiting = d.restockWaiting!;
+    d.restockWaiting = null;
+    for (const f of waiting) f();
   });
-  return eta;
+  return d.restockDueAt;
 }
 
 /**

@@ -202,8 +202,16 @@ function becomeFree(w: World, u: UnitState): void {
   else driveToBase(w, u, 'returning', () => arriveAtBase(w, u));
   reportStatus(w, u);
   if (isDispatchable(w, u)) {
-    if (!unitFreed(w, u)) releaseCoverFor(w, u);
+    if (!unitFreed(w, u)) {
+      if (u.covering && ownUnitFree(w, u.covering, u.def.type)) releaseCover(w, u);
+      else releaseCoverFor(w, u);
+    }
   } else if (u.status === 'available') goOffIfDue(w, u);
+}
+
+/** Has `agency` a unit of its own of `type` free again? */
+function ownUnitFree(w: World, agency: Agency, type: string): boolean {
+  return (w.pools.get(agency.id)?.get(type) ?? []).some((x) => x.covering === null && isDispatchable(w, x));
 }
 
 function arriveAtBase(w: World, u: UnitState): void {
@@ -214,7 +222,7 @@ function arriveAtBase(w: World, u: UnitState): void {
   u.timer = null;
   w.logging && w.emit(moved ? 'unit.cover' : 'unit.back', { unit: u.def.id, agency: u.agency.id, detail: u.covering ? `covers=${u.covering.id}` : undefined });
   reportStatus(w, u);
-  if (!goOffIfDue(w, u) && isDispatchable(w, u)) unitFreed(w, u);
+  if (!goOffIfDue(w, u) && isDispatchable(w, u) && !unitFreed(w, u) && u.covering && ownUnitFree(w, u.covering, u.def.type)) releaseCover(w, u);
 }
 
 /** An idle unit whose roster or status says off goes out of service. */

@@ -136,7 +136,10 @@ export interface DepotState {
   restocked: Map<string, number>;
   drawn: Map<string, number>;
   restock?: { delay: Dist; amount: Record<string, number> };
-  restockPending: boolean;
+  /** Deliveries waiting for the restock under way (null: none ordered). */
+  restockWaiting: (() => void)[] | null;
+  /** When the restock under way lands. */
+  restockDueAt: number;
 }
 
 export interface Sinks {

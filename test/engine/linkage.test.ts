@@ -2,7 +2,7 @@
  * Each linkage mechanism switched on and off on the same seed: the direction and size of its effect.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.ts';
+import { createSimulation, simulate } from '../../src/engine/simulate.ts';
 import { mustBuild } from '../validation/helpers.ts';
 import { linkageBase } from './linkage-helpers.ts';
 
@@ -255,22 +255,38 @@ describe('mutual aid and backfill', () => {
 });
 
 describe('status reports: the center dispatches from a picture that lags', () => {
-  it('a unit believed free but busy refuses, and the order is re-sent to another', () => {
+  const scenario = (reports: boolean) => {
     const s = linkageBase();
     s.units[0].count = 2;
-    s.incidentTypes[0].workTime = 600;
-    // Second incident comes while E-1 is busy but its "busy" report has not arrived.
-    s.demand.scripted = [
-      { at: '1h', type: 'fire', zone: 'A' },
-      { at: '1h', type: 'fire', zone: 'A' },
-    ];
-    s.center.statusReports = { delay: 600, lossProbability: 0, refusalDelay: 45 };
-    const { records } = run(s);
-    expect(records.incidents.reduce((a, i) => a + i.ordersRefused, 0)).toBe(1);
-    expect(new Set(records.dispatches.map((d) => d.unitId))).toEqual(new Set(['E-1', 'E-2']));
-    // A center that sees every unit's state at once never sends an order to a busy unit.
-    delete s.center.statusReports;
-    expect(run(s).records.incidents.reduce((a, i) => a + i.ordersRefused, 0)).toBe(0);
+    s.demand.scripted = [];
+    if (reports) s.center.statusReports = { delay: 600, lossProbability: 0, refusalDelay: 45 };
+    return mustBuild(s);
+  };
+  const drive = (reports: boolean) => {
+    const sim = createSimulation(scenario(reports), 1);
+    sim.advanceTo(3000);
+    // E-1 is taken out of service; its report takes ten minutes to reach the center.
+    sim.inject({ kind: 'unitOutOfService', unit: 'E-1' });
+    sim.advanceTo(3300);
+    sim.inject({ kind: 'incident', type: 'fire', zone: 'A' });
+    return sim.finish();
+  };
+
+  it('a unit believed free but no longer free refuses, and the order goes to another', () => {
+    const { records, log } = drive(true);
+    const inc = only(records.incidents);
+    expect(inc.ordersRefused).toBe(1);
+    expect(only(records.dispatches).unitId).toBe('E-2');
+    const refused = log.find((e) => e.kind === 'order.refused')!;
+    expect(refused.unit).toBe('E-1');
+    // The re-sent order goes out after the refusal delay.
+    expect(only(records.dispatches).tAlert! - refused.t).toBeCloseTo(45, 9);
+  });
+
+  it('a center that sees every unit at once never sends an order to a busy unit', () => {
+    const { records } = drive(false);
+    expect(only(records.incidents).ordersRefused).toBe(0);
+    expect(only(records.dispatches).unitId).toBe('E-2');
   });
 });
 

@@ -26,3 +26,65 @@ describe('bundled scenarios', () => {
     expect(JSON.parse(out.join('\n')).title).toBe('linkdrill scenario');
   });
 });
+
+describe('the scenario library shows each mechanism in its outputs', () => {
+  const runFile = (f: string) => {
+    const s = loadFile(`scenarios/${f}`);
+    return simulate(s, s.seed);
+  };
+
+  it('chemical-leak: escalates to grade II, reports upward, opens a command post, brings tiers 2 and 3, draws foam', () => {
+    const { records } = runFile('chemical-leak.yaml');
+    const leak = records.incidents[0];
+    expect(leak.escalations).toBeGreaterThan(0);
+    expect(leak.gradeFinal).toBe('II');
+    expect(leak.tReported).not.toBeNull();
+    expect(leak.tApproved).not.toBeNull();
+    expect(leak.tCommandPost).not.toBeNull();
+    expect(leak.tiersInvolved).toBe('1,2,3');
+    expect(records.depots.reduce((a, d) => a + d.drawn, 0)).toBeGreaterThan(0);
+  });
+
+  it('highrise-fire-night: neighbouring county engines come by mutual aid; a neighbour engine moves up and goes home', () => {
+    const { records, log } = runFile('highrise-fire-night.yaml');
+    expect(records.incidents[0].mutualAidUnits).toBeGreaterThan(0);
+    expect(records.dispatches.some((d) => d.mutualAid && d.agency === 'FIRE-NB')).toBe(true);
+    expect(log.some((e) => e.kind === 'unit.moveup')).toBe(true);
+    expect(log.some((e) => e.kind === 'unit.release')).toBe(true);
+  });
+
+  it('highway-collision: each site gets its own jurisdiction’s traffic police; EMS waits for the lane to close', () => {
+    const { records } = runFile('highway-collision.yaml');
+    const brigade = (i: number) => records.agencies.filter((a) => a.incidentId === records.incidents[i].incidentId && a.agency.startsWith('TRAFFIC')).map((a) => a.agency);
+    expect(brigade(0)).toEqual(['TRAFFIC-E']);
+    expect(brigade(1)).toEqual(['TRAFFIC-W']);
+    expect(records.incidents.some((i) => i.coordinationWaitS > 0 || i.mutualAidUnits > 0)).toBe(true);
+    expect(records.incidents[0].tReported).not.toBeNull();
+  });
+
+  it('urban-flood: simultaneous incidents wait for units on closed roads, and the depot runs short and restocks', () => {
+    const { records } = runFile('urban-flood.yaml');
+    expect(records.incidents.filter((i) => i.queuedRequests > 0).length).toBeGreaterThan(5);
+    const sandbags = records.depots.find((d) => d.item === 'sandbags')!;
+    expect(sandbags.drawn).toBeGreaterThan(sandbags.initial * 0.5);
+    expect(records.depots.some((d) => d.restocked > 0)).toBe(true);
+  });
+
+  it('school-emergency: EMS and education wait for police at the intruder; CAD history rows are replayed', () => {
+    const { records } = runFile('school-emergency.yaml');
+    const intruder = records.incidents.find((i) => i.type === 'intruder')!;
+    expect(intruder.coordinationWaitS).toBeGreaterThan(0);
+    expect(intruder.tCommandPost).not.toBeNull();
+    expect(records.agencies.some((a) => a.agency === 'EDU' && a.tier === 2)).toBe(true);
+    expect(records.incidents.filter((i) => i.source === 'history').length).toBe(5);
+  });
+
+  it('platform-outage: orders to platform agencies go by phone during the outage and by platform outside it', () => {
+    const { records } = runFile('platform-outage.yaml');
+    const during = records.agencies.filter((a) => a.tNotified !== null && a.tNotified > 5400 + 130 && a.tNotified < 10800);
+    const outside = records.agencies.filter((a) => a.tNotified !== null && (a.tNotified < 5400 || a.tNotified > 10800 + 130));
+    expect(during.length).toBeGreaterThan(5);
+    expect(during.every((a) => a.channel === 'phone')).toBe(true);
+    expect(outside.every((a) => a.channel === 'platform')).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@
  * serve, ordered by grade then time, which the next freed unit of the type takes. An order that
  * reaches a unit no longer free is refused and sent again.
  */
+import { scenePlace } from './incident.ts';
 import type { Agency, ResponseLine } from '../scenario/scenario.ts';
 import { sample } from '../random/distributions.ts';
 import type { IncidentState, UnitRequest, UnitState, World } from './world.ts';
@@ -42,35 +43,32 @@ export function sendOrder(w: World, inc: IncidentState, agency: Agency, line: Re
 }
 
 /**
- * Does the center believe `u` can be sent? Rosters and maintenance are planned, so known; anything
- * else (own duties, a breakdown) it learns from the unit's status report. Without status reports it
- * sees the truth.
+ * Nearest unit of `agencyId` and `type` the center believes free, with its ETA (travel only), or
+ * null. Rosters and maintenance are planned, so known; anything else (own duties, a breakdown) the
+ * center learns from the unit's status report. Without status reports it sees the truth.
  */
-function believedDispatchable(w: World, u: UnitState): boolean {
-  if (!w.scenario.center.statusReports) return isDispatchable(w, u);
-  return u.believedFree && u.onDuty && !u.inMaintenance;
-}
-
-/** Nearest unit of `agencyId` and `type` the center believes free, with its ETA (travel only), or null. */
 export function nearestUnit(w: World, agencyId: string, type: string, inc: IncidentState): { unit: UnitState; etaS: number } | null {
   const pool = w.pools.get(agencyId)?.get(type);
   if (!pool) return null;
   let best: UnitState | null = null;
   let bestEta = Infinity;
   const believed = w.scenario.center.statusReports !== null;
-  // Units standing at the same station share one travel-time computation.
-  let lastHome: unknown = null;
-  let lastHomeEta = 0;
-  for (const u of pool) {
-    if (!believedDispatchable(w, u)) continue;
+  const now = w.kernel.now();
+  const to = scenePlace(w, inc);
+  // Units standing at the same place (a station) share one travel-time computation.
+  let lastPlace: unknown = null;
+  let lastEta = 0;
+  for (let i = 0; i < pool.length; i++) {
+    const u = pool[i];
+    if (believed ? !(u.believedFree && u.onDuty && !u.inMaintenance) : !isDispatchable(w, u)) continue;
     let eta: number;
-    if (believed) eta = w.travel.tripS(u.believedAt, inc.place, w.kernel.now(), true);
-    else if (u.trip === null && u.at === u.base) {
-      if (u.base !== lastHome) {
-        lastHome = u.base;
-        lastHomeEta = etaS(w, u, inc);
+    const standing = believed ? u.believedAt : u.trip === null ? u.at : null;
+    if (standing !== null) {
+      if (standing !== lastPlace) {
+        lastPlace = standing;
+        lastEta = w.travel.tripS(standing, to, now, true);
       }
-      eta = lastHomeEta;
+      eta = lastEta;
     } else eta = etaS(w, u, inc);
     // Ties go to the unit listed first.
     if (eta < bestEta) {

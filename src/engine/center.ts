@@ -28,7 +28,7 @@ export function callArrives(w: World, inc: IncidentState, channel: string): void
   w.callQueue.push(call);
   const patience = w.scenario.center.patience;
   if (patience) {
-    const p = sample(patience, w.streams.get('center/patience'));
+    const p = sample(patience, w.patienceRng);
     call.patienceTimer = w.kernel.after(p, () => abandon(w, call));
   }
 }
@@ -51,7 +51,7 @@ function seize(w: World, call: CallState): void {
   call.patienceTimer?.cancel();
   call.patienceTimer = null;
   const c = w.scenario.center;
-  const rng = w.streams.get('center/takers');
+  const rng = w.takerRng;
   const answerS = sample(c.answerTime, rng);
   w.kernel.after(answerS, () => {
     const inc = call.incident;

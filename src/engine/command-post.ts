@@ -11,7 +11,7 @@ import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
 
 /** Starts reporting/experts as the incident's current grade requires (idempotent). */
-export function applyCommandRules(w: World, inc: IncidentState, order: (lines: ResponseLine[]) => void): void {
+export function applyCommandRules(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void): void {
   const cmd = w.scenario.command;
   const id = inc.rec.incidentId;
   const rng = w.streams.get(`command/${inc.type.id}`);
@@ -38,14 +38,14 @@ export function applyCommandRules(w: World, inc: IncidentState, order: (lines: R
   }
 }
 
-function approve(w: World, inc: IncidentState, order: (lines: ResponseLine[]) => void, by: string): void {
+function approve(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void, by: string): void {
   if (inc.approved) return;
   inc.approved = true;
   inc.rec.tApproved = w.kernel.now();
   w.logging && w.emit('incident.approve', { incident: inc.rec.incidentId, detail: `by=${by}` });
   const lines = inc.awaitingApproval;
   inc.awaitingApproval = [];
-  if (inc.open && lines.length) order(lines);
+  if (inc.open && lines.length) order(w, inc, lines);
 }
 
 /** Splits plan lines into those that go now and those that wait for approval at this grade. */

@@ -83,31 +83,33 @@ export function startComms(w: World): void {
 export function reportStatus(w: World, u: UnitState): void {
   const free = u.status === 'available' || u.status === 'returning';
   const sr = w.scenario.center.statusReports;
-  const at = u.at;
   if (!sr) {
     u.believedFree = free;
-    u.believedAt = at;
+    u.believedAt = u.at;
     return;
   }
   const seq = ++u.reportSent;
-  const rng = w.streams.get(`reports/${u.def.id}`);
+  const rng = u.reportRng;
   let delayS = Math.max(0, sample(sr.delay, rng));
   const lost = rng() < sr.lossProbability;
   if (lost) {
     w.stats.reportsLost++;
     delayS += Math.max(0, sample(sr.resendAfter, rng));
   }
-  const arrive = () => {
-    if (!isUp(w, 'radio')) {
-      w.heldMessages.push(arrive);
-      return;
-    }
-    // Reports can overtake one another; the center keeps the newest it has seen.
-    if (seq <= u.reportSeen) return;
-    u.reportSeen = seq;
-    u.believedFree = free;
-    u.believedAt = at;
-    w.logging && w.emit('unit.report', { unit: u.def.id, agency: u.agency.id, detail: `status=${free ? 'free' : 'busy'}${lost ? ' resent=1' : ''}` });
-  };
-  w.kernel.after(delayS, arrive);
+  const at = u.at;
+  w.kernel.after(delayS, () => reportArrives(w, u, seq, free, at, lost));
+}
+
+/** A status report reaches the center (or waits for the radio to come back). */
+function reportArrives(w: World, u: UnitState, seq: number, free: boolean, at: UnitState['at'], lost: boolean): void {
+  if (!isUp(w, 'radio')) {
+    w.heldMessages.push(() => reportArrives(w, u, seq, free, at, lost));
+    return;
+  }
+  // Reports can overtake one another; the center keeps the newest it has seen.
+  if (seq <= u.reportSeen) return;
+  u.reportSeen = seq;
+  u.believedFree = free;
+  u.believedAt = at;
+  w.logging && w.emit('unit.report', { unit: u.def.id, agency: u.agency.id, detail: `status=${free ? 'free' : 'busy'}${lost ? ' resent=1' : ''}` });
 }

@@ -7,6 +7,7 @@
 import { GRADES } from '../scenario/schema.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
 import type { DispatchState, IncidentState, World } from './world.ts';
+import type { Place } from '../geo/travel.ts';
 import { callArrives } from './center.ts';
 import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
 import { sendOrder } from './agency.ts';
@@ -32,7 +33,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
   const now = w.kernel.now();
   const type = w.incidentTypesById.get(o.type)!;
   // All of an incident's own draws come from its type's stream, in a fixed order, at occurrence.
-  const rng = w.streams.get(`incident/${type.id}`);
+  const rng = w.typeRng.get(type)!;
   const gradeDraw = pickIndex(type.gradeWeights, rng);
   const gradeTrue = o.grade ?? gradeDraw;
   const c = w.scenario.center;
@@ -95,7 +96,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
       tSupplied: null,
     },
     type,
-    place: w.travel.place({ lon: o.lon, lat: o.lat }, { zone: o.zone }),
+    place: null,
     gradeTrue,
     grade: -1,
     known: false,
@@ -136,6 +137,11 @@ export function occur(w: World, o: Occurrence): IncidentState {
   return inc;
 }
 
+/** The scene as a travel-model place, prepared the first time a unit or a delivery heads there. */
+export function scenePlace(w: World, inc: IncidentState): Place {
+  return (inc.place ??= w.travel.place({ lon: inc.rec.lon, lat: inc.rec.lat }, { zone: inc.rec.zone }));
+}
+
 /** The first call about `inc` has been handled: verify, grade, activate the plan. */
 export function reported(w: World, inc: IncidentState): void {
   w.kernel.after(inc.draw.verifyS, () => {
@@ -149,8 +155,7 @@ export function reported(w: World, inc: IncidentState): void {
       inc.rec.tPlan = w.kernel.now();
       w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId, detail: `type=${inc.type.id} grade=${GRADES[inc.grade]}` });
       if (!inc.open) return;
-      const order = (lines: ResponseLine[]) => orderLines(w, inc, lines);
-      applyCommandRules(w, inc, order);
+      applyCommandRules(w, inc, orderLines);
       orderLines(w, inc, gateLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade)));
       maybeOpenCommandPost(w, inc);
       // A plan with no units means the center settled it by phone.
@@ -160,7 +165,7 @@ export function reported(w: World, inc: IncidentState): void {
 }
 
 /** Orders each plan line from its agency's command. */
-function orderLines(w: World, inc: IncidentState, lines: readonly ResponseLine[]): void {
+export function orderLines(w: World, inc: IncidentState, lines: readonly ResponseLine[]): void {
   if (lines.length === 0) return;
   if (inc.rec.tFirstOrder === null) inc.rec.tFirstOrder = w.kernel.now();
   for (const line of lines) {
@@ -293,8 +298,7 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
   inc.rec.gradeFinal = GRADES[to];
   w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId, detail: `from=${GRADES[from]} to=${GRADES[to]}` });
   if (to > from && inc.open) {
-    const order = (lines: ResponseLine[]) => orderLines(w, inc, lines);
-    applyCommandRules(w, inc, order);
+    applyCommandRules(w, inc, orderLines);
     orderLines(w, inc, gateLines(w, inc, planIncrement(w.scenario, inc.type.id, from, to)));
     maybeOpenCommandPost(w, inc);
   }

@@ -86,10 +86,11 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     },
   };
   const emitting = keepLog || onEvent !== undefined;
+  const streams = new Streams(seed);
   const w: World = {
     scenario,
     kernel,
-    streams: new Streams(seed),
+    streams,
     travel,
     units: [],
     unitsById: new Map(),
@@ -97,6 +98,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     agenciesById: new Map(scenario.agencies.map((a) => [a.id, a])),
     agencyRng: new Map(),
     incidentTypesById: new Map(scenario.incidentTypes.map((t) => [t.id, t])),
+    typeRng: new Map(),
+    takerRng: streams.get('center/takers'),
+    patienceRng: streams.get('center/patience'),
     hospitals: scenario.hospitals.map((h) => ({ ...travel.place(h), id: h.id, handover: h.handover })),
     depots: createDepots({ scenario, travel }),
     channelDown: { platform: 0, phone: 0, radio: 0 },
@@ -119,6 +123,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   };
 
   for (const a of scenario.agencies) w.agencyRng.set(a, w.streams.get(`agency/${a.id}`));
+  for (const t of scenario.incidentTypes) w.typeRng.set(t, w.streams.get(`incident/${t.id}`));
   const stationPlace = new Map(scenario.stations.map((s) => [s.id, travel.place(s, { station: s.id })]));
   scenario.units.forEach((def, index) => {
     const home = stationPlace.get(def.station)!;
@@ -142,6 +147,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       dispatch: null,
       rng: w.streams.get(`unit/${def.id}`),
       travelRng: w.streams.get(`travel/${def.id}`),
+      reportRng: w.streams.get(`reports/${def.id}`),
       timer: null,
       dispatches: 0,
       busyS: 0,

@@ -5,6 +5,7 @@
  * restocks after its delay where the scenario says so.
  */
 import { sample } from '../random/distributions.ts';
+import { scenePlace } from './incident.ts';
 import type { DepotState, IncidentState, World } from './world.ts';
 import type { DepotRecord } from '../metrics/records.ts';
 
@@ -63,13 +64,13 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
   let bestS = Infinity;
   for (const d of w.depots) {
     if ((d.stock.get(item) ?? 0) < amount) continue;
-    const s = w.travel.freeFlowS(d.place, inc.place);
+    const s = w.travel.freeFlowS(d.place, scenePlace(w, inc));
     if (s < bestS) [best, bestS] = [d, s];
   }
   if (best) {
     best.stock.set(item, best.stock.get(item)! - amount);
     best.drawn.set(item, best.drawn.get(item)! + amount);
-    const travelS = w.travel.tripS(best.place, inc.place, now, true);
+    const travelS = w.travel.tripS(best.place, scenePlace(w, inc), now, true);
     w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId, detail: `item=${item} amount=${amount.toFixed(1)} depot=${best.id} eta=${(now + travelS).toFixed(3)}` });
     w.kernel.after(travelS, () => {
       w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId, detail: `item=${item} depot=${best!.id}` });
@@ -82,7 +83,7 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
   let rS = Infinity;
   for (const d of w.depots) {
     if (!d.restock || !(d.restock.amount[item] > 0)) continue;
-    const s = w.travel.freeFlowS(d.place, inc.place);
+    const s = w.travel.freeFlowS(d.place, scenePlace(w, inc));
     if (s < rS) [restocker, rS] = [d, s];
   }
   if (!restocker) return Infinity;
@@ -98,7 +99,7 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
     }
     d.stock.set(item, have - amount);
     d.drawn.set(item, (d.drawn.get(item) ?? 0) + amount);
-    const travelS = w.travel.tripS(d.place, inc.place, w.kernel.now(), true);
+    const travelS = w.travel.tripS(d.place, scenePlace(w, inc), w.kernel.now(), true);
     w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId, detail: `item=${item} amount=${amount.toFixed(1)} depot=${d.id} eta=${(w.kernel.now() + travelS).toFixed(3)}` });
     w.kernel.after(travelS, () => {
       w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId, detail: `item=${item} depot=${d.id}` });
@@ -107,7 +108,7 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
   };
   const restockAt = waitForRestock(w, d, send);
   // The work plans on the delivery leaving when the restock lands.
-  return restockAt + w.travel.tripS(d.place, inc.place, restockAt, true);
+  return restockAt + w.travel.tripS(d.place, scenePlace(w, inc), restockAt, true);
 }
 
 /** Queues `then` for the depot's restock, ordering one if none is under way; returns its time. */

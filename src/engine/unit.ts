@@ -5,6 +5,7 @@
  * out of and back into service with rosters, maintenance and injections.
  */
 import { sample } from '../random/distributions.ts';
+import { scenePlace } from './incident.ts';
 import type { Place } from '../geo/travel.ts';
 import { hourAt } from '../geo/travel.ts';
 import type { Agency } from '../scenario/scenario.ts';
@@ -36,9 +37,9 @@ export function etaS(w: World, u: UnitState, inc: IncidentState): number {
   const now = w.kernel.now();
   if (u.trip && w.scenario.travel.model === 'matrix') {
     // A matrix knows station → zone times only: finish the way to the station, then go from there.
-    return Math.max(0, u.trip.t1 - now) + w.travel.tripS(u.trip.to, inc.place, now, true);
+    return Math.max(0, u.trip.t1 - now) + w.travel.tripS(u.trip.to, scenePlace(w, inc), now, true);
   }
-  return w.travel.tripS(positionAt(w, u, now), inc.place, now, true);
+  return w.travel.tripS(positionAt(w, u, now), scenePlace(w, inc), now, true);
 }
 
 function isNight(w: World, tS: number): boolean {
@@ -120,14 +121,14 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
       const t0 = w.kernel.now();
       d.rec.tEnroute = t0;
       u.status = 'enroute';
-      const travelS = w.travel.tripS(u.at, inc.place, t0, true, u.travelRng);
-      u.trip = { from: u.at, to: inc.place, t0, t1: t0 + travelS };
+      const travelS = w.travel.tripS(u.at, scenePlace(w, inc), t0, true, u.travelRng);
+      u.trip = { from: u.at, to: scenePlace(w, inc), t0, t1: t0 + travelS };
       w.logging && w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `eta=${(t0 + travelS).toFixed(3)}` });
       u.timer = w.kernel.after(travelS, () => {
         d.rec.tArrive = w.kernel.now();
         d.rec.travelS = travelS;
         u.status = 'onscene';
-        u.at = inc.place;
+        u.at = scenePlace(w, inc);
         u.trip = null;
         u.timer = null;
         w.logging && w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id });

@@ -42,6 +42,8 @@ export interface UnitState {
   /** The unit's own random streams: alert/turnout/handover draws, and travel noise. */
   rng: Rng;
   travelRng: Rng;
+  /** Stream of the unit's status reports (delays, losses). */
+  reportRng: Rng;
   /** Pending timer of the current step (cancelled on recall). */
   timer: Timer | null;
   dispatches: number;
@@ -77,7 +79,8 @@ export interface UnitRequest {
 export interface IncidentState {
   rec: IncidentRecord;
   type: IncidentType;
-  place: Place;
+  /** The scene, snapped to the roads on first use (see `scenePlace`). */
+  place: Place | null;
   gradeTrue: number;
   /** Grade the center currently works to (index 0 = IV … 3 = I). */
   grade: number;
@@ -162,6 +165,11 @@ export interface World {
   /** Each agency's stream for order delays. */
   agencyRng: Map<Agency, Rng>;
   incidentTypesById: Map<string, IncidentType>;
+  /** Each incident type's stream for its incidents' own draws. */
+  typeRng: Map<IncidentType, Rng>;
+  /** The center's streams: call-takers' times, and callers' patience. */
+  takerRng: Rng;
+  patienceRng: Rng;
   hospitals: (Place & { id: string; handover: Dist })[];
   depots: DepotState[];
   /** Waiting unit requests by `agency|type`, kept ordered by grade (desc), then time, then seq. */

@@ -3,6 +3,7 @@ import { runCommand, RUN_USAGE } from './run.ts';
 import { validateCommand } from './validate.ts';
 import { schemaCommand } from './schema.ts';
 import { benchCommand } from './bench.ts';
+import { reportCommand, REPORT_USAGE } from './report.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
@@ -10,11 +11,13 @@ const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 usage:
   ${RUN_USAGE}
   linkdrill validate SCENARIO
+  ${REPORT_USAGE}
   linkdrill schema
   linkdrill bench [--quick]
 
-Outputs of run go to DIR (default reports/<scenario-name>/): incidents.csv, calls.csv,
-dispatches.csv, units.csv, summary.csv, events.csv. --excel adds a UTF-8 BOM for Excel.`;
+Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
+--lang zh|en), incidents.csv, calls.csv, dispatches.csv, agencies.csv, units.csv, depots.csv,
+indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.`;
 
 export interface Io {
   out: (s: string) => void;
@@ -39,6 +42,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return validateCommand(rest, io);
       case 'schema':
         return schemaCommand(rest, io);
+      case 'report':
+        return reportCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
       case undefined:

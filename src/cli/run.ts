@@ -1,14 +1,16 @@
 /** `linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel]` */
 import { SingleBar, Presets } from 'cli-progress';
 import { createSimulation } from '../engine/simulate.ts';
-import { runCsvFiles, formatNumber, type RepOutput } from '../report/csv.ts';
+import { formatNumber, type RepOutput } from '../report/csv.ts';
+import { runFolderFiles } from '../report/outputs.ts';
+import type { ScoreResult } from '../metrics/score.ts';
 import { summarise } from '../metrics/stats.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { loadScenarioFile, writeFolderAtomically } from './io.ts';
 
-export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel]';
+export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
 
 export function runCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; tty: boolean }): number {
   const { values, positionals } = parse(argv, {
@@ -16,7 +18,10 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
     reps: { type: 'string' },
     out: { type: 'string' },
     excel: { type: 'boolean' },
+    lang: { type: 'string' },
   });
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${lang}"`);
   if (positionals.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
   // Usage first: a mistyped option is reported before the scenario is read.
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
@@ -46,8 +51,12 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
     outputs.push({ rep, records: result.records, log: result.log });
   }
   bar?.stop();
+  let pooled: ScoreResult | null = null;
   try {
-    writeFolderAtomically(outDir, runCsvFiles(outputs, { bom: values.excel === true }));
+    const seeds = outputs.map((o) => seed + o.rep - 1);
+    const { files, report } = runFolderFiles(scenario, seeds, outputs, { bom: values.excel === true, lang });
+    pooled = report.result;
+    writeFolderAtomically(outDir, files);
   } catch (e) {
     io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
     return 1;
@@ -58,6 +67,7 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
   io.out(`${scenario.title} — seed ${seed}${reps > 1 ? `, ${reps} replications (seeds ${seed}…${seed + reps - 1})` : ''}`);
   io.out(`rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`);
   io.out(`rep 1: answer wait p90 ${f('answer_wait_s_p90')} s, call→first arrival p50 ${f('call_to_arrival_s_p50')} s / p90 ${f('call_to_arrival_s_p90')} s`);
-  io.out(`wrote ${outDir}/ (incidents, calls, dispatches, agencies, units, depots, summary, events .csv)`);
+  if (pooled) io.out(`linkage score ${pooled.score === null ? '–' : formatNumber(pooled.score)} (${pooled.rating ?? '–'})${reps > 1 ? `, all ${reps} replications pooled` : ''}`);
+  io.out(`wrote ${outDir}/ (report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json)`);
   return 0;
 }

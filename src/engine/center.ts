@@ -41,6 +41,7 @@ function abandon(w: World, call: CallState): void {
   call.gone = true;
   call.patienceTimer = null;
   call.rec.abandoned = true;
+  call.rec.tEnd = w.kernel.now();
   w.logging && w.emit('call.abandon', { incident: call.incident.rec.incidentId, detail: `call=${call.rec.callId}` });
   finishCall(w, call);
 }

@@ -94,21 +94,27 @@ export function reportStatus(w: World, u: UnitState): void {
   const lost = rng() < sr.lossProbability;
   if (lost) {
     w.stats.reportsLost++;
+    u.reportStats.lost++;
     delayS += Math.max(0, sample(sr.resendAfter, rng));
   }
   const at = u.at;
-  w.kernel.after(delayS, () => reportArrives(w, u, seq, free, at, lost));
+  const sentAt = w.kernel.now();
+  w.kernel.after(delayS, () => reportArrives(w, u, seq, free, at, lost, sentAt));
 }
 
 /** A status report reaches the center (or waits for the radio to come back). */
-function reportArrives(w: World, u: UnitState, seq: number, free: boolean, at: UnitState['at'], lost: boolean): void {
+function reportArrives(w: World, u: UnitState, seq: number, free: boolean, at: UnitState['at'], lost: boolean, sentAt: number): void {
   if (!isUp(w, 'radio')) {
-    w.heldMessages.push(() => reportArrives(w, u, seq, free, at, lost));
+    w.heldMessages.push(() => reportArrives(w, u, seq, free, at, lost, sentAt));
     return;
   }
   // Reports can overtake one another; the center keeps the newest it has seen.
   if (seq <= u.reportSeen) return;
   u.reportSeen = seq;
+  const latencyS = w.kernel.now() - sentAt;
+  u.reportStats.applied++;
+  u.reportStats.latencySumS += latencyS;
+  u.reportStats.latencyMaxS = Math.max(u.reportStats.latencyMaxS, latencyS);
   u.believedFree = free;
   u.believedAt = at;
   w.logging && w.emit('unit.report', { unit: u.def.id, agency: u.agency.id, detail: `status=${free ? 'free' : 'busy'}${lost ? ' resent=1' : ''}` });

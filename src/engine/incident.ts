@@ -94,6 +94,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
       ordersRefused: 0,
       duplicateCalls: 0,
       tSupplied: null,
+      underGradedS: 0,
     },
     type,
     place: null,
@@ -123,6 +124,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     expertsStarted: false,
     expertsConvened: false,
     commandPostOrdered: false,
+    underGradedSince: null,
     suppliesAt: null,
   };
   w.open.set(id, inc);
@@ -150,6 +152,7 @@ export function reported(w: World, inc: IncidentState): void {
     inc.grade = Math.max(inc.grade, inc.draw.gradeInitial);
     inc.rec.gradeInitial = GRADES[inc.draw.gradeInitial];
     inc.rec.gradeFinal = GRADES[inc.grade];
+    if (inc.grade < trueGradeNow(w, inc)) inc.underGradedSince = inc.rec.tVerified;
     w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId, detail: `grade=${GRADES[inc.grade]}` });
     w.kernel.after(inc.draw.planS, () => {
       inc.rec.tPlan = w.kernel.now();
@@ -295,6 +298,10 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
   const from = inc.grade;
   if (to === from) return;
   inc.grade = to;
+  if (inc.underGradedSince !== null && to >= trueGradeNow(w, inc)) {
+    inc.rec.underGradedS += w.kernel.now() - inc.underGradedSince;
+    inc.underGradedSince = null;
+  }
   inc.rec.gradeFinal = GRADES[to];
   w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId, detail: `from=${GRADES[from]} to=${GRADES[to]}` });
   if (to > from && inc.open) {
@@ -331,6 +338,11 @@ export function closeIncident(w: World, inc: IncidentState): void {
 /** Fills the record's summary fields from the incident's state. */
 export function sealRecord(w: World, inc: IncidentState): void {
   inc.rec.tiersInvolved = [...inc.tiers].sort().join(',');
+  // Still under-graded when the run (or the incident) ended: count it up to then.
+  if (inc.underGradedSince !== null) {
+    inc.rec.underGradedS += (inc.rec.tClosed ?? w.kernel.now()) - inc.underGradedSince;
+    inc.underGradedSince = null;
+  }
   if (inc.rec.size === null && inc.type.dynamics) inc.rec.size = currentSize(w, inc);
 }
 

@@ -142,6 +142,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       believedAt: home,
       reportSent: 0,
       reportSeen: 0,
+      reportStats: { applied: 0, lost: 0, latencySumS: 0, latencyMaxS: 0 },
       trip: null,
       at: home,
       dispatch: null,
@@ -269,6 +270,10 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
           dispatches: u.dispatches,
           busyS,
           utilization: end > 0 ? busyS / end : 0,
+          reports: u.reportStats.applied,
+          reportsLost: u.reportStats.lost,
+          reportLatencyMeanS: u.reportStats.applied ? u.reportStats.latencySumS / u.reportStats.applied : null,
+          reportLatencyMaxS: u.reportStats.applied ? u.reportStats.latencyMaxS : null,
         };
       });
       const byId = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);

@@ -56,6 +56,8 @@ export interface UnitState {
   /** Sequence of the last status report sent and of the last one the center applied. */
   reportSent: number;
   reportSeen: number;
+  /** Reports applied, lost-and-resent, and the sum and largest of their latencies (s). */
+  reportStats: { applied: number; lost: number; latencySumS: number; latencyMaxS: number };
 }
 
 export interface DispatchState {
@@ -119,6 +121,8 @@ export interface IncidentState {
   expertsStarted: boolean;
   expertsConvened: boolean;
   commandPostOrdered: boolean;
+  /** The center has worked to a grade below the truth since this time (null: it is not). */
+  underGradedSince: number | null;
   /** Supplies: time the last delivery arrives (Infinity: short for good); null: none needed. */
   suppliesAt: number | null;
 }

@@ -58,6 +58,8 @@ export interface IncidentRecord {
   duplicateCalls: number;
   /** Supplies arrived on scene (null: none needed, or still short at the end). */
   tSupplied: number | null;
+  /** Seconds the center worked to a grade below the incident's true one (misjudged at first). */
+  underGradedS: number;
 }
 
 export interface CallRecord {
@@ -125,6 +127,13 @@ export interface UnitRecord {
   dispatches: number;
   busyS: number;
   utilization: number;
+  /** Status reports the center applied (0 where reports are instant). */
+  reports: number;
+  /** Reports lost on the way and got through only on the next round. */
+  reportsLost: number;
+  /** Mean and largest time from a status change to the center knowing it (s). */
+  reportLatencyMeanS: number | null;
+  reportLatencyMaxS: number | null;
 }
 
 /** Everything one run produced. */

@@ -44,7 +44,7 @@ export const INCIDENT_COLUMNS = [
   'agencies_required', 'agencies_arrived', 'mutual_aid_units',
   't_reported', 't_approved', 't_experts', 't_command_post', 't_controlled', 'escalations',
   'coordination_wait_s', 'tiers_involved', 'size', 'duplicate_calls', 'orders_refused',
-  'queued_requests', 'lost_requests', 't_supplied', 'source',
+  'queued_requests', 'lost_requests', 't_supplied', 'source', 'under_graded_s',
 ] as const;
 export const CALL_COLUMNS = ['rep', 'call_id', 'incident_id', 'channel', 't_arrive', 't_answer', 't_end', 'abandoned'] as const;
 export const DISPATCH_COLUMNS = [
@@ -53,7 +53,10 @@ export const DISPATCH_COLUMNS = [
 ] as const;
 export const AGENCY_COLUMNS = ['rep', 'incident_id', 'agency', 'tier', 't_notified', 'channel', 't_first_arrival', 'units'] as const;
 export const DEPOT_COLUMNS = ['rep', 'depot', 'item', 'initial', 'restocked', 'drawn', 'final'] as const;
-export const UNIT_COLUMNS = ['rep', 'unit_id', 'agency', 'station', 'type', 'dispatches', 'busy_s', 'utilization'] as const;
+export const UNIT_COLUMNS = [
+  'rep', 'unit_id', 'agency', 'station', 'type', 'dispatches', 'busy_s', 'utilization',
+  'reports', 'reports_lost', 'report_latency_mean_s', 'report_latency_max_s',
+] as const;
 export const SUMMARY_COLUMNS = ['rep', 'metric', 'value'] as const;
 export const EVENT_COLUMNS = ['rep', 'seq', 't', 'kind', 'incident_id', 'unit_id', 'agency', 'detail'] as const;
 
@@ -64,7 +67,7 @@ const incidentRow = (rep: number, i: IncidentRecord): Cell[] => [
   i.agenciesRequired, i.agenciesArrived, i.mutualAidUnits,
   i.tReported, i.tApproved, i.tExperts, i.tCommandPost, i.tControlled, i.escalations,
   i.coordinationWaitS, i.tiersInvolved, i.size, i.duplicateCalls, i.ordersRefused,
-  i.queuedRequests, i.lostRequests, i.tSupplied, i.source,
+  i.queuedRequests, i.lostRequests, i.tSupplied, i.source, i.underGradedS,
 ];
 const callRow = (rep: number, c: CallRecord): Cell[] => [rep, c.callId, c.incidentId, c.channel, c.tArrive, c.tAnswer, c.tEnd, c.abandoned];
 const dispatchRow = (rep: number, d: DispatchRecord): Cell[] => [
@@ -73,7 +76,10 @@ const dispatchRow = (rep: number, d: DispatchRecord): Cell[] => [
 ];
 const agencyRow = (rep: number, a: AgencyRecord): Cell[] => [rep, a.incidentId, a.agency, a.tier, a.tNotified, a.channel, a.tFirstArrival, a.units];
 const depotRow = (rep: number, d: DepotRecord): Cell[] => [rep, d.depot, d.item, d.initial, d.restocked, d.drawn, d.final];
-const unitRow = (rep: number, u: UnitRecord): Cell[] => [rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization];
+const unitRow = (rep: number, u: UnitRecord): Cell[] => [
+  rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization,
+  u.reports, u.reportsLost, u.reportLatencyMeanS, u.reportLatencyMaxS,
+];
 const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, e.detail];
 
 /** One replication's results, as handed to the CSV writer. */
@@ -83,8 +89,8 @@ export interface RepOutput {
   log: LogEvent[];
 }
 
-/** The CSV files a run writes, by file name. */
-export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean } = {}): Record<string, string> {
+/** The CSV files a run writes, by file name; `extraSummary` adds rows (the scores) to each rep's summary. */
+export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean; extraSummary?: Map<number, [string, number | string][]> } = {}): Record<string, string> {
   const all = <T>(pick: (r: RepOutput) => readonly T[], row: (rep: number, x: T) => Cell[]) => reps.flatMap((r) => pick(r).map((x) => row(r.rep, x)));
   return {
     'incidents.csv': toCsv(INCIDENT_COLUMNS, all((r) => r.records.incidents, incidentRow), options),
@@ -93,7 +99,14 @@ export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean
     'units.csv': toCsv(UNIT_COLUMNS, all((r) => r.records.units, unitRow), options),
     'agencies.csv': toCsv(AGENCY_COLUMNS, all((r) => r.records.agencies, agencyRow), options),
     'depots.csv': toCsv(DEPOT_COLUMNS, all((r) => r.records.depots, depotRow), options),
-    'summary.csv': toCsv(SUMMARY_COLUMNS, reps.flatMap((r) => summarise(r.records).map((s) => [r.rep, s.metric, s.value] as Cell[])), options),
+    'summary.csv': toCsv(
+      SUMMARY_COLUMNS,
+      reps.flatMap((r) => [
+        ...summarise(r.records).map((s) => [r.rep, s.metric, s.value] as Cell[]),
+        ...(options.extraSummary?.get(r.rep) ?? []).map(([m, v]) => [r.rep, m, v] as Cell[]),
+      ]),
+      options,
+    ),
     'events.csv': toCsv(EVENT_COLUMNS, all((r) => r.log, eventRow), options),
   };
 }

@@ -10,6 +10,7 @@ import { scenarioSchema, GRADES, type ScenarioParsed, type DistInput } from './s
 import { parseDuration, parseDateTime } from './duration.ts';
 import { formatPath, type InputError, type Result } from './errors.ts';
 import { parseHistoryCsv } from './history.ts';
+import { INDICATOR_IDS, SCORE_GROUPS, type ScoringOverrides } from './scoring.ts';
 import type { Dist } from '../random/distributions.ts';
 import type { Agency, Background, Center, FixedIncident, IncidentType, Point, ResponseLine, Scenario, Travel, Unit, Zone } from './scenario.ts';
 import { parseRoadGeoJson, RoadGraph } from '../geo/network.ts';
@@ -625,6 +626,39 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
   // Stable order: by time, scripted before history at equal times, then as written.
   fixed.sort((a, b) => a.t - b.t || (a.source === b.source ? 0 : a.source === 'scripted' ? -1 : 1));
 
+  // Scoring rubric changes: known indicators, weights that leave something to score.
+  const scoring: ScoringOverrides = {};
+  if (s.scoring) {
+    const sc = s.scoring;
+    if (sc.groups) {
+      scoring.groups = { ...sc.groups };
+      const merged = SCORE_GROUPS.map((g) => sc.groups![g] ?? 1);
+      if (merged.every((x) => x === 0)) err('scoring.groups', 'every sub-score weight is zero: nothing would be scored');
+    }
+    if (sc.indicators) {
+      scoring.indicators = {};
+      for (const [id, o] of Object.entries(sc.indicators)) {
+        const p = `scoring.indicators.${id}`;
+        if (!(INDICATOR_IDS as readonly string[]).includes(id)) {
+          err(p, `unknown indicator "${id}" (known: ${INDICATOR_IDS.join(', ')})`);
+          continue;
+        }
+        const target = o.target === undefined ? undefined : secs(o.target);
+        const zeroAt = o.zeroAt === undefined ? undefined : secs(o.zeroAt);
+        if (target !== undefined && zeroAt !== undefined && !(zeroAt > target)) err(`${p}.zeroAt`, `must be above the target (${target})`);
+        if (target === 0 && zeroAt === undefined) err(`${p}.zeroAt`, 'is required when the target is 0 (twice 0 is still 0)');
+        scoring.indicators[id] = { target, zeroAt, weight: o.weight, percentile: o.percentile, critical: o.critical };
+      }
+    }
+    if (sc.zeroAtMultiple !== undefined) scoring.zeroAtMultiple = sc.zeroAtMultiple;
+    if (sc.kinds) {
+      scoring.kinds = { ...sc.kinds };
+      for (const which of ['fire', 'ems'] as const) {
+        sc.kinds[which]?.forEach((k, i) => kinds.has(k) || err(`scoring.kinds.${which}[${i}]`, `no agency has kind "${k}"`));
+      }
+    }
+  }
+
   if (errors.length) return { ok: false, errors };
   const name = s.name ?? fileName.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
   return {
@@ -651,6 +685,7 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       comms,
       depots,
       dispatch: { ...s.dispatch },
+      scoring,
       demand: { background, fixed },
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { Dist } from '../random/distributions.ts';
 import type { Grade } from './schema.ts';
+import type { ScoringOverrides } from './scoring.ts';
 
 export type { Grade };
 
@@ -230,5 +231,7 @@ export interface Scenario {
   comms: Comms;
   depots: Depot[];
   dispatch: { whenNoneFree: 'queue' | 'lose'; redispatchReturning: boolean };
+  /** Changes to the default scoring rubric. */
+  scoring: ScoringOverrides;
   demand: { background: Background[]; fixed: FixedIncident[] };
 }

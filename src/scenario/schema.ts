@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DURATION_PATTERN } from './duration.ts';
+import { SCORE_GROUPS } from './scoring.ts';
 
 /** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
 export const GRADES = ['IV', 'III', 'II', 'I'] as const;
@@ -294,6 +295,26 @@ export const scenarioSchema = z.strictObject({
     )
     .default([])
     .describe('Stockpiles of consumables (物资储备)'),
+  scoring: z
+    .strictObject({
+      groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().nonnegative()).optional().describe('Sub-score weights'),
+      indicators: z
+        .record(
+          z.string(),
+          z.strictObject({
+            target: durationSchema.optional().describe('Seconds, or a share (0–1) for share indicators'),
+            zeroAt: durationSchema.optional().describe('Value at which the indicator scores 0'),
+            weight: z.number().nonnegative().optional(),
+            percentile: z.number().gt(0).lt(100).optional().describe('Take the indicator at this percentile (e.g. 90)'),
+            critical: z.boolean().optional().describe('Missing it forces the rating to U'),
+          }),
+        )
+        .optional(),
+      zeroAtMultiple: z.number().gt(1).optional().describe('Indicators score 0 at this multiple of their target unless they say otherwise'),
+      kinds: z.strictObject({ fire: z.array(z.string()).optional(), ems: z.array(z.string()).optional() }).optional(),
+    })
+    .optional()
+    .describe('Changes to the default linkage-score rubric'),
   dispatch: z
     .strictObject({
       whenNoneFree: z.enum(['queue', 'lose']).default('queue').describe('queue: wait for the next freed unit; lose: hand to outside backup'),

@@ -20,7 +20,9 @@ describe('linkdrill run', () => {
     const out = join(dir, 'out');
     const q = quiet();
     expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '3', '--seed', '11', '--out', out], q.io)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['agencies.csv', 'calls.csv', 'depots.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'summary.csv', 'units.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      'agencies.csv', 'calls.csv', 'depots.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'indicators.csv', 'report.html', 'run.json', 'summary.csv', 'units.csv',
+    ]);
     expect(header(join(out, 'incidents.csv'))).toEqual([...INCIDENT_COLUMNS]);
     expect(header(join(out, 'calls.csv'))).toEqual([...CALL_COLUMNS]);
     expect(header(join(out, 'dispatches.csv'))).toEqual([...DISPATCH_COLUMNS]);

@@ -17,7 +17,7 @@ import type { AgencyRecord } from '../metrics/records.ts';
 export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {
   let r = inc.agencies.get(agency.id);
   if (!r) {
-    r = { incidentId: inc.rec.incidentId, agency: agency.id, tier: agency.tier, tNotified: null, channel: '', tFirstArrival: null, units: 0 };
+    r = { incidentId: inc.rec.incidentId, agency: agency.id, tier: agency.tier, tOrdered: null, tNotified: null, channel: '', tFirstArrival: null, units: 0 };
     inc.agencies.set(agency.id, r);
     inc.tiers.add(agency.tier);
   }
@@ -28,6 +28,7 @@ export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {
 export function sendOrder(w: World, inc: IncidentState, agency: Agency, line: ResponseLine): void {
   const tOrder = w.kernel.now();
   const rec = agencyRecord(inc, agency);
+  if (rec.tOrdered === null) rec.tOrdered = tOrder;
   w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${line.unitType} count=${line.count}` });
   sendToAgency(w, agency, (channel, delayS) => {
     if (rec.tNotified === null) {

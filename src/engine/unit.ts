@@ -95,6 +95,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
   const arec = agencyRecord(inc, u.agency);
   if (arec.tNotified === null) {
     // A neighbour learns of the incident through the mutual-aid request.
+    arec.tOrdered ??= now;
     arec.tNotified = now;
     arec.channel = channel;
   }

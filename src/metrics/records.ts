@@ -102,6 +102,8 @@ export interface AgencyRecord {
   incidentId: string;
   agency: string;
   tier: number;
+  /** The center's first order to the agency (for a neighbour sending mutual aid: when it was asked). */
+  tOrdered: number | null;
   /** First order (or mutual-aid request) received by the agency command. */
   tNotified: number | null;
   channel: string;

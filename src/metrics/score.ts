@@ -148,13 +148,12 @@ export function measure(id: string, r: RunRecords, rep: number, ctx: ScoreContex
     r.dispatches
       .filter((x) => pick(x.agency) && x.tAlert !== null && x.tEnroute !== null)
       .map((x) => ({ value: x.tEnroute! - x.tAlert!, rep, incident: x.incidentId, unit: x.unitId, agency: x.agency, t: x.tAlert! }));
-  const notify = (tier: number) => {
-    const plan = new Map(inc.map((i) => [i.incidentId, i.tPlan]));
-    return r.agencies
+  // Center → agency command: from the center's first order to the agency to its command having it.
+  const notify = (tier: number) =>
+    r.agencies
       .filter((a) => a.tier === tier && a.tNotified !== null && a.channel !== 'mutual_aid')
-      .map((a) => ({ value: d(plan.get(a.incidentId) ?? null, a.tNotified), rep, incident: a.incidentId, agency: a.agency, t: a.tNotified!, note: a.channel }))
+      .map((a) => ({ value: d(a.tOrdered, a.tNotified), rep, incident: a.incidentId, agency: a.agency, t: a.tNotified!, note: a.channel }))
       .filter(ok);
-  };
   switch (id) {
     case 'A1':
     case 'A2':

@@ -22,10 +22,9 @@ export function describe(name: string, values: number[]): SummaryRow[] {
 
 const diff = (a: number | null, b: number | null): number => (a === null || b === null ? NaN : b - a);
 
-/** Seconds from plan activation to each agency of `tier` being notified (per incident and agency). */
+/** Seconds from the center's first order to each agency of `tier` to its command receiving it. */
 export function notificationLatencies(r: RunRecords, tier: number): number[] {
-  const plan = new Map(r.incidents.map((i) => [i.incidentId, i.tPlan]));
-  return r.agencies.filter((a) => a.tier === tier).map((a) => diff(plan.get(a.incidentId) ?? null, a.tNotified));
+  return r.agencies.filter((a) => a.tier === tier && a.channel !== 'mutual_aid').map((a) => diff(a.tOrdered, a.tNotified));
 }
 
 /** Every summary metric of one replication, in a fixed order. */

@@ -51,7 +51,7 @@ export const DISPATCH_COLUMNS = [
   'rep', 'dispatch_id', 'incident_id', 'unit_id', 'agency', 'unit_type', 'mutual_aid', 't_order', 't_alert',
   't_enroute', 't_arrive', 't_clear', 't_available', 'travel_s', 'tier', 'channel', 't_enter',
 ] as const;
-export const AGENCY_COLUMNS = ['rep', 'incident_id', 'agency', 'tier', 't_notified', 'channel', 't_first_arrival', 'units'] as const;
+export const AGENCY_COLUMNS = ['rep', 'incident_id', 'agency', 'tier', 't_notified', 'channel', 't_first_arrival', 'units', 't_ordered'] as const;
 export const DEPOT_COLUMNS = ['rep', 'depot', 'item', 'initial', 'restocked', 'drawn', 'final'] as const;
 export const UNIT_COLUMNS = [
   'rep', 'unit_id', 'agency', 'station', 'type', 'dispatches', 'busy_s', 'utilization',
@@ -74,7 +74,7 @@ const dispatchRow = (rep: number, d: DispatchRecord): Cell[] => [
   rep, d.dispatchId, d.incidentId, d.unitId, d.agency, d.unitType, d.mutualAid, d.tOrder, d.tAlert,
   d.tEnroute, d.tArrive, d.tClear, d.tAvailable, d.travelS, d.tier, d.channel, d.tEnter,
 ];
-const agencyRow = (rep: number, a: AgencyRecord): Cell[] => [rep, a.incidentId, a.agency, a.tier, a.tNotified, a.channel, a.tFirstArrival, a.units];
+const agencyRow = (rep: number, a: AgencyRecord): Cell[] => [rep, a.incidentId, a.agency, a.tier, a.tNotified, a.channel, a.tFirstArrival, a.units, a.tOrdered];
 const depotRow = (rep: number, d: DepotRecord): Cell[] => [rep, d.depot, d.item, d.initial, d.restocked, d.drawn, d.final];
 const unitRow = (rep: number, u: UnitRecord): Cell[] => [
   rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization,

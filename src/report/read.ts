@@ -69,7 +69,7 @@ export function readRunCsv(files: Record<string, string | undefined>): { reps: R
     rep(r).units.push(u);
   }
   for (const r of parse('agencies.csv', files['agencies.csv']!, errors)) {
-    const a: AgencyRecord = { incidentId: text(r.incident_id), agency: text(r.agency), tier: req(r.tier), tNotified: num(r.t_notified), channel: text(r.channel), tFirstArrival: num(r.t_first_arrival), units: req(r.units) };
+    const a: AgencyRecord = { incidentId: text(r.incident_id), agency: text(r.agency), tier: req(r.tier), tOrdered: num(r.t_ordered), tNotified: num(r.t_notified), channel: text(r.channel), tFirstArrival: num(r.t_first_arrival), units: req(r.units) };
     rep(r).agencies.push(a);
   }
   if (files['depots.csv'] !== undefined) {

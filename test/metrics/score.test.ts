@@ -87,12 +87,12 @@ describe('scoring hand-made records', () => {
     expect(res.rating).toBe('U');
   });
 
-  it('notification latency by tier comes from plan activation to the agency command receiving the order', () => {
+  it('notification latency by tier runs from the center’s order to the agency command receiving it', () => {
     const r = empty();
     r.incidents = [incident('i1', { tPlan: 100 })];
     r.agencies = [
-      { incidentId: 'i1', agency: 'FIRE', tier: 1, tNotified: 110, channel: 'platform', tFirstArrival: 400, units: 1 },
-      { incidentId: 'i1', agency: 'ENV', tier: 2, tNotified: 1300, channel: 'phone', tFirstArrival: null, units: 1 },
+      { incidentId: 'i1', agency: 'FIRE', tier: 1, tOrdered: 100, tNotified: 110, channel: 'platform', tFirstArrival: 400, units: 1 },
+      { incidentId: 'i1', agency: 'ENV', tier: 2, tOrdered: 100, tNotified: 1300, channel: 'phone', tFirstArrival: null, units: 1 },
     ];
     const res = scoreRuns([{ rep: 1, records: r }], ctx);
     expect(res.indicators.find((i) => i.spec.id === 'C1')!.value).toBe(10);

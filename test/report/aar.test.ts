@@ -61,7 +61,7 @@ describe('after-action report', () => {
       B5 n=7 value=1327.476 score=0
       C1 n=240 value=10 score=100
       C2 n=10 value=160.86 score=100
-      C3 n=3 value=2040.16 score=86.658
+      C3 n=3 value=127.417 score=100
       C4 n=28 value=704.472 score=82.588
       C5 n=4 value=1141.186 score=100
       C6 n=1 value=991.28 score=34.787

@@ -11,6 +11,7 @@ import { parse } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import { stressScenario } from './stress.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
+import { tsWorkerBootstrap } from '../worker/node-host.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,12 +23,6 @@ const heapMiB = () => {
   gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
-
-/** Code for `new Worker(…, {eval: true})` that registers tsx in the new thread, then loads `url`. */
-export function tsWorkerBootstrap(url: URL): string {
-  const api = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-}
 
 /** Runs one job in a fresh worker thread (TypeScript through tsx, as in the main thread). */
 function inWorker(job: BenchJob): Promise<BenchRun[]> {

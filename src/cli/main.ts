@@ -4,6 +4,7 @@ import { validateCommand } from './validate.ts';
 import { schemaCommand } from './schema.ts';
 import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
+import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
@@ -12,6 +13,8 @@ usage:
   ${RUN_USAGE}
   linkdrill validate SCENARIO
   ${REPORT_USAGE}
+  ${BATCH_USAGE}
+  ${MERGE_USAGE}
   linkdrill schema
   linkdrill bench [--quick]
 
@@ -44,6 +47,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return schemaCommand(rest, io);
       case 'report':
         return reportCommand(rest, io);
+      case 'batch':
+        return await batchCommand(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
       case undefined:

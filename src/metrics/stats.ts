@@ -141,3 +141,15 @@ export function replicationInterval(xs: readonly number[], confidence = 0.95): {
   const halfWidth = n > 1 ? tQuantile(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n)) : NaN;
   return { n, mean, sd, halfWidth };
 }
+
+/** Two-sided 95% interval of the mean difference of paired samples (a − b), by Student's t. */
+export function pairedInterval(a: readonly number[], b: readonly number[]): { n: number; mean: number; low: number; high: number } {
+  const d: number[] = [];
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) d.push(a[i] - b[i]);
+  if (d.length === 0) return { n: 0, mean: NaN, low: NaN, high: NaN };
+  // Identical pairs (common random numbers on an unchanged variant) differ by nothing, with certainty.
+  if (d.every((x) => x === 0)) return { n: d.length, mean: 0, low: 0, high: 0 };
+  const r = replicationInterval(d);
+  const hw = r.n > 1 ? (r.sd === 0 ? 0 : r.halfWidth) : NaN;
+  return { n: r.n, mean: r.mean, low: r.mean - hw, high: r.mean + hw };
+}

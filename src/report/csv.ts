@@ -115,3 +115,25 @@ export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean
 export function eventsCsv(rep: number, log: readonly LogEvent[]): string {
   return toCsv(EVENT_COLUMNS, log.map((e) => eventRow(rep, e)));
 }
+
+/** Rounds like the CSV files do (3 decimals), so figures computed from it equal those computed from the files. */
+export function csvRound(x: number): number {
+  return Number.isInteger(x) || !Number.isFinite(x) ? x : Number(x.toFixed(3));
+}
+
+/** A copy of the records with every number rounded as the CSV files round it. */
+export function roundRecords(r: RunRecords): RunRecords {
+  const round = <T extends object>(o: T): T => {
+    const out = { ...o } as Record<string, unknown>;
+    for (const k in out) if (typeof out[k] === 'number') out[k] = csvRound(out[k] as number);
+    return out as T;
+  };
+  return {
+    incidents: r.incidents.map(round),
+    calls: r.calls.map(round),
+    dispatches: r.dispatches.map(round),
+    units: r.units.map(round),
+    agencies: r.agencies.map(round),
+    depots: r.depots.map(round),
+  };
+}

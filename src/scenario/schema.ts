@@ -295,6 +295,29 @@ export const scenarioSchema = z.strictObject({
     )
     .default([])
     .describe('Stockpiles of consumables (物资储备)'),
+  variants: z
+    .array(
+      z.union([
+        z.strictObject({ file: z.string().min(1).describe('A YAML file with one variant (name, title, changes)') }),
+        z.strictObject({
+          name: id,
+          title: z.string().optional(),
+          description: z.string().optional(),
+          changes: z
+            .array(
+              z.strictObject({
+                op: z.enum(['set', 'add', 'remove', 'scale']),
+                path: z.string().min(1).describe('e.g. units[F4-E].station, demand.background[type=security].ratePerDay'),
+                value: z.unknown().optional(),
+                by: z.number().nonnegative().optional(),
+              }),
+            )
+            .min(1),
+        }),
+      ]),
+    )
+    .optional()
+    .describe('Named changes to this scenario for batch comparison (linkdrill batch)'),
   scoring: z
     .strictObject({
       groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().nonnegative()).optional().describe('Sub-score weights'),

@@ -1,0 +1,141 @@
+/**
+ * Batch planning and bookkeeping: which (variant, replication) jobs a batch or a shard runs, the
+ * wide `replications.csv` (one row per variant and replication, written as results arrive so an
+ * interrupted batch keeps them, then sorted), and the paired comparison against the baseline.
+ */
+import Papa from 'papaparse';
+import { KPI_COLUMNS, type Kpi } from './kpis.ts';
+import type { ReplicationResult } from '../worker/api.ts';
+import { formatNumber, toCsv } from '../report/csv.ts';
+import { pairedInterval, replicationInterval } from '../metrics/stats.ts';
+import type { InputError } from '../scenario/errors.ts';
+
+export interface Job {
+  variant: string;
+  rep: number;
+  seed: number;
+}
+
+/** `--shard i/n`: this machine runs replications k with (k − 1) mod n = i − 1. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function parseShard(text: string): Shard | null {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  if (!m) return null;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  return count >= 1 && index >= 1 && index <= count ? { index, count } : null;
+}
+
+/**
+ * The jobs, replication by replication (every variant of replication k before k + 1), each variant
+ * on the same seed for the same replication: common random numbers.
+ */
+export function planJobs(variants: readonly string[], reps: number, seed: number, shard: Shard = { index: 1, count: 1 }): Job[] {
+  const jobs: Job[] = [];
+  for (let rep = 1; rep <= reps; rep++) {
+    if ((rep - 1) % shard.count !== shard.index - 1) continue;
+    for (const variant of variants) jobs.push({ variant, rep, seed: seed + rep - 1 });
+  }
+  return jobs;
+}
+
+export const REPLICATION_COLUMNS = ['variant', 'rep', 'seed', ...KPI_COLUMNS, 'rating'] as const;
+
+/** One CSV line (with its CRLF) for a finished replication. */
+export function replicationLine(r: ReplicationResult): string {
+  const cells = [r.variant, String(r.rep), String(r.seed), ...KPI_COLUMNS.map((k) => formatNumber(r.kpis[k])), r.rating];
+  return Papa.unparse([cells], { newline: '\r\n' }) + '\r\n';
+}
+
+/** The header line (column names need no quoting). */
+export const replicationsHeader = () => REPLICATION_COLUMNS.join(',') + '\r\n';
+
+/** Rows of a `replications.csv` (as numbers again), and problems with their line. */
+export function readReplications(text: string, where = 'replications.csv'): { rows: ReplicationResult[]; errors: InputError[] } {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const errors: InputError[] = [];
+  const fields = parsed.meta.fields ?? [];
+  const missing = REPLICATION_COLUMNS.filter((c) => !fields.includes(c));
+  if (missing.length) return { rows: [], errors: [{ path: where, message: `missing columns: ${missing.join(', ')}` }] };
+  const rows: ReplicationResult[] = [];
+  parsed.data.forEach((r, i) => {
+    // A line cut short by an interruption is not a finished replication: leave it to be run again.
+    if (r.rating === undefined || parsed.errors.some((e) => e.row === i)) return;
+    const kpis = {} as Record<Kpi, number>;
+    for (const k of KPI_COLUMNS) kpis[k] = r[k] === '' ? NaN : Number(r[k]);
+    rows.push({ variant: r.variant, rep: Number(r.rep), seed: Number(r.seed), kpis, rating: r.rating });
+  });
+  return { rows, errors };
+}
+
+/** The final file: header, then rows sorted by replication, then variant order. */
+export function replicationsCsv(rows: readonly ReplicationResult[], variantOrder: readonly string[]): string {
+  const order = new Map(variantOrder.map((v, i) => [v, i]));
+  const sorted = [...rows].sort((a, b) => a.rep - b.rep || (order.get(a.variant) ?? 1e9) - (order.get(b.variant) ?? 1e9) || a.variant.localeCompare(b.variant));
+  return replicationsHeader() + sorted.map(replicationLine).join('');
+}
+
+export interface ComparisonRow {
+  variant: string;
+  metric: Kpi;
+  n: number;
+  mean: number;
+  sd: number;
+  ci95Low: number;
+  ci95High: number;
+  /** Against the baseline, paired by replication (NaN for the baseline itself). */
+  diffMean: number;
+  diffLow: number;
+  diffHigh: number;
+  significant: boolean | null;
+}
+
+/** Every variant's KPIs with 95% intervals, and paired differences from the baseline. */
+export function compare(rows: readonly ReplicationResult[], variantOrder: readonly string[]): ComparisonRow[] {
+  const out: ComparisonRow[] = [];
+  const base = new Map(rows.filter((r) => r.variant === variantOrder[0]).map((r) => [r.rep, r]));
+  for (const variant of variantOrder) {
+    const mine = rows.filter((r) => r.variant === variant).sort((a, b) => a.rep - b.rep);
+    for (const metric of KPI_COLUMNS) {
+      const xs = mine.map((r) => r.kpis[metric]).filter(Number.isFinite);
+      const iv = replicationInterval(xs);
+      const row: ComparisonRow = {
+        variant,
+        metric,
+        n: iv.n,
+        mean: iv.n ? iv.mean : NaN,
+        sd: iv.sd,
+        ci95Low: iv.mean - iv.halfWidth,
+        ci95High: iv.mean + iv.halfWidth,
+        diffMean: NaN,
+        diffLow: NaN,
+        diffHigh: NaN,
+        significant: null,
+      };
+      if (variant !== variantOrder[0]) {
+        const paired = mine.filter((r) => base.has(r.rep));
+        const p = pairedInterval(paired.map((r) => r.kpis[metric]), paired.map((r) => base.get(r.rep)!.kpis[metric]));
+        row.diffMean = p.mean;
+        row.diffLow = p.low;
+        row.diffHigh = p.high;
+        row.significant = Number.isFinite(p.low) && Number.isFinite(p.high) ? p.low > 0 || p.high < 0 : null;
+      }
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+export const COMPARISON_COLUMNS = ['variant', 'metric', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'diff_mean', 'diff_ci95_low', 'diff_ci95_high', 'significant'] as const;
+
+export function comparisonCsv(rows: readonly ComparisonRow[], bom = false): string {
+  return toCsv(
+    COMPARISON_COLUMNS,
+    rows.map((r) => [r.variant, r.metric, r.n, r.mean, r.sd, r.ci95Low, r.ci95High, r.diffMean, r.diffLow, r.diffHigh, r.significant === null ? null : r.significant]),
+    { bom },
+  );
+}

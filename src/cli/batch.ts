@@ -1,0 +1,127 @@
+/**
+ * `linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume]
+ * [--shard i/n] [--seed N] [--lang zh|en]` and `linkdrill merge DIR… --out DIR`.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadVariants } from '../scenario/variants.ts';
+import { formatErrors } from '../scenario/errors.ts';
+import { MAX_SEED } from '../random/streams.ts';
+import { parseShard } from '../batch/plan.ts';
+import { mergeShards, runBatch } from '../batch/run.ts';
+import { intOption, parse, UsageError } from './args.ts';
+
+export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume] [--shard i/n] [--seed N] [--lang zh|en]';
+export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
+
+type Io = { out: (s: string) => void; err: (s: string) => void; tty: boolean };
+
+function langOf(v: unknown): 'zh' | 'en' {
+  const lang = (v as string | undefined) ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${lang}"`);
+  return lang;
+}
+
+export async function batchCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    variants: { type: 'string' },
+    reps: { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    resume: { type: 'boolean' },
+    shard: { type: 'string' },
+    seed: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
+  const reps = intOption(values.reps, 'reps', 20, 2, 1_000_000);
+  const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
+  const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
+  const shard = values.shard === undefined ? { index: 1, count: 1 } : parseShard(values.shard as string);
+  if (!shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"`);
+  const lang = langOf(values.lang);
+  const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];
+
+  const path = positionals[0];
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    io.err(`${path}: cannot read the file (does it exist?)`);
+    return 1;
+  }
+  const dir = dirname(resolve(path));
+  const loaded = loadVariants(text, path, (rel) => {
+    try {
+      return readFileSync(resolve(dir, rel), 'utf8');
+    } catch {
+      return null;
+    }
+  }, only);
+  if (!loaded.ok) {
+    io.err(formatErrors(loaded.errors));
+    return 1;
+  }
+  const { base, variants } = loaded.value;
+  const seed = seedOption ?? base.seed;
+  if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
+  const outDir = (values.out as string | undefined) ?? `reports/${base.name}-batch${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
+
+  io.out(`${base.title}: ${variants.map((v) => v.name).join(', ')} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}`);
+  const bar = io.tty ? new SingleBar({ format: 'batch {bar} {value}/{total} replications | {rate}/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  const started = process.hrtime.bigint();
+  let lastLog = 0;
+  const ac = new AbortController();
+  const onSigint = () => ac.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const outcome = await runBatch({
+      variants,
+      reps,
+      seed,
+      workers,
+      outDir,
+      resume: values.resume === true,
+      shard,
+      lang,
+      signal: ac.signal,
+      onProgress: (done, total) => {
+        const secs = Number(process.hrtime.bigint() - started) / 1e9;
+        if (bar) {
+          if (!bar.isActive) bar.start(total, done, { rate: '0' });
+          bar.update(done, { rate: secs > 0 ? (done / secs).toFixed(1) : '0' });
+        } else if (done === total || secs - lastLog >= 10) {
+          lastLog = secs;
+          io.err(`${done}/${total} replications`);
+        }
+      },
+    });
+    bar?.stop();
+    if (!outcome.ok) {
+      io.err(formatErrors(outcome.errors));
+      return 1;
+    }
+    if (outcome.interrupted) {
+      io.err(`interrupted: ${outcome.ran + outcome.skipped} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`);
+      return 130;
+    }
+    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'})`);
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+export async function mergeCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' } });
+  if (positionals.length < 1 || values.out === undefined) throw new UsageError(`usage: ${MERGE_USAGE}`);
+  const r = mergeShards(positionals, values.out as string, langOf(values.lang));
+  if (!r.ok) {
+    io.err(formatErrors(r.errors));
+    return 1;
+  }
+  io.out(`merged ${r.rows} replications from ${positionals.length} folder${positionals.length > 1 ? 's' : ''} into ${values.out}/`);
+  return 0;
+}

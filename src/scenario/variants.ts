@@ -1,0 +1,229 @@
+/**
+ * Variants: named changes to a base scenario — add, remove or move units and stations, change counts
+ * by hour, switch an agency's channel, change a plan's response or the demand — written as a list of
+ * changes on paths into the scenario as written:
+ *
+ *   units[F4-E].station          the element of `units` whose id is F4-E, its station
+ *   demand.background[type=security].ratePerDay
+ *   center.callTakers[20]        an index;   plans[*].response   every element
+ *
+ * A change that points at nothing gets a path-named error before anything runs; the changed scenario
+ * is then validated like any other, its errors prefixed with the variant's name.
+ */
+import type { InputError, Result } from './errors.ts';
+import { buildScenario, parseScenarioText, type ReadFile } from './load.ts';
+import type { Scenario } from './scenario.ts';
+import { parse as parseYaml } from 'yaml';
+
+export interface Change {
+  op: 'set' | 'add' | 'remove' | 'scale';
+  path: string;
+  value?: unknown;
+  by?: number;
+}
+
+export interface VariantSpec {
+  name: string;
+  title?: string;
+  description?: string;
+  changes: Change[];
+}
+
+export interface Variant {
+  name: string;
+  title: string;
+  description: string;
+  scenario: Scenario;
+}
+
+type Obj = Record<string, unknown>;
+type Target = { parent: Obj | unknown[]; key: string | number };
+
+const SEGMENT = /^([^[\]]+)((?:\[[^\]]+\])*)$/;
+
+/** Resolves a change path into the places it names; a message when it names nothing. */
+export function resolvePath(root: unknown, path: string): Target[] | string {
+  const segments = path.split(/\.(?![^[]*\])/);
+  let current: Target[] = [{ parent: { root } as Obj, key: 'root' }];
+  let where = '';
+  for (const seg of segments) {
+    const m = SEGMENT.exec(seg);
+    if (!m) return `cannot read path segment "${seg}"`;
+    const [, name, sels] = m;
+    const next: Target[] = [];
+    for (const t of current) {
+      const v = (t.parent as Obj)[t.key as string];
+      if (v === null || typeof v !== 'object' || Array.isArray(v) || !(name in (v as Obj))) {
+        if (sels === '' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+          next.push({ parent: v as Obj, key: name }); // a new key on an existing object
+          continue;
+        }
+        return `${where ? `${where}: ` : ''}has no "${name}"`;
+      }
+      next.push({ parent: v as Obj, key: name });
+    }
+    where = where ? `${where}.${name}` : name;
+    current = next;
+    for (const sel of sels.match(/\[[^\]]+\]/g) ?? []) {
+      const s = sel.slice(1, -1);
+      const out: Target[] = [];
+      for (const t of current) {
+        const arr = (t.parent as Obj)[t.key as string];
+        if (!Array.isArray(arr)) return `${where} is not a list`;
+        if (s === '*') arr.forEach((_, i) => out.push({ parent: arr, key: i }));
+        else if (/^\d+$/.test(s)) {
+          if (Number(s) >= arr.length) return `${where} has no element ${s} (it has ${arr.length})`;
+          out.push({ parent: arr, key: Number(s) });
+        } else {
+          const eq = s.indexOf('=');
+          const [field, want] = eq > 0 ? [s.slice(0, eq), s.slice(eq + 1)] : ['id', s];
+          arr.forEach((el, i) => {
+            if (el && typeof el === 'object' && String((el as Obj)[field]) === want) out.push({ parent: arr, key: i });
+          });
+        }
+      }
+      if (out.length === 0) return eqMessage(where, s);
+      where = `${where}[${s}]`;
+      current = out;
+    }
+  }
+  return current;
+}
+
+function eqMessage(where: string, sel: string): string {
+  const eq = sel.indexOf('=');
+  if (eq > 0) return `no element of ${where} has ${sel.slice(0, eq)} "${sel.slice(eq + 1)}"`;
+  return `no element of ${where} has id "${sel}"`;
+}
+
+const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+
+/** Applies `changes` to a copy of `input`; errors are named by `where` (e.g. `variants[1].changes[2]`). */
+export function applyChanges(input: unknown, changes: readonly Change[], where: string): Result<unknown> {
+  const doc = clone(input);
+  const errors: InputError[] = [];
+  changes.forEach((c, i) => {
+    const p = `${where}.changes[${i}]`;
+    const targets = resolvePath(doc, c.path);
+    if (typeof targets === 'string') {
+      errors.push({ path: `${p}.path`, message: `"${c.path}": ${targets}` });
+      return;
+    }
+    switch (c.op) {
+      case 'set':
+        if (!('value' in c)) errors.push({ path: `${p}.value`, message: 'is required for set' });
+        else for (const t of targets) (t.parent as Obj)[t.key as string] = clone(c.value);
+        break;
+      case 'add':
+        for (const t of targets) {
+          const arr = (t.parent as Obj)[t.key as string];
+          if (!Array.isArray(arr)) errors.push({ path: `${p}.path`, message: `"${c.path}" is not a list to add to` });
+          else if (!('value' in c)) errors.push({ path: `${p}.value`, message: 'is required for add' });
+          else arr.push(clone(c.value));
+        }
+        break;
+      case 'remove': {
+        const byList = new Map<unknown[], number[]>();
+        for (const t of targets) {
+          if (!Array.isArray(t.parent)) {
+            delete (t.parent as Obj)[t.key as string];
+            continue;
+          }
+          if (!byList.has(t.parent)) byList.set(t.parent, []);
+          byList.get(t.parent)!.push(t.key as number);
+        }
+        for (const [arr, idx] of byList) for (const k of idx.sort((a, b) => b - a)) arr.splice(k, 1);
+        break;
+      }
+      case 'scale':
+        if (typeof c.by !== 'number' || !(c.by >= 0)) {
+          errors.push({ path: `${p}.by`, message: 'must be a number ≥ 0' });
+          break;
+        }
+        for (const t of targets) {
+          const v = (t.parent as Obj)[t.key as string];
+          if (typeof v !== 'number') errors.push({ path: `${p}.path`, message: `"${c.path}" is not a number (it is ${JSON.stringify(v)})` });
+          else (t.parent as Obj)[t.key as string] = v * c.by;
+        }
+        break;
+      default:
+        errors.push({ path: `${p}.op`, message: `must be set, add, remove or scale, got "${String((c as Change).op)}"` });
+    }
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, value: doc };
+}
+
+/** The variant list of a scenario input (inline, or `{file}` entries read through `readFile`). */
+export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec: VariantSpec; where: string }[]> {
+  const list = (input as Obj).variants;
+  if (list === undefined) return { ok: true, value: [] };
+  const errors: InputError[] = [];
+  const out: { spec: VariantSpec; where: string }[] = [];
+  if (!Array.isArray(list)) return { ok: false, errors: [{ path: 'variants', message: 'must be a list' }] };
+  list.forEach((entry, i) => {
+    const where = `variants[${i}]`;
+    let spec = entry as Obj;
+    if (spec && typeof spec === 'object' && typeof spec.file === 'string' && Object.keys(spec).length === 1) {
+      const text = readFile(spec.file);
+      if (text === null) {
+        errors.push({ path: `${where}.file`, message: `file not found: "${spec.file}"` });
+        return;
+      }
+      try {
+        spec = parseYaml(text) as Obj;
+      } catch (e) {
+        errors.push({ path: `${where}.file`, message: `cannot parse "${entry.file}": ${(e as Error).message.split('\n')[0]}` });
+        return;
+      }
+    }
+    if (!spec || typeof spec !== 'object' || typeof spec.name !== 'string' || !/^[\p{L}\p{N}_.:-]+$/u.test(spec.name)) {
+      errors.push({ path: `${where}.name`, message: 'a variant needs a name (letters, digits, _ . : -)' });
+      return;
+    }
+    if (spec.name === 'baseline') errors.push({ path: `${where}.name`, message: '"baseline" is the unchanged scenario; choose another name' });
+    if (out.some((o) => o.spec.name === spec.name)) errors.push({ path: `${where}.name`, message: `duplicate variant "${spec.name}"` });
+    if (!Array.isArray(spec.changes) || spec.changes.length === 0) {
+      errors.push({ path: `${where}.changes`, message: 'a variant needs a list of changes' });
+      return;
+    }
+    (spec.changes as Obj[]).forEach((c, k) => {
+      if (!c || typeof c !== 'object' || typeof c.path !== 'string') errors.push({ path: `${where}.changes[${k}].path`, message: 'is required' });
+    });
+    out.push({ spec: spec as unknown as VariantSpec, where });
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+/**
+ * The base scenario and every variant of it, each validated. `only` picks variants by name (the
+ * baseline is always first). Errors name the variant and the place in its changes or in the result.
+ */
+export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[]): Result<{ base: Scenario; variants: Variant[] }> {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.ok) return parsed;
+  const raw = parsed.value as Obj;
+  const base = buildScenario(raw, fileName, readFile);
+  if (!base.ok) return base;
+  const specs = variantSpecs(raw, readFile);
+  if (!specs.ok) return specs;
+  const errors: InputError[] = [];
+  if (only) {
+    for (const n of only) if (n !== 'baseline' && !specs.value.some((s) => s.spec.name === n)) errors.push({ path: '--variants', message: `unknown variant "${n}" (known: ${['baseline', ...specs.value.map((s) => s.spec.name)].join(', ')})` });
+  }
+  const variants: Variant[] = [{ name: 'baseline', title: base.value.title, description: base.value.description, scenario: base.value }];
+  for (const { spec, where } of specs.value) {
+    if (only && !only.includes(spec.name)) continue;
+    const changed = applyChanges(raw, spec.changes, where);
+    if (!changed.ok) {
+      errors.push(...changed.errors);
+      continue;
+    }
+    const built = buildScenario(changed.value, fileName, readFile);
+    if (!built.ok) {
+      errors.push(...built.errors.map((e) => ({ path: `${where} (${spec.name}) → ${e.path}`, message: e.message })));
+      continue;
+    }
+    variants.push({ name: spec.name, title: spec.title ?? spec.name, description: spec.description ?? '', scenario: built.value });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: { base: base.value, variants } };
+}

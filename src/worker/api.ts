@@ -1,0 +1,25 @@
+/**
+ * The engine's worker API, as types only: what the browser (a Web Worker) and the Node batch pool
+ * (worker threads, through comlink's Node adapter) call. Everything crossing it is plain data.
+ */
+import type { Scenario } from '../scenario/scenario.ts';
+import type { Kpi } from '../batch/kpis.ts';
+import type { RunResult, SimulateOptions } from '../engine/simulate.ts';
+
+/** One replication of one variant in a batch. */
+export interface ReplicationResult {
+  variant: string;
+  rep: number;
+  seed: number;
+  kpis: Record<Kpi, number>;
+  rating: string;
+}
+
+export interface EngineApi {
+  /** Keeps `scenario` under `key` for later replications (sent once per worker). */
+  prepare(key: string, scenario: Scenario): void;
+  /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */
+  replicate(key: string, rep: number, seed: number): ReplicationResult;
+  /** Runs a scenario to the end; `onProgress(fraction)` is called as simulated hours pass. */
+  run(scenario: Scenario, seed: number, options?: Pick<SimulateOptions, 'log'>, onProgress?: (fraction: number) => void): RunResult;
+}

@@ -1,0 +1,30 @@
+/** The worker API's implementation, the same in every host. */
+import type { Scenario } from '../scenario/scenario.ts';
+import { createSimulation, simulate } from '../engine/simulate.ts';
+import { replicationKpis } from '../batch/kpis.ts';
+import type { EngineApi } from './api.ts';
+
+export function createEngineApi(): EngineApi {
+  const prepared = new Map<string, Scenario>();
+  return {
+    prepare(key, scenario) {
+      prepared.set(key, scenario);
+    },
+    replicate(key, rep, seed) {
+      const scenario = prepared.get(key);
+      if (!scenario) throw new Error(`no scenario prepared as "${key}"`);
+      const { records } = simulate(scenario, seed, { log: false });
+      const { kpis, rating } = replicationKpis(scenario, records, seed);
+      return { variant: key, rep, seed, kpis, rating };
+    },
+    run(scenario, seed, options = {}, onProgress) {
+      const sim = createSimulation(scenario, seed, { log: options.log ?? true });
+      const hours = Math.ceil(scenario.durationS / 3600);
+      for (let h = 1; h <= hours; h++) {
+        sim.advanceTo(h * 3600);
+        onProgress?.(h / hours);
+      }
+      return sim.finish();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** Starting Node worker threads that run the TypeScript sources (through tsx, as the CLI does). */
+import { Worker } from 'node:worker_threads';
+import { wrap, releaseProxy, type Remote } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { EngineApi } from './api.ts';
+
+/** Code for `new Worker(…, {eval: true})` that registers tsx in the new thread, then loads `url`. */
+export function tsWorkerBootstrap(url: URL): string {
+  const api = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+}
+
+/** A worker thread running the engine API, and its comlink proxy. */
+export interface EngineWorker {
+  api: Remote<EngineApi>;
+  terminate(): Promise<void>;
+}
+
+export function startEngineWorker(): EngineWorker {
+  const worker = new Worker(tsWorkerBootstrap(new URL('./node.ts', import.meta.url)), { eval: true });
+  const api = wrap<EngineApi>(nodeEndpoint(worker));
+  let ended: Promise<void> | null = null;
+  return {
+    api,
+    terminate() {
+      // Idempotent: a pool may end its workers on completion and on an interrupt at once.
+      ended ??= (async () => {
+        api[releaseProxy]();
+        await worker.terminate();
+      })();
+      return ended;
+    },
+  };
+}

@@ -25,8 +25,8 @@ export type Kpi = (typeof KPI_COLUMNS)[number];
 export const HIGHER_IS_BETTER: ReadonlySet<string> = new Set(['score', 'score_alarm', 'score_mobilisation', 'score_linkage', 'score_command', 'score_information', 'score_outcome']);
 
 /** One replication's KPIs (NaN where a figure has no data) and its rating. */
-export function replicationKpis(scenario: Scenario, records: RunRecords, seed: number): { kpis: Record<Kpi, number>; rating: string } {
-  const r = roundRecords(records);
+export function replicationKpis(scenario: Scenario, records: RunRecords, seed: number, ownRecords = false): { kpis: Record<Kpi, number>; rating: string } {
+  const r = roundRecords(records, ownRecords);
   const s = new Map(summarise(r).map((x) => [x.metric, x.value]));
   const res = scoreRuns([{ rep: 1, records: r }], scoreContext(runMeta(scenario, [seed])), resolveRubric(scenario.scoring));
   const g = res.groups;

@@ -1,5 +1,5 @@
 /**
- * A pool of Node worker threads, each running the engine API over comlink, that works through a list
+ * A pool of Node worker threads, each running the engine API over comlink, that works through lists
  * of jobs: every worker takes the next job when it is free. Results arrive in completion order;
  * whatever the number of workers, each job's result is the same (it depends on its seed alone).
  */
@@ -8,60 +8,50 @@ import type { ReplicationResult } from '../worker/api.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { Job } from './plan.ts';
 
-export interface PoolRun {
-  /** Resolves when every job is done, or after `stop()` once the workers are gone. */
-  done: Promise<{ completed: number; stopped: boolean }>;
-  /** Stops handing out jobs and ends the workers at once (results in flight are dropped). */
-  stop(): Promise<void>;
+export interface Pool {
+  /** Runs `jobs`; resolves when all are done (or the pool was closed: `stopped`). */
+  run(jobs: readonly Job[], scenarios: ReadonlyMap<string, Scenario>, onResult: (r: ReplicationResult) => void): Promise<{ completed: number; stopped: boolean }>;
+  /** Ends the workers at once; work in flight is dropped and `run` resolves as stopped. */
+  close(): Promise<void>;
 }
 
-export function runPool(jobs: readonly Job[], scenarios: ReadonlyMap<string, Scenario>, workers: number, onResult: (r: ReplicationResult) => void): PoolRun {
-  const pool: EngineWorker[] = Array.from({ length: Math.max(1, Math.min(workers, jobs.length || 1)) }, () => startEngineWorker());
-  let next = 0;
-  let completed = 0;
-  let stopped = false;
-  const worker = async (w: EngineWorker) => {
-    const prepared = new Set<string>();
-    while (!stopped && next < jobs.length) {
-      const job = jobs[next++];
-      if (!prepared.has(job.variant)) {
-        await w.api.prepare(job.variant, scenarios.get(job.variant)!);
-        prepared.add(job.variant);
-      }
-      const r = await w.api.replicate(job.variant, job.rep, job.seed);
-      if (stopped) return;
-      completed++;
-      onResult(r);
-    }
-  };
-  const terminateAll = () => Promise.all(pool.map((w) => w.terminate())).then(() => undefined);
-  let failure: unknown = null;
-  // A stopped pool's calls in flight never answer: `done` settles on the stop itself.
-  let stoppedNow: () => void = () => {};
-  const stopSignal = new Promise<{ completed: number; stopped: boolean }>((resolve) => {
-    stoppedNow = () => resolve({ completed, stopped: true });
-  });
-  const all = Promise.all(
-    pool.map((w) =>
-      worker(w).catch((e) => {
-        if (!stopped) {
-          failure = e;
-          stopped = true;
-        }
-      }),
-    ),
-  )
-    .then(terminateAll)
-    .then(() => {
-      if (failure) throw failure;
-      return { completed, stopped: completed < jobs.length };
-    });
+export function createPool(workers: number): Pool {
+  const threads: EngineWorker[] = Array.from({ length: Math.max(1, workers) }, () => startEngineWorker());
+  // What each worker holds already, by variant name (scenarios are sent once per worker).
+  const prepared = threads.map(() => new Map<string, Scenario>());
+  let closed = false;
+  let closedNow: () => void = () => {};
+  const closedSignal = new Promise<void>((resolve) => (closedNow = resolve));
   return {
-    done: Promise.race([all, stopSignal]),
-    async stop() {
-      stopped = true;
-      await terminateAll();
-      stoppedNow();
+    async run(jobs, scenarios, onResult) {
+      let next = 0;
+      let completed = 0;
+      let failure: unknown = null;
+      const work = async (i: number) => {
+        const w = threads[i];
+        while (!closed && failure === null && next < jobs.length) {
+          const job = jobs[next++];
+          const scenario = scenarios.get(job.variant)!;
+          if (prepared[i].get(job.variant) !== scenario) {
+            await w.api.prepare(job.variant, scenario);
+            prepared[i].set(job.variant, scenario);
+          }
+          const r = await w.api.replicate(job.variant, job.rep, job.seed);
+          if (closed) return;
+          completed++;
+          onResult(r);
+        }
+      };
+      const all = Promise.all(threads.map((_, i) => work(i).catch((e) => void (failure ??= e))));
+      // A closed pool's calls in flight never answer: settle on the close itself.
+      await Promise.race([all, closedSignal]);
+      if (failure !== null && !closed) throw failure;
+      return { completed, stopped: closed || completed < jobs.length };
+    },
+    async close() {
+      closed = true;
+      await Promise.all(threads.map((w) => w.terminate()));
+      closedNow();
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Variant } from '../scenario/variants.ts';
 import type { InputError } from '../scenario/errors.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { compare, comparisonCsv, planJobs, readReplications, replicationLine, replicationsCsv, replicationsHeader, type Shard } from './plan.ts';
-import { runPool } from './pool.ts';
+import { createPool } from './pool.ts';
 import { comparisonHtml } from '../report/comparison.ts';
 import type { Lang } from '../report/i18n.ts';
 
@@ -79,16 +79,21 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   let finished = all.length - jobs.length;
   o.onProgress?.(finished, all.length);
   const results = [...done];
-  const pool = runPool(jobs, scenarios, o.workers, (r) => {
-    appendFileSync(csvPath, replicationLine(r));
-    results.push(r);
-    o.onProgress?.(++finished, all.length);
-  });
-  const onAbort = () => void pool.stop();
+  const pool = createPool(Math.min(o.workers, Math.max(1, jobs.length)));
+  const onAbort = () => void pool.close();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();
-  const outcome = await pool.done;
-  o.signal?.removeEventListener('abort', onAbort);
+  let outcome: { completed: number; stopped: boolean };
+  try {
+    outcome = await pool.run(jobs, scenarios, (r) => {
+      appendFileSync(csvPath, replicationLine(r));
+      results.push(r);
+      o.onProgress?.(++finished, all.length);
+    });
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    await pool.close();
+  }
   if (outcome.stopped) return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: true };
   finishBatch(dir, meta, results, o.lang);
   return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: false };

@@ -12,6 +12,8 @@ import { loadScenarioFile } from './io.ts';
 import { stressScenario } from './stress.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
 import { tsWorkerBootstrap } from '../worker/node-host.ts';
+import { planJobs } from '../batch/plan.ts';
+import { createPool } from '../batch/pool.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,6 +73,32 @@ export async function benchCommand(argv: string[], io: { out: (s: string) => voi
   io.out(`  with the event log too:  ${f(dlEv)} events/s → ${(dlEv / rawA).toFixed(2)}× raw`);
   const sEv = rate(stress, (x) => x.events);
   io.out(`stress (${days} days, 10× demand and resources, no log, no records): ${f(sEv)} events/s, ${f(rate(stress, (x) => x.incidents))} incidents/s → ${(sEv / rawB).toFixed(2)}× raw (target ≥ 0.30)`);
+
+  // Batch throughput: replications of the default scenario on 1 and 2 worker threads.
+  // Workers start and warm up (JIT, road-graph cache) before the timed replications.
+  const scenarios = new Map([['baseline', base]]);
+  const poolRate = async (workers: number, counts: number[]) => {
+    const pool = createPool(workers);
+    try {
+      await pool.run(planJobs(['baseline'], 10 * workers, base.seed + 5000), scenarios, () => {});
+      const out: { perS: number; seconds: number }[] = [];
+      for (const n of counts) {
+        const t0 = process.hrtime.bigint();
+        await pool.run(planJobs(['baseline'], n, base.seed), scenarios, () => {});
+        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+        out.push({ perS: n / seconds, seconds });
+      }
+      return out;
+    } finally {
+      await pool.close();
+    }
+  };
+  const nReps = quick ? 60 : 200;
+  const [one] = await poolRate(1, [nReps]);
+  const [two, thousand] = await poolRate(2, quick ? [nReps] : [nReps, 1000]);
+  io.out(`batch, default scenario: ${one.perS.toFixed(1)} replications/s on 1 worker, ${two.perS.toFixed(1)}/s on 2 → speed-up ${(two.perS / one.perS).toFixed(2)}× (target ≥ 1.8× on 2 cores; ${nReps} replications each)`);
+  if (thousand) io.out(`  1,000 replications on 2 workers: ${thousand.seconds.toFixed(1)} s`);
+  else io.out(`  1,000 replications on 2 workers: about ${(1000 / two.perS).toFixed(0)} s (extrapolated; run without --quick to time it)`);
 
   // Memory, untimed, in this thread: live heap after each simulated day above the heap at the start.
   const scenario = stressScenario(base, days, 10);

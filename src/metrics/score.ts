@@ -136,11 +136,6 @@ export function measure(id: string, r: RunRecords, rep: number, ctx: ScoreContex
   const isFire = (agency: string) => rubric.kinds.fire.includes(kindOf(agency));
   const isEms = (agency: string) => rubric.kinds.ems.includes(kindOf(agency));
   const inc = r.incidents;
-  const byIncident = new Map<string, DispatchRecord[]>();
-  for (const x of r.dispatches) {
-    if (!byIncident.has(x.incidentId)) byIncident.set(x.incidentId, []);
-    byIncident.get(x.incidentId)!.push(x);
-  }
   const ok = (s: Sample) => Number.isFinite(s.value);
   const perIncident = (f: (i: IncidentRecord) => number, t: (i: IncidentRecord) => number | null = (i) => i.tOccur) =>
     inc.map((i) => ({ value: f(i), rep, incident: i.incidentId, t: t(i) ?? i.tOccur })).filter(ok);
@@ -179,6 +174,11 @@ export function measure(id: string, r: RunRecords, rep: number, ctx: ScoreContex
     case 'B4':
     case 'B5': {
       const out: Sample[] = [];
+      const byIncident = new Map<string, DispatchRecord[]>();
+      for (const x of r.dispatches) {
+        if (!byIncident.has(x.incidentId)) byIncident.set(x.incidentId, []);
+        byIncident.get(x.incidentId)!.push(x);
+      }
       for (const [incidentId, ds] of byIncident) {
         const fire = ds.filter((x) => isFire(x.agency) && x.travelS !== null && x.tOrder === ds[0].tOrder);
         if (fire.length === 0) continue;

@@ -14,7 +14,7 @@ export function createEngineApi(): EngineApi {
       const scenario = prepared.get(key);
       if (!scenario) throw new Error(`no scenario prepared as "${key}"`);
       const { records } = simulate(scenario, seed, { log: false });
-      const { kpis, rating } = replicationKpis(scenario, records, seed);
+      const { kpis, rating } = replicationKpis(scenario, records, seed, true);
       return { variant: key, rep, seed, kpis, rating };
     },
     run(scenario, seed, options = {}, onProgress) {

@@ -26,3 +26,18 @@ describe('CSV', () => {
     expect(back).toEqual([['a', 'b', 'c'], ['x,y', 'say "hi"', ''], ['line\nbreak', '1', '0.5']]);
   });
 });
+
+import fc from 'fast-check';
+import { csvRound } from '../../src/report/csv.ts';
+
+describe('rounding as the CSV files round', () => {
+  it('csvRound(x) is exactly the number the 3-decimal text parses to', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e7, max: 1e9, noNaN: true }), (x) => {
+        expect(Object.is(csvRound(x), Number(x.toFixed(3))) || (csvRound(x) === 0 && Number(x.toFixed(3)) === 0)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    for (const x of [0.0005, 1.0005, 2.5e-4, 1063.3215, 0.1 + 0.2, 86399.9995, 1e12 + 0.0005]) expect(csvRound(x)).toBe(Number(x.toFixed(3)));
+  });
+});

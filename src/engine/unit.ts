@@ -199,7 +199,7 @@ function becomeFree(w: World, u: UnitState): void {
   u.dispatch = null;
   u.timer = null;
   w.sinks.dispatch?.(d.rec);
-  w.logging && w.emit('unit.return', { unit: u.def.id, agency: u.agency.id, detail: `dispatch=${d.rec.dispatchId}` });
+  w.logging && w.emit('unit.return', { unit: u.def.id, agency: u.agency.id, detail: `dispatch=${d.rec.dispatchId} to=${u.base.station ?? ''}` });
   if (u.at === u.base) u.status = 'available';
   else driveToBase(w, u, 'returning', () => arriveAtBase(w, u));
   reportStatus(w, u);
@@ -297,7 +297,7 @@ export function moveUp(w: World, u: UnitState, agency: Agency, station: Place): 
   u.base = station;
   poolOf(w, agency.id, u.def.type).push(u);
   w.stats.moveUps++;
-  w.logging && w.emit('unit.moveup', { unit: u.def.id, agency: u.agency.id, detail: `covers=${agency.id}` });
+  w.logging && w.emit('unit.moveup', { unit: u.def.id, agency: u.agency.id, detail: `covers=${agency.id} to=${station.station ?? ''}` });
   driveToBase(w, u, 'moving', () => arriveAtBase(w, u));
 }
 
@@ -308,7 +308,7 @@ function releaseCover(w: World, u: UnitState): void {
   pool.splice(pool.indexOf(u), 1);
   u.covering = null;
   u.base = u.home;
-  w.logging && w.emit('unit.release', { unit: u.def.id, agency: u.agency.id, detail: `covered=${cover.id}` });
+  w.logging && w.emit('unit.release', { unit: u.def.id, agency: u.agency.id, detail: `covered=${cover.id} to=${u.home.station ?? ''}` });
   if (u.status === 'available' || u.status === 'moving' || u.status === 'returning') {
     halt(w, u);
     if (u.at === u.base) u.status = 'available';

@@ -3,6 +3,8 @@
  * (worker threads, through comlink's Node adapter) call. Everything crossing it is plain data.
  */
 import type { Scenario } from '../scenario/scenario.ts';
+import type { Result } from '../scenario/errors.ts';
+import type { Variant } from '../scenario/variants.ts';
 import type { Kpi } from '../batch/kpis.ts';
 import type { RunResult, SimulateOptions } from '../engine/simulate.ts';
 
@@ -16,6 +18,10 @@ export interface ReplicationResult {
 }
 
 export interface EngineApi {
+  /** Parses and validates a scenario; `files` holds its side files by relative path. */
+  load(text: string, fileName: string, files: Record<string, string>): Result<Scenario>;
+  /** The scenario and its variants (baseline first), each validated. */
+  loadVariants(text: string, fileName: string, files: Record<string, string>): Result<Variant[]>;
   /** Keeps `scenario` under `key` for later replications (sent once per worker). */
   prepare(key: string, scenario: Scenario): void;
   /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */

@@ -2,11 +2,21 @@
 import type { Scenario } from '../scenario/scenario.ts';
 import { createSimulation, simulate } from '../engine/simulate.ts';
 import { replicationKpis } from '../batch/kpis.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { loadVariants } from '../scenario/variants.ts';
 import type { EngineApi } from './api.ts';
 
 export function createEngineApi(): EngineApi {
   const prepared = new Map<string, Scenario>();
+  const reader = (files: Record<string, string>) => (p: string) => files[p.replace(/^\.\//, '')] ?? null;
   return {
+    load(text, fileName, files) {
+      return loadScenario(text, fileName, reader(files));
+    },
+    loadVariants(text, fileName, files) {
+      const r = loadVariants(text, fileName, reader(files));
+      return r.ok ? { ok: true, value: r.value.variants } : r;
+    },
     prepare(key, scenario) {
       prepared.set(key, scenario);
     },

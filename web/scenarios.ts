@@ -1,0 +1,51 @@
+/**
+ * Scenario files: the bundled library (built into the app, so it works offline) and files the user
+ * opens or drops — YAML/JSON with its GeoJSON and CSV side files, or a zip of a scenario folder.
+ */
+import { unzipSync, strFromU8 } from 'fflate';
+
+const bundled = import.meta.glob('../scenarios/**/*.{yaml,geojson,csv}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+/** Files of the bundled library by path relative to scenarios/. */
+export const BUNDLED_FILES: Record<string, string> = Object.fromEntries(Object.entries(bundled).map(([k, v]) => [k.replace(/^\.\.\/scenarios\//, ''), v]));
+
+/** Names of the bundled scenarios (default first). */
+export const BUNDLED_SCENARIOS: string[] = Object.keys(BUNDLED_FILES)
+  .filter((p) => /^[^/]+\.yaml$/.test(p))
+  .map((p) => p.replace(/\.yaml$/, ''))
+  .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
+
+export interface ScenarioSource {
+  name: string;
+  fileName: string;
+  text: string;
+  /** Side files by path relative to the scenario file. */
+  files: Record<string, string>;
+}
+
+export function bundledSource(name: string): ScenarioSource | null {
+  const text = BUNDLED_FILES[`${name}.yaml`];
+  return text === undefined ? null : { name, fileName: `${name}.yaml`, text, files: BUNDLED_FILES };
+}
+
+/** Reads opened or dropped files; picks the scenario file (the one YAML/JSON that is not GeoJSON). */
+export async function sourceFromFiles(list: FileList | File[]): Promise<ScenarioSource | string> {
+  const files: Record<string, string> = {};
+  for (const f of Array.from(list)) {
+    if (/\.zip$/i.test(f.name)) {
+      const entries = unzipSync(new Uint8Array(await f.arrayBuffer()));
+      for (const [path, data] of Object.entries(entries)) if (!path.endsWith('/')) files[path] = strFromU8(data);
+    } else files[f.name] = await f.text();
+  }
+  // Paths inside a zip usually start with the folder's name: make them relative to the scenario file.
+  const candidates = Object.keys(files).filter((p) => /\.(ya?ml|json)$/i.test(p) && !/\.geojson$/i.test(p));
+  const main = candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
+  if (!main) return 'no scenario file (.yaml or .json) among the files';
+  const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
+  const rel: Record<string, string> = {};
+  for (const [p, text] of Object.entries(files)) {
+    rel[p.startsWith(dir) ? p.slice(dir.length) : p] = text;
+    rel[p.replace(/^.*\//, '')] ??= text;
+  }
+  return { name: main.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, ''), fileName: main.replace(/^.*\//, ''), text: files[main], files: rel };
+}

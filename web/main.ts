@@ -295,12 +295,20 @@ function setTab(tab: string): void {
 
 // The replay clock: the only clock in the app, and it never feeds back into a run.
 let lastFrame = 0;
+let measured = 0;
 function frame(ts: number): void {
   if (app.playing && app.scenario) {
     const dt = lastFrame ? Math.min(0.25, (ts - lastFrame) / 1000) : 0;
     app.t = Math.min(app.scenario.durationS, app.t + dt * app.speed);
     if (app.t >= app.scenario.durationS) togglePlay(false);
+    // Each frame's drawing is measured (User Timing), so its cost can be read in any browser's tools.
+    performance.mark('linkdrill:draw-start');
     draw();
+    performance.measure('linkdrill:draw', 'linkdrill:draw-start');
+    if (++measured % 600 === 0) {
+      performance.clearMarks('linkdrill:draw-start');
+      performance.clearMeasures('linkdrill:draw');
+    }
   }
   lastFrame = ts;
   requestAnimationFrame(frame);

@@ -106,7 +106,8 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
     let incident: string | undefined;
     const close = (tEnd: number) => {
       if (moving) {
-        pos = positionOn(moving, tEnd);
+        // The log's ETAs are rounded to the millisecond: an arrival at the ETA is at the end of the path.
+        pos = tEnd >= moving.t1 - 0.001 ? moving.path[moving.path.length - 1] : positionOn(moving, tEnd);
         moving.t1 = tEnd;
         moving = null;
       } else if (tEnd > t || segs.length === 0) segs.push({ t0: t, t1: tEnd, status, ...pathOf([pos]), incident });
@@ -156,10 +157,11 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
         case 'unit.return':
         case 'unit.moveup':
         case 'unit.release': {
-          incident = e.kind === 'unit.return' ? undefined : incident;
           const st = stations.get(detail(e, 'to') ?? '');
           const busy = status === 'alerted' || status === 'enroute' || status === 'onscene' || status === 'transporting' || status === 'hospital';
           if (e.kind === 'unit.release' && busy) break; // it goes home once free
+          close(e.t); // the span before belongs to the incident just left
+          if (e.kind === 'unit.return') incident = undefined;
           if (st && (st.lon !== pos[0] || st.lat !== pos[1] || moving)) travelTo(e.t, [st.lon, st.lat], e.kind === 'unit.moveup' ? 'moving' : 'returning', next);
           else stand(e.t, 'available');
           break;
@@ -168,8 +170,8 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
         case 'unit.cover':
         case 'unit.onduty':
         case 'unit.taskdone':
-          incident = undefined;
           stand(e.t, 'available');
+          incident = undefined;
           break;
         case 'unit.offduty':
           stand(e.t, 'off');

@@ -10,7 +10,7 @@ import type { InputError } from '../scenario/errors.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { compare, comparisonCsv, planJobs, readReplications, replicationLine, replicationsCsv, replicationsHeader, type Shard } from './plan.ts';
 import { createPool } from './pool.ts';
-import { comparisonHtml } from '../report/comparison.ts';
+import { comparisonHtml } from './report.ts';
 import type { Lang } from '../report/i18n.ts';
 
 /** What `batch.json` records, so that resume and merge only combine like with like. */

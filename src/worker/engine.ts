@@ -8,7 +8,8 @@ import type { EngineApi } from './api.ts';
 
 export function createEngineApi(): EngineApi {
   const prepared = new Map<string, Scenario>();
-  const reader = (files: Record<string, string>) => (p: string) => files[p.replace(/^\.\//, '')] ?? null;
+  // Files opened one by one lose their folders: fall back to the bare file name.
+  const reader = (files: Record<string, string>) => (p: string) => files[p.replace(/^\.\//, '')] ?? files[p.replace(/^.*\//, '')] ?? null;
   return {
     load(text, fileName, files) {
       return loadScenario(text, fileName, reader(files));

@@ -40,6 +40,12 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    // Long tasks on the main thread (> 50 ms), counted from the first paint on.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
+    });
     page.on('pageerror', (e) => console.log('page error:', e.message));
     mkdirSync(SHOTS, { recursive: true });
   });
@@ -63,6 +69,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expect(await page.inputValue('#scenario-select')).toBe('default');
     expect(await page.locator('circle.unit').count()).toBe(61);
     expect(await page.textContent('#status')).toMatch(/851/);
+    metrics.longTasksDuringLoadAndRunMs = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     await page.screenshot({ path: join(SHOTS, '01-default.png') });
   });
 
@@ -129,6 +136,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
       );
     }
     metrics.scrubRedrawMs = { each: scrubMs.map((x) => Math.round(x * 10) / 10), median: [...scrubMs].sort((a, b) => a - b)[2] };
+    metrics.longTasksSoFarMs = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     console.log(`e2e metrics: ${JSON.stringify(metrics)}`);
     expect(await page.textContent('#clock')).toMatch(/23:3\d/);
     expect(page.url()).toMatch(/t=85000/);

@@ -6,7 +6,7 @@
 import * as d3 from 'd3';
 import type { Variant } from '../../src/scenario/variants.ts';
 import { compare, comparisonCsv, planJobs, readReplications, replicationsCsv, type Job } from '../../src/batch/plan.ts';
-import { comparisonHtml } from '../../src/report/comparison.ts';
+import { comparisonHtml } from '../../src/batch/report.ts';
 import type { BatchMeta } from '../../src/batch/run.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
 import { startEngine, type EngineHandle } from '../engine-client.ts';

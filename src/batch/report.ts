@@ -5,12 +5,12 @@
  */
 import { scaleBand, scaleLinear } from 'd3';
 import type { ReplicationResult } from '../worker/api.ts';
-import type { ComparisonRow } from '../batch/plan.ts';
-import { HIGHER_IS_BETTER, type Kpi } from '../batch/kpis.ts';
-import type { BatchMeta } from '../batch/run.ts';
-import { formatNumber } from './csv.ts';
-import { boxesSvg, esc } from './svg.ts';
-import type { Lang } from './i18n.ts';
+import type { ComparisonRow } from './plan.ts';
+import { HIGHER_IS_BETTER, type Kpi } from './kpis.ts';
+import type { BatchMeta } from './run.ts';
+import { formatNumber } from '../report/csv.ts';
+import { boxesSvg, esc } from '../report/svg.ts';
+import type { Lang } from '../report/i18n.ts';
 
 const TEXT = {
   title: { zh: '方案比选报告', en: 'Batch comparison' },

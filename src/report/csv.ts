@@ -99,16 +99,21 @@ export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean
     'units.csv': toCsv(UNIT_COLUMNS, all((r) => r.records.units, unitRow), options),
     'agencies.csv': toCsv(AGENCY_COLUMNS, all((r) => r.records.agencies, agencyRow), options),
     'depots.csv': toCsv(DEPOT_COLUMNS, all((r) => r.records.depots, depotRow), options),
-    'summary.csv': toCsv(
-      SUMMARY_COLUMNS,
-      reps.flatMap((r) => [
-        ...summarise(r.records).map((s) => [r.rep, s.metric, s.value] as Cell[]),
-        ...(options.extraSummary?.get(r.rep) ?? []).map(([m, v]) => [r.rep, m, v] as Cell[]),
-      ]),
-      options,
-    ),
+    'summary.csv': summaryCsv(reps, options),
     'events.csv': toCsv(EVENT_COLUMNS, all((r) => r.log, eventRow), options),
   };
+}
+
+/** `summary.csv`: each replication's summary metrics, then any extra rows (the scores) for it. */
+export function summaryCsv(reps: readonly RepOutput[], options: { bom?: boolean; extraSummary?: Map<number, [string, number | string][]> } = {}): string {
+  return toCsv(
+    SUMMARY_COLUMNS,
+    reps.flatMap((r) => [
+      ...summarise(r.records).map((s) => [r.rep, s.metric, s.value] as Cell[]),
+      ...(options.extraSummary?.get(r.rep) ?? []).map(([m, v]) => [r.rep, m, v] as Cell[]),
+    ]),
+    options,
+  );
 }
 
 /** The event log alone as CSV (what determinism tests compare byte for byte). */

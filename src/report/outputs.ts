@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenario/scenario.ts';
 import type { LogEvent } from '../engine/log.ts';
-import { runCsvFiles, toCsv, type RepOutput } from './csv.ts';
+import { runCsvFiles, summaryCsv, toCsv, type RepOutput } from './csv.ts';
 import { buildReport, renderReport, scoreContext, type ReportData, type RunMeta, type RepRecords } from './aar.ts';
 import { resolveRubric, scoreRuns } from '../metrics/score.ts';
 import { readRunCsv } from './read.ts';
@@ -63,10 +63,10 @@ export function runFolderFiles(scenario: Scenario, seeds: number[], outputs: Rep
   const meta = runMeta(scenario, seeds);
   // Score from the CSV as written (rounded to 3 decimals), so the report, indicators.csv and
   // summary.csv agree with what `linkdrill report DIR` computes from the folder later.
-  const written = runCsvFiles(outputs, { bom: options.bom });
-  const reps = readRunCsv(written).reps;
+  const files = runCsvFiles(outputs, { bom: options.bom });
+  const reps = readRunCsv(files).reps;
   const tables = scoreTables(meta, reps);
-  const files = runCsvFiles(outputs, { bom: options.bom, extraSummary: tables.summary });
+  files['summary.csv'] = summaryCsv(outputs, { bom: options.bom, extraSummary: tables.summary });
   files['indicators.csv'] = toCsv(INDICATOR_COLUMNS, tables.indicators, { bom: options.bom });
   files['run.json'] = JSON.stringify(meta, null, 2) + '\n';
   const report = buildReport(meta, reps);

@@ -125,8 +125,10 @@ async function run(): Promise<void> {
   $('cancel').hidden = false;
   $<HTMLButtonElement>('run').disabled = true;
   setStatus(m.running);
+  const token = ++runToken;
   try {
     const res = await app.engine.api.runForApp(app.scenario, seed, reps, app.lang, proxy((f: number) => (progress.value = f)));
+    if (token !== runToken) return; // cancelled meanwhile
     app.run = { ...res, seed, reps };
     app.t = Math.min(app.t, app.scenario.durationS);
     stateView.build(res.replay, res.records, runMeta(app.scenario, [seed]), m, (id) => map.agencyColor(id), jump);
@@ -138,15 +140,23 @@ async function run(): Promise<void> {
     // Cancelled (the worker was ended) or failed: the app keeps working.
     setStatus(String((e as Error).message ?? e));
   } finally {
-    progress.hidden = true;
-    $('cancel').hidden = true;
-    $<HTMLButtonElement>('run').disabled = false;
+    if (token === runToken) endRunUi();
   }
 }
 
+let runToken = 0;
+function endRunUi(): void {
+  $<HTMLProgressElement>('progress').hidden = true;
+  $('cancel').hidden = true;
+  $<HTMLButtonElement>('run').disabled = false;
+}
+
+/** Cancels a run: the worker is ended (its call never answers) and a fresh one takes its place. */
 function cancel(): void {
+  runToken++;
   app.engine.terminate();
   app.engine = startEngine();
+  endRunUi();
   setStatus(msg().ready);
 }
 

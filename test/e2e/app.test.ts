@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     await server?.close();
   });
 
-  const ready = () => page.waitForSelector('body[data-ready=true]', { state: 'attached', timeout: 60_000 });
+  const ready = () => page.waitForSelector('body[data-ready=true]', { state: 'attached', timeout: 90_000 });
   const download = async (buttonId: string) => {
     const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#${buttonId}`)]);
     return readFileSync((await d.path())!, 'utf8');
@@ -168,6 +168,19 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     await page.evaluate(() => document.getElementById('scrub')!.dispatchEvent(new Event('input')));
     expect(page.url()).toMatch(/lang=en/);
     await page.screenshot({ path: join(SHOTS, '05-english.png') });
+  });
+
+  it('a run can be cancelled, and the app runs again after', async () => {
+    await page.fill('#reps', '30');
+    await page.click('#run');
+    await page.waitForSelector('#cancel:not([hidden])');
+    await page.click('#cancel');
+    expect(await page.isDisabled('#run')).toBe(false);
+    expect(await page.isHidden('#progress')).toBe(true);
+    await page.fill('#reps', '1');
+    await page.evaluate(() => (document.body.dataset.ready = 'false'));
+    await page.click('#run');
+    await ready();
   });
 
   it('a shared link restores scenario, seed and time', async () => {

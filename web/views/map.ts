@@ -115,6 +115,25 @@ export class MapView {
       .text((d) => `${d.id} · ${d.type} · ${gradeName(d.grade)}`);
     inc.select<SVGTextElement>('text').text((d) => (d.grade < 0 ? '?' : GRADE_TEXT[d.grade]));
     const r = 4 / Math.sqrt(this.k);
+    // Units standing at the same place (a station, a scene) are spread on a small ring so each shows.
+    const xy = new Map<string, [number, number]>();
+    const groups = new Map<string, UnitState[]>();
+    for (const u of units) {
+      const [x, y] = p(u.lon, u.lat);
+      const key = `${x.toFixed(1)},${y.toFixed(1)}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push(u);
+      xy.set(u.id, [x, y]);
+    }
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      const ring = (2.2 * r * g.length) / (2 * Math.PI) + r;
+      g.forEach((u, i) => {
+        const [x, y] = xy.get(u.id)!;
+        const a = (2 * Math.PI * i) / g.length;
+        xy.set(u.id, [x + ring * Math.cos(a), y + ring * Math.sin(a)]);
+      });
+    }
     this.root
       .select('.layer-units')
       .selectAll<SVGCircleElement, UnitState>('circle.unit')
@@ -128,8 +147,8 @@ export class MapView {
       .attr('class', (d) => `unit s-${d.status}`)
       .attr('r', r)
       .attr('fill', (d) => this.color(d.agency))
-      .attr('cx', (d) => p(d.lon, d.lat)[0])
-      .attr('cy', (d) => p(d.lon, d.lat)[1])
+      .attr('cx', (d) => xy.get(d.id)![0])
+      .attr('cy', (d) => xy.get(d.id)![1])
       .select('title')
       .text((d) => `${d.id} · ${d.agency} · ${statusName(d.status)}${d.incident ? ` · ${d.incident}` : ''}`);
   }

@@ -74,13 +74,14 @@ export class StateView {
     root.append('h3').text(m.counts);
     this.countsEl = root.append('div').node()!;
     root.append('h3').text(m.gantt);
-    const W = Math.max(420, this.el.clientWidth - 10);
-    const row = 7;
+    // The tab may be hidden while this is built: size by the side panel.
+    const W = Math.max(420, (this.el.parentElement?.clientWidth ?? 440) - 30);
+    const row = 9;
     const left = 80;
     const H = 20 + row * replay.units.length;
     const x = d3.scaleLinear().domain([0, replay.endS]).range([left, W - 6]);
     this.x = x;
-    const svg = root.append('svg').attr('width', W).attr('height', H).attr('font-size', 9).attr('class', 'gantt');
+    const svg = root.append('svg').attr('width', W).attr('height', H).attr('font-size', 8).attr('class', 'gantt');
     svg.on('click', (ev: MouseEvent) => onJump(Math.max(0, x.invert(d3.pointer(ev)[0]))));
     replay.units.forEach((u, i) => {
       const y = 14 + i * row;

@@ -203,12 +203,15 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
     expect(await page.locator('#errors img').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, '06-errors.png') });
     // Still working: the bundled scenario runs again.
+    await page.evaluate(() => (document.body.dataset.ready = 'false'));
     await page.selectOption('#scenario-select', 'school-emergency');
-    await page.waitForFunction(() => document.getElementById('errors')!.hidden && /\d/.test(document.getElementById('status')!.textContent ?? ''));
+    await ready();
+    expect(await page.isHidden('#errors')).toBe(true);
     expect(await page.locator('circle.unit').count()).toBeGreaterThan(5);
   });
 
   it('compares variants on a pool of Web Workers and exports the same CSV as the CLI', async () => {
+    await page.evaluate(() => (document.body.dataset.ready = 'false'));
     await page.selectOption('#scenario-select', 'default');
     await ready();
     await page.click('[data-tab=batch]');

@@ -123,11 +123,12 @@ describe('engine properties over generated scenarios', () => {
           if (!byUnit.has(d.unitId)) byUnit.set(d.unitId, []);
           byUnit.get(d.unitId)!.push(d);
         }
-        // No unit is ever committed to two incidents at once.
-        for (const list of byUnit.values()) {
-          list.sort((a, b) => (a.tAlert ?? a.tOrder) - (b.tAlert ?? b.tOrder));
+        // No unit is ever in two places: each alert comes after the unit's previous job released it.
+        // (A unit committed but recalled before its alert never moved, and has no alert time.)
+        for (const all of byUnit.values()) {
+          const list = all.filter((d) => d.tAlert !== null).sort((a, b) => a.tAlert! - b.tAlert!);
           for (let k = 1; k < list.length; k++) expect(list[k - 1].tAvailable).not.toBeNull();
-          for (let k = 1; k < list.length; k++) expect(list[k].tAlert ?? Infinity).toBeGreaterThanOrEqual(list[k - 1].tAvailable!);
+          for (let k = 1; k < list.length; k++) expect(list[k].tAlert!).toBeGreaterThanOrEqual(list[k - 1].tAvailable!);
         }
         // Work ends long before the 48 h are up: every unit sent to a closed incident is free again.
         const closed = new Set(records.incidents.filter((i) => i.tClosed !== null).map((i) => i.incidentId));
@@ -160,7 +161,8 @@ describe('engine properties over generated scenarios', () => {
           expect(arrived).toBe(i.unitsArrived);
         }
       }),
-      { numRuns: 150 },
+      // A fixed seed keeps CI repeatable; FC_SEED explores others (FC_SEED=random for a fresh one).
+      { numRuns: 150, seed: process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261129) },
     );
   });
 });

@@ -89,7 +89,6 @@ function tryAlert(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean):
   }
   const sr = w.scenario.center.statusReports!;
   u.believedFree = false; // the unit says so on the radio
-  w.stats.ordersRefused++;
   req.incident.rec.ordersRefused++;
   w.logging && w.emit('order.refused', { incident: req.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `status=${u.status}` });
   w.kernel.after(Math.max(0, sample(sr.refusalDelay, u.rng)), () => {
@@ -139,13 +138,11 @@ function waitOrLose(w: World, req: UnitRequest): void {
   const type = req.line.unitType;
   if (w.scenario.dispatch.whenNoneFree === 'lose') {
     inc.rec.lostRequests++;
-    w.stats.requestsLost++;
     w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${type}` });
     return;
   }
   req.tQueued = w.kernel.now();
   inc.rec.queuedRequests++;
-  w.stats.requestsQueued++;
   const key = queueKey(req.agency.id, type);
   let list = w.waiting.get(key);
   if (!list) w.waiting.set(key, (list = []));

@@ -93,7 +93,6 @@ export function reportStatus(w: World, u: UnitState): void {
   let delayS = Math.max(0, sample(sr.delay, rng));
   const lost = rng() < sr.lossProbability;
   if (lost) {
-    w.stats.reportsLost++;
     u.reportStats.lost++;
     delayS += Math.max(0, sample(sr.resendAfter, rng));
   }

@@ -113,7 +113,6 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     counters: { incident: 0, call: 0, dispatch: 0, request: 0, seq: 0 },
     open: new Map(),
     sinks,
-    stats: { requestsLost: 0, requestsQueued: 0, redispatchedReturning: 0, ordersRefused: 0, reportsLost: 0, moveUps: 0 },
     logging: emitting,
     emit: (kind: EventKind, f = {}) => {
       const e: LogEvent = { seq: seq++, t: kernel.now(), kind, ...f };

@@ -61,10 +61,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
   const now = w.kernel.now();
   const inc = req.incident;
   const onRoad = u.status === 'returning' || u.status === 'moving';
-  if (onRoad) {
-    w.stats.redispatchedReturning++;
-    halt(w, u);
-  }
+  if (onRoad) halt(w, u);
   const id = `dsp-${String(++w.counters.dispatch).padStart(6, '0')}`;
   const channel = u.agency === req.agency ? req.channel : 'mutual_aid';
   const d: DispatchState = {
@@ -296,7 +293,6 @@ export function moveUp(w: World, u: UnitState, agency: Agency, station: Place): 
   u.covering = agency;
   u.base = station;
   poolOf(w, agency.id, u.def.type).push(u);
-  w.stats.moveUps++;
   w.logging && w.emit('unit.moveup', { unit: u.def.id, agency: u.agency.id, detail: `covers=${agency.id} to=${station.station ?? ''}` });
   driveToBase(w, u, 'moving', () => arriveAtBase(w, u));
 }

@@ -196,6 +196,4 @@ export interface World {
   logging: boolean;
   /** Log an event. */
   emit(kind: EventKind, fields?: { incident?: string; unit?: string; agency?: string; detail?: string }): void;
-  /** Counters for the summary that need no history. */
-  stats: { requestsLost: number; requestsQueued: number; redispatchedReturning: number; ordersRefused: number; reportsLost: number; moveUps: number };
 }

@@ -3,7 +3,6 @@
  * besides the CSV) and the after-action report `report.html`. Pure: file name → text.
  */
 import type { Scenario } from '../scenario/scenario.ts';
-import type { LogEvent } from '../engine/log.ts';
 import { runCsvFiles, summaryCsv, toCsv, type RepOutput } from './csv.ts';
 import { buildReport, renderReport, scoreContext, type ReportData, type RunMeta, type RepRecords } from './aar.ts';
 import { resolveRubric, scoreRuns } from '../metrics/score.ts';
@@ -74,4 +73,3 @@ export function runFolderFiles(scenario: Scenario, seeds: number[], outputs: Rep
   return { files, report };
 }
 
-export type { LogEvent };

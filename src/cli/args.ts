@@ -20,3 +20,10 @@ export function intOption(value: string | boolean | undefined, name: string, fal
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
   return n;
 }
+
+/** `--lang zh|en` (default zh, the source documents' language). */
+export function langOption(value: string | boolean | undefined): 'zh' | 'en' {
+  const lang = value ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${String(lang)}"`);
+  return lang;
+}

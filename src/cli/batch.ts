@@ -2,27 +2,20 @@
  * `linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume]
  * [--shard i/n] [--seed N] [--lang zh|en]` and `linkdrill merge DIR… --out DIR`.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadVariants } from '../scenario/variants.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
-import { intOption, parse, UsageError } from './args.ts';
+import { intOption, langOption, parse, UsageError } from './args.ts';
+import { readScenarioFile } from './io.ts';
 
 export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume] [--shard i/n] [--seed N] [--lang zh|en]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; tty: boolean };
-
-function langOf(v: unknown): 'zh' | 'en' {
-  const lang = (v as string | undefined) ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${lang}"`);
-  return lang;
-}
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -41,25 +34,12 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const shard = values.shard === undefined ? { index: 1, count: 1 } : parseShard(values.shard as string);
   if (!shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"`);
-  const lang = langOf(values.lang);
+  const lang = langOption(values.lang);
   const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];
 
   const path = positionals[0];
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    io.err(`${path}: cannot read the file (does it exist?)`);
-    return 1;
-  }
-  const dir = dirname(resolve(path));
-  const loaded = loadVariants(text, path, (rel) => {
-    try {
-      return readFileSync(resolve(dir, rel), 'utf8');
-    } catch {
-      return null;
-    }
-  }, only);
+  const file = readScenarioFile(path);
+  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only) : file;
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
@@ -117,7 +97,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 export async function mergeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' } });
   if (positionals.length < 1 || values.out === undefined) throw new UsageError(`usage: ${MERGE_USAGE}`);
-  const r = mergeShards(positionals, values.out as string, langOf(values.lang));
+  const r = mergeShards(positionals, values.out as string, langOption(values.lang));
   if (!r.ok) {
     io.err(formatErrors(r.errors));
     return 1;

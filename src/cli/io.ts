@@ -1,12 +1,12 @@
 /** The CLI's file access: scenario loading from disk and all-or-nothing output folders. */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadScenario } from '../scenario/load.ts';
+import { loadScenario, type ReadFile } from '../scenario/load.ts';
 import type { Result } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
-/** Loads a scenario file; side files are read relative to its folder. */
-export function loadScenarioFile(path: string): Result<Scenario> {
+/** A scenario file's text, and a reader of its side files (relative to its folder). */
+export function readScenarioFile(path: string): Result<{ text: string; readFile: ReadFile }> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -14,13 +14,20 @@ export function loadScenarioFile(path: string): Result<Scenario> {
     return { ok: false, errors: [{ path, message: 'cannot read the file (does it exist?)' }] };
   }
   const dir = dirname(resolve(path));
-  return loadScenario(text.replace(/^\uFEFF/, ''), path, (rel) => {
+  const readFile: ReadFile = (rel) => {
     try {
       return readFileSync(resolve(dir, rel), 'utf8');
     } catch {
       return null;
     }
-  });
+  };
+  return { ok: true, value: { text: text.replace(/^\uFEFF/, ''), readFile } };
+}
+
+/** Loads a scenario file; side files are read relative to its folder. */
+export function loadScenarioFile(path: string): Result<Scenario> {
+  const f = readScenarioFile(path);
+  return f.ok ? loadScenario(f.value.text, path, f.value.readFile) : f;
 }
 
 /**

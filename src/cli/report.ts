@@ -4,15 +4,14 @@ import { join } from 'node:path';
 import { readRunCsv } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
 import { formatErrors } from '../scenario/errors.ts';
-import { parse, UsageError } from './args.ts';
+import { langOption, parse, UsageError } from './args.ts';
 
 export const REPORT_USAGE = 'linkdrill report DIR [--lang zh|en]';
 
 export function reportCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): number {
   const { values, positionals } = parse(argv, { lang: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(`usage: ${REPORT_USAGE}`);
-  const lang = values.lang ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${lang}"`);
+  const lang = langOption(values.lang);
   const dir = positionals[0];
   const read = (name: string) => {
     const p = join(dir, name);

@@ -7,7 +7,7 @@ import type { ScoreResult } from '../metrics/score.ts';
 import { summarise } from '../metrics/stats.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
-import { intOption, parse, UsageError } from './args.ts';
+import { intOption, langOption, parse, UsageError } from './args.ts';
 import { loadScenarioFile, writeFolderAtomically } from './io.ts';
 
 export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
@@ -20,8 +20,7 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
     excel: { type: 'boolean' },
     lang: { type: 'string' },
   });
-  const lang = values.lang ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${lang}"`);
+  const lang = langOption(values.lang);
   if (positionals.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
   // Usage first: a mistyped option is reported before the scenario is read.
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);

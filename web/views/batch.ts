@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 import type { Variant } from '../../src/scenario/variants.ts';
 import { compare, comparisonCsv, planJobs, readReplications, replicationsCsv, type Job } from '../../src/batch/plan.ts';
 import { comparisonHtml } from '../../src/batch/report.ts';
+import { workThrough } from '../../src/batch/jobs.ts';
 import type { BatchMeta } from '../../src/batch/run.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
 import { startEngine, type EngineHandle } from '../engine-client.ts';
@@ -69,23 +70,12 @@ export function renderBatch(el: HTMLElement, deps: BatchViewDeps): void {
     out.selectAll('*').remove();
     pool = Array.from({ length: Math.min(workers, jobs.length) }, () => startEngine());
     const results: ReplicationResult[] = [];
-    let next = 0;
-    await Promise.all(
-      pool.map(async (w) => {
-        const prepared = new Set<string>();
-        while (!cancelled && next < jobs.length) {
-          const j = jobs[next++];
-          if (!prepared.has(j.variant)) {
-            await w.api.prepare(j.variant, chosen.find((v) => v.name === j.variant)!.scenario);
-            prepared.add(j.variant);
-          }
-          const r = await w.api.replicate(j.variant, j.rep, j.seed);
-          if (cancelled) return;
-          results.push(r);
-          progress.attr('value', results.length / jobs.length);
-        }
-      }),
-    ).catch(() => undefined);
+    const scenarios = new Map(chosen.map((v) => [v.name, v.scenario]));
+    const onResult = (r: ReplicationResult) => {
+      results.push(r);
+      progress.attr('value', results.length / jobs.length);
+    };
+    await workThrough(pool, pool.map(() => new Map()), jobs, scenarios, onResult, () => cancelled).catch(() => undefined);
     if (cancelled) return;
     stop();
     cancelBtn.property('hidden', true);

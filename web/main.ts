@@ -14,11 +14,11 @@ import { startEngine, type EngineHandle } from './engine-client.ts';
 import { MapView } from './views/map.ts';
 import { StateView, renderChain, renderEvents, renderScore } from './views/panels.ts';
 import { renderBatch } from './views/batch.ts';
-import { countsAt, stateAt, type Replay } from './model/replay.ts';
+import { countUnits, countsAt, stateAt, type Replay } from './model/replay.ts';
 import { clock } from '../src/metrics/findings.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
 import type { RunRecords } from '../src/metrics/records.ts';
-import type { ReportData } from '../src/report/aar.ts';
+import type { ReportData, RunMeta } from '../src/report/aar.ts';
 import { runMeta } from '../src/report/outputs.ts';
 import type { LogEvent } from '../src/engine/log.ts';
 
@@ -30,7 +30,16 @@ const app = {
   source: null as ScenarioSource | null,
   scenario: null as Scenario | null,
   seed: null as number | null,
-  run: null as null | { files: Record<string, string>; report: ReportData; replay: Replay; records: RunRecords; seed: number; reps: number },
+  run: null as null | {
+    files: Record<string, string>;
+    report: ReportData;
+    replay: Replay;
+    records: RunRecords;
+    seed: number;
+    reps: number;
+    meta: RunMeta;
+    agencyNames: Map<string, string>;
+  },
   t: Number(params.get('t') ?? 0) || 0,
   playing: false,
   speed: 600,
@@ -129,9 +138,9 @@ async function run(): Promise<void> {
   try {
     const res = await app.engine.api.runForApp(app.scenario, seed, reps, app.lang, proxy((f: number) => (progress.value = f)));
     if (token !== runToken) return; // cancelled meanwhile
-    app.run = { ...res, seed, reps };
+    app.run = { ...res, seed, reps, meta: runMeta(app.scenario, [seed]), agencyNames: new Map(app.scenario.agencies.map((a) => [a.id, a.name])) };
     app.t = Math.min(app.t, app.scenario.durationS);
-    stateView.build(res.replay, res.records, runMeta(app.scenario, [seed]), m, (id) => map.agencyColor(id), jump);
+    stateView.build(res.replay, res.records, app.run.meta, m, (id) => map.agencyColor(id), jump);
     renderTab();
     draw(true);
     setStatus(`${m.ready} · ${res.records.incidents.length} ${app.lang === 'zh' ? '起事件' : 'incidents'} · ${res.report.result.score === null ? '–' : res.report.result.score.toFixed(1)} (${res.report.result.rating ?? '–'})`);
@@ -173,9 +182,9 @@ function draw(force = false): void {
   const now = performance.now();
   if (force || now - lastSlow > 250) {
     lastSlow = now;
-    stateView.update(app.t, countsAt(r.replay, app.t), new Map(app.scenario.agencies.map((a) => [a.id, a.name])), m, (id) => map.agencyColor(id));
+    stateView.update(app.t, countUnits(s.units), r.agencyNames, m, (id) => map.agencyColor(id));
     if (app.tab === 'events') renderEvents($('tab-events').querySelector('.ev')!, r.replay.events, app.t, app.scenario.startSecondOfDay, pickEvent);
-    if (app.tab === 'chain' && app.selected) renderChain($('tab-chain'), runMeta(app.scenario, [r.seed]), r.records, r.report, app.selected, app.t, app.lang, m);
+    if (app.tab === 'chain' && app.selected) renderChain($('tab-chain'), r.meta, r.records, r.report, app.selected, app.t, app.lang, m);
     if (!app.playing || force) updateUrl();
   }
 }
@@ -241,7 +250,7 @@ function renderTab(): void {
   for (const t of ['chain', 'state', 'events', 'score', 'batch']) $(`tab-${t}`).hidden = t !== app.tab;
   const r = app.run;
   if (app.tab === 'chain') {
-    if (r && app.scenario) renderChain($('tab-chain'), runMeta(app.scenario, [r.seed]), r.records, r.report, app.selected, app.t, app.lang, m);
+    if (r && app.scenario) renderChain($('tab-chain'), r.meta, r.records, r.report, app.selected, app.t, app.lang, m);
     else $('tab-chain').textContent = m.noRun;
   } else if (app.tab === 'events') {
     const el = $('tab-events');

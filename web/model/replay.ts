@@ -45,7 +45,10 @@ export interface IncidentTrack {
 export interface Replay {
   endS: number;
   units: UnitTrack[];
+  /** Sorted by occurrence. */
   incidents: IncidentTrack[];
+  /** Latest close among incidents[0..k] (Infinity once one stays open): where the open ones start. */
+  endPrefixMax: number[];
   events: LogEvent[];
 }
 
@@ -211,7 +214,10 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
     size: i.size,
   }));
   incidents.sort((a, b) => a.tOccur - b.tOccur || (a.id < b.id ? -1 : 1));
-  return { endS: scenario.durationS, units, incidents, events: [...log] };
+  const endPrefixMax: number[] = [];
+  let m = -Infinity;
+  for (const i of incidents) endPrefixMax.push((m = Math.max(m, i.tClosed ?? Infinity)));
+  return { endS: scenario.durationS, units, incidents, endPrefixMax, events: [...log] };
 }
 
 /** Index of the last element whose key is ≤ t (−1 if none). */
@@ -260,7 +266,10 @@ export function stateAt(r: Replay, t: number): { units: UnitState[]; incidents: 
   });
   const incidents: IncidentState[] = [];
   const last = lastAtOrBefore(r.incidents, t, (i) => i.tOccur);
-  for (let k = 0; k <= last; k++) {
+  // Everything before the first index whose running latest close is past t is closed: skip it, so a
+  // frame costs what is open, not the whole history.
+  const first = lastAtOrBefore(r.endPrefixMax, t, (e) => e) + 1;
+  for (let k = first; k <= last; k++) {
     const i = r.incidents[k];
     if (i.tClosed !== null && i.tClosed <= t) continue;
     const g = lastAtOrBefore(i.grades, t, (x) => x.t);
@@ -271,8 +280,13 @@ export function stateAt(r: Replay, t: number): { units: UnitState[]; incidents: 
 
 /** Busy and free units per agency at time t. */
 export function countsAt(r: Replay, t: number): Map<string, { free: number; busy: number; off: number }> {
+  return countUnits(stateAt(r, t).units);
+}
+
+/** Busy and free units per agency among `units` (a state already computed). */
+export function countUnits(units: readonly UnitState[]): Map<string, { free: number; busy: number; off: number }> {
   const out = new Map<string, { free: number; busy: number; off: number }>();
-  for (const u of stateAt(r, t).units) {
+  for (const u of units) {
     const c = out.get(u.agency) ?? { free: 0, busy: 0, off: 0 };
     if (u.status === 'available' || u.status === 'returning' || u.status === 'moving') c.free++;
     else if (u.status === 'off' || u.status === 'tasked') c.off++;

@@ -14,10 +14,10 @@ import { INDICATOR_IDS, SCORE_GROUPS, type ScoringOverrides } from './scoring.ts
 import type { Dist } from '../random/distributions.ts';
 import type { Agency, Background, Center, FixedIncident, IncidentType, Point, ResponseLine, Scenario, Travel, Unit, Zone } from './scenario.ts';
 import { parseRoadGeoJson, RoadGraph } from '../geo/network.ts';
+import { readSideFile, type ReadFile } from './files.ts';
 import { distanceM } from '../geo/distance.ts';
 
-/** Reads a side file named relative to the scenario file; `null` when it does not exist. */
-export type ReadFile = (relativePath: string) => string | null;
+export type { ReadFile };
 
 /** Parses YAML or JSON text into a plain value. */
 export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
@@ -188,13 +188,10 @@ function centroid(g: { type: string; coordinates: unknown } | undefined): Point 
 }
 
 function readJson(readFile: ReadFile, rel: string, where: string, errors: InputError[]): unknown {
-  const text = readFile(rel);
-  if (text === null) {
-    errors.push({ path: where, message: `file not found: "${rel}"` });
-    return undefined;
-  }
+  const text = readSideFile(readFile, rel, where, errors);
+  if (text === undefined) return undefined;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text);
   } catch (e) {
     errors.push({ path: where, message: `"${rel}" is not valid JSON: ${(e as Error).message}` });
     return undefined;
@@ -541,9 +538,8 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
     else {
       let m: Record<string, Record<string, number>> = {};
       if (typeof tr.matrix === 'string') {
-        const text = readFile(tr.matrix);
-        if (text === null) err('travel.matrix', `file not found: "${tr.matrix}"`);
-        else m = matrixFromCsv(text, `travel.matrix (${tr.matrix})`, errors);
+        const text = readSideFile(readFile, tr.matrix, 'travel.matrix', errors);
+        if (text !== undefined) m = matrixFromCsv(text, `travel.matrix (${tr.matrix})`, errors);
       } else {
         for (const [z, row] of Object.entries(tr.matrix)) m[z] = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, secs(v)]));
       }
@@ -606,9 +602,8 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
   });
   if (s.demand.history && start) {
     const where = `demand.history.file (${s.demand.history.file})`;
-    const text = readFile(s.demand.history.file);
-    if (text === null) err('demand.history.file', `file not found: "${s.demand.history.file}"`);
-    else {
+    const text = readSideFile(readFile, s.demand.history.file, 'demand.history.file', errors);
+    if (text !== undefined) {
       const r = parseHistoryCsv(text, start, where);
       errors.push(...r.errors);
       r.rows.forEach((row, i) => {

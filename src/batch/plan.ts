@@ -4,7 +4,7 @@
  * interrupted batch keeps them, then sorted), and the paired comparison against the baseline.
  */
 import Papa from 'papaparse';
-import { KPI_COLUMNS, type Kpi } from './kpis.ts';
+import { KPI_COLUMNS, type Kpi } from '../metrics/kpis.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { formatNumber, toCsv } from '../report/csv.ts';
 import { pairedInterval, replicationInterval } from '../metrics/stats.ts';

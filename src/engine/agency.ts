@@ -11,7 +11,7 @@ import { sample } from '../random/distributions.ts';
 import type { IncidentState, UnitRequest, UnitState, World } from './world.ts';
 import { alertUnit, etaS, isDispatchable, moveUp } from './unit.ts';
 import { sendToAgency } from './comms.ts';
-import type { AgencyRecord } from '../metrics/records.ts';
+import type { AgencyRecord } from './records.ts';
 
 /** The incident's record of `agency`'s part, made on first use. */
 export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {

@@ -8,7 +8,6 @@ import type { Agency, Channel } from '../scenario/scenario.ts';
 import { sample } from '../random/distributions.ts';
 import type { UnitState, World } from './world.ts';
 
-export const CHANNELS: readonly Channel[] = ['platform', 'phone', 'radio'];
 
 /** Is `c` working now? */
 export const isUp = (w: World, c: Channel): boolean => w.channelDown[c] === 0;

@@ -13,7 +13,7 @@ import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
 import { sendOrder } from './agency.ts';
 import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
-import type { IncidentRecord } from '../metrics/records.ts';
+import type { IncidentRecord } from './records.ts';
 import { currentSize, gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
 import { applyCommandRules, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
 import { requestSupplies, workEnd } from './stockpile.ts';

@@ -15,9 +15,9 @@ import { refreshDuty, startTasks } from './unit.ts';
 import { startComms } from './comms.ts';
 import { createDepots, depotRecords } from './stockpile.ts';
 import { sealRecord } from './incident.ts';
-import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from './records.ts';
 import { GRADES, type Grade } from '../scenario/schema.ts';
-import { nearestZone } from '../scenario/load.ts';
+import { nearestZone } from '../geo/zones.ts';
 
 export interface SimulateOptions {
   /** Keep the event log (default true). */

@@ -7,7 +7,7 @@
 import { sample } from '../random/distributions.ts';
 import { scenePlace } from './incident.ts';
 import type { DepotState, IncidentState, World } from './world.ts';
-import type { DepotRecord } from '../metrics/records.ts';
+import type { DepotRecord } from './records.ts';
 
 /** Builds the depots' state from the scenario. */
 export function createDepots(w: Pick<World, 'scenario' | 'travel'>): DepotState[] {

@@ -5,7 +5,7 @@ import type { LogEvent, EventKind } from './log.ts';
 import type { Place, TravelModel, TripRoute } from '../geo/travel.ts';
 import type { Rng, Streams } from '../random/streams.ts';
 import type { Dist } from '../random/distributions.ts';
-import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from '../metrics/records.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from './records.ts';
 
 export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'tasked' | 'off';
 

@@ -6,7 +6,7 @@
  * says otherwise. Pure: records in, numbers out. Defaults are overridable per scenario (`scoring:`).
  */
 import { quantileSorted } from 'd3';
-import type { RunRecords, IncidentRecord, DispatchRecord } from './records.ts';
+import type { RunRecords, IncidentRecord, DispatchRecord } from '../engine/records.ts';
 import { SCORE_GROUPS, type ScoringOverrides } from '../scenario/scoring.ts';
 
 export const GROUPS = SCORE_GROUPS;
@@ -33,6 +33,11 @@ export interface ScoreContext {
   durationS: number;
   /** Agency id → kind and tier. */
   agencies: Record<string, { kind: string; tier: number }>;
+}
+
+/** The facts a score needs from a scenario (or from a run folder's `run.json`). */
+export function scoreContext(scenario: { durationS: number; agencies: readonly { id: string; kind: string; tier: number }[] }): ScoreContext {
+  return { durationS: scenario.durationS, agencies: Object.fromEntries(scenario.agencies.map((a) => [a.id, { kind: a.kind, tier: a.tier }])) };
 }
 
 export interface IndicatorSpec {

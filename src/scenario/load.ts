@@ -12,10 +12,12 @@ import { formatPath, type InputError, type Result } from './errors.ts';
 import { parseHistoryCsv } from './history.ts';
 import { INDICATOR_IDS, SCORE_GROUPS, type ScoringOverrides } from './scoring.ts';
 import type { Dist } from '../random/distributions.ts';
-import type { Agency, Background, Center, FixedIncident, IncidentType, Point, ResponseLine, Scenario, Travel, Unit, Zone } from './scenario.ts';
+import type { Agency, Background, Center, FixedIncident, IncidentType, ResponseLine, Scenario, Unit, Zone } from './scenario.ts';
+import type { Point } from '../geo/point.ts';
+import type { Travel } from '../geo/travel.ts';
 import { parseRoadGeoJson, RoadGraph } from '../geo/network.ts';
 import { readSideFile, type ReadFile } from './files.ts';
-import { distanceM } from '../geo/distance.ts';
+import { centroid, nearestZone, outerRing } from '../geo/zones.ts';
 
 export type { ReadFile };
 
@@ -143,48 +145,6 @@ function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[]; errors
     zones.push(zone);
   });
   return { zones, errors };
-}
-
-/** The outer ring of a Polygon (the largest polygon's, for a MultiPolygon). */
-function outerRing(g: { type: string; coordinates: unknown } | undefined): [number, number][] | null {
-  if (!g) return null;
-  if (g.type === 'Polygon') return (g.coordinates as [number, number][][])[0].map(([x, y]) => [x, y]);
-  if (g.type === 'MultiPolygon') {
-    const polys = g.coordinates as [number, number][][][];
-    const sorted = [...polys].sort((a, b) => b[0].length - a[0].length);
-    return sorted[0][0].map(([x, y]) => [x, y]);
-  }
-  return null;
-}
-
-/** Centroid of a Point or the area-weighted centroid of a (Multi)Polygon's outer rings, in degrees. */
-function centroid(g: { type: string; coordinates: unknown } | undefined): Point | null {
-  if (!g) return null;
-  if (g.type === 'Point') {
-    const [lon, lat] = g.coordinates as number[];
-    return Number.isFinite(lon) && Number.isFinite(lat) ? { lon, lat } : null;
-  }
-  const polys = g.type === 'Polygon' ? [g.coordinates as number[][][]] : g.type === 'MultiPolygon' ? (g.coordinates as number[][][][]) : null;
-  if (!polys) return null;
-  let a = 0;
-  let cx = 0;
-  let cy = 0;
-  for (const poly of polys) {
-    const ring = poly[0];
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const [x0, y0] = ring[i];
-      const [x1, y1] = ring[i + 1];
-      const cross = x0 * y1 - x1 * y0;
-      a += cross;
-      cx += (x0 + x1) * cross;
-      cy += (y0 + y1) * cross;
-    }
-  }
-  if (a === 0) {
-    const ring = polys[0][0];
-    return { lon: ring[0][0], lat: ring[0][1] };
-  }
-  return { lon: cx / (3 * a), lat: cy / (3 * a) };
 }
 
 function readJson(readFile: ReadFile, rel: string, where: string, errors: InputError[]): unknown {
@@ -693,20 +653,6 @@ function uniqueIds(items: readonly { id: string }[], path: string, errors: Input
     seen.add(it.id);
   });
   return seen;
-}
-
-/** The zone whose centroid is nearest to `p`. */
-export function nearestZone(zones: readonly Zone[], p: Point): Zone | undefined {
-  let best: Zone | undefined;
-  let bestD = Infinity;
-  for (const z of zones) {
-    const d = distanceM(z, p);
-    if (d < bestD) {
-      bestD = d;
-      best = z;
-    }
-  }
-  return best;
 }
 
 /** Every place must lie near the road network and reach the others both ways. */

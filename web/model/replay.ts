@@ -5,7 +5,7 @@
  */
 import type { LogEvent } from '../../src/engine/log.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import type { RunRecords } from '../../src/metrics/records.ts';
+import type { RunRecords } from '../../src/engine/records.ts';
 import { TravelModel, type Place } from '../../src/geo/travel.ts';
 
 export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'tasked' | 'off';

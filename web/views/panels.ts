@@ -4,10 +4,10 @@
  * card with findings. Each is model (pure, from src/ or web/model) → d3 DOM; text always as text.
  */
 import * as d3 from 'd3';
-import type { RunRecords } from '../../src/metrics/records.ts';
+import type { RunRecords } from '../../src/engine/records.ts';
 import type { LogEvent } from '../../src/engine/log.ts';
 import { timelineModel, type ReportData, type RunMeta } from '../../src/report/aar.ts';
-import { clock } from '../../src/metrics/findings.ts';
+import { clock } from '../../src/report/format.ts';
 import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
 import { lastAtOrBefore, type Replay } from '../model/replay.ts';
 import type { Lang, Messages } from '../i18n/index.ts';

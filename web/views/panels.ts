@@ -8,6 +8,7 @@ import type { RunRecords } from '../../src/engine/records.ts';
 import type { LogEvent } from '../../src/engine/log.ts';
 import { timelineModel, type ReportData, type RunMeta } from '../../src/report/aar.ts';
 import { clock } from '../../src/report/format.ts';
+import { eventDetail } from '../../src/report/csv.ts';
 import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
 import { lastAtOrBefore, type Replay } from '../model/replay.ts';
 import type { Lang, Messages } from '../i18n/index.ts';
@@ -138,7 +139,7 @@ export function renderEvents(el: HTMLElement, events: readonly LogEvent[], t: nu
     .data(events.slice(from, to), (e) => String(e.seq))
     .join('li')
     .classed('now', (e) => e.seq === events[k]?.seq)
-    .text((e) => `${clock(startSecondOfDay, e.t)} ${e.kind} ${e.incident ?? ''} ${e.unit ?? ''} ${e.agency ?? ''} ${e.detail ?? ''}`)
+    .text((e) => `${clock(startSecondOfDay, e.t)} ${e.kind} ${e.incident ?? ''} ${e.unit ?? ''} ${e.agency ?? ''} ${eventDetail(e)}`)
     .on('click', (_ev, e) => onPick(e));
   el.classList.add('events');
   const now = el.querySelector('li.now') as HTMLElement | null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, defaultRubric, indicatorScore, rating, resolveRubric, scoreRuns, type ScoreContext } from '../../src/metrics/score.ts';
+import { aggregate, indicatorScore, rating, resolveRubric, scoreRuns, type ScoreContext } from '../../src/metrics/score.ts';
+import { defaultRubric } from '../../src/metrics/indicators.ts';
 import { findings } from '../../src/metrics/findings.ts';
 import { findingText } from '../../src/report/format.ts';
 import type { CallRecord, IncidentRecord, RunRecords } from '../../src/engine/records.ts';

@@ -11,7 +11,7 @@ import type { DispatchState, IncidentState, World } from './world.ts';
 import type { Place } from '../geo/travel.ts';
 import { callArrives } from './center.ts';
 import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
-import { sendOrder } from './agency.ts';
+import { rekeyRequests, sendOrder } from './agency.ts';
 import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentRecord } from './records.ts';
@@ -114,6 +114,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     draw,
     entered: 0,
     arrivedBy: new Map(),
+    queued: [],
     waitingUnits: [],
     tWorkStart: null,
     sizeGrade: type.dynamics ? gradeForSize(type.dynamics, draw.size0) : 0,
@@ -304,6 +305,7 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
     inc.underGradedSince = null;
   }
   inc.rec.gradeFinal = GRADES[to];
+  rekeyRequests(w, inc);
   w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId }, { from: GRADES[from], to: GRADES[to] });
   if (to > from && inc.open) {
     applyCommandRules(w, inc, orderLines);
@@ -320,11 +322,8 @@ export function closeIncident(w: World, inc: IncidentState): void {
   inc.escalationTimer = null;
   inc.rec.tClosed = w.kernel.now();
   w.logging && w.emit('incident.close', { incident: inc.rec.incidentId }, NO_DATA);
-  // Drop its queued requests: nothing is needed any more.
-  for (const [key, list] of w.waiting) {
-    const kept = list.filter((r) => r.incident !== inc);
-    if (kept.length !== list.length) w.waiting.set(key, kept);
-  }
+  // Its queued requests are skipped when they reach the front (the queues check `open`).
+  inc.queued = [];
   inc.waitingUnits = [];
   let transportPending = inc.needsTransport;
   for (const d of inc.dispatches) {

@@ -7,7 +7,8 @@ import { Streams } from '../random/streams.ts';
 import { TravelModel, hourAt } from '../geo/travel.ts';
 import { createKernel } from './kernel.ts';
 import type { LogEvent } from './log.ts';
-import type { IncidentState, Sinks, UnitState, World } from './world.ts';
+import type { CallState, IncidentState, Sinks, UnitState, World } from './world.ts';
+import { CallTakers } from './resources/call-takers.ts';
 import { startDemand } from './demand.ts';
 import { setStaffed } from './center.ts';
 import { occur } from './incident.ts';
@@ -106,10 +107,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     channelDown: { platform: 0, phone: 0, radio: 0 },
     heldMessages: [],
     waiting: new Map(),
-    takers: { staffed: 0, busy: 0 },
-    callQueue: [],
+    takers: new CallTakers<CallState>(),
     liveCalls: new Set(),
-    callQueueHead: 0,
     counters: { incident: 0, call: 0, dispatch: 0, request: 0, seq: 0 },
     open: new Map(),
     sinks,

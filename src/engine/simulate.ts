@@ -109,7 +109,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     waiting: new Map(),
     takers: new CallTakers<CallState>(),
     liveCalls: new Set(),
-    counters: { incident: 0, call: 0, dispatch: 0, request: 0, seq: 0 },
+    counters: { incident: 0, call: 0, dispatch: 0, request: 0 },
     open: new Map(),
     sinks,
     logging: emitting,

@@ -190,7 +190,7 @@ export interface World {
   channelDown: Record<Channel, number>;
   /** Messages waiting for any channel to come back. */
   heldMessages: (() => void)[];
-  counters: { incident: number; call: number; dispatch: number; request: number; seq: number };
+  counters: { incident: number; call: number; dispatch: number; request: number };
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
   open: Map<string, IncidentState>;
   sinks: Sinks;

@@ -1,19 +1,24 @@
 /** `linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel]` */
 import { SingleBar, Presets } from 'cli-progress';
 import { createSimulation } from '../engine/simulate.ts';
-import { formatNumber, type RepOutput } from '../report/csv.ts';
-import { runFolderFiles } from '../report/outputs.ts';
-import type { ScoreResult } from '../metrics/score.ts';
-import { summarise } from '../metrics/stats.ts';
+import { formatNumber } from '../report/csv.ts';
+import { RunFolderWriter } from '../report/outputs.ts';
+import type { SummaryRow } from '../metrics/stats.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
-import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
+import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
 
 export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
 
-export function runCommand(argv: string[], io: Io): number {
+/** Thrown out of a run that Ctrl-C stopped: the folder being written is dropped. */
+class Interrupted extends Error {}
+
+/** Lets signals and the progress bar in between simulated hours. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function runCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     seed: { type: 'string' },
     reps: { type: 'string' },
@@ -41,24 +46,43 @@ export function runCommand(argv: string[], io: Io): number {
   // Progress in simulated time, hour by hour, across all replications.
   const hours = Math.ceil(scenario.durationS / 3600);
   const bar = io.tty ? new SingleBar({ format: 'run {bar} {percentage}% | rep {rep}/{reps} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
-  bar?.start(hours * reps, 0, { rep: 1, reps });
-  const outputs: RepOutput[] = [];
-  for (let rep = 1; rep <= reps; rep++) {
-    const sim = createSimulation(scenario, seed + rep - 1);
-    for (let h = 1; h <= hours; h++) {
-      sim.advanceTo(h * 3600);
-      bar?.increment(1, { rep, reps });
-    }
-    const result = sim.finish();
-    outputs.push({ rep, records: result.records, log: result.log });
+  let interrupted = false;
+  const onSigint = () => void (interrupted = true);
+  process.once('SIGINT', onSigint);
+  const seeds = Array.from({ length: reps }, (_, k) => seed + k);
+  let outcome;
+  try {
+    // Each replication's events go to events.csv as they happen and its records to the other files
+    // when it ends; only one replication is held at a time.
+    outcome = await writeOutputFolderStreamed(outDir, 'run', async (open) => {
+      const writer = new RunFolderWriter(scenario, seeds, open, { bom: values.excel === true, lang });
+      let first: SummaryRow[] = [];
+      bar?.start(hours * reps, 0, { rep: 1, reps });
+      for (let rep = 1; rep <= reps; rep++) {
+        const sim = createSimulation(scenario, seed + rep - 1, { log: false, onEvent: (e) => writer.event(rep, e) });
+        for (let h = 1; h <= hours; h++) {
+          sim.advanceTo(h * 3600);
+          bar?.increment(1, { rep, reps });
+          await breathe();
+          if (interrupted) throw new Interrupted();
+        }
+        const rows = writer.addRep(rep, sim.finish().records, true);
+        if (rep === 1) first = rows;
+      }
+      return { report: writer.finish(), first };
+    });
+  } catch (e) {
+    if (!(e instanceof Interrupted)) throw e;
+    bar?.stop();
+    io.err(`interrupted: nothing was written to ${outDir}/`);
+    return 130;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    bar?.stop();
   }
-  bar?.stop();
-  const seeds = outputs.map((o) => seed + o.rep - 1);
-  const { files, report } = runFolderFiles(scenario, seeds, outputs, { bom: values.excel === true, lang });
-  const pooled: ScoreResult = report.result;
-  writeOutputFolder(outDir, files, 'run');
+  const pooled = outcome.report.result;
 
-  const s = new Map(summarise(outputs[0].records).map((r) => [r.metric, r.value]));
+  const s = new Map(outcome.first.map((r) => [r.metric, r.value]));
   const f = (k: string) => (s.has(k) ? formatNumber(s.get(k)!) : '–');
   io.out(`${scenario.title} — seed ${seed}${reps > 1 ? `, ${reps} replications (seeds ${seed}…${seed + reps - 1})` : ''}`);
   io.out(`rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`);

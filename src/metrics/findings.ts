@@ -28,18 +28,11 @@ function tagFor(r: IndicatorResult): FindingTag {
   return 'improvement';
 }
 
-/** The value of `key` most of the misses share (at least `min` and 60% of them), or none. */
-function mostShared(bad: readonly Sample[], key: (s: Sample) => string | undefined, min: number): { value: string; count: number } | undefined {
-  const m = new Map<string, number>();
-  for (const s of bad) {
-    const k = key(s);
-    if (k) m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  const top = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  return top && top[1] >= Math.max(min, 0.6 * bad.length) ? { value: top[0], count: top[1] } : undefined;
+/** The key most of the `over` misses share (at least `min` and 60% of them), or none. */
+function mostShared(counts: ReadonlyMap<string, number>, over: number, min: number): { value: string; count: number } | undefined {
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return top && top[1] >= Math.max(min, 0.6 * over) ? { value: top[0], count: top[1] } : undefined;
 }
-
-const CHANNELS = new Set(['phone', 'platform', 'radio']);
 
 /** Findings from a score, ranked by their cost to the overall score. */
 export function findings(result: ScoreResult, rubric: Rubric): Finding[] {
@@ -52,16 +45,16 @@ export function findings(result: ScoreResult, rubric: Rubric): Finding[] {
     const inGroup = result.indicators.filter((x) => x.spec.group === r.spec.group && x.score !== null && x.spec.weight > 0);
     const wsum = inGroup.reduce((a, x) => a + x.spec.weight, 0);
     const cost = gsum > 0 && wsum > 0 ? ((100 - r.score) * (r.spec.weight / wsum) * groupWeights[r.spec.group]) / gsum : 0;
-    const bad = r.samples.filter((s) => s.value > r.spec.target).sort((a, b) => b.value - a.value || ((a.incident ?? '') < (b.incident ?? '') ? -1 : (a.incident ?? '') > (b.incident ?? '') ? 1 : 0));
-    const channel = mostShared(bad, (s) => (s.note && CHANNELS.has(s.note) ? s.note : undefined), 1);
-    const agency = mostShared(bad, (s) => s.agency, 2);
+    const m = r.misses;
+    const channel = mostShared(m.channels, m.over, 1);
+    const agency = mostShared(m.agencies, m.over, 2);
     out.push({
       tag: tagFor(r),
       indicator: r.spec.id,
       cost,
       n: r.n,
-      over: bad.length,
-      evidence: bad.slice(0, 5),
+      over: m.over,
+      evidence: m.worst.slice(),
       concentration: { ...(channel && { channel: { name: channel.value, count: channel.count } }), ...(agency && { agency: { id: agency.value, count: agency.count } }) },
     });
   }

@@ -12,10 +12,21 @@ import type { RunRecords } from '../engine/records.ts';
  */
 export function csvRound(x: number): number {
   if (Number.isInteger(x) || !Number.isFinite(x)) return x;
+  const k = thousandths(x);
+  return k === null ? Number(x.toFixed(3)) : k / 1000;
+}
+
+/**
+ * The integer k that `x.toFixed(3)` writes as k / 1000 (its digits without the point), or null near a
+ * rounding tie or past 2^50 thousandths, where only toFixed's exact decimal arithmetic decides. For a
+ * finite, non-integer x. Away from a tie, rounding 1000x in binary cannot cross the half-way point
+ * (it is a representable number), so `Math.round` picks toFixed's integer.
+ */
+export function thousandths(x: number): number | null {
   const y = x * 1000;
   const f = y - Math.floor(y);
-  if (Math.abs(f - 0.5) < 1e-6 || Math.abs(y) > 2 ** 50) return Number(x.toFixed(3));
-  return Math.round(y) / 1000;
+  if (Math.abs(f - 0.5) < 1e-6 || Math.abs(y) > 2 ** 50) return null;
+  return Math.round(y);
 }
 
 /** The records with every number rounded as the CSV files round it (a copy, or in place). */

@@ -8,6 +8,7 @@
 import { quantileSorted } from 'd3';
 import type { RunRecords } from '../engine/records.ts';
 import { defaultRubric, measure } from './indicators.ts';
+import { IndicatorTally, type Misses } from './tally.ts';
 import { SCORE_GROUPS, type ScoringOverrides } from '../scenario/scoring.ts';
 
 export const GROUPS = SCORE_GROUPS;
@@ -110,7 +111,10 @@ export interface IndicatorResult {
   n: number;
   value: number | null;
   score: number | null;
-  samples: Sample[];
+  /** Every item's value (for the charts), in replication order. */
+  values: number[];
+  /** The items over target, summed up for findings. */
+  misses: Misses;
 }
 
 export interface ScoreResult {
@@ -130,12 +134,60 @@ export function rating(score: number, criticalMissed: boolean): 'P' | 'S' | 'M' 
 
 /** Scores one or more replications together (their items pooled). */
 export function scoreRuns(runs: readonly { rep: number; records: RunRecords }[], ctx: ScoreContext, rubric: Rubric = defaultRubric()): ScoreResult {
-  const indicators: IndicatorResult[] = rubric.indicators.map((spec) => {
-    const samples = runs.flatMap((r) => measure(spec.id, { r: r.records, rep: r.rep, ctx, rubric }));
+  const pooled = new ScoreAccumulator(ctx, rubric);
+  for (const r of runs) pooled.add(r.rep, r.records);
+  return pooled.result();
+}
+
+/**
+ * A score pooled over replications added one at a time, so a run need not hold every replication's
+ * records: each is measured once, on arrival, and only its items' values are kept. Adding in rep
+ * order gives exactly {@link scoreRuns} over the same replications.
+ */
+export class ScoreAccumulator {
+  private readonly tallies: IndicatorTally[];
+
+  constructor(
+    readonly ctx: ScoreContext,
+    readonly rubric: Rubric = defaultRubric(),
+  ) {
+    this.tallies = rubric.indicators.map((spec) => new IndicatorTally(spec.target));
+  }
+
+  /** Adds one replication's items to the pool. */
+  add(rep: number, records: RunRecords): void {
+    this.rubric.indicators.forEach((spec, k) => this.tallies[k].add(measure(spec.id, { r: records, rep, ctx: this.ctx, rubric: this.rubric })));
+  }
+
+  /**
+   * Adds one replication's items to the pool and returns that replication's own score (the same
+   * as `scoreRuns` of it alone), measuring it once for both.
+   */
+  addAndScore(rep: number, records: RunRecords): ScoreResult {
+    const own = this.rubric.indicators.map((spec, k) => {
+      const samples = measure(spec.id, { r: records, rep, ctx: this.ctx, rubric: this.rubric });
+      this.tallies[k].add(samples);
+      const t = new IndicatorTally(spec.target);
+      t.add(samples);
+      return t;
+    });
+    return scoreFromTallies(own, this.rubric);
+  }
+
+  /** The pooled score of everything added so far. */
+  result(): ScoreResult {
+    return scoreFromTallies(this.tallies, this.rubric);
+  }
+}
+
+/** Indicator scores, sub-scores, the total and the rating from each indicator's tally. */
+function scoreFromTallies(tallies: readonly IndicatorTally[], rubric: Rubric): ScoreResult {
+  const indicators: IndicatorResult[] = rubric.indicators.map((spec, k) => {
+    const t = tallies[k];
     const zeroAt = spec.zeroAt ?? spec.target * rubric.zeroAtMultiple;
-    const value = aggregate(samples.map((s) => s.value), spec.aggregate);
+    const value = aggregate(t.values, spec.aggregate);
     const score = indicatorScore(value, spec.target, zeroAt);
-    return { spec, zeroAt, n: samples.length, value: Number.isFinite(value) ? value : null, score: Number.isFinite(score) ? score : null, samples };
+    return { spec, zeroAt, n: t.values.length, value: Number.isFinite(value) ? value : null, score: Number.isFinite(score) ? score : null, values: t.values, misses: t.misses };
   });
   const groups = {} as Record<Group, number | null>;
   for (const g of GROUPS) {

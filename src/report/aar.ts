@@ -6,13 +6,14 @@
  */
 import { scaleLinear } from 'd3';
 import type { RunRecords, IncidentRecord } from '../engine/records.ts';
-import { resolveRubric, scoreContext, scoreRuns, GROUPS, type ScoreResult, type Rubric } from '../metrics/score.ts';
+import { resolveRubric, scoreContext, GROUPS, ScoreAccumulator, type ScoreResult, type Rubric } from '../metrics/score.ts';
 import { findings as makeFindings, type Finding } from '../metrics/findings.ts';
 import { clock, findingText, formatValue } from './format.ts';
 import type { ScoringOverrides } from '../scenario/scoring.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { formatNumber } from './csv.ts';
 import { FINDING_TAGS, REPORT_TEXT as T, type Lang } from './i18n.ts';
+import { DigestBuilder, type ReportDigest } from './digest.ts';
 import { barsSvg, binnedMean, boxesSvg, esc, histogramModel, histogramSvg, occupancySeries, stepAreaSvg } from './svg.ts';
 
 /** What a run's folder says about the run besides its CSV files (`run.json`). */
@@ -32,33 +33,54 @@ export interface RepRecords {
 
 export interface ReportData {
   meta: RunMeta;
-  reps: RepRecords[];
   rubric: Rubric;
   result: ScoreResult;
   /** Findings with their sentence in both languages. */
   findings: (Finding & { text: Record<Lang, string> })[];
+  /** Totals, utilisation and the first replication's timelines and waits. */
+  digest: ReportDigest;
 }
 
+/**
+ * The report's figures gathered one replication at a time (in rep order), so a run can hand each
+ * replication over and let it go: `add` each, then `finish`.
+ */
+export class ReportBuilder {
+  readonly rubric: Rubric;
+  private readonly score: ScoreAccumulator;
+  private readonly digest: DigestBuilder;
+
+  constructor(readonly meta: RunMeta) {
+    this.rubric = resolveRubric(meta.scoring);
+    this.score = new ScoreAccumulator(scoreContext(meta.scenario), this.rubric);
+    this.digest = new DigestBuilder(meta.scenario.durationS);
+  }
+
+  /** Adds a replication's records (as the CSV files hold them); returns its own score. */
+  add(rep: number, records: RunRecords): ScoreResult {
+    this.digest.add(records);
+    return this.score.addAndScore(rep, records);
+  }
+
+  /** Scores the pooled replications and lists the findings. */
+  finish(): ReportData {
+    const { meta, rubric } = this;
+    const result = this.score.result();
+    const specs = new Map(result.indicators.map((i) => [i.spec.id, i]));
+    const findings = makeFindings(result, rubric).map((f) => {
+      const i = specs.get(f.indicator)!;
+      const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang);
+      return { ...f, text: { zh: text('zh'), en: text('en') } };
+    });
+    return { meta, rubric, result, findings, digest: this.digest.result() };
+  }
+}
 
 /** Scores the pooled replications and lists the findings. */
-export function buildReport(meta: RunMeta, reps: RepRecords[]): ReportData {
-  const rubric = resolveRubric(meta.scoring);
-  const result = scoreRuns(reps, scoreContext(meta.scenario), rubric);
-  const specs = new Map(result.indicators.map((i) => [i.spec.id, i]));
-  const findings = makeFindings(result, rubric).map((f) => {
-    const i = specs.get(f.indicator)!;
-    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang);
-    return { ...f, text: { zh: text('zh'), en: text('en') } };
-  });
-  return { meta, reps, rubric, result, findings };
-}
-
-/** The incidents that drew the most units and agencies (for the timelines). */
-export function largestIncidents(r: RunRecords, k = 3): IncidentRecord[] {
-  return [...r.incidents]
-    .filter((i) => i.unitsRequired > 0)
-    .sort((a, b) => b.unitsRequired - a.unitsRequired || b.agenciesRequired - a.agenciesRequired || a.tOccur - b.tOccur)
-    .slice(0, k);
+export function buildReport(meta: RunMeta, reps: readonly RepRecords[]): ReportData {
+  const b = new ReportBuilder(meta);
+  for (const r of reps) b.add(r.rep, r.records);
+  return b.finish();
 }
 
 /** Lanes of one incident's linkage chain: marks (points in time) and segments (spans). */
@@ -132,18 +154,15 @@ const pct = (v: number | null) => (v === null ? '–' : v.toFixed(1));
 
 /** The report as one HTML document. */
 export function renderReport(data: ReportData, lang: Lang): string {
-  const { meta, reps, rubric, result } = data;
+  const { meta, rubric, result, digest } = data;
   const sc = meta.scenario;
-  const r1 = reps[0].records;
-  const all = reps.map((r) => r.records);
-  const sum = (f: (r: RunRecords) => number) => all.reduce((a, r) => a + f(r), 0);
   const overview = `<table class="kv">
 <tr><th>${T.scenario[lang]}</th><td>${esc(sc.title)} <code>${esc(sc.name)}</code><br><small>${esc(sc.description)}</small></td></tr>
 <tr><th>${T.start[lang]}</th><td>${esc(sc.start)}</td></tr>
 <tr><th>${T.duration[lang]}</th><td>${formatNumber(sc.durationS / 3600)} ${T.hours[lang]}</td></tr>
 <tr><th>${T.seeds[lang]}</th><td>${esc(meta.seeds.join(', '))}</td></tr>
-<tr><th>${T.replications[lang]}</th><td>${reps.length}</td></tr>
-<tr><th>${T.incidents[lang]} / ${T.calls[lang]} / ${T.dispatches[lang]}</th><td>${sum((r) => r.incidents.length)} / ${sum((r) => r.calls.length)} / ${sum((r) => r.dispatches.length)}</td></tr>
+<tr><th>${T.replications[lang]}</th><td>${digest.reps}</td></tr>
+<tr><th>${T.incidents[lang]} / ${T.calls[lang]} / ${T.dispatches[lang]}</th><td>${digest.totals.incidents} / ${digest.totals.calls} / ${digest.totals.dispatches}</td></tr>
 <tr><th>${T.agencies[lang]}</th><td>${sc.agencies.map((a) => `${esc(a.name)} <small>(${esc(a.id)}, ${T.tierName[lang][a.tier]})</small>`).join(lang === 'zh' ? '；' : '; ')}</td></tr>
 </table>`;
 
@@ -161,11 +180,12 @@ export function renderReport(data: ReportData, lang: Lang): string {
     ? `<ol class="findings">${data.findings.map((f) => `<li><span class="tag t-${f.tag}">${esc(FINDING_TAGS[f.tag][lang])}</span> <span class="fid">${esc(f.indicator)}</span> ${esc(f.text[lang])}</li>`).join('')}</ol>`
     : `<p>${T.noFindings[lang]}</p>`;
 
-  const timelines = largestIncidents(r1)
-    .map((inc) => {
+  const timelines = digest.chains
+    .map(({ incident: inc, dispatches, agencies }) => {
       const typeName = sc.incidentTypes.find((t) => t.id === inc.type)?.name ?? inc.type;
       const head = `${inc.incidentId} · ${typeName} · ${inc.zone} · ${inc.gradeTrue}→${inc.gradeFinal ?? '–'} · ${clock(sc.startSecondOfDay, inc.tOccur)}`;
-      return `<h3>${esc(head)}</h3>${timelineSvg(timelineModel(meta, r1, inc, rubric, lang), meta, lang)}`;
+      const chain: RunRecords = { incidents: [inc], calls: [], dispatches, units: [], agencies, depots: [] };
+      return `<h3>${esc(head)}</h3>${timelineSvg(timelineModel(meta, chain, inc, rubric, lang), meta, lang)}`;
     })
     .join('') + `<p class="note">${T.timelineNote[lang]}</p>`;
 
@@ -173,22 +193,22 @@ export function renderReport(data: ReportData, lang: Lang): string {
   const answer = ind('A1');
   const fire = ind('B3');
   const care = ind('F3');
-  const waits: [number, number][] = all.length ? r1.calls.map((c) => [c.tArrive, c.tAnswer ?? c.tEnd ?? sc.durationS]) : [];
+  const waits = digest.waits;
   const agencyUtil = sc.agencies
     .map((a) => {
-      const us = all.flatMap((r) => r.units.filter((u) => u.agency === a.id));
-      return { label: a.name, value: us.length ? us.reduce((s, u) => s + u.utilization, 0) / us.length : 0, n: us.length };
+      const u = digest.utilisation.get(a.id) ?? { sum: 0, n: 0 };
+      return { label: a.name, value: u.n ? u.sum / u.n : 0, n: u.n };
     })
     .filter((x) => x.n > 0);
   const charts = [
-    histogramSvg(T.chartAnswer[lang], histogramModel(answer.samples.map((s) => s.value), answer.spec.target)),
-    fire.n ? histogramSvg(T.chartFire[lang], histogramModel(fire.samples.map((s) => s.value), fire.spec.target)) : '',
-    care.n ? histogramSvg(T.chartCare[lang], histogramModel(care.samples.map((s) => s.value), care.spec.target)) : '',
+    histogramSvg(T.chartAnswer[lang], histogramModel(answer.values, answer.spec.target)),
+    fire.n ? histogramSvg(T.chartFire[lang], histogramModel(fire.values, fire.spec.target)) : '',
+    care.n ? histogramSvg(T.chartCare[lang], histogramModel(care.values, care.spec.target)) : '',
     stepAreaSvg(T.chartQueue[lang], binnedMean(occupancySeries(waits), sc.durationS, sc.durationS > 3 * 86400 ? 3600 : 600), sc.durationS, sc.startSecondOfDay),
     barsSvg(T.chartUtil[lang], agencyUtil),
     boxesSvg(
       T.chartTier[lang],
-      [1, 2, 3].map((tier) => ({ label: T.tierName[lang][tier], values: ind(`C${tier}`).samples.map((s) => s.value), target: ind(`C${tier}`).spec.target })),
+      [1, 2, 3].map((tier) => ({ label: T.tierName[lang][tier], values: ind(`C${tier}`).values, target: ind(`C${tier}`).spec.target })),
     ),
   ].join('');
 

@@ -2,39 +2,108 @@
  * CSV output — the contract other tools read. Column names and order are fixed here; times are
  * seconds from scenario start rounded to 3 decimals, empty where a step never happened; booleans are
  * 1/0. Text cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe.
+ * Lines are made one at a time, so a run can stream its files (see `run-folder.ts`).
  */
-import Papa from 'papaparse';
 import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../engine/records.ts';
 import type { EventData, EventKind, LogEvent } from '../engine/log.ts';
-import { summarise } from '../metrics/stats.ts';
+import { thousandths } from '../metrics/round.ts';
 
-type Cell = string | number | boolean | null | undefined;
+/** What a cell holds before it is written. */
+export type Cell = string | number | boolean | null | undefined;
 
 /** Numbers with at most 3 decimals and no trailing zeros; locale-free. */
 export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return '';
   if (Number.isInteger(x)) return String(x);
-  const s = x.toFixed(3);
-  const t = s.replace(/\.?0+$/, '');
-  return t === '-0' ? '0' : t;
+  if (!Number.isFinite(x)) return '';
+  // Digits from the integer toFixed(3) would write (much faster than toFixed and a regex).
+  const k = thousandths(x);
+  if (k === null) {
+    const t = x.toFixed(3).replace(/\.?0+$/, '');
+    return t === '-0' ? '0' : t;
+  }
+  if (k === 0) return '0';
+  const a = k < 0 ? -k : k;
+  const whole = Math.floor(a / 1000);
+  const frac = a - whole * 1000;
+  const sign = k < 0 ? '-' : '';
+  if (frac === 0) return sign + whole;
+  if (frac % 100 === 0) return `${sign}${whole}.${frac / 100}`;
+  if (frac % 10 === 0) return `${sign}${whole}.${frac < 100 ? '0' : ''}${frac / 10}`;
+  return `${sign}${whole}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`;
 }
 
 /** Makes a text cell safe to open in a spreadsheet (no formula execution). */
 export function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return startsLikeFormula(s) ? `'${s}` : s;
 }
 
+/** First characters a spreadsheet reads as the start of a formula: = + - @ tab CR. */
+function startsLikeFormula(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
+
+/**
+ * Whether a cell needs quotes: it holds a quote, comma, CR, LF or byte-order mark, or starts or ends
+ * with a space (as Papa Parse quotes, which read.ts parses with).
+ */
+function needsQuotes(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10 || c === 0xfeff) return true;
+  }
+  return false;
+}
+
+/** Quotes a cell when its content needs it, doubling its quotes. */
+function quote(s: string): string {
+  return needsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A text cell as written: spreadsheet-safe, then quoted where needed. */
+export function textCell(s: string): string {
+  return quote(startsLikeFormula(s) ? `'${s}` : s);
+}
+
+/** A cell as written: numbers to 3 decimals (never quoted), booleans 1/0, text made spreadsheet-safe. */
 function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? '1' : '0';
-  return safeText(v);
+  return textCell(v);
 }
+
+/** One CSV line of cells, without its line end. */
+export function csvLine(cells: readonly Cell[]): string {
+  let out = cell(cells[0]);
+  for (let k = 1; k < cells.length; k++) out += ',' + cell(cells[k]);
+  return out;
+}
+
+/** A header line: column names are quoted where needed but not made spreadsheet-safe. */
+export function headerLine(header: readonly string[]): string {
+  return header.map(quote).join(',');
+}
+
+/** Line end of every CSV file linkdrill writes (RFC 4180 and Excel expect CRLF). */
+export const EOL = '\r\n';
+
+/** A file's first text: the UTF-8 byte-order mark where asked (Excel then reads Chinese), and the header. */
+export function csvStart(header: readonly string[], options: { bom?: boolean } = {}): string {
+  return (options.bom ? '\uFEFF' : '') + headerLine(header) + EOL;
+}
+
+/** What ends a table that has no rows: a blank line after the header, as linkdrill has always written it. */
+export const EMPTY_END = EOL;
 
 /** A table as CSV text (CRLF line ends, as RFC 4180 and Excel expect). */
 export function toCsv(header: readonly string[], rows: readonly Cell[][], options: { bom?: boolean } = {}): string {
-  const text = Papa.unparse({ fields: [...header], data: rows.map((r) => r.map(cell)) }, { newline: '\r\n', escapeFormulae: false });
-  return (options.bom ? '\uFEFF' : '') + text + '\r\n';
+  let text = csvStart(header, options);
+  for (const r of rows) text += csvLine(r) + EOL;
+  return rows.length === 0 ? text + EMPTY_END : text;
 }
 
 export const INCIDENT_COLUMNS = [
@@ -142,41 +211,43 @@ export function eventDetail(e: LogEvent): string {
   return (DETAIL[e.kind] as (d: unknown) => string)(e.data);
 }
 
-const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, eventDetail(e)];
+/** One event's cells in `events.csv`. */
+export const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, eventDetail(e)];
 
-/** One replication's results, as handed to the CSV writer. */
+/** One replication's results, as handed to the run folder's writer. */
 export interface RepOutput {
   rep: number;
   records: RunRecords;
   log: LogEvent[];
 }
 
-/** The CSV files a run writes, by file name; `extraSummary` adds rows (the scores) to each rep's summary. */
-export function runCsvFiles(reps: readonly RepOutput[], options: { bom?: boolean; extraSummary?: Map<number, [string, number | string][]> } = {}): Record<string, string> {
-  const all = <T>(pick: (r: RepOutput) => readonly T[], row: (rep: number, x: T) => Cell[]) => reps.flatMap((r) => pick(r).map((x) => row(r.rep, x)));
+/** A file of records: its name, its columns, and the rows of one replication's records. */
+export interface RecordTable {
+  file: string;
+  columns: readonly string[];
+  /** Hands each row of `records` to `row`, in record order. */
+  rows(rep: number, records: RunRecords, row: (cells: Cell[]) => void): void;
+}
+
+function table<T>(file: string, columns: readonly string[], pick: (r: RunRecords) => readonly T[], cells: (rep: number, x: T) => Cell[]): RecordTable {
   return {
-    'incidents.csv': toCsv(INCIDENT_COLUMNS, all((r) => r.records.incidents, incidentRow), options),
-    'calls.csv': toCsv(CALL_COLUMNS, all((r) => r.records.calls, callRow), options),
-    'dispatches.csv': toCsv(DISPATCH_COLUMNS, all((r) => r.records.dispatches, dispatchRow), options),
-    'units.csv': toCsv(UNIT_COLUMNS, all((r) => r.records.units, unitRow), options),
-    'agencies.csv': toCsv(AGENCY_COLUMNS, all((r) => r.records.agencies, agencyRow), options),
-    'depots.csv': toCsv(DEPOT_COLUMNS, all((r) => r.records.depots, depotRow), options),
-    'summary.csv': summaryCsv(reps, options),
-    'events.csv': toCsv(EVENT_COLUMNS, all((r) => r.log, eventRow), options),
+    file,
+    columns,
+    rows(rep, records, row) {
+      for (const x of pick(records)) row(cells(rep, x));
+    },
   };
 }
 
-/** `summary.csv`: each replication's summary metrics, then any extra rows (the scores) for it. */
-export function summaryCsv(reps: readonly RepOutput[], options: { bom?: boolean; extraSummary?: Map<number, [string, number | string][]> } = {}): string {
-  return toCsv(
-    SUMMARY_COLUMNS,
-    reps.flatMap((r) => [
-      ...summarise(r.records).map((s) => [r.rep, s.metric, s.value] as Cell[]),
-      ...(options.extraSummary?.get(r.rep) ?? []).map(([m, v]) => [r.rep, m, v] as Cell[]),
-    ]),
-    options,
-  );
-}
+/** The record files of a run folder, in the order a run writes them. */
+export const RECORD_TABLES: readonly RecordTable[] = [
+  table('incidents.csv', INCIDENT_COLUMNS, (r) => r.incidents, incidentRow),
+  table('calls.csv', CALL_COLUMNS, (r) => r.calls, callRow),
+  table('dispatches.csv', DISPATCH_COLUMNS, (r) => r.dispatches, dispatchRow),
+  table('units.csv', UNIT_COLUMNS, (r) => r.units, unitRow),
+  table('agencies.csv', AGENCY_COLUMNS, (r) => r.agencies, agencyRow),
+  table('depots.csv', DEPOT_COLUMNS, (r) => r.depots, depotRow),
+];
 
 /** The event log alone as CSV (what determinism tests compare byte for byte). */
 export function eventsCsv(rep: number, log: readonly LogEvent[]): string {

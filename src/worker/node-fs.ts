@@ -3,7 +3,7 @@
  * folder of the user's, the current folder, a file — is refused with a message and left untouched.
  * Every command that writes (run, batch, merge, report, exercise, calibrate) goes through here.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
@@ -131,12 +131,11 @@ export function writeProblem(e: unknown): string {
 }
 
 /**
- * Writes `files` as the folder `outDir`, whole or not at all: everything goes to a temporary sibling
- * first, which takes the place of `outDir` only once every file is written. Only an empty folder or
- * linkdrill's own folder of this kind is replaced (see {@link claimOutputFolder}); on any failure
- * nothing is left behind and the old folder stays as it was.
+ * A folder being built beside `outDir` (a hidden temporary sibling) that takes its place in one
+ * rename once complete. Only an empty folder or linkdrill's own folder of this kind is replaced (see
+ * {@link claimOutputFolder}); on `abort` nothing is left behind and the old folder stays as it was.
  */
-export function writeOutputFolder(outDir: string, files: Record<string, string | Uint8Array>, kind: OutputKind): void {
+function stageFolder(outDir: string, kind: OutputKind): { tmp: string; commit(files: string[]): void; abort(): void } {
   const target = claimOutputFolder(outDir, kind);
   const parent = dirname(target);
   const tmp = join(parent, `.${basename(target)}.partial-${process.pid}`);
@@ -145,17 +144,115 @@ export function writeOutputFolder(outDir: string, files: Record<string, string |
     mkdirSync(parent, { recursive: true });
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp);
-    for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
-    const manifest: Manifest = { kind, files: Object.keys(files).sort() };
-    writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest) + '\n');
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(tmp, target);
   } catch (e) {
     quietly(() => rmSync(tmp, { recursive: true, force: true }));
-    quietly(() => !existsSync(target) && existsSync(old) && renameSync(old, target));
     throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
   }
-  quietly(() => rmSync(old, { recursive: true, force: true }));
+  return {
+    tmp,
+    commit(files) {
+      try {
+        const manifest: Manifest = { kind, files: [...files].sort() };
+        writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest) + '\n');
+        if (existsSync(target)) renameSync(target, old);
+        renameSync(tmp, target);
+      } catch (e) {
+        quietly(() => rmSync(tmp, { recursive: true, force: true }));
+        quietly(() => !existsSync(target) && existsSync(old) && renameSync(old, target));
+        throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+      }
+      quietly(() => rmSync(old, { recursive: true, force: true }));
+    },
+    abort() {
+      quietly(() => rmSync(tmp, { recursive: true, force: true }));
+    },
+  };
+}
+
+/**
+ * Writes `files` as the folder `outDir`, whole or not at all: everything goes to a temporary sibling
+ * first, which takes the place of `outDir` only once every file is written. Only an empty folder or
+ * linkdrill's own folder of this kind is replaced (see {@link claimOutputFolder}); on any failure
+ * nothing is left behind and the old folder stays as it was.
+ */
+export function writeOutputFolder(outDir: string, files: Record<string, string | Uint8Array>, kind: OutputKind): void {
+  const stage = stageFolder(outDir, kind);
+  try {
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(stage.tmp, name), data);
+  } catch (e) {
+    stage.abort();
+    throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+  }
+  stage.commit(Object.keys(files));
+}
+
+/** A file of a folder being built: bytes written to the disk as they come. */
+class FileSink {
+  private closed = false;
+
+  constructor(
+    private readonly fd: number,
+    private readonly fail: (e: unknown) => never,
+  ) {}
+
+  write(bytes: Uint8Array): void {
+    try {
+      for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Closes the file (once; later calls do nothing). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * Writes the folder `outDir` as `fill` produces its files, whole or not at all: `fill` opens files
+ * by name and writes their bytes piece by piece while it works (a run streams its CSV files as it
+ * simulates); they go to a temporary sibling that takes the place of `outDir` only once `fill` has
+ * finished and every file is closed. If `fill` throws — a write that failed, an interruption —
+ * nothing is left behind, the old folder stays as it was, and the error goes on to the caller.
+ */
+export async function writeOutputFolderStreamed<T>(outDir: string, kind: OutputKind, fill: (open: (name: string) => (bytes: Uint8Array) => void) => T | Promise<T>): Promise<T> {
+  const stage = stageFolder(outDir, kind);
+  const sinks = new Map<string, FileSink>();
+  const fail = (e: unknown): never => {
+    throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+  };
+  const open = (name: string) => {
+    if (sinks.has(name) || name.includes('/') || name.includes(sep) || name.startsWith('.')) throw new Error(`output file "${name}" opened twice or not a plain name`);
+    let fd: number;
+    try {
+      fd = openSync(join(stage.tmp, name), 'wx');
+    } catch (e) {
+      return fail(e);
+    }
+    const sink = new FileSink(fd, fail);
+    sinks.set(name, sink);
+    return (bytes: Uint8Array) => sink.write(bytes);
+  };
+  let result: T;
+  try {
+    result = await fill(open);
+    for (const s of sinks.values()) {
+      try {
+        s.close();
+      } catch (e) {
+        fail(e);
+      }
+    }
+  } catch (e) {
+    for (const s of sinks.values()) quietly(() => s.close());
+    stage.abort();
+    throw e;
+  }
+  stage.commit([...sinks.keys()]);
+  return result;
 }
 
 /** Records that `dir` (being written file by file, as a batch is) is linkdrill's `kind` folder holding `files`. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { OutputRefused, writeOutputFolderStreamed } from '../../src/worker/node-fs.ts';
 import { ROOT } from '../helpers.ts';
 
 const SMALL = join(ROOT, 'test/fixtures/small.yaml');
@@ -107,6 +108,48 @@ describe('output folders never cost a user a file', () => {
     expect(await main(['report', out], q2.io)).toBe(1);
     expect(q2.err.join('\n')).toMatch(/run\.json/);
     noStack(q2.err);
+  });
+});
+
+describe('a folder written as the run goes', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('a run that fails half-way leaves nothing behind, and an earlier folder exactly as it was', async () => {
+    const dir = tmp();
+    expect(await main(['run', SMALL, '--out', join(dir, 'out')], quiet().io)).toBe(0);
+    const before = snapshot(dir);
+    const failing = writeOutputFolderStreamed(join(dir, 'out'), 'run', (open) => {
+      open('incidents.csv')(bytes('rep,incident_id\r\n'));
+      open('calls.csv')(bytes('half a file'));
+      throw new Error('the simulation failed');
+    });
+    await expect(failing).rejects.toThrow('the simulation failed');
+    expect(snapshot(dir)).toEqual(before);
+    // Nor in a fresh place: no folder, no hidden partial sibling.
+    await expect(writeOutputFolderStreamed(join(dir, 'fresh'), 'run', async () => Promise.reject(new Error('stopped')))).rejects.toThrow('stopped');
+    expect(readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('files appear only once the folder is complete, with the manifest listing them', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const seen = await writeOutputFolderStreamed(out, 'run', (open) => {
+      const a = open('a.csv');
+      a(bytes('x'));
+      a(bytes('y'));
+      open('run.json')(bytes('{}'));
+      return existsSync(out);
+    });
+    expect(seen).toBe(false);
+    expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe('xy');
+    expect(JSON.parse(readFileSync(join(out, '.linkdrill.json'), 'utf8'))).toEqual({ kind: 'run', files: ['a.csv', 'run.json'] });
+  });
+
+  it('a place that cannot be written is refused with the reason, nothing half-written beside it', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'blocker'), 'x');
+    await expect(writeOutputFolderStreamed(join(dir, 'blocker', 'out'), 'run', () => 1)).rejects.toThrow(OutputRefused);
+    expect(readdirSync(dir)).toEqual(['blocker']);
   });
 });
 

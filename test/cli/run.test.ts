@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -65,5 +66,20 @@ describe('linkdrill run', () => {
     expect(q.err.join('\n')).toContain('cannot write the output (');
     expect(readdirSync(join(dir, 'ro'))).toEqual(['blocker']);
     expect(q.err.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
+  it('Ctrl-C during a run leaves no folder and no partial files, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/linkdrill.js'), 'run', join(ROOT, 'scenarios/default.yaml'), '--reps', '500', '--out', join(dir, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Interrupt once it is writing: its hidden partial folder is there.
+    for (let k = 0; k < 600 && !readdirSync(dir).some((n) => n.includes('.partial-')); k++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(dir).some((n) => n.includes('.partial-'))).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('interrupted: nothing was written');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

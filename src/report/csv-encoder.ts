@@ -1,0 +1,169 @@
+/**
+ * CSV cells encoded straight into UTF-8 bytes, chunk by chunk: the same text `csv.ts` writes
+ * (numbers to 3 decimals without trailing zeros, text made spreadsheet-safe and quoted where
+ * needed), without building a string per cell or per line — a run writes millions of lines, and the
+ * strings would cost more to collect than to write. Pure: works in Node and in the browser.
+ */
+import { thousandths } from '../metrics/round.ts';
+import { formatNumber, textCell, type Cell } from './csv.ts';
+
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+const DOT = 46;
+const MINUS = 45;
+const ZERO = 48;
+
+/** Where full chunks go; a chunk is valid only during the call (copy it to keep it). */
+export type ChunkSink = (chunk: Uint8Array) => void;
+
+const encoder = new TextEncoder();
+
+export class CsvEncoder {
+  private buf: Uint8Array;
+  private off = 0;
+
+  /** `chunkBytes`: bytes gathered before they are handed to `out`. */
+  constructor(
+    private readonly out: ChunkSink,
+    private readonly chunkBytes = 1 << 18,
+  ) {
+    this.buf = new Uint8Array(chunkBytes);
+  }
+
+  /** Makes room for `n` more bytes, handing on what is gathered when needed. */
+  private room(n: number): void {
+    if (this.off + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = new Uint8Array(Math.max(n, this.chunkBytes));
+  }
+
+  /** Hands on every byte gathered so far. */
+  flush(): void {
+    if (this.off === 0) return;
+    this.out(this.buf.subarray(0, this.off));
+    this.off = 0;
+  }
+
+  /** Text as it is (no quoting), UTF-8 encoded: for header lines, fixed words, whole documents. */
+  raw(s: string): void {
+    const n = s.length;
+    this.room(3 * n);
+    const b = this.buf;
+    let o = this.off;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        // Past ASCII: let the platform's encoder do the rest of the string.
+        o += encoder.encodeInto(i === 0 ? s : s.slice(i), b.subarray(o)).written;
+        break;
+      }
+      b[o++] = c;
+    }
+    this.off = o;
+  }
+
+  /** A text cell: spreadsheet-safe and quoted where needed (as `textCell`); empty for null. */
+  text(s: string | null | undefined): void {
+    if (s === null || s === undefined || s.length === 0) return;
+    const c0 = s.charCodeAt(0);
+    const n = s.length;
+    // Fast path: nothing to escape (the common case of ids and names).
+    if (c0 !== 61 && c0 !== 43 && c0 !== 45 && c0 !== 64 && c0 !== 9 && c0 !== 13 && c0 !== 32 && s.charCodeAt(n - 1) !== 32) {
+      let plain = true;
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 34 || c === 44 || c === 13 || c === 10 || c === 0xfeff) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) return this.raw(s);
+    }
+    this.raw(textCell(s));
+  }
+
+  /** A number cell as `formatNumber` writes it (empty when not finite). */
+  num(x: number | null | undefined): void {
+    if (x === null || x === undefined) return;
+    if (Number.isInteger(x) && Math.abs(x) < 2 ** 53) return this.int(x);
+    if (!Number.isFinite(x)) return;
+    const k = thousandths(x);
+    if (k === null) return this.raw(formatNumber(x));
+    if (k === 0) return this.int(0);
+    const a = k < 0 ? -k : k;
+    const whole = Math.floor(a / 1000);
+    let frac = a - whole * 1000;
+    if (k < 0) {
+      this.room(1);
+      this.buf[this.off++] = MINUS;
+    }
+    this.int(whole);
+    if (frac === 0) return;
+    this.room(4);
+    const b = this.buf;
+    b[this.off++] = DOT;
+    let digits = 3;
+    while (frac % 10 === 0) {
+      frac /= 10;
+      digits--;
+    }
+    for (let d = digits - 1; d >= 0; d--) {
+      b[this.off + d] = ZERO + (frac % 10);
+      frac = Math.floor(frac / 10);
+    }
+    this.off += digits;
+  }
+
+  /** A whole number below 2^53 in magnitude, in decimal digits. */
+  private int(n: number): void {
+    this.room(17);
+    const b = this.buf;
+    if (n < 0) {
+      b[this.off++] = MINUS;
+      n = -n;
+    }
+    // -0 is written "0", as String(-0) is.
+    let len = 1;
+    for (let p = 10; p <= n; p *= 10) len++;
+    let o = this.off + len;
+    this.off = o;
+    do {
+      b[--o] = ZERO + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
+
+  /** Any cell, as `csv.ts` writes it. */
+  cell(v: Cell): void {
+    if (typeof v === 'number') this.num(v);
+    else if (typeof v === 'string') this.text(v);
+    else if (typeof v === 'boolean') this.byte(v ? 49 : 48);
+  }
+
+  /** A whole line of cells with its CRLF. */
+  line(cells: readonly Cell[]): void {
+    this.cell(cells[0]);
+    for (let k = 1; k < cells.length; k++) {
+      this.comma();
+      this.cell(cells[k]);
+    }
+    this.eol();
+  }
+
+  comma(): void {
+    this.byte(COMMA);
+  }
+
+  /** CRLF, as RFC 4180 and Excel expect. */
+  eol(): void {
+    this.room(2);
+    this.buf[this.off++] = CR;
+    this.buf[this.off++] = LF;
+  }
+
+  private byte(c: number): void {
+    this.room(1);
+    this.buf[this.off++] = c;
+  }
+}

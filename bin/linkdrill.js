@@ -1,7 +1,41 @@
 #!/usr/bin/env node
-// Entry point of the `linkdrill` command: registers tsx so the TypeScript sources run as they are.
-import { register } from 'tsx/esm/api';
+// Entry point of the `linkdrill` command: runs the compiled CLI in build/ (made on `npm install`, or
+// by `npm run build:cli`), or the TypeScript sources through tsx when they are newer than the build
+// (or there is none), so an edited source is never shadowed by an old build.
+import { readdirSync, statSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = new URL('../', import.meta.url);
+const built = new URL('build/cli.js', root);
+
+/** Newest modification time (ms) of the files under `dir`, or 0 when there are none. */
+function newest(dir) {
+  let t = 0;
+  let names;
+  try {
+    names = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of names) {
+    const p = new URL(e.name + (e.isDirectory() ? '/' : ''), dir);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function builtIsFresh() {
+  try {
+    return statSync(built).mtimeMs >= newest(new URL('src/', root));
+  } catch {
+    return false;
+  }
+}
+
+let main;
+if (builtIsFresh()) ({ main } = await import(built.href));
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

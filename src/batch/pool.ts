@@ -1,6 +1,6 @@
 /**
- * A pool of Node worker threads, each running the engine API over comlink, that works through lists
- * of jobs (`jobs.ts`), reusable from one list to the next.
+ * A pool of Node worker processes, each running the engine API over comlink, that works through
+ * lists of jobs (`jobs.ts`), reusable from one list to the next.
  */
 import { startEngineWorker, type EngineWorker } from '../worker/node-host.ts';
 import type { ReplicationResult } from '../worker/api.ts';
@@ -29,8 +29,9 @@ export function createPool(workers: number): Pool {
         completed++;
         onResult(r);
       }, () => closed);
-      // A closed pool's calls in flight never answer: settle on the close itself.
-      await Promise.race([all, closedSignal]);
+      // A closed pool's calls in flight never answer: settle on the close itself; a worker that
+      // died never answers either: fail with its reason.
+      await Promise.race([all, closedSignal, ...threads.map((w) => w.died)]);
       return { completed, stopped: closed || completed < jobs.length };
     },
     async close() {

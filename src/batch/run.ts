@@ -38,6 +38,7 @@ export interface BatchOptions {
   inputs?: Record<string, string>;
   /** Start over in a folder that holds an earlier batch (its files are replaced). */
   force?: boolean;
+  /** Called as replications finish (often: a listener that draws should throttle itself). */
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the batch: finished replications stay in replications.csv. */
   signal?: AbortSignal;
@@ -126,14 +127,24 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   const onAbort = () => void pool.close();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();
+  // Results arrive a few at a time: append each arrival's lines at once (one write, right after
+  // the results are in, so an interrupted batch keeps them).
+  let pending = '';
+  const flush = () => {
+    if (pending === '') return;
+    appendFileSync(csvPath, pending);
+    pending = '';
+  };
   let outcome: { completed: number; stopped: boolean };
   try {
     outcome = await pool.run(jobs, scenarios, (r) => {
-      appendFileSync(csvPath, replicationLine(r));
+      if (pending === '') queueMicrotask(flush);
+      pending += replicationLine(r);
       results.push(r);
       o.onProgress?.(++finished, all.length);
     });
   } finally {
+    flush();
     o.signal?.removeEventListener('abort', onAbort);
     await pool.close();
   }

@@ -11,9 +11,8 @@ import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { readScenarioFile } from './io.ts';
+import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
 
-export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en]';
-export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -53,6 +52,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const bar = io.tty ? new SingleBar({ format: 'batch {bar} {value}/{total} replications | {rate}/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   const started = process.hrtime.bigint();
   let lastLog = 0;
+  let lastDraw = -Infinity;
   const ac = new AbortController();
   const onSigint = () => ac.abort();
   process.once('SIGINT', onSigint);
@@ -72,6 +72,9 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       signal: ac.signal,
       onProgress: (done, total) => {
         const secs = Number(process.hrtime.bigint() - started) / 1e9;
+        // A few redraws a second are all a person can read.
+        if (done < total && secs - lastDraw < 0.2) return;
+        lastDraw = secs;
         if (bar) {
           if (!bar.isActive) bar.start(total, done, { rate: '0' });
           bar.update(done, { rate: secs > 0 ? (done / secs).toFixed(1) : '0' });

@@ -4,14 +4,13 @@
  * noisy machine. Each workload runs in a fresh worker thread; every figure is a median, and each
  * engine measurement sits between two raw-kernel measurements whose mean is its baseline.
  */
-import { Worker } from 'node:worker_threads';
 import { createSimulation } from '../engine/simulate.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { parse, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import { stressScenario } from './stress.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
-import { tsWorkerBootstrap } from '../worker/node-host.ts';
+import { startWorkerThread } from '../worker/node-host.ts';
 import { planJobs } from '../batch/plan.ts';
 import { createPool } from '../batch/pool.ts';
 
@@ -29,7 +28,7 @@ const heapMiB = () => {
 /** Runs one job in a fresh worker thread (TypeScript through tsx, as in the main thread). */
 function inWorker(job: BenchJob): Promise<BenchRun[]> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(tsWorkerBootstrap(new URL('./bench-worker.ts', import.meta.url)), { eval: true, workerData: job });
+    const w = startWorkerThread('bench-worker', new URL('./bench-worker.ts', import.meta.url), { workerData: job });
     w.once('message', resolve);
     w.once('error', reject);
     w.once('exit', (code) => code !== 0 && reject(new Error(`bench worker exited with code ${code}`)));

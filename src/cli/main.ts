@@ -1,23 +1,18 @@
 /** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
-import { runCommand, RUN_USAGE } from './run.ts';
-import { validateCommand } from './validate.ts';
-import { schemaCommand } from './schema.ts';
-import { benchCommand } from './bench.ts';
-import { reportCommand, REPORT_USAGE } from './report.ts';
-import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
+import { BATCH_USAGE, BENCH_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_USAGE } from './usage.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 
 usage:
   ${RUN_USAGE}
-  linkdrill validate SCENARIO
+  ${VALIDATE_USAGE}
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
-  linkdrill schema
-  linkdrill bench [--quick]
+  ${SCHEMA_USAGE}
+  ${BENCH_USAGE}
 
 Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
 --lang zh|en), incidents.csv, calls.csv, dispatches.csv, agencies.csv, units.csv, depots.csv,
@@ -30,25 +25,25 @@ const defaultIo: Io = {
   tty: Boolean(process.stderr.isTTY),
 };
 
-/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+/** Runs the CLI with `argv` (without node and script); returns the exit code. Each command's module loads only when it runs. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
       case 'run':
-        return await runCommand(rest, io);
+        return await (await import('./run.ts')).runCommand(rest, io);
       case 'validate':
-        return validateCommand(rest, io);
+        return (await import('./validate.ts')).validateCommand(rest, io);
       case 'schema':
-        return schemaCommand(rest, io);
+        return (await import('./schema.ts')).schemaCommand(rest, io);
       case 'report':
-        return reportCommand(rest, io);
+        return (await import('./report.ts')).reportCommand(rest, io);
       case 'batch':
-        return await batchCommand(rest, io);
+        return await (await import('./batch.ts')).batchCommand(rest, io);
       case 'merge':
-        return await mergeCommand(rest, io);
+        return await (await import('./batch.ts')).mergeCommand(rest, io);
       case 'bench':
-        return await benchCommand(rest, io);
+        return await (await import('./bench.ts')).benchCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -6,8 +6,8 @@ import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { langOption, parse, UsageError, type Io } from './args.ts';
 import { folderOwner, replaceOwnFile } from '../worker/node-fs.ts';
+import { REPORT_USAGE } from './usage.ts';
 
-export const REPORT_USAGE = 'linkdrill report DIR [--lang zh|en]';
 
 export function reportCommand(argv: string[], io: Io): number {
   const { values, positionals } = parse(argv, { lang: { type: 'string' } });

@@ -8,9 +8,9 @@ import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
+import { RUN_USAGE } from './usage.ts';
 import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
 
-export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
 
 /** Thrown out of a run that Ctrl-C stopped: the folder being written is dropped. */
 class Interrupted extends Error {}

@@ -2,10 +2,11 @@
 import { formatErrors } from '../scenario/errors.ts';
 import { parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
+import { VALIDATE_USAGE } from './usage.ts';
 
 export function validateCommand(argv: string[], io: Io): number {
   const { positionals } = parse(argv, {});
-  if (positionals.length !== 1) throw new UsageError('usage: linkdrill validate SCENARIO');
+  if (positionals.length !== 1) throw new UsageError(`usage: ${VALIDATE_USAGE}`);
   const r = loadScenarioFile(positionals[0]);
   if (!r.ok) {
     io.err(formatErrors(r.errors));

@@ -286,6 +286,34 @@ export class RoadGraph {
     return out;
   }
 
+  /** Which nodes can be reached from `src` along the roads (1) or not (0): one breadth-first search. */
+  reachableFrom(src: number): Uint8Array {
+    const n = this.size;
+    const out = new Uint8Array(n);
+    const start = new Int32Array(n + 1);
+    for (const e of this.network.edges) start[e.from + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const to = new Int32Array(this.network.edges.length);
+    const fill = start.slice(0, n);
+    for (const e of this.network.edges) to[fill[e.from]++] = e.to;
+    const queue = new Int32Array(n);
+    let head = 0;
+    let tail = 0;
+    out[src] = 1;
+    queue[tail++] = src;
+    while (head < tail) {
+      const v = queue[head++];
+      for (let k = start[v]; k < start[v + 1]; k++) {
+        const u = to[k];
+        if (!out[u]) {
+          out[u] = 1;
+          queue[tail++] = u;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Number of nodes reachable to `dest` — for the loader's connectivity check. */
   reachableCount(dest: number): number {
     let c = 0;

@@ -5,9 +5,9 @@
  * the `readFile` callback the host provides, so the same loader runs in Node and in the browser.
  * Every problem is returned as `{path, message}`.
  */
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { scenarioSchema, type ScenarioParsed } from './schema.ts';
+import { parseYamlText } from './yaml.ts';
 import { parseDateTime } from './duration.ts';
 import { formatPath, type InputError, type Result } from './errors.ts';
 import type { Scenario } from './scenario.ts';
@@ -29,7 +29,7 @@ export type { ReadFile };
 export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
   if (text.trim() === '') return { ok: false, errors: [{ path: fileName, message: 'the file is empty' }] };
   try {
-    const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYamlText(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return { ok: false, errors: [{ path: fileName, message: 'a scenario must be a mapping of keys (name, start, agencies, …)' }] };
     }

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { DURATION_PATTERN } from './duration.ts';
 import { SCORE_GROUPS } from './scoring.ts';
 
+// A scenario is checked once per process: interpreting the schema is quicker than compiling it to
+// code first (zod's default), and needs no `new Function` (strict content-security policies).
+z.config({ jitless: true });
+
 /** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
 export const GRADES = ['IV', 'III', 'II', 'I'] as const;
 export type Grade = (typeof GRADES)[number];

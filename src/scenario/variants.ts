@@ -14,7 +14,7 @@ import type { InputError, Result } from './errors.ts';
 import { buildScenario, parseScenarioText } from './load.ts';
 import { readSideFile, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlText } from './yaml.ts';
 
 export interface Change {
   op: 'set' | 'add' | 'remove' | 'scale';
@@ -168,7 +168,7 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
       const text = readSideFile(readFile, spec.file, `${where}.file`, errors);
       if (text === undefined) return;
       try {
-        spec = parseYaml(text) as Obj;
+        spec = parseYamlText(text) as Obj;
       } catch (e) {
         errors.push({ path: `${where}.file`, message: `cannot parse "${entry.file}": ${(e as Error).message.split('\n')[0]}` });
         return;

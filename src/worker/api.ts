@@ -26,6 +26,8 @@ export interface EngineApi {
   prepare(key: string, scenario: Scenario): void;
   /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */
   replicate(key: string, rep: number, seed: number): ReplicationResult;
+  /** Runs several replications, each of a scenario prepared under its `key`, in order (one message for many). */
+  replicateMany(jobs: readonly { key: string; rep: number; seed: number }[]): ReplicationResult[];
   /** Runs a scenario to the end; `onProgress(fraction)` is called as simulated hours pass. */
   run(scenario: Scenario, seed: number, options?: Pick<SimulateOptions, 'log'>, onProgress?: (fraction: number) => void): RunResult;
 }

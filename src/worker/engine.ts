@@ -4,10 +4,17 @@ import { createSimulation, simulate } from '../engine/simulate.ts';
 import { replicationKpis } from '../metrics/kpis.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { loadVariants } from '../scenario/variants.ts';
-import type { EngineApi } from './api.ts';
+import type { EngineApi, ReplicationResult } from './api.ts';
 
 export function createEngineApi(): EngineApi {
   const prepared = new Map<string, Scenario>();
+  const replicate = (key: string, rep: number, seed: number): ReplicationResult => {
+    const scenario = prepared.get(key);
+    if (!scenario) throw new Error(`no scenario prepared as "${key}"`);
+    const { records } = simulate(scenario, seed, { log: false });
+    const { kpis, rating } = replicationKpis(scenario, records, true);
+    return { variant: key, rep, seed, kpis, rating };
+  };
   // Files opened one by one lose their folders: fall back to the bare file name.
   const reader = (files: Record<string, string>) => (p: string) => files[p.replace(/^\.\//, '')] ?? files[p.replace(/^.*\//, '')] ?? null;
   return {
@@ -21,12 +28,9 @@ export function createEngineApi(): EngineApi {
     prepare(key, scenario) {
       prepared.set(key, scenario);
     },
-    replicate(key, rep, seed) {
-      const scenario = prepared.get(key);
-      if (!scenario) throw new Error(`no scenario prepared as "${key}"`);
-      const { records } = simulate(scenario, seed, { log: false });
-      const { kpis, rating } = replicationKpis(scenario, records, true);
-      return { variant: key, rep, seed, kpis, rating };
+    replicate,
+    replicateMany(jobs) {
+      return jobs.map((j) => replicate(j.key, j.rep, j.seed));
     },
     run(scenario, seed, options = {}, onProgress) {
       const sim = createSimulation(scenario, seed, { log: options.log ?? true });

@@ -117,3 +117,14 @@ describe('batch comparison', () => {
     ]);
   });
 });
+
+describe('batch worker processes', () => {
+  it('a worker that dies is reported, not waited for forever', async () => {
+    const { startEngineWorker } = await import('../../src/worker/node-host.ts');
+    const w = startEngineWorker();
+    expect(typeof w.pid).toBe('number');
+    process.kill(w.pid!, 'SIGKILL');
+    await expect(w.died).rejects.toThrow(/stopped unexpectedly \(SIGKILL\)/);
+    await w.terminate();
+  });
+});

@@ -31,6 +31,15 @@ describe('road network', () => {
     expect(g.path(a, b).length).toBe(4);
   });
 
+  it('reachableFrom follows the roads forwards, one-way ones included, exactly as the search times them', () => {
+    for (let src = 0; src < g.size; src++) {
+      const from = g.reachableFrom(src);
+      for (let v = 0; v < g.size; v++) expect({ src, v, reached: from[v] === 1 }).toEqual({ src, v, reached: Number.isFinite(g.time(src, v)) });
+    }
+    const c = g.nearest({ lon: 0.02, lat: 0 }).node;
+    expect([...g.reachableFrom(c)].reduce((a, x) => a + x, 0)).toBe(1);
+  });
+
   it('respects one-way roads', () => {
     const b = g.nearest({ lon: 0.01, lat: 0 }).node;
     const c = g.nearest({ lon: 0.02, lat: 0 }).node;

@@ -39,8 +39,9 @@ function checkNetworkReach(net: RoadNetwork, snapM: number, places: { p: Point; 
   if (snapped.length === 0) return;
   const hub = snapped[0].node;
   const to = g.towards(hub).timeS;
+  const from = g.reachableFrom(hub);
   for (const x of snapped) {
-    if (!Number.isFinite(to[x.node]) || !Number.isFinite(g.time(hub, x.node))) {
+    if (!Number.isFinite(to[x.node]) || !from[x.node]) {
       errors.push({ path: x.path, message: 'cannot be reached on the road network from the rest (disconnected roads?)' });
     }
   }

@@ -1,0 +1,28 @@
+/**
+ * YAML text to plain values with js-yaml (several times faster than the `yaml` package at start-up,
+ * which is most of what `linkdrill validate` does), under YAML 1.2's core schema exactly as the spec
+ * (§10.3.2) and the `yaml` package define it: null, booleans, ints (decimal, 0o, 0x) and floats — no
+ * timestamps, merge keys or 1.1 words like `yes`, so `start: 2026-06-01T00:00:00+08:00` stays text.
+ * Duplicate keys are an error, and so is an explicit tag its value does not fit (`!!bool yes`; the
+ * `yaml` package warns and keeps the text). test/scenario/yaml.test.ts holds it to the `yaml` package.
+ */
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+
+const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown) =>
+  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => test.test(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
+
+const CORE = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
+    scalar('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10))),
+    scalar('float', /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
+      /^[-+]?\.(?:inf|Inf|INF)$/.test(s) ? (s[0] === '-' ? -Infinity : Infinity) : /^\.nan$/i.test(s) ? NaN : parseFloat(s),
+    ),
+  ],
+});
+
+/** Parses one YAML document; throws (with line and column in the message) when it is not valid YAML. */
+export function parseYamlText(text: string): unknown {
+  return load(text, { schema: CORE });
+}

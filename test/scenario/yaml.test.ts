@@ -1,0 +1,76 @@
+/**
+ * Scenarios are read with js-yaml under YAML 1.2's core schema; what they mean must not depend on
+ * that choice: every scalar form and every bundled scenario reads exactly as the `yaml` package (the
+ * reference implementation of YAML 1.2 in JavaScript) reads it, and broken YAML is an error either way.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { parseYamlText } from '../../src/scenario/yaml.ts';
+import { ROOT } from '../helpers.ts';
+
+const reference = (text: string) => parse(text, { uniqueKeys: true });
+const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261129);
+
+const SCALARS = [
+  'yes', 'no', 'on', 'off', 'Yes', 'NO', 'y', 'n', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL', 'nULL', '~', '',
+  '08:00', '20:00-08:00', '1:30', '60:00', '1_000', '0o17', '0o8', '0x1F', '0X1F', '0xg', '0b101', '012', '09', '+12', '-0', '+0', '0.5', '.5', '-.5', '+.5', '5.', '-5.',
+  '1e3', '1E3', '1e+3', '1.5e-3', '.5e2', '1e', 'e3', '.inf', '+.inf', '-.Inf', '.INF', '.NaN', '.nan', '.NAN', '.Nan', 'NaN', 'Infinity', '-Infinity',
+  '12345678901234567890', '0.1.2', '12abc', '1h30m', '90s', '2026-06-01', '2026-06-01T00:00:00+08:00', '"quoted"', "'single'", '"\\u00e9"', '"a\\tb"', '!!str 5',
+  '!!int "5"', '!!float 1.5', '!!float "1e3"', '[1, -.5, .inf, 0x1F]', '{a: 1, b: no}', '<<', '=x', "'=x'", '火灾', '"20:00"',
+];
+
+describe('scenario YAML', () => {
+  for (const s of SCALARS) {
+    it(`k: ${s} reads as the yaml package reads it`, () => {
+      const doc = `k: ${s}\n`;
+      expect(Object.is(JSON.stringify(parseYamlText(doc)), JSON.stringify(reference(doc)))).toBe(true);
+      // NaN and ±0 are not told apart by JSON: compare the values themselves too.
+      const a = (parseYamlText(doc) as { k: unknown }).k;
+      const b = (reference(doc) as { k: unknown }).k;
+      if (typeof b === 'number') expect(Object.is(a, b)).toBe(true);
+    });
+  }
+
+  it('any plain number-like word reads the same', () => {
+    const word = fc.stringMatching(/^[-+]?[0-9.eEoxX_a-fINnfAa]{1,8}$/);
+    fc.assert(
+      fc.property(word, (w) => {
+        const doc = `k: ${w}\n`;
+        let ref: unknown;
+        try {
+          ref = (reference(doc) as { k: unknown }).k;
+        } catch {
+          return;
+        }
+        expect(Object.is((parseYamlText(doc) as { k: unknown }).k, ref) || JSON.stringify((parseYamlText(doc) as { k: unknown }).k) === JSON.stringify(ref)).toBe(true);
+      }),
+      { numRuns: 3000, seed },
+    );
+  });
+
+  const files = [
+    ...readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`),
+    ...readdirSync(join(ROOT, 'scenarios/bench')).map((f) => `scenarios/bench/${f}`),
+    ...readdirSync(join(ROOT, 'test/fixtures')).filter((f) => f.endsWith('.yaml')).map((f) => `test/fixtures/${f}`),
+  ];
+  for (const f of files) {
+    it(`${f} reads as the yaml package reads it`, () => {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      expect(parseYamlText(text)).toEqual(reference(text));
+    });
+  }
+
+  it('an explicit tag the value does not fit is an error (the yaml package keeps the text: refused later either way)', () => {
+    for (const doc of ['k: !!float 1\n', 'k: !!bool yes\n', 'k: !!null x\n', 'k: !!int 1.5\n']) expect(() => parseYamlText(doc)).toThrow(/explicit tag/);
+  });
+
+  it('duplicate keys, bad indentation, unclosed quotes and several documents are errors, with a line', () => {
+    for (const doc of ['a: 1\na: 2\n', 'a: [1, 2\n', 'a: "x\n', 'a: 1\n---\nb: 2\n', 'a:\n  b: 1\n c: 2\n']) {
+      expect(() => reference(doc)).toThrow();
+      expect(() => parseYamlText(doc)).toThrow(/\(\d+:\d+\)|document/);
+    }
+  });
+});

@@ -58,6 +58,9 @@ export const MESSAGES = {
     ungraded: '未定级',
     keyboard: '空格：播放/暂停；← →：前后 1 分钟；Shift+← →：前后 10 分钟',
     noRun: '选择场景后点击“运行”。',
+    incidentsCount: '起事件',
+    cancelled: '已取消',
+    failed: '运行失败',
   },
   en: {
     appTitle: 'linkdrill — emergency-response linkage',
@@ -115,6 +118,9 @@ export const MESSAGES = {
     ungraded: 'not graded yet',
     keyboard: 'Space: play/pause; ← →: 1 minute; Shift+← →: 10 minutes',
     noRun: 'Pick a scenario and press Run.',
+    incidentsCount: 'incidents',
+    cancelled: 'Cancelled',
+    failed: 'Run failed',
   },
 } as const;
 

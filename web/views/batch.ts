@@ -12,6 +12,7 @@ import type { BatchMeta } from '../../src/batch/run.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
 import { startEngine, type EngineHandle } from '../engine-client.ts';
 import type { Lang, Messages } from '../i18n/index.ts';
+import type { TabView } from '../app/tabs.ts';
 
 export interface BatchViewDeps {
   variants: () => Promise<Variant[] | null>;
@@ -21,7 +22,16 @@ export interface BatchViewDeps {
   download: (name: string, text: string) => void;
 }
 
-export function renderBatch(el: HTMLElement, deps: BatchViewDeps): void {
+/** The batch tab; `variants` loads the scenario's variants (null when there are problems). */
+export function batchTab(variants: () => Promise<Variant[] | null>, seed: () => number): TabView {
+  return {
+    id: 'batch',
+    label: (m) => m.tabBatch,
+    render: (el, ctx) => renderBatch(el, { variants, seed, lang: () => ctx.lang, messages: () => ctx.m, download: (n, t) => ctx.download(n, t) }),
+  };
+}
+
+function renderBatch(el: HTMLElement, deps: BatchViewDeps): void {
   el.replaceChildren();
   const m = deps.messages();
   const root = d3.select(el);

@@ -7,16 +7,14 @@
 import * as d3 from 'd3';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { IncidentState, UnitState } from '../model/replay.ts';
-
-/** Grade colours (IV → I) chosen to stay apart for common colour-vision deficiencies (Okabe–Ito). */
-export const GRADE_COLOR = ['#56B4E9', '#F0E442', '#E69F00', '#D55E00'];
-const GRADE_TEXT = ['IV', 'III', 'II', 'I'];
+import { agencyPalette } from '../model/palette.ts';
+import { GRADE_COLOR, GRADE_TEXT } from './colors.ts';
 
 export class MapView {
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly root: d3.Selection<SVGGElement, unknown, null, undefined>;
   private projection = d3.geoMercator();
-  private color: d3.ScaleOrdinal<string, string> = d3.scaleOrdinal(d3.schemeTableau10);
+  private color: (id: string) => string = agencyPalette([]);
   private k = 1;
   selected: string | null = null;
 
@@ -48,7 +46,7 @@ export class MapView {
     for (const z of s.zones) if (z.polygon) pts.push(...z.polygon);
     const fc: d3.ExtendedFeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: pts } }] };
     this.projection = d3.geoMercator().fitExtent([[10, 10], [w, h]], fc);
-    this.color = d3.scaleOrdinal(d3.schemeTableau10).domain(s.agencies.map((a) => a.id));
+    this.color = agencyPalette(s.agencies.map((a) => a.id));
     const p = (lon: number, lat: number) => this.projection([lon, lat])!;
     const path = d3.geoPath(this.projection);
     this.root.select('.layer-zones').selectAll('*').remove();

@@ -1,22 +1,30 @@
 /**
- * linkdrill in the browser: the composition root. It builds the state, the player, the run control
- * and the registered tabs, and wires the page's controls to them; each part lives in web/app/ and
- * each view in web/views/. The URL keeps what a link needs to share a moment.
+ * linkdrill in the browser: the composition root. It builds the state, the player, the run and
+ * batch controls and the registered tabs, and wires the page's controls to them; each part lives in
+ * web/app/ and each view in web/views/. Every view and export reads one run (`state.run`), named by
+ * scenario and seed; the URL keeps what a link needs to share a moment.
  */
 import * as d3 from 'd3';
 import { MESSAGES, defaultLang, type Messages } from './i18n/index.ts';
 import { BUNDLED_SCENARIOS, bundledSource, sourceFromFiles, type ScenarioSource } from './scenarios.ts';
 import { startEngine } from './engine-client.ts';
 import { MapView } from './views/map.ts';
+import { tooltipLines, unitDetails } from './views/map-details.ts';
+import { buildTabBar, markSelected } from './app/tab-bar.ts';
 import { clock } from '../src/metrics/findings.ts';
-import { stateAt } from './model/replay.ts';
+import { stateAt, type IncidentState } from './model/replay.ts';
+import { agencyPalette } from './model/palette.ts';
 import { AnimationFrameClock } from './app/clock.ts';
 import { Player } from './app/player.ts';
 import { RunControl } from './app/run-control.ts';
+import { BatchControl } from './app/batch-control.ts';
 import { initialState, statusText, type Status } from './app/state.ts';
 import { formatLink, parseLink } from './app/url.ts';
 import { TabRegistry, type TabContext } from './app/tabs.ts';
 import { download } from './app/download.ts';
+import { wireFileOpening } from './app/file-opening.ts';
+import { mapLegend } from './views/map-legend.ts';
+import { renderIncidentList } from './views/incident-list.ts';
 import { chainTab } from './views/chain.ts';
 import { stateTab } from './views/system-state.ts';
 import { eventsTab } from './views/events.ts';
@@ -25,12 +33,26 @@ import { batchTab } from './views/batch.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const link = parseLink(location.search);
-const state = initialState(link.lang ?? defaultLang(navigator.languages ?? [navigator.language]));
+const state = initialState(link.lang ?? defaultLang(navigator.languages ?? [navigator.language]), link.tab ?? 'chain');
+state.selected = link.incident;
 const msg = (): Messages => MESSAGES[state.lang] as Messages;
 const control = new RunControl(startEngine);
 const player = new Player(new AnimationFrameClock(), (_t, playing) => onTime(playing));
 player.t = link.t;
-let pendingSeed: number | null = link.seed;
+player.durationS = link.t;
+/** What the link asked for that the first run should use (then forgotten). */
+let pending: { seed: number | null; reps: number | null } = { seed: link.seed, reps: link.reps };
+
+let batchPhase = '';
+const batch = new BatchControl(startEngine, () => {
+  // The batch's phase, for tests and tools (its results are kept whether or not its tab is open).
+  document.body.dataset.batch = batch.phase;
+  if (state.tab !== 'batch') return;
+  // Draw the tab anew when the batch starts or ends; between, only its progress moves.
+  if (batch.phase !== batchPhase) renderTab();
+  else tabs.get('batch')?.update?.($('tab-batch'), context());
+  batchPhase = batch.phase;
+});
 
 const tabs = new TabRegistry();
 tabs.register(chainTab);
@@ -39,24 +61,26 @@ tabs.register(eventsTab);
 tabs.register(scoreTab);
 tabs.register(
   batchTab(
+    batch,
     async () => {
-      if (!state.source) return null;
-      const v = await control.variants(state.source);
+      const src = state.source;
+      if (!src) return null;
+      const v = await control.variants(src);
       if (!v.ok) {
-        showErrors(v.errors.map((e) => `${e.path}: ${e.message}`));
+        showErrors(v.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
         return null;
       }
-      return v.value;
+      return { key: `${src.name}|${src.fileName}|${src.text.length}`, variants: v.value };
     },
     () => readSeed(),
   ),
 );
 
-const map = new MapView(
-  $<HTMLElement>('map') as unknown as SVGSVGElement,
-  (id) => selectIncident(id),
-  (id) => showUnit(id),
-);
+const map = new MapView($('map-pane'), {
+  onIncident: (id) => selectIncident(id),
+  onUnit: (id) => showUnit(id),
+  tooltip: (hit) => (state.run ? tooltipLines(hit, state.run, player.t, msg(), state.lang) : []),
+});
 
 function context(): TabContext {
   return {
@@ -68,7 +92,7 @@ function context(): TabContext {
     jump,
     selectIncident,
     download,
-    showErrors,
+    showErrors: (lines) => showErrors(lines),
     redraw: () => renderTab(),
   };
 }
@@ -78,12 +102,12 @@ function setStatus(s: Status): void {
   $('status').textContent = statusText(s, msg());
 }
 
-function showErrors(lines: string[] | null): void {
+/** The error banner: closable, the full text of every problem, cleared by the next good load. */
+function showErrors(lines: string[] | null, heading: keyof Messages = 'loadErrors'): void {
   state.errors = lines;
-  const el = $('errors');
-  el.hidden = !lines;
+  $('errors').hidden = !lines;
   // Problems are text: nothing from a scenario file is ever rendered as HTML.
-  el.textContent = lines ? `${msg().loadErrors}\n${lines.join('\n')}` : '';
+  $('errors-text').textContent = lines ? `${String(msg()[heading])}\n${lines.join('\n')}` : '';
 }
 
 function applyLanguage(): void {
@@ -94,60 +118,76 @@ function applyLanguage(): void {
   $('app-title').textContent = m.appTitle;
   document.title = m.appTitle;
   $('lang').textContent = m.language;
+  $('lang').setAttribute('lang', state.lang === 'zh' ? 'en' : 'zh-CN');
   $('play').textContent = player.playing ? m.pause : m.play;
-  $('play').setAttribute('aria-label', player.playing ? m.pause : m.play);
   $('keys').textContent = m.keyboard;
+  $('scrub').setAttribute('aria-label', m.time);
+  $('progress').setAttribute('aria-label', m.progress);
+  $('map-live').setAttribute('aria-label', m.mapLabel);
+  $('errors-close').setAttribute('aria-label', m.close);
+  $('tabs').setAttribute('aria-label', m.views);
+  $('incident-list').setAttribute('aria-label', m.incidentList);
   setStatus(state.status);
   renderLegend();
+  renderTitle();
+}
+
+function renderTitle(): void {
+  const s = state.run?.scenario ?? state.scenario;
+  $('map-title').textContent = s ? `${s.title || s.name}${state.run ? ` · ${msg().seed} ${state.run.seed}` : ''}` : '';
 }
 
 function renderLegend(): void {
-  const el = $('legend');
-  el.replaceChildren();
-  if (!state.scenario) return;
-  for (const a of state.scenario.agencies) {
-    const s = document.createElement('span');
-    const dot = document.createElement('span');
-    dot.textContent = '●';
-    dot.style.color = map.agencyColor(a.id);
-    s.append(dot, ` ${a.name}`);
-    el.append(s);
-  }
+  const s = state.run?.scenario ?? state.scenario;
+  mapLegend($('legend'), s, msg());
 }
 
 function updateUrl(): void {
   const r = state.run;
-  const href = formatLink({
-    scenario: state.source?.name ?? null,
-    fromFile: state.source ? !state.source.bundled : false,
-    seed: r ? r.seed : null,
-    reps: null,
-    t: player.t,
-    lang: state.lang,
-    tab: null,
-    incident: null,
-  });
-  history.replaceState(null, '', href);
+  history.replaceState(
+    null,
+    '',
+    formatLink({
+      scenario: r?.scenarioName ?? state.source?.name ?? null,
+      fromFile: r ? r.fromFile : state.source ? !state.source.bundled : false,
+      seed: r ? r.seed : null,
+      reps: r ? r.reps : null,
+      t: player.t,
+      lang: state.lang,
+      tab: state.tab,
+      incident: state.selected,
+    }),
+  );
 }
 
 function readSeed(): number {
   return Math.max(0, Math.floor(Number($<HTMLInputElement>('seed').value) || 0));
 }
 
+/** Loads a scenario. The run shown is dropped: the map now shows the new scenario, not the old run. */
 async function loadSource(src: ScenarioSource): Promise<boolean> {
-  showErrors(null);
+  if (control.running) endRunUi();
   const r = await control.load(src);
   if (!r.ok) {
-    showErrors(r.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
+    showErrors(r.errors.map((e) => `${e.path ? `${e.path}: ${e.message}` : e.message}${e.detail ? `\n${e.detail}` : ''}`));
     return false;
   }
+  showErrors(null);
   state.source = src;
   state.scenario = r.value;
-  map.setScenario(r.value);
-  renderLegend();
-  $<HTMLInputElement>('seed').value = String(pendingSeed ?? r.value.seed);
-  pendingSeed = null;
+  state.run = null;
+  document.body.dataset.ready = 'false';
+  map.setScenario(r.value, agencyPalette(r.value.agencies));
+  $<HTMLInputElement>('seed').value = String(pending.seed ?? r.value.seed);
+  if (pending.reps !== null) $<HTMLInputElement>('reps').value = String(pending.reps);
+  pending = { seed: null, reps: null };
   $<HTMLInputElement>('scrub').max = String(r.value.durationS);
+  player.durationS = r.value.durationS;
+  player.seek(Math.min(player.t, r.value.durationS));
+  setStatus({ kind: 'noRun' });
+  renderLegend();
+  renderTitle();
+  renderTab();
   return true;
 }
 
@@ -169,10 +209,11 @@ async function run(): Promise<void> {
   setStatus({ kind: 'running', scenarioName: state.source.name, seed });
   try {
     const res = await control.run({ source: state.source, scenario: state.scenario, seed, reps, lang: state.lang }, (f) => (progress.value = f));
-    if (!res) return; // cancelled, or another run came first
+    if (!res) return; // cancelled, or another run or load came first: nothing of it is shown
     state.run = res;
     player.durationS = res.scenario.durationS;
-    player.t = Math.min(player.t, res.scenario.durationS);
+    player.seek(Math.min(player.t, res.scenario.durationS));
+    renderTitle();
     renderTab();
     draw(true);
     setStatus({ kind: 'ready', run: res });
@@ -185,47 +226,47 @@ async function run(): Promise<void> {
   }
 }
 
-/** Cancels a run: the worker is ended and a fresh one takes its place. */
+/** Cancels a run: the worker is ended and a fresh one takes its place; the run shown stays. */
 function cancel(): void {
   control.cancel();
   endRunUi();
   setStatus(state.run ? { kind: 'ready', run: state.run } : { kind: 'cancelled' });
 }
 
-let lastSlowMs = 0;
+let lastSlowMs = -Infinity;
+let incidentsNow: IncidentState[] = [];
 function draw(force = false): void {
   const r = state.run;
-  const m = msg();
-  $('clock').textContent = state.scenario ? `${clock(state.scenario.startSecondOfDay, player.t)} (+${(player.t / 3600).toFixed(2)} h)` : '';
+  const s = state.scenario;
+  $('clock').textContent = s ? `${clock(s.startSecondOfDay, player.t)} (+${(player.t / 3600).toFixed(2)} ${msg().hoursShort})` : '';
   $<HTMLInputElement>('scrub').value = String(Math.round(player.t));
   if (!r) return;
   // Each drawing is measured (User Timing), so its cost can be read in any browser's tools.
   performance.mark('linkdrill:draw-start');
-  const s = stateAt(r.replay, player.t);
+  const now = stateAt(r.replay, player.t);
+  incidentsNow = now.incidents;
   map.selected = state.selected;
-  map.render(s.units, s.incidents, (st) => m.statusNames[st as keyof Messages['statusNames']] ?? st, (g) => (g < 0 ? m.ungraded : m.gradeNames[g]));
+  map.render(now.units, now.incidents);
   // Side panels follow at most four times a second while playing.
-  const now = performance.now();
-  if (force || now - lastSlowMs > 250) {
-    lastSlowMs = now;
+  const wallMs = performance.now();
+  if (force || wallMs - lastSlowMs > 250) {
+    lastSlowMs = wallMs;
     const view = tabs.get(state.tab);
     if (view?.update) view.update($(`tab-${view.id}`), context());
     if (!player.playing || force) updateUrl();
   }
   performance.measure('linkdrill:draw', 'linkdrill:draw-start');
-  if (performance.getEntriesByName('linkdrill:draw').length > 600) performance.clearMeasures('linkdrill:draw');
+  if (performance.getEntriesByName('linkdrill:draw').length > 2000) performance.clearMeasures('linkdrill:draw');
 }
 
 function onTime(playing: boolean): void {
   const m = msg();
   $('play').textContent = playing ? m.pause : m.play;
-  $('play').setAttribute('aria-label', playing ? m.pause : m.play);
   draw(!playing);
 }
 
 function jump(t: number): void {
   if (!state.scenario) return;
-  player.durationS = state.scenario.durationS;
   player.seek(t);
 }
 
@@ -236,55 +277,36 @@ function selectIncident(id: string): void {
 }
 
 function showUnit(id: string): void {
-  const el = $('details');
   const r = state.run;
-  if (!r) return;
-  const u = stateAt(r.replay, player.t).units.find((x) => x.id === id);
-  if (!u) return;
-  const m = msg();
-  el.hidden = false;
-  el.replaceChildren();
-  const lines = [`${m.unit}: ${u.id}`, `${m.agency}: ${r.agencyNames.get(u.agency) ?? u.agency}`, `${m.type}: ${u.type}`, `${m.status}: ${m.statusNames[u.status]}`, u.incident ? `${m.incident}: ${u.incident}` : ''];
-  for (const l of lines.filter(Boolean)) {
-    const d = document.createElement('div');
-    d.textContent = l;
-    el.append(d);
-  }
-  el.onclick = () => (el.hidden = true);
-}
-
-function buildTabs(): void {
-  const nav = $('tabs');
-  const side = $('side');
-  for (const v of tabs.all()) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('role', 'tab');
-    b.dataset.tab = v.id;
-    b.id = `tabbtn-${v.id}`;
-    b.setAttribute('aria-controls', `tab-${v.id}`);
-    b.onclick = () => setTab(v.id);
-    nav.append(b);
-    const panel = document.createElement('div');
-    panel.className = 'tab';
-    panel.id = `tab-${v.id}`;
-    panel.setAttribute('role', 'tabpanel');
-    panel.setAttribute('aria-labelledby', b.id);
-    panel.hidden = true;
-    side.append(panel);
-  }
+  const u = r ? stateAt(r.replay, player.t).units.find((x) => x.id === id) : undefined;
+  if (r && u) unitDetails($('details'), u, r, player.t, msg(), state.lang);
 }
 
 function renderTab(): void {
-  for (const b of document.querySelectorAll<HTMLButtonElement>('nav [role=tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === state.tab));
-  for (const v of tabs.all()) $(`tab-${v.id}`).hidden = v.id !== state.tab;
+  markSelected(tabs, state.tab);
   const view = tabs.get(state.tab);
   if (view) view.render($(`tab-${view.id}`), context());
+  if (view?.id === 'batch') batchPhase = batch.phase;
 }
 
 function setTab(tab: string): void {
   state.tab = tabs.get(tab) ? tab : 'chain';
   renderTab();
+  updateUrl();
+}
+
+/** Keys of the player, wherever focus is but in a text field or list: Space plays, ← → a minute (Shift: ten). */
+function onKey(e: KeyboardEvent): void {
+  const target = e.target as HTMLElement;
+  const onSlider = target.id === 'scrub';
+  if (!onSlider && target.closest('input, select, textarea, [role=tablist]')) return;
+  if (e.key === ' ' && (onSlider || !target.closest('button, a'))) {
+    e.preventDefault();
+    player.toggle();
+  } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+    e.preventDefault();
+    jump(player.t + (e.key === 'ArrowRight' ? 1 : -1) * (e.shiftKey ? 600 : 60));
+  }
 }
 
 function wire(): void {
@@ -299,21 +321,12 @@ function wire(): void {
     const src = bundledSource(sel.value);
     if (src && (await loadSource(src))) await run();
   };
-  $<HTMLInputElement>('file-input').onchange = async (ev) => {
-    const files = (ev.target as HTMLInputElement).files;
-    if (files && files.length) await openFiles(files);
-  };
-  document.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    $('drop').hidden = false;
-  });
-  document.addEventListener('dragleave', (e) => {
-    if (e.target === $('drop')) $('drop').hidden = true;
-  });
-  document.addEventListener('drop', async (e) => {
-    e.preventDefault();
-    $('drop').hidden = true;
-    if (e.dataTransfer?.files.length) await openFiles(e.dataTransfer.files);
+  wireFileOpening($('open-file'), $<HTMLInputElement>('file-input'), $('drop'), openFiles);
+  $('errors-close').onclick = () => showErrors(null);
+  // The keyboard's list of incidents is filled when focus enters it, not on every frame.
+  $('incident-list').addEventListener('focus', () => {
+    if (state.run) renderIncidentList($('incident-list'), incidentsNow, state.run, msg(), selectIncident);
+    ($('incident-list').querySelector('button') as HTMLButtonElement | null)?.focus();
   });
   $('run').onclick = () => void run();
   $('cancel').onclick = cancel;
@@ -326,17 +339,14 @@ function wire(): void {
   $('play').onclick = () => player.toggle();
   $<HTMLSelectElement>('speed').onchange = (e) => (player.speed = Number((e.target as HTMLSelectElement).value));
   $<HTMLInputElement>('scrub').oninput = (e) => jump(Number((e.target as HTMLInputElement).value));
-  document.addEventListener('keydown', (e) => {
-    if ((e.target as HTMLElement).closest('input, select, textarea')) return;
-    if (e.key === ' ') {
-      e.preventDefault();
-      player.toggle();
-    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      e.preventDefault();
-      jump(player.t + (e.key === 'ArrowRight' ? 1 : -1) * (e.shiftKey ? 600 : 60));
-    }
+  document.addEventListener('keydown', onKey);
+  d3.select(window).on('resize', () => {
+    const s = state.run?.scenario ?? state.scenario;
+    if (!s) return;
+    map.setScenario(s, agencyPalette(s.agencies));
+    renderTab();
+    draw(true);
   });
-  d3.select(window).on('resize', () => state.scenario && (map.setScenario(state.scenario), draw(true)));
 }
 
 async function openFiles(files: FileList): Promise<void> {
@@ -349,17 +359,33 @@ async function openFiles(files: FileList): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  buildTabs();
+  buildTabBar(tabs, $('tabs'), $('side'), () => state.tab, setTab);
   wire();
   applyLanguage();
-  setTab('chain');
+  setTab(state.tab);
+  if (link.fromFile && link.scenario) {
+    // A link cannot carry a file: say which one is needed rather than show another scenario.
+    showErrors([msg().linkNeedsFile.replace('{name}', link.scenario)], 'linkHeading');
+    $<HTMLSelectElement>('scenario-select').value = '';
+    return;
+  }
   const name = link.scenario ?? 'default';
-  const src = bundledSource(BUNDLED_SCENARIOS.includes(name) ? name : 'default');
+  const known = BUNDLED_SCENARIOS.includes(name);
+  const src = bundledSource(known ? name : 'default');
   $<HTMLSelectElement>('scenario-select').value = src?.name ?? 'default';
-  if (src && (await loadSource(src))) await run();
+  if (src && (await loadSource(src))) {
+    if (!known) showErrors([msg().linkUnknownScenario.replace('{name}', name)], 'linkHeading');
+    await run();
+  }
 }
 
 start().catch((e) => {
   console.error(e);
   setStatus({ kind: 'failed', message: String((e as Error).message ?? e) });
 });
+
+// A small, read-only window for tests and tools: what the map drew, and the player's time.
+(window as unknown as { linkdrill: unknown }).linkdrill = {
+  map: () => map.snapshot(),
+  time: () => player.t,
+};

@@ -11,7 +11,7 @@ import { startEngine } from './engine-client.ts';
 import { MapView } from './views/map.ts';
 import { tooltipLines, unitDetails } from './views/map-details.ts';
 import { buildTabBar, markSelected } from './app/tab-bar.ts';
-import { clock } from '../src/metrics/findings.ts';
+import { clock } from '../src/report/format.ts';
 import { stateAt, type IncidentState } from './model/replay.ts';
 import { agencyPalette } from './model/palette.ts';
 import { AnimationFrameClock } from './app/clock.ts';

@@ -7,11 +7,11 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { ReplicationResult } from '../worker/api.ts';
 import { COMPARISON_COLUMNS, type ComparisonRow } from './plan.ts';
-import type { Kpi } from './kpis.ts';
+import type { Kpi } from '../metrics/kpis.ts';
 import type { BatchMeta } from './run.ts';
 import { formatNumber } from '../report/csv.ts';
 import { boxesSvg, esc, fitLabel, labelMargin } from '../report/svg.ts';
-import { KPI_TEXT } from './kpi-text.ts';
+import { KPI_TEXT } from '../report/kpi-text.ts';
 import { verdicts, verdictText } from './verdict.ts';
 import type { Lang } from '../report/i18n.ts';
 

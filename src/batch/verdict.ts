@@ -5,7 +5,7 @@
  * difference that matters (practical significance), with defaults per unit of measure. Then one
  * verdict per variant: "better on 5 KPIs, worse on 1; score +2.1 ± 0.8", or plainly no change. Pure.
  */
-import { HIGHER_IS_BETTER, KPI_COLUMNS, type Kpi } from './kpis.ts';
+import { HIGHER_IS_BETTER, KPI_COLUMNS, type Kpi } from '../metrics/kpis.ts';
 
 /** Unit of measure of a KPI: seconds, score points, a share (0–1), or a count per run. */
 export type KpiUnit = 's' | 'points' | 'share' | 'count';

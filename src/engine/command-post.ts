@@ -6,22 +6,24 @@
  * post (现场指挥部) opens after its set-up time from the first arrival; while it runs, hand-offs between
  * agencies on scene take `handoffFactor` of their time.
  */
+import { NO_DATA } from './log.ts';
 import { sample } from '../random/distributions.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
+import { incidentStream } from './incident.ts';
 
 /** Starts reporting/experts as the incident's current grade requires (idempotent). */
 export function applyCommandRules(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void): void {
   const cmd = w.scenario.command;
   const id = inc.rec.incidentId;
-  const rng = w.streams.get(`command/${inc.type.id}`);
+  const rng = incidentStream(w, inc, `command/${inc.type.id}`);
   if (inc.grade >= cmd.reportGrade && inc.rec.tReported === null && !inc.reportStarted) {
     inc.reportStarted = true;
     const reportS = Math.max(0, sample(cmd.reportDelay, rng));
     const approvalS = Math.max(0, sample(cmd.approvalDelay, rng));
     w.kernel.after(reportS, () => {
       inc.rec.tReported = w.kernel.now();
-      w.logging && w.emit('incident.report', { incident: id, detail: 'to=government' });
+      w.logging && w.emit('incident.report', { incident: id }, { to: 'government' });
       w.kernel.after(approvalS, () => approve(w, inc, order, 'government'));
     });
   }
@@ -31,18 +33,18 @@ export function applyCommandRules(w: World, inc: IncidentState, order: (w: World
     w.kernel.after(expertsS, () => {
       inc.rec.tExperts = w.kernel.now();
       inc.expertsConvened = true;
-      w.logging && w.emit('incident.experts', { incident: id });
+      w.logging && w.emit('incident.experts', { incident: id }, NO_DATA);
       // Commanders at the center decide follow-up at once.
       approve(w, inc, order, 'experts');
     });
   }
 }
 
-function approve(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void, by: string): void {
+export function approve(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void, by: 'government' | 'experts'): void {
   if (inc.approved) return;
   inc.approved = true;
   inc.rec.tApproved = w.kernel.now();
-  w.logging && w.emit('incident.approve', { incident: inc.rec.incidentId, detail: `by=${by}` });
+  w.logging && w.emit('incident.approve', { incident: inc.rec.incidentId }, { by });
   const lines = inc.awaitingApproval;
   inc.awaitingApproval = [];
   if (inc.open && lines.length) order(w, inc, lines);
@@ -59,15 +61,15 @@ export function gateLines(w: World, inc: IncidentState, lines: readonly Response
 
 /** Opens the command post if the plan for the current grade says so and units are on scene. */
 export function maybeOpenCommandPost(w: World, inc: IncidentState): void {
-  if (inc.commandPostOrdered || !w.scenario.commandPost[inc.type.id][inc.grade]) return;
+  if (inc.commandPostOrdered || !(inc.commandPostForced || w.scenario.commandPost[inc.type.id][inc.grade])) return;
   if (inc.rec.tFirstArrival === null) return;
   inc.commandPostOrdered = true;
-  const setupS = Math.max(0, sample(w.scenario.command.commandPostSetup, w.streams.get(`command/${inc.type.id}/post`)));
+  const setupS = Math.max(0, sample(w.scenario.command.commandPostSetup, incidentStream(w, inc, `command/${inc.type.id}/post`)));
   const start = Math.max(w.kernel.now(), inc.rec.tFirstArrival);
   w.kernel.after(start - w.kernel.now() + setupS, () => {
     if (!inc.open) return;
     inc.rec.tCommandPost = w.kernel.now();
-    w.logging && w.emit('incident.commandpost', { incident: inc.rec.incidentId });
+    w.logging && w.emit('incident.commandpost', { incident: inc.rec.incidentId }, NO_DATA);
   });
 }
 

@@ -8,7 +8,6 @@ import type { Agency, Channel } from '../scenario/scenario.ts';
 import { sample } from '../random/distributions.ts';
 import type { UnitState, World } from './world.ts';
 
-export const CHANNELS: readonly Channel[] = ['platform', 'phone', 'radio'];
 
 /** Is `c` working now? */
 export const isUp = (w: World, c: Channel): boolean => w.channelDown[c] === 0;
@@ -35,18 +34,34 @@ export function sendToAgency(w: World, agency: Agency, deliver: (channel: Channe
   w.kernel.after(delayS, () => deliver(ch, delayS));
 }
 
-function down(w: World, c: Channel, reason: string): void {
+function down(w: World, c: Channel, cause: 'scheduled' | 'random' | 'injected'): void {
   w.channelDown[c]++;
-  if (w.channelDown[c] === 1) w.logging && w.emit('comms.down', { detail: `channel=${c} ${reason}` });
+  if (w.channelDown[c] === 1) w.logging && w.emit('comms.down', {}, { channel: c, cause });
 }
 
 function up(w: World, c: Channel): void {
   w.channelDown[c]--;
   if (w.channelDown[c] > 0) return;
-  w.logging && w.emit('comms.up', { detail: `channel=${c}` });
+  w.logging && w.emit('comms.up', {}, { channel: c });
   const held = w.heldMessages;
   w.heldMessages = [];
   for (const m of held) m();
+}
+
+/**
+ * An injected outage (an exercise's 信息沟通障碍) takes `c` down until it is put back; putting back a
+ * channel that no injection took down does nothing. Returns false when there was nothing to do.
+ */
+export function injectOutage(w: World, c: Channel, isDown: boolean): boolean {
+  if (isDown === w.injectedDown.has(c)) return false;
+  if (isDown) {
+    w.injectedDown.add(c);
+    down(w, c, 'injected');
+  } else {
+    w.injectedDown.delete(c);
+    up(w, c);
+  }
+  return true;
 }
 
 /** Schedules the scenario's outage windows and random failures. */
@@ -55,7 +70,7 @@ export function startComms(w: World): void {
   for (const o of outages) {
     if (o.fromS >= w.scenario.durationS) continue;
     w.kernel.after(o.fromS, () => {
-      down(w, o.channel, 'cause=scheduled');
+      down(w, o.channel, 'scheduled');
       w.kernel.after(o.toS - o.fromS, () => up(w, o.channel));
     });
   }
@@ -66,7 +81,7 @@ export function startComms(w: World): void {
       const gap = -Math.log(1 - rng()) * (86400 / r.ratePerDay);
       if (w.kernel.now() + gap >= w.scenario.durationS) return;
       w.kernel.after(gap, () => {
-        down(w, r.channel, 'cause=random');
+        down(w, r.channel, 'random');
         w.kernel.after(Math.max(0, sample(r.duration, rng)), () => up(w, r.channel));
         next();
       });
@@ -116,5 +131,5 @@ function reportArrives(w: World, u: UnitState, seq: number, free: boolean, at: U
   u.reportStats.latencyMaxS = Math.max(u.reportStats.latencyMaxS, latencyS);
   u.believedFree = free;
   u.believedAt = at;
-  w.logging && w.emit('unit.report', { unit: u.def.id, agency: u.agency.id, detail: `status=${free ? 'free' : 'busy'}${lost ? ' resent=1' : ''}` });
+  w.logging && w.emit('unit.report', { unit: u.def.id, agency: u.agency.id }, { free, resent: lost });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectOf, holm, KPI_UNIT, minDifferences, verdicts, verdictText } from '../../src/batch/verdict.ts';
 import { compare, pairedPValue } from '../../src/batch/plan.ts';
-import { KPI_COLUMNS, type Kpi } from '../../src/batch/kpis.ts';
+import { KPI_COLUMNS, type Kpi } from '../../src/metrics/kpis.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
 
 describe('reading a comparison', () => {

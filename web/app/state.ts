@@ -6,7 +6,7 @@
 import type { Lang, Messages } from '../i18n/index.ts';
 import type { ScenarioSource } from '../scenarios.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import type { RunRecords } from '../../src/metrics/records.ts';
+import type { RunRecords } from '../../src/engine/records.ts';
 import type { ReportData, RunMeta } from '../../src/report/aar.ts';
 import type { Replay } from '../model/replay.ts';
 

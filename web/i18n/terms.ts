@@ -61,7 +61,10 @@ export const EVENT_KIND_TEXT: Record<EventKind, Pair> = {
 
 /** Keys of `key=value` event details. */
 export const DETAIL_KEY_TEXT: Record<string, Pair> = {
-  type: { zh: '类型', en: 'type' }, count: { zh: '数量', en: 'count' }, channel: { zh: '渠道', en: 'channel' }, delay: { zh: '时延', en: 'delay' },
+  type: { zh: '类型', en: 'type' }, unitType: { zh: '类型', en: 'type' }, delayS: { zh: '时延', en: 'delay' }, waitedS: { zh: '等待时长', en: 'waited' },
+  ownEtaS: { zh: '本单位最快到达', en: 'own unit ETA' }, etaT: { zh: '预计到达', en: 'ETA' }, waitFor: { zh: '等待', en: 'waiting for' },
+  mutualAid: { zh: '跨区增援', en: 'mutual aid' }, fromRoad: { zh: '途中改派', en: 'sent from the road' }, free: { zh: '状态', en: 'status' },
+  action: { zh: '操作', en: 'action' }, count: { zh: '数量', en: 'count' }, channel: { zh: '渠道', en: 'channel' }, delay: { zh: '时延', en: 'delay' },
   status: { zh: '状态', en: 'status' }, position: { zh: '排位', en: 'position' }, call: { zh: '来电', en: 'call' }, duplicate: { zh: '重复来电', en: 'repeat call' },
   staffed: { zh: '在岗席位', en: 'staffed' }, to: { zh: '至', en: 'to' }, by: { zh: '批复方', en: 'by' }, zone: { zh: '区域', en: 'zone' }, grade: { zh: '等级', en: 'grade' },
   source: { zh: '来源', en: 'source' }, after: { zh: '等待', en: 'after' }, waited: { zh: '等待时长', en: 'waited' }, size: { zh: '规模', en: 'size' },
@@ -81,7 +84,7 @@ export const DETAIL_VALUE_TEXT: Record<string, Pair> = {
   available: { zh: '待命', en: 'available' }, alerted: { zh: '接警', en: 'alerted' }, enroute: { zh: '赶赴现场', en: 'en route' }, onscene: { zh: '现场处置', en: 'on scene' },
   returning: { zh: '返回', en: 'returning' }, transporting: { zh: '转运伤员', en: 'transporting' }, hospital: { zh: '医院交接', en: 'at hospital' },
   off: { zh: '不在岗', en: 'off duty' }, tasked: { zh: '执行本单位勤务', en: 'own duties' }, moving: { zh: '前置移防', en: 'moving up' },
-  center: { zh: '联动中心', en: 'the center' },
+  center: { zh: '联动中心', en: 'the center' }, experts: { zh: '专家组', en: 'experts' }, yes: { zh: '是', en: 'yes' }, no: { zh: '否', en: 'no' },
   foam: { zh: '泡沫', en: 'foam' }, absorbent: { zh: '吸附材料', en: 'absorbent' }, sandbags: { zh: '沙袋', en: 'sandbags' }, pumps: { zh: '水泵', en: 'pumps' },
   unitOutOfService: { zh: '单位停用', en: 'unit out of service' }, unitInService: { zh: '单位恢复', en: 'unit back in service' },
 };

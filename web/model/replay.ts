@@ -5,7 +5,7 @@
  */
 import type { LogEvent } from '../../src/engine/log.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import type { RunRecords } from '../../src/metrics/records.ts';
+import type { RunRecords } from '../../src/engine/records.ts';
 import { TravelModel, type Place } from '../../src/geo/travel.ts';
 import { buildTimeIndex, activeAt, type TimeIndex } from './time-index.ts';
 
@@ -60,7 +60,6 @@ export interface Replay {
 }
 
 const GRADES = ['IV', 'III', 'II', 'I'];
-const detail = (e: LogEvent, key: string) => new RegExp(`(?:^| )${key}=([^ ]*)`).exec(e.detail ?? '')?.[1];
 
 function pathOf(points: [number, number][]): { path: [number, number][]; cum: number[] } {
   const cum = [0];
@@ -150,7 +149,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
           const inc = incidentAt.get(e.incident!);
           close(e.t);
           incident = e.incident;
-          if (inc) travelTo(e.t, [inc.lon, inc.lat], 'enroute', Number(detail(e, 'eta') ?? next));
+          if (inc) travelTo(e.t, [inc.lon, inc.lat], 'enroute', e.data.etaT);
           break;
         }
         case 'unit.arrive':
@@ -160,7 +159,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
           stand(e.t, 'returning');
           break;
         case 'unit.transport': {
-          const h = hospitals.get(detail(e, 'hospital') ?? '');
+          const h = hospitals.get(e.data.hospital);
           if (h) travelTo(e.t, [h.lon, h.lat], 'transporting', next);
           break;
         }
@@ -170,7 +169,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
         case 'unit.return':
         case 'unit.moveup':
         case 'unit.release': {
-          const st = stations.get(detail(e, 'to') ?? '');
+          const st = stations.get(e.data.to);
           const busy = status === 'alerted' || status === 'enroute' || status === 'onscene' || status === 'transporting' || status === 'hospital';
           if (e.kind === 'unit.release' && busy) break; // it goes home once free
           close(e.t); // the span before belongs to the incident just left
@@ -208,11 +207,10 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
   for (const e of log) {
     if (!e.incident) continue;
     if (e.kind === 'incident.verify' || e.kind === 'incident.regrade') {
-      const g = GRADES.indexOf((e.kind === 'incident.verify' ? detail(e, 'grade') : detail(e, 'to')) ?? '');
+      const g = GRADES.indexOf(e.kind === 'incident.verify' ? e.data.grade : e.data.to);
       if (g >= 0) push(grades, e.incident, { t: e.t, grade: g });
     } else if (e.kind === 'incident.escalate' || e.kind === 'incident.controlled') {
-      const size = Number(detail(e, 'size'));
-      if (Number.isFinite(size)) push(sizes, e.incident, { t: e.t, size });
+      if (Number.isFinite(e.data.size)) push(sizes, e.incident, { t: e.t, size: e.data.size });
     }
   }
   // An incident none of whose callers was answered ends, for the map, when the last one hung up.

@@ -8,7 +8,7 @@ import * as d3 from 'd3';
 import type { Variant } from '../../src/scenario/variants.ts';
 import { comparisonHtml } from '../../src/batch/report.ts';
 import { verdicts, verdictText } from '../../src/batch/verdict.ts';
-import { KPI_TEXT } from '../../src/batch/kpi-text.ts';
+import { KPI_TEXT } from '../../src/report/kpi-text.ts';
 import { formatNumber } from '../../src/report/csv.ts';
 import { OTHER_SEEDS, type BatchControl } from '../app/batch-control.ts';
 import type { TabContext, TabView } from '../app/tabs.ts';

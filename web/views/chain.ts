@@ -4,7 +4,7 @@
  */
 import * as d3 from 'd3';
 import { timelineModel, type TimelineModel } from '../../src/report/aar.ts';
-import { clock } from '../../src/metrics/findings.ts';
+import { clock } from '../../src/report/format.ts';
 import { REPORT_TEXT } from '../../src/report/i18n.ts';
 import { chainAt } from '../model/chain.ts';
 import { minSec } from '../model/event-text.ts';

@@ -3,7 +3,6 @@ import * as d3 from 'd3';
 import type { Messages } from '../i18n/index.ts';
 import { zipSync, strToU8 } from 'fflate';
 import { FINDING_TAGS, REPORT_TEXT } from '../../src/report/i18n.ts';
-import { nameAgencies } from '../model/findings-text.ts';
 import type { TabContext, TabView } from '../app/tabs.ts';
 import type { RunView } from '../app/state.ts';
 
@@ -47,7 +46,7 @@ function render(el: HTMLElement, ctx: TabContext): void {
     const li = ol.append('li').attr('class', 'finding');
     li.append('span').attr('class', `tag t-${f.tag}`).text(FINDING_TAGS[f.tag][lang]);
     li.append('code').text(`${f.indicator} `);
-    li.append('span').text(nameAgencies(f.text[lang], run.agencyNames));
+    li.append('span').text(f.text[lang]);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import Papa from 'papaparse';
-import { clock } from '../../src/metrics/findings.ts';
+import { clock } from '../../src/report/format.ts';
 import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
 import { countUnits, lastAtOrBefore, stateAt } from '../model/replay.ts';
 import { agencyPalette } from '../model/palette.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BatchControl, OTHER_SEEDS } from '../../../web/app/batch-control.ts';
 import type { EngineHandle } from '../../../web/engine-client.ts';
-import { KPI_COLUMNS, type Kpi } from '../../../src/batch/kpis.ts';
+import { KPI_COLUMNS, type Kpi } from '../../../src/metrics/kpis.ts';
 import { loadFile } from '../../helpers.ts';
 
 /** Fake workers that answer each replication at once with KPIs made from the seed. */

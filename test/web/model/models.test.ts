@@ -5,7 +5,6 @@ import { visibleRows } from '../../../web/model/virtual-list.ts';
 import { layoutIncidents, layoutUnits, incidentRadius } from '../../../web/model/map-frame.ts';
 import { buildTimeIndex, activeAt } from '../../../web/model/time-index.ts';
 import { agencyColor, agencyPalette, stableHash } from '../../../web/model/palette.ts';
-import { nameAgencies } from '../../../web/model/findings-text.ts';
 import type { TimelineModel } from '../../../src/report/aar.ts';
 import type { IncidentState, UnitState, UnitTrack } from '../../../web/model/replay.ts';
 
@@ -104,13 +103,5 @@ describe('agency palette', () => {
     const colours = new Set(kinds.map((k) => agencyColor(k, k.toUpperCase())));
     expect(colours.size).toBe(12);
     expect(stableHash('abc')).toBe(stableHash('abc'));
-  });
-});
-
-describe('finding text', () => {
-  it('agency ids become names, whole words only, longest first', () => {
-    const names = new Map([['EMS', '县急救中心'], ['EMS-NB', '邻县急救'], ['FIRE', '消防']]);
-    expect(nameAgencies('均涉及 EMS；其中 2 次涉及 EMS-NB', names)).toBe('均涉及 县急救中心；其中 2 次涉及 邻县急救');
-    expect(nameAgencies('EMSX and FIRE', names)).toBe('EMSX and 消防');
   });
 });

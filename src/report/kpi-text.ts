@@ -1,5 +1,5 @@
 /** The compared KPIs as people read them, in Chinese and English (every KPI has both; tested). */
-import type { Kpi } from './kpis.ts';
+import type { Kpi } from '../metrics/kpis.ts';
 
 /** The compared KPIs, as people read them. */
 export const KPI_TEXT: Record<Kpi, { zh: string; en: string }> = {

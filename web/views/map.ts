@@ -46,8 +46,9 @@ export class MapView {
     this.canvas = pane.querySelector<HTMLCanvasElement>('canvas.map-live')!;
     this.tip = pane.querySelector<HTMLElement>('.map-tip')!;
     this.root = this.svg.append('g');
-    // 'layers' is where the scenario's own GeoJSON map layers go, under the roads and the replay.
-    for (const layer of ['zones', 'layers', 'roads', 'places', 'labels']) this.root.append('g').attr('class', `layer-${layer}`);
+    // 'scenario-layers' is where a scenario's own GeoJSON map layers (`Scenario.layers`, when the
+    // scenario has them) are to be drawn: over the zones, under the roads and the replay.
+    for (const layer of ['zones', 'scenario-layers', 'roads', 'places', 'labels']) this.root.append('g').attr('class', `layer-${layer}`);
     d3.select(this.canvas)
       .call(
         d3.zoom<HTMLCanvasElement, unknown>().scaleExtent([0.5, 40]).on('zoom', (ev: d3.D3ZoomEvent<HTMLCanvasElement, unknown>) => {

@@ -24,6 +24,7 @@ export function runsSuite(h: Harness): void {
     await h.page.click('#run');
     await h.page.waitForSelector('#cancel:not([hidden])');
     await h.unready();
+    await h.page.fill('#reps', '1');
     await h.page.selectOption('#scenario-select', 'urban-flood');
     await h.ready();
     expect((await statuses(h)).filter((s) => /^就绪 · default/.test(s))).toEqual([]);
@@ -35,6 +36,8 @@ export function runsSuite(h: Harness): void {
   });
 
   it('switching scenario and cancelling leaves no run of the old scenario behind', async () => {
+    await h.page.fill('#reps', '1');
+    await h.unready();
     await h.page.selectOption('#scenario-select', 'default');
     await h.ready();
     await h.page.fill('#reps', '30');

@@ -58,6 +58,8 @@ export function batchTab(control: BatchControl, variants: () => Promise<{ key: s
         lab.append('span').text(` ${m.batchOtherSeeds}`);
       }
     };
+    // Draw the variants known so far at once (a redraw must not empty the list), then refresh them.
+    if (form.variants) fill(form.variants);
     void variants().then((r) => {
       if (!r) return;
       if (form.source !== r.key) {

@@ -32,6 +32,13 @@ async function latinWords(page: Page): Promise<string[]> {
   });
 }
 
+/** Opens a tab and waits until it is drawn (the batch tab: until its variants are listed). */
+async function openTab(page: Page, tab: string): Promise<void> {
+  await page.click(`[data-tab=${tab}]`);
+  if (tab === 'batch') await page.waitForSelector('#tab-batch input[type=checkbox]');
+  await page.waitForTimeout(200);
+}
+
 async function axe(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
@@ -77,8 +84,7 @@ export function accessSuite(h: Harness): void {
     await h.ready();
     const found = new Map<string, string>();
     for (const tab of TABS) {
-      await h.page.click(`[data-tab=${tab}]`);
-      await h.page.waitForTimeout(tab === 'batch' ? 1500 : 200);
+      await openTab(h.page, tab);
       for (const w of await latinWords(h.page)) if (!ALLOWED.test(w)) found.set(w, tab);
     }
     await h.page.click('[data-tab=events]');
@@ -92,8 +98,7 @@ export function accessSuite(h: Harness): void {
   it('axe-core finds no accessibility violations in any view', async () => {
     const all: Record<string, unknown> = {};
     for (const tab of TABS) {
-      await h.page.click(`[data-tab=${tab}]`);
-      await h.page.waitForTimeout(tab === 'batch' ? 1500 : 200);
+      await openTab(h.page, tab);
       const v = await axe(h.page);
       if (v.length) all[tab] = v;
     }
@@ -106,8 +111,7 @@ export function accessSuite(h: Harness): void {
       await page.goto(`${h.base}?lang=${lang}&t=52800&incident=inc-000424`);
       await h.ready(page);
       for (const tab of TABS) {
-        await page.click(`[data-tab=${tab}]`);
-        await page.waitForTimeout(tab === 'batch' ? 1500 : 200);
+        await openTab(page, tab);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         const tabBox = (await page.locator(`[data-tab=${tab}]`).boundingBox())!;
         expect(tabBox.width).toBeGreaterThan(60);

@@ -10,8 +10,9 @@ import { scenarioSchema, GRADES, type ScenarioParsed, type DistInput } from './s
 import { parseDuration, parseDateTime } from './duration.ts';
 import { formatPath, type InputError, type Result } from './errors.ts';
 import { parseHistoryCsv } from './history.ts';
+import { resolveIncludes } from './include.ts';
 import { INDICATOR_IDS, SCORE_GROUPS, type ScoringOverrides } from './scoring.ts';
-import type { Dist } from '../random/distributions.ts';
+import { distMean, type Dist } from '../random/distributions.ts';
 import type { Agency, Background, Center, FixedIncident, IncidentType, Point, ResponseLine, Scenario, Travel, Unit, Zone } from './scenario.ts';
 import { parseRoadGeoJson, RoadGraph } from '../geo/network.ts';
 import { distanceM } from '../geo/distance.ts';
@@ -228,11 +229,15 @@ export function loadScenario(text: string, fileName = 'scenario.yaml', readFile:
   return buildScenario(parsed.value, fileName, readFile);
 }
 
-/** Validates and normalises an already-parsed scenario object. */
+/** Validates and normalises an already-parsed scenario object (its `include:` files laid over it first). */
 export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null): Result<Scenario> {
-  const z = scenarioSchema.safeParse(input);
-  if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, input) };
-  return normalise(z.data, fileName, readFile);
+  const inc = resolveIncludes(input, readFile, parseScenarioText);
+  if (!inc.ok) return inc;
+  const merged = inc.value.value;
+  const z = scenarioSchema.safeParse(merged);
+  if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)) };
+  const r = normalise(z.data, fileName, readFile);
+  return r.ok ? r : { ok: false, errors: inc.value.relocate(r.errors) };
 }
 
 function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Result<Scenario> {
@@ -573,10 +578,17 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       zoneWeights = zones.map((z) => m[z.id] ?? 0);
     }
     if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
-    const raw = b.profile ?? Array(24).fill(1);
-    const mean = raw.reduce((a, x) => a + x, 0) / 24;
-    if (!(mean > 0)) err(`${p}.profile`, 'must not be all zero');
-    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: raw.map((x) => x / (mean || 1)) };
+    const relative = (xs: number[] | undefined, key: string): number[] | null => {
+      if (!xs) return null;
+      const m = xs.reduce((a, x) => a + x, 0) / xs.length;
+      if (!(m > 0)) err(`${p}.${key}`, 'must not be all zero');
+      return xs.map((x) => x / (m || 1));
+    };
+    const profile = relative(b.profile, 'profile') ?? Array(24).fill(1);
+    const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
+    // The day factor spreads days around the rate; a mean other than 1 would silently change the rate.
+    if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, `must have mean 1 (it has ${distMean(dayFactor)})`);
+    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile, weekly: relative(b.weekly, 'weekly'), monthly: relative(b.monthly, 'monthly'), dayFactor };
   });
   const fixed: FixedIncident[] = [];
   const placeOf = (o: { zone?: string; lon?: number; lat?: number }, p: string): { zone: string; lon: number; lat: number } | null => {
@@ -669,6 +681,7 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       description: s.description ?? '',
       start: s.start,
       startSecondOfDay: start!.secondOfDay,
+      startDayNumber: start!.dayNumber + Math.floor(start!.secondOfDay / 86400),
       durationS,
       seed: s.seed,
       zones,

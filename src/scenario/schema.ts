@@ -94,6 +94,10 @@ const agencySchema = z.strictObject({
     .optional()
     .describe('Delay of each channel from the center’s order to the agency command receiving it'),
   alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
+  turnout: z
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .optional()
+    .describe('Turnout of this agency’s units that give none of their own (default 60 s)'),
   mutualAid: z
     .strictObject({
       from: z.array(id).min(1).describe('Neighbouring agencies asked for help'),

@@ -88,3 +88,16 @@ demand:
     expect([fire(0), fire(1)]).toEqual([12, 24]);
   });
 });
+
+describe('agency turnout', () => {
+  it('units without their own turnout take their agency’s; their own wins', () => {
+    const text = BASE.replace('include: [cal.yaml]\n', '').replace('{id: FIRE, kind: fire}', '{id: FIRE, kind: fire, turnout: {day: 40, night: 90}}').replace(', turnout: 60}', '}');
+    const r = loadScenario(text, 'inc.yaml');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const e = r.value.units.find((u) => u.id === 'E')!;
+    expect([e.turnoutDay, e.turnoutNight]).toEqual([{ dist: 'fixed', value: 40 }, { dist: 'fixed', value: 90 }]);
+    const bad = loadScenario(text.replace('night: 90', 'night: {dist: exponential, mean: 0}'), 'inc.yaml');
+    expect(!bad.ok && bad.errors.map((x) => x.path)).toEqual(['agencies[0].turnout.night']);
+  });
+});

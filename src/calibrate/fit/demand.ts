@@ -259,3 +259,23 @@ export function independence(incs: readonly ObservedIncident[], level: (i: Obser
   const df = (levels.length - 1) * Math.max(1, usedCols - 1);
   return { statistic: x2, df, p: chiSquareSf(x2, df), sparse };
 }
+
+/**
+ * The central 95% range of a day's count with mean `mu`: Poisson, or negative binomial with shape `k`
+ * (summing the probability mass; counts of a county's day stay small enough).
+ */
+export function countRange(mu: number, k: number | null): [number, number] {
+  if (!(mu > 0)) return [0, 0];
+  const logPmf = (y: number) =>
+    k === null
+      ? y * Math.log(mu) - mu - lnGamma(y + 1)
+      : lnGamma(y + k) - lnGamma(k) - lnGamma(y + 1) + k * Math.log(k / (k + mu)) + y * Math.log(mu / (k + mu));
+  let cum = 0;
+  let low = -1;
+  for (let y = 0; y < 100000; y++) {
+    cum += Math.exp(logPmf(y));
+    if (low < 0 && cum >= 0.025) low = y;
+    if (cum >= 0.975) return [low, y];
+  }
+  return [Math.max(0, low), Infinity];
+}

@@ -14,7 +14,6 @@ import { offsetSeconds, readCadTable, readRunRows, type ReadHistory } from '../c
 import { runFolderRows } from '../calibrate/cad/records.ts';
 import { startOf } from '../calibrate/cad/records.ts';
 import { PROBLEM_KINDS, type RowProblem } from '../calibrate/cad/rows.ts';
-import { UsageError } from './args.ts';
 import { readUserText } from './io.ts';
 
 export interface LoadedHistory {
@@ -29,26 +28,20 @@ export function loadHistory(path: string, o: { mappingPath?: string; scenario: S
   if (!existsSync(path)) return { ok: false, errors: [{ path, message: 'no such file or folder' }] };
   const name = basename(path);
   if (statSync(path).isDirectory()) {
-    if (o.mappingPath) throw new UsageError('a linkdrill run folder needs no --mapping');
     const names = ['run.json', 'incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv', 'events.csv'];
     const files = Object.fromEntries(names.map((n) => [n, existsSync(join(path, n)) ? readFileSync(join(path, n), 'utf8') : undefined]));
     if (files['run.json'] === undefined) return { ok: false, errors: [{ path: join(path, 'run.json'), message: 'missing — a history folder must be one written by linkdrill run' }] };
     const r = runFolderRows(files, o.rep);
     if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ ...e, path: join(path, e.path) })) };
-    return { ok: true, value: { read: readRunRows(r.value.rows, r.value.offsetS, o.scenario, o.drop), kind: 'run', name, mapping: IDENTITY_MAPPING } };
+    // A run folder needs no column mapping; a mapping file may still give zone classes.
+    const m = o.mappingPath ? readMapping(o.mappingPath) : { ok: true as const, value: IDENTITY_MAPPING };
+    if (!m.ok) return m;
+    return { ok: true, value: { read: readRunRows(r.value.rows, r.value.offsetS, o.scenario, o.drop), kind: 'run', name, mapping: m.value } };
   }
   if (/\.xlsx$/i.test(path)) return { ok: false, errors: [{ path, message: 'reading .xlsx needs the spreadsheet reader, which this build lacks: save the sheet as CSV' }] };
   let mapping = IDENTITY_MAPPING;
   if (o.mappingPath) {
-    const text = readUserText(o.mappingPath);
-    if (!text.ok) return text;
-    let value: unknown;
-    try {
-      value = parseYaml(text.value, { uniqueKeys: true });
-    } catch (e) {
-      return { ok: false, errors: [{ path: o.mappingPath, message: `cannot parse: ${(e as Error).message.split('\n')[0]}` }] };
-    }
-    const m = parseMapping(value, o.mappingPath);
+    const m = readMapping(o.mappingPath);
     if (!m.ok) return m;
     mapping = m.value;
   }
@@ -61,6 +54,19 @@ export function loadHistory(path: string, o: { mappingPath?: string; scenario: S
   const read = readCadTable(table.value, mapping, o.scenario, name, o.drop, mapping.utcOffset ? offsetSeconds(mapping.utcOffset) : start?.offsetS ?? 0);
   if (!read.ok) return read;
   return { ok: true, value: { read: read.value, kind: 'cad', name, mapping } };
+}
+
+/** A column-mapping file (YAML or JSON). */
+function readMapping(path: string): Result<Mapping> {
+  const text = readUserText(path);
+  if (!text.ok) return text;
+  let value: unknown;
+  try {
+    value = parseYaml(text.value, { uniqueKeys: true });
+  } catch (e) {
+    return { ok: false, errors: [{ path, message: `cannot parse: ${(e as Error).message.split('\n')[0]}` }] };
+  }
+  return parseMapping(value, path);
 }
 
 /** One line per problem (the first `limit`), then the counts by kind. */

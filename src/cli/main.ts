@@ -6,6 +6,7 @@ import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { calibrateCommand, CALIBRATE_USAGE } from './calibrate.ts';
+import { validateHistoryCommand, VALIDATE_HISTORY_USAGE } from './validate-history.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
@@ -17,6 +18,7 @@ usage:
   ${BATCH_USAGE}
   ${MERGE_USAGE}
   ${CALIBRATE_USAGE}
+  ${VALIDATE_HISTORY_USAGE}
   linkdrill schema
   linkdrill bench [--quick]
 
@@ -55,6 +57,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await mergeCommand(rest, io);
       case 'calibrate':
         return calibrateCommand(rest, io);
+      case 'validate-history':
+        return await validateHistoryCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
       case undefined:

@@ -7,6 +7,7 @@ import type { Result } from '../scenario/errors.ts';
 import type { Variant } from '../scenario/variants.ts';
 import type { Kpi } from '../batch/kpis.ts';
 import type { RunResult, SimulateOptions } from '../engine/simulate.ts';
+import type { RunRecords } from '../metrics/records.ts';
 
 /** One replication of one variant in a batch. */
 export interface ReplicationResult {
@@ -26,6 +27,8 @@ export interface EngineApi {
   prepare(key: string, scenario: Scenario): void;
   /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */
   replicate(key: string, rep: number, seed: number): ReplicationResult;
+  /** Runs replication seed `seed` of the scenario prepared as `key`; returns its records (no event log). */
+  records(key: string, seed: number): RunRecords;
   /** Runs a scenario to the end; `onProgress(fraction)` is called as simulated hours pass. */
   run(scenario: Scenario, seed: number, options?: Pick<SimulateOptions, 'log'>, onProgress?: (fraction: number) => void): RunResult;
 }

@@ -28,6 +28,11 @@ export function createEngineApi(): EngineApi {
       const { kpis, rating } = replicationKpis(scenario, records, seed, true);
       return { variant: key, rep, seed, kpis, rating };
     },
+    records(key, seed) {
+      const scenario = prepared.get(key);
+      if (!scenario) throw new Error(`no scenario prepared as "${key}"`);
+      return simulate(scenario, seed, { log: false }).records;
+    },
     run(scenario, seed, options = {}, onProgress) {
       const sim = createSimulation(scenario, seed, { log: options.log ?? true });
       const hours = Math.ceil(scenario.durationS / 3600);

@@ -37,7 +37,7 @@ const at = (t: number | null | undefined) => (t === null || t === undefined ? ''
 const firstCall = new Map<string, { tAnswer: number | null; tEnd: number | null }>();
 for (const c of [...records.calls].sort((a, b) => a.tArrive - b.tArrive)) if (!firstCall.has(c.incidentId)) firstCall.set(c.incidentId, { tAnswer: c.tAnswer, tEnd: c.tEnd });
 const hospitalOf = new Map<string, { id: string; t: number }>();
-for (const e of log) if (e.kind === 'unit.hospital') hospitalOf.set(`${e.incident}/${e.unit}`, { id: /hospital=(\S+)/.exec(e.detail ?? '')![1], t: e.t });
+for (const e of log) if (e.kind === 'unit.hospital') hospitalOf.set(`${e.incident}/${e.unit}`, { id: e.data.hospital, t: e.t });
 const byIncident = new Map<string, typeof records.dispatches>();
 for (const d of records.dispatches) byIncident.set(d.incidentId, [...(byIncident.get(d.incidentId) ?? []), d]);
 

@@ -4,7 +4,7 @@
  * Results come back in seed order whatever the number of workers.
  */
 import type { Scenario } from '../scenario/scenario.ts';
-import type { RunRecords } from '../metrics/records.ts';
+import type { RunRecords } from '../engine/records.ts';
 import { startEngineWorker } from '../worker/node-host.ts';
 
 /** Runs `scenario` once per seed on `workers` threads; `onDone(done, total)` reports progress. */

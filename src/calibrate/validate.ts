@@ -15,7 +15,7 @@
 import { quantileSorted } from 'd3';
 import type { Scenario } from '../scenario/scenario.ts';
 import { tCdf, tQuantile } from '../metrics/stats.ts';
-import type { RunRecords } from '../metrics/records.ts';
+import type { RunRecords } from '../engine/records.ts';
 import type { History } from './observations.ts';
 import { buildHistory, dispatchDelays, handlingTimes } from './observations.ts';
 import { rowsFromRecords } from './cad/records.ts';

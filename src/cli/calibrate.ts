@@ -14,7 +14,8 @@ import { calibrationHtml } from '../calibrate/report.ts';
 import { demandCsv, fitsCsv, parametersCsv, problemsCsv, testsCsv } from '../calibrate/tables.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { intOption, langOption, parse, UsageError } from './args.ts';
-import { loadScenarioFile, readScenarioFile, writeOutputFolder } from './io.ts';
+import { loadScenarioFile, readScenarioFile } from './io.ts';
+import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
 export const CALIBRATE_USAGE = 'linkdrill calibrate CAD.csv|RUN-DIR [--mapping FILE] [--scenario SCENARIO] [--out DIR] [--drop-bad-rows] [--resamples B] [--seed N] [--rep R] [--excel] [--lang zh|en]';
@@ -86,7 +87,7 @@ export function calibrateCommand(argv: string[], io: Io): number {
     'calibration.json': JSON.stringify({ linkdrill: 'calibration', source: { name, kind, rows: read.total, dropped: read.dropped }, period: { from: dateOfDay(c.firstDay), to: dateOfDay(c.lastDay), days: c.days }, scenario: scenario?.name ?? null, resamples, seed }, null, 2) + '\n',
   };
   try {
-    writeOutputFolder(outDir, files, { kind: 'calibration' });
+    writeOutputFolder(outDir, files, 'calibration');
   } catch (e) {
     io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
     return 1;

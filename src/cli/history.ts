@@ -14,7 +14,7 @@ import { offsetSeconds, readCadTable, readRunRows, type ReadHistory } from '../c
 import { runFolderRows } from '../calibrate/cad/records.ts';
 import { startOf } from '../calibrate/cad/records.ts';
 import { PROBLEM_KINDS, type RowProblem } from '../calibrate/cad/rows.ts';
-import { readUserText } from './io.ts';
+import { readTextFile } from './io.ts';
 
 export interface LoadedHistory {
   read: ReadHistory;
@@ -45,7 +45,7 @@ export function loadHistory(path: string, o: { mappingPath?: string; scenario: S
     if (!m.ok) return m;
     mapping = m.value;
   }
-  const text = readUserText(path);
+  const text = readTextFile(path);
   if (!text.ok) return text;
   const table = csvTable(text.value, name);
   if (!table.ok) return table;
@@ -58,7 +58,7 @@ export function loadHistory(path: string, o: { mappingPath?: string; scenario: S
 
 /** A column-mapping file (YAML or JSON). */
 function readMapping(path: string): Result<Mapping> {
-  const text = readUserText(path);
+  const text = readTextFile(path);
   if (!text.ok) return text;
   let value: unknown;
   try {

@@ -7,7 +7,8 @@ import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { calibrateCommand, CALIBRATE_USAGE } from './calibrate.ts';
 import { validateHistoryCommand, VALIDATE_HISTORY_USAGE } from './validate-history.ts';
-import { UsageError } from './args.ts';
+import { UsageError, type Io } from './args.ts';
+import { OutputRefused } from '../worker/node-fs.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 
@@ -26,11 +27,6 @@ Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the af
 --lang zh|en), incidents.csv, calls.csv, dispatches.csv, agencies.csv, units.csv, depots.csv,
 indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.`;
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  tty: boolean;
-}
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s + '\n'),
@@ -74,6 +70,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (e instanceof UsageError) {
       io.err(e.message);
       return 2;
+    }
+    // A place linkdrill may not write to, or could not: named, nothing changed.
+    if (e instanceof OutputRefused) {
+      io.err(e.message);
+      return 1;
     }
     // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
     io.err(`linkdrill: internal error: ${(e as Error).message}`);

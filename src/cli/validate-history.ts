@@ -14,7 +14,8 @@ import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
 import { intOption, langOption, parse, UsageError } from './args.ts';
-import { loadScenarioFile, readScenarioFile, writeOutputFolder } from './io.ts';
+import { loadScenarioFile, readScenarioFile } from './io.ts';
+import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
 export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en]';
@@ -89,7 +90,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     'validation.json': JSON.stringify({ linkdrill: 'validation', scenario: v.scenario, source: v.source, period: { from: dateOfDay(v.firstDay), to: dateOfDay(v.lastDay), days: v.days }, seeds, alpha, off: v.comparisons.filter((c) => c.off).length, comparisons: v.comparisons.length }, null, 2) + '\n',
   };
   try {
-    writeOutputFolder(outDir, files, { kind: 'validation' });
+    writeOutputFolder(outDir, files, 'history');
   } catch (e) {
     io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
     return 1;

@@ -11,7 +11,8 @@ import { sample } from '../random/distributions.ts';
 import type { IncidentState, UnitRequest, UnitState, World } from './world.ts';
 import { alertUnit, etaS, isDispatchable, moveUp } from './unit.ts';
 import { sendToAgency } from './comms.ts';
-import type { AgencyRecord } from '../metrics/records.ts';
+import { RequestQueue } from './resources/request-queue.ts';
+import type { AgencyRecord } from './records.ts';
 
 /** The incident's record of `agency`'s part, made on first use. */
 export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {
@@ -29,13 +30,13 @@ export function sendOrder(w: World, inc: IncidentState, agency: Agency, line: Re
   const tOrder = w.kernel.now();
   const rec = agencyRecord(inc, agency);
   if (rec.tOrdered === null) rec.tOrdered = tOrder;
-  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${line.unitType} count=${line.count}` });
+  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id }, { unitType: line.unitType, count: line.count });
   sendToAgency(w, agency, (channel, delayS) => {
     if (rec.tNotified === null) {
       rec.tNotified = w.kernel.now();
       rec.channel = channel;
     }
-    w.logging && w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${line.unitType} count=${line.count} channel=${channel} delay=${delayS.toFixed(3)}` });
+    w.logging && w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id }, { unitType: line.unitType, count: line.count, channel, delayS });
     for (let k = 0; k < line.count; k++) {
       if (!inc.open) return;
       fill(w, { seq: ++w.counters.request, incident: inc, agency, line, channel, tOrder, tQueued: NaN });
@@ -90,7 +91,7 @@ function tryAlert(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean):
   const sr = w.scenario.center.statusReports!;
   u.believedFree = false; // the unit says so on the radio
   req.incident.rec.ordersRefused++;
-  w.logging && w.emit('order.refused', { incident: req.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `status=${u.status}` });
+  w.logging && w.emit('order.refused', { incident: req.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { status: u.status });
   w.kernel.after(Math.max(0, sample(sr.refusalDelay, u.rng)), () => {
     if (req.incident.open) fill(w, req);
   });
@@ -109,11 +110,7 @@ function fill(w: World, req: UnitRequest): void {
     // Nothing is reserved while asking: request and approval take time, and the picture may change.
     const rng = w.streams.get(`agency/${req.agency.id}/mutualaid`);
     const delayS = Math.max(0, sample(rule.requestDelay, rng)) + Math.max(0, sample(rule.approvalDelay, rng));
-    w.logging && w.emit('mutualaid.request', {
-      incident: req.incident.rec.incidentId,
-      agency: req.agency.id,
-      detail: `type=${type} to=${rule.from.join(',')} own_eta=${own ? own.etaS.toFixed(1) : 'none'}`,
-    });
+    w.logging && w.emit('mutualaid.request', { incident: req.incident.rec.incidentId, agency: req.agency.id }, { unitType: type, to: rule.from, ownEtaS: own ? own.etaS : null });
     w.kernel.after(delayS, () => {
       if (!req.incident.open) return;
       let best: { unit: UnitState; etaS: number } | null = null;
@@ -133,29 +130,33 @@ function fill(w: World, req: UnitRequest): void {
 
 const queueKey = (agencyId: string, type: string) => `${agencyId}|${type}`;
 
+/** A request leaves its incident's list of queued ones once a unit takes it. */
+function removeQueued(req: UnitRequest): void {
+  const q = req.incident.queued;
+  q.splice(q.indexOf(req), 1);
+}
+
 function waitOrLose(w: World, req: UnitRequest): void {
   const inc = req.incident;
   const type = req.line.unitType;
   if (w.scenario.dispatch.whenNoneFree === 'lose') {
     inc.rec.lostRequests++;
-    w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${type}` });
+    w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id }, { unitType: type });
     return;
   }
   req.tQueued = w.kernel.now();
   inc.rec.queuedRequests++;
   const key = queueKey(req.agency.id, type);
-  let list = w.waiting.get(key);
-  if (!list) w.waiting.set(key, (list = []));
-  // Keep the line ordered by grade (most severe first), then time, then request order.
-  let i = list.length;
-  while (i > 0 && compareRequests(list[i - 1], req) > 0) i--;
-  list.splice(i, 0, req);
-  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${type} position=${i + 1}` });
+  let queue = w.waiting.get(key);
+  if (!queue) w.waiting.set(key, (queue = new RequestQueue<UnitRequest>((r) => r.incident.open)));
+  const position = queue.push(req, inc.grade);
+  inc.queued.push(req);
+  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id }, { unitType: type, position });
 }
 
-/** Queue order: higher grade first, then earlier queued, then earlier request. */
-export function compareRequests(a: UnitRequest, b: UnitRequest): number {
-  return b.incident.grade - a.incident.grade || a.tQueued - b.tQueued || a.seq - b.seq;
+/** The incident was re-graded: its queued requests move to their place for the new grade. */
+export function rekeyRequests(w: World, inc: IncidentState): void {
+  for (const req of inc.queued) w.waiting.get(queueKey(req.agency.id, req.line.unitType))?.rekey(req, inc.grade);
 }
 
 /**
@@ -165,10 +166,9 @@ export function compareRequests(a: UnitRequest, b: UnitRequest): number {
  */
 export function unitFreed(w: World, u: UnitState): boolean {
   for (const agency of u.covering ? [u.covering, u.agency] : [u.agency]) {
-    const list = w.waiting.get(queueKey(agency.id, u.def.type));
-    while (list && list.length > 0) {
-      const req = list.shift()!;
-      if (!req.incident.open) continue;
+    const req = w.waiting.get(queueKey(agency.id, u.def.type))?.pop();
+    if (req) {
+      removeQueued(req);
       alertUnit(w, u, req, agency !== u.agency);
       return true;
     }

@@ -20,12 +20,11 @@ export function callArrives(w: World, inc: IncidentState, channel: string): void
   inc.rec.callers++;
   w.liveCalls.add(call);
   if (inc.rec.tFirstCall === null) inc.rec.tFirstCall = now;
-  w.logging && w.emit('call.arrive', { incident: inc.rec.incidentId, detail: `call=${id} channel=${channel}` });
-  if (w.takers.busy < w.takers.staffed && waitingCount(w) === 0) {
-    seize(w, call);
+  w.logging && w.emit('call.arrive', { incident: inc.rec.incidentId }, { call: id, channel });
+  if (w.takers.request(call)) {
+    answer(w, call);
     return;
   }
-  w.callQueue.push(call);
   const patience = w.scenario.center.patience;
   if (patience) {
     const p = sample(patience, w.patienceRng);
@@ -33,22 +32,17 @@ export function callArrives(w: World, inc: IncidentState, channel: string): void
   }
 }
 
-function waitingCount(w: World): number {
-  return w.callQueue.length - w.callQueueHead;
-}
-
 function abandon(w: World, call: CallState): void {
   call.gone = true;
   call.patienceTimer = null;
   call.rec.abandoned = true;
   call.rec.tEnd = w.kernel.now();
-  w.logging && w.emit('call.abandon', { incident: call.incident.rec.incidentId, detail: `call=${call.rec.callId}` });
+  w.logging && w.emit('call.abandon', { incident: call.incident.rec.incidentId }, { call: call.rec.callId });
   finishCall(w, call);
 }
 
-/** A call-taker takes the call: answers after the answer time, handles it, frees up. */
-function seize(w: World, call: CallState): void {
-  w.takers.busy++;
+/** A call-taker has taken the call: answers after the answer time, handles it, frees up. */
+function answer(w: World, call: CallState): void {
   call.patienceTimer?.cancel();
   call.patienceTimer = null;
   const c = w.scenario.center;
@@ -61,14 +55,14 @@ function seize(w: World, call: CallState): void {
     // A repeat call about a known incident is recognised and merged into it.
     if (inc.known) inc.rec.duplicateCalls++;
     if (inc.rec.tAnswered === null) inc.rec.tAnswered = call.rec.tAnswer;
-    w.logging && w.emit('call.answer', { incident: inc.rec.incidentId, detail: `call=${call.rec.callId}${call.rec.duplicate ? ' duplicate=1' : ''}` });
+    w.logging && w.emit('call.answer', { incident: inc.rec.incidentId }, { call: call.rec.callId, duplicate: call.rec.duplicate });
     const first = !inc.known;
     inc.known = true;
     const handleS = sample(first ? c.handlingTime : c.duplicateHandlingTime, rng);
     w.kernel.after(handleS, () => {
       call.rec.tEnd = w.kernel.now();
-      w.logging && w.emit('call.end', { incident: inc.rec.incidentId, detail: `call=${call.rec.callId}` });
-      w.takers.busy--;
+      w.logging && w.emit('call.end', { incident: inc.rec.incidentId }, { call: call.rec.callId });
+      w.takers.release();
       finishCall(w, call);
       if (first) reported(w, inc);
       serveLine(w);
@@ -85,22 +79,13 @@ function finishCall(w: World, call: CallState): void {
 
 /** Gives waiting callers to free call-takers, oldest first. */
 export function serveLine(w: World): void {
-  while (w.takers.busy < w.takers.staffed && w.callQueueHead < w.callQueue.length) {
-    const call = w.callQueue[w.callQueueHead++];
-    if (call.gone) continue;
-    seize(w, call);
-  }
-  // Compact the line now and then so memory follows the queue, not history.
-  if (w.callQueueHead > 1024 && w.callQueueHead * 2 > w.callQueue.length) {
-    w.callQueue = w.callQueue.slice(w.callQueueHead);
-    w.callQueueHead = 0;
-  }
+  for (let call = w.takers.next(); call !== null; call = w.takers.next()) answer(w, call);
 }
 
 /** Sets the number of staffed positions (at an hour boundary); busy takers finish their call. */
 export function setStaffed(w: World, n: number): void {
   if (n === w.takers.staffed) return;
   w.takers.staffed = n;
-  w.logging && w.emit('calltakers.change', { detail: `staffed=${n}` });
+  w.logging && w.emit('calltakers.change', {}, { staffed: n });
   serveLine(w);
 }

@@ -1,11 +1,13 @@
 /** Mutable state of one run, shared by the engine's processes. Nothing here leaves the engine. */
 import type { Agency, Channel, IncidentType, ResponseLine, Scenario, Unit } from '../scenario/scenario.ts';
 import type { Kernel, Timer } from './kernel.ts';
-import type { LogEvent, EventKind } from './log.ts';
+import type { CallTakers } from './resources/call-takers.ts';
+import type { RequestQueue } from './resources/request-queue.ts';
+import type { EventData, EventIds, EventKind } from './log.ts';
 import type { Place, TravelModel, TripRoute } from '../geo/travel.ts';
 import type { Rng, Streams } from '../random/streams.ts';
 import type { Dist } from '../random/distributions.ts';
-import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from '../metrics/records.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from './records.ts';
 
 export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'tasked' | 'off';
 
@@ -104,6 +106,8 @@ export interface IncidentState {
   entered: number;
   /** First arrival time by agency id and by kind, for precedence. */
   arrivedBy: Map<string, number>;
+  /** Its requests waiting in agency queues (re-keyed when it is re-graded). */
+  queued: UnitRequest[];
   /** Units on scene waiting for another agency. */
   waitingUnits: DispatchState[];
   /** Work began at (null: not yet). */
@@ -176,24 +180,22 @@ export interface World {
   patienceRng: Rng;
   hospitals: (Place & { id: string; handover: Dist })[];
   depots: DepotState[];
-  /** Waiting unit requests by `agency|type`, kept ordered by grade (desc), then time, then seq. */
-  waiting: Map<string, UnitRequest[]>;
-  /** Call-taker positions: staffed now, and busy now. */
-  takers: { staffed: number; busy: number };
-  callQueue: CallState[];
+  /** Unit requests waiting for a freed unit, by `agency|type` (most severe first, then oldest). */
+  waiting: Map<string, RequestQueue<UnitRequest>>;
+  /** Call-taker positions and the line of callers waiting for one. */
+  takers: CallTakers<CallState>;
   /** Calls not yet finished (waiting or in service). */
   liveCalls: Set<CallState>;
-  callQueueHead: number;
   /** Outages in force per channel (a channel is up at 0). */
   channelDown: Record<Channel, number>;
   /** Messages waiting for any channel to come back. */
   heldMessages: (() => void)[];
-  counters: { incident: number; call: number; dispatch: number; request: number; seq: number };
+  counters: { incident: number; call: number; dispatch: number; request: number };
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
   open: Map<string, IncidentState>;
   sinks: Sinks;
-  /** Someone listens to events: callers guard `emit` with it so no detail text is built in vain. */
+  /** Someone listens to events: callers guard `emit` with it so no payload is built in vain. */
   logging: boolean;
-  /** Log an event. */
-  emit(kind: EventKind, fields?: { incident?: string; unit?: string; agency?: string; detail?: string }): void;
+  /** Logs an event of `kind` about `ids`, with its payload. */
+  emit<K extends EventKind>(kind: K, ids: EventIds, data: EventData[K]): void;
 }

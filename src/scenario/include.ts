@@ -13,9 +13,8 @@
  * Side-file paths inside a fragment are read relative to the including scenario, like its own.
  */
 import type { InputError, Result } from './errors.ts';
+import { readSideFile, type ReadFile } from './files.ts';
 
-/** Reads a file named relative to the scenario file; `null` when it does not exist. */
-export type ReadText = (relativePath: string) => string | null;
 /** Parses YAML or JSON text into a plain value (the loader's `parseScenarioText`). */
 export type ParseText = (text: string, fileName: string) => Result<unknown>;
 
@@ -42,7 +41,7 @@ const join = (path: string, key: string | number) => (typeof key === 'number' ? 
  * input comes back as it is. Problems (a missing or unparseable file, an include inside an included
  * file) are path-named.
  */
-export function resolveIncludes(input: unknown, readFile: ReadText, parse: ParseText): Result<Included> {
+export function resolveIncludes(input: unknown, readFile: ReadFile, parse: ParseText): Result<Included> {
   if (!isObj(input) || input.include === undefined) return { ok: true, value: { value: input, relocate: (e) => e } };
   const names = typeof input.include === 'string' ? [input.include] : input.include;
   if (!Array.isArray(names) || names.some((n) => typeof n !== 'string' || n === '')) {
@@ -54,12 +53,9 @@ export function resolveIncludes(input: unknown, readFile: ReadText, parse: Parse
   delete merged.include;
   (names as string[]).forEach((name, i) => {
     const label = `include[${i}] (${name})`;
-    const text = readFile(name);
-    if (text === null) {
-      errors.push({ path: `include[${i}]`, message: `file not found: "${name}"` });
-      return;
-    }
-    const parsed = parse(text.replace(/^\uFEFF/, ''), name);
+    const text = readSideFile(readFile, name, `include[${i}]`, errors);
+    if (text === undefined) return;
+    const parsed = parse(text, name);
     if (!parsed.ok) {
       errors.push(...parsed.errors.map((e) => ({ path: `${label} ${e.path === name ? '' : e.path}`.trim(), message: e.message })));
       return;

@@ -24,7 +24,10 @@ describe('injection at the current time', () => {
     sim.inject({ kind: 'unitInService', unit: 'E-1' });
     const { records } = sim.finish();
     const e1 = records.dispatches.filter((d) => d.unitId === 'E-1');
+    expect(e1.length).toBeGreaterThan(0);
     expect(e1.every((d) => d.tOrder >= 3 * 3600)).toBe(true);
+    // …while E-2 worked all along.
+    expect(records.dispatches.some((d) => d.unitId === 'E-2' && d.tOrder < 3 * 3600)).toBe(true);
   });
 
   it('bad injections are refused with a message', () => {

@@ -6,7 +6,7 @@
  * and observed histories with one ruler.
  */
 import Papa from 'papaparse';
-import type { RunRecords } from '../../metrics/records.ts';
+import type { RunRecords } from '../../engine/records.ts';
 import { readRunCsv } from '../../report/read.ts';
 import type { RunMeta } from '../../report/aar.ts';
 import { GRADES } from '../../scenario/schema.ts';

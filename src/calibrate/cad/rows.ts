@@ -8,7 +8,7 @@
 import { GRADES } from '../../scenario/schema.ts';
 import { civilFromDays, parseDateTime, secondsBetween } from '../../scenario/duration.ts';
 import type { Zone } from '../../scenario/scenario.ts';
-import { nearestZone } from '../../scenario/load.ts';
+import { nearestZone } from '../../geo/zones.ts';
 import { TIME_FIELDS, type Field, type Mapping, type TimeField } from './columns.ts';
 
 /** One unit dispatched to an incident (or an incident alone), as read. Times are absolute seconds (UTC). */

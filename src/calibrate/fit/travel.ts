@@ -12,7 +12,7 @@
  * the scenario does not know.
  */
 import type { Scenario } from '../../scenario/scenario.ts';
-import { nearestZone } from '../../scenario/load.ts';
+import { nearestZone } from '../../geo/zones.ts';
 import { TravelModel, type Place } from '../../geo/travel.ts';
 import { tCdf, tQuantile } from '../../metrics/stats.ts';
 import type { History } from '../observations.ts';

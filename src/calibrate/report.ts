@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../report/i18n.ts';
 import { esc } from '../report/svg.ts';
+import { formatSignificant } from '../report/format.ts';
 import type { Calibration, Quantity } from './calibrate.ts';
 import { dateOfDay, PROBLEM_KINDS } from './cad/rows.ts';
 import { cdfSvg, dailySvg, factorsSvg, qqSvg, travelSvg } from './charts.ts';
@@ -16,13 +17,8 @@ import { countRange } from './fit/demand.ts';
 import { CAL_TEXT as T, tr } from './i18n.ts';
 import { scenarioPlace } from './tables.ts';
 
-/** A number for people: 4 significant digits, no exponent for everyday sizes, locale-free. */
-export function fmt(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (x !== 0 && (Math.abs(x) >= 1e7 || Math.abs(x) < 1e-4)) return x.toExponential(2);
-  return String(Number(x.toPrecision(digits)));
-}
+/** A number for people (significant digits; report/format). */
+export const fmt = formatSignificant;
 const pval = (p: number) => (Number.isNaN(p) ? '–' : p < 0.001 ? '< 0.001' : fmt(p, 2));
 const interval = (v: number, lo: number, hi: number) => `${fmt(v)} [${fmt(lo)}, ${fmt(hi)}]`;
 

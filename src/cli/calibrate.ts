@@ -13,16 +13,15 @@ import { fragmentYaml, type FragmentTarget } from '../calibrate/fragment.ts';
 import { calibrationHtml } from '../calibrate/report.ts';
 import { demandCsv, fitsCsv, parametersCsv, problemsCsv, testsCsv } from '../calibrate/tables.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
-import { intOption, langOption, parse, UsageError } from './args.ts';
+import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
 export const CALIBRATE_USAGE = 'linkdrill calibrate CAD.csv|RUN-DIR [--mapping FILE] [--scenario SCENARIO] [--out DIR] [--drop-bad-rows] [--resamples B] [--seed N] [--rep R] [--excel] [--lang zh|en]';
 
-type Io = { out: (s: string) => void; err: (s: string) => void };
 
-export function calibrateCommand(argv: string[], io: Io): number {
+export async function calibrateCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     mapping: { type: 'string' },
     scenario: { type: 'string' },
@@ -36,7 +35,9 @@ export function calibrateCommand(argv: string[], io: Io): number {
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${CALIBRATE_USAGE}`);
   const lang = langOption(values.lang);
-  const resamples = intOption(values.resamples, 'resamples', 200, 0, 100_000);
+  const resamples = intOption(values.resamples, 'resamples', 199, 0, 100_000);
+  // A bootstrap test can only reject at 1% with 99 resamples or more.
+  if (resamples > 0 && resamples < 99) throw new UsageError(`--resamples must be 0 (no goodness-of-fit p-values) or at least 99, got ${resamples}`);
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
   const drop = values['drop-bad-rows'] === true;
@@ -54,7 +55,7 @@ export function calibrateCommand(argv: string[], io: Io): number {
     target = fragmentTarget(values.scenario, scenario);
   }
   const path = positionals[0];
-  const h = loadHistory(path, { mappingPath: values.mapping, scenario, drop, rep });
+  const h = await loadHistory(path, { mappingPath: values.mapping, scenario, drop, rep });
   if (!h.ok) {
     io.err(formatErrors(h.errors));
     return 1;

@@ -1,6 +1,6 @@
 /**
- * Reading a history for `calibrate` and `validate-history`: a CAD export (CSV, any of the encodings
- * the scenario reader takes) through a column mapping, or a linkdrill run folder with no mapping;
+ * Reading a history for `calibrate` and `validate-history`: a CAD export (CSV in any of the encodings
+ * the scenario reader takes, or .xlsx) through a column mapping, or a linkdrill run folder with no mapping;
  * then the row-by-row problems, printed one per line (`cad.csv row 42, column 到场时间: not a time …`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { csvTable } from '../calibrate/cad/table.ts';
 import { offsetSeconds, readCadTable, readRunRows, type ReadHistory } from '../calibrate/cad/read.ts';
 import { runFolderRows } from '../calibrate/cad/records.ts';
 import { startOf } from '../calibrate/cad/records.ts';
-import { PROBLEM_KINDS, type RowProblem } from '../calibrate/cad/rows.ts';
+import { PROBLEM_KINDS, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
+import { xlsxTable } from '../calibrate/cad/xlsx.ts';
 import { readTextFile } from './io.ts';
 
 export interface LoadedHistory {
@@ -24,7 +25,7 @@ export interface LoadedHistory {
 }
 
 /** Reads the history at `path` (a file or a run folder). */
-export function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number }): Result<LoadedHistory> {
+export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number }): Promise<Result<LoadedHistory>> {
   if (!existsSync(path)) return { ok: false, errors: [{ path, message: 'no such file or folder' }] };
   const name = basename(path);
   if (statSync(path).isDirectory()) {
@@ -38,16 +39,19 @@ export function loadHistory(path: string, o: { mappingPath?: string; scenario: S
     if (!m.ok) return m;
     return { ok: true, value: { read: readRunRows(r.value.rows, r.value.offsetS, o.scenario, o.drop), kind: 'run', name, mapping: m.value } };
   }
-  if (/\.xlsx$/i.test(path)) return { ok: false, errors: [{ path, message: 'reading .xlsx needs the spreadsheet reader, which this build lacks: save the sheet as CSV' }] };
   let mapping = IDENTITY_MAPPING;
   if (o.mappingPath) {
     const m = readMapping(o.mappingPath);
     if (!m.ok) return m;
     mapping = m.value;
   }
-  const text = readTextFile(path);
-  if (!text.ok) return text;
-  const table = csvTable(text.value, name);
+  let table: Result<Table>;
+  if (/\.xlsx$/i.test(path)) table = await xlsxTable(readFileSync(path), name, mapping.sheet);
+  else {
+    const text = readTextFile(path);
+    if (!text.ok) return text;
+    table = csvTable(text.value, name);
+  }
   if (!table.ok) return table;
   // Times without an offset are local: at the mapping's offset, else the scenario's.
   const start = o.scenario ? startOf(o.scenario.start) : null;

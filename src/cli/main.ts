@@ -52,7 +52,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'merge':
         return await mergeCommand(rest, io);
       case 'calibrate':
-        return calibrateCommand(rest, io);
+        return await calibrateCommand(rest, io);
       case 'validate-history':
         return await validateHistoryCommand(rest, io);
       case 'bench':

@@ -13,14 +13,13 @@ import { validationCsv, validationHtml, validationSummary } from '../calibrate/v
 import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
-import { intOption, langOption, parse, UsageError } from './args.ts';
+import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
 export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en]';
 
-type Io = { out: (s: string) => void; err: (s: string) => void };
 
 export async function validateHistoryCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -50,7 +49,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     io.err(formatErrors(loaded.errors));
     return 1;
   }
-  const h = loadHistory(historyPath, { mappingPath: values.mapping, scenario: loaded.value, drop: values['drop-bad-rows'] === true, rep });
+  const h = await loadHistory(historyPath, { mappingPath: values.mapping, scenario: loaded.value, drop: values['drop-bad-rows'] === true, rep });
   if (!h.ok) {
     io.err(formatErrors(h.errors));
     return 1;

@@ -28,11 +28,11 @@ export function readFixture(scenario: Scenario | null, drop = true): ReadHistory
   return r.value;
 }
 
-/** The fixture calibrated against the truth scenario's geography (100 bootstrap resamples). */
+/** The fixture calibrated against the truth scenario's geography (99 bootstrap resamples: the fewest that can reject at 1%). */
 export function calibrateFixture(scenario: Scenario): Calibration {
   const r = readFixture(scenario);
   return calibrate(r.rows, r.offsetS, { name: 'cad.csv', kind: 'cad', rows: r.total, problems: r.problems, dropped: r.dropped, incidentsDropped: r.incidentsDropped }, scenario, {
-    resamples: 100,
+    resamples: 99,
     seed: 1,
     dayStartH: scenario.center.dayStartH,
     nightStartH: scenario.center.nightStartH,

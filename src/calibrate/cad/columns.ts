@@ -12,6 +12,7 @@
  *   values: {type: {火灾: fire, 医疗急救: medical}, agency: {消防: FIRE}}
  *   utcOffset: "+08:00"
  *   zoneClasses: {Z1: urban, Z2: rural}
+ *   sheet: 出动记录          (an .xlsx export's worksheet; default the first)
  */
 import { z } from 'zod';
 import type { InputError, Result } from '../../scenario/errors.ts';
@@ -58,6 +59,7 @@ const mappingSchema = z.strictObject({
   values: z.partialRecord(z.enum(['type', 'agency', 'zone', 'unit', 'unit_type', 'hospital', 'grade']), z.record(z.string(), z.string())).default({}),
   utcOffset: z.string().regex(/^(Z|[+-]\d{2}:?\d{2})$/, 'a UTC offset is like "+08:00"').optional(),
   zoneClasses: z.record(z.string(), z.string().min(1)).optional(),
+  sheet: z.string().min(1).optional().describe('Worksheet of an .xlsx export (default: the first)'),
 });
 
 /** A parsed column mapping. */

@@ -97,7 +97,8 @@ export function fitDuration(key: string, values: readonly number[], o: FitOption
   let choice: Choice;
   if (used.length < 10 || !best) choice = 'few';
   else if (!o.dropZeros && zeros > 0.01 * all.length) choice = 'zeros';
-  else if (best.adP < 0.01) choice = 'rejected';
+  // A Monte Carlo test rejects at level α when p ≤ α (exact for (B + 1)·α whole; B ≥ 99 reaches 1%).
+  else if (best.adP <= 0.01) choice = 'rejected';
   else choice = 'aic';
   if (choice === 'aic' && best) {
     const p = paramsOf(best);

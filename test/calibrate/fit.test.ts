@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitFamily, gammaShape, logLik, moments } from '../../src/calibrate/fit/families.ts';
+import { fitFamily, gammaShape, logLik, moments, type Params } from '../../src/calibrate/fit/families.ts';
 import { andersonDarling, ksDistance } from '../../src/calibrate/fit/gof.ts';
 import { fitDuration } from '../../src/calibrate/fit/duration.ts';
 import { binomialInterval, poissonInterval } from '../../src/calibrate/fit/special.ts';
@@ -18,8 +18,8 @@ describe('families and their statistics', () => {
     for (const family of ['lognormal', 'gamma'] as const) {
       const p = fitFamily(family, xs);
       const ll = logLik(p, xs);
-      const nudged = family === 'lognormal' ? [{ ...p, mu: p.mu * 1.01 }, { ...p, sigma: p.sigma * 1.01 }] : [{ ...p, shape: p.shape * 1.01 }, { ...p, scale: p.scale * 1.01 }];
-      for (const q of nudged) expect(logLik(q as typeof p, xs)).toBeLessThan(ll);
+      const nudged: Params[] = p.family === 'lognormal' ? [{ ...p, mu: p.mu * 1.01 }, { ...p, sigma: p.sigma * 1.01 }] : [{ ...p, shape: p.shape * 1.01 }, { ...p, scale: p.scale * 1.01 }];
+      for (const q of nudged) expect(logLik(q, xs)).toBeLessThan(ll);
     }
     // The gamma MLE's mean is the sample mean, exactly.
     expect(moments(fitFamily('gamma', xs)).mean).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 9);
@@ -80,5 +80,31 @@ describe('choosing a duration’s form', () => {
     const f = fitDuration('few', [10, 20, 30], opts)!;
     expect([f.form, f.choice]).toEqual(['empirical', 'few']);
     expect(fitDuration('none', [], opts)).toBeNull();
+  });
+});
+
+describe('asymptotic standard errors', () => {
+  it('agree with the spread of estimates over many samples (lognormal and gamma)', async () => {
+    const { asymptoticSe } = await import('../../src/calibrate/fit/families.ts');
+    const rng = stream(11, 'se');
+    for (const family of ['lognormal', 'gamma'] as const) {
+      const draw = () => (family === 'lognormal' ? Math.exp(3 + 0.6 * standardNormal(rng)) : standardGamma(2.5, rng) * 30);
+      const n = 200;
+      const est: Record<string, number[]> = { mean: [], sd: [] };
+      for (let k = 0; k < 400; k++) {
+        const m = moments(fitFamily(family, Array.from({ length: n }, draw)));
+        est.mean.push(m.mean);
+        est.sd.push(m.sd);
+      }
+      const p = fitFamily(family, Array.from({ length: 20000 }, draw));
+      const se = asymptoticSe(p, n);
+      for (const k of ['mean', 'sd']) {
+        const xs = est[k];
+        const mu = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / (xs.length - 1));
+        // The sd of 400 estimates is itself known to about ±3.5% (1/√(2·399)); allow 4 of those plus the O(1/n) bias.
+        expect(Math.abs(sd / se[k] - 1), `${family} ${k}`).toBeLessThan(0.2);
+      }
+    }
   });
 });

@@ -9,14 +9,15 @@
  * 3. the candidate is kept unless its Anderson–Darling test rejects at 1% (p-value by parametric
  *    bootstrap); then the empirical distribution is used, since the data say neither family holds;
  * 4. fewer than 10 values: the empirical distribution, flagged as thin.
- * Intervals: 95% percentile intervals of the parametric bootstrap for a parametric form; for the
+ * Intervals: 95% percentile intervals of the parametric bootstrap for a parametric form (without
+ * resamples: Wald intervals from the inverse Fisher information and the delta method); for the
  * empirical form, Student's t for the mean and the χ² interval for the sd.
  */
 import { quantileSorted } from 'd3';
 import type { Dist } from '../../random/distributions.ts';
 import { stream } from '../../random/streams.ts';
 import { tQuantile } from '../../metrics/stats.ts';
-import { FAMILIES, fitFamily, logLik, moments, namedParams, quantile, toDist, type Family, type Params } from './families.ts';
+import { asymptoticSe, FAMILIES, fitFamily, logLik, moments, namedParams, quantile, toDist, type Family, type Params } from './families.ts';
 import { andersonDarling, bootstrap, ksDistance } from './gof.ts';
 import { chiSquareQuantile } from './special.ts';
 
@@ -105,7 +106,12 @@ export function fitDuration(key: string, values: readonly number[], o: FitOption
     const b = boots.get(best.family);
     const m = moments(p);
     const named = { ...m, ...namedParams(p) };
-    const estimates = Object.entries(named).map(([name, value]) => ({ name, value, se: b?.params[name]?.se ?? NaN, low: b?.params[name]?.low ?? NaN, high: b?.params[name]?.high ?? NaN }));
+    // Bootstrap standard errors and percentile intervals; without resamples, asymptotic (Wald) ones.
+    const wald = asymptoticSe(p, pos.length);
+    const estimates = Object.entries(named).map(([name, value]) => {
+      const bs = b?.params[name];
+      return bs ? { name, value, se: bs.se, low: bs.low, high: bs.high } : { name, value, se: wald[name], low: value - 1.959963984540054 * wald[name], high: value + 1.959963984540054 * wald[name] };
+    });
     return { n: all.length, zeros, form: best.family, choice, dist: toDist(p), estimates, candidates, sorted: all };
   }
   return { n: all.length, zeros, form: 'empirical', choice, dist: empiricalDist(used), estimates: sampleEstimates(used), candidates, sorted: all };

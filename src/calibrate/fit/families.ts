@@ -102,3 +102,34 @@ export function toDist(p: Params): Dist {
 export function namedParams(p: Params): Record<string, number> {
   return p.family === 'lognormal' ? { mu: p.mu, sigma: p.sigma } : { shape: p.shape, scale: p.scale };
 }
+
+/**
+ * Asymptotic standard errors of the fit's parameters and of its mean and sd from n values: the
+ * inverse Fisher information, carried to the mean and sd by the delta method.
+ */
+export function asymptoticSe(p: Params, n: number): Record<string, number> {
+  if (p.family === 'lognormal') {
+    const { mean, sd } = moments(p);
+    const s2 = p.sigma * p.sigma;
+    const varMu = s2 / n;
+    const varSigma = s2 / (2 * n);
+    const dLnSd = p.sigma + (p.sigma * Math.exp(s2)) / Math.expm1(s2);
+    return {
+      mu: Math.sqrt(varMu),
+      sigma: Math.sqrt(varSigma),
+      mean: mean * Math.sqrt(varMu + p.sigma * p.sigma * varSigma),
+      sd: sd * Math.sqrt(varMu + dLnSd * dLnSd * varSigma),
+    };
+  }
+  const { shape: k, scale: th } = p;
+  const d = n * (k * trigamma(k) - 1);
+  const vk = k / d;
+  const vth = (th * th * trigamma(k)) / d;
+  const cov = -th / d;
+  return {
+    shape: Math.sqrt(vk),
+    scale: Math.sqrt(vth),
+    mean: Math.sqrt((k * th * th) / n),
+    sd: Math.sqrt(((th * th) / (4 * k)) * vk + k * vth + th * cov),
+  };
+}

@@ -11,7 +11,7 @@ const W = 640;
 const H = 240;
 const M = { top: 16, right: 16, bottom: 36, left: 52 };
 const n2 = (x: number) => (Math.round(x * 100) / 100).toString();
-const tick = (t: number) => (Math.abs(t) >= 1e4 || (Math.abs(t) < 1e-3 && t !== 0) ? t.toExponential(1) : String(Number(t.toPrecision(4))));
+const tick = (t: number) => (Math.abs(t) >= 1e6 || (Math.abs(t) < 1e-3 && t !== 0) ? t.toExponential(1) : String(Number(t.toPrecision(4))));
 
 function frame(title: string, body: string, h = H): string {
   return `<figure class="chart"><svg viewBox="0 0 ${W} ${h}" width="100%" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">${body}</svg><figcaption>${esc(title)}</figcaption></figure>`;

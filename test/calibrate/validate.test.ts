@@ -15,7 +15,7 @@ import { fragmentYaml } from '../../src/calibrate/fragment.ts';
 import { calibrateFixture, CAD, CAD_DIR, MAPPING, readFixture, TRUTH } from './fixture.ts';
 import { main } from '../../src/cli/main.ts';
 
-const REPS = 19;
+const REPS = 15;
 const ZONE_CLASSES = { Z1: 'urban', Z2: 'urban', Z3: 'urban', Z4: 'rural', Z5: 'rural', Z6: 'rural' };
 
 /** validate-history in process: the scenario text (side files from `files`) against the fixture. */
@@ -54,7 +54,7 @@ describe('validate-history', () => {
     writeFileSync(join(dir, 'wrong.yaml'), wrong);
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(['validate-history', join(dir, 'wrong.yaml'), CAD, '--mapping', MAPPING, '--drop-bad-rows', '--reps', String(REPS), '--workers', '2', '--out', join(dir, 'v'), '--lang', 'en'], { out: (s) => out.push(s), err: (s) => err.push(s), tty: false });
+    const code = await main(['validate-history', join(dir, 'wrong.yaml'), CAD, '--mapping', MAPPING, '--drop-bad-rows', '--reps', '9', '--workers', '2', '--out', join(dir, 'v'), '--lang', 'en'], { out: (s) => out.push(s), err: (s) => err.push(s), tty: false });
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^\d+ of \d+ measures are off the history/);
     const csv = readFileSync(join(dir, 'v', 'comparison.csv'), 'utf8');

@@ -7,7 +7,7 @@ import type { Rng } from '../random/streams.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
 import { civilFromDays, weekdayOf } from '../scenario/duration.ts';
 import { hourAt } from '../geo/travel.ts';
-import type { World } from './world.ts';
+import type { BackgroundState, World } from './world.ts';
 import { occur } from './incident.ts';
 import { pointInPolygon } from '../geo/zones.ts';
 
@@ -59,29 +59,44 @@ export function dayMultiplier(b: Pick<Background, 'weekly' | 'monthly' | 'dayFac
 /** Starts every demand process of the scenario. */
 export function startDemand(w: World): void {
   const s = w.scenario;
-  s.demand.background.forEach((b, i) => startBackground(w, b, i));
+  s.demand.background.forEach((b, i) => {
+    // Day factors draw from their own stream, so switching them on leaves the arrival draws aligned.
+    const perDay = dayMultiplier(b, s.startDayNumber, w.streams.get(`demand/${i}/${b.type}/day`));
+    const bg: BackgroundState = { def: b, index: i, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null, perDay };
+    w.background.push(bg);
+    scheduleNext(w, bg);
+  });
   for (const f of s.demand.fixed) {
-    w.kernel.after(f.t, () => occur(w, { type: f.type, zone: f.zone, lon: f.lon, lat: f.lat, grade: f.grade, source: f.source }));
+    w.kernel.after(f.t, () => occur(w, { type: f.type, zone: f.zone, lon: f.lon, lat: f.lat, grade: f.grade, source: f.source, name: f.source === 'scripted' && f.name ? f.name : undefined, pin: f.pin ? f.name : undefined, size: f.size, callers: f.callers }));
   }
 }
 
-function startBackground(w: World, b: Background, i: number): void {
+/** Schedules a background stream's next incident at its rate × factor now. */
+function scheduleNext(w: World, bg: BackgroundState): void {
   const s = w.scenario;
-  const rng = w.streams.get(`demand/${i}/${b.type}`);
-  const placeRng = w.streams.get(`demand/${i}/${b.type}/place`);
-  const ratePerS = b.ratePerDay / 86400;
+  const b = bg.def;
+  const ratePerS = (b.ratePerDay / 86400) * bg.factor;
   const total = b.zoneWeights.reduce((a, x) => a + x, 0);
-  // Day factors draw from their own stream, so switching them on leaves the arrival draws aligned.
-  const perDay = dayMultiplier(b, s.startDayNumber, w.streams.get(`demand/${i}/${b.type}/day`));
-  const next = () => {
-    const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, rng, perDay);
-    if (t >= s.durationS) return;
-    w.kernel.after(t - w.kernel.now(), () => {
-      const z = s.zones[pickIndex(b.zoneWeights, placeRng, total)];
-      const p = z.polygon ? pointInPolygon(z.polygon, placeRng) ?? z : z;
-      occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
-      next();
-    });
-  };
-  next();
+  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, bg.perDay);
+  bg.timer = null;
+  if (t >= s.durationS) return;
+  bg.timer = w.kernel.after(t - w.kernel.now(), () => {
+    const z = s.zones[pickIndex(b.zoneWeights, bg.placeRng, total)];
+    const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng) ?? z : z;
+    occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
+    scheduleNext(w, bg);
+  });
+}
+
+/**
+ * Multiplies the rate of the background streams (of one incident type, or all) by `factor` from now
+ * on. A Poisson process forgets its past, so the pending arrival is simply drawn again at the new rate.
+ */
+export function setDemandFactor(w: World, factor: number, type?: string): void {
+  for (const bg of w.background) {
+    if (type !== undefined && bg.def.type !== type) continue;
+    bg.factor = factor;
+    bg.timer?.cancel();
+    scheduleNext(w, bg);
+  }
 }

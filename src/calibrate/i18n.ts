@@ -22,6 +22,8 @@ export const CAL_TEXT = {
   dispatches: t('出动记录', 'Dispatches'),
   dropped: t('剔除的问题行', 'Problem rows dropped'),
   fields: t('可用字段', 'Fields present'),
+  incidentsDropped: t('其中 {n} 起事件的全部记录被剔除，需求率未计入这些事件', '{n} incidents lost every row, and demand rates do not count them'),
+  periodNote: t('时段为首次与末次接警所在日之间的完整自然日（当地时间）。', 'The period is the whole local days from the first call’s day to the last call’s.'),
   type: t('事件类型', 'Type'),
   n: t('样本', 'n'),
   rate: t('日均起数 [95% 区间]', 'Rate per day [95% interval]'),

@@ -40,12 +40,12 @@ function overview(c: Calibration, lang: Lang): string {
   const counts = PROBLEM_KINDS.map((k) => [k, c.source.problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
   const rows: [string, string][] = [
     [tr(T.source, lang), c.source.name],
-    [tr(T.period, lang), `${dateOfDay(c.firstDay)} – ${dateOfDay(c.lastDay)}`],
+    [tr(T.period, lang), `${dateOfDay(c.firstDay)} – ${dateOfDay(c.lastDay)} (${tr(T.periodNote, lang)})`],
     [tr(T.days, lang), String(c.days)],
     [tr(T.rows, lang), String(c.source.rows)],
     [tr(T.incidents, lang), String(c.incidents)],
     [tr(T.dispatches, lang), String(c.dispatches)],
-    [tr(T.dropped, lang), `${c.source.dropped}${counts.length ? ` (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}`],
+    [tr(T.dropped, lang), `${c.source.dropped}${counts.length ? ` (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}${c.source.incidentsDropped ? `; ${tr(T.incidentsDropped, lang).replace('{n}', String(c.source.incidentsDropped))}` : ''}`],
     [tr(T.fields, lang), fields],
   ];
   return `<h2>${esc(tr(T.overview, lang))}</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table><p class="note"><strong>${esc(tr(T.method, lang))}:</strong> ${esc(tr(T.methodText, lang))}</p>`;

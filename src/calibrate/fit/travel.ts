@@ -50,10 +50,18 @@ function logFactor(logs: readonly number[]): RatioFactor {
   return { n, factor: Math.exp(m), low: Math.exp(m - hw), high: Math.exp(m + hw) };
 }
 
-/** Fits travel factors of `history` against `scenario`'s travel model; null without usable trips. */
-export function fitTravel(history: History, scenario: Scenario): TravelFit | null {
-  const model = new TravelModel(scenario);
-  const stationById = new Map(scenario.stations.map((s) => [s.id, s]));
+/** A trip used for the fit: its hour, ln(observed ÷ free-flow), the zones it joined, both times. */
+interface Trip {
+  hour: number;
+  logR: number;
+  from: string;
+  to: string;
+  ff: number;
+  obs: number;
+}
+
+/** The trips that started at the unit's station, and how many were left out and why. */
+function collectTrips(history: History, scenario: Scenario, model: TravelModel): { trips: Trip[]; excluded: TravelFit['excluded'] } {
   const unitStation = new Map(scenario.units.map((u) => [u.id, u.station]));
   const stationPlace = new Map<string, Place>();
   const stationZone = new Map<string, string>();
@@ -67,16 +75,17 @@ export function fitTravel(history: History, scenario: Scenario): TravelFit | nul
   const jobs = history.incidents.flatMap((inc) => inc.dispatches.filter((d) => d.tAlert !== null && d.unit !== null).map((d) => ({ inc, d })));
   jobs.sort((a, b) => a.d.tAlert! - b.d.tAlert!);
   const lastFree = new Map<string, { t: number; at: Place }>();
-  const trips: { hour: number; logR: number; from: string; to: string; ff: number; obs: number }[] = [];
+  const trips: Trip[] = [];
   for (const { inc, d } of jobs) {
     const station = unitStation.get(d.unit!);
     const z = inc.zone !== null ? zoneById.get(inc.zone) : undefined;
     const at = inc.lon !== null && inc.lat !== null ? { lon: inc.lon, lat: inc.lat } : z;
     const scene = at ? model.place(at, { zone: inc.zone ?? undefined }) : null;
-    const prev = d.unit ? lastFree.get(d.unit) : undefined;
+    const prev = lastFree.get(d.unit!);
     if (scene && d.tClear !== null) lastFree.set(d.unit!, { t: d.tAvailable ?? d.tClear, at: scene });
     if (d.tEnroute === null || d.tArrive === null) continue;
-    if (station === undefined || !stationById.has(station)) {
+    const home = station === undefined ? undefined : stationPlace.get(station);
+    if (!home) {
       excluded.unknownUnit++;
       continue;
     }
@@ -84,7 +93,6 @@ export function fitTravel(history: History, scenario: Scenario): TravelFit | nul
       excluded.noPlace++;
       continue;
     }
-    const home = stationPlace.get(station)!;
     if (prev && prev.t + model.tripS(prev.at, home, prev.t, false) > d.tAlert!) {
       excluded.notAtStation++;
       continue;
@@ -96,8 +104,14 @@ export function fitTravel(history: History, scenario: Scenario): TravelFit | nul
       continue;
     }
     const hour = Math.floor((((d.tEnroute + history.offsetS) % 86400) + 86400) % 86400 / 3600);
-    trips.push({ hour, logR: Math.log(obs / ff), from: stationZone.get(station)!, to: inc.zone ?? z?.id ?? '', ff, obs });
+    trips.push({ hour, logR: Math.log(obs / ff), from: stationZone.get(station!)!, to: inc.zone ?? '', ff, obs });
   }
+  return { trips, excluded };
+}
+
+/** Fits travel factors of `history` against `scenario`'s travel model; null without usable trips. */
+export function fitTravel(history: History, scenario: Scenario): TravelFit | null {
+  const { trips, excluded } = collectTrips(history, scenario, new TravelModel(scenario));
   if (trips.length < 2) return null;
   const overall = logFactor(trips.map((t) => t.logR));
   const hourly = Array.from({ length: 24 }, (_, h) => logFactor(trips.filter((t) => t.hour === h).map((t) => t.logR)));

@@ -149,6 +149,24 @@ describe('linkdrill calibrate on the synthetic export', () => {
     expect(await main(['calibrate'], io().io)).toBe(2);
   });
 
+  it('reads an export saved as UTF-16 (with its BOM) like the UTF-8 one', async () => {
+    const text = readFileSync(CAD, 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(0, 60).join('\r\n');
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-enc-'));
+    const u16 = new Uint8Array(2 + text.length * 2);
+    u16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      u16[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      u16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    writeFileSync(join(dir, 'utf8.csv'), text);
+    writeFileSync(join(dir, 'utf16.csv'), u16);
+    const params = async (file: string) => {
+      expect(await main(['calibrate', join(dir, file), '--mapping', MAPPING, '--out', join(dir, `out-${file}`), '--resamples', '0', '--drop-bad-rows'], io().io)).toBe(0);
+      return readFileSync(join(dir, `out-${file}`, 'parameters.csv'), 'utf8');
+    };
+    expect(await params('utf16.csv')).toBe(await params('utf8.csv'));
+  });
+
   it('reads the same rows from an .xlsx workbook with date cells as from the CSV', async () => {
     const text = readFileSync(CAD, 'utf8').replace(/^\uFEFF/, '').split('\r\n').slice(0, 40).join('\r\n');
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-xlsx-'));

@@ -177,7 +177,8 @@ export function compareMeasures(observed: readonly Measure[], sims: readonly (re
       p = m.oneSided ? 1 - tCdf(t, R - 1) : 2 * (1 - tCdf(Math.abs(t), R - 1));
     }
     const [oLow, oHigh] = m.sample && /_p(50|90)$/.test(m.metric) ? quantileInterval(m.sample, m.metric.endsWith('p50') ? 0.5 : 0.9) : [NaN, NaN];
-    rows.push({ metric: m.metric, group: m.group, observed: obs, observedLow: oLow, observedHigh: oHigh, n: m.sample?.length ?? 0, simMean: mean, simSd: sd, low: mean - tq * scale, high: mean + tq * scale, p, off: false });
+    // Distances, durations, counts and shares are never negative: neither is the interval.
+    rows.push({ metric: m.metric, group: m.group, observed: obs, observedLow: oLow, observedHigh: oHigh, n: m.sample?.length ?? 0, simMean: mean, simSd: sd, low: Math.max(0, mean - tq * scale), high: mean + tq * scale, p, off: false });
   }
   holm(rows, alpha);
   return rows;

@@ -67,19 +67,25 @@ export function metricLabel(metric: string, lang: Lang): string {
   return m ? `${name} · ${TEXT.stats[m[2]][lang]}` : name;
 }
 
+const pText = (p: number) => (p < 1e-4 ? 'p < 0.0001' : `p = ${fmt(p, 2)}`);
+
 /** One sentence on how far off a measure is. */
 function finding(c: Comparison, lang: Lang): string {
   if (c.metric.endsWith('_ks')) {
     const s = fill(TEXT.ksFinding[lang], { d: fmt(c.observed, 3), m: fmt(c.simMean, 3), lo: fmt(c.low, 3), hi: fmt(c.high, 3) });
-    return `${c.group} — ${metricLabel(c.metric, lang)}: ${s}, p = ${c.p < 1e-4 ? '< 0.0001' : fmt(c.p, 2)}`;
+    return `${c.group} — ${metricLabel(c.metric, lang)}: ${s}, ${pText(c.p)}`;
   }
   const diff = c.simMean - c.observed;
   const rel = c.observed !== 0 ? ` (${diff > 0 ? '+' : ''}${fmt((100 * diff) / Math.abs(c.observed), 3)}%)` : '';
   const dir = diff > 0 ? TEXT.higher[lang] : TEXT.lower[lang];
-  return `${c.group} — ${metricLabel(c.metric, lang)}: ${TEXT.observed[lang]} ${fmt(c.observed)}, ${TEXT.simulated[lang]} ${fmt(c.simMean)} [${fmt(c.low)}, ${fmt(c.high)}]; ${dir} ${fmt(Math.abs(diff))}${rel}, p = ${c.p < 1e-4 ? '< 0.0001' : fmt(c.p, 2)}`;
+  return `${c.group} — ${metricLabel(c.metric, lang)}: ${TEXT.observed[lang]} ${fmt(c.observed)}, ${TEXT.simulated[lang]} ${fmt(c.simMean)} [${fmt(c.low)}, ${fmt(c.high)}]; ${dir} ${fmt(Math.abs(diff))}${rel}, ${pText(c.p)}`;
 }
 
-const offRanked = (v: Validation) => v.comparisons.filter((c) => c.off).sort((a, b) => Math.abs(b.simMean - b.observed) / (Math.abs(b.observed) || 1) - Math.abs(a.simMean - a.observed) / (Math.abs(a.observed) || 1));
+/** What is off: values by their relative difference, largest first, then the distances of whole distributions. */
+const offRanked = (v: Validation) => {
+  const rel = (c: Comparison) => (c.metric.endsWith('_ks') ? -1 : Math.abs(c.simMean - c.observed) / (Math.abs(c.observed) || 1));
+  return v.comparisons.filter((c) => c.off).sort((a, b) => rel(b) - rel(a) || a.p - b.p);
+};
 
 /** The lines the CLI prints: the verdict, then each measure that is off. */
 export function validationSummary(v: Validation, lang: Lang): string[] {

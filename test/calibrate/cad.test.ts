@@ -73,6 +73,16 @@ describe('rows and their problems', () => {
     expect(read([lines[2]]).problems[0].message).toBe('t_arrive (2025-03-03 10:03:00) is 40 s before t_enroute (2025-03-03 10:03:40): a negative travel of −40 s');
   });
 
+  it('a mistyped date is caught: a stage over a week, and a call far outside the export’s period', () => {
+    const days = Array.from({ length: 30 }, (_, i) => ok.replace('I1,', `D${i},`).replaceAll('2025-03-03', `2025-03-${String(i % 28 + 1).padStart(2, '0')}`));
+    const p = read([...days, ok.replace('I1,', 'Y1,').replace('2025-03-03 10:49:00', '2205-03-03 10:49:00'), ok.replace('I1,', 'Y2,').replaceAll('2025-03-03', '2205-03-03')]).problems;
+    expect(p.map((x) => [x.row, x.column, x.kind])).toEqual([
+      [32, 't_clear', 'long'],
+      [33, 't_call', 'outlier'],
+    ]);
+    expect(p[1].message).toMatch(/^call on 2205-03-03, far outside the other calls \(2025-03-01 – 2025-03-28 for the rest\)/);
+  });
+
   it('without a scenario, zones, types and agencies are whatever the export says', () => {
     const t = csvTable([HEAD, ok.replace(',Z1,', ',Z9,')].join('\n'), 'x.csv');
     const r = t.ok && readCadTable(t.value, IDENTITY_MAPPING, null, 'x.csv', false);

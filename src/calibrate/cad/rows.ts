@@ -30,7 +30,7 @@ export interface CadRow {
 }
 
 /** The kinds of row problem, as counted in the report. */
-export const PROBLEM_KINDS = ['missing', 'time', 'negative', 'order', 'zone', 'type', 'agency', 'grade', 'number', 'conflict', 'duplicate'] as const;
+export const PROBLEM_KINDS = ['missing', 'time', 'negative', 'order', 'long', 'outlier', 'zone', 'type', 'agency', 'grade', 'number', 'conflict', 'duplicate'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 /** A problem with one row. */
@@ -176,6 +176,13 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
   const seen = new Map<string, { row: number; type: string; zone: string | null; tCall: number | undefined }>();
   const seenDispatch = new Set<string>();
   const zoneIds = ctx.zones ? new Set(ctx.zones.map((z) => z.id)) : null;
+  // Calls far outside the export's bulk (a mistyped year) would stretch its period: beyond twice the
+  // interquartile range of call times (plus a week) past the quartiles, which a steady export never reaches.
+  const callDays = rows.map((r) => r.t.t_call).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+  const q = (p: number) => callDays[Math.min(callDays.length - 1, Math.floor(p * callDays.length))];
+  const iqr = callDays.length ? q(0.75) - q(0.25) : 0;
+  const callWindow = callDays.length ? [q(0.25) - 2 * iqr - 7 * 86400, q(0.75) + 2 * iqr + 7 * 86400] : [-Infinity, Infinity];
+  const bulk = callDays.filter((t) => t >= callWindow[0] && t <= callWindow[1]);
   const out = rows.map((r0) => {
     const r = { ...r0 };
     const bad = (f: Field, kind: ProblemKind, message: string) => problems.push({ row: r.row, column: column(f), kind, message });
@@ -184,6 +191,9 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
     if (r.zone !== null && zoneIds && !zoneIds.has(r.zone)) bad('zone', 'zone', `unknown zone "${r.zone}"${zoneIds.size <= 20 ? ` (the scenario has: ${[...zoneIds].join(', ')})` : ''}`);
     if (r.zone === null && r.lon !== null && r.lat !== null && ctx.zones) r.zone = nearestZone(ctx.zones, { lon: r.lon, lat: r.lat })?.id ?? null;
     checkOrder(r.t, ctx.offsetS, bad);
+    if (r.t.t_call !== undefined && (r.t.t_call < callWindow[0] || r.t.t_call > callWindow[1])) {
+      bad('t_call', 'outlier', `call on ${formatCadTime(r.t.t_call, ctx.offsetS).slice(0, 10)}, far outside the other calls (${formatCadTime(bulk[0], ctx.offsetS).slice(0, 10)} – ${formatCadTime(bulk[bulk.length - 1], ctx.offsetS).slice(0, 10)} for the rest): a mistyped date?`);
+    }
     if (r.incidentId !== '') {
       // Rows of one incident repeat its fields: they must agree.
       const first = seen.get(r.incidentId);
@@ -202,13 +212,21 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
   return { rows: out, problems };
 }
 
-/** Times out of order: a stage with a negative duration (adjacent stamps) or stamps out of order. */
+/** Longest a stage of a response may take before it is taken for a mistyped date (7 days). */
+export const MAX_STAGE_S = 7 * 86400;
+
+/** Times out of order: a stage with a negative duration (adjacent stamps) or stamps out of order; stages over a week. */
 function checkOrder(t: Partial<Record<TimeField, number>>, offsetS: number, bad: Bad): void {
   for (const f of TIME_FIELDS) {
     if (t[f] === undefined) continue;
     // The nearest earlier stamp in the chain that is present.
     const prev = BEFORE[f].find((p) => t[p] !== undefined);
-    if (prev === undefined || t[f]! >= t[prev]!) continue;
+    if (prev === undefined) continue;
+    if (t[f]! - t[prev]! > MAX_STAGE_S) {
+      bad(f, 'long', `${f} (${formatCadTime(t[f]!, offsetS)}) is ${Math.round((t[f]! - t[prev]!) / 86400)} days after ${prev} (${formatCadTime(t[prev]!, offsetS)}): longer than any stage of a response (a mistyped date?)`);
+      continue;
+    }
+    if (t[f]! >= t[prev]!) continue;
     const gapS = Math.round((t[prev]! - t[f]!) * 1000) / 1000;
     const when = `${f} (${formatCadTime(t[f]!, offsetS)}) is ${gapS} s before ${prev} (${formatCadTime(t[prev]!, offsetS)})`;
     if (BEFORE[f][0] === prev && STAGE[f] !== undefined) bad(f, 'negative', `${when}: a negative ${STAGE[f]} of −${gapS} s`);

@@ -7,6 +7,7 @@ import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { calibrateCommand, CALIBRATE_USAGE } from './calibrate.ts';
 import { validateHistoryCommand, VALIDATE_HISTORY_USAGE } from './validate-history.ts';
+import { exerciseCommand, EXERCISE_USAGE } from './exercise.ts';
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
 
@@ -20,7 +21,8 @@ usage:
   ${MERGE_USAGE}
   ${CALIBRATE_USAGE}
   ${VALIDATE_HISTORY_USAGE}
-  linkdrill schema
+  ${EXERCISE_USAGE}
+  linkdrill schema [--exercise]
   linkdrill bench [--quick]
 
 Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
@@ -55,6 +57,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await calibrateCommand(rest, io);
       case 'validate-history':
         return await validateHistoryCommand(rest, io);
+      case 'exercise':
+        return await exerciseCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
       case undefined:

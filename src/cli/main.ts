@@ -1,7 +1,7 @@
 /** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
-import { BATCH_USAGE, BENCH_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_USAGE } from './usage.ts';
+import { BATCH_USAGE, BENCH_USAGE, CALIBRATE_USAGE, EXERCISE_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_HISTORY_USAGE, VALIDATE_USAGE } from './usage.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 
@@ -11,6 +11,9 @@ usage:
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
+  ${CALIBRATE_USAGE}
+  ${VALIDATE_HISTORY_USAGE}
+  ${EXERCISE_USAGE}
   ${SCHEMA_USAGE}
   ${BENCH_USAGE}
 
@@ -42,6 +45,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./batch.ts')).batchCommand(rest, io);
       case 'merge':
         return await (await import('./batch.ts')).mergeCommand(rest, io);
+      case 'calibrate':
+        return await (await import('./calibrate.ts')).calibrateCommand(rest, io);
+      case 'validate-history':
+        return await (await import('./validate-history.ts')).validateHistoryCommand(rest, io);
+      case 'exercise':
+        return await (await import('./exercise.ts')).exerciseCommand(rest, io);
       case 'bench':
         return await (await import('./bench.ts')).benchCommand(rest, io);
       case undefined:

@@ -9,6 +9,7 @@ import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
+import { parseDuration } from '../scenario/duration.ts';
 import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
 
 
@@ -25,18 +26,22 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     excel: { type: 'boolean' },
     lang: { type: 'string' },
+    duration: { type: 'string' },
   });
   const lang = langOption(values.lang);
   if (positionals.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
   // Usage first: a mistyped option is reported before the scenario is read.
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
+  const durationS = values.duration === undefined ? undefined : parseDuration(values.duration as string);
+  if (durationS === null || (durationS !== undefined && !(durationS > 0))) throw new UsageError(`--duration must be a positive duration like 30d or 8760h, got "${String(values.duration)}"`);
   const loaded = loadScenarioFile(positionals[0]);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
-  const scenario = loaded.value;
+  // --duration runs the scenario as written for longer (or shorter): demand, rosters and staffing repeat by the clock.
+  const scenario = durationS === undefined ? loaded.value : { ...loaded.value, durationS };
   const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;

@@ -1,8 +1,11 @@
 /** Each command's usage line, in one small module so `linkdrill` can print help without loading the commands. */
-export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
+export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--duration D] [--out DIR] [--excel] [--lang zh|en]';
 export const VALIDATE_USAGE = 'linkdrill validate SCENARIO';
 export const REPORT_USAGE = 'linkdrill report DIR [--lang zh|en]';
 export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
-export const SCHEMA_USAGE = 'linkdrill schema';
+export const SCHEMA_USAGE = 'linkdrill schema [--exercise]';
 export const BENCH_USAGE = 'linkdrill bench [--quick]';
+export const CALIBRATE_USAGE = 'linkdrill calibrate CAD.csv|RUN-DIR [--mapping FILE] [--scenario SCENARIO] [--out DIR] [--drop-bad-rows] [--resamples B] [--seed N] [--rep R] [--excel] [--lang zh|en]';
+export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en]';
+export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel]\n  linkdrill exercise check PACKAGE';

@@ -7,6 +7,7 @@
 import type { Agency, Channel } from '../scenario/scenario.ts';
 import { sample } from '../random/distributions.ts';
 import type { UnitState, World } from './world.ts';
+import * as dmath from '../random/math.ts';
 
 
 /** Is `c` working now? */
@@ -34,7 +35,7 @@ export function sendToAgency(w: World, agency: Agency, deliver: (channel: Channe
   w.kernel.after(delayS, () => deliver(ch, delayS));
 }
 
-function down(w: World, c: Channel, cause: 'scheduled' | 'random'): void {
+function down(w: World, c: Channel, cause: 'scheduled' | 'random' | 'injected'): void {
   w.channelDown[c]++;
   if (w.channelDown[c] === 1) w.logging && w.emit('comms.down', {}, { channel: c, cause });
 }
@@ -46,6 +47,22 @@ function up(w: World, c: Channel): void {
   const held = w.heldMessages;
   w.heldMessages = [];
   for (const m of held) m();
+}
+
+/**
+ * An injected outage (an exercise's 信息沟通障碍) takes `c` down until it is put back; putting back a
+ * channel that no injection took down does nothing. Returns false when there was nothing to do.
+ */
+export function injectOutage(w: World, c: Channel, isDown: boolean): boolean {
+  if (isDown === w.injectedDown.has(c)) return false;
+  if (isDown) {
+    w.injectedDown.add(c);
+    down(w, c, 'injected');
+  } else {
+    w.injectedDown.delete(c);
+    up(w, c);
+  }
+  return true;
 }
 
 /** Schedules the scenario's outage windows and random failures. */
@@ -62,7 +79,7 @@ export function startComms(w: World): void {
     if (!(r.ratePerDay > 0)) continue;
     const rng = w.streams.get(`comms/${r.channel}`);
     const next = () => {
-      const gap = -Math.log(1 - rng()) * (86400 / r.ratePerDay);
+      const gap = -dmath.log(1 - rng()) * (86400 / r.ratePerDay);
       if (w.kernel.now() + gap >= w.scenario.durationS) return;
       w.kernel.after(gap, () => {
         down(w, r.channel, 'random');

@@ -7,10 +7,11 @@
  */
 import type { Dynamics } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
+import * as dmath from '../random/math.ts';
 
 /** Size at `tS` of an incident that started at `t0` with size `s0` and is still growing (pure). */
 export function sizeAt(d: Dynamics, s0: number, t0: number, tS: number): number {
-  return Math.min(d.maxSize, s0 * Math.exp(d.growthPerS * Math.max(0, tS - t0)));
+  return Math.min(d.maxSize, s0 * dmath.exp(d.growthPerS * Math.max(0, tS - t0)));
 }
 
 /** Units needed to hold a size (pure). */
@@ -31,14 +32,14 @@ export function gradeForSize(d: Dynamics, size: number): number {
 export function timeToSize(d: Dynamics, s0: number, t0: number, size: number): number {
   if (size <= s0) return t0;
   if (!(d.growthPerS > 0) || size > d.maxSize) return Infinity;
-  return t0 + Math.log(size / s0) / d.growthPerS;
+  return t0 + dmath.log(size / s0) / d.growthPerS;
 }
 
 /** The incident's size now (final once controlled). */
 export function currentSize(w: World, inc: IncidentState): number | null {
   const d = inc.type.dynamics;
   if (!d) return null;
-  return inc.sizeFinal ?? sizeAt(d, inc.draw.size0, inc.rec.tOccur, w.kernel.now());
+  return inc.sizeFinal ?? sizeAt(d, inc.sizeFrom.size, inc.sizeFrom.t, w.kernel.now());
 }
 
 /** The true grade now: the drawn grade, or higher where the size has grown past a threshold. */
@@ -58,7 +59,7 @@ export function watchThresholds(w: World, inc: IncidentState, onCross: () => voi
   // Thresholds are counted, not re-derived from a computed size, so rounding cannot stall a crossing.
   const next = d.thresholds.findIndex((th, i) => i > inc.sizeGrade && th !== null);
   if (next < 0) return;
-  const t = timeToSize(d, inc.draw.size0, inc.rec.tOccur, d.thresholds[next]!);
+  const t = timeToSize(d, inc.sizeFrom.size, inc.sizeFrom.t, d.thresholds[next]!);
   if (!Number.isFinite(t)) return;
   inc.escalationTimer = w.kernel.after(Math.max(0, t - w.kernel.now()), () => {
     inc.escalationTimer = null;

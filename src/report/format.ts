@@ -14,6 +14,17 @@ export function formatValue(v: number, unit: 's' | 'share', lang: Lang): string 
   return lang === 'zh' ? `${(v / 60).toFixed(1)} 分钟` : `${(v / 60).toFixed(1)} min`;
 }
 
+/**
+ * A number for people with `digits` significant digits (estimates and their intervals), locale-free:
+ * "–" for a missing value, "∞" for an unbounded one, an exponent only for very large or small sizes.
+ */
+export function formatSignificant(x: number | null | undefined, digits = 4): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x !== 0 && (Math.abs(x) >= 1e7 || Math.abs(x) < 1e-4)) return x.toExponential(2);
+  return String(Number(x.toPrecision(digits)));
+}
+
 /** Wall-clock time of day of simulation time `t` (HH:MM, with +Nd past the first day). */
 export function clock(startSecondOfDay: number, t: number): string {
   const s = startSecondOfDay + t;
@@ -31,7 +42,7 @@ const CHANNEL_NAMES: Record<string, Record<Lang, string>> = {
 };
 
 /** Words about where the misses concentrate (a channel, an agency), or '' when they do not. */
-function concentrationText(f: Finding, lang: Lang): string {
+function concentrationText(f: Finding, lang: Lang, agencyName: (id: string) => string): string {
   const parts: string[] = [];
   const ch = f.concentration.channel;
   if (ch && CHANNEL_NAMES[ch.name]) {
@@ -39,12 +50,16 @@ function concentrationText(f: Finding, lang: Lang): string {
     parts.push(ch.count === f.over ? (lang === 'zh' ? `全部经由${name}` : `all by ${name}`) : lang === 'zh' ? `其中 ${ch.count} 次经由${name}` : `${ch.count} of them by ${name}`);
   }
   const ag = f.concentration.agency;
-  if (ag) parts.push(ag.count === f.over ? (lang === 'zh' ? `均涉及 ${ag.id}` : `all ${ag.id}`) : lang === 'zh' ? `其中 ${ag.count} 次涉及 ${ag.id}` : `${ag.count} of them ${ag.id}`);
+  const who = ag ? agencyName(ag.id) : '';
+  if (ag) parts.push(ag.count === f.over ? (lang === 'zh' ? `均涉及${who}` : `all ${who}`) : lang === 'zh' ? `其中 ${ag.count} 次涉及${who}` : `${ag.count} of them ${who}`);
   return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
-/** The sentence of a finding: the value against its target, the worst cases, and where misses concentrate. */
-export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang): string {
+/**
+ * The sentence of a finding: the value against its target, the worst cases, and where misses
+ * concentrate; agencies by name where `agencyName` knows them (ids otherwise).
+ */
+export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang, agencyName: (id: string) => string = (id) => id): string {
   const v = formatValue(value, spec.unit, lang);
   const tg = formatValue(spec.target, spec.unit, lang);
   const share = spec.unit === 'share';
@@ -53,14 +68,14 @@ export function findingText(f: Finding, spec: IndicatorSpec, value: number, star
     .slice(0, 3)
     .map((s) => {
       const subject = s.incident ?? s.unit;
-      const who = [s.agency, s.unit !== subject ? s.unit : undefined].filter(Boolean).join(' ');
+      const who = [s.agency ? agencyName(s.agency) : undefined, s.unit !== subject ? s.unit : undefined].filter(Boolean).join(' ');
       const when = s.t !== undefined ? clock(startSecondOfDay, s.t) : '';
       const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}`;
       const inner = [who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
       return `${subject}${inner ? (lang === 'zh' ? `（${inner}）` : ` (${inner})`) : ''}${what}`;
     });
   const worstLabel = share ? (lang === 'zh' ? '例如' : 'For example') : lang === 'zh' ? '最差' : 'Worst';
-  const conc = concentrationText(f, lang);
+  const conc = concentrationText(f, lang, agencyName);
   const items = spec.items[lang];
   if (lang === 'zh') {
     return (

@@ -7,9 +7,10 @@ import { readSideFile } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
+import { distMean } from '../../random/distributions.ts';
 
 function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
-  const { err } = ctx;
+  const { err, dist } = ctx;
   return s.demand.background.map((b, i) => {
     const p = `demand.background[${i}]`;
     if (!typeIds.has(b.type)) err(`${p}.type`, `unknown incident type "${b.type}"`);
@@ -22,10 +23,17 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
       zoneWeights = zones.map((z) => m.get(z.id) ?? 0);
     }
     if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
-    const raw = b.profile ?? Array(24).fill(1);
-    const mean = raw.reduce((a, x) => a + x, 0) / 24;
-    if (!(mean > 0)) err(`${p}.profile`, 'must not be all zero');
-    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: raw.map((x) => x / (mean || 1)) };
+    const relative = (xs: number[] | undefined, key: string): number[] | null => {
+      if (!xs) return null;
+      const m = xs.reduce((a, x) => a + x, 0) / xs.length;
+      if (!(m > 0)) err(`${p}.${key}`, 'must not be all zero');
+      return xs.map((x) => x / (m || 1));
+    };
+    const profile = relative(b.profile, 'profile') ?? Array(24).fill(1);
+    const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
+    // The day factor spreads days around the rate; a mean other than 1 would silently change the rate.
+    if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, `must have mean 1 (it has ${distMean(dayFactor)})`);
+    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile, weekly: relative(b.weekly, 'weekly'), monthly: relative(b.monthly, 'monthly'), dayFactor };
   });
 }
 
@@ -58,7 +66,9 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
     const at = placeOf(x, p, zones, ctx);
     const t = secs(x.at);
     if (durationS > 0 && t >= durationS) err(`${p}.at`, `is past the end of the run (${durationS} s)`);
-    if (at) fixed.push({ t, type: x.type, ...at, grade: x.grade ? GRADES.indexOf(x.grade) : null, name: x.name ?? '', source: 'scripted' });
+    if (x.pin && !x.name) err(`${p}.pin`, 'a pinned incident needs a name (its streams are named after it)');
+    if (x.name && fixed.some((f) => f.source === 'scripted' && f.name === x.name)) err(`${p}.name`, `another scripted incident is already called "${x.name}"`);
+    if (at) fixed.push({ t, type: x.type, ...at, grade: x.grade ? GRADES.indexOf(x.grade) : null, name: x.name ?? '', source: 'scripted', pin: x.pin, size: x.size, callers: x.callers });
   });
   if (s.demand.history && start) {
     const where = `demand.history.file (${s.demand.history.file})`;
@@ -74,7 +84,7 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
         }
         if (row.t < 0 || row.t >= durationS) return; // outside the simulated window: skipped, as CAD exports span more
         const at = placeOf(row, p, zones, ctx);
-        if (at) fixed.push({ t: row.t, type: row.type, ...at, grade: row.grade, name: row.name, source: 'history' });
+        if (at) fixed.push({ t: row.t, type: row.type, ...at, grade: row.grade, name: row.name, source: 'history', pin: false });
       });
     }
   }

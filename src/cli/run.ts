@@ -13,7 +13,7 @@ import { parseDuration } from '../scenario/duration.ts';
 import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
 
 
-/** Thrown out of a run that Ctrl-C stopped: the folder being written is dropped. */
+/** Thrown out of a run that Ctrl-C (or TERM) stopped: the folder being written is dropped. */
 class Interrupted extends Error {}
 
 /** Lets signals and the progress bar in between simulated hours. */
@@ -51,9 +51,11 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   // Progress in simulated time, hour by hour, across all replications.
   const hours = Math.ceil(scenario.durationS / 3600);
   const bar = io.tty ? new SingleBar({ format: 'run {bar} {percentage}% | rep {rep}/{reps} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
-  let interrupted = false;
-  const onSigint = () => void (interrupted = true);
-  process.once('SIGINT', onSigint);
+  // Ctrl-C, or a job scheduler's TERM: stop between simulated hours and leave nothing behind.
+  let interrupted: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => void (interrupted = signal);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const seeds = Array.from({ length: reps }, (_, k) => seed + k);
   let outcome;
   try {
@@ -80,9 +82,10 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     if (!(e instanceof Interrupted)) throw e;
     bar?.stop();
     io.err(`interrupted: nothing was written to ${outDir}/`);
-    return 130;
+    return interrupted === 'SIGTERM' ? 143 : 130;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     bar?.stop();
   }
   const pooled = outcome.report.result;

@@ -177,6 +177,11 @@ function waitOrLose(w: World, req: UnitRequest): void {
   w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id }, { unitType: type, position });
 }
 
+/** The incident closed: its queued requests leave their queues' counts (the entries go lazily). */
+export function forgetRequests(w: World, inc: IncidentState): void {
+  for (const req of inc.queued) w.waiting.get(queueKey(req.agency.id, req.line.unitType))?.forget(req);
+}
+
 /** The incident was re-graded: its queued requests move to their place for the new grade. */
 export function rekeyRequests(w: World, inc: IncidentState): void {
   for (const req of inc.queued) w.waiting.get(queueKey(req.agency.id, req.line.unitType))?.rekey(req, inc.grade);

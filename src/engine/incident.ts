@@ -12,7 +12,7 @@ import type { Rng } from '../random/streams.ts';
 import type { Place } from '../geo/travel.ts';
 import { callArrives } from './center.ts';
 import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
-import { rekeyRequests, sendOrder } from './agency.ts';
+import { forgetRequests, rekeyRequests, sendOrder } from './agency.ts';
 import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentRecord } from './records.ts';
@@ -346,7 +346,8 @@ export function closeIncident(w: World, inc: IncidentState): void {
   inc.escalationTimer = null;
   inc.rec.tClosed = w.kernel.now();
   w.logging && w.emit('incident.close', { incident: inc.rec.incidentId }, NO_DATA);
-  // Its queued requests are skipped when they reach the front (the queues check `open`).
+  // Its queued requests leave the queues' counts now and are skipped when they reach the front.
+  forgetRequests(w, inc);
   inc.queued = [];
   inc.waitingUnits = [];
   let transportPending = inc.needsTransport;

@@ -45,6 +45,18 @@ describe('linkdrill run', () => {
     expect(rep2).toEqual(single);
   });
 
+  it('--duration runs the scenario for that long; a bad duration is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
+    const q = quiet();
+    expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--duration', '1d 6h', '--out', join(dir, 'long')], q.io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'long/run.json'), 'utf8')).scenario.durationS).toBe(30 * 3600);
+    const events = readFileSync(join(dir, 'long/events.csv'), 'utf8').trim().split('\r\n');
+    expect(Number(events[events.length - 1].split(',')[2])).toBeGreaterThan(24 * 3600);
+    for (const bad of ['0h', 'soon', '-3h']) expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--duration', bad, '--out', join(dir, 'x')], q.io)).toBe(2);
+    expect(q.err.join('\n')).toContain('--duration must be a positive duration like 30d or 8760h, got "soon"');
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
   it('--excel adds a UTF-8 BOM so Excel reads Chinese text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
     await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--excel', '--out', join(dir, 'x')], quiet().io);
@@ -68,18 +80,20 @@ describe('linkdrill run', () => {
     expect(q.err.join('\n')).not.toMatch(/\n\s+at /);
   });
 
-  it('Ctrl-C during a run leaves no folder and no partial files, and says so', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
-    const child = spawn(process.execPath, [join(ROOT, 'bin/linkdrill.js'), 'run', join(ROOT, 'scenarios/default.yaml'), '--reps', '500', '--out', join(dir, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Interrupt once it is writing: its hidden partial folder is there.
-    for (let k = 0; k < 600 && !readdirSync(dir).some((n) => n.includes('.partial-')); k++) await new Promise((r) => setTimeout(r, 100));
-    expect(readdirSync(dir).some((n) => n.includes('.partial-'))).toBe(true);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('interrupted: nothing was written');
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal} (Ctrl-C, a scheduler stopping the job) during a run leaves no folder and no partial files, and says so`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
+      const child = spawn(process.execPath, [join(ROOT, 'bin/linkdrill.js'), 'run', join(ROOT, 'scenarios/default.yaml'), '--reps', '500', '--out', join(dir, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      // Interrupt once it is writing: its hidden partial folder is there.
+      for (let k = 0; k < 600 && !readdirSync(dir).some((n) => n.includes('.partial-')); k++) await new Promise((r) => setTimeout(r, 100));
+      expect(readdirSync(dir).some((n) => n.includes('.partial-'))).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(stderr).toContain('interrupted: nothing was written');
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  }
 });

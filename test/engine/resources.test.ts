@@ -43,34 +43,55 @@ type Req = { seq: number; tQueued: number; grade: number; open: boolean };
 describe('the request queue is a heap keyed by (−grade, time queued, request number)', () => {
   const make = () => new RequestQueue<Req>((r) => r.open);
 
-  it('pops exactly the order a sorted list gives, for any mix of pushes, re-grades, closes and pops', () => {
+  it('a request queued at the same time as a later-numbered one goes ahead of it (a refused order retried)', () => {
+    const q = make();
+    const older: Req = { seq: 1, tQueued: 5, grade: 0, open: true };
+    const newer: Req = { seq: 2, tQueued: 5, grade: 0, open: true };
+    const first: Req = { seq: 0, tQueued: 1, grade: 0, open: true };
+    const severe: Req = { seq: 3, tQueued: 5, grade: 1, open: true };
+    expect(q.push(first, 0)).toBe(1);
+    expect(q.push(newer, 0)).toBe(2);
+    expect(q.push(older, 0)).toBe(2);
+    expect(q.push(severe, 1)).toBe(1);
+    expect([q.pop(), q.pop(), q.pop(), q.pop()]).toEqual([severe, first, older, newer]);
+  });
+
+  it('pops exactly the order a sorted list gives, and places each arrival as it does, for any mix of pushes, re-grades, closes and pops', () => {
     const op = fc.oneof(
-      fc.record({ k: fc.constant('push' as const), grade: fc.integer({ min: 0, max: 3 }), dt: fc.integer({ min: 0, max: 3 }) }),
+      // A request made now (`hold`: kept back and queued later, as a refused order is, with its older number).
+      fc.record({ k: fc.constant('push' as const), grade: fc.integer({ min: 0, max: 3 }), dt: fc.integer({ min: 0, max: 3 }), held: fc.boolean() }),
+      fc.record({ k: fc.constant('hold' as const) }),
       fc.record({ k: fc.constant('rekey' as const), pick: fc.nat(), grade: fc.integer({ min: 0, max: 3 }) }),
       fc.record({ k: fc.constant('close' as const), pick: fc.nat() }),
       fc.record({ k: fc.constant('pop' as const) }),
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+      fc.property(fc.array(op, { minLength: 20, maxLength: 80 }), (ops) => {
         const q = make();
         const model: Req[] = [];
+        const heldSeqs: number[] = [];
         let seq = 0;
         let t = 0;
         const order = (a: Req, b: Req) => b.grade - a.grade || a.tQueued - b.tQueued || a.seq - b.seq;
         for (const o of ops) {
-          if (o.k === 'push') {
+          if (o.k === 'hold') heldSeqs.push(++seq);
+          else if (o.k === 'push') {
             t += o.dt;
-            const r: Req = { seq: ++seq, tQueued: t, grade: o.grade, open: true };
+            const r: Req = { seq: o.held && heldSeqs.length ? heldSeqs.shift()! : ++seq, tQueued: t, grade: o.grade, open: true };
             const pos = q.push(r, r.grade);
             model.push(r);
             const live = model.filter((x) => x.open).sort(order);
             expect(pos).toBe(live.indexOf(r) + 1);
           } else if (o.k === 'rekey' && model.length) {
             const r = model[o.pick % model.length];
+            if (!r.open) continue;
             r.grade = o.grade;
             q.rekey(r, o.grade);
           } else if (o.k === 'close' && model.length) {
-            model[o.pick % model.length].open = false;
+            // The engine tells the queue when an incident closes.
+            const r = model[o.pick % model.length];
+            r.open = false;
+            q.forget(r);
           } else if (o.k === 'pop') {
             const want = model.filter((x) => x.open).sort(order)[0] ?? null;
             expect(q.pop()).toBe(want);
@@ -79,7 +100,7 @@ describe('the request queue is a heap keyed by (−grade, time queued, request n
           expect(q.size).toBe(model.filter((x) => x.open).length);
         }
       }),
-      { seed: 20261129, numRuns: 300 },
+      { seed: 20261129, numRuns: 1000 },
     );
   });
 });

@@ -4,7 +4,7 @@
  * queue code with objects of two shapes). Posts back the timed runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { adapterTimerWorkload, rawTimerWorkload } from '../engine/kernel.ts';
+import { adapterTimerWorkload, rawTimerWorkload } from '../engine/baselines.ts';
 import { simulate } from '../engine/simulate.ts';
 import { loadScenarioFile } from './io.ts';
 import { stressScenario } from './stress.ts';

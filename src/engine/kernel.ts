@@ -12,7 +12,7 @@ type SimRequest = {
   deliver(): void;
   done(fn: () => void): SimRequest;
 };
-type SimQueue = { data: QueueEntry[]; remove(): QueueEntry | null; insert(entry: QueueEntry): void };
+type SimQueue = { data: QueueEntry[]; order: number; remove(): QueueEntry | null; insert(entry: QueueEntry): void };
 /** What the engine puts in simjs's event queue: the fields `PQueue` orders by, and the callback. */
 type QueueEntry = { deliverAt: number; order: number; cancelled: boolean; fn: () => void };
 type SimInstance = {
@@ -21,12 +21,14 @@ type SimInstance = {
   step(): boolean;
   addEntity(klass: unknown, name?: string): SimEntity;
 };
-type SimEntity = { setTimer(durationS: number): SimRequest; time(): number };
+type SimEntity = { setTimer(durationS: number): SimRequest; useFacility(facility: SimFacility, durationS: number): SimRequest; time(): number };
+type SimFacility = object;
 
-/** The parts of simjs's namespace the kernel uses: the simulator and its entities. */
+/** The parts of simjs's namespace linkdrill uses: the simulator, entities and (for a baseline) facilities. */
 interface SimjsNamespace {
   Sim: new () => SimInstance;
   Entity: new (sim: SimInstance, name?: string) => SimEntity;
+  Facility: (new (name: string, discipline?: string, servers?: number) => SimFacility) & { FCFS: string };
 }
 
 const g = globalThis as unknown as { window?: { Sim?: SimjsNamespace } };
@@ -42,7 +44,7 @@ else if (previousWindow) previousWindow.Sim = previousSim;
 
 /** simjs's own classes, typed to the parts the engine uses. */
 export const Simjs: SimjsNamespace = loaded;
-const { Sim, Entity } = loaded;
+const { Sim } = loaded;
 
 /** A scheduled callback that can be cancelled before it fires. */
 export interface Timer {
@@ -53,7 +55,11 @@ export interface Timer {
 
 /**
  * A discrete-event clock over simjs's priority queue. Events at equal times run in the order they
- * were scheduled (simjs orders ties by insertion), which keeps runs reproducible.
+ * were scheduled (simjs orders ties by insertion), which keeps runs reproducible. A step scheduled
+ * with no delay (a caller answered at once, a plan with no preparation time) waits in a plain
+ * first-in-first-out line instead of the heap: it runs after the event that scheduled it and after
+ * everything scheduled for the same time before it, exactly where the heap would have put it (its
+ * insertion number comes from the heap's own counter), without the heap's work.
  */
 export interface Kernel {
   /** Current simulation time (s). */
@@ -68,14 +74,9 @@ export interface Kernel {
   advanceTo(tS: number): void;
   /** Time of the next pending event, or `Infinity` when the queue is empty. */
   nextTime(): number;
-  /** Number of events delivered so far (cancelled ones excluded). */
+  /** Number of events delivered so far, zero-delay steps included (cancelled ones excluded). */
   delivered(): number;
 }
-
-/** A bare simjs entity, for the raw baseline that schedules through simjs's own Entity API. */
-const Clock = class extends (Entity as unknown as new (sim: SimInstance, name?: string) => object) {
-  start() {}
-};
 
 /**
  * A timer as an entry of simjs's event queue (`PQueue`: a binary heap ordered by time, ties by
@@ -103,14 +104,34 @@ export function createKernel(): Kernel {
   const sim = new Sim();
   let delivered = 0;
   const queue = sim.queue;
-  const head = (): QueueEntry | undefined => {
+  // Zero-delay steps, in the order scheduled (all due at the time they were scheduled).
+  let now: QueueTimer[] = [];
+  let nowHead = 0;
+  const heapHead = (): QueueEntry | undefined => {
     // Drop cancelled timers at the head so `nextTime` reports a real event.
     while (queue.data.length > 0 && queue.data[0].cancelled) queue.remove();
     return queue.data[0];
   };
+  const nowFront = (): QueueTimer | undefined => {
+    while (nowHead < now.length && now[nowHead].cancelled) nowHead++;
+    if (nowHead === now.length && nowHead > 0) {
+      now = [];
+      nowHead = 0;
+    }
+    return now[nowHead];
+  };
+  /** The next event: the earlier of the heap's head and the line's front (ties by insertion number). */
+  const next = (): QueueEntry | undefined => {
+    const h = heapHead();
+    const n = nowFront();
+    if (n === undefined) return h;
+    if (h === undefined || n.deliverAt < h.deliverAt || (n.deliverAt === h.deliverAt && n.order < h.order)) return n;
+    return h;
+  };
   // One event, as simjs's `step()` does it, but never running past a cancelled head.
-  const deliverHead = () => {
-    const entry = queue.remove()!;
+  const deliver = (entry: QueueEntry) => {
+    if (entry === now[nowHead]) nowHead++;
+    else queue.remove();
     sim.simTime = entry.deliverAt;
     delivered++;
     entry.cancelled = true;
@@ -121,64 +142,20 @@ export function createKernel(): Kernel {
     after(delayS, fn) {
       if (!(delayS >= 0) || !Number.isFinite(delayS)) throw new RangeError(`kernel: bad delay ${delayS}`);
       const timer = new QueueTimer(sim.simTime + delayS, fn);
-      queue.insert(timer);
+      if (delayS === 0) {
+        timer.order = queue.order++;
+        now.push(timer);
+      } else queue.insert(timer);
       return timer;
     },
     advanceTo(tS) {
-      for (let h = head(); h !== undefined && h.deliverAt <= tS; h = head()) deliverHead();
+      for (let e = next(); e !== undefined && e.deliverAt <= tS; e = next()) deliver(e);
       if (tS > sim.simTime) sim.simTime = tS;
     },
     nextTime() {
-      const h = head();
-      return h === undefined ? Infinity : h.deliverAt;
+      const e = next();
+      return e === undefined ? Infinity : e.deliverAt;
     },
     delivered: () => delivered,
   };
-}
-
-/** Deterministic, allocation-free gaps (xorshift32, 0–100 s) so a timer baseline measures the queue alone. */
-function gapSource(): () => number {
-  let x = 0x9e3779b9;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return ((x >>> 0) / 4294967296) * 100;
-  };
-}
-
-/**
- * Runs `chains` self-rescheduling no-op timers through `schedule` until `events` have fired;
- * `drain` runs the queue. Returns the events run.
- */
-function timerChains(events: number, chains: number, schedule: (delayS: number, fn: () => void) => void, drain: (done: () => boolean) => void): number {
-  const gap = gapSource();
-  let n = 0;
-  const tick = () => {
-    n++;
-    if (n < events) schedule(gap(), tick);
-  };
-  for (let i = 0; i < chains; i++) schedule(gap(), tick);
-  drain(() => n >= events);
-  return n;
-}
-
-/** The kernel adapter alone: `events` no-op timers through {@link createKernel}. */
-export function adapterTimerWorkload(events: number, chains = 1000): number {
-  const k = createKernel();
-  return timerChains(events, chains, (d, fn) => void k.after(d, fn), (done) => {
-    while (!done() && k.nextTime() < Infinity) k.advanceTo(k.nextTime());
-  });
-}
-
-/**
- * The raw kernel's throughput, for the benchmark's baseline: `events` no-op timers scheduled through
- * simjs's own API (`Entity.setTimer(d).done(fn)`, delivered by `Sim.step`).
- */
-export function rawTimerWorkload(events: number, chains = 1000): number {
-  const sim = new Sim();
-  const entity = sim.addEntity(Clock, 'raw');
-  return timerChains(events, chains, (d, fn) => void entity.setTimer(d).done(fn), (done) => {
-    while (!done() && sim.step());
-  });
 }

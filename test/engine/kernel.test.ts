@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adapterTimerWorkload, createKernel, rawTimerWorkload, Simjs } from '../../src/engine/kernel.ts';
+import { createKernel, Simjs } from '../../src/engine/kernel.ts';
+import { adapterTimerWorkload, rawMmcWorkload, rawTimerWorkload } from '../../src/engine/baselines.ts';
 
 describe('kernel over simjs', () => {
   it('loads simjs without leaving a global window behind', () => {
@@ -51,8 +53,59 @@ describe('kernel over simjs', () => {
     expect(() => k.after(NaN, () => {})).toThrow(RangeError);
   });
 
-  it('the benchmark workloads run exactly the events asked for', () => {
+  it('zero-delay steps run exactly where a single time-and-insertion-ordered queue puts them, cancelled ones skipped', () => {
+    // Each fired event follows one step of a script: schedule children (delays often 0), cancel a pending timer.
+    const step = fc.record({ delays: fc.array(fc.constantFrom(0, 0, 0, 1, 2.5), { maxLength: 3 }), cancel: fc.option(fc.nat(50), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, 0, 1, 3), { minLength: 1, maxLength: 5 }), fc.array(step, { maxLength: 60 }), (roots, script) => {
+        const run = (after: (delayS: number, fn: () => void) => { cancel(): void }, drain: () => void) => {
+          const fired: string[] = [];
+          const pending: { cancel(): void }[] = [];
+          let n = 0;
+          const event = (name: string) => () => {
+            fired.push(name);
+            const s = script[n++];
+            if (!s) return;
+            s.delays.forEach((d, i) => pending.push(after(d, event(`${name}.${i}`))));
+            if (s.cancel !== undefined && pending.length > 0) pending[s.cancel % pending.length].cancel();
+          };
+          roots.forEach((d, i) => pending.push(after(d, event(`r${i}`))));
+          drain();
+          return fired;
+        };
+        const k = createKernel();
+        const viaKernel = run((d, fn) => k.after(d, fn), () => k.advanceTo(Infinity));
+        // The reference: one list, the earliest (time, insertion number) first.
+        let now = 0;
+        let order = 0;
+        const queue: { at: number; order: number; fn: () => void; cancelled: boolean }[] = [];
+        const reference = run(
+          (d, fn) => {
+            const e = { at: now + d, order: order++, fn, cancelled: false };
+            queue.push(e);
+            return { cancel: () => void (e.cancelled = true) };
+          },
+          () => {
+            for (;;) {
+              const live = queue.filter((e) => !e.cancelled);
+              if (live.length === 0) return;
+              const e = live.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.order < a.order) ? b : a));
+              e.cancelled = true;
+              now = e.at;
+              e.fn();
+            }
+          },
+        );
+        expect(viaKernel).toEqual(reference);
+        expect(k.delivered()).toBe(reference.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the benchmark workloads run exactly the events or customers asked for', () => {
     expect(rawTimerWorkload(5000, 10)).toBe(5000);
     expect(adapterTimerWorkload(5000, 10)).toBe(5000);
+    expect(rawMmcWorkload(3000, 5, 240 / 3600, 60)).toBe(3000);
   });
 });

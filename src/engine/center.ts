@@ -5,14 +5,17 @@
  */
 import { sample } from '../random/distributions.ts';
 import type { CallState, IncidentState, World } from './world.ts';
+import type { CallRecord } from './records.ts';
 import { finishIncident, reported } from './incident.ts';
 
 /** A caller reaches the center about `inc` on `channel`. */
 export function callArrives(w: World, inc: IncidentState, channel: string): void {
   const now = w.kernel.now();
   const id = `call-${String(++w.counters.call).padStart(6, '0')}`;
+  // A literal of its own: the record outlives the call's state (see `occur`).
+  const rec: CallRecord = { callId: id, incidentId: inc.rec.incidentId, channel, tArrive: now, tAnswer: null, tEnd: null, abandoned: false, duplicate: false };
   const call: CallState = {
-    rec: { callId: id, incidentId: inc.rec.incidentId, channel, tArrive: now, tAnswer: null, tEnd: null, abandoned: false, duplicate: false },
+    rec,
     incident: inc,
     gone: false,
     patienceTimer: null,

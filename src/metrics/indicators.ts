@@ -34,8 +34,15 @@ const isFire = (m: MeasureInput, agency: string) => m.rubric.kinds.fire.includes
 const isEms = (m: MeasureInput, agency: string) => m.rubric.kinds.ems.includes(kindOf(m, agency));
 
 /** One item per incident: `f` of it, at time `t` of it (its occurrence by default). */
-const perIncident = (m: MeasureInput, f: (i: IncidentRecord) => number, t: (i: IncidentRecord) => number | null = (i) => i.tOccur): Sample[] =>
-  m.r.incidents.map((i) => ({ value: f(i), rep: m.rep, incident: i.incidentId, t: t(i) ?? i.tOccur })).filter(finite);
+const perIncident = (m: MeasureInput, f: (i: IncidentRecord) => number, t: (i: IncidentRecord) => number | null = (i) => i.tOccur): Sample[] => {
+  // Items only where the value is a number: a year of incidents makes many that are not.
+  const out: Sample[] = [];
+  for (const i of m.r.incidents) {
+    const value = f(i);
+    if (Number.isFinite(value)) out.push({ value, rep: m.rep, incident: i.incidentId, t: t(i) ?? i.tOccur });
+  }
+  return out;
+};
 
 /** Alert → leaving the station, for dispatches of the agencies `pick` chooses. */
 const turnout = (m: MeasureInput, pick: (agency: string) => boolean): Sample[] =>

@@ -19,6 +19,15 @@ export type ChunkSink = (chunk: Uint8Array) => void;
 
 const encoder = new TextEncoder();
 
+/** Whether `s` holds, from `from` on, a character that makes a cell need quotes (see `csv.ts`). */
+function hasQuoteChar(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10 || c === 0xfeff) return true;
+  }
+  return false;
+}
+
 export class CsvEncoder {
   private buf: Uint8Array;
   private off = 0;
@@ -65,20 +74,34 @@ export class CsvEncoder {
 
   /** A text cell: spreadsheet-safe and quoted where needed (as `textCell`); empty for null. */
   text(s: string | null | undefined): void {
-    if (s === null || s === undefined || s.length === 0) return;
-    const c0 = s.charCodeAt(0);
+    if (s === null || s === undefined) return;
     const n = s.length;
-    // Fast path: nothing to escape (the common case of ids and names).
+    if (n === 0) return;
+    const c0 = s.charCodeAt(0);
+    // Fast path, one pass: copy ASCII that needs no guard or quotes (ids, names); else start over.
     if (c0 !== 61 && c0 !== 43 && c0 !== 45 && c0 !== 64 && c0 !== 9 && c0 !== 13 && c0 !== 32 && s.charCodeAt(n - 1) !== 32) {
-      let plain = true;
-      for (let i = 0; i < n; i++) {
+      this.room(n);
+      const b = this.buf;
+      const start = this.off;
+      let o = start;
+      let i = 0;
+      for (; i < n; i++) {
         const c = s.charCodeAt(i);
-        if (c === 34 || c === 44 || c === 13 || c === 10 || c === 0xfeff) {
-          plain = false;
-          break;
-        }
+        if (c >= 0x80 || c === 34 || c === 44 || c === 13 || c === 10) break;
+        b[o++] = c;
       }
-      if (plain) return this.raw(s);
+      if (i === n) {
+        this.off = o;
+        return;
+      }
+      // Not plain ASCII: a character beyond it, or one that needs quotes.
+      const c = s.charCodeAt(i);
+      if (c >= 0x80 && c !== 0xfeff && !hasQuoteChar(s, i)) {
+        this.off = o;
+        this.raw(i === 0 ? s : s.slice(i));
+        return;
+      }
+      this.off = start;
     }
     this.raw(textCell(s));
   }
@@ -124,10 +147,24 @@ export class CsvEncoder {
       n = -n;
     }
     // -0 is written "0", as String(-0) is.
+    if (n < 10) {
+      b[this.off++] = ZERO + n;
+      return;
+    }
     let len = 1;
     for (let p = 10; p <= n; p *= 10) len++;
     let o = this.off + len;
     this.off = o;
+    if (n < 2147483648) {
+      // Small enough for 32-bit integer arithmetic.
+      let m = n | 0;
+      do {
+        const q = (m / 10) | 0;
+        b[--o] = ZERO + (m - q * 10);
+        m = q;
+      } while (m > 0);
+      return;
+    }
     do {
       b[--o] = ZERO + (n % 10);
       n = Math.floor(n / 10);

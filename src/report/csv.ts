@@ -7,6 +7,7 @@
 import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../engine/records.ts';
 import type { EventData, EventKind, LogEvent } from '../engine/log.ts';
 import { thousandths } from '../metrics/round.ts';
+import type { CsvEncoder } from './csv-encoder.ts';
 
 /** What a cell holds before it is written. */
 export type Cell = string | number | boolean | null | undefined;
@@ -213,6 +214,29 @@ export function eventDetail(e: LogEvent): string {
 
 /** One event's cells in `events.csv`. */
 export const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, eventDetail(e)];
+
+/**
+ * Writes `eventRow(rep, e)` as one line straight into `enc`, without the array (a run writes an
+ * event line per step). Kinds are fixed words that need neither guard nor quotes.
+ */
+export function writeEventLine(enc: CsvEncoder, rep: number, e: LogEvent): void {
+  enc.num(rep);
+  enc.comma();
+  enc.num(e.seq);
+  enc.comma();
+  enc.num(e.t);
+  enc.comma();
+  enc.raw(e.kind);
+  enc.comma();
+  enc.text(e.incident);
+  enc.comma();
+  enc.text(e.unit);
+  enc.comma();
+  enc.text(e.agency);
+  enc.comma();
+  enc.text(eventDetail(e));
+  enc.eol();
+}
 
 /** One replication's results, as handed to the run folder's writer. */
 export interface RepOutput {

@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario/scenario.ts';
 import type { RunRecords } from '../engine/records.ts';
 import type { LogEvent } from '../engine/log.ts';
-import { csvStart, EMPTY_END, EVENT_COLUMNS, eventRow, RECORD_TABLES, SUMMARY_COLUMNS, type Cell, type RecordTable, type RepOutput } from './csv.ts';
+import { csvStart, EMPTY_END, EVENT_COLUMNS, RECORD_TABLES, writeEventLine, SUMMARY_COLUMNS, type Cell, type RecordTable, type RepOutput } from './csv.ts';
 import { CsvEncoder, type ChunkSink } from './csv-encoder.ts';
 import { ReportBuilder, renderReport, type ReportData, type RunMeta } from './aar.ts';
 import type { ScoreResult } from '../metrics/score.ts';
@@ -85,6 +85,12 @@ class CsvFile {
     this.enc.line(cells);
   }
 
+  /** A row the caller writes into `enc` itself (with its line end). */
+  counted(): CsvEncoder {
+    this.rows++;
+    return this.enc;
+  }
+
   end(): void {
     if (this.rows === 0) this.enc.raw(EMPTY_END);
     this.enc.flush();
@@ -131,7 +137,7 @@ export class RunFolderWriter {
 
   /** One event of replication `rep`, as it happens. */
   event(rep: number, e: LogEvent): void {
-    this.events.row(eventRow(rep, e));
+    writeEventLine(this.events.counted(), rep, e);
   }
 
   /**

@@ -72,3 +72,20 @@ describe('CSV byte encoder', () => {
     );
   });
 });
+
+describe('event lines', () => {
+  it('writeEventLine writes exactly csvLine(eventRow) for every kind of event a scenario makes', async () => {
+    const { writeEventLine, eventRow } = await import('../../src/report/csv.ts');
+    const { simulate } = await import('../../src/engine/simulate.ts');
+    const { loadFile } = await import('../helpers.ts');
+    const s = loadFile('scenarios/chemical-leak.yaml');
+    const log = simulate(s, s.seed).log;
+    const parts: Uint8Array[] = [];
+    const enc = new CsvEncoder((c) => void parts.push(c.slice()), 4096);
+    for (const e of log) writeEventLine(enc, 3, e);
+    enc.flush();
+    const d = new TextDecoder();
+    expect(parts.map((p) => d.decode(p, { stream: true })).join('') + d.decode()).toBe(log.map((e) => csvLine(eventRow(3, e)) + '\r\n').join(''));
+    expect(new Set(log.map((e) => e.kind)).size).toBeGreaterThan(20);
+  });
+});

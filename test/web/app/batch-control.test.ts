@@ -4,7 +4,7 @@ import type { EngineHandle } from '../../../web/engine-client.ts';
 import { KPI_COLUMNS, type Kpi } from '../../../src/metrics/kpis.ts';
 import { loadFile } from '../../helpers.ts';
 
-/** Fake workers that answer each replication at once with KPIs made from the seed. */
+/** Fake workers that answer each message of replications at once with KPIs made from the seed. */
 function engines() {
   const seen: { variant: string; seed: number }[] = [];
   let terminated = 0;
@@ -12,10 +12,11 @@ function engines() {
     ({
       api: {
         prepare: async () => undefined,
-        replicate: async (variant: string, rep: number, seed: number) => {
-          seen.push({ variant, seed });
-          return { variant, rep, seed, rating: 'S', kpis: Object.fromEntries(KPI_COLUMNS.map((k) => [k, seed % 7])) as Record<Kpi, number> };
-        },
+        replicateMany: async (jobs: { key: string; rep: number; seed: number }[]) =>
+          jobs.map(({ key: variant, rep, seed }) => {
+            seen.push({ variant, seed });
+            return { variant, rep, seed, rating: 'S', kpis: Object.fromEntries(KPI_COLUMNS.map((k) => [k, seed % 7])) as Record<Kpi, number> };
+          }),
       },
       terminate: () => void terminated++,
     }) as unknown as EngineHandle;

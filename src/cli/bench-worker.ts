@@ -1,26 +1,25 @@
 /**
- * One benchmark measurement in a worker thread of its own, so each workload gets a fresh JIT and
- * heap (the raw simjs baseline and the engine would otherwise slow each other by sharing simjs's
- * queue code with objects of two shapes). Posts back the timed runs.
+ * One in-process benchmark measurement in a worker thread of its own, so each workload gets a fresh
+ * JIT and heap (the raw simjs baselines and the engine would otherwise slow each other by sharing
+ * simjs's queue code with objects of two shapes). Posts back the timed runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { adapterTimerWorkload, rawTimerWorkload } from '../engine/baselines.ts';
+import { adapterTimerWorkload, rawMmcWorkload, rawTimerWorkload } from '../engine/baselines.ts';
 import { simulate } from '../engine/simulate.ts';
 import { loadScenarioFile } from './io.ts';
-import { stressScenario } from './stress.ts';
 
-export interface BenchJob {
-  kind: 'raw' | 'adapter' | 'scenario' | 'stress';
-  runs: number;
-  rawEvents?: number;
-  scenarioPath?: string;
-  days?: number;
-  log?: boolean;
-}
+/** What to measure: simjs's timers or M/M/c, the kernel adapter's timers, or a scenario's replications. */
+export type BenchJob =
+  | { kind: 'raw-timers'; runs: number; events: number }
+  | { kind: 'adapter-timers'; runs: number; events: number }
+  | { kind: 'raw-mmc'; runs: number; customers: number; servers: number; ratePerS: number; meanServiceS: number }
+  | { kind: 'scenario'; runs: number; scenarioPath: string; perRun: number; warmup: number };
 
+/** One timed run: seconds, and what it did (timer events, customers, or the replications' counts). */
 export interface BenchRun {
   seconds: number;
   events: number;
+  customers: number;
   incidents: number;
 }
 
@@ -28,34 +27,39 @@ const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 
 function measure(job: BenchJob): BenchRun[] {
   const out: BenchRun[] = [];
-  if (job.kind === 'raw' || job.kind === 'adapter') {
-    const work = job.kind === 'raw' ? rawTimerWorkload : adapterTimerWorkload;
-    work(Math.min(200_000, job.rawEvents!));
-    for (let r = 0; r < job.runs; r++) {
-      const t0 = process.hrtime.bigint();
-      const n = work(job.rawEvents!);
-      out.push({ seconds: seconds(t0), events: n, incidents: 0 });
-    }
+  const timed = (f: () => Omit<BenchRun, 'seconds'>) => {
+    const t0 = process.hrtime.bigint();
+    const r = f();
+    out.push({ seconds: seconds(t0), ...r });
+  };
+  if (job.kind === 'raw-timers' || job.kind === 'adapter-timers') {
+    const work = job.kind === 'raw-timers' ? rawTimerWorkload : adapterTimerWorkload;
+    work(Math.min(200_000, job.events));
+    for (let r = 0; r < job.runs; r++) timed(() => ({ events: work(job.events), customers: 0, incidents: 0 }));
     return out;
   }
-  const loaded = loadScenarioFile(job.scenarioPath!);
+  if (job.kind === 'raw-mmc') {
+    rawMmcWorkload(Math.min(20_000, job.customers), job.servers, job.ratePerS, job.meanServiceS);
+    for (let r = 0; r < job.runs; r++) timed(() => ({ events: 0, customers: rawMmcWorkload(job.customers, job.servers, job.ratePerS, job.meanServiceS), incidents: 0 }));
+    return out;
+  }
+  const sc = job;
+  const loaded = loadScenarioFile(sc.scenarioPath);
   if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-  const scenario = job.kind === 'stress' ? stressScenario(loaded.value, job.days!, 10) : loaded.value;
-  const options = { log: job.log ?? false, records: job.kind !== 'stress' };
-  // A one-day run takes milliseconds: time batches of replications, after enough of them that the
-  // JIT has settled. The 30-day stress run is long enough alone, after one warm-up run.
-  const batch = job.kind === 'stress' ? 1 : 20;
-  for (let k = 0; k < (job.kind === 'stress' ? 1 : 40); k++) simulate(scenario, scenario.seed + 10_000 + k, options);
-  for (let r = 0; r < job.runs; r++) {
-    const t0 = process.hrtime.bigint();
-    let events = 0;
-    let incidents = 0;
-    for (let k = 0; k < batch; k++) {
-      const res = simulate(scenario, scenario.seed + r * batch + k, options);
-      events += res.counts.kernelEvents;
-      incidents += res.counts.incidents;
-    }
-    out.push({ seconds: seconds(t0), events, incidents });
+  const scenario = loaded.value;
+  // As a batch runs them: records kept, no event log. Warm-up replications first, so the JIT has settled.
+  for (let k = 0; k < sc.warmup; k++) simulate(scenario, scenario.seed + 10_000 + k, { log: false });
+  for (let r = 0; r < sc.runs; r++) {
+    timed(() => {
+      const sum = { events: 0, customers: 0, incidents: 0 };
+      for (let k = 0; k < sc.perRun; k++) {
+        const res = simulate(scenario, scenario.seed + r * sc.perRun + k, { log: false });
+        sum.events += res.counts.kernelEvents;
+        sum.customers += res.counts.calls;
+        sum.incidents += res.counts.incidents;
+      }
+      return sum;
+    });
   }
   return out;
 }

@@ -1,31 +1,80 @@
 /**
- * `linkdrill bench [--quick]` (also `npm run bench`): the engine's speed and memory beside the raw
- * simjs kernel's timer rate measured in the same run, so the ratio means something on a shared,
- * noisy machine. Each workload runs in a fresh worker thread; every figure is a median, and each
- * engine measurement sits between two raw-kernel measurements whose mean is its baseline.
+ * `linkdrill bench [--quick]` (also `npm run bench`): every figure issue 14 sets a target for, each
+ * beside its target and a verdict computed from the measurement. Commands run end to end as a user
+ * runs them (a fresh `node bin/linkdrill.js …` each time, its wall time, CPU time and peak memory
+ * taken from the process itself); engine figures run in a fresh worker thread each. The machine is
+ * shared and noisy, so every figure is a median of several runs, and ratios are taken against
+ * baselines measured in the same run — SimPy's M/M/c loop when python3 with SimPy is installed.
  */
-import { createSimulation } from '../engine/simulate.ts';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { formatErrors } from '../scenario/errors.ts';
 import { parse, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
-import { stressScenario } from './stress.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
-import { startWorkerThread } from '../worker/node-host.ts';
-import { planJobs } from '../batch/plan.ts';
-import { createPool } from '../batch/pool.ts';
+import { COMPILED, startEngineWorker, startWorkerThread } from '../worker/node-host.ts';
+import { MMC_PY } from './bench-simpy.ts';
 
-const median = (xs: number[]) => {
+const ROOT = fileURLToPath(new URL(COMPILED ? '../' : '../../', import.meta.url));
+const BIN = join(ROOT, 'bin/linkdrill.js');
+const MM5 = join(ROOT, 'scenarios/bench/mm5-calls.yaml');
+const DEFAULT = join(ROOT, 'scenarios/default.yaml');
+/** The M/M/5 of `mm5-calls.yaml`: 240 calls an hour, 60 s handling, 600 hours. */
+const MM5_PARAMS = { servers: 5, ratePerHour: 240, meanServiceS: 60, hours: 600 };
+
+const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const gc = (globalThis as { gc?: () => void }).gc;
-const heapMiB = () => {
-  gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
+const f0 = (x: number) => Math.round(x).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const f2 = (x: number) => x.toFixed(2);
 
-/** Runs one job in a fresh worker thread (TypeScript through tsx, as in the main thread). */
+/** A command's run as measured from its own process. */
+interface Measured {
+  code: number | null;
+  wallS: number;
+  cpuS: number;
+  maxRssMiB: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Reports the process's CPU time and peak memory on fd 3 as it exits (loaded before the CLI). */
+const RUSAGE_HOOK =
+  'data:text/javascript,' +
+  encodeURIComponent("import{writeSync}from'node:fs';process.on('exit',()=>{const r=process.resourceUsage();try{writeSync(3,JSON.stringify({cpuS:(r.userCPUTime+r.systemCPUTime)/1e6,maxRssKiB:r.maxRSS}))}catch{}});");
+
+/** Runs `node bin/linkdrill.js …args` as a user would and measures it. */
+function runCli(args: string[]): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', RUSAGE_HOOK, BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    let usage = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => (usage += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
+      const u = usage ? (JSON.parse(usage) as { cpuS: number; maxRssKiB: number }) : { cpuS: NaN, maxRssKiB: NaN };
+      resolve({ code, wallS, cpuS: u.cpuS, maxRssMiB: u.maxRssKiB / 1024, stdout, stderr });
+    });
+  });
+}
+
+async function cliOk(args: string[]): Promise<Measured> {
+  const m = await runCli(args);
+  if (m.code !== 0) throw new Error(`linkdrill ${args.join(' ')} failed (${m.code}): ${m.stderr.trim().split('\n')[0]}`);
+  return m;
+}
+
+/** Runs one measurement in a fresh worker thread. */
 function inWorker(job: BenchJob): Promise<BenchRun[]> {
   return new Promise((resolve, reject) => {
     const w = startWorkerThread('bench-worker', new URL('./bench-worker.ts', import.meta.url), { workerData: job });
@@ -34,93 +83,158 @@ function inWorker(job: BenchJob): Promise<BenchRun[]> {
     w.once('exit', (code) => code !== 0 && reject(new Error(`bench worker exited with code ${code}`)));
   });
 }
-
 const rate = (runs: BenchRun[], pick: (r: BenchRun) => number) => median(runs.map((r) => pick(r) / r.seconds));
 
+/** python3 with SimPy: the first interpreter that imports it, or why none does. */
+function findSimpy(): { exe: string; version: string } | { missing: string } {
+  const tried: string[] = [];
+  for (const exe of ['python3', '/usr/bin/python3', 'python']) {
+    const r = spawnSync(exe, ['-c', 'import simpy, sys; print(simpy.__version__, sys.version.split()[0])'], { encoding: 'utf8' });
+    if (r.status === 0) return { exe, version: r.stdout.trim() };
+    tried.push(`${exe}: ${r.error ? 'not found' : 'no simpy'}`);
+  }
+  return { missing: tried.join('; ') };
+}
+
+/** SimPy's bare M/M/c loop: customers served and the loop's seconds. */
+function simpyRun(exe: string): { customers: number; seconds: number } {
+  const p = MM5_PARAMS;
+  const r = spawnSync(exe, ['-c', MMC_PY, String(p.servers), String(p.ratePerHour), String(p.meanServiceS), String(p.hours), '1'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`SimPy's M/M/c failed: ${r.stderr.trim().split('\n').pop()}`);
+  return JSON.parse(r.stdout) as { customers: number; seconds: number };
+}
+
+/** Verdicts gathered as figures are printed. */
+class Verdicts {
+  readonly rows: { name: string; met: boolean | null }[] = [];
+  constructor(private readonly io: Io) {}
+  /** Prints `label: figure  (target …): met | NOT met | not judged (why)`. */
+  judge(label: string, figure: string, target: string, met: boolean | null, why = ''): void {
+    this.rows.push({ name: label, met });
+    const verdict = met === null ? `not judged${why ? ` (${why})` : ''}` : met ? 'met' : 'NOT met';
+    this.io.out(`  ${label}: ${figure}   target ${target}: ${verdict}`);
+  }
+  note(text: string): void {
+    this.io.out(`  ${text}`);
+  }
+}
+
 export async function benchCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { quick: { type: 'boolean' }, scenario: { type: 'string' } });
+  const { values } = parse(argv, { quick: { type: 'boolean' } });
   const quick = values.quick === true;
-  const scenarioPath = (values.scenario as string | undefined) ?? 'scenarios/default.yaml';
-  const loaded = loadScenarioFile(scenarioPath);
+  const loaded = loadScenarioFile(DEFAULT);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
-  const base = loaded.value;
   const runs = quick ? 3 : 5;
-  const rawEvents = quick ? 1_000_000 : 2_000_000;
-  const days = quick ? 5 : 30;
-  const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-  const raw = () => inWorker({ kind: 'raw', runs, rawEvents }).then((r) => rate(r, (x) => x.events));
-
-  io.out(`linkdrill bench — node ${process.version}; every figure a median of ${runs} runs in a fresh worker thread`);
-  io.out('');
-  const raw0 = await raw();
-  const adapter = rate(await inWorker({ kind: 'adapter', runs, rawEvents }), (x) => x.events);
-  const def = await inWorker({ kind: 'scenario', runs, scenarioPath });
-  const defLog = await inWorker({ kind: 'scenario', runs, scenarioPath, log: true });
-  const raw1 = await raw();
-  const stress = await inWorker({ kind: 'stress', runs: quick ? 2 : 3, scenarioPath, days });
-  const raw2 = await raw();
-  const rawA = (raw0 + raw1) / 2;
-  const rawB = (raw1 + raw2) / 2;
-  io.out(`raw simjs kernel:          ${f(raw0)} / ${f(raw1)} / ${f(raw2)} timer events/s (Entity.setTimer → done, no model; before, between, after)`);
-  io.out(`linkdrill kernel adapter:  ${f(adapter)} timer events/s (simjs's event queue, no model) → ${(adapter / rawA).toFixed(2)}× raw`);
-  const dEv = rate(def, (x) => x.events);
-  io.out(`default scenario (24 h):   ${f(dEv)} events/s, ${f(rate(def, (x) => x.incidents))} incidents/s → ${(dEv / rawA).toFixed(2)}× raw  (batches of 20 replications, records kept, no log)`);
-  const dlEv = rate(defLog, (x) => x.events);
-  io.out(`  with the event log too:  ${f(dlEv)} events/s → ${(dlEv / rawA).toFixed(2)}× raw`);
-  const sEv = rate(stress, (x) => x.events);
-  io.out(`stress (${days} days, 10× demand and resources, no log, no records): ${f(sEv)} events/s, ${f(rate(stress, (x) => x.incidents))} incidents/s → ${(sEv / rawB).toFixed(2)}× raw (target ≥ 0.30)`);
-
-  // Batch throughput: replications of the default scenario on 1 and 2 worker threads.
-  // Workers start and warm up (JIT, road-graph cache) before the timed replications.
-  const scenarios = new Map([['baseline', base]]);
-  const poolRate = async (workers: number, counts: number[]) => {
-    const pool = createPool(workers);
-    try {
-      await pool.run(planJobs(['baseline'], 10 * workers, base.seed + 5000), scenarios, () => {});
-      const out: { perS: number; seconds: number }[] = [];
-      for (const n of counts) {
-        const t0 = process.hrtime.bigint();
-        await pool.run(planJobs(['baseline'], n, base.seed), scenarios, () => {});
-        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-        out.push({ perS: n / seconds, seconds });
-      }
-      return out;
-    } finally {
-      await pool.close();
+  const tmp = mkdtempSync(join(tmpdir(), 'linkdrill-bench-'));
+  const v = new Verdicts(io);
+  const simpy = findSimpy();
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+  io.out(`linkdrill bench${quick ? ' --quick' : ''} — ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, node ${process.version}${COMPILED ? '' : ' (from the TypeScript sources: run `npm run build:cli` first for start-up figures)'}`);
+  io.out(`SimPy: ${'exe' in simpy ? `SimPy ${simpy.version.split(' ')[0]} on Python ${simpy.version.split(' ')[1]} (${simpy.exe})` : `not available (${simpy.missing}); install python3-simpy3 or \`pip install simpy\` — the target against SimPy is not judged`}`);
+  io.out(`load average at the start: ${load()} (1 / 5 / 15 min). Every figure is a median of ${runs} runs unless it says otherwise.`);
+  try {
+    // 1. End to end against SimPy, alternating so both see the same machine.
+    io.out('\n1. linkdrill run end to end: the calls-only M/M/5 (scenarios/bench/mm5-calls.yaml, 600 h, every file written)');
+    const e2e: Measured[] = [];
+    const sp: { customers: number; seconds: number }[] = [];
+    for (let k = 0; k < runs; k++) {
+      if ('exe' in simpy) sp.push(simpyRun(simpy.exe));
+      e2e.push(await cliOk(['run', MM5, '--out', join(tmp, 'mm5')]));
     }
-  };
-  const nReps = quick ? 60 : 200;
-  const [one] = await poolRate(1, [nReps]);
-  const [two, thousand] = await poolRate(2, quick ? [nReps] : [nReps, 1000]);
-  const speedup = two.perS / one.perS;
-  io.out(`batch, default scenario: ${one.perS.toFixed(1)} replications/s on 1 worker, ${two.perS.toFixed(1)}/s on 2 → speed-up ${speedup.toFixed(2)}× (target ≥ 1.8× on 2 cores; ${nReps} replications each): ${speedup >= 1.8 ? 'met' : 'NOT met'}`);
-  if (thousand) io.out(`  1,000 replications on 2 workers: ${thousand.seconds.toFixed(1)} s`);
-  else io.out(`  1,000 replications on 2 workers: about ${(1000 / two.perS).toFixed(0)} s (extrapolated; run without --quick to time it)`);
+    const calls = Number(/rep 1: \S+ incidents, (\d+) calls/.exec(e2e[0].stdout)?.[1] ?? NaN);
+    const ours = median(e2e.map((m) => calls / m.wallS));
+    v.note(`linkdrill run: ${f0(calls)} customers in ${f2(median(e2e.map((m) => m.wallS)))} s (CPU ${f2(median(e2e.map((m) => m.cpuS)))} s) → ${f0(ours)} customers/s`);
+    if (sp.length) {
+      const theirs = median(sp.map((x) => x.customers / x.seconds));
+      v.note(`SimPy's bare M/M/5 loop: ${f0(sp[0].customers)} customers in ${f2(median(sp.map((x) => x.seconds)))} s → ${f0(theirs)} customers/s`);
+      v.judge('linkdrill run ÷ SimPy loop', `${f2(ours / theirs)}×`, '≥ 1×', ours / theirs >= 1);
+    } else v.judge('linkdrill run ÷ SimPy loop', '–', '≥ 1×', null, 'no SimPy');
+    const peak = Math.max(...e2e.map((m) => m.maxRssMiB));
+    v.judge('peak memory', `${f0(peak)} MiB`, '≤ 600 MiB', peak <= 600);
+    const [few, many] = quick ? [2, 4] : [2, 8];
+    const rssFew = (await cliOk(['run', DEFAULT, '--reps', String(few), '--out', join(tmp, 'reps')])).maxRssMiB;
+    const rssMany = (await cliOk(['run', DEFAULT, '--reps', String(many), '--out', join(tmp, 'reps')])).maxRssMiB;
+    const growth = rssMany / rssFew - 1;
+    v.judge(`memory in --reps (default scenario, ${few} → ${many} replications)`, `${f0(rssFew)} → ${f0(rssMany)} MiB (${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(0)}%)`, 'flat: ≤ +10%', growth <= 0.1);
 
-  // Memory, untimed, in this thread: live heap after each simulated day above the heap at the start.
-  const scenario = stressScenario(base, days, 10);
-  const heapStart = heapMiB();
-  const sim = createSimulation(scenario, scenario.seed, { log: false, records: false });
-  const series: number[] = [];
-  for (let d = 1; d <= days; d++) {
-    sim.advanceTo(d * 86400);
-    series.push(heapMiB() - heapStart);
+    // 2. The engine in process, against simjs's own M/M/c and timers.
+    io.out('\n2. The engine in process (a fresh worker thread per measurement; records kept, no event log, as a batch runs)');
+    const p = MM5_PARAMS;
+    const customers = Math.round(p.ratePerHour * p.hours);
+    const rawMmc = rate(await inWorker({ kind: 'raw-mmc', runs, customers, servers: p.servers, ratePerS: p.ratePerHour / 3600, meanServiceS: p.meanServiceS }), (r) => r.customers);
+    const callsOnly = rate(await inWorker({ kind: 'scenario', runs, scenarioPath: MM5, perRun: 1, warmup: 1 }), (r) => r.customers);
+    v.note(`simjs's M/M/5 (a FCFS Facility, no model): ${f0(rawMmc)} customers/s`);
+    v.judge('calls-only M/M/5 ÷ simjs M/M/5', `${f0(callsOnly)} customers/s → ${f2(callsOnly / rawMmc)}×`, '≥ 0.50×', callsOnly / rawMmc >= 0.5);
+    const events = quick ? 1_000_000 : 2_000_000;
+    const rawTimers = async () => rate(await inWorker({ kind: 'raw-timers', runs, events }), (r) => r.events);
+    const raw0 = await rawTimers();
+    const def = await inWorker({ kind: 'scenario', runs, scenarioPath: DEFAULT, perRun: quick ? 10 : 20, warmup: quick ? 10 : 40 });
+    const raw1 = await rawTimers();
+    const defEvents = rate(def, (r) => r.events);
+    v.note(`simjs timers (Entity.setTimer → done, no model), before and after: ${f0(raw0)} / ${f0(raw1)} events/s`);
+    v.judge('default scenario ÷ simjs timers', `${f0(defEvents)} events/s, ${f0(rate(def, (r) => r.incidents))} incidents/s → ${f2(defEvents / ((raw0 + raw1) / 2))}×`, '≥ 0.30×', defEvents / ((raw0 + raw1) / 2) >= 0.3);
+
+    // 3. Start-up.
+    io.out('\n3. Start-up');
+    const bare = median(await Promise.all([0, 1, 2].map(() => bareNode())));
+    const validate: number[] = [];
+    for (let k = 0; k < runs + 2; k++) validate.push((await cliOk(['validate', DEFAULT])).wallS);
+    v.judge('linkdrill validate scenarios/default.yaml', `${f2(median(validate))} s (node alone starts in ${f2(bare)} s)`, '≤ 0.5 s', COMPILED ? median(validate) <= 0.5 : null, 'not compiled');
+    const ready: number[] = [];
+    for (let k = 0; k < runs; k++) ready.push(await workersReady(2, loaded.value));
+    v.judge('2 batch workers started and answering', `${f2(median(ready))} s`, '≤ 0.5 s', COMPILED ? median(ready) <= 0.5 : null, 'not compiled');
+
+    // 4. The batch on 1 and 2 workers, end to end.
+    const reps = quick ? 60 : 200;
+    io.out(`\n4. linkdrill batch end to end: ${reps} replications of the default scenario (--variants baseline)`);
+    const batch = async (workers: number) => (await cliOk(['batch', DEFAULT, '--variants', 'baseline', '--reps', String(reps), '--workers', String(workers), '--out', join(tmp, `batch${workers}`), '--force'])).wallS;
+    const one: number[] = [];
+    const two: number[] = [];
+    for (let k = 0; k < (quick ? 1 : 3); k++) {
+      one.push(await batch(1));
+      two.push(await batch(2));
+    }
+    const speedup = median(one) / median(two);
+    v.judge('speed-up on 2 workers', `${f2(median(one))} s on 1, ${f2(median(two))} s on 2 → ${f2(speedup)}×`, `≥ 1.8×${quick ? ` (for 200; here ${reps})` : ''}`, speedup >= 1.8);
+
+    // 5. A year, streamed.
+    const [shortDays, longDays] = quick ? [15, 60] : [30, 365];
+    io.out(`\n5. A year: linkdrill run scenarios/default.yaml --duration ${longDays}d beside ${shortDays}d (every file written)`);
+    const short = await cliOk(['run', DEFAULT, '--duration', `${shortDays}d`, '--out', join(tmp, 'short')]);
+    const long = await cliOk(['run', DEFAULT, '--duration', `${longDays}d`, '--out', join(tmp, 'long')]);
+    const perDay = long.cpuS / longDays / (short.cpuS / shortDays);
+    v.judge(`CPU time per simulated day, ${longDays} d ÷ ${shortDays} d`, `${f2(long.cpuS)} s ÷ ${f2(short.cpuS)} s → ${f2(perDay)}× per day (wall ${f2(long.wallS)} s)`, '≤ 1.25× (linear in days)', perDay <= 1.25);
+    v.judge(`peak memory, ${longDays} days`, `${f0(long.maxRssMiB)} MiB`, '≤ 1,024 MiB', quick ? null : long.maxRssMiB <= 1024, `--quick runs ${longDays} days, not a year`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  sim.finish();
-  const early = series[Math.min(2, series.length - 1)];
-  io.out(`  live heap above start${gc ? '' : ' (approximate: run node with --expose-gc)'}: after day ${Math.min(3, days)} ${early.toFixed(2)} MiB, after day ${days} ${series[series.length - 1].toFixed(2)} MiB, peak ${Math.max(...series).toFixed(2)} MiB`);
-  // Flat means: after the first days fill the active set, the heap grows by less than 1% of a day's
-  // records per further day (judged against what keeping every record costs, measured below).
-  const perDayAfter = days > 3 ? (series[series.length - 1] - early) / (days - 3) : 0;
-  const kept = createSimulation(scenario, scenario.seed, { log: false, records: true });
-  kept.advanceTo(days * 86400);
-  const keptMiB = heapMiB() - heapStart;
-  io.out(`  for scale, keeping every record instead: ${keptMiB.toFixed(1)} MiB after day ${days}`);
-  const flat = perDayAfter < 0.01 * (keptMiB / days);
-  io.out(`  → ${flat ? 'flat' : 'NOT flat'}: ${perDayAfter >= 0 ? '+' : ''}${perDayAfter.toFixed(3)} MiB per day after day 3, against ${(keptMiB / days).toFixed(2)} MiB per day of records`);
-  kept.finish();
+  const judged = v.rows.filter((r) => r.met !== null);
+  const met = judged.filter((r) => r.met);
+  io.out(`\n${met.length} of ${judged.length} targets met${judged.length < v.rows.length ? ` (${v.rows.length - judged.length} not judged)` : ''}; load average at the end: ${load()}.`);
+  const missed = judged.filter((r) => !r.met).map((r) => r.name);
+  if (missed.length) io.out(`Not met: ${missed.join('; ')}.`);
   return 0;
+}
+
+/** Wall seconds for `node -e 0`: what any command pays before linkdrill's own code runs. */
+function bareNode(): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('close', () => resolve(Number(process.hrtime.bigint() - t0) / 1e9));
+  });
+}
+
+/** Seconds from starting `n` batch worker processes to each having taken a scenario. */
+async function workersReady(n: number, scenario: Parameters<ReturnType<typeof startEngineWorker>['api']['prepare']>[1]): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  const ws = Array.from({ length: n }, () => startEngineWorker());
+  try {
+    await Promise.all(ws.map((w) => w.api.prepare('ready', scenario)));
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  } finally {
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
 }

@@ -52,3 +52,33 @@ export function writeFolderAtomically(outDir: string, files: Record<string, stri
     throw e;
   }
 }
+
+/** Marks a file linkdrill wrote (a JSON member), so that writing it again may replace it. */
+export const GENERATOR_MARK = '"generator": "linkdrill';
+
+/**
+ * Writes one output file whole or not at all (a temporary sibling renamed into place), refusing to
+ * replace an existing file that linkdrill did not write. Returns an error message, or null.
+ */
+export function writeOutputFile(path: string, data: string | Uint8Array): string | null {
+  const target = resolve(path);
+  if (existsSync(target)) {
+    let mine = false;
+    try {
+      mine = readFileSync(target, 'utf8').slice(0, 4096).includes(GENERATOR_MARK);
+    } catch {
+      mine = false;
+    }
+    if (!mine) return `${path}: exists and was not written by linkdrill; not replacing it (choose another name or remove it)`;
+  }
+  const tmp = `${target}.partial-${process.pid}`;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
+    return null;
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    return `${path}: cannot write: ${(e as Error).message}`;
+  }
+}

@@ -5,6 +5,7 @@ import { schemaCommand } from './schema.ts';
 import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
+import { geoCommand, GEO_USAGE } from './geo.ts';
 import { UsageError } from './args.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
@@ -15,6 +16,7 @@ usage:
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
+  ${GEO_USAGE}
   linkdrill schema
   linkdrill bench [--quick]
 
@@ -51,6 +53,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await batchCommand(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
+      case 'geo':
+        return geoCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
       case undefined:

@@ -1,0 +1,134 @@
+/**
+ * `linkdrill geo import-osm FILE …` and `linkdrill geo import-shp FILE …`: turn an OpenStreetMap
+ * extract or a Shapefile into the GeoJSON a scenario reads, saying what was dropped and why. Every
+ * problem is named; on any problem nothing is written.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { formatErrors, type InputError } from '../scenario/errors.ts';
+import { readOsm } from '../geo/import/osm-read.ts';
+import { importRoads, type ReportLine } from '../geo/import/osm-roads.ts';
+import { importPois } from '../geo/import/osm-pois.ts';
+import { areaFromGeoJson, parseBbox, type Area } from '../geo/import/area.ts';
+import { speedTable } from '../geo/import/road-classes.ts';
+import { parse, UsageError } from './args.ts';
+import { writeOutputFile } from './io.ts';
+
+export const GEO_USAGE = `linkdrill geo import-osm FILE(.osm.pbf|.osm|.json) [--boundary F.geojson | --bbox W,S,E,N] [--speeds F.yaml] [--max-dropped SHARE] --out roads.geojson [--stations F.geojson] [--hospitals F.geojson]
+  linkdrill geo import-shp FILE(.shp|.zip) [--crs CRS] [--encoding gbk|utf-8] [--id F] [--name F] [--population F] [--speed F] --out F.geojson`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void };
+
+/** Dispatches `linkdrill geo SUBCOMMAND`. */
+export function geoCommand(argv: string[], io: Io): number {
+  const [sub, ...rest] = argv;
+  if (sub === 'import-osm') return importOsmCommand(rest, io);
+  throw new UsageError(`usage:\n  ${GEO_USAGE}`);
+}
+
+const readBytes = (path: string): Uint8Array | null => {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch {
+    return null;
+  }
+};
+
+/** A JSON or YAML file's value, or a path-named error. */
+function readData(path: string, option: string): { value: unknown } | InputError {
+  const bytes = readBytes(path);
+  if (bytes === null) return { path: `${option} ${path}`, message: 'cannot read the file (does it exist?)' };
+  try {
+    return { value: parseYaml(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) };
+  } catch (e) {
+    return { path: `${option} ${path}`, message: `cannot parse: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+const km = (x: number) => x.toFixed(1);
+const line = (d: ReportLine) => `${d.ways ? `${d.ways} way${d.ways > 1 ? 's' : ''}, ` : ''}${d.segments} segment${d.segments === 1 ? '' : 's'}, ${km(d.lengthKm)} km`;
+/** The GeoJSON text a command writes: marked as linkdrill's, with its source named. */
+const geoJsonText = (fc: object, generator: string, source: string) => JSON.stringify({ type: 'FeatureCollection', generator: `linkdrill ${generator}`, source, ...fc }, null, 1) + '\n';
+
+function importOsmCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parse(argv, {
+    boundary: { type: 'string' },
+    bbox: { type: 'string' },
+    speeds: { type: 'string' },
+    'max-dropped': { type: 'string' },
+    out: { type: 'string' },
+    stations: { type: 'string' },
+    hospitals: { type: 'string' },
+  });
+  if (positionals.length !== 1 || values.out === undefined) throw new UsageError(`usage: ${GEO_USAGE.split('\n')[0]}`);
+  if (values.boundary !== undefined && values.bbox !== undefined) throw new UsageError('give --boundary or --bbox, not both');
+  const maxDropped = values['max-dropped'] === undefined ? 0.25 : Number(values['max-dropped']);
+  if (!(maxDropped >= 0 && maxDropped <= 1)) throw new UsageError(`--max-dropped must be a share between 0 and 1, got "${values['max-dropped']}"`);
+  const outputs = [values.out, values.stations, values.hospitals].filter((x): x is string => x !== undefined);
+  if (new Set(outputs).size < outputs.length || outputs.includes(positionals[0])) throw new UsageError('--out, --stations, --hospitals and the input must be different files');
+  let area: Area | undefined;
+  if (values.bbox !== undefined) {
+    const a = parseBbox(values.bbox);
+    if (typeof a === 'string') throw new UsageError(a);
+    area = a;
+  }
+
+  const errors: InputError[] = [];
+  const file = positionals[0];
+  if (values.boundary !== undefined) {
+    const b = readData(values.boundary, '--boundary');
+    const a = 'value' in b ? areaFromGeoJson(b.value, `--boundary ${values.boundary}`) : b;
+    if ('kind' in a) area = a;
+    else errors.push(a);
+  }
+  let speeds: Record<string, number> = {};
+  if (values.speeds !== undefined) {
+    const s = readData(values.speeds, '--speeds');
+    const t = 'value' in s ? speedTable(s.value, `--speeds ${values.speeds}`) : s;
+    if ('message' in t && typeof t.message === 'string' && 'path' in t) errors.push(t as InputError);
+    else speeds = t as Record<string, number>;
+  } else speeds = speedTable(undefined, '') as Record<string, number>;
+  const bytes = readBytes(file);
+  if (bytes === null) errors.push({ path: file, message: 'cannot read the file (does it exist?)' });
+  if (errors.length) return fail(io, errors);
+
+  const read = readOsm(bytes!, file);
+  if ('errors' in read) return fail(io, read.errors);
+  const { data } = read;
+  const roads = importRoads(data, { area, speeds, maxDroppedShare: maxDropped, areaWhere: values.boundary ? `--boundary ${values.boundary}` : '--bbox' }, file);
+  if ('errors' in roads) return fail(io, roads.errors);
+  const pois = importPois(data, area);
+  const wantStations = values.stations !== undefined;
+  const wantHospitals = values.hospitals !== undefined;
+  if (wantStations && pois.stations.features.length === 0) errors.push({ path: file, message: 'has no fire, police or ambulance station in the area (--stations)' });
+  if (wantHospitals && pois.hospitals.features.length === 0) errors.push({ path: file, message: 'has no hospital with an emergency department in the area (--hospitals)' });
+  if (errors.length) return fail(io, errors);
+
+  const source = basename(file);
+  const files: [string, string][] = [[values.out, geoJsonText(roads.roads.geojson, 'geo import-osm', source)]];
+  if (wantStations) files.push([values.stations!, geoJsonText(pois.stations, 'geo import-osm', source)]);
+  if (wantHospitals) files.push([values.hospitals!, geoJsonText(pois.hospitals, 'geo import-osm', source)]);
+  // Refuse before writing anything, so that one refused file does not leave the others half done.
+  const blocked = files.map(([p]) => p).filter((p) => existsSync(p) && !readFileSync(p, 'utf8').slice(0, 4096).includes('"generator": "linkdrill'));
+  if (blocked.length) return fail(io, blocked.map((p) => ({ path: p, message: 'exists and was not written by linkdrill; not replacing it (choose another name or remove it)' })));
+
+  const r = roads.roads;
+  io.out(`read ${source} (${data.format}): ${data.nodes.size} nodes, ${data.ways.length} ways, ${data.relations.length} relations`);
+  io.out(`roads kept: ${line(r.kept)}, one network connected both ways${r.parts > 1 ? ` (the largest of ${r.parts} parts)` : ''}`);
+  for (const d of r.dropped) io.out(`  dropped ${line(d)}: ${d.reason}`);
+  const count = (k: string) => pois.stations.features.filter((f) => f.properties.kind === k).length;
+  io.out(`places: ${count('fire')} fire, ${count('police')} police, ${count('ems')} ambulance stations; ${pois.hospitals.features.length} hospitals${wantStations || wantHospitals ? '' : ' (not written: add --stations / --hospitals)'}`);
+  for (const d of pois.dropped) io.out(`  left out ${d.count}: ${d.reason}`);
+  for (const [path, text] of files) {
+    const e = writeOutputFile(path, text);
+    if (e) return fail(io, [{ path, message: e.replace(`${path}: `, '') }]);
+  }
+  io.out(`wrote ${files.map(([p]) => p).join(', ')}`);
+  return 0;
+}
+
+function fail(io: Io, errors: InputError[]): number {
+  io.err(formatErrors(errors));
+  return 1;
+}

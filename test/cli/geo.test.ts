@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { ROOT } from '../helpers.ts';
+
+const FIX = join(ROOT, 'test/fixtures/osm');
+const quiet = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), tty: false }, out, err };
+};
+const tmp = () => mkdtempSync(join(tmpdir(), 'linkdrill-geo-'));
+
+describe('linkdrill geo import-osm', () => {
+  it('writes the roads and the station and hospital drafts, and reports what it dropped', async () => {
+    const dir = tmp();
+    const q = quiet();
+    const code = await main(['geo', 'import-osm', join(FIX, 'qingxi.osm.pbf'), '--boundary', join(FIX, 'qingxi-boundary.geojson'), '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'stations.geojson'), '--hospitals', join(dir, 'hospitals.geojson')], q.io);
+    expect(q.err).toEqual([]);
+    expect(code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['hospitals.geojson', 'roads.geojson', 'stations.geojson']);
+    const roads = JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8'));
+    expect(roads).toMatchObject({ type: 'FeatureCollection', generator: 'linkdrill geo import-osm', source: 'qingxi.osm.pbf' });
+    const text = q.out.join('\n');
+    expect(text).toMatch(/roads kept: \d+ ways, \d+ segments, [\d.]+ km/);
+    expect(text).toMatch(/dropped .*: not for motor vehicles \(highway=footway\)/);
+    expect(text).toMatch(/places: 2 fire, 1 police, 1 ambulance stations; 2 hospitals/);
+    // Written again over its own files: allowed, and the same bytes.
+    expect(await main(['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi-boundary.geojson'), '--out', join(dir, 'roads.geojson')], quiet().io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8')).features).toEqual(roads.features);
+  });
+
+  it('bad input is one named line per problem, exit 1, and nothing written', async () => {
+    const dir = tmp();
+    const pbf = readFileSync(join(FIX, 'qingxi.osm.pbf'));
+    writeFileSync(join(dir, 'cut.osm.pbf'), pbf.subarray(0, pbf.length - 50));
+    writeFileSync(join(dir, 'speeds.yaml'), 'primry: 60\n');
+    const cases: [string[], RegExp][] = [
+      [[join(dir, 'cut.osm.pbf')], /cut\.osm\.pbf: a truncated \.osm\.pbf file/],
+      [[join(FIX, 'qingxi.osm'), '--bbox', '100,20,100.1,20.1'], /^--bbox: no road of .* lies inside the area/],
+      [[join(FIX, 'qingxi.osm'), '--max-dropped', '0.01'], /the road network is disconnected/],
+      [[join(FIX, 'qingxi.osm'), '--speeds', join(dir, 'speeds.yaml')], /speeds\.yaml\.primry: unknown road class/],
+      [[join(dir, 'missing.osm')], /missing\.osm: cannot read the file/],
+      [[join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi.osm')], /--boundary .*qingxi\.osm: cannot parse|a boundary must be GeoJSON/],
+    ];
+    for (const [args, re] of cases) {
+      const q = quiet();
+      expect(await main(['geo', 'import-osm', ...args, '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'st.geojson')], q.io)).toBe(1);
+      expect(q.err.join('\n')).toMatch(re);
+      expect(q.err.join('\n')).not.toMatch(/\n\s+at /);
+      expect(existsSync(join(dir, 'roads.geojson')) || existsSync(join(dir, 'st.geojson'))).toBe(false);
+    }
+  });
+
+  it('never replaces a file linkdrill did not write', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'mine.geojson'), '{"type": "FeatureCollection", "features": []}');
+    const q = quiet();
+    expect(await main(['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'mine.geojson')], q.io)).toBe(1);
+    expect(q.err.join('\n')).toMatch(/mine\.geojson: exists and was not written by linkdrill/);
+    expect(readdirSync(dir)).toEqual(['mine.geojson']);
+    expect(readFileSync(join(dir, 'mine.geojson'), 'utf8')).toBe('{"type": "FeatureCollection", "features": []}');
+  });
+
+  it('usage mistakes exit 2', async () => {
+    for (const args of [['geo'], ['geo', 'import-osm', 'x.osm'], ['geo', 'import-osm', 'x.osm', '--out', 'a', '--bbox', '1,2,3'], ['geo', 'import-osm', 'x.osm', '--out', 'a', '--max-dropped', '2']]) {
+      expect(await main(args, quiet().io)).toBe(2);
+    }
+  });
+});

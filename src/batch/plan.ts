@@ -4,7 +4,7 @@
  * interrupted batch keeps them, then sorted), and the paired comparison against the baseline.
  */
 import Papa from 'papaparse';
-import { KPI_COLUMNS, type Kpi } from './kpis.ts';
+import { KPI_COLUMNS, type Kpi } from '../metrics/kpis.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { formatNumber, toCsv } from '../report/csv.ts';
 import { pairedInterval, replicationInterval } from '../metrics/stats.ts';
@@ -54,20 +54,59 @@ export function replicationLine(r: ReplicationResult): string {
 /** The header line (column names need no quoting). */
 export const replicationsHeader = () => REPLICATION_COLUMNS.join(',') + '\r\n';
 
-/** Rows of a `replications.csv` (as numbers again), and problems with their line. */
-export function readReplications(text: string, where = 'replications.csv'): { rows: ReplicationResult[]; errors: InputError[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+/** What a batch's rows must be: its variants, replications, first seed and shard. */
+export interface ReplicationExpectation {
+  variants: readonly string[];
+  reps: number;
+  seed: number;
+  shard: Shard;
+}
+
+/**
+ * Rows of a `replications.csv` (as numbers again), and problems named by file line. A last line
+ * without its line end (cut anywhere, also between CR and LF) is an unfinished append: it is left
+ * out, to be run again. With `expect`, rows of another batch (unknown variant, replication outside
+ * the batch or the shard, wrong seed) and repeated rows are refused with their line numbers.
+ */
+export function readReplications(text: string, where = 'replications.csv', expect?: ReplicationExpectation): { rows: ReplicationResult[]; errors: InputError[] } {
+  let body = text.replace(/^\uFEFF/, '');
+  const lastEnd = body.lastIndexOf('\n');
+  if (lastEnd < body.length - 1) body = body.slice(0, lastEnd + 1);
+  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy' });
   const errors: InputError[] = [];
   const fields = parsed.meta.fields ?? [];
   const missing = REPLICATION_COLUMNS.filter((c) => !fields.includes(c));
   if (missing.length) return { rows: [], errors: [{ path: where, message: `missing columns: ${missing.join(', ')}` }] };
   const rows: ReplicationResult[] = [];
+  const seen = new Map<string, number>();
+  const known = new Set(expect?.variants);
   parsed.data.forEach((r, i) => {
-    // A line cut short by an interruption is not a finished replication: leave it to be run again.
-    if (r.rating === undefined || parsed.errors.some((e) => e.row === i)) return;
+    const line = `${where} line ${i + 2}`;
+    if (parsed.errors.some((e) => e.row === i) || r.rating === undefined) {
+      errors.push({ path: line, message: 'is not a complete row (a cell too many or too few)' });
+      return;
+    }
+    const rep = Number(r.rep);
+    const seed = Number(r.seed);
+    if (!Number.isInteger(rep) || rep < 1 || !Number.isInteger(seed)) {
+      errors.push({ path: line, message: `rep "${r.rep}" and seed "${r.seed}" must be whole numbers` });
+      return;
+    }
+    if (expect) {
+      const inShard = (rep - 1) % expect.shard.count === expect.shard.index - 1;
+      if (!known.has(r.variant)) errors.push({ path: `${line}, column variant`, message: `"${r.variant}" is not a variant of this batch` });
+      else if (rep > expect.reps || !inShard) errors.push({ path: `${line}, column rep`, message: `replication ${rep} is not part of this batch${expect.shard.count > 1 ? ` (shard ${expect.shard.index}/${expect.shard.count}, ${expect.reps} replications)` : ` (${expect.reps} replications)`}` });
+      else if (seed !== expect.seed + rep - 1) errors.push({ path: `${line}, column seed`, message: `seed ${seed} does not belong to replication ${rep} (expected ${expect.seed + rep - 1})` });
+      else {
+        const key = `${r.variant}|${rep}`;
+        const first = seen.get(key);
+        if (first !== undefined) errors.push({ path: line, message: `repeats ${r.variant} replication ${rep} (first on line ${first})` });
+        else seen.set(key, i + 2);
+      }
+    }
     const kpis = {} as Record<Kpi, number>;
     for (const k of KPI_COLUMNS) kpis[k] = r[k] === '' ? NaN : Number(r[k]);
-    rows.push({ variant: r.variant, rep: Number(r.rep), seed: Number(r.seed), kpis, rating: r.rating });
+    rows.push({ variant: r.variant, rep, seed, kpis, rating: r.rating });
   });
   return { rows, errors };
 }

@@ -6,7 +6,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { ReplicationResult } from '../worker/api.ts';
 import type { ComparisonRow } from './plan.ts';
-import { HIGHER_IS_BETTER, type Kpi } from './kpis.ts';
+import { HIGHER_IS_BETTER, type Kpi } from '../metrics/kpis.ts';
 import type { BatchMeta } from './run.ts';
 import { formatNumber } from '../report/csv.ts';
 import { boxesSvg, esc } from '../report/svg.ts';

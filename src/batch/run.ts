@@ -3,7 +3,7 @@
  * `replications.csv` at once (so an interrupted batch keeps it, and `resume` skips it), then the
  * sorted file and the comparison. Also merging shards run on other machines.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Variant } from '../scenario/variants.ts';
 import type { InputError } from '../scenario/errors.ts';
@@ -12,6 +12,7 @@ import { compare, comparisonCsv, planJobs, readReplications, replicationLine, re
 import { createPool } from './pool.ts';
 import { comparisonHtml } from './report.ts';
 import type { Lang } from '../report/i18n.ts';
+import { claimOutputFolder, folderOwner, OutputRefused, replaceOwnFile, writeManifest, writeOutputFolder, writeProblem } from '../worker/node-fs.ts';
 
 /** What `batch.json` records, so that resume and merge only combine like with like. */
 export interface BatchMeta {
@@ -20,6 +21,8 @@ export interface BatchMeta {
   reps: number;
   seed: number;
   shard: Shard;
+  /** SHA-256 of the scenario file and every side file it read (variant files included), by name. */
+  inputs?: Record<string, string>;
 }
 
 export interface BatchOptions {
@@ -31,6 +34,10 @@ export interface BatchOptions {
   resume: boolean;
   shard: Shard;
   lang: Lang;
+  /** Digests of the input files (see {@link BatchMeta.inputs}); resume refuses when any differs. */
+  inputs?: Record<string, string>;
+  /** Start over in a folder that holds an earlier batch (its files are replaced). */
+  force?: boolean;
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the batch: finished replications stay in replications.csv. */
   signal?: AbortSignal;
@@ -38,40 +45,76 @@ export interface BatchOptions {
 
 export type BatchOutcome = { ok: true; ran: number; skipped: number; interrupted: boolean } | { ok: false; errors: InputError[] };
 
-const same = (a: BatchMeta, b: BatchMeta) => JSON.stringify({ ...a, shard: undefined }) === JSON.stringify({ ...b, shard: undefined });
+/** The parts of two batches that must agree for their replications to be combined. */
+const same = (a: BatchMeta, b: BatchMeta) =>
+  JSON.stringify([a.scenario, a.variants, a.reps, a.seed]) === JSON.stringify([b.scenario, b.variants, b.reps, b.seed]);
 
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.partial-${process.pid}`;
-  writeFileSync(tmp, text, 'utf8');
-  renameSync(tmp, path);
+/** Which input files differ between two batches' digests, in words; empty when none does. */
+export function changedInputs(was: Record<string, string> | undefined, now: Record<string, string>): string[] {
+  if (!was) return ['the folder records no input digests (written by an older linkdrill)'];
+  const out: string[] = [];
+  for (const [name, h] of Object.entries(now)) {
+    if (!(name in was)) out.push(`${name} (not read by the earlier batch)`);
+    else if (was[name] !== h) out.push(`${name} (content changed)`);
+  }
+  for (const name of Object.keys(was)) if (!(name in now)) out.push(`${name} (no longer read)`);
+  return out;
 }
 
+/** Parses a folder's batch.json; problems name the file. */
+export function readBatchMeta(path: string): { meta: BatchMeta } | { error: InputError } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { error: { path, message: 'missing — is this a folder written by linkdrill batch?' } };
+  }
+  try {
+    const m = JSON.parse(text) as BatchMeta;
+    const ok =
+      m && typeof m === 'object' && m.scenario && typeof m.scenario.name === 'string' && Array.isArray(m.variants) &&
+      m.variants.every((v) => v && typeof v.name === 'string') && Number.isInteger(m.reps) && m.reps > 0 &&
+      Number.isInteger(m.seed) && m.seed >= 0 && m.shard && Number.isInteger(m.shard.index) && Number.isInteger(m.shard.count);
+    if (!ok) return { error: { path, message: 'is not a linkdrill batch description (fields missing or of the wrong type)' } };
+    return { meta: m };
+  } catch (e) {
+    return { error: { path, message: `is cut short or not JSON (${(e as Error).message}); start the batch again in a new folder` } };
+  }
+}
+
+const BATCH_FILES = ['batch.json', 'replications.csv', 'comparison.csv', 'comparison.html'];
+
 export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
-  const dir = resolve(o.outDir);
   const meta: BatchMeta = {
     scenario: { name: o.variants[0].scenario.name, title: o.variants[0].scenario.title },
     variants: o.variants.map((v) => ({ name: v.name, title: v.title, description: v.description })),
     reps: o.reps,
     seed: o.seed,
     shard: o.shard,
+    inputs: o.inputs ?? {},
   };
-  const csvPath = join(dir, 'replications.csv');
+  let dir: string;
   let done: ReplicationResult[] = [];
-  if (o.resume && existsSync(csvPath)) {
-    const old = JSON.parse(readFileSync(join(dir, 'batch.json'), 'utf8')) as BatchMeta;
-    if (!same(old, meta) || old.shard.index !== meta.shard.index || old.shard.count !== meta.shard.count) {
-      return { ok: false, errors: [{ path: join(o.outDir, 'batch.json'), message: 'this folder holds a different batch (scenario, variants, reps, seed or shard differ); resume with the same options or choose another --out' }] };
-    }
-    const read = readReplications(readFileSync(csvPath, 'utf8'), csvPath);
-    if (read.errors.length) return { ok: false, errors: read.errors };
-    done = read.rows;
-    // Rewrite what was kept (drops a line cut short) before appending more.
-    writeAtomically(csvPath, replicationsCsv(done, meta.variants.map((v) => v.name)));
+  if (o.resume) {
+    const r = resumeFolder(o, meta);
+    if ('errors' in r) return { ok: false, errors: r.errors };
+    ({ dir, done } = r);
   } else {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'batch.json'), JSON.stringify(meta, null, 2) + '\n');
-    writeFileSync(csvPath, replicationsHeader());
+    if (folderOwner(o.outDir) === 'batch' && !o.force) {
+      throw new OutputRefused(`${o.outDir}: holds an earlier batch; nothing was changed — add --resume to finish it, --force to start over, or choose another --out`);
+    }
+    dir = claimOutputFolder(o.outDir, 'batch', o.force === true);
+    if (folderOwner(dir) === 'batch') for (const f of BATCH_FILES) rmSync(join(dir, f), { force: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'batch.json'), JSON.stringify(meta, null, 2) + '\n');
+      writeFileSync(join(dir, 'replications.csv'), replicationsHeader());
+      writeManifest(dir, 'batch', ['batch.json', 'replications.csv']);
+    } catch (e) {
+      throw new OutputRefused(`${o.outDir}: cannot start the batch (${writeProblem(e)})`);
+    }
   }
+  const csvPath = join(dir, 'replications.csv');
   const have = new Set(done.map((r) => `${r.variant}|${r.rep}`));
   const all = planJobs(meta.variants.map((v) => v.name), o.reps, o.seed, o.shard);
   const jobs = all.filter((j) => !have.has(`${j.variant}|${j.rep}`));
@@ -95,43 +138,90 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     await pool.close();
   }
   if (outcome.stopped) return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: true };
-  finishBatch(dir, meta, results, o.lang);
+  const files = batchFiles(meta, results, o.lang);
+  for (const [name, text] of Object.entries(files)) replaceOwnFile(join(dir, name), text);
+  writeManifest(dir, 'batch', ['batch.json', ...Object.keys(files)]);
   return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: false };
 }
 
+/**
+ * The folder of a batch to resume, and the replications it holds. Refused, with the reason, when the
+ * folder is not an unfinished linkdrill batch of exactly this scenario (same content of every input
+ * file), variants, replications, seed and shard, or when its rows do not all belong to it.
+ */
+function resumeFolder(o: BatchOptions, meta: BatchMeta): { dir: string; done: ReplicationResult[] } | { errors: InputError[] } {
+  const fail = (path: string, message: string) => ({ errors: [{ path, message }] });
+  const owner = folderOwner(o.outDir);
+  if (owner === 'absent' || owner === 'empty') return fail(o.outDir, 'holds no batch to resume; run without --resume to start one');
+  if (owner !== 'batch') return fail(o.outDir, typeof owner === 'object' ? `holds files linkdrill did not write (${owner.foreign.slice(0, 4).join(', ')}), not a batch` : `is a linkdrill ${owner} folder, not a batch`);
+  const metaPath = join(o.outDir, 'batch.json');
+  const old = readBatchMeta(metaPath);
+  if ('error' in old) return { errors: [old.error] };
+  const differ: string[] = [];
+  if (JSON.stringify(old.meta.scenario) !== JSON.stringify(meta.scenario)) differ.push(`scenario (${old.meta.scenario.name} → ${meta.scenario.name})`);
+  if (JSON.stringify(old.meta.variants) !== JSON.stringify(meta.variants)) differ.push(`variants (${old.meta.variants.map((v) => v.name).join(',')} → ${meta.variants.map((v) => v.name).join(',')})`);
+  if (old.meta.reps !== meta.reps) differ.push(`--reps (${old.meta.reps} → ${meta.reps})`);
+  if (old.meta.seed !== meta.seed) differ.push(`--seed (${old.meta.seed} → ${meta.seed})`);
+  if (old.meta.shard.index !== meta.shard.index || old.meta.shard.count !== meta.shard.count) differ.push(`--shard (${old.meta.shard.index}/${old.meta.shard.count} → ${meta.shard.index}/${meta.shard.count})`);
+  if (differ.length) return fail(metaPath, `holds a different batch: ${differ.join('; ')}; resume with the same options, or start over with --force`);
+  const changed = changedInputs(old.meta.inputs, meta.inputs ?? {});
+  if (changed.length) return fail(metaPath, `the inputs changed since this batch started: ${changed.join(', ')}; its results would mix two scenarios — start over with --force or choose another --out`);
+  const csvPath = join(o.outDir, 'replications.csv');
+  let text: string;
+  try {
+    text = readFileSync(csvPath, 'utf8');
+  } catch {
+    return fail(csvPath, 'missing; start the batch over with --force');
+  }
+  const order = meta.variants.map((v) => v.name);
+  const read = readReplications(text, csvPath, { variants: order, reps: meta.reps, seed: meta.seed, shard: meta.shard });
+  if (read.errors.length) return { errors: read.errors };
+  // Rewrite what was kept (without a line cut short) before appending more.
+  replaceOwnFile(csvPath, replicationsCsv(read.rows, order));
+  return { dir: o.outDir, done: read.rows };
+}
+
 /** Sorted replications.csv, and — for a whole batch — comparison.csv and comparison.html. */
-export function finishBatch(dir: string, meta: BatchMeta, rows: ReplicationResult[], lang: Lang): void {
+export function batchFiles(meta: BatchMeta, rows: ReplicationResult[], lang: Lang): Record<string, string> {
   const order = meta.variants.map((v) => v.name);
   const text = replicationsCsv(rows, order);
-  writeAtomically(join(dir, 'replications.csv'), text);
-  if (meta.shard.count > 1) return;
+  if (meta.shard.count > 1) return { 'replications.csv': text };
   // Compare the figures as the file holds them, whether they were run now, resumed or merged.
-  const cmp = compare(readReplications(text).rows, order);
-  writeAtomically(join(dir, 'comparison.csv'), comparisonCsv(cmp));
-  writeAtomically(join(dir, 'comparison.html'), comparisonHtml(meta, readReplications(text).rows, cmp, lang));
+  const kept = readReplications(text).rows;
+  const cmp = compare(kept, order);
+  return { 'replications.csv': text, 'comparison.csv': comparisonCsv(cmp), 'comparison.html': comparisonHtml(meta, kept, cmp, lang) };
 }
 
 /** Combines shard folders into `outDir` with the files one unsharded batch would have written. */
 export function mergeShards(dirs: readonly string[], outDir: string, lang: Lang): { ok: true; rows: number } | { ok: false; errors: InputError[] } {
   const errors: InputError[] = [];
-  const metas: BatchMeta[] = [];
-  const rows: ReplicationResult[] = [];
+  const shards: { dir: string; meta: BatchMeta; rows: ReplicationResult[] }[] = [];
   for (const d of dirs) {
-    const mp = join(d, 'batch.json');
-    if (!existsSync(mp)) {
-      errors.push({ path: mp, message: 'missing — is this a folder written by linkdrill batch?' });
+    if (resolve(d) === resolve(outDir)) {
+      errors.push({ path: outDir, message: 'is one of the shards being merged; write the merged batch to a folder of its own' });
       continue;
     }
-    metas.push(JSON.parse(readFileSync(mp, 'utf8')) as BatchMeta);
-    const read = readReplications(readFileSync(join(d, 'replications.csv'), 'utf8'), join(d, 'replications.csv'));
+    const m = readBatchMeta(join(d, 'batch.json'));
+    if ('error' in m) {
+      errors.push(m.error);
+      continue;
+    }
+    const csvPath = join(d, 'replications.csv');
+    if (!existsSync(csvPath)) {
+      errors.push({ path: csvPath, message: 'missing — did this shard start?' });
+      continue;
+    }
+    const read = readReplications(readFileSync(csvPath, 'utf8'), csvPath, { variants: m.meta.variants.map((v) => v.name), reps: m.meta.reps, seed: m.meta.seed, shard: m.meta.shard });
     errors.push(...read.errors);
-    rows.push(...read.rows);
+    shards.push({ dir: d, meta: m.meta, rows: read.rows });
   }
   if (errors.length) return { ok: false, errors };
-  const first = metas[0];
-  metas.forEach((m, i) => {
-    if (!same(m, first)) errors.push({ path: join(dirs[i], 'batch.json'), message: `a different batch from ${join(dirs[0], 'batch.json')} (scenario, variants, reps or seed differ)` });
-  });
+  const first = shards[0].meta;
+  for (const sh of shards) {
+    if (!same(sh.meta, first)) errors.push({ path: join(sh.dir, 'batch.json'), message: `a different batch from ${join(shards[0].dir, 'batch.json')} (scenario, variants, reps or seed differ)` });
+    else if (changedInputs(first.inputs, sh.meta.inputs ?? {}).length) errors.push({ path: join(sh.dir, 'batch.json'), message: `ran on other input files than ${join(shards[0].dir, 'batch.json')}: ${changedInputs(first.inputs, sh.meta.inputs ?? {}).join(', ')}` });
+  }
+  const rows = shards.flatMap((sh) => sh.rows);
   const expected = planJobs(first.variants.map((v) => v.name), first.reps, first.seed);
   const seen = new Map<string, number>();
   for (const r of rows) seen.set(`${r.variant}|${r.rep}`, (seen.get(`${r.variant}|${r.rep}`) ?? 0) + 1);
@@ -140,10 +230,7 @@ export function mergeShards(dirs: readonly string[], outDir: string, lang: Lang)
   const dup = [...seen].find(([, n]) => n > 1);
   if (dup) errors.push({ path: dirs.join(' '), message: `replication ${dup[0].replace('|', ' rep ')} appears more than once` });
   if (errors.length) return { ok: false, errors };
-  const dir = resolve(outDir);
-  mkdirSync(dir, { recursive: true });
   const whole: BatchMeta = { ...first, shard: { index: 1, count: 1 } };
-  writeFileSync(join(dir, 'batch.json'), JSON.stringify(whole, null, 2) + '\n');
-  finishBatch(dir, whole, rows, lang);
+  writeOutputFolder(outDir, { 'batch.json': JSON.stringify(whole, null, 2) + '\n', ...batchFiles(whole, rows, lang) }, 'batch');
   return { ok: true, rows: rows.length };
 }

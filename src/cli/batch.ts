@@ -12,7 +12,7 @@ import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, parse, UsageError } from './args.ts';
 import { readScenarioFile } from './io.ts';
 
-export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume] [--shard i/n] [--seed N] [--lang zh|en]';
+export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; tty: boolean };
@@ -24,6 +24,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     workers: { type: 'string' },
     out: { type: 'string' },
     resume: { type: 'boolean' },
+    force: { type: 'boolean' },
     shard: { type: 'string' },
     seed: { type: 'string' },
     lang: { type: 'string' },
@@ -35,6 +36,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const shard = values.shard === undefined ? { index: 1, count: 1 } : parseShard(values.shard as string);
   if (!shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"`);
   const lang = langOption(values.lang);
+  if (values.resume && values.force) throw new UsageError('--resume finishes an earlier batch and --force starts it over: give one of them');
   const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];
 
   const path = positionals[0];
@@ -64,6 +66,9 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       workers,
       outDir,
       resume: values.resume === true,
+      force: values.force === true,
+      // Everything the loader read, so that --resume can refuse a changed scenario or side file.
+      inputs: file.ok ? Object.fromEntries([...file.value.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : {},
       shard,
       lang,
       signal: ac.signal,

@@ -3,7 +3,7 @@
  * extract or a Shapefile into the GeoJSON a scenario reads, saying what was dropped and why. Every
  * problem is named; on any problem nothing is written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { formatErrors, type InputError } from '../scenario/errors.ts';
@@ -13,10 +13,10 @@ import { importPois } from '../geo/import/osm-pois.ts';
 import { areaFromGeoJson, parseBbox, type Area } from '../geo/import/area.ts';
 import { speedTable } from '../geo/import/road-classes.ts';
 import { parse, UsageError } from './args.ts';
-import { writeOutputFile } from './io.ts';
+import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
 
-export const GEO_USAGE = `linkdrill geo import-osm FILE(.osm.pbf|.osm|.json) [--boundary F.geojson | --bbox W,S,E,N] [--speeds F.yaml] [--max-dropped SHARE] --out roads.geojson [--stations F.geojson] [--hospitals F.geojson]
-  linkdrill geo import-shp FILE(.shp|.zip) [--crs CRS] [--encoding gbk|utf-8] [--id F] [--name F] [--population F] [--speed F] --out F.geojson`;
+export const GEO_USAGE = `linkdrill geo import-osm FILE(.osm.pbf|.osm|.json) [--boundary F.geojson | --bbox W,S,E,N] [--speeds F.yaml] [--max-dropped SHARE] --out roads.geojson [--stations F.geojson] [--hospitals F.geojson] [--force]
+  linkdrill geo import-shp FILE(.shp|.zip) [--crs CRS] [--encoding gbk|utf-8] [--id F] [--name F] [--population F] [--speed F] --out F.geojson [--force]`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -48,7 +48,7 @@ function readData(path: string, option: string): { value: unknown } | InputError
 
 const km = (x: number) => x.toFixed(1);
 const line = (d: ReportLine) => `${d.ways ? `${d.ways} way${d.ways > 1 ? 's' : ''}, ` : ''}${d.segments} segment${d.segments === 1 ? '' : 's'}, ${km(d.lengthKm)} km`;
-/** The GeoJSON text a command writes: marked as linkdrill's, with its source named. */
+/** The GeoJSON text a command writes: says which command wrote it, from what. */
 const geoJsonText = (fc: object, generator: string, source: string) => JSON.stringify({ type: 'FeatureCollection', generator: `linkdrill ${generator}`, source, ...fc }, null, 1) + '\n';
 
 function importOsmCommand(argv: string[], io: Io): number {
@@ -60,6 +60,7 @@ function importOsmCommand(argv: string[], io: Io): number {
     out: { type: 'string' },
     stations: { type: 'string' },
     hospitals: { type: 'string' },
+    force: { type: 'boolean' },
   });
   if (positionals.length !== 1 || values.out === undefined) throw new UsageError(`usage: ${GEO_USAGE.split('\n')[0]}`);
   if (values.boundary !== undefined && values.bbox !== undefined) throw new UsageError('give --boundary or --bbox, not both');
@@ -109,9 +110,8 @@ function importOsmCommand(argv: string[], io: Io): number {
   const files: [string, string][] = [[values.out, geoJsonText(roads.roads.geojson, 'geo import-osm', source)]];
   if (wantStations) files.push([values.stations!, geoJsonText(pois.stations, 'geo import-osm', source)]);
   if (wantHospitals) files.push([values.hospitals!, geoJsonText(pois.hospitals, 'geo import-osm', source)]);
-  // Refuse before writing anything, so that one refused file does not leave the others half done.
-  const blocked = files.map(([p]) => p).filter((p) => existsSync(p) && !readFileSync(p, 'utf8').slice(0, 4096).includes('"generator": "linkdrill'));
-  if (blocked.length) return fail(io, blocked.map((p) => ({ path: p, message: 'exists and was not written by linkdrill; not replacing it (choose another name or remove it)' })));
+  const blocked = values.force ? [] : refusedOutputs(files.map(([p]) => p));
+  if (blocked.length) return fail(io, blocked);
 
   const r = roads.roads;
   io.out(`read ${source} (${data.format}): ${data.nodes.size} nodes, ${data.ways.length} ways, ${data.relations.length} relations`);
@@ -120,12 +120,27 @@ function importOsmCommand(argv: string[], io: Io): number {
   const count = (k: string) => pois.stations.features.filter((f) => f.properties.kind === k).length;
   io.out(`places: ${count('fire')} fire, ${count('police')} police, ${count('ems')} ambulance stations; ${pois.hospitals.features.length} hospitals${wantStations || wantHospitals ? '' : ' (not written: add --stations / --hospitals)'}`);
   for (const d of pois.dropped) io.out(`  left out ${d.count}: ${d.reason}`);
-  for (const [path, text] of files) {
-    const e = writeOutputFile(path, text);
-    if (e) return fail(io, [{ path, message: e.replace(`${path}: `, '') }]);
+  try {
+    for (const [path, text] of files) writeOutputFile(path, text, values.force === true);
+  } catch (e) {
+    if (!(e instanceof OutputRefused)) throw e;
+    io.err(e.message);
+    return 1;
   }
   io.out(`wrote ${files.map(([p]) => p).join(', ')}`);
   return 0;
+}
+
+/** Outputs that exist already: refused before anything is written, so none is left half done. */
+function refusedOutputs(paths: string[]): InputError[] {
+  return paths.flatMap((path) => {
+    try {
+      lstatSync(path);
+    } catch {
+      return [];
+    }
+    return [{ path, message: 'already exists; nothing was changed (give another name, or --force to replace it)' }];
+  });
 }
 
 function fail(io: Io, errors: InputError[]): number {

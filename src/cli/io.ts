@@ -1,84 +1,75 @@
-/** The CLI's file access: scenario loading from disk and all-or-nothing output folders. */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+/**
+ * The CLI's file access: a scenario and its side files read from disk and decoded as the user saved
+ * them (UTF-8, UTF-16, GB18030), with a digest of every file read; output folders are written through
+ * `src/worker/node-fs.ts`, which never replaces what linkdrill did not write.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { loadScenario, type ReadFile } from '../scenario/load.ts';
+import { decodeText } from '../scenario/encoding.ts';
 import type { Result } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
-/** A scenario file's text, and a reader of its side files (relative to its folder). */
-export function readScenarioFile(path: string): Result<{ text: string; readFile: ReadFile }> {
-  let text: string;
+/** Reads a user's text file as bytes and decodes it (UTF-8, UTF-16, GB18030); problems as data. */
+export function readTextFile(path: string, where = path): Result<string> {
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { ok: false, errors: [{ path, message: 'cannot read the file (does it exist?)' }] };
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { ok: false, errors: [{ path: where, message: readProblem(e) }] };
   }
+  const d = decodeText(bytes, where);
+  return d.ok ? { ok: true, value: d.value.text } : d;
+}
+
+function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  return `cannot be read (${code ?? (e as Error).message})`;
+}
+
+/** A scenario file's text, a reader of its side files (relative to its folder), and what was read. */
+export interface ScenarioFile {
+  text: string;
+  readFile: ReadFile;
+  /** SHA-256 of every file read so far (the scenario itself, then side files as the loader asks). */
+  digests: Map<string, string>;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Opens a scenario file; side files are read relative to its folder and their digests recorded. */
+export function readScenarioFile(path: string): Result<ScenarioFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { ok: false, errors: [{ path, message: readProblem(e) }] };
+  }
+  const decoded = decodeText(bytes, path);
+  if (!decoded.ok) return decoded;
+  const digests = new Map<string, string>([[basename(path), sha256(bytes)]]);
   const dir = dirname(resolve(path));
   const readFile: ReadFile = (rel) => {
+    let side: Uint8Array;
     try {
-      return readFileSync(resolve(dir, rel), 'utf8');
-    } catch {
-      return null;
+      side = readFileSync(resolve(dir, rel));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? null : { error: readProblem(e) };
     }
+    digests.set(rel, sha256(side));
+    const d = decodeText(side, rel);
+    return d.ok ? d.value.text : { error: d.errors[0].message };
   };
-  return { ok: true, value: { text: text.replace(/^\uFEFF/, ''), readFile } };
+  return { ok: true, value: { text: decoded.value.text, readFile, digests } };
 }
 
 /** Loads a scenario file; side files are read relative to its folder. */
 export function loadScenarioFile(path: string): Result<Scenario> {
   const f = readScenarioFile(path);
   return f.ok ? loadScenario(f.value.text, path, f.value.readFile) : f;
-}
-
-/**
- * Writes `files` into `outDir` as one step: everything goes to a temporary sibling folder first,
- * which replaces `outDir` only once every file is written, so a failed run leaves no partial output.
- */
-export function writeFolderAtomically(outDir: string, files: Record<string, string>): void {
-  const target = resolve(outDir);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = `${target}.partial-${process.pid}`;
-  const old = `${target}.old-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(tmp, name), text, 'utf8');
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(tmp, target);
-    rmSync(old, { recursive: true, force: true });
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(target) && existsSync(old)) renameSync(old, target);
-    throw e;
-  }
-}
-
-/** Marks a file linkdrill wrote (a JSON member), so that writing it again may replace it. */
-export const GENERATOR_MARK = '"generator": "linkdrill';
-
-/**
- * Writes one output file whole or not at all (a temporary sibling renamed into place), refusing to
- * replace an existing file that linkdrill did not write. Returns an error message, or null.
- */
-export function writeOutputFile(path: string, data: string | Uint8Array): string | null {
-  const target = resolve(path);
-  if (existsSync(target)) {
-    let mine = false;
-    try {
-      mine = readFileSync(target, 'utf8').slice(0, 4096).includes(GENERATOR_MARK);
-    } catch {
-      mine = false;
-    }
-    if (!mine) return `${path}: exists and was not written by linkdrill; not replacing it (choose another name or remove it)`;
-  }
-  const tmp = `${target}.partial-${process.pid}`;
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, target);
-    return null;
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    return `${path}: cannot write: ${(e as Error).message}`;
-  }
 }

@@ -7,6 +7,7 @@ import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { geoCommand, GEO_USAGE } from './geo.ts';
 import { UsageError } from './args.ts';
+import { OutputRefused } from '../worker/node-fs.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 
@@ -70,6 +71,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (e instanceof UsageError) {
       io.err(e.message);
       return 2;
+    }
+    // A place linkdrill may not write to, or could not: named, nothing changed.
+    if (e instanceof OutputRefused) {
+      io.err(e.message);
+      return 1;
     }
     // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
     io.err(`linkdrill: internal error: ${(e as Error).message}`);

@@ -1,10 +1,11 @@
 /** `linkdrill report DIR [--lang zh|en]`: renders DIR/report.html again from the run's CSV files. */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRunCsv } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { langOption, parse, UsageError } from './args.ts';
+import { folderOwner, replaceOwnFile } from '../worker/node-fs.ts';
 
 export const REPORT_USAGE = 'linkdrill report DIR [--lang zh|en]';
 
@@ -13,6 +14,12 @@ export function reportCommand(argv: string[], io: { out: (s: string) => void; er
   if (positionals.length !== 1) throw new UsageError(`usage: ${REPORT_USAGE}`);
   const lang = langOption(values.lang);
   const dir = positionals[0];
+  const owner = folderOwner(dir);
+  if (owner !== 'run') {
+    const why = owner === 'absent' ? 'no such folder' : owner === 'empty' ? 'the folder is empty' : typeof owner === 'object' ? `holds files linkdrill did not write (${owner.foreign.slice(0, 4).join(', ')}); report re-renders only a run folder linkdrill wrote` : `is a linkdrill ${owner} folder, not a run folder`;
+    io.err(`${dir}: ${why}`);
+    return 1;
+  }
   const read = (name: string) => {
     const p = join(dir, name);
     return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
@@ -42,9 +49,7 @@ export function reportCommand(argv: string[], io: { out: (s: string) => void; er
   }
   const html = renderReport(buildReport(meta, reps), lang);
   const target = join(dir, 'report.html');
-  const tmp = `${target}.partial-${process.pid}`;
-  writeFileSync(tmp, html, 'utf8');
-  renameSync(tmp, target);
+  replaceOwnFile(target, html);
   io.out(`wrote ${target}`);
   return 0;
 }

@@ -8,7 +8,8 @@ import { summarise } from '../metrics/stats.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, parse, UsageError } from './args.ts';
-import { loadScenarioFile, writeFolderAtomically } from './io.ts';
+import { loadScenarioFile } from './io.ts';
+import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 
 export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
 
@@ -34,6 +35,8 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
   const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
+  // Refuse a place that is not ours before spending time on the run.
+  claimOutputFolder(outDir, 'run');
 
   // Progress in simulated time, hour by hour, across all replications.
   const hours = Math.ceil(scenario.durationS / 3600);
@@ -50,23 +53,17 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
     outputs.push({ rep, records: result.records, log: result.log });
   }
   bar?.stop();
-  let pooled: ScoreResult | null = null;
-  try {
-    const seeds = outputs.map((o) => seed + o.rep - 1);
-    const { files, report } = runFolderFiles(scenario, seeds, outputs, { bom: values.excel === true, lang });
-    pooled = report.result;
-    writeFolderAtomically(outDir, files);
-  } catch (e) {
-    io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
-    return 1;
-  }
+  const seeds = outputs.map((o) => seed + o.rep - 1);
+  const { files, report } = runFolderFiles(scenario, seeds, outputs, { bom: values.excel === true, lang });
+  const pooled: ScoreResult = report.result;
+  writeOutputFolder(outDir, files, 'run');
 
   const s = new Map(summarise(outputs[0].records).map((r) => [r.metric, r.value]));
   const f = (k: string) => (s.has(k) ? formatNumber(s.get(k)!) : '–');
   io.out(`${scenario.title} — seed ${seed}${reps > 1 ? `, ${reps} replications (seeds ${seed}…${seed + reps - 1})` : ''}`);
   io.out(`rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`);
   io.out(`rep 1: answer wait p90 ${f('answer_wait_s_p90')} s, call→first arrival p50 ${f('call_to_arrival_s_p50')} s / p90 ${f('call_to_arrival_s_p90')} s`);
-  if (pooled) io.out(`linkage score ${pooled.score === null ? '–' : formatNumber(pooled.score)} (${pooled.rating ?? '–'})${reps > 1 ? `, all ${reps} replications pooled` : ''}`);
+  io.out(`linkage score ${pooled.score === null ? '–' : formatNumber(pooled.score)} (${pooled.rating ?? '–'})${reps > 1 ? `, all ${reps} replications pooled` : ''}`);
   io.out(`wrote ${outDir}/ (report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json)`);
   return 0;
 }

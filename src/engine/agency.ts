@@ -11,7 +11,7 @@ import { sample } from '../random/distributions.ts';
 import type { IncidentState, UnitRequest, UnitState, World } from './world.ts';
 import { alertUnit, etaS, isDispatchable, moveUp } from './unit.ts';
 import { sendToAgency } from './comms.ts';
-import type { AgencyRecord } from '../metrics/records.ts';
+import type { AgencyRecord } from './records.ts';
 
 /** The incident's record of `agency`'s part, made on first use. */
 export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {
@@ -29,13 +29,13 @@ export function sendOrder(w: World, inc: IncidentState, agency: Agency, line: Re
   const tOrder = w.kernel.now();
   const rec = agencyRecord(inc, agency);
   if (rec.tOrdered === null) rec.tOrdered = tOrder;
-  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${line.unitType} count=${line.count}` });
+  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id }, { unitType: line.unitType, count: line.count });
   sendToAgency(w, agency, (channel, delayS) => {
     if (rec.tNotified === null) {
       rec.tNotified = w.kernel.now();
       rec.channel = channel;
     }
-    w.logging && w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id, detail: `type=${line.unitType} count=${line.count} channel=${channel} delay=${delayS.toFixed(3)}` });
+    w.logging && w.emit('order.receive', { incident: inc.rec.incidentId, agency: agency.id }, { unitType: line.unitType, count: line.count, channel, delayS });
     for (let k = 0; k < line.count; k++) {
       if (!inc.open) return;
       fill(w, { seq: ++w.counters.request, incident: inc, agency, line, channel, tOrder, tQueued: NaN });
@@ -90,7 +90,7 @@ function tryAlert(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean):
   const sr = w.scenario.center.statusReports!;
   u.believedFree = false; // the unit says so on the radio
   req.incident.rec.ordersRefused++;
-  w.logging && w.emit('order.refused', { incident: req.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `status=${u.status}` });
+  w.logging && w.emit('order.refused', { incident: req.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { status: u.status });
   w.kernel.after(Math.max(0, sample(sr.refusalDelay, u.rng)), () => {
     if (req.incident.open) fill(w, req);
   });
@@ -109,11 +109,7 @@ function fill(w: World, req: UnitRequest): void {
     // Nothing is reserved while asking: request and approval take time, and the picture may change.
     const rng = w.streams.get(`agency/${req.agency.id}/mutualaid`);
     const delayS = Math.max(0, sample(rule.requestDelay, rng)) + Math.max(0, sample(rule.approvalDelay, rng));
-    w.logging && w.emit('mutualaid.request', {
-      incident: req.incident.rec.incidentId,
-      agency: req.agency.id,
-      detail: `type=${type} to=${rule.from.join(',')} own_eta=${own ? own.etaS.toFixed(1) : 'none'}`,
-    });
+    w.logging && w.emit('mutualaid.request', { incident: req.incident.rec.incidentId, agency: req.agency.id }, { unitType: type, to: rule.from, ownEtaS: own ? own.etaS : null });
     w.kernel.after(delayS, () => {
       if (!req.incident.open) return;
       let best: { unit: UnitState; etaS: number } | null = null;
@@ -138,7 +134,7 @@ function waitOrLose(w: World, req: UnitRequest): void {
   const type = req.line.unitType;
   if (w.scenario.dispatch.whenNoneFree === 'lose') {
     inc.rec.lostRequests++;
-    w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${type}` });
+    w.logging && w.emit('request.lost', { incident: inc.rec.incidentId, agency: req.agency.id }, { unitType: type });
     return;
   }
   req.tQueued = w.kernel.now();
@@ -150,7 +146,7 @@ function waitOrLose(w: World, req: UnitRequest): void {
   let i = list.length;
   while (i > 0 && compareRequests(list[i - 1], req) > 0) i--;
   list.splice(i, 0, req);
-  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id, detail: `type=${type} position=${i + 1}` });
+  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id }, { unitType: type, position: i + 1 });
 }
 
 /** Queue order: higher grade first, then earlier queued, then earlier request. */

@@ -20,7 +20,7 @@ export function callArrives(w: World, inc: IncidentState, channel: string): void
   inc.rec.callers++;
   w.liveCalls.add(call);
   if (inc.rec.tFirstCall === null) inc.rec.tFirstCall = now;
-  w.logging && w.emit('call.arrive', { incident: inc.rec.incidentId, detail: `call=${id} channel=${channel}` });
+  w.logging && w.emit('call.arrive', { incident: inc.rec.incidentId }, { call: id, channel });
   if (w.takers.busy < w.takers.staffed && waitingCount(w) === 0) {
     seize(w, call);
     return;
@@ -42,7 +42,7 @@ function abandon(w: World, call: CallState): void {
   call.patienceTimer = null;
   call.rec.abandoned = true;
   call.rec.tEnd = w.kernel.now();
-  w.logging && w.emit('call.abandon', { incident: call.incident.rec.incidentId, detail: `call=${call.rec.callId}` });
+  w.logging && w.emit('call.abandon', { incident: call.incident.rec.incidentId }, { call: call.rec.callId });
   finishCall(w, call);
 }
 
@@ -61,13 +61,13 @@ function seize(w: World, call: CallState): void {
     // A repeat call about a known incident is recognised and merged into it.
     if (inc.known) inc.rec.duplicateCalls++;
     if (inc.rec.tAnswered === null) inc.rec.tAnswered = call.rec.tAnswer;
-    w.logging && w.emit('call.answer', { incident: inc.rec.incidentId, detail: `call=${call.rec.callId}${call.rec.duplicate ? ' duplicate=1' : ''}` });
+    w.logging && w.emit('call.answer', { incident: inc.rec.incidentId }, { call: call.rec.callId, duplicate: call.rec.duplicate });
     const first = !inc.known;
     inc.known = true;
     const handleS = sample(first ? c.handlingTime : c.duplicateHandlingTime, rng);
     w.kernel.after(handleS, () => {
       call.rec.tEnd = w.kernel.now();
-      w.logging && w.emit('call.end', { incident: inc.rec.incidentId, detail: `call=${call.rec.callId}` });
+      w.logging && w.emit('call.end', { incident: inc.rec.incidentId }, { call: call.rec.callId });
       w.takers.busy--;
       finishCall(w, call);
       if (first) reported(w, inc);
@@ -101,6 +101,6 @@ export function serveLine(w: World): void {
 export function setStaffed(w: World, n: number): void {
   if (n === w.takers.staffed) return;
   w.takers.staffed = n;
-  w.logging && w.emit('calltakers.change', { detail: `staffed=${n}` });
+  w.logging && w.emit('calltakers.change', {}, { staffed: n });
   serveLine(w);
 }

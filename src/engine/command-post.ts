@@ -6,6 +6,7 @@
  * post (现场指挥部) opens after its set-up time from the first arrival; while it runs, hand-offs between
  * agencies on scene take `handoffFactor` of their time.
  */
+import { NO_DATA } from './log.ts';
 import { sample } from '../random/distributions.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
@@ -21,7 +22,7 @@ export function applyCommandRules(w: World, inc: IncidentState, order: (w: World
     const approvalS = Math.max(0, sample(cmd.approvalDelay, rng));
     w.kernel.after(reportS, () => {
       inc.rec.tReported = w.kernel.now();
-      w.logging && w.emit('incident.report', { incident: id, detail: 'to=government' });
+      w.logging && w.emit('incident.report', { incident: id }, { to: 'government' });
       w.kernel.after(approvalS, () => approve(w, inc, order, 'government'));
     });
   }
@@ -31,18 +32,18 @@ export function applyCommandRules(w: World, inc: IncidentState, order: (w: World
     w.kernel.after(expertsS, () => {
       inc.rec.tExperts = w.kernel.now();
       inc.expertsConvened = true;
-      w.logging && w.emit('incident.experts', { incident: id });
+      w.logging && w.emit('incident.experts', { incident: id }, NO_DATA);
       // Commanders at the center decide follow-up at once.
       approve(w, inc, order, 'experts');
     });
   }
 }
 
-function approve(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void, by: string): void {
+function approve(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void, by: 'government' | 'experts'): void {
   if (inc.approved) return;
   inc.approved = true;
   inc.rec.tApproved = w.kernel.now();
-  w.logging && w.emit('incident.approve', { incident: inc.rec.incidentId, detail: `by=${by}` });
+  w.logging && w.emit('incident.approve', { incident: inc.rec.incidentId }, { by });
   const lines = inc.awaitingApproval;
   inc.awaitingApproval = [];
   if (inc.open && lines.length) order(w, inc, lines);
@@ -67,7 +68,7 @@ export function maybeOpenCommandPost(w: World, inc: IncidentState): void {
   w.kernel.after(start - w.kernel.now() + setupS, () => {
     if (!inc.open) return;
     inc.rec.tCommandPost = w.kernel.now();
-    w.logging && w.emit('incident.commandpost', { incident: inc.rec.incidentId });
+    w.logging && w.emit('incident.commandpost', { incident: inc.rec.incidentId }, NO_DATA);
   });
 }
 

@@ -8,7 +8,6 @@ import type { Agency, Channel } from '../scenario/scenario.ts';
 import { sample } from '../random/distributions.ts';
 import type { UnitState, World } from './world.ts';
 
-export const CHANNELS: readonly Channel[] = ['platform', 'phone', 'radio'];
 
 /** Is `c` working now? */
 export const isUp = (w: World, c: Channel): boolean => w.channelDown[c] === 0;
@@ -35,15 +34,15 @@ export function sendToAgency(w: World, agency: Agency, deliver: (channel: Channe
   w.kernel.after(delayS, () => deliver(ch, delayS));
 }
 
-function down(w: World, c: Channel, reason: string): void {
+function down(w: World, c: Channel, cause: 'scheduled' | 'random'): void {
   w.channelDown[c]++;
-  if (w.channelDown[c] === 1) w.logging && w.emit('comms.down', { detail: `channel=${c} ${reason}` });
+  if (w.channelDown[c] === 1) w.logging && w.emit('comms.down', {}, { channel: c, cause });
 }
 
 function up(w: World, c: Channel): void {
   w.channelDown[c]--;
   if (w.channelDown[c] > 0) return;
-  w.logging && w.emit('comms.up', { detail: `channel=${c}` });
+  w.logging && w.emit('comms.up', {}, { channel: c });
   const held = w.heldMessages;
   w.heldMessages = [];
   for (const m of held) m();
@@ -55,7 +54,7 @@ export function startComms(w: World): void {
   for (const o of outages) {
     if (o.fromS >= w.scenario.durationS) continue;
     w.kernel.after(o.fromS, () => {
-      down(w, o.channel, 'cause=scheduled');
+      down(w, o.channel, 'scheduled');
       w.kernel.after(o.toS - o.fromS, () => up(w, o.channel));
     });
   }
@@ -66,7 +65,7 @@ export function startComms(w: World): void {
       const gap = -Math.log(1 - rng()) * (86400 / r.ratePerDay);
       if (w.kernel.now() + gap >= w.scenario.durationS) return;
       w.kernel.after(gap, () => {
-        down(w, r.channel, 'cause=random');
+        down(w, r.channel, 'random');
         w.kernel.after(Math.max(0, sample(r.duration, rng)), () => up(w, r.channel));
         next();
       });
@@ -116,5 +115,5 @@ function reportArrives(w: World, u: UnitState, seq: number, free: boolean, at: U
   u.reportStats.latencyMaxS = Math.max(u.reportStats.latencyMaxS, latencyS);
   u.believedFree = free;
   u.believedAt = at;
-  w.logging && w.emit('unit.report', { unit: u.def.id, agency: u.agency.id, detail: `status=${free ? 'free' : 'busy'}${lost ? ' resent=1' : ''}` });
+  w.logging && w.emit('unit.report', { unit: u.def.id, agency: u.agency.id }, { free, resent: lost });
 }

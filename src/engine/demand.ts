@@ -8,6 +8,7 @@ import { pickIndex } from '../random/distributions.ts';
 import { hourAt } from '../geo/travel.ts';
 import type { World } from './world.ts';
 import { occur } from './incident.ts';
+import { pointInPolygon } from '../geo/zones.ts';
 
 /**
  * Next arrival time after `tS` of a non-homogeneous Poisson process whose rate is constant within
@@ -28,34 +29,6 @@ export function nextArrival(tS: number, ratePerS: number, profile: readonly numb
     need -= capacity;
     t = segEnd;
   }
-}
-
-/** Even-odd rule: is (x, y) inside the ring? */
-export function insideRing(ring: readonly [number, number][], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** A uniform point inside the ring by rejection from its bounding box (null after 64 misses). */
-export function pointInPolygon(ring: readonly [number, number][], rng: Rng): { lon: number; lat: number } | null {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ring) {
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
-  for (let k = 0; k < 64; k++) {
-    const x = x0 + (x1 - x0) * rng();
-    const y = y0 + (y1 - y0) * rng();
-    if (insideRing(ring, x, y)) return { lon: x, lat: y };
-  }
-  return null;
 }
 
 /** Starts every demand process of the scenario. */

@@ -4,6 +4,7 @@
  * first arrival (on-scene report, re-grading, command post) → units enter, after any precedence
  * wait → controlled → work (slowed while supplies are short) → close.
  */
+import { NO_DATA } from './log.ts';
 import { GRADES } from '../scenario/schema.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
 import type { DispatchState, IncidentState, World } from './world.ts';
@@ -13,7 +14,7 @@ import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
 import { sendOrder } from './agency.ts';
 import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
-import type { IncidentRecord } from '../metrics/records.ts';
+import type { IncidentRecord } from './records.ts';
 import { currentSize, gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
 import { applyCommandRules, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
 import { requestSupplies, workEnd } from './stockpile.ts';
@@ -128,7 +129,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     suppliesAt: null,
   };
   w.open.set(id, inc);
-  w.logging && w.emit('incident.occur', { incident: id, detail: `type=${type.id} zone=${o.zone} grade=${GRADES[gradeTrue]} source=${o.source}` });
+  w.logging && w.emit('incident.occur', { incident: id }, { type: type.id, zone: o.zone, grade: GRADES[gradeTrue], source: o.source });
   if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
   else {
     const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
@@ -153,10 +154,10 @@ export function reported(w: World, inc: IncidentState): void {
     inc.rec.gradeInitial = GRADES[inc.draw.gradeInitial];
     inc.rec.gradeFinal = GRADES[inc.grade];
     if (inc.grade < trueGradeNow(w, inc)) inc.underGradedSince = inc.rec.tVerified;
-    w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId, detail: `grade=${GRADES[inc.grade]}` });
+    w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId }, { grade: GRADES[inc.grade] });
     w.kernel.after(inc.draw.planS, () => {
       inc.rec.tPlan = w.kernel.now();
-      w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId, detail: `type=${inc.type.id} grade=${GRADES[inc.grade]}` });
+      w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId }, { type: inc.type.id, grade: GRADES[inc.grade] });
       if (!inc.open) return;
       applyCommandRules(w, inc, orderLines);
       orderLines(w, inc, gateLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade)));
@@ -205,7 +206,7 @@ export function unitArrived(w: World, d: DispatchState): void {
   }
   if (inc.rec.tFullResponse === null && inc.rec.unitsArrived >= inc.rec.unitsRequired) {
     inc.rec.tFullResponse = now;
-    w.logging && w.emit('incident.full', { incident: inc.rec.incidentId });
+    w.logging && w.emit('incident.full', { incident: inc.rec.incidentId }, NO_DATA);
   }
   // Precedence: this arrival may be what others wait for; and this unit may have to wait itself.
   if (firstOfAgency) {
@@ -221,7 +222,7 @@ export function unitArrived(w: World, d: DispatchState): void {
   else if (inc.arrivedBy.has(after)) scheduleEntry(w, d, inc.arrivedBy.get(after)!);
   else {
     inc.waitingUnits.push(d);
-    w.logging && w.emit('unit.wait', { incident: inc.rec.incidentId, unit: d.unit.def.id, agency: agency.id, detail: `after=${after}` });
+    w.logging && w.emit('unit.wait', { incident: inc.rec.incidentId, unit: d.unit.def.id, agency: agency.id }, { after });
   }
 }
 
@@ -248,7 +249,7 @@ function enter(w: World, d: DispatchState): void {
   const waitS = now - (d.rec.tArrive ?? now);
   if (waitS > 0) {
     inc.rec.coordinationWaitS += waitS;
-    w.logging && w.emit('unit.enter', { incident: inc.rec.incidentId, unit: d.unit.def.id, agency: d.unit.agency.id, detail: `waited=${waitS.toFixed(3)}` });
+    w.logging && w.emit('unit.enter', { incident: inc.rec.incidentId, unit: d.unit.def.id, agency: d.unit.agency.id }, { waitedS: waitS });
   }
   const holdBy = inc.type.dynamics?.holdBy;
   if (!holdBy || holdBy.includes(d.unit.def.type)) inc.entered++;
@@ -269,7 +270,7 @@ function checkControl(w: World, inc: IncidentState): void {
     inc.sizeFinal = size;
     inc.rec.size = size;
     workS += inc.type.dynamics!.workPerSizeS * size;
-    w.logging && w.emit('incident.controlled', { incident: inc.rec.incidentId, detail: `size=${size.toFixed(3)}` });
+    w.logging && w.emit('incident.controlled', { incident: inc.rec.incidentId }, { size });
   }
   const suppliedAt = requestSupplies(w, inc, size ?? 1, () => {
     inc.rec.tSupplied = w.kernel.now();
@@ -283,7 +284,7 @@ function checkControl(w: World, inc: IncidentState): void {
 /** A growing incident crossed a size threshold. */
 function sizeCrossed(w: World, inc: IncidentState): void {
   if (!inc.open) return;
-  w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId, detail: `size=${currentSize(w, inc)!.toFixed(3)} grade=${GRADES[trueGradeNow(w, inc)]}` });
+  w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId }, { size: currentSize(w, inc)!, grade: GRADES[trueGradeNow(w, inc)] });
   // Only someone on scene sees it; otherwise the first arrival's report will tell.
   if (inc.rec.tFirstArrival === null || inc.grade < 0) return;
   const truth = trueGradeNow(w, inc);
@@ -303,7 +304,7 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
     inc.underGradedSince = null;
   }
   inc.rec.gradeFinal = GRADES[to];
-  w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId, detail: `from=${GRADES[from]} to=${GRADES[to]}` });
+  w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId }, { from: GRADES[from], to: GRADES[to] });
   if (to > from && inc.open) {
     applyCommandRules(w, inc, orderLines);
     orderLines(w, inc, gateLines(w, inc, planIncrement(w.scenario, inc.type.id, from, to)));
@@ -318,7 +319,7 @@ export function closeIncident(w: World, inc: IncidentState): void {
   inc.escalationTimer?.cancel();
   inc.escalationTimer = null;
   inc.rec.tClosed = w.kernel.now();
-  w.logging && w.emit('incident.close', { incident: inc.rec.incidentId });
+  w.logging && w.emit('incident.close', { incident: inc.rec.incidentId }, NO_DATA);
   // Drop its queued requests: nothing is needed any more.
   for (const [key, list] of w.waiting) {
     const kept = list.filter((r) => r.incident !== inc);

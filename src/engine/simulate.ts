@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { Streams } from '../random/streams.ts';
 import { TravelModel, hourAt } from '../geo/travel.ts';
 import { createKernel } from './kernel.ts';
-import type { EventKind, LogEvent } from './log.ts';
+import type { LogEvent } from './log.ts';
 import type { IncidentState, Sinks, UnitState, World } from './world.ts';
 import { startDemand } from './demand.ts';
 import { setStaffed } from './center.ts';
@@ -15,9 +15,9 @@ import { refreshDuty, startTasks } from './unit.ts';
 import { startComms } from './comms.ts';
 import { createDepots, depotRecords } from './stockpile.ts';
 import { sealRecord } from './incident.ts';
-import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from './records.ts';
 import { GRADES, type Grade } from '../scenario/schema.ts';
-import { nearestZone } from '../scenario/load.ts';
+import { nearestZone } from '../geo/zones.ts';
 
 export interface SimulateOptions {
   /** Keep the event log (default true). */
@@ -114,8 +114,8 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     open: new Map(),
     sinks,
     logging: emitting,
-    emit: (kind: EventKind, f = {}) => {
-      const e: LogEvent = { seq: seq++, t: kernel.now(), kind, ...f };
+    emit: (kind, ids, data) => {
+      const e = { seq: seq++, t: kernel.now(), kind, ...ids, data } as LogEvent;
       if (keepLog) log.push(e);
       onEvent?.(e);
     },
@@ -224,7 +224,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
             if (x.lon === undefined || x.lat === undefined) throw new RangeError('inject: give a zone or lon and lat');
             zone = nearestZone(scenario.zones, { lon: x.lon, lat: x.lat })!;
           }
-          w.logging && w.emit('inject', { detail: `incident type=${x.type}` });
+          w.logging && w.emit('inject', {}, { action: 'incident', params: { type: x.type } });
           const inc: IncidentState = occur(w, {
             type: x.type,
             zone: zone.id,
@@ -239,7 +239,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
         case 'unitInService': {
           const u = w.unitsById.get(x.unit);
           if (!u) throw new RangeError(`inject: unknown unit "${x.unit}"`);
-          w.logging && w.emit('inject', { unit: u.def.id, agency: u.agency.id, detail: x.kind });
+          w.logging && w.emit('inject', { unit: u.def.id, agency: u.agency.id }, { action: x.kind, params: {} });
           u.outOfService = x.kind === 'unitOutOfService';
           refreshDuty(w, u);
           return null;

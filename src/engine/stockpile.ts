@@ -7,7 +7,7 @@
 import { sample } from '../random/distributions.ts';
 import { scenePlace } from './incident.ts';
 import type { DepotState, IncidentState, World } from './world.ts';
-import type { DepotRecord } from '../metrics/records.ts';
+import type { DepotRecord } from './records.ts';
 
 /** Builds the depots' state from the scenario. */
 export function createDepots(w: Pick<World, 'scenario' | 'travel'>): DepotState[] {
@@ -44,10 +44,10 @@ export function requestSupplies(w: World, inc: IncidentState, size: number, onAr
   for (const need of needs) {
     const amount = Math.max(0, sample(need.amount, rng)) * (need.perSize ? size : 1);
     if (amount === 0) continue;
-    w.logging && w.emit('supply.request', { incident: inc.rec.incidentId, detail: `item=${need.item} amount=${amount.toFixed(1)}` });
+    w.logging && w.emit('supply.request', { incident: inc.rec.incidentId }, { item: need.item, amount });
     const eta = deliver(w, inc, need.item, amount, arrived);
     if (eta === Infinity) {
-      w.logging && w.emit('supply.shortage', { incident: inc.rec.incidentId, detail: `item=${need.item} amount=${amount.toFixed(1)}` });
+      w.logging && w.emit('supply.shortage', { incident: inc.rec.incidentId }, { item: need.item, amount });
       return Infinity;
     }
     pending++;
@@ -71,9 +71,9 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
     best.stock.set(item, best.stock.get(item)! - amount);
     best.drawn.set(item, best.drawn.get(item)! + amount);
     const travelS = w.travel.tripS(best.place, scenePlace(w, inc), now, true);
-    w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId, detail: `item=${item} amount=${amount.toFixed(1)} depot=${best.id} eta=${(now + travelS).toFixed(3)}` });
+    w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId }, { item, amount, depot: best.id, etaT: now + travelS });
     w.kernel.after(travelS, () => {
-      w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId, detail: `item=${item} depot=${best!.id}` });
+      w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId }, { item, depot: best!.id });
       arrived();
     });
     return now + travelS;
@@ -88,7 +88,7 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
   }
   if (!restocker) return Infinity;
   const d = restocker;
-  w.logging && w.emit('supply.shortage', { incident: inc.rec.incidentId, detail: `item=${item} amount=${amount.toFixed(1)} wait_for=${d.id}` });
+  w.logging && w.emit('supply.shortage', { incident: inc.rec.incidentId }, { item, amount, waitFor: d.id });
   // One restock at a time per depot: the first shortage orders it, later ones wait for the same one.
   const send = () => {
     const have = d.stock.get(item) ?? 0;
@@ -100,9 +100,9 @@ function deliver(w: World, inc: IncidentState, item: string, amount: number, arr
     d.stock.set(item, have - amount);
     d.drawn.set(item, (d.drawn.get(item) ?? 0) + amount);
     const travelS = w.travel.tripS(d.place, scenePlace(w, inc), w.kernel.now(), true);
-    w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId, detail: `item=${item} amount=${amount.toFixed(1)} depot=${d.id} eta=${(w.kernel.now() + travelS).toFixed(3)}` });
+    w.logging && w.emit('supply.dispatch', { incident: inc.rec.incidentId }, { item, amount, depot: d.id, etaT: w.kernel.now() + travelS });
     w.kernel.after(travelS, () => {
-      w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId, detail: `item=${item} depot=${d.id}` });
+      w.logging && w.emit('supply.arrive', { incident: inc.rec.incidentId }, { item, depot: d.id });
       arrived();
     });
   };
@@ -127,7 +127,7 @@ function waitForRestock(w: World, d: DepotState, then: () => void): number {
       if (!d.initial.has(k)) d.initial.set(k, 0);
       if (!d.drawn.has(k)) d.drawn.set(k, 0);
     }
-    w.logging && w.emit('depot.restock', { detail: `depot=${d.id}` });
+    w.logging && w.emit('depot.restock', {}, { depot: d.id });
     const waiting = d.restockWaiting!;
     d.restockWaiting = null;
     for (const f of waiting) f();

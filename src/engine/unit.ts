@@ -4,6 +4,7 @@
  * be sent again from where it is. Units also move up to cover a neighbour's area (backfill), and go
  * out of and back into service with rosters, maintenance and injections.
  */
+import { NO_DATA } from './log.ts';
 import { sample } from '../random/distributions.ts';
 import { scenePlace } from './incident.ts';
 import type { Place } from '../geo/travel.ts';
@@ -112,7 +113,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
     const t = w.kernel.now();
     d.rec.tAlert = t;
     if (inc.rec.tFirstDispatch === null) inc.rec.tFirstDispatch = t;
-    w.logging && w.emit('unit.alert', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `dispatch=${id} channel=${channel}${mutualAid ? ' mutual_aid=1' : ''}${onRoad ? ' from=road' : ''}` });
+    w.logging && w.emit('unit.alert', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { dispatch: id, channel, mutualAid, fromRoad: onRoad });
     // A unit already on the road needs no turnout.
     const turnoutS = onRoad && u.at !== u.base ? 0 : Math.max(0, sample(isNight(w, t) ? u.def.turnoutNight : u.def.turnoutDay, rng));
     u.timer = w.kernel.after(turnoutS, () => {
@@ -121,7 +122,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
       u.status = 'enroute';
       const travelS = w.travel.tripS(u.at, scenePlace(w, inc), t0, true, u.travelRng);
       u.trip = { from: u.at, to: scenePlace(w, inc), t0, t1: t0 + travelS };
-      w.logging && w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `eta=${(t0 + travelS).toFixed(3)}` });
+      w.logging && w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { etaT: t0 + travelS });
       u.timer = w.kernel.after(travelS, () => {
         d.rec.tArrive = w.kernel.now();
         d.rec.travelS = travelS;
@@ -129,7 +130,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
         u.at = scenePlace(w, inc);
         u.trip = null;
         u.timer = null;
-        w.logging && w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id });
+        w.logging && w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, NO_DATA);
         unitArrived(w, d);
       });
     });
@@ -143,14 +144,14 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
   d.rec.tClear = now;
   if (u.status === 'alerted' || u.status === 'enroute') {
     halt(w, u);
-    w.logging && w.emit('unit.cancel', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
+    w.logging && w.emit('unit.cancel', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, NO_DATA);
     becomeFree(w, u);
     return;
   }
   // A unit still waiting to enter drops that wait.
   u.timer?.cancel();
   u.timer = null;
-  w.logging && w.emit('unit.clear', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id });
+  w.logging && w.emit('unit.clear', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, NO_DATA);
   if (!transport || w.hospitals.length === 0) {
     becomeFree(w, u);
     return;
@@ -167,12 +168,12 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
   u.status = 'transporting';
   const travelS = w.travel.tripS(u.at, best, now, true, u.travelRng);
   u.trip = { from: u.at, to: best, t0: now, t1: now + travelS };
-  w.logging && w.emit('unit.transport', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `hospital=${best.id}` });
+  w.logging && w.emit('unit.transport', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { hospital: best.id });
   u.timer = w.kernel.after(travelS, () => {
     u.status = 'hospital';
     u.at = best;
     u.trip = null;
-    w.logging && w.emit('unit.hospital', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id, detail: `hospital=${best.id}` });
+    w.logging && w.emit('unit.hospital', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { hospital: best.id });
     const handoverS = Math.max(0, sample(best.handover, u.rng));
     u.timer = w.kernel.after(handoverS, () => becomeFree(w, u));
   });
@@ -196,7 +197,7 @@ function becomeFree(w: World, u: UnitState): void {
   u.dispatch = null;
   u.timer = null;
   w.sinks.dispatch?.(d.rec);
-  w.logging && w.emit('unit.return', { unit: u.def.id, agency: u.agency.id, detail: `dispatch=${d.rec.dispatchId} to=${u.base.station ?? ''}` });
+  w.logging && w.emit('unit.return', { unit: u.def.id, agency: u.agency.id }, { dispatch: d.rec.dispatchId, to: u.base.station ?? '' });
   if (u.at === u.base) u.status = 'available';
   else driveToBase(w, u, 'returning', () => arriveAtBase(w, u));
   reportStatus(w, u);
@@ -219,7 +220,7 @@ function arriveAtBase(w: World, u: UnitState): void {
   u.at = u.base;
   u.trip = null;
   u.timer = null;
-  w.logging && w.emit(moved ? 'unit.cover' : 'unit.back', { unit: u.def.id, agency: u.agency.id, detail: u.covering ? `covers=${u.covering.id}` : undefined });
+  w.logging && w.emit(moved ? 'unit.cover' : 'unit.back', { unit: u.def.id, agency: u.agency.id }, u.covering ? { covers: u.covering.id } : {});
   reportStatus(w, u);
   if (!goOffIfDue(w, u) && isDispatchable(w, u) && !unitFreed(w, u) && u.covering && ownUnitFree(w, u.covering, u.def.type)) releaseCover(w, u);
 }
@@ -229,7 +230,7 @@ function goOffIfDue(w: World, u: UnitState): boolean {
   if (u.status === 'available' && (!u.onDuty || u.outOfService || u.inMaintenance)) {
     u.status = 'off';
     const reason = u.outOfService ? 'out_of_service' : u.inMaintenance ? 'maintenance' : 'roster';
-    w.logging && w.emit('unit.offduty', { unit: u.def.id, agency: u.agency.id, detail: `reason=${reason}` });
+    w.logging && w.emit('unit.offduty', { unit: u.def.id, agency: u.agency.id }, { reason });
     reportStatus(w, u);
     if (u.covering) releaseCover(w, u);
     return true;
@@ -245,7 +246,7 @@ export function refreshDuty(w: World, u: UnitState): void {
   }
   if (u.status === 'off') {
     u.status = 'available';
-    w.logging && w.emit('unit.onduty', { unit: u.def.id, agency: u.agency.id });
+    w.logging && w.emit('unit.onduty', { unit: u.def.id, agency: u.agency.id }, NO_DATA);
     reportStatus(w, u);
     if (!unitFreed(w, u)) releaseCoverFor(w, u);
   }
@@ -263,12 +264,12 @@ export function startTasks(w: World, u: UnitState): void {
     w.kernel.after(gap, () => {
       if (u.status === 'available' && u.at === u.base) {
         u.status = 'tasked';
-        w.logging && w.emit('unit.task', { unit: u.def.id, agency: u.agency.id });
+        w.logging && w.emit('unit.task', { unit: u.def.id, agency: u.agency.id }, NO_DATA);
         reportStatus(w, u);
         u.timer = w.kernel.after(lengthS, () => {
           u.timer = null;
           u.status = 'available';
-          w.logging && w.emit('unit.taskdone', { unit: u.def.id, agency: u.agency.id });
+          w.logging && w.emit('unit.taskdone', { unit: u.def.id, agency: u.agency.id }, NO_DATA);
           reportStatus(w, u);
           if (!goOffIfDue(w, u) && isDispatchable(w, u)) unitFreed(w, u);
         });
@@ -293,7 +294,7 @@ export function moveUp(w: World, u: UnitState, agency: Agency, station: Place): 
   u.covering = agency;
   u.base = station;
   poolOf(w, agency.id, u.def.type).push(u);
-  w.logging && w.emit('unit.moveup', { unit: u.def.id, agency: u.agency.id, detail: `covers=${agency.id} to=${station.station ?? ''}` });
+  w.logging && w.emit('unit.moveup', { unit: u.def.id, agency: u.agency.id }, { covers: agency.id, to: station.station ?? '' });
   driveToBase(w, u, 'moving', () => arriveAtBase(w, u));
 }
 
@@ -304,7 +305,7 @@ function releaseCover(w: World, u: UnitState): void {
   pool.splice(pool.indexOf(u), 1);
   u.covering = null;
   u.base = u.home;
-  w.logging && w.emit('unit.release', { unit: u.def.id, agency: u.agency.id, detail: `covered=${cover.id} to=${u.home.station ?? ''}` });
+  w.logging && w.emit('unit.release', { unit: u.def.id, agency: u.agency.id }, { covered: cover.id, to: u.home.station ?? '' });
   if (u.status === 'available' || u.status === 'moving' || u.status === 'returning') {
     halt(w, u);
     if (u.at === u.base) u.status = 'available';

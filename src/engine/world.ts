@@ -1,11 +1,11 @@
 /** Mutable state of one run, shared by the engine's processes. Nothing here leaves the engine. */
 import type { Agency, Channel, IncidentType, ResponseLine, Scenario, Unit } from '../scenario/scenario.ts';
 import type { Kernel, Timer } from './kernel.ts';
-import type { LogEvent, EventKind } from './log.ts';
+import type { EventData, EventIds, EventKind } from './log.ts';
 import type { Place, TravelModel, TripRoute } from '../geo/travel.ts';
 import type { Rng, Streams } from '../random/streams.ts';
 import type { Dist } from '../random/distributions.ts';
-import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from '../metrics/records.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord } from './records.ts';
 
 export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'tasked' | 'off';
 
@@ -192,8 +192,8 @@ export interface World {
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
   open: Map<string, IncidentState>;
   sinks: Sinks;
-  /** Someone listens to events: callers guard `emit` with it so no detail text is built in vain. */
+  /** Someone listens to events: callers guard `emit` with it so no payload is built in vain. */
   logging: boolean;
-  /** Log an event. */
-  emit(kind: EventKind, fields?: { incident?: string; unit?: string; agency?: string; detail?: string }): void;
+  /** Logs an event of `kind` about `ids`, with its payload. */
+  emit<K extends EventKind>(kind: K, ids: EventIds, data: EventData[K]): void;
 }

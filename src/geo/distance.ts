@@ -1,4 +1,4 @@
-import type { Point } from '../scenario/scenario.ts';
+import type { Point } from './point.ts';
 
 const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;

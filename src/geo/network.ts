@@ -3,15 +3,21 @@
  * algorithm. Shortest paths are by free-flow time; congestion multiplies every edge of an hour alike,
  * so it scales a trip's time without changing its path.
  */
-import type { Point, RoadNetwork } from '../scenario/scenario.ts';
-import type { InputError } from '../scenario/errors.ts';
+import type { Point } from './point.ts';
 import { distanceM } from './distance.ts';
+
+/** Road graph for the `network` travel model (built from GeoJSON LineStrings). */
+export interface RoadNetwork {
+  nodes: Point[];
+  /** Directed edges; a two-way road gives two. */
+  edges: { from: number; to: number; lengthM: number; speedKmh: number; access?: boolean }[];
+}
 
 type Position = [number, number, ...number[]];
 
 /** Builds a graph from a GeoJSON FeatureCollection of LineString / MultiLineString roads. */
-export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: number): { network?: RoadNetwork; errors: InputError[] } {
-  const errors: InputError[] = [];
+export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: number): { network?: RoadNetwork; errors: { path: string; message: string }[] } {
+  const errors: { path: string; message: string }[] = [];
   const fc = json as { type?: string; features?: unknown[] };
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     return { errors: [{ path: where, message: 'not a GeoJSON FeatureCollection' }] };

@@ -9,11 +9,27 @@
  * Every trip is then scaled by the hour's congestion multiplier, divided by the emergency-driving
  * factor for lights-and-sirens trips, and multiplied by the optional noise draw.
  */
-import type { Point, Scenario, Travel } from '../scenario/scenario.ts';
+import type { Point } from './point.ts';
+import type { Dist } from '../random/distributions.ts';
 import { sample } from '../random/distributions.ts';
 import type { Rng } from '../random/streams.ts';
 import { distanceM, lerpPoint } from './distance.ts';
-import { RoadGraph } from './network.ts';
+import { RoadGraph, type RoadNetwork } from './network.ts';
+
+/** How a scenario's travel is modelled (normalised; durations in seconds). */
+export interface Travel {
+  model: 'network' | 'matrix' | 'straight';
+  network?: RoadNetwork;
+  /** zone id → station id → travel seconds at free flow, without the emergency factor. */
+  matrix?: Record<string, Record<string, number>>;
+  speedKmh: number;
+  detour: number;
+  emergencyFactor: number;
+  /** Travel-time multiplier by local hour of day (length 24). */
+  congestion: number[];
+  noise?: Dist;
+  snapM: number;
+}
 
 /** A point the model has prepared (snapped to the network, tagged with its zone/station). */
 export interface Place extends Point {
@@ -44,7 +60,7 @@ export class TravelModel {
   private readonly spec: Travel;
   private readonly startSecondOfDay: number;
 
-  constructor(scenario: Pick<Scenario, 'travel' | 'startSecondOfDay'>) {
+  constructor(scenario: { travel: Travel; startSecondOfDay: number }) {
     this.spec = scenario.travel;
     this.startSecondOfDay = scenario.startSecondOfDay;
     if (this.spec.model === 'network' && this.spec.network) {

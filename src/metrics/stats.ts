@@ -1,6 +1,6 @@
 /** Summary statistics of a run's records: the long-format rows of `summary.csv`. */
 import { quantileSorted } from 'd3';
-import type { RunRecords } from './records.ts';
+import type { RunRecords } from '../engine/records.ts';
 
 export interface SummaryRow {
   metric: string;

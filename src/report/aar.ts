@@ -5,9 +5,10 @@
  * the run's records (or the CSV files read back), so `linkdrill report DIR` re-renders it exactly.
  */
 import { scaleLinear } from 'd3';
-import type { RunRecords, IncidentRecord } from '../metrics/records.ts';
-import { resolveRubric, scoreRuns, GROUPS, type ScoreContext, type ScoreResult, type Rubric } from '../metrics/score.ts';
-import { findings as makeFindings, clock, formatValue, type Finding } from '../metrics/findings.ts';
+import type { RunRecords, IncidentRecord } from '../engine/records.ts';
+import { resolveRubric, scoreContext, scoreRuns, GROUPS, type ScoreResult, type Rubric } from '../metrics/score.ts';
+import { findings as makeFindings, type Finding } from '../metrics/findings.ts';
+import { clock, findingText, formatValue } from './format.ts';
 import type { ScoringOverrides } from '../scenario/scoring.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { formatNumber } from './csv.ts';
@@ -34,18 +35,22 @@ export interface ReportData {
   reps: RepRecords[];
   rubric: Rubric;
   result: ScoreResult;
-  findings: Finding[];
+  /** Findings with their sentence in both languages. */
+  findings: (Finding & { text: Record<Lang, string> })[];
 }
 
-export function scoreContext(meta: RunMeta): ScoreContext {
-  return { durationS: meta.scenario.durationS, agencies: Object.fromEntries(meta.scenario.agencies.map((a) => [a.id, { kind: a.kind, tier: a.tier }])) };
-}
 
 /** Scores the pooled replications and lists the findings. */
 export function buildReport(meta: RunMeta, reps: RepRecords[]): ReportData {
   const rubric = resolveRubric(meta.scoring);
-  const result = scoreRuns(reps, scoreContext(meta), rubric);
-  return { meta, reps, rubric, result, findings: makeFindings(result, rubric, meta.scenario.startSecondOfDay) };
+  const result = scoreRuns(reps, scoreContext(meta.scenario), rubric);
+  const specs = new Map(result.indicators.map((i) => [i.spec.id, i]));
+  const findings = makeFindings(result, rubric).map((f) => {
+    const i = specs.get(f.indicator)!;
+    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang);
+    return { ...f, text: { zh: text('zh'), en: text('en') } };
+  });
+  return { meta, reps, rubric, result, findings };
 }
 
 /** The incidents that drew the most units and agencies (for the timelines). */

@@ -4,8 +4,8 @@
  * 1/0. Text cells that a spreadsheet would run as a formula (=, +, -, @ …) get a leading apostrophe.
  */
 import Papa from 'papaparse';
-import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../metrics/records.ts';
-import type { LogEvent } from '../engine/log.ts';
+import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../engine/records.ts';
+import type { EventData, EventKind, LogEvent } from '../engine/log.ts';
 import { summarise } from '../metrics/stats.ts';
 
 type Cell = string | number | boolean | null | undefined;
@@ -80,7 +80,69 @@ const unitRow = (rep: number, u: UnitRecord): Cell[] => [
   rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization,
   u.reports, u.reportsLost, u.reportLatencyMeanS, u.reportLatencyMaxS,
 ];
-const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, e.detail];
+const f3 = (x: number) => x.toFixed(3);
+const f1 = (x: number) => x.toFixed(1);
+
+/** `events.csv`'s detail of each kind: its payload as space-separated `key=value` pairs. */
+const DETAIL: { [K in EventKind]: (d: EventData[K]) => string } = {
+  'incident.occur': (d) => `type=${d.type} zone=${d.zone} grade=${d.grade} source=${d.source}`,
+  'call.arrive': (d) => `call=${d.call} channel=${d.channel}`,
+  'call.answer': (d) => `call=${d.call}${d.duplicate ? ' duplicate=1' : ''}`,
+  'call.abandon': (d) => `call=${d.call}`,
+  'call.end': (d) => `call=${d.call}`,
+  'incident.verify': (d) => `grade=${d.grade}`,
+  'incident.plan': (d) => `type=${d.type} grade=${d.grade}`,
+  'order.send': (d) => `type=${d.unitType} count=${d.count}`,
+  'order.receive': (d) => `type=${d.unitType} count=${d.count} channel=${d.channel} delay=${f3(d.delayS)}`,
+  'mutualaid.request': (d) => `type=${d.unitType} to=${d.to.join(',')} own_eta=${d.ownEtaS === null ? 'none' : f1(d.ownEtaS)}`,
+  'request.queue': (d) => `type=${d.unitType} position=${d.position}`,
+  'request.lost': (d) => `type=${d.unitType}`,
+  'unit.alert': (d) => `dispatch=${d.dispatch} channel=${d.channel}${d.mutualAid ? ' mutual_aid=1' : ''}${d.fromRoad ? ' from=road' : ''}`,
+  'unit.enroute': (d) => `eta=${f3(d.etaT)}`,
+  'unit.arrive': () => '',
+  'unit.wait': (d) => `after=${d.after}`,
+  'unit.enter': (d) => `waited=${f3(d.waitedS)}`,
+  'incident.regrade': (d) => `from=${d.from} to=${d.to}`,
+  'incident.escalate': (d) => `size=${f3(d.size)} grade=${d.grade}`,
+  'incident.report': (d) => `to=${d.to}`,
+  'incident.approve': (d) => `by=${d.by}`,
+  'incident.experts': () => '',
+  'incident.commandpost': () => '',
+  'incident.controlled': (d) => `size=${f3(d.size)}`,
+  'incident.full': () => '',
+  'supply.request': (d) => `item=${d.item} amount=${f1(d.amount)}`,
+  'supply.shortage': (d) => `item=${d.item} amount=${f1(d.amount)}${d.waitFor !== undefined ? ` wait_for=${d.waitFor}` : ''}`,
+  'supply.dispatch': (d) => `item=${d.item} amount=${f1(d.amount)} depot=${d.depot} eta=${f3(d.etaT)}`,
+  'supply.arrive': (d) => `item=${d.item} depot=${d.depot}`,
+  'depot.restock': (d) => `depot=${d.depot}`,
+  'incident.close': () => '',
+  'unit.cancel': () => '',
+  'unit.clear': () => '',
+  'unit.transport': (d) => `hospital=${d.hospital}`,
+  'unit.hospital': (d) => `hospital=${d.hospital}`,
+  'unit.return': (d) => `dispatch=${d.dispatch} to=${d.to}`,
+  'unit.back': (d) => (d.covers !== undefined ? `covers=${d.covers}` : ''),
+  'unit.offduty': (d) => `reason=${d.reason}`,
+  'unit.onduty': () => '',
+  'unit.report': (d) => `status=${d.free ? 'free' : 'busy'}${d.resent ? ' resent=1' : ''}`,
+  'unit.task': () => '',
+  'unit.taskdone': () => '',
+  'order.refused': (d) => `status=${d.status}`,
+  'unit.moveup': (d) => `covers=${d.covers} to=${d.to}`,
+  'unit.cover': (d) => (d.covers !== undefined ? `covers=${d.covers}` : ''),
+  'unit.release': (d) => `covered=${d.covered} to=${d.to}`,
+  'comms.down': (d) => `channel=${d.channel} cause=${d.cause}`,
+  'comms.up': (d) => `channel=${d.channel}`,
+  'calltakers.change': (d) => `staffed=${d.staffed}`,
+  inject: (d) => [d.action, ...Object.entries(d.params).map(([k, v]) => `${k}=${String(v)}`)].join(' '),
+};
+
+/** An event's `detail` as `events.csv` writes it. */
+export function eventDetail(e: LogEvent): string {
+  return (DETAIL[e.kind] as (d: unknown) => string)(e.data);
+}
+
+const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, eventDetail(e)];
 
 /** One replication's results, as handed to the CSV writer. */
 export interface RepOutput {
@@ -119,44 +181,4 @@ export function summaryCsv(reps: readonly RepOutput[], options: { bom?: boolean;
 /** The event log alone as CSV (what determinism tests compare byte for byte). */
 export function eventsCsv(rep: number, log: readonly LogEvent[]): string {
   return toCsv(EVENT_COLUMNS, log.map((e) => eventRow(rep, e)));
-}
-
-/**
- * Rounds like the CSV files do (3 decimals, `Number(x.toFixed(3))`), so figures computed from it equal
- * those computed from the files. Fast path: away from a rounding tie, `Math.round(1000x)` is the same
- * integer k as toFixed picks, and k / 1000 (a correctly rounded division) is the very double that
- * parsing the 3-decimal text gives; near a tie, toFixed decides.
- */
-export function csvRound(x: number): number {
-  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
-  const y = x * 1000;
-  const f = y - Math.floor(y);
-  if (Math.abs(f - 0.5) < 1e-6 || Math.abs(y) > 2 ** 50) return Number(x.toFixed(3));
-  return Math.round(y) / 1000;
-}
-
-/** The records with every number rounded as the CSV files round it (a copy, or in place). */
-export function roundRecords(r: RunRecords, inPlace = false): RunRecords {
-  // Records of one kind share their fields: list the keys once per list, not per record.
-  const roundAll = <T extends object>(xs: T[]): T[] => {
-    if (xs.length === 0) return inPlace ? xs : [];
-    const keys = Object.keys(xs[0]);
-    const out = inPlace ? xs : xs.map((x) => ({ ...x }));
-    for (let i = 0; i < out.length; i++) {
-      const o = out[i] as Record<string, unknown>;
-      for (let k = 0; k < keys.length; k++) {
-        const v = o[keys[k]];
-        if (typeof v === 'number') o[keys[k]] = csvRound(v);
-      }
-    }
-    return out;
-  };
-  return {
-    incidents: roundAll(r.incidents),
-    calls: roundAll(r.calls),
-    dispatches: roundAll(r.dispatches),
-    units: roundAll(r.units),
-    agencies: roundAll(r.agencies),
-    depots: roundAll(r.depots),
-  };
 }

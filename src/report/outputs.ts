@@ -4,7 +4,8 @@
  */
 import type { Scenario } from '../scenario/scenario.ts';
 import { runCsvFiles, summaryCsv, toCsv, type RepOutput } from './csv.ts';
-import { buildReport, renderReport, scoreContext, type ReportData, type RunMeta, type RepRecords } from './aar.ts';
+import { scoreContext } from '../metrics/score.ts';
+import { buildReport, renderReport, type ReportData, type RunMeta, type RepRecords } from './aar.ts';
 import { resolveRubric, scoreRuns } from '../metrics/score.ts';
 import { readRunCsv } from './read.ts';
 import type { Lang } from './i18n.ts';
@@ -32,7 +33,7 @@ export const INDICATOR_COLUMNS = ['rep', 'indicator', 'group', 'n', 'value', 'ta
 /** The score rows for `summary.csv` and the rows of `indicators.csv` (pooled as rep "all", then per rep). */
 export function scoreTables(meta: RunMeta, reps: RepRecords[]): { summary: Map<number, [string, number | string][]>; indicators: (string | number | boolean | null)[][] } {
   const rubric = resolveRubric(meta.scoring);
-  const ctx = scoreContext(meta);
+  const ctx = scoreContext(meta.scenario);
   const summary = new Map<number, [string, number | string][]>();
   const indicators: (string | number | boolean | null)[][] = [];
   const add = (label: string | number, runs: RepRecords[]) => {

@@ -3,7 +3,7 @@
  * rendered again from a run folder alone (`linkdrill report DIR`).
  */
 import Papa from 'papaparse';
-import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, UnitRecord } from '../metrics/records.ts';
+import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, UnitRecord } from '../engine/records.ts';
 import type { InputError } from '../scenario/errors.ts';
 import type { RepRecords } from './aar.ts';
 

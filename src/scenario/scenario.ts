@@ -6,14 +6,11 @@
 import type { Dist } from '../random/distributions.ts';
 import type { Grade } from './schema.ts';
 import type { ScoringOverrides } from './scoring.ts';
+import type { Point } from '../geo/point.ts';
+import type { Travel } from '../geo/travel.ts';
 
 export type { Grade };
 
-/** A place with a position (WGS84 degrees). */
-export interface Point {
-  lon: number;
-  lat: number;
-}
 
 export interface Zone extends Point {
   id: string;
@@ -22,27 +19,6 @@ export interface Zone extends Point {
   population: number;
   /** Outer ring [lon, lat][] where the zone is a polygon; background incidents fall inside it. */
   polygon?: [number, number][];
-}
-
-/** Road graph for the `network` travel model (built from GeoJSON LineStrings). */
-export interface RoadNetwork {
-  nodes: Point[];
-  /** Directed edges; a two-way road gives two. */
-  edges: { from: number; to: number; lengthM: number; speedKmh: number; access?: boolean }[];
-}
-
-export interface Travel {
-  model: 'network' | 'matrix' | 'straight';
-  network?: RoadNetwork;
-  /** zone id → station id → travel seconds at free flow, without the emergency factor. */
-  matrix?: Record<string, Record<string, number>>;
-  speedKmh: number;
-  detour: number;
-  emergencyFactor: number;
-  /** Travel-time multiplier by local hour of day (length 24). */
-  congestion: number[];
-  noise?: Dist;
-  snapM: number;
 }
 
 /** How an order or report travels: the shared information platform, phone relay, or radio. */

@@ -11,7 +11,8 @@
  * is then validated like any other, its errors prefixed with the variant's name.
  */
 import type { InputError, Result } from './errors.ts';
-import { buildScenario, parseScenarioText, type ReadFile } from './load.ts';
+import { buildScenario, parseScenarioText } from './load.ts';
+import { readSideFile, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parse as parseYaml } from 'yaml';
 
@@ -164,11 +165,8 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
     const where = `variants[${i}]`;
     let spec = entry as Obj;
     if (spec && typeof spec === 'object' && typeof spec.file === 'string' && Object.keys(spec).length === 1) {
-      const text = readFile(spec.file);
-      if (text === null) {
-        errors.push({ path: `${where}.file`, message: `file not found: "${spec.file}"` });
-        return;
-      }
+      const text = readSideFile(readFile, spec.file, `${where}.file`, errors);
+      if (text === undefined) return;
       try {
         spec = parseYaml(text) as Obj;
       } catch (e) {

@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenario/scenario.ts';
 import type { Result } from '../scenario/errors.ts';
 import type { Variant } from '../scenario/variants.ts';
-import type { Kpi } from '../batch/kpis.ts';
+import type { Kpi } from '../metrics/kpis.ts';
 import type { RunResult, SimulateOptions } from '../engine/simulate.ts';
 
 /** One replication of one variant in a batch. */

@@ -1,7 +1,7 @@
 /** The worker API's implementation, the same in every host. */
 import type { Scenario } from '../scenario/scenario.ts';
 import { createSimulation, simulate } from '../engine/simulate.ts';
-import { replicationKpis } from '../batch/kpis.ts';
+import { replicationKpis } from '../metrics/kpis.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { loadVariants } from '../scenario/variants.ts';
 import type { EngineApi } from './api.ts';
@@ -25,7 +25,7 @@ export function createEngineApi(): EngineApi {
       const scenario = prepared.get(key);
       if (!scenario) throw new Error(`no scenario prepared as "${key}"`);
       const { records } = simulate(scenario, seed, { log: false });
-      const { kpis, rating } = replicationKpis(scenario, records, seed, true);
+      const { kpis, rating } = replicationKpis(scenario, records, true);
       return { variant: key, rep, seed, kpis, rating };
     },
     run(scenario, seed, options = {}, onProgress) {

@@ -87,7 +87,7 @@ describe('batch comparison', () => {
     const s2 = opts({ shard: { index: 2, count: 2 } });
     await runBatch(s1);
     await runBatch(s2);
-    expect(readdirSync(s1.outDir).sort()).toEqual(['batch.json', 'replications.csv']);
+    expect(readdirSync(s1.outDir).sort()).toEqual(['.linkdrill.json', 'batch.json', 'replications.csv']);
     const out = mkdtempSync(join(tmpdir(), 'merged-'));
     expect(mergeShards([s1.outDir, s2.outDir], out, 'en').ok).toBe(true);
     expect(files(out)).toEqual(files(whole.outDir));

@@ -27,8 +27,12 @@ describe('linkdrill geo import-osm', () => {
     expect(text).toMatch(/roads kept: \d+ ways, \d+ segments, [\d.]+ km/);
     expect(text).toMatch(/dropped .*: not for motor vehicles \(highway=footway\)/);
     expect(text).toMatch(/places: 2 fire, 1 police, 1 ambulance stations; 2 hospitals/);
-    // Written again over its own files: allowed, and the same bytes.
-    expect(await main(['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi-boundary.geojson'), '--out', join(dir, 'roads.geojson')], quiet().io)).toBe(0);
+    // Written again: refused without --force; with it, the same network from the XML.
+    const again = ['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi-boundary.geojson'), '--out', join(dir, 'roads.geojson')];
+    const q2 = quiet();
+    expect(await main(again, q2.io)).toBe(1);
+    expect(q2.err.join('\n')).toMatch(/roads\.geojson: already exists; nothing was changed/);
+    expect(await main([...again, '--force'], quiet().io)).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8')).features).toEqual(roads.features);
   });
 
@@ -54,12 +58,12 @@ describe('linkdrill geo import-osm', () => {
     }
   });
 
-  it('never replaces a file linkdrill did not write', async () => {
+  it('never replaces an existing file without --force, and writes none of the outputs then', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'mine.geojson'), '{"type": "FeatureCollection", "features": []}');
     const q = quiet();
     expect(await main(['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'mine.geojson')], q.io)).toBe(1);
-    expect(q.err.join('\n')).toMatch(/mine\.geojson: exists and was not written by linkdrill/);
+    expect(q.err.join('\n')).toMatch(/mine\.geojson: already exists; nothing was changed/);
     expect(readdirSync(dir)).toEqual(['mine.geojson']);
     expect(readFileSync(join(dir, 'mine.geojson'), 'utf8')).toBe('{"type": "FeatureCollection", "features": []}');
   });

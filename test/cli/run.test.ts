@@ -21,7 +21,7 @@ describe('linkdrill run', () => {
     const q = quiet();
     expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '3', '--seed', '11', '--out', out], q.io)).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
-      'agencies.csv', 'calls.csv', 'depots.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'indicators.csv', 'report.html', 'run.json', 'summary.csv', 'units.csv',
+      '.linkdrill.json', 'agencies.csv', 'calls.csv', 'depots.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'indicators.csv', 'report.html', 'run.json', 'summary.csv', 'units.csv',
     ]);
     expect(header(join(out, 'incidents.csv'))).toEqual([...INCIDENT_COLUMNS]);
     expect(header(join(out, 'calls.csv'))).toEqual([...CALL_COLUMNS]);
@@ -62,7 +62,7 @@ describe('linkdrill run', () => {
     mkdirSync(join(dir, 'ro'));
     writeFileSync(join(dir, 'ro', 'blocker'), 'x');
     expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--out', join(dir, 'ro', 'blocker', 'out')], q.io)).toBe(1);
-    expect(q.err.join('\n')).toContain('cannot write the output folder');
+    expect(q.err.join('\n')).toContain('cannot write the output (');
     expect(readdirSync(join(dir, 'ro'))).toEqual(['blocker']);
     expect(q.err.join('\n')).not.toMatch(/\n\s+at /);
   });

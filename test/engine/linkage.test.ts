@@ -331,7 +331,7 @@ describe('duty', () => {
     s.units.splice(1, 0, { id: 'X', agency: 'FIRE', type: 'engine', station: 'SB', turnout: 0 });
     const { records, log } = run(s);
     expect(only(records.dispatches).unitId).toBe('X');
-    expect(log.filter((e) => e.kind === 'unit.offduty' && e.detail === 'reason=maintenance').length).toBe(2);
+    expect(log.filter((e) => e.kind === 'unit.offduty' && e.data.reason === 'maintenance').length).toBe(2);
   });
 
   it('reduced night crews: a rostered unit is off at night and back in the morning', () => {

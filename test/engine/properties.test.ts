@@ -136,8 +136,9 @@ describe('engine properties over generated scenarios', () => {
         // Escalation never lowers a grade.
         const order = ['IV', 'III', 'II', 'I'];
         const seen = new Map<string, number>();
-        for (const e of log.filter((x) => x.kind === 'incident.escalate')) {
-          const g = order.indexOf(/grade=(\w+)/.exec(e.detail!)![1]);
+        for (const e of log) {
+          if (e.kind !== 'incident.escalate') continue;
+          const g = order.indexOf(e.data.grade);
           expect(g).toBeGreaterThan(seen.get(e.incident!) ?? -1);
           seen.set(e.incident!, g);
         }

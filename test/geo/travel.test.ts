@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoadGeoJson, RoadGraph } from '../../src/geo/network.ts';
-import { TravelModel, hourAt } from '../../src/geo/travel.ts';
+import { TravelModel, hourAt, type Travel } from '../../src/geo/travel.ts';
 import { distanceM } from '../../src/geo/distance.ts';
-import type { Travel } from '../../src/scenario/scenario.ts';
 
 const line = (coords: number[][], props: Record<string, unknown> = {}) => ({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: coords } });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, defaultRubric, indicatorScore, rating, resolveRubric, scoreRuns, type ScoreContext } from '../../src/metrics/score.ts';
+import { aggregate, indicatorScore, rating, resolveRubric, scoreRuns, type ScoreContext } from '../../src/metrics/score.ts';
+import { defaultRubric } from '../../src/metrics/indicators.ts';
 import { findings } from '../../src/metrics/findings.ts';
-import type { CallRecord, IncidentRecord, RunRecords } from '../../src/metrics/records.ts';
+import { findingText } from '../../src/report/format.ts';
+import type { CallRecord, IncidentRecord, RunRecords } from '../../src/engine/records.ts';
 
 const ctx: ScoreContext = { durationS: 86400, agencies: { FIRE: { kind: 'fire', tier: 1 }, ENV: { kind: 'environment', tier: 2 } } };
 
@@ -99,12 +101,14 @@ describe('scoring hand-made records', () => {
     const c2 = res.indicators.find((i) => i.spec.id === 'C2')!;
     expect(c2.value).toBe(1200);
     expect(c2.score).toBe(0);
-    const f = findings(res, defaultRubric(), 8 * 3600).find((x) => x.indicator === 'C2')!;
+    const f = findings(res, defaultRubric()).find((x) => x.indicator === 'C2')!;
     expect(f.tag).toBe('must-fix');
-    expect(f.text.en).toContain('Tier-2 agency notification latency (p90): 20.0 min against a target of 10.0 min');
-    expect(f.text.en).toContain('i1 (ENV, 08:21)');
-    expect(f.text.en).toContain('All by phone relay');
-    expect(f.text.zh).toContain('全部经由电话转接');
+    expect(f.concentration.channel).toEqual({ name: 'phone', count: 1 });
+    const en = findingText(f, c2.spec, c2.value!, 8 * 3600, 'en');
+    expect(en).toContain('Tier-2 agency notification latency (p90): 20.0 min against a target of 10.0 min');
+    expect(en).toContain('i1 (ENV, 08:21)');
+    expect(en).toContain('All by phone relay');
+    expect(findingText(f, c2.spec, c2.value!, 8 * 3600, 'zh')).toContain('全部经由电话转接');
   });
 
   it('findings are ranked by what they cost the score', () => {
@@ -112,7 +116,7 @@ describe('scoring hand-made records', () => {
     r.calls = Array.from({ length: 10 }, (_, i) => call(`c${i}`, 20)); // A1 half lost, A2 fully lost
     r.incidents = [incident('i1', { tAnswered: 0, tFirstOrder: 80 })]; // A3: 80 s against 64
     const res = scoreRuns([{ rep: 1, records: r }], ctx);
-    const fs = findings(res, defaultRubric(), 0);
+    const fs = findings(res, defaultRubric());
     expect(fs.map((f) => f.indicator)).toEqual(['A2', 'A1', 'A3']);
     for (let k = 1; k < fs.length; k++) expect(fs[k - 1].cost).toBeGreaterThanOrEqual(fs[k].cost);
   });

@@ -28,7 +28,7 @@ describe('CSV', () => {
 });
 
 import fc from 'fast-check';
-import { csvRound } from '../../src/report/csv.ts';
+import { csvRound } from '../../src/metrics/round.ts';
 
 describe('rounding as the CSV files round', () => {
   it('csvRound(x) is exactly the number the 3-decimal text parses to', () => {

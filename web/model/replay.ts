@@ -5,7 +5,7 @@
  */
 import type { LogEvent } from '../../src/engine/log.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import type { RunRecords } from '../../src/metrics/records.ts';
+import type { RunRecords } from '../../src/engine/records.ts';
 import { TravelModel, type Place } from '../../src/geo/travel.ts';
 
 export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'tasked' | 'off';
@@ -53,7 +53,6 @@ export interface Replay {
 }
 
 const GRADES = ['IV', 'III', 'II', 'I'];
-const detail = (e: LogEvent, key: string) => new RegExp(`(?:^| )${key}=([^ ]*)`).exec(e.detail ?? '')?.[1];
 
 function pathOf(points: [number, number][]): { path: [number, number][]; cum: number[] } {
   const cum = [0];
@@ -140,7 +139,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
         case 'unit.enroute': {
           const inc = incidentAt.get(e.incident!);
           incident = e.incident;
-          if (inc) travelTo(e.t, [inc.lon, inc.lat], 'enroute', Number(detail(e, 'eta') ?? next));
+          if (inc) travelTo(e.t, [inc.lon, inc.lat], 'enroute', e.data.etaT);
           break;
         }
         case 'unit.arrive':
@@ -150,7 +149,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
           stand(e.t, 'returning');
           break;
         case 'unit.transport': {
-          const h = hospitals.get(detail(e, 'hospital') ?? '');
+          const h = hospitals.get(e.data.hospital);
           if (h) travelTo(e.t, [h.lon, h.lat], 'transporting', next);
           break;
         }
@@ -160,7 +159,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
         case 'unit.return':
         case 'unit.moveup':
         case 'unit.release': {
-          const st = stations.get(detail(e, 'to') ?? '');
+          const st = stations.get(e.data.to);
           const busy = status === 'alerted' || status === 'enroute' || status === 'onscene' || status === 'transporting' || status === 'hospital';
           if (e.kind === 'unit.release' && busy) break; // it goes home once free
           close(e.t); // the span before belongs to the incident just left
@@ -195,7 +194,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
   const grades = new Map<string, { t: number; grade: number }[]>();
   for (const e of log) {
     if (e.kind === 'incident.verify' || e.kind === 'incident.regrade') {
-      const g = GRADES.indexOf((e.kind === 'incident.verify' ? detail(e, 'grade') : detail(e, 'to')) ?? '');
+      const g = GRADES.indexOf(e.kind === 'incident.verify' ? e.data.grade : e.data.to);
       if (g < 0 || !e.incident) continue;
       if (!grades.has(e.incident)) grades.set(e.incident, []);
       grades.get(e.incident)!.push({ t: e.t, grade: g });

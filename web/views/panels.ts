@@ -4,10 +4,11 @@
  * card with findings. Each is model (pure, from src/ or web/model) → d3 DOM; text always as text.
  */
 import * as d3 from 'd3';
-import type { RunRecords } from '../../src/metrics/records.ts';
+import type { RunRecords } from '../../src/engine/records.ts';
 import type { LogEvent } from '../../src/engine/log.ts';
 import { timelineModel, type ReportData, type RunMeta } from '../../src/report/aar.ts';
-import { clock } from '../../src/metrics/findings.ts';
+import { clock } from '../../src/report/format.ts';
+import { eventDetail } from '../../src/report/csv.ts';
 import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
 import { lastAtOrBefore, type Replay } from '../model/replay.ts';
 import type { Lang, Messages } from '../i18n/index.ts';
@@ -138,7 +139,7 @@ export function renderEvents(el: HTMLElement, events: readonly LogEvent[], t: nu
     .data(events.slice(from, to), (e) => String(e.seq))
     .join('li')
     .classed('now', (e) => e.seq === events[k]?.seq)
-    .text((e) => `${clock(startSecondOfDay, e.t)} ${e.kind} ${e.incident ?? ''} ${e.unit ?? ''} ${e.agency ?? ''} ${e.detail ?? ''}`)
+    .text((e) => `${clock(startSecondOfDay, e.t)} ${e.kind} ${e.incident ?? ''} ${e.unit ?? ''} ${e.agency ?? ''} ${eventDetail(e)}`)
     .on('click', (_ev, e) => onPick(e));
   el.classList.add('events');
   const now = el.querySelector('li.now') as HTMLElement | null;

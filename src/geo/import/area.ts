@@ -3,7 +3,8 @@
  * boundary GeoJSON (Polygon / MultiPolygon geometries, Features or a FeatureCollection of them;
  * holes respected).
  */
-import type { InputError } from '../../scenario/errors.ts';
+import type { Problem as InputError } from './problem.ts';
+import { insideRing } from '../zones.ts';
 
 type Ring = [number, number][];
 
@@ -34,17 +35,6 @@ export function areaFromGeoJson(json: unknown, where: string): Area | InputError
   const ok = polygons.length > 0 && polygons.every((p) => Array.isArray(p) && p.length > 0 && p.every((r) => Array.isArray(r) && r.length >= 4 && r.every((q) => Array.isArray(q) && Number.isFinite(q[0]) && Number.isFinite(q[1]))));
   if (!ok) return { path: where, message: 'a boundary must be GeoJSON with Polygon or MultiPolygon geometry (rings of at least four [lon, lat] positions)' };
   return { kind: 'polygons', polygons };
-}
-
-/** Even-odd rule: is (x, y) inside the ring? */
-function insideRing(ring: Ring, x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Is the position inside the area (inside an outer ring and none of its holes)? */

@@ -8,6 +8,7 @@
  */
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
+import type { Problem } from './problem.ts';
 
 /** A coordinate system that can take a position to WGS-84. */
 export interface Crs {
@@ -132,9 +133,9 @@ type Coords = number | Coords[];
  * A copy of a GeoJSON object with every position converted to WGS-84; problems name the feature
  * (`features[3].geometry`) after `where`. Positions keep any third value (height) as it is.
  */
-export function geoJsonToWgs84<T>(json: T, crs: Crs, where: string): { value: T; errors: { path: string; message: string }[] } {
+export function geoJsonToWgs84<T>(json: T, crs: Crs, where: string): { value: T; errors: Problem[] } {
   if (crs.id === 'WGS-84' || crs.id === 'CGCS2000') return { value: json, errors: [] };
-  const errors: { path: string; message: string }[] = [];
+  const errors: Problem[] = [];
   const convert = (c: Coords, path: string): Coords => {
     if (!Array.isArray(c)) return c;
     if (typeof c[0] === 'number') {

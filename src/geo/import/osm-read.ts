@@ -9,7 +9,7 @@ import { Blob, BlobHeader } from 'tiny-osmpbf/proto/fileformat.js';
 import Pbf from 'pbf';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gunzipSync, unzlibSync } from 'fflate';
-import type { InputError } from '../../scenario/errors.ts';
+import type { Problem as InputError } from './problem.ts';
 
 export type OsmTags = Record<string, string>;
 

@@ -7,7 +7,7 @@
  * where they share an OSM node, so a bridge does not meet the road it crosses. Every dropped way or
  * segment is counted by its reason.
  */
-import type { InputError } from '../../scenario/errors.ts';
+import type { Problem as InputError } from './problem.ts';
 import { distanceM } from '../distance.ts';
 import type { OsmData, OsmTags } from './osm-read.ts';
 import { insideArea, type Area } from './area.ts';

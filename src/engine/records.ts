@@ -4,13 +4,16 @@
  * scenario start; `null` where a step never happened.
  */
 
+/** Where an incident came from: background demand, the scenario's script, a CAD history, or an injection. */
+export type IncidentSource = 'background' | 'scripted' | 'history' | 'injected';
+
 export interface IncidentRecord {
   incidentId: string;
   type: string;
   zone: string;
   lon: number;
   lat: number;
-  source: 'background' | 'scripted' | 'history' | 'injected';
+  source: IncidentSource;
   gradeTrue: string;
   gradeInitial: string | null;
   gradeFinal: string | null;

@@ -4,12 +4,10 @@
  * (so a batch replication agrees with `linkdrill run` for the same seed).
  */
 import type { Scenario } from '../scenario/scenario.ts';
-import type { RunRecords } from '../metrics/records.ts';
-import { summarise } from '../metrics/stats.ts';
-import { resolveRubric, scoreRuns } from '../metrics/score.ts';
-import { roundRecords } from '../report/csv.ts';
-import { scoreContext } from '../report/aar.ts';
-import { runMeta } from '../report/outputs.ts';
+import type { RunRecords } from '../engine/records.ts';
+import { summarise } from './stats.ts';
+import { resolveRubric, scoreContext, scoreRuns } from './score.ts';
+import { roundRecords } from './round.ts';
 
 /** The compared KPIs, in column order (all numeric; smaller is better unless named in `HIGHER_IS_BETTER`). */
 export const KPI_COLUMNS = [
@@ -25,10 +23,10 @@ export type Kpi = (typeof KPI_COLUMNS)[number];
 export const HIGHER_IS_BETTER: ReadonlySet<string> = new Set(['score', 'score_alarm', 'score_mobilisation', 'score_linkage', 'score_command', 'score_information', 'score_outcome']);
 
 /** One replication's KPIs (NaN where a figure has no data) and its rating. */
-export function replicationKpis(scenario: Scenario, records: RunRecords, seed: number, ownRecords = false): { kpis: Record<Kpi, number>; rating: string } {
+export function replicationKpis(scenario: Scenario, records: RunRecords, ownRecords = false): { kpis: Record<Kpi, number>; rating: string } {
   const r = roundRecords(records, ownRecords);
   const s = new Map(summarise(r).map((x) => [x.metric, x.value]));
-  const res = scoreRuns([{ rep: 1, records: r }], scoreContext(runMeta(scenario, [seed])), resolveRubric(scenario.scoring));
+  const res = scoreRuns([{ rep: 1, records: r }], scoreContext(scenario), resolveRubric(scenario.scoring));
   const g = res.groups;
   const kpis = {} as Record<Kpi, number>;
   const fromScore: Partial<Record<Kpi, number | null>> = {

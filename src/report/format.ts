@@ -1,0 +1,79 @@
+/**
+ * Words and numbers for people, in Chinese or English: values in their unit, times of day, and the
+ * sentence of each finding. Everything human-facing that the engine and the metrics leave as data is
+ * written here (and in `web/i18n` for the app's own labels).
+ */
+import type { Finding } from '../metrics/findings.ts';
+import type { IndicatorSpec } from '../metrics/score.ts';
+import type { Lang } from './i18n.ts';
+
+/** A value in its unit, for people: seconds below two minutes, minutes above; shares as percent. */
+export function formatValue(v: number, unit: 's' | 'share', lang: Lang): string {
+  if (unit === 'share') return `${(v * 100).toFixed(1)}%`;
+  if (Math.abs(v) < 120) return lang === 'zh' ? `${Math.round(v)} 秒` : `${Math.round(v)} s`;
+  return lang === 'zh' ? `${(v / 60).toFixed(1)} 分钟` : `${(v / 60).toFixed(1)} min`;
+}
+
+/** Wall-clock time of day of simulation time `t` (HH:MM, with +Nd past the first day). */
+export function clock(startSecondOfDay: number, t: number): string {
+  const s = startSecondOfDay + t;
+  const day = Math.floor(s / 86400);
+  const sod = ((s % 86400) + 86400) % 86400;
+  const hh = String(Math.floor(sod / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((sod % 3600) / 60)).padStart(2, '0');
+  return `${day > 0 ? `+${day}d ` : ''}${hh}:${mm}`;
+}
+
+const CHANNEL_NAMES: Record<string, Record<Lang, string>> = {
+  phone: { zh: '电话转接', en: 'phone relay' },
+  platform: { zh: '信息共享平台', en: 'the shared platform' },
+  radio: { zh: '无线电', en: 'radio' },
+};
+
+/** Words about where the misses concentrate (a channel, an agency), or '' when they do not. */
+function concentrationText(f: Finding, lang: Lang): string {
+  const parts: string[] = [];
+  const ch = f.concentration.channel;
+  if (ch && CHANNEL_NAMES[ch.name]) {
+    const name = CHANNEL_NAMES[ch.name][lang];
+    parts.push(ch.count === f.over ? (lang === 'zh' ? `全部经由${name}` : `all by ${name}`) : lang === 'zh' ? `其中 ${ch.count} 次经由${name}` : `${ch.count} of them by ${name}`);
+  }
+  const ag = f.concentration.agency;
+  if (ag) parts.push(ag.count === f.over ? (lang === 'zh' ? `均涉及 ${ag.id}` : `all ${ag.id}`) : lang === 'zh' ? `其中 ${ag.count} 次涉及 ${ag.id}` : `${ag.count} of them ${ag.id}`);
+  return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** The sentence of a finding: the value against its target, the worst cases, and where misses concentrate. */
+export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang): string {
+  const v = formatValue(value, spec.unit, lang);
+  const tg = formatValue(spec.target, spec.unit, lang);
+  const share = spec.unit === 'share';
+  const worst = f.evidence
+    .filter((s) => s.incident || s.unit)
+    .slice(0, 3)
+    .map((s) => {
+      const subject = s.incident ?? s.unit;
+      const who = [s.agency, s.unit !== subject ? s.unit : undefined].filter(Boolean).join(' ');
+      const when = s.t !== undefined ? clock(startSecondOfDay, s.t) : '';
+      const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}`;
+      const inner = [who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+      return `${subject}${inner ? (lang === 'zh' ? `（${inner}）` : ` (${inner})`) : ''}${what}`;
+    });
+  const worstLabel = share ? (lang === 'zh' ? '例如' : 'For example') : lang === 'zh' ? '最差' : 'Worst';
+  const conc = concentrationText(f, lang);
+  const items = spec.items[lang];
+  if (lang === 'zh') {
+    return (
+      `${spec.name.zh}：${v}，目标 ${tg}` +
+      (share ? `（${f.n} ${items}中 ${f.over} 例）。` : `（${f.n} ${items}中有 ${f.over} 例超出目标）。`) +
+      (worst.length ? `${worstLabel}：${worst.join('；')}。` : '') +
+      (conc ? `${conc}。` : '')
+    );
+  }
+  return (
+    `${spec.name.en}: ${v} against a target of ${tg}` +
+    (share ? ` (${f.over} of ${f.n} ${items}).` : ` (${f.over} of ${f.n} ${items} over target).`) +
+    (worst.length ? ` ${worstLabel}: ${worst.join('; ')}.` : '') +
+    (conc ? ` ${conc[0].toUpperCase()}${conc.slice(1)}.` : '')
+  );
+}

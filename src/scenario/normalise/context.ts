@@ -1,0 +1,71 @@
+/**
+ * What every normalising step shares: the list of problems found so far (each with its path), the
+ * side-file reader, and turning written durations and distributions into seconds and {@link Dist}s.
+ */
+import type { Dist } from '../../random/distributions.ts';
+import type { InputError } from '../errors.ts';
+import type { ReadFile } from '../files.ts';
+import { GRADES, type DistInput } from '../schema.ts';
+import { normaliseDist } from './dist.ts';
+
+export interface NormaliseContext {
+  /** Problems found so far, in the order the steps found them. */
+  readonly errors: InputError[];
+  readonly readFile: ReadFile;
+  err(path: string, message: string): void;
+  /** A written distribution in normalised form (a problem is recorded, and 0 returned, when it is bad). */
+  dist(d: DistInput, path: string): Dist;
+  /** `dist(d ?? fallback)`. */
+  distOr(d: DistInput | undefined, fallback: DistInput, path: string): Dist;
+  /**
+   * A distribution per grade index (0 = IV … 3 = I): one for every grade, or a map by grade where
+   * higher grades fall back to lower ones and IV is required.
+   */
+  byGrade(v: DistInput | Partial<Record<string, DistInput>>, path: string): Dist[];
+}
+
+export function createContext(readFile: ReadFile): NormaliseContext {
+  const errors: InputError[] = [];
+  const err = (path: string, message: string) => void errors.push({ path, message });
+  const dist = (d: DistInput, path: string): Dist => {
+    const r = normaliseDist(d);
+    if (typeof r === 'string') {
+      err(path, r);
+      return { dist: 'fixed', value: 0 };
+    }
+    return r;
+  };
+  return {
+    errors,
+    readFile,
+    err,
+    dist,
+    distOr: (d, fallback, path) => dist(d ?? fallback, path),
+    byGrade(v, path) {
+      if (typeof v === 'object' && v !== null && !('dist' in v)) {
+        const m = v as Partial<Record<string, DistInput>>;
+        const out: Dist[] = [];
+        let last: Dist | null = null;
+        GRADES.forEach((g, i) => {
+          if (m[g] !== undefined) last = dist(m[g]!, `${path}.${g}`);
+          out[i] = last ?? { dist: 'fixed', value: NaN };
+        });
+        if (m.IV === undefined) err(`${path}.IV`, 'is required (higher grades fall back to lower ones, IV to nothing)');
+        return out;
+      }
+      const one = dist(v as DistInput, path);
+      return GRADES.map(() => one);
+    },
+  };
+}
+
+/** Ids of `items`, recording each duplicate at its path. */
+export function uniqueIds(items: readonly { id: string }[], path: string, ctx: Pick<NormaliseContext, 'err'>): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    if (seen.has(it.id)) ctx.err(`${path}[${i}].id`, `duplicate id "${it.id}"`);
+    seen.add(it.id);
+  });
+  return seen;
+}
+

@@ -1,0 +1,90 @@
+/** Demand: background Poisson streams by type, scripted incidents, and a CAD history replayed. */
+import { GRADES, type ScenarioParsed } from '../schema.ts';
+import type { Background, FixedIncident, Zone } from '../scenario.ts';
+import type { WallClock } from '../duration.ts';
+import { parseHistoryCsv } from '../history.ts';
+import { readSideFile } from '../files.ts';
+import { nearestZone } from '../../geo/zones.ts';
+import type { NormaliseContext } from './context.ts';
+import { secs } from './dist.ts';
+
+function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
+  const { err } = ctx;
+  return s.demand.background.map((b, i) => {
+    const p = `demand.background[${i}]`;
+    if (!typeIds.has(b.type)) err(`${p}.type`, `unknown incident type "${b.type}"`);
+    let zoneWeights: number[];
+    if (b.zones === 'population') zoneWeights = zones.map((z) => z.population);
+    else if (b.zones === 'uniform') zoneWeights = zones.map(() => 1);
+    else {
+      const m = new Map(Object.entries(b.zones));
+      for (const k of m.keys()) if (!zoneIds.has(k)) err(`${p}.zones.${k}`, `unknown zone "${k}"`);
+      zoneWeights = zones.map((z) => m.get(z.id) ?? 0);
+    }
+    if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
+    const raw = b.profile ?? Array(24).fill(1);
+    const mean = raw.reduce((a, x) => a + x, 0) / 24;
+    if (!(mean > 0)) err(`${p}.profile`, 'must not be all zero');
+    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: raw.map((x) => x / (mean || 1)) };
+  });
+}
+
+/** Where a scripted or historical incident happens: its zone, or the zone nearest its lon/lat. */
+function placeOf(o: { zone?: string; lon?: number; lat?: number }, p: string, zones: Zone[], ctx: NormaliseContext): { zone: string; lon: number; lat: number } | null {
+  if (o.zone !== undefined) {
+    const z = zones.find((zz) => zz.id === o.zone);
+    if (!z) {
+      ctx.err(`${p}.zone`, `unknown zone "${o.zone}"`);
+      return null;
+    }
+    return { zone: z.id, lon: o.lon ?? z.lon, lat: o.lat ?? z.lat };
+  }
+  if (o.lon === undefined || o.lat === undefined) {
+    ctx.err(p, 'needs a zone or lon and lat');
+    return null;
+  }
+  const pt = { lon: o.lon, lat: o.lat };
+  const z = nearestZone(zones, pt);
+  return z ? { zone: z.id, ...pt } : null;
+}
+
+/** Scripted and historical incidents at fixed times, in a stable order. */
+function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, start: WallClock | null, durationS: number, ctx: NormaliseContext): FixedIncident[] {
+  const { err } = ctx;
+  const fixed: FixedIncident[] = [];
+  s.demand.scripted.forEach((x, i) => {
+    const p = `demand.scripted[${i}]`;
+    if (!typeIds.has(x.type)) err(`${p}.type`, `unknown incident type "${x.type}"`);
+    const at = placeOf(x, p, zones, ctx);
+    const t = secs(x.at);
+    if (durationS > 0 && t >= durationS) err(`${p}.at`, `is past the end of the run (${durationS} s)`);
+    if (at) fixed.push({ t, type: x.type, ...at, grade: x.grade ? GRADES.indexOf(x.grade) : null, name: x.name ?? '', source: 'scripted' });
+  });
+  if (s.demand.history && start) {
+    const where = `demand.history.file (${s.demand.history.file})`;
+    const text = readSideFile(ctx.readFile, s.demand.history.file, 'demand.history.file', ctx.errors);
+    if (text !== undefined) {
+      const r = parseHistoryCsv(text, start, where);
+      ctx.errors.push(...r.errors);
+      r.rows.forEach((row, i) => {
+        const p = `${where} row ${i + 2}`;
+        if (!typeIds.has(row.type)) {
+          err(`${p}.type`, `unknown incident type "${row.type}"`);
+          return;
+        }
+        if (row.t < 0 || row.t >= durationS) return; // outside the simulated window: skipped, as CAD exports span more
+        const at = placeOf(row, p, zones, ctx);
+        if (at) fixed.push({ t: row.t, type: row.type, ...at, grade: row.grade, name: row.name, source: 'history' });
+      });
+    }
+  }
+  // Stable order: by time, scripted before history at equal times, then as written.
+  return fixed.sort((a, b) => a.t - b.t || (a.source === b.source ? 0 : a.source === 'scripted' ? -1 : 1));
+}
+
+export function normaliseDemand(s: ScenarioParsed, places: { zones: Zone[]; zoneIds: Set<string> }, typeIds: Set<string>, start: WallClock | null, durationS: number, ctx: NormaliseContext): { background: Background[]; fixed: FixedIncident[] } {
+  return {
+    background: normaliseBackground(s, places.zones, places.zoneIds, typeIds, ctx),
+    fixed: normaliseFixed(s, places.zones, typeIds, start, durationS, ctx),
+  };
+}

@@ -1,0 +1,102 @@
+/** The travel model: straight lines, a road network from GeoJSON, or a zone × station matrix. */
+import Papa from 'papaparse';
+import type { InputError } from '../errors.ts';
+import type { ScenarioParsed } from '../schema.ts';
+import type { Hospital, Station, Zone } from '../scenario.ts';
+import { readSideFile } from '../files.ts';
+import type { Point } from '../../geo/point.ts';
+import type { Travel } from '../../geo/travel.ts';
+import { parseRoadGeoJson, RoadGraph, type RoadNetwork } from '../../geo/network.ts';
+import type { NormaliseContext } from './context.ts';
+import { secs } from './dist.ts';
+import { readJson } from './zones.ts';
+
+/** Reads a zone × station matrix CSV: first column zone id, then one column per station. */
+export function matrixFromCsv(text: string, where: string, errors: InputError[]): Record<string, Record<string, number>> {
+  const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+  const out: Record<string, Record<string, number>> = Object.create(null);
+  const header = rows[0] ?? [];
+  rows.slice(1).forEach((r, i) => {
+    const zone = (r[0] ?? '').trim();
+    out[zone] = Object.create(null);
+    for (let c = 1; c < header.length; c++) {
+      const cellText = (r[c] ?? '').trim();
+      const v = Number(cellText);
+      if (cellText === '' || !Number.isFinite(v) || v < 0) errors.push({ path: `${where} row ${i + 2} column "${header[c]}"`, message: cellText === '' ? 'is empty: give a travel time in seconds' : `not a travel time in seconds: "${r[c]}"` });
+      out[zone][header[c].trim()] = v;
+    }
+  });
+  return out;
+}
+
+/** Every place must lie near the road network and reach the others both ways. */
+function checkNetworkReach(net: RoadNetwork, snapM: number, places: { p: Point; path: string }[], errors: InputError[]) {
+  const g = new RoadGraph(net);
+  const snapped = places.map((x) => ({ ...x, ...g.nearest(x.p) }));
+  for (const x of snapped) {
+    if (x.distanceM > snapM) errors.push({ path: x.path, message: `is ${Math.round(x.distanceM)} m from the nearest road (limit travel.snapM = ${snapM} m)` });
+  }
+  if (snapped.length === 0) return;
+  const hub = snapped[0].node;
+  const to = g.towards(hub).timeS;
+  for (const x of snapped) {
+    if (!Number.isFinite(to[x.node]) || !Number.isFinite(g.time(hub, x.node))) {
+      errors.push({ path: x.path, message: 'cannot be reached on the road network from the rest (disconnected roads?)' });
+    }
+  }
+}
+
+function matrixOf(tr: ScenarioParsed['travel'], zones: Zone[], zoneIds: Set<string>, stations: Station[], ctx: NormaliseContext): Record<string, Record<string, number>> {
+  let m: Record<string, Record<string, number>> = Object.create(null);
+  if (typeof tr.matrix === 'string') {
+    const text = readSideFile(ctx.readFile, tr.matrix, 'travel.matrix', ctx.errors);
+    if (text !== undefined) m = matrixFromCsv(text, `travel.matrix (${tr.matrix})`, ctx.errors);
+  } else {
+    for (const [z, row] of Object.entries(tr.matrix!)) m[z] = Object.assign(Object.create(null), Object.fromEntries(Object.entries(row).map(([k, v]) => [k, secs(v)])));
+  }
+  for (const z of Object.keys(m)) if (!zoneIds.has(z)) ctx.err(`travel.matrix.${z}`, `unknown zone "${z}"`);
+  for (const z of zones) {
+    for (const st of stations) {
+      if (m[z.id]?.[st.id] === undefined) {
+        ctx.err('travel.matrix', `no travel time from station "${st.id}" to zone "${z.id}"`);
+        break;
+      }
+    }
+  }
+  return m;
+}
+
+export function normaliseTravel(tr: ScenarioParsed['travel'], places: { zones: Zone[]; zoneIds: Set<string>; stations: Station[]; hospitals: Hospital[] }, ctx: NormaliseContext): Travel {
+  const travel: Travel = {
+    model: tr.model,
+    speedKmh: tr.speedKmh,
+    detour: tr.detour,
+    emergencyFactor: tr.emergencyFactor,
+    congestion: tr.congestion ? tr.congestion.slice() : Array(24).fill(1),
+    noise: tr.noise === undefined ? undefined : ctx.dist(tr.noise, 'travel.noise'),
+    snapM: tr.snapM,
+  };
+  if (travel.congestion.some((m) => m <= 0)) ctx.err('travel.congestion', 'multipliers must be positive');
+  if (tr.model === 'network') {
+    if (!tr.network) ctx.err('travel.network', 'is required when travel.model is network');
+    else {
+      const json = readJson(ctx.readFile, tr.network, 'travel.network', ctx.errors);
+      if (json !== undefined) {
+        const r = parseRoadGeoJson(json, `travel.network (${tr.network})`, tr.speedKmh);
+        ctx.errors.push(...r.errors);
+        if (r.network) {
+          travel.network = r.network;
+          checkNetworkReach(r.network, tr.snapM, [
+            ...places.zones.map((z, i) => ({ p: z as Point, path: `zones[${i}] (${z.id})` })),
+            ...places.stations.map((st, i) => ({ p: st as Point, path: `stations[${i}] (${st.id})` })),
+            ...places.hospitals.map((h, i) => ({ p: h as Point, path: `hospitals[${i}] (${h.id})` })),
+          ], ctx.errors);
+        }
+      }
+    }
+  } else if (tr.model === 'matrix') {
+    if (!tr.matrix) ctx.err('travel.matrix', 'is required when travel.model is matrix');
+    else travel.matrix = matrixOf(tr, places.zones, places.zoneIds, places.stations, ctx);
+  }
+  return travel;
+}

@@ -1,0 +1,63 @@
+/** Zones: written inline, or read from a GeoJSON file of Points or (Multi)Polygons. */
+import type { InputError } from '../errors.ts';
+import type { ScenarioParsed } from '../schema.ts';
+import type { Zone } from '../scenario.ts';
+import { readSideFile, type ReadFile } from '../files.ts';
+import { centroid, outerRing } from '../../geo/zones.ts';
+import { uniqueIds, type NormaliseContext } from './context.ts';
+
+/** Reads a JSON side file; problems are recorded at `where`. */
+export function readJson(readFile: ReadFile, rel: string, where: string, errors: InputError[]): unknown {
+  const text = readSideFile(readFile, rel, where, errors);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    errors.push({ path: where, message: `"${rel}" is not valid JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+/** Parses a zones GeoJSON FeatureCollection (Points or Polygons with `id`, `name`, `population`). */
+export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[]; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const fc = json as { type?: string; features?: unknown[] };
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { zones: [], errors: [{ path: where, message: 'not a GeoJSON FeatureCollection' }] };
+  const zones: Zone[] = [];
+  fc.features.forEach((f, i) => {
+    const feat = f as { geometry?: { type: string; coordinates: unknown }; properties?: Record<string, unknown> };
+    const p = feat.properties ?? {};
+    const id = p.id ?? (f as { id?: unknown }).id;
+    if (typeof id !== 'string' && typeof id !== 'number') {
+      errors.push({ path: `${where} features[${i}].properties.id`, message: 'is required' });
+      return;
+    }
+    const c = centroid(feat.geometry);
+    if (!c) {
+      errors.push({ path: `${where} features[${i}].geometry`, message: 'must be a Point, Polygon or MultiPolygon' });
+      return;
+    }
+    const population = Number(p.population ?? 0);
+    if (!(population >= 0)) errors.push({ path: `${where} features[${i}].properties.population`, message: 'must be a number ≥ 0' });
+    const zone: Zone = { id: String(id), name: String(p.name ?? id), population, ...c };
+    const ring = outerRing(feat.geometry);
+    if (ring) zone.polygon = ring;
+    zones.push(zone);
+  });
+  return { zones, errors };
+}
+
+/** The scenario's zones and their ids. */
+export function normaliseZones(input: ScenarioParsed['zones'], ctx: NormaliseContext): { zones: Zone[]; zoneIds: Set<string> } {
+  let zones: Zone[] = [];
+  if (Array.isArray(input)) zones = input.map((z) => ({ id: z.id, name: z.name ?? z.id, population: z.population, lon: z.lon, lat: z.lat }));
+  else {
+    const json = readJson(ctx.readFile, input.file, 'zones.file', ctx.errors);
+    if (json !== undefined) {
+      const r = zonesFromGeoJson(json, `zones.file (${input.file})`);
+      zones = r.zones;
+      ctx.errors.push(...r.errors);
+    }
+  }
+  return { zones, zoneIds: uniqueIds(zones, 'zones', ctx) };
+}

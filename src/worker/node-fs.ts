@@ -1,0 +1,200 @@
+/**
+ * The Node host's output files: linkdrill replaces only a folder it wrote itself; anything else — a
+ * folder of the user's, the current folder, a file — is refused with a message and left untouched.
+ * Every command that writes (run, batch, merge, report, exercise, calibrate) goes through here.
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+
+/** The kinds of folder linkdrill writes (an exercise writes a run folder with more files in it). */
+export const OUTPUT_KINDS = ['run', 'batch', 'calibration', 'history'] as const;
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
+/** Marker file and file names of the kinds older versions wrote before the manifest existed. */
+const LEGACY: Partial<Record<OutputKind, { marker: string; legacy: readonly string[] }>> = {
+  run: {
+    marker: 'run.json',
+    legacy: ['report.html', 'incidents.csv', 'calls.csv', 'dispatches.csv', 'agencies.csv', 'units.csv', 'depots.csv', 'indicators.csv', 'summary.csv', 'events.csv', 'run.json'],
+  },
+  batch: { marker: 'batch.json', legacy: ['batch.json', 'replications.csv', 'comparison.csv', 'comparison.html'] },
+};
+
+/** Hidden manifest in every folder linkdrill writes: its kind and the files it put there. */
+export const MANIFEST = '.linkdrill.json';
+
+interface Manifest {
+  kind: OutputKind;
+  files: string[];
+}
+
+/** A refusal to write, with the place it concerns. */
+export class OutputRefused extends Error {}
+
+/** What is in `dir` now: `null` when it does not exist; throws {@link OutputRefused} when it is not a plain folder. */
+function entries(dir: string, shown: string): string[] | null {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return null;
+  }
+  if (st.isSymbolicLink()) throw new OutputRefused(`${shown}: is a symbolic link; give the folder itself`);
+  if (!st.isDirectory()) throw new OutputRefused(`${shown}: is a file, not a folder; choose a folder name for the output`);
+  return readdirSync(dir);
+}
+
+function readManifest(dir: string): Manifest | null {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
+    if ((OUTPUT_KINDS as readonly string[]).includes(m.kind) && Array.isArray(m.files) && m.files.every((f) => typeof f === 'string')) return m;
+  } catch {
+    // no manifest, or not ours
+  }
+  return null;
+}
+
+/**
+ * Which linkdrill folder `dir` is, judged by its contents: its manifest (or, for folders written
+ * before manifests, its marker file and known names) must account for every entry in it.
+ * Returns the kind, `'empty'`, `'absent'`, or the entries linkdrill did not write.
+ */
+export function folderOwner(dir: string, shown = dir): OutputKind | 'empty' | 'absent' | { foreign: string[] } {
+  const names = entries(dir, shown);
+  if (names === null) return 'absent';
+  if (names.length === 0) return 'empty';
+  const m = readManifest(dir);
+  // Leftovers of an interrupted write of our own are ours too.
+  const leftover = (n: string) => /\.partial-\d+$/.test(n);
+  if (m) {
+    const own = new Set([...m.files, MANIFEST]);
+    const foreign = names.filter((n) => !own.has(n) && !leftover(n));
+    return foreign.length ? { foreign } : m.kind;
+  }
+  for (const kind of Object.keys(LEGACY) as OutputKind[]) {
+    const k = LEGACY[kind]!;
+    if (!names.includes(k.marker)) continue;
+    const foreign = names.filter((n) => !k.legacy.includes(n) && !leftover(n));
+    return foreign.length ? { foreign } : kind;
+  }
+  return { foreign: names };
+}
+
+/** Refuses output paths that are the current folder, one of its parents, the home folder or a root. */
+function checkPlace(outDir: string): string {
+  if (outDir.trim() === '') throw new OutputRefused('--out: is empty; give a folder name');
+  const target = resolve(outDir);
+  const cwd = process.cwd();
+  if (target === cwd || cwd.startsWith(target.endsWith(sep) ? target : target + sep)) {
+    throw new OutputRefused(`${outDir}: is the current folder${target === cwd ? '' : ' or holds it'}; linkdrill writes into a folder of its own (e.g. reports/my-run)`);
+  }
+  if (target === homedir() || dirname(target) === target) throw new OutputRefused(`${outDir}: is ${dirname(target) === target ? 'a file-system root' : 'your home folder'}; choose a folder of its own`);
+  return target;
+}
+
+const list = (xs: string[]) => xs.slice(0, 4).map((x) => `"${x}"`).join(', ') + (xs.length > 4 ? ` and ${xs.length - 4} more` : '');
+
+/**
+ * May linkdrill put a `kind` folder at `outDir`? Returns the resolved path; throws
+ * {@link OutputRefused} naming the reason when the place holds anything that is not linkdrill's own
+ * folder of this kind. `replace` is whether an existing folder of this kind may be replaced.
+ */
+export function claimOutputFolder(outDir: string, kind: OutputKind, replace = true): string {
+  const target = checkPlace(outDir);
+  const owner = folderOwner(target, outDir);
+  if (owner === 'absent' || owner === 'empty') return target;
+  if (typeof owner === 'object') {
+    throw new OutputRefused(`${outDir}: holds files linkdrill did not write (${list(owner.foreign)}); nothing was changed — choose a new or empty folder for the output`);
+  }
+  if (owner !== kind) throw new OutputRefused(`${outDir}: holds a linkdrill ${owner} folder, not a ${kind} folder; nothing was changed — choose another folder`);
+  if (!replace) throw new OutputRefused(`${outDir}: holds an earlier ${kind}; nothing was changed`);
+  return target;
+}
+
+/** Clean-up after a failure must not hide the failure itself. */
+function quietly(f: () => unknown): void {
+  try {
+    f();
+  } catch {
+    // the original error is what the user needs to see
+  }
+}
+
+/** Turns a write failure into words a user can act on. */
+export function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'no space left on the disk';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'EDQUOT') return 'disk quota exceeded';
+  return code ?? (e as Error).message;
+}
+
+/**
+ * Writes `files` as the folder `outDir`, whole or not at all: everything goes to a temporary sibling
+ * first, which takes the place of `outDir` only once every file is written. Only an empty folder or
+ * linkdrill's own folder of this kind is replaced (see {@link claimOutputFolder}); on any failure
+ * nothing is left behind and the old folder stays as it was.
+ */
+export function writeOutputFolder(outDir: string, files: Record<string, string | Uint8Array>, kind: OutputKind): void {
+  const target = claimOutputFolder(outDir, kind);
+  const parent = dirname(target);
+  const tmp = join(parent, `.${basename(target)}.partial-${process.pid}`);
+  const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+  try {
+    mkdirSync(parent, { recursive: true });
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+    for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), data);
+    const manifest: Manifest = { kind, files: Object.keys(files).sort() };
+    writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest) + '\n');
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(tmp, target);
+  } catch (e) {
+    quietly(() => rmSync(tmp, { recursive: true, force: true }));
+    quietly(() => !existsSync(target) && existsSync(old) && renameSync(old, target));
+    throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+  }
+  quietly(() => rmSync(old, { recursive: true, force: true }));
+}
+
+/** Records that `dir` (being written file by file, as a batch is) is linkdrill's `kind` folder holding `files`. */
+export function writeManifest(dir: string, kind: OutputKind, files: readonly string[]): void {
+  const manifest: Manifest = { kind, files: [...new Set(files)].sort() };
+  writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest) + '\n');
+}
+
+/**
+ * Replaces one file linkdrill owns inside a folder it owns (e.g. `report.html` in a run folder),
+ * through a temporary file, so a failure leaves the old file whole.
+ */
+export function replaceOwnFile(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.partial-${process.pid}`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    quietly(() => rmSync(tmp, { force: true }));
+    throw new OutputRefused(`${path}: cannot write (${writeProblem(e)}); the old file is unchanged`);
+  }
+}
+
+/**
+ * Writes a single output file that is not part of a linkdrill folder (e.g. an imported road
+ * network): refused when something already exists there, unless `overwrite` is given.
+ */
+export function writeOutputFile(path: string, data: string | Uint8Array, overwrite = false): void {
+  if (path.trim() === '') throw new OutputRefused('--out: is empty; give a file name');
+  const target = resolve(path);
+  let exists = false;
+  try {
+    const st = lstatSync(target);
+    exists = true;
+    if (!st.isFile()) throw new OutputRefused(`${path}: is ${st.isDirectory() ? 'a folder' : 'not a regular file'}; give a file name`);
+  } catch (e) {
+    if (e instanceof OutputRefused) throw e;
+  }
+  if (exists && !overwrite) throw new OutputRefused(`${path}: already exists; nothing was changed (give another name, or --force to replace it)`);
+  mkdirSync(dirname(target), { recursive: true });
+  replaceOwnFile(target, data);
+}

@@ -144,7 +144,9 @@ const boundary = [[-1100, -1000], [3600, -1000], [3600, 3000], [800, 3000], [-11
 
 const dir = 'test/fixtures/osm';
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features }, null, 1) + '\n';
-writeFileSync(`${dir}/qingxi-boundary.geojson`, fc([{ type: 'Feature', properties: { name: '清溪镇' }, geometry: { type: 'Polygon', coordinates: [boundary] } }]));
+const boundaryText = fc([{ type: 'Feature', properties: { name: '清溪镇' }, geometry: { type: 'Polygon', coordinates: [boundary] } }]);
+writeFileSync(`${dir}/qingxi-boundary.geojson`, boundaryText);
+writeFileSync('scenarios/geo/qingxi-boundary.geojson', boundaryText);
 
 // OSM XML.
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

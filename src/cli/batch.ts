@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadVariants } from '../scenario/variants.ts';
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
@@ -41,11 +41,12 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 
   const path = positionals[0];
   const file = readScenarioFile(path);
-  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only) : file;
+  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const { base, variants } = loaded.value;
   const seed = seedOption ?? base.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);

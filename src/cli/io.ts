@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { loadScenario, type ReadFile } from '../scenario/load.ts';
+import { loadScenario, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
 import type { Result } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -35,6 +35,8 @@ function readProblem(e: unknown): string {
 export interface ScenarioFile {
   text: string;
   readFile: ReadFile;
+  /** Binary side files (Shapefiles, zips), as bytes. */
+  readBytes: ReadBytes;
   /** SHA-256 of every file read so far (the scenario itself, then side files as the loader asks). */
   digests: Map<string, string>;
 }
@@ -65,11 +67,22 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
     const d = decodeText(side, rel);
     return d.ok ? d.value.text : { error: d.errors[0].message };
   };
-  return { ok: true, value: { text: decoded.value.text, readFile, digests } };
+  const readBytes: ReadBytes = (rel) => {
+    let side: Uint8Array;
+    try {
+      side = new Uint8Array(readFileSync(resolve(dir, rel)));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? null : { error: readProblem(e) };
+    }
+    digests.set(rel, sha256(side));
+    return side;
+  };
+  return { ok: true, value: { text: decoded.value.text, readFile, readBytes, digests } };
 }
 
 /** Loads a scenario file; side files are read relative to its folder. */
 export function loadScenarioFile(path: string): Result<Scenario> {
   const f = readScenarioFile(path);
-  return f.ok ? loadScenario(f.value.text, path, f.value.readFile) : f;
+  return f.ok ? loadScenario(f.value.text, path, f.value.readFile, f.value.readBytes) : f;
 }

@@ -5,7 +5,7 @@ import { formatNumber, type RepOutput } from '../report/csv.ts';
 import { runFolderFiles } from '../report/outputs.ts';
 import type { ScoreResult } from '../metrics/score.ts';
 import { summarise } from '../metrics/stats.ts';
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, parse, UsageError } from './args.ts';
 import { loadScenarioFile } from './io.ts';
@@ -32,6 +32,7 @@ export function runCommand(argv: string[], io: { out: (s: string) => void; err: 
     return 1;
   }
   const scenario = loaded.value;
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;

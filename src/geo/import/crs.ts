@@ -127,6 +127,11 @@ export function toWgs84(crs: Crs, x: number, y: number): [number, number] | stri
   return [lon, lat];
 }
 
+/** A WGS-84 position as GCJ-02 or BD-09 would show it (for telling which system data was in). */
+export function wgs84To(system: 'GCJ-02' | 'BD-09', lon: number, lat: number): [number, number] {
+  return gcoord.transform([lon, lat], gcoord.WGS84, system === 'GCJ-02' ? gcoord.GCJ02 : gcoord.BD09) as [number, number];
+}
+
 type Coords = number | Coords[];
 
 /**

@@ -1,4 +1,4 @@
-// tiny-osmpbf and the pbf 3 reader it is built on ship no types; only what osm-read.ts uses.
+// Packages that ship no types (tiny-osmpbf, the pbf 3 reader it is built on, shpjs): only what geo/import uses.
 declare module 'tiny-osmpbf' {
   /** Parses a whole .osm.pbf file into OSM JSON (the Overpass API's format). */
   export default function tinyosmpbf(data: Uint8Array): { elements: unknown[] };
@@ -20,4 +20,10 @@ declare module 'pbf' {
     length: number;
     finish(): Uint8Array;
   }
+}
+declare module 'shpjs' {
+  /** Shapes of a .shp as GeoJSON geometries (in the file's coordinates when no .prj is given). */
+  export function parseShp(shp: Uint8Array | ArrayBuffer | DataView, prj?: string): unknown[];
+  /** Rows of a .dbf, text decoded with the given encoding label. */
+  export function parseDbf(dbf: Uint8Array | ArrayBuffer | DataView, encoding?: string): Record<string, unknown>[];
 }

@@ -1,39 +1,37 @@
 /**
- * How far a set of places sits from the road network, and whether it sits there all in one
- * direction — the mark of data in another coordinate system (GCJ-02 positions on WGS-84 roads are
- * some hundreds of metres off, all the same way). Pure.
+ * How far a set of places sits from the road network — to tell data in another coordinate system
+ * (GCJ-02 positions on WGS-84 roads are some hundreds of metres off, all the same way): read in the
+ * right system, places that stand beside roads come much closer to them. Pure.
  */
 import type { Point } from './point.ts';
-import type { RoadGraph } from './network.ts';
+import type { RoadNetwork } from './network.ts';
 
-/** Mean distance to the nearest road node (m), and the mean displacement vector (m east, m north) and its length. */
-export interface Offset {
-  meanM: number;
-  eastM: number;
-  northM: number;
-  shiftM: number;
+const M_PER_DEG = 111_195;
+
+/** Distance (m) from `p` to the segment a–b, on a local plane (exact enough within a town). */
+function toSegmentM(p: Point, a: Point, b: Point, kx: number): number {
+  const [ax, ay] = [(a.lon - p.lon) * kx, a.lat - p.lat];
+  const [bx, by] = [(b.lon - p.lon) * kx, b.lat - p.lat];
+  const [dx, dy] = [bx - ax, by - ay];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+  return Math.hypot(ax + t * dx, ay + t * dy) * M_PER_DEG;
 }
 
-const M_PER_DEG_LAT = 111_195;
-
-/** The offset of `points` from the nearest road nodes of `graph`. */
-export function offsetFromRoads(points: readonly Point[], graph: RoadGraph): Offset {
-  let [sumD, sumE, sumN] = [0, 0, 0];
+/** Mean distance (m) from `points` to the nearest road segment of `network`. */
+export function meanDistanceToRoadsM(points: readonly Point[], network: RoadNetwork): number {
+  if (points.length === 0) return 0;
+  const { nodes, edges } = network;
+  let sum = 0;
   for (const p of points) {
-    const { node, distanceM } = graph.nearest(p);
-    const q = graph.network.nodes[node];
-    sumD += distanceM;
-    sumE += (p.lon - q.lon) * M_PER_DEG_LAT * Math.cos((p.lat * Math.PI) / 180);
-    sumN += (p.lat - q.lat) * M_PER_DEG_LAT;
+    const kx = Math.cos((p.lat * Math.PI) / 180);
+    let best = Infinity;
+    for (const e of edges) {
+      if (e.from > e.to && edges.length > 1) continue; // a two-way road is listed twice; once is enough
+      const d = toSegmentM(p, nodes[e.from], nodes[e.to], kx);
+      if (d < best) best = d;
+    }
+    sum += best;
   }
-  const n = Math.max(1, points.length);
-  const [eastM, northM] = [sumE / n, sumN / n];
-  return { meanM: sumD / n, eastM, northM, shiftM: Math.hypot(eastM, northM) };
-}
-
-/** The compass direction (N, NE, E, …) of a displacement. */
-export function compass(eastM: number, northM: number): string {
-  const names = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'];
-  const deg = ((Math.atan2(eastM, northM) * 180) / Math.PI + 360) % 360;
-  return names[Math.round(deg / 45) % 8];
+  return sum / points.length;
 }

@@ -65,7 +65,7 @@ export const crsSchema = z
 /** A geographic side file: GeoJSON, or a Shapefile (.shp with its .dbf/.prj, or a .zip). */
 export const geoFileSchema = z.strictObject({
   file: z.string().min(1).describe('GeoJSON, a Shapefile (.shp beside its .dbf and .prj) or a zipped Shapefile, relative to the scenario file'),
-  crs: crsSchema.optional().describe('Its coordinate system (default: the .prj of a Shapefile, else the scenario’s crs)'),
+  crs: crsSchema.optional().describe('Its coordinate system (default: a Shapefile’s .prj, a GeoJSON’s "crs" member, else WGS-84)'),
   mapping: z.record(z.string(), z.string().min(1)).optional().describe('Which attribute holds each field linkdrill reads, e.g. {id: CODE, name: MC, population: RK}'),
   encoding: z.string().min(1).optional().describe('Text encoding of a Shapefile’s .dbf (default: its .cpg, its header, else UTF-8 or GBK as the bytes say)'),
 });
@@ -259,7 +259,7 @@ const scriptedSchema = z.strictObject({
 });
 const historySchema = z.strictObject({
   file: z.string().min(1).describe('CSV with columns time, type, grade and zone or lon/lat'),
-  crs: crsSchema.optional().describe('Coordinate system of its lon/lat columns (default: the scenario’s crs)'),
+  crs: crsSchema.optional().describe('Coordinate system of its lon/lat columns (default WGS-84)'),
 });
 
 export const scenarioSchema = z.strictObject({

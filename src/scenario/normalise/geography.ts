@@ -1,8 +1,9 @@
 /**
  * Geography first: every geographic input in WGS-84 and inline before the other steps look at it.
- * The scenario's `crs` (default WGS-84) applies to inline positions (zones, stations, hospitals,
- * depots, scripted incidents) and to files without a system of their own; a file's `crs`, or a
- * Shapefile's .prj, overrides it. Files — GeoJSON, Shapefiles, zipped Shapefiles — are read here,
+ * The scenario's `crs` (default WGS-84) is the system of the positions written in the scenario file
+ * itself (zones, stations, hospitals, depots, scripted incidents). A file is in its own `crs`, else
+ * the one its .prj (Shapefile) or old-style "crs" member (GeoJSON from QGIS) names, else WGS-84 as
+ * GeoJSON should be; a CAD history's lon/lat in its `crs`, else WGS-84. Files — GeoJSON, Shapefiles, zipped Shapefiles — are read here,
  * their attributes mapped (`mapping: {id: CODE, name: MC}`), their positions converted; stations and
  * hospitals from files become inline lists, zones and roads FeatureCollections for their steps.
  */
@@ -37,6 +38,17 @@ export interface Geography {
   historyCrs: Crs;
 }
 
+const WGS84 = resolveCrs('WGS84') as Crs;
+
+/** The EPSG code of an old-style GeoJSON "crs" member (as QGIS writes for data not in WGS-84), if any. */
+function geoJsonCrsName(json: unknown): string | undefined {
+  const name = (json as { crs?: { properties?: { name?: unknown } } })?.crs?.properties?.name;
+  if (typeof name !== 'string') return undefined;
+  const m = /EPSG:+(\d+)$/i.exec(name);
+  if (m) return `EPSG:${m[1]}`;
+  return /CRS84$/i.test(name) ? 'WGS84' : name;
+}
+
 /** Fields each kind of file can map from its own attribute names. */
 const FIELDS = {
   zones: ['id', 'name', 'population'],
@@ -69,11 +81,11 @@ function place<T extends { lon?: number; lat?: number }>(o: T, path: string, ctx
 }
 
 /** The parts of a Shapefile named by its .shp or .zip; problems recorded at `where`. */
-function shapefileParts(rel: string, where: string, ctx: NormaliseContext): ShapefileParts | undefined {
+function shapefileParts(rel: string, where: string, at: string, ctx: NormaliseContext): ShapefileParts | undefined {
   const bytes = readSideBytes(ctx.readBytes, rel, where, ctx.errors);
   if (bytes === undefined) return undefined;
   if (/\.zip$/i.test(rel)) {
-    const z = shapefileFromZip(bytes, `${where} (${rel})`);
+    const z = shapefileFromZip(bytes, at);
     if ('path' in z) {
       ctx.errors.push(z);
       return undefined;
@@ -100,7 +112,7 @@ export function readGeoFile(ref: GeoFileInput, where: string, fields: readonly s
   let json: unknown;
   let prj: string | undefined;
   if (/\.(shp|zip)$/i.test(ref.file)) {
-    const parts = shapefileParts(ref.file, filePath, ctx);
+    const parts = shapefileParts(ref.file, filePath, at, ctx);
     if (!parts) return undefined;
     const r = readShapefile(parts, at, ref.encoding);
     if ('path' in r) {
@@ -124,12 +136,13 @@ export function readGeoFile(ref: GeoFileInput, where: string, fields: readonly s
     ctx.err(at, 'not a GeoJSON FeatureCollection');
     return undefined;
   }
-  let crs = ctx.crs;
-  if (ref.crs !== undefined) crs = crsAt(ref.crs, `${where}.crs`, ctx.crs, ctx);
-  else if (prj) {
-    const c = resolveCrs(prj);
+  let crs = WGS84;
+  const named = prj ?? geoJsonCrsName(json);
+  if (ref.crs !== undefined) crs = crsAt(ref.crs, `${where}.crs`, WGS84, ctx);
+  else if (named) {
+    const c = resolveCrs(named);
     if (typeof c === 'string') {
-      ctx.err(at, `its .prj: ${c}; give the file's crs instead (e.g. crs: EPSG:4527)`);
+      ctx.err(at, `its ${prj ? '.prj' : '"crs" member'}: ${c}; give the file's crs instead (e.g. crs: EPSG:4527)`);
       return undefined;
     }
     crs = c;
@@ -197,7 +210,7 @@ export function normaliseGeography(s: ScenarioParsed, ctx: NormaliseContext): Ge
     const f = readGeoFile(l, `layers[${i}]`, FIELDS.layers, ctx);
     if (f) layers.push({ name: l.name ?? l.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), kind: l.kind, ...(l.label ? { label: l.label } : {}), features: f.features });
   });
-  const historyCrs = s.demand.history ? crsAt(s.demand.history.crs, 'demand.history.crs', ctx.crs, ctx) : ctx.crs;
+  const historyCrs = s.demand.history ? crsAt(s.demand.history.crs, 'demand.history.crs', WGS84, ctx) : WGS84;
   return {
     s: { ...s, zones, stations, hospitals, depots, demand: { ...s.demand, scripted } },
     zonesFile,

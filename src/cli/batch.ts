@@ -9,13 +9,11 @@ import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
-import { intOption, langOption, parse, UsageError } from './args.ts';
+import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { readScenarioFile } from './io.ts';
 
 export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
-
-type Io = { out: (s: string) => void; err: (s: string) => void; tty: boolean };
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {

@@ -12,13 +12,11 @@ import { importRoads, type ReportLine } from '../geo/import/osm-roads.ts';
 import { importPois } from '../geo/import/osm-pois.ts';
 import { areaFromGeoJson, parseBbox, type Area } from '../geo/import/area.ts';
 import { speedTable } from '../geo/import/road-classes.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, UsageError, type Io } from './args.ts';
 import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
 
 export const GEO_USAGE = `linkdrill geo import-osm FILE(.osm.pbf|.osm|.json) [--boundary F.geojson | --bbox W,S,E,N] [--speeds F.yaml] [--max-dropped SHARE] --out roads.geojson [--stations F.geojson] [--hospitals F.geojson] [--force]
   linkdrill geo import-shp FILE(.shp|.zip) [--crs CRS] [--encoding gbk|utf-8] [--id F] [--name F] [--population F] [--speed F] --out F.geojson [--force]`;
-
-type Io = { out: (s: string) => void; err: (s: string) => void };
 
 /** Dispatches `linkdrill geo SUBCOMMAND`. */
 export function geoCommand(argv: string[], io: Io): number {

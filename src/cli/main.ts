@@ -6,7 +6,7 @@ import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { geoCommand, GEO_USAGE } from './geo.ts';
-import { UsageError } from './args.ts';
+import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
@@ -25,11 +25,6 @@ Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the af
 --lang zh|en), incidents.csv, calls.csv, dispatches.csv, agencies.csv, units.csv, depots.csv,
 indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.`;
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  tty: boolean;
-}
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s + '\n'),

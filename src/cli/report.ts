@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { readRunCsv } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
 import { formatErrors } from '../scenario/errors.ts';
-import { langOption, parse, UsageError } from './args.ts';
+import { langOption, parse, UsageError, type Io } from './args.ts';
 import { folderOwner, replaceOwnFile } from '../worker/node-fs.ts';
 
 export const REPORT_USAGE = 'linkdrill report DIR [--lang zh|en]';
 
-export function reportCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): number {
+export function reportCommand(argv: string[], io: Io): number {
   const { values, positionals } = parse(argv, { lang: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(`usage: ${REPORT_USAGE}`);
   const lang = langOption(values.lang);

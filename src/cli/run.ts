@@ -7,13 +7,13 @@ import type { ScoreResult } from '../metrics/score.ts';
 import { summarise } from '../metrics/stats.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
-import { intOption, langOption, parse, UsageError } from './args.ts';
+import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 
 export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
 
-export function runCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; tty: boolean }): number {
+export function runCommand(argv: string[], io: Io): number {
   const { values, positionals } = parse(argv, {
     seed: { type: 'string' },
     reps: { type: 'string' },

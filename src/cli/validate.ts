@@ -3,10 +3,10 @@
  * line per problem with its path (exit 1).
  */
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 
-export function validateCommand(argv: string[], io: { out: (s: string) => void; err: (s: string) => void }): number {
+export function validateCommand(argv: string[], io: Io): number {
   const { positionals } = parse(argv, {});
   if (positionals.length !== 1) throw new UsageError('usage: linkdrill validate SCENARIO');
   const r = loadScenarioFile(positionals[0]);

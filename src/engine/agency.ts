@@ -11,6 +11,7 @@ import { sample } from '../random/distributions.ts';
 import type { IncidentState, UnitRequest, UnitState, World } from './world.ts';
 import { alertUnit, etaS, isDispatchable, moveUp } from './unit.ts';
 import { sendToAgency } from './comms.ts';
+import { RequestQueue } from './resources/request-queue.ts';
 import type { AgencyRecord } from './records.ts';
 
 /** The incident's record of `agency`'s part, made on first use. */
@@ -96,6 +97,29 @@ function tryAlert(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean):
   });
 }
 
+/**
+ * A decision sends one particular unit to `inc` (the room chose it): its agency is ordered and the
+ * unit alerted at once, without the usual choice of the nearest. Returns why not, or null.
+ */
+export function sendUnit(w: World, inc: IncidentState, u: UnitState): string | null {
+  if (!inc.open) return 'the incident is closed';
+  if (!isDispatchable(w, u)) return `is not free (${u.status})`;
+  const now = w.kernel.now();
+  const rec = agencyRecord(inc, u.agency);
+  if (rec.tOrdered === null) rec.tOrdered = now;
+  if (rec.tNotified === null) {
+    rec.tNotified = now;
+    rec.channel = u.agency.channel;
+  }
+  const line: ResponseLine = { agency: u.agency.id, unitType: u.def.type, count: 1, afterApproval: false, handoff: { dist: 'fixed', value: 0 } };
+  inc.rec.unitsRequired++;
+  if (inc.rec.tFirstOrder === null) inc.rec.tFirstOrder = now;
+  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: u.agency.id }, { unitType: u.def.type, count: 1 });
+  alertUnit(w, u, { seq: ++w.counters.request, incident: inc, agency: u.agency, line, channel: rec.channel, tOrder: now, tQueued: NaN }, false);
+  inc.rec.agenciesRequired = inc.agencies.size;
+  return null;
+}
+
 /** Finds a unit for a request now, asks for mutual aid, or queues it. */
 function fill(w: World, req: UnitRequest): void {
   const type = req.line.unitType;
@@ -129,6 +153,12 @@ function fill(w: World, req: UnitRequest): void {
 
 const queueKey = (agencyId: string, type: string) => `${agencyId}|${type}`;
 
+/** A request leaves its incident's list of queued ones once a unit takes it. */
+function removeQueued(req: UnitRequest): void {
+  const q = req.incident.queued;
+  q.splice(q.indexOf(req), 1);
+}
+
 function waitOrLose(w: World, req: UnitRequest): void {
   const inc = req.incident;
   const type = req.line.unitType;
@@ -140,18 +170,16 @@ function waitOrLose(w: World, req: UnitRequest): void {
   req.tQueued = w.kernel.now();
   inc.rec.queuedRequests++;
   const key = queueKey(req.agency.id, type);
-  let list = w.waiting.get(key);
-  if (!list) w.waiting.set(key, (list = []));
-  // Keep the line ordered by grade (most severe first), then time, then request order.
-  let i = list.length;
-  while (i > 0 && compareRequests(list[i - 1], req) > 0) i--;
-  list.splice(i, 0, req);
-  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id }, { unitType: type, position: i + 1 });
+  let queue = w.waiting.get(key);
+  if (!queue) w.waiting.set(key, (queue = new RequestQueue<UnitRequest>((r) => r.incident.open)));
+  const position = queue.push(req, inc.grade);
+  inc.queued.push(req);
+  w.logging && w.emit('request.queue', { incident: inc.rec.incidentId, agency: req.agency.id }, { unitType: type, position });
 }
 
-/** Queue order: higher grade first, then earlier queued, then earlier request. */
-export function compareRequests(a: UnitRequest, b: UnitRequest): number {
-  return b.incident.grade - a.incident.grade || a.tQueued - b.tQueued || a.seq - b.seq;
+/** The incident was re-graded: its queued requests move to their place for the new grade. */
+export function rekeyRequests(w: World, inc: IncidentState): void {
+  for (const req of inc.queued) w.waiting.get(queueKey(req.agency.id, req.line.unitType))?.rekey(req, inc.grade);
 }
 
 /**
@@ -161,10 +189,9 @@ export function compareRequests(a: UnitRequest, b: UnitRequest): number {
  */
 export function unitFreed(w: World, u: UnitState): boolean {
   for (const agency of u.covering ? [u.covering, u.agency] : [u.agency]) {
-    const list = w.waiting.get(queueKey(agency.id, u.def.type));
-    while (list && list.length > 0) {
-      const req = list.shift()!;
-      if (!req.incident.open) continue;
+    const req = w.waiting.get(queueKey(agency.id, u.def.type))?.pop();
+    if (req) {
+      removeQueued(req);
       alertUnit(w, u, req, agency !== u.agency);
       return true;
     }

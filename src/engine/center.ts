@@ -21,20 +21,15 @@ export function callArrives(w: World, inc: IncidentState, channel: string): void
   w.liveCalls.add(call);
   if (inc.rec.tFirstCall === null) inc.rec.tFirstCall = now;
   w.logging && w.emit('call.arrive', { incident: inc.rec.incidentId }, { call: id, channel });
-  if (w.takers.busy < w.takers.staffed && waitingCount(w) === 0) {
-    seize(w, call);
+  if (w.takers.request(call)) {
+    answer(w, call);
     return;
   }
-  w.callQueue.push(call);
   const patience = w.scenario.center.patience;
   if (patience) {
     const p = sample(patience, w.patienceRng);
     call.patienceTimer = w.kernel.after(p, () => abandon(w, call));
   }
-}
-
-function waitingCount(w: World): number {
-  return w.callQueue.length - w.callQueueHead;
 }
 
 function abandon(w: World, call: CallState): void {
@@ -46,9 +41,8 @@ function abandon(w: World, call: CallState): void {
   finishCall(w, call);
 }
 
-/** A call-taker takes the call: answers after the answer time, handles it, frees up. */
-function seize(w: World, call: CallState): void {
-  w.takers.busy++;
+/** A call-taker has taken the call: answers after the answer time, handles it, frees up. */
+function answer(w: World, call: CallState): void {
   call.patienceTimer?.cancel();
   call.patienceTimer = null;
   const c = w.scenario.center;
@@ -68,7 +62,7 @@ function seize(w: World, call: CallState): void {
     w.kernel.after(handleS, () => {
       call.rec.tEnd = w.kernel.now();
       w.logging && w.emit('call.end', { incident: inc.rec.incidentId }, { call: call.rec.callId });
-      w.takers.busy--;
+      w.takers.release();
       finishCall(w, call);
       if (first) reported(w, inc);
       serveLine(w);
@@ -85,16 +79,7 @@ function finishCall(w: World, call: CallState): void {
 
 /** Gives waiting callers to free call-takers, oldest first. */
 export function serveLine(w: World): void {
-  while (w.takers.busy < w.takers.staffed && w.callQueueHead < w.callQueue.length) {
-    const call = w.callQueue[w.callQueueHead++];
-    if (call.gone) continue;
-    seize(w, call);
-  }
-  // Compact the line now and then so memory follows the queue, not history.
-  if (w.callQueueHead > 1024 && w.callQueueHead * 2 > w.callQueue.length) {
-    w.callQueue = w.callQueue.slice(w.callQueueHead);
-    w.callQueueHead = 0;
-  }
+  for (let call = w.takers.next(); call !== null; call = w.takers.next()) answer(w, call);
 }
 
 /** Sets the number of staffed positions (at an hour boundary); busy takers finish their call. */

@@ -23,13 +23,10 @@ type SimInstance = {
 };
 type SimEntity = { setTimer(durationS: number): SimRequest; time(): number };
 
+/** The parts of simjs's namespace the kernel uses: the simulator and its entities. */
 interface SimjsNamespace {
   Sim: new () => SimInstance;
   Entity: new (sim: SimInstance, name?: string) => SimEntity;
-  Facility: unknown;
-  Buffer: unknown;
-  Event: unknown;
-  DataSeries: new (name?: string) => { record(x: number, w?: number): void; average(): number; count(): number };
 }
 
 const g = globalThis as unknown as { window?: { Sim?: SimjsNamespace } };
@@ -45,7 +42,7 @@ else if (previousWindow) previousWindow.Sim = previousSim;
 
 /** simjs's own classes, typed to the parts the engine uses. */
 export const Simjs: SimjsNamespace = loaded;
-export const { Sim, Entity, Facility, Buffer, Event, DataSeries } = loaded;
+const { Sim, Entity } = loaded;
 
 /** A scheduled callback that can be cancelled before it fires. */
 export interface Timer {

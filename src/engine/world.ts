@@ -1,6 +1,8 @@
 /** Mutable state of one run, shared by the engine's processes. Nothing here leaves the engine. */
-import type { Agency, Channel, IncidentType, ResponseLine, Scenario, Unit } from '../scenario/scenario.ts';
+import type { Agency, Background, Channel, IncidentType, ResponseLine, Scenario, Unit } from '../scenario/scenario.ts';
 import type { Kernel, Timer } from './kernel.ts';
+import type { CallTakers } from './resources/call-takers.ts';
+import type { RequestQueue } from './resources/request-queue.ts';
 import type { EventData, EventIds, EventKind } from './log.ts';
 import type { Place, TravelModel, TripRoute } from '../geo/travel.ts';
 import type { Rng, Streams } from '../random/streams.ts';
@@ -81,6 +83,10 @@ export interface UnitRequest {
 export interface IncidentState {
   rec: IncidentRecord;
   type: IncidentType;
+  /** The name a script or an exercise gives it (null for background and history incidents). */
+  name: string | null;
+  /** Its own random streams' key when its draws are pinned (an exercise's focus), else null. */
+  pin: string | null;
   /** The scene, snapped to the roads on first use (see `scenePlace`). */
   place: Place | null;
   gradeTrue: number;
@@ -104,6 +110,8 @@ export interface IncidentState {
   entered: number;
   /** First arrival time by agency id and by kind, for precedence. */
   arrivedBy: Map<string, number>;
+  /** Its requests waiting in agency queues (re-keyed when it is re-graded). */
+  queued: UnitRequest[];
   /** Units on scene waiting for another agency. */
   waitingUnits: DispatchState[];
   /** Work began at (null: not yet). */
@@ -112,6 +120,8 @@ export interface IncidentState {
   sizeGrade: number;
   /** Dynamics: the size stopped growing at this value (null while growing). */
   sizeFinal: number | null;
+  /** Dynamics: the size grows from `sizeFrom.size` at `sizeFrom.t` (occurrence, or the last jump). */
+  sizeFrom: { size: number; t: number };
   /** Timer of the next escalation threshold crossing. */
   escalationTimer: Timer | null;
   /** Plan lines waiting for government approval. */
@@ -121,6 +131,8 @@ export interface IncidentState {
   expertsStarted: boolean;
   expertsConvened: boolean;
   commandPostOrdered: boolean;
+  /** A decision ordered a command post whatever the plan says. */
+  commandPostForced: boolean;
   /** The center has worked to a grade below the truth since this time (null: it is not). */
   underGradedSince: number | null;
   /** Supplies: time the last delivery arrives (Infinity: short for good); null: none needed. */
@@ -147,6 +159,17 @@ export interface DepotState {
   restockWaiting: (() => void)[] | null;
   /** When the restock under way lands. */
   restockDueAt: number;
+}
+
+/** One background demand stream: its next arrival, and the factor on its rate now. */
+export interface BackgroundState {
+  def: Background;
+  /** Position in the scenario's list (names its random streams). */
+  index: number;
+  rng: Rng;
+  placeRng: Rng;
+  factor: number;
+  timer: Timer | null;
 }
 
 export interface Sinks {
@@ -176,21 +199,25 @@ export interface World {
   patienceRng: Rng;
   hospitals: (Place & { id: string; handover: Dist })[];
   depots: DepotState[];
-  /** Waiting unit requests by `agency|type`, kept ordered by grade (desc), then time, then seq. */
-  waiting: Map<string, UnitRequest[]>;
-  /** Call-taker positions: staffed now, and busy now. */
-  takers: { staffed: number; busy: number };
-  callQueue: CallState[];
+  /** Unit requests waiting for a freed unit, by `agency|type` (most severe first, then oldest). */
+  waiting: Map<string, RequestQueue<UnitRequest>>;
+  /** Call-taker positions and the line of callers waiting for one. */
+  takers: CallTakers<CallState>;
   /** Calls not yet finished (waiting or in service). */
   liveCalls: Set<CallState>;
-  callQueueHead: number;
   /** Outages in force per channel (a channel is up at 0). */
   channelDown: Record<Channel, number>;
+  /** Channels an injection has taken down. */
+  injectedDown: Set<Channel>;
   /** Messages waiting for any channel to come back. */
   heldMessages: (() => void)[];
-  counters: { incident: number; call: number; dispatch: number; request: number; seq: number };
+  counters: { incident: number; call: number; dispatch: number; request: number; inject: number };
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
   open: Map<string, IncidentState>;
+  /** Incidents by the name a script or an exercise gave them. */
+  named: Map<string, IncidentState>;
+  /** The background demand streams, which injections can speed up or thin. */
+  background: BackgroundState[];
   sinks: Sinks;
   /** Someone listens to events: callers guard `emit` with it so no payload is built in vain. */
   logging: boolean;

@@ -79,13 +79,17 @@ export class RoadGraph {
   private readonly inStart: Int32Array;
   private readonly inFrom: Int32Array;
   private readonly inTimeS: Float64Array;
+  /** Searches by destination, least recently used first (a bounded cache: it would grow as N²). */
   private readonly toCache = new Map<number, { timeS: Float64Array; next: Int32Array }>();
+  /** How many searches the cache keeps: about 64 MiB of them, and never fewer than 16. */
+  private readonly cacheLimit: number;
   /** Nodes a place may snap to: those on at least one road with access. */
   private readonly snappable: Uint8Array;
   /** Bucket grid over the snappable nodes, for nearest-node queries without a full scan. */
   private readonly grid: { lon0: number; lat0: number; cellDeg: number; cols: number; rows: number; cells: number[][] };
 
-  constructor(readonly network: RoadNetwork) {
+  /** `cacheSearches`: how many shortest-path searches to keep (default: about 64 MiB of them). */
+  constructor(readonly network: RoadNetwork, cacheSearches?: number) {
     const n = network.nodes.length;
     // Reverse adjacency in CSR form: searches run from the destination backwards, so one search
     // answers "how long from every node to here", which is what choosing the nearest unit needs.
@@ -93,6 +97,7 @@ export class RoadGraph {
     for (const e of network.edges) counts[e.to + 1]++;
     for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
     this.inStart = counts;
+    this.cacheLimit = Math.max(1, cacheSearches ?? Math.max(16, Math.floor((64 * 1024 * 1024) / (12 * Math.max(1, n)))));
     this.snappable = new Uint8Array(n);
     for (const e of network.edges) {
       if (e.access === false) continue;
@@ -192,7 +197,12 @@ export class RoadGraph {
   /** Free-flow seconds from every node to `dest` (Infinity where unreachable), and each node's next hop. */
   towards(dest: number): { timeS: Float64Array; next: Int32Array } {
     let hit = this.toCache.get(dest);
-    if (hit) return hit;
+    if (hit) {
+      // Most recently used goes last; the first entry is the one to evict.
+      this.toCache.delete(dest);
+      this.toCache.set(dest, hit);
+      return hit;
+    }
     const n = this.size;
     const timeS = new Float64Array(n).fill(Infinity);
     const next = new Int32Array(n).fill(-1);
@@ -254,6 +264,7 @@ export class RoadGraph {
       }
     }
     hit = { timeS, next };
+    if (this.toCache.size >= this.cacheLimit) this.toCache.delete(this.toCache.keys().next().value!);
     this.toCache.set(dest, hit);
     return hit;
   }

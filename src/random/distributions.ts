@@ -35,6 +35,31 @@ export function distMean(d: Dist): number {
   }
 }
 
+/** The variance of a distribution, exactly (for tests of spread and for calibration). */
+export function distVariance(d: Dist): number {
+  switch (d.dist) {
+    case 'fixed':
+      return 0;
+    case 'exponential':
+      return d.mean * d.mean;
+    case 'lognormal':
+      return d.sd * d.sd;
+    case 'gamma':
+      return d.shape * d.scale * d.scale;
+    case 'triangular': {
+      const { min: a, mode: c, max: b } = d;
+      return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+    }
+    case 'uniform':
+      return (d.max - d.min) ** 2 / 12;
+    case 'empirical': {
+      const m = distMean(d);
+      const w = d.weights.reduce((x, y) => x + y, 0);
+      return d.values.reduce((a, v, i) => a + d.weights[i] * (v - m) ** 2, 0) / w;
+    }
+  }
+}
+
 /** One standard normal draw (Box–Muller; uses two uniforms, keeps no cached pair). */
 export function standardNormal(rng: Rng): number {
   const u1 = 1 - rng(); // (0, 1]: log stays finite

@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { stream, seedProblem, Streams } from '../../src/random/streams.ts';
-import { distMean, sample, type Dist } from '../../src/random/distributions.ts';
+import { distMean, distVariance, sample, type Dist } from '../../src/random/distributions.ts';
 
 describe('random streams', () => {
   it('the generators give their reference values', () => {
@@ -47,12 +47,18 @@ describe('distributions', () => {
     { dist: 'empirical', values: [1, 2, 10], weights: [1, 1, 2] },
   ];
   for (const d of dists) {
-    it(`${d.dist} draws have the right mean (within 5 standard errors of ${n} draws)`, () => {
-      const rng = stream(99, d.dist);
+    it(`${d.dist} draws have the right mean and spread (each within 5 standard errors of ${n} draws)`, () => {
+      const rng = stream(99, `${d.dist}/${JSON.stringify(d)}`);
       const xs = Array.from({ length: n }, () => sample(d, rng));
       const mean = xs.reduce((a, b) => a + b, 0) / n;
-      const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
-      expect(Math.abs(mean - distMean(d))).toBeLessThan((5 * sd) / Math.sqrt(n));
+      const sq = xs.map((x) => (x - mean) ** 2);
+      const variance = sq.reduce((a, b) => a + b, 0) / (n - 1);
+      expect(Math.abs(mean - distMean(d))).toBeLessThan((5 * Math.sqrt(variance)) / Math.sqrt(n));
+      // The sample variance's standard error, from the spread of the squared deviations themselves.
+      const sdSq = Math.sqrt(sq.reduce((a, x) => a + (x - variance) ** 2, 0) / (n - 1));
+      expect(Math.abs(variance - distVariance(d))).toBeLessThan((5 * sdSq) / Math.sqrt(n));
+      // …and the check can tell a wrong spread apart: a variance off by a fifth fails it.
+      expect(Math.abs(variance - 1.2 * distVariance(d))).toBeGreaterThan((5 * sdSq) / Math.sqrt(n));
       expect(xs.every((x) => x >= 0)).toBe(true);
     });
   }

@@ -58,7 +58,16 @@ describe('the scenario library shows each mechanism in its outputs', () => {
     const brigade = (i: number) => records.agencies.filter((a) => a.incidentId === records.incidents[i].incidentId && a.agency.startsWith('TRAFFIC')).map((a) => a.agency);
     expect(brigade(0)).toEqual(['TRAFFIC-E']);
     expect(brigade(1)).toEqual(['TRAFFIC-W']);
-    expect(records.incidents.some((i) => i.coordinationWaitS > 0 || i.mutualAidUnits > 0)).toBe(true);
+    // No ambulance starts work before the traffic police of its incident have arrived and closed the
+    // lane: at least the 3-minute hand-off, halved while a command post runs.
+    const ems = records.dispatches.filter((d) => d.agency.startsWith('EMS') && d.tEnter !== null);
+    expect(ems.length).toBeGreaterThan(0);
+    for (const d of ems) {
+      const traffic = records.agencies.find((a) => a.incidentId === d.incidentId && a.agency.startsWith('TRAFFIC'))!;
+      expect(traffic.tFirstArrival).not.toBeNull();
+      expect(d.tEnter!).toBeGreaterThanOrEqual(traffic.tFirstArrival! + 90 - 1e-6);
+    }
+    expect(records.incidents.some((i) => i.coordinationWaitS > 0)).toBe(true);
     expect(records.incidents[0].tReported).not.toBeNull();
   });
 
@@ -84,6 +93,7 @@ describe('the scenario library shows each mechanism in its outputs', () => {
     const during = records.agencies.filter((a) => a.tNotified !== null && a.tNotified > 5400 + 130 && a.tNotified < 10800);
     const outside = records.agencies.filter((a) => a.tNotified !== null && (a.tNotified < 5400 || a.tNotified > 10800 + 130));
     expect(during.length).toBeGreaterThan(5);
+    expect(outside.length).toBeGreaterThan(5);
     expect(during.every((a) => a.channel === 'phone')).toBe(true);
     expect(outside.every((a) => a.channel === 'platform')).toBe(true);
   });

@@ -12,7 +12,7 @@ import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { readScenarioFile } from './io.ts';
 
-export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en]';
+export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--xlsx] [--lang zh|en]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
@@ -26,6 +26,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     shard: { type: 'string' },
     seed: { type: 'string' },
     lang: { type: 'string' },
+    xlsx: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
   const reps = intOption(values.reps, 'reps', 20, 2, 1_000_000);
@@ -70,6 +71,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       inputs: file.ok ? Object.fromEntries([...file.value.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : {},
       shard,
       lang,
+      xlsx: values.xlsx === true,
       signal: ac.signal,
       onProgress: (done, total) => {
         const secs = Number(process.hrtime.bigint() - started) / 1e9;
@@ -91,7 +93,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       io.err(`interrupted: ${outcome.ran + outcome.skipped} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`);
       return 130;
     }
-    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'})`);
+    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'}${values.xlsx ? ', batch.xlsx' : ''})`);
     return 0;
   } finally {
     process.removeListener('SIGINT', onSigint);

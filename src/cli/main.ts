@@ -38,7 +38,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     switch (cmd) {
       case 'run':
-        return runCommand(rest, io);
+        return await runCommand(rest, io);
       case 'validate':
         return validateCommand(rest, io);
       case 'schema':

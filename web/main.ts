@@ -273,6 +273,13 @@ function renderTab(): void {
         const zip = zipSync(Object.fromEntries(Object.entries(r.files).map(([k, v]) => [k, strToU8(v)])));
         download(`${app.scenario!.name}-seed${r.seed}.zip`, zip, 'application/zip');
       });
+      exportButton(bar, 'export-xlsx', m.exportXlsx, () => {
+        // exceljs is loaded only now, on the first workbook asked for.
+        import('../src/report/xlsx.ts')
+          .then(({ workbookFromCsv }) => workbookFromCsv(r.files, { lang: app.lang, start: app.scenario!.start }))
+          .then((bytes) => download(`${app.scenario!.name}-seed${r.seed}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))
+          .catch((e: Error) => showErrors([`Excel: ${e.message}`]));
+      });
       for (const f of ['incidents.csv', 'dispatches.csv', 'agencies.csv', 'summary.csv', 'indicators.csv']) exportButton(bar, `export-${f.replace('.csv', '')}`, `${m.exportCsv}: ${f}`, () => download(f, r.files[f]));
       el.append(bar);
       const card = document.createElement('div');

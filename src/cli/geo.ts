@@ -12,16 +12,19 @@ import { importRoads, type ReportLine } from '../geo/import/osm-roads.ts';
 import { importPois } from '../geo/import/osm-pois.ts';
 import { areaFromGeoJson, parseBbox, type Area } from '../geo/import/area.ts';
 import { speedTable } from '../geo/import/road-classes.ts';
+import { mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../geo/import/shapefile.ts';
+import { geoJsonToWgs84, resolveCrs } from '../geo/import/crs.ts';
 import { parse, UsageError, type Io } from './args.ts';
 import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
 
 export const GEO_USAGE = `linkdrill geo import-osm FILE(.osm.pbf|.osm|.json) [--boundary F.geojson | --bbox W,S,E,N] [--speeds F.yaml] [--max-dropped SHARE] --out roads.geojson [--stations F.geojson] [--hospitals F.geojson] [--force]
-  linkdrill geo import-shp FILE(.shp|.zip) [--crs CRS] [--encoding gbk|utf-8] [--id F] [--name F] [--population F] [--speed F] --out F.geojson [--force]`;
+  linkdrill geo import-shp FILE(.shp|.zip) [--crs CRS] [--encoding gbk|utf-8] [--id F] [--name F] [--population F] [--agency F] [--speed F] --out F.geojson [--force]`;
 
 /** Dispatches `linkdrill geo SUBCOMMAND`. */
 export function geoCommand(argv: string[], io: Io): number {
   const [sub, ...rest] = argv;
   if (sub === 'import-osm') return importOsmCommand(rest, io);
+  if (sub === 'import-shp') return importShpCommand(rest, io);
   throw new UsageError(`usage:\n  ${GEO_USAGE}`);
 }
 
@@ -126,6 +129,58 @@ function importOsmCommand(argv: string[], io: Io): number {
     return 1;
   }
   io.out(`wrote ${files.map(([p]) => p).join(', ')}`);
+  return 0;
+}
+
+/** `geo import-shp`: a Shapefile as WGS-84 GeoJSON with linkdrill's attribute names, for a scenario or a layer. */
+function importShpCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parse(argv, {
+    crs: { type: 'string' },
+    encoding: { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    population: { type: 'string' },
+    agency: { type: 'string' },
+    speed: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+  });
+  if (positionals.length !== 1 || values.out === undefined || !/\.(shp|zip)$/i.test(positionals[0])) throw new UsageError(`usage: ${GEO_USAGE.split('\n')[1].trim()}`);
+  const file = positionals[0];
+  const bytes = readBytes(file);
+  if (bytes === null) return fail(io, [{ path: file, message: 'cannot read the file (does it exist?)' }]);
+  let parts: ShapefileParts;
+  if (/\.zip$/i.test(file)) {
+    const z = shapefileFromZip(bytes, file);
+    if ('path' in z) return fail(io, [z]);
+    parts = z;
+  } else {
+    const base = file.slice(0, -4);
+    const side = (ext: string) => readBytes(`${base}.${ext}`) ?? readBytes(`${base}.${ext.toUpperCase()}`) ?? undefined;
+    const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).trim() : undefined);
+    parts = { shp: bytes, dbf: side('dbf'), prj: text(side('prj')), cpg: text(side('cpg')) };
+  }
+  const read = readShapefile(parts, file, values.encoding);
+  if ('path' in read) return fail(io, [read]);
+  const spec = values.crs ?? read.prj;
+  if (spec === undefined) return fail(io, [{ path: file, message: 'has no .prj: give its coordinate system with --crs (e.g. --crs EPSG:4527, --crs GCJ02)' }]);
+  const crs = resolveCrs(spec);
+  if (typeof crs === 'string') return fail(io, [{ path: values.crs !== undefined ? '--crs' : `${file} (.prj)`, message: crs }]);
+  const mapping = Object.fromEntries(([['id', values.id], ['name', values.name], ['population', values.population], ['agency', values.agency], ['speed_kmh', values.speed]] as const).filter((x): x is [typeof x[0], string] => x[1] !== undefined));
+  const mapped = mapAttributes(read.geojson.features, mapping, '--', file);
+  if (mapped.errors.length) return fail(io, mapped.errors.map((e) => ({ ...e, path: e.path.replace('--.', '--').replace('speed_kmh', 'speed') })));
+  const converted = geoJsonToWgs84({ type: 'FeatureCollection', features: mapped.features }, crs, file);
+  if (converted.errors.length) return fail(io, converted.errors);
+  const blocked = values.force ? [] : refusedOutputs([values.out]);
+  if (blocked.length) return fail(io, blocked);
+  try {
+    writeOutputFile(values.out, geoJsonText({ features: converted.value.features }, 'geo import-shp', basename(file)), values.force === true);
+  } catch (e) {
+    if (!(e instanceof OutputRefused)) throw e;
+    io.err(e.message);
+    return 1;
+  }
+  io.out(`read ${basename(file)}: ${read.geojson.features.length} shapes in ${crs.id === 'prj' ? 'the system its .prj names' : crs.id}${parts.dbf ? '' : ' (no .dbf: no attributes)'}; wrote ${values.out} in WGS-84`);
   return 0;
 }
 

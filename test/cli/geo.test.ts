@@ -74,3 +74,41 @@ describe('linkdrill geo import-osm', () => {
     }
   });
 });
+
+describe('linkdrill geo import-shp', () => {
+  const SHP = join(ROOT, 'test/fixtures/shp');
+  it('writes a zipped Shapefile as WGS-84 GeoJSON with linkdrill’s attribute names (GBK text decoded)', async () => {
+    const dir = tmp();
+    const q = quiet();
+    expect(await main(['geo', 'import-shp', join(SHP, 'qingxi-stations.zip'), '--id', 'CODE', '--name', 'MC', '--agency', 'DW', '--out', join(dir, 'st.geojson')], q.io)).toBe(0);
+    const fc = JSON.parse(readFileSync(join(dir, 'st.geojson'), 'utf8'));
+    const drafts = JSON.parse(readFileSync(join(ROOT, 'scenarios/geo/qingxi-stations.geojson'), 'utf8'));
+    expect(fc.features.map((f: { properties: { id: string; name: string; agency: string } }) => [f.properties.id, f.properties.name, f.properties.agency])).toEqual([
+      ['F01', '清溪镇消防救援站', 'FIRE'], ['P01', '清溪派出所', 'POLICE'], ['A01', '120急救分站', 'EMS'], ['F02', '北岸消防站', 'FIRE'],
+    ]);
+    fc.features.forEach((f: { geometry: { coordinates: number[] } }, i: number) => {
+      expect(f.geometry.coordinates[0]).toBeCloseTo(drafts.features[i].geometry.coordinates[0], 7);
+      expect(f.geometry.coordinates[1]).toBeCloseTo(drafts.features[i].geometry.coordinates[1], 7);
+    });
+  });
+
+  it('an unknown attribute, an unknown EPSG code, a missing .prj and a truncated .shp are named; nothing is written', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'cut.shp'), readFileSync(join(SHP, 'qingxi-zones.shp')).subarray(0, 200));
+    writeFileSync(join(dir, 'noprj.shp'), readFileSync(join(SHP, 'qingxi-zones.shp')));
+    writeFileSync(join(dir, 'noprj.dbf'), readFileSync(join(SHP, 'qingxi-zones.dbf')));
+    const cases: [string[], RegExp][] = [
+      [[join(SHP, 'qingxi-zones.shp'), '--id', 'ID'], /^--id: "ID" is not an attribute of .*qingxi-zones\.shp \(it has CODE, MC, RK\)/],
+      [[join(SHP, 'qingxi-zones.shp'), '--crs', 'EPSG:1234'], /^--crs: unknown EPSG code 1234/],
+      [[join(dir, 'noprj.shp')], /noprj\.shp: has no \.prj: give its coordinate system with --crs/],
+      [[join(dir, 'cut.shp'), '--crs', 'EPSG:4528'], /cut\.shp: a truncated \.shp file/],
+      [[join(SHP, 'qingxi-zones.shp'), '--crs', 'WGS84'], /is not in degrees/],
+    ];
+    for (const [args, re] of cases) {
+      const q = quiet();
+      expect(await main(['geo', 'import-shp', ...args, '--out', join(dir, 'out.geojson')], q.io)).toBe(1);
+      expect(q.err.join('\n')).toMatch(re);
+      expect(existsSync(join(dir, 'out.geojson'))).toBe(false);
+    }
+  });
+});

@@ -98,3 +98,17 @@ export function readShapefile(parts: ShapefileParts, where: string, encoding?: s
   const features = geometries.map((g, i) => ({ type: 'Feature' as const, geometry: withoutBbox(g), properties: Object.fromEntries(Object.entries(rows[i] ?? {}).map(([k, v]) => [k, plain(v)])) }));
   return { geojson: { type: 'FeatureCollection', features }, ...(parts.prj ? { prj: parts.prj } : {}) };
 }
+
+/**
+ * Copies the attributes linkdrill reads (`id`, `name`, `population`, `speed_kmh`, …) from the
+ * attributes a file names them by (`{id: 'CODE', name: 'MC'}`); problems name the field at `where`.
+ */
+export function mapAttributes<F extends { properties: Record<string, unknown> | null }>(features: F[], mapping: Record<string, string>, where: string, fileName: string): { features: F[]; errors: Problem[] } {
+  const names = new Set(features.flatMap((f) => Object.keys(f.properties ?? {})));
+  const errors: Problem[] = [];
+  for (const [field, source] of Object.entries(mapping)) {
+    if (!names.has(source)) errors.push({ path: `${where}.${field}`, message: `"${source}" is not an attribute of ${fileName} (it has ${[...names].slice(0, 12).join(', ') || 'none'})` });
+  }
+  const mapped = features.map((f) => ({ ...f, properties: { ...f.properties, ...Object.fromEntries(Object.entries(mapping).map(([field, source]) => [field, f.properties?.[source]])) } }));
+  return { features: mapped, errors };
+}

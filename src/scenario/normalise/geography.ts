@@ -11,7 +11,7 @@ import type { DistInput, GeoFileInput, ScenarioParsed } from '../schema.ts';
 import type { MapLayer } from '../scenario.ts';
 import { readSideBytes, readSideFile } from '../files.ts';
 import { geoJsonToWgs84, resolveCrs, toWgs84, type Crs } from '../../geo/import/crs.ts';
-import { readShapefile, shapefileFromZip, type ShapefileParts } from '../../geo/import/shapefile.ts';
+import { mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../../geo/import/shapefile.ts';
 import { centroid } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
 
@@ -149,12 +149,13 @@ export function readGeoFile(ref: GeoFileInput, where: string, fields: readonly s
   }
   let features = fc.features;
   if (ref.mapping) {
-    const names = new Set(features.flatMap((f) => Object.keys(f.properties ?? {})));
-    for (const [field, source] of Object.entries(ref.mapping)) {
+    const known = Object.entries(ref.mapping).filter(([field]) => {
       if (!fields.includes(field)) ctx.err(`${where}.mapping.${field}`, `is not a field linkdrill reads here (it reads ${fields.join(', ')})`);
-      else if (!names.has(source)) ctx.err(`${where}.mapping.${field}`, `"${source}" is not an attribute of ${ref.file} (it has ${[...names].slice(0, 12).join(', ') || 'none'})`);
-    }
-    features = features.map((f) => ({ ...f, properties: { ...f.properties, ...Object.fromEntries(Object.entries(ref.mapping!).map(([field, source]) => [field, f.properties?.[source]])) } }));
+      return fields.includes(field);
+    });
+    const m = mapAttributes(features, Object.fromEntries(known), `${where}.mapping`, ref.file);
+    ctx.errors.push(...m.errors);
+    features = m.features;
   }
   const converted = geoJsonToWgs84({ type: 'FeatureCollection', features }, crs, at);
   ctx.errors.push(...converted.errors);

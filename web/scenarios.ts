@@ -21,6 +21,8 @@ export interface ScenarioSource {
   text: string;
   /** Side files by path relative to the scenario file: text, or bytes for binary ones (Shapefiles). */
   files: Record<string, string | Uint8Array>;
+  /** Built into the app (a link can name it); false for files the user opened. */
+  bundled: boolean;
 }
 
 /** Side files kept as bytes: Shapefile parts and zipped Shapefiles (a zip of the scenario folder is opened instead). */
@@ -28,7 +30,7 @@ const BINARY = /\.(shp|shx|dbf|prj|cpg|zip|xlsx)$/i;
 
 export function bundledSource(name: string): ScenarioSource | null {
   const text = BUNDLED_FILES[`${name}.yaml`];
-  return text === undefined ? null : { name, fileName: `${name}.yaml`, text, files: BUNDLED_FILES };
+  return text === undefined ? null : { name, fileName: `${name}.yaml`, text, files: BUNDLED_FILES, bundled: true };
 }
 
 /** Reads opened or dropped files; picks the scenario file (the one YAML/JSON that is not GeoJSON). */
@@ -63,5 +65,5 @@ export async function sourceFromFiles(list: FileList | File[]): Promise<Scenario
     rel[p.startsWith(dir) ? p.slice(dir.length) : p] = text;
     rel[p.replace(/^.*\//, '')] ??= text;
   }
-  return { name: main.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, ''), fileName: main.replace(/^.*\//, ''), text: files[main] as string, files: rel };
+  return { name: main.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, ''), fileName: main.replace(/^.*\//, ''), text: files[main] as string, files: rel, bundled: false };
 }

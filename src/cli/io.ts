@@ -55,7 +55,12 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
   if (!decoded.ok) return decoded;
   const digests = new Map<string, string>([[basename(path), sha256(bytes)]]);
   const dir = dirname(resolve(path));
-  const readFile: ReadFile = (rel) => {
+  return { ok: true, value: { text: decoded.value.text, readFile: sideFileReader(dir, digests), readBytes: sideBytesReader(dir, digests), digests } };
+}
+
+/** A reader of files named relative to `dir`, decoded as users save them; `digests` records what was read. */
+export function sideFileReader(dir: string, digests = new Map<string, string>()): ReadFile {
+  return (rel) => {
     let side: Uint8Array;
     try {
       side = readFileSync(resolve(dir, rel));
@@ -67,7 +72,11 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
     const d = decodeText(side, rel);
     return d.ok ? d.value.text : { error: d.errors[0].message };
   };
-  const readBytes: ReadBytes = (rel) => {
+}
+
+/** A reader of binary files (Shapefiles, zips) named relative to `dir`; `digests` records what was read. */
+export function sideBytesReader(dir: string, digests = new Map<string, string>()): ReadBytes {
+  return (rel) => {
     let side: Uint8Array;
     try {
       side = new Uint8Array(readFileSync(resolve(dir, rel)));
@@ -78,7 +87,6 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
     digests.set(rel, sha256(side));
     return side;
   };
-  return { ok: true, value: { text: decoded.value.text, readFile, readBytes, digests } };
 }
 
 /** Loads a scenario file; side files are read relative to its folder. */

@@ -6,6 +6,7 @@ import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { geoCommand, GEO_USAGE } from './geo.ts';
+import { exerciseCommand, EXERCISE_USAGE } from './exercise.ts';
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
 
@@ -18,7 +19,8 @@ usage:
   ${BATCH_USAGE}
   ${MERGE_USAGE}
   ${GEO_USAGE}
-  linkdrill schema
+  ${EXERCISE_USAGE}
+  linkdrill schema [--exercise]
   linkdrill bench [--quick]
 
 Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
@@ -51,6 +53,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await mergeCommand(rest, io);
       case 'geo':
         return geoCommand(rest, io);
+      case 'exercise':
+        return await exerciseCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
       case undefined:

@@ -154,7 +154,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
   };
   w.open.set(id, inc);
   if (inc.name) w.named.set(inc.name, inc);
-  w.logging && w.emit('incident.occur', { incident: id }, { type: type.id, zone: o.zone, grade: GRADES[gradeTrue], source: o.source });
+  w.logging && w.emit('incident.occur', { incident: id }, o.name ? { type: type.id, zone: o.zone, grade: GRADES[gradeTrue], source: o.source, name: o.name } : { type: type.id, zone: o.zone, grade: GRADES[gradeTrue], source: o.source });
   if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
   else {
     const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);

@@ -58,6 +58,8 @@ export interface UnitSnapshot {
   believedLon: number;
   believedLat: number;
   inService: boolean;
+  /** Off by roster or maintenance: planned, so the center knows it without a report. */
+  plannedOff: boolean;
 }
 
 export interface WorldSnapshot {
@@ -120,6 +122,7 @@ export function snapshot(w: World): WorldSnapshot {
       believedLon: u.believedAt.lon,
       believedLat: u.believedAt.lat,
       inService: u.onDuty && !u.outOfService && !u.inMaintenance,
+      plannedOff: !u.onDuty || u.inMaintenance,
     };
   });
   return {

@@ -37,13 +37,15 @@ export function parseScenarioText(text: string, fileName = 'scenario'): Result<u
     }
     return { ok: true, value };
   } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
-    return { ok: false, errors: [{ path: fileName, message: `cannot parse: ${msg}` }] };
+    // The CLI prints the first line; the app also shows the parser's excerpt of the text.
+    const [msg, ...rest] = (e as Error).message.split('\n');
+    const detail = rest.join('\n').replace(/\s+$/, '');
+    return { ok: false, errors: [{ path: fileName, message: `cannot parse: ${msg}`, ...(detail ? { detail } : {}) }] };
   }
 }
 
 /** zod issues as path-named errors. */
-function zodErrors(issues: readonly z.core.$ZodIssue[], input: unknown): InputError[] {
+export function zodErrors(issues: readonly z.core.$ZodIssue[], input: unknown): InputError[] {
   const out: InputError[] = [];
   for (const issue of issues) {
     // A union reports one issue per branch; show the branch that got furthest into the input.

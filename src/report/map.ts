@@ -46,18 +46,50 @@ export function mapData(s: Pick<Scenario, 'zones' | 'stations' | 'hospitals' | '
   };
 }
 
-const LAYER_STYLE: Record<MapLayer['kind'], string> = {
-  water: 'fill="#cfe3f5" stroke="#5b9bd5" stroke-width="2"',
-  landuse: 'fill="#e3efd9" stroke="#9bbb7d" stroke-width="1"',
-  hazard: 'fill="url(#hatch)" stroke="#c0392b" stroke-width="1.5"',
-  boundary: 'fill="none" stroke="#555" stroke-width="1.5" stroke-dasharray="6 4"',
-  other: 'fill="#eee" stroke="#999" stroke-width="1"',
-};
 const GRADE_COLOR: Record<string, string> = { IV: '#4e79a7', III: '#f28e2b', II: '#e15759', I: '#7b1e1e' };
 const LEGEND = {
   zh: { station: '驻地', hospital: '医院', incident: '事件（颜色为最终等级）', road: '道路' },
   en: { station: 'station', hospital: 'hospital', incident: 'incident (colour: final grade)', road: 'road' },
 };
+
+/**
+ * Planar SVG path of a GeoJSON geometry through `project`, and a point to label it at (the middle of
+ * its first line, or the top of its first ring's box). Rings are closed; fill them even-odd.
+ */
+export function planarPath(g: { type: string; coordinates: unknown }, project: (lon: number, lat: number) => [number, number]): { d: string; at: [number, number] } {
+  const f1 = (v: number) => v.toFixed(1);
+  const lines: number[][][] = [];
+  const walk = (c: unknown, depth: number) => {
+    if (!Array.isArray(c)) return;
+    if (depth === 1) lines.push(c as number[][]);
+    else c.forEach((x) => walk(x, depth - 1));
+  };
+  const depth = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[g.type] ?? -1;
+  if (depth > 0) walk(g.coordinates, depth);
+  const closed = /Polygon/.test(g.type);
+  const d = lines.map((l) => l.map(([x, y], i) => { const [px, py] = project(x, y); return `${i ? 'L' : 'M'}${f1(px)},${f1(py)}`; }).join('') + (closed ? 'Z' : '')).join('');
+  const first = (lines[0] ?? []).map(([x, y]) => project(x, y));
+  const at: [number, number] = first.length
+    ? closed
+      ? [(Math.min(...first.map((p) => p[0])) + Math.max(...first.map((p) => p[0]))) / 2, Math.min(...first.map((p) => p[1])) + 14]
+      : first[Math.floor(first.length / 2)]
+    : [NaN, NaN];
+  return { d, at };
+}
+
+/** How each kind of layer is drawn (SVG attributes), in the report and in the app. */
+export const LAYER_STYLE_ATTRS: Record<MapLayer['kind'], Record<string, string>> = {
+  water: { fill: '#cfe3f5', stroke: '#5b9bd5', 'stroke-width': '2' },
+  landuse: { fill: '#e3efd9', stroke: '#9bbb7d', 'stroke-width': '1' },
+  hazard: { fill: '#f6cfc9', stroke: '#c0392b', 'stroke-width': '1.5' },
+  boundary: { fill: 'none', stroke: '#555', 'stroke-width': '1.5', 'stroke-dasharray': '6 4' },
+  other: { fill: '#eee', stroke: '#999', 'stroke-width': '1' },
+};
+
+/** The same as attribute text for the report, the hazard hatched (the report's SVG defines #hatch). */
+const LAYER_STYLE = Object.fromEntries(
+  Object.entries(LAYER_STYLE_ATTRS).map(([kind, attrs]) => [kind, Object.entries({ ...attrs, ...(kind === 'hazard' ? { fill: 'url(#hatch)' } : {}) }).map(([k, v]) => `${k}="${v}"`).join(' ')]),
+) as Record<MapLayer['kind'], string>;
 
 /** The map as an SVG figure; `incidents` are drawn as dots coloured by their final grade. */
 export function mapSvg(map: MapData, incidents: readonly IncidentRecord[], lang: Lang, caption: string): string {
@@ -71,24 +103,9 @@ export function mapSvg(map: MapData, incidents: readonly IncidentRecord[], lang:
   ];
   if (points.length === 0) return '';
   const projection = geoMercator().fitExtent([[20, 20], [W - 20, H - 40]], { type: 'MultiPoint', coordinates: points });
-  const xy = (lon: number, lat: number) => projection([lon, lat]) ?? [0, 0];
+  const xy = (lon: number, lat: number): [number, number] => projection([lon, lat]) ?? [0, 0];
   const f1 = (v: number) => v.toFixed(1);
-  /** Planar SVG path of a GeoJSON geometry, and a point to label it at (the middle of its first line, or the top of its first ring's box). */
-  const draw = (g: { type: string; coordinates: unknown }): { d: string; at: [number, number] } => {
-    const lines: number[][][] = [];
-    const walk = (c: unknown, depth: number) => {
-      if (!Array.isArray(c)) return;
-      if (depth === 1) lines.push(c as number[][]);
-      else c.forEach((x) => walk(x, depth - 1));
-    };
-    const depth = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }[g.type] ?? -1;
-    if (depth > 0) walk(g.coordinates, depth);
-    const closed = /Polygon/.test(g.type);
-    const d = lines.map((l) => l.map(([x, y], i) => { const [px, py] = xy(x, y); return `${i ? 'L' : 'M'}${f1(px)},${f1(py)}`; }).join('') + (closed ? 'Z' : '')).join('');
-    const first = (lines[0] ?? []).map(([x, y]) => xy(x, y));
-    const mid = first.length ? (closed ? [(Math.min(...first.map((p) => p[0])) + Math.max(...first.map((p) => p[0]))) / 2, Math.min(...first.map((p) => p[1])) + 14] : first[Math.floor(first.length / 2)]) : [NaN, NaN];
-    return { d, at: mid as [number, number] };
-  };
+  const draw = (g: { type: string; coordinates: unknown }) => planarPath(g, xy);
   const layers = map.layers
     .map((l) =>
       l.features

@@ -34,7 +34,7 @@ export const MESSAGES = {
     off: '不在岗',
     exportCsv: '导出 CSV',
     exportRun: '导出全部结果（zip）',
-    exportXlsx: '导出 Excel 工作簿',
+    exportXlsx: '导出电子表格工作簿',
     score: '联动效能评分',
     findings: '评估发现',
     noFindings: '所有指标均达到目标。',

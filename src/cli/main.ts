@@ -6,6 +6,8 @@ import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
 import { geoCommand, GEO_USAGE } from './geo.ts';
+import { calibrateCommand, CALIBRATE_USAGE } from './calibrate.ts';
+import { validateHistoryCommand, VALIDATE_HISTORY_USAGE } from './validate-history.ts';
 import { exerciseCommand, EXERCISE_USAGE } from './exercise.ts';
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
@@ -19,6 +21,8 @@ usage:
   ${BATCH_USAGE}
   ${MERGE_USAGE}
   ${GEO_USAGE}
+  ${CALIBRATE_USAGE}
+  ${VALIDATE_HISTORY_USAGE}
   ${EXERCISE_USAGE}
   linkdrill schema [--exercise]
   linkdrill bench [--quick]
@@ -53,6 +57,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await mergeCommand(rest, io);
       case 'geo':
         return geoCommand(rest, io);
+      case 'calibrate':
+        return await calibrateCommand(rest, io);
+      case 'validate-history':
+        return await validateHistoryCommand(rest, io);
       case 'exercise':
         return await exerciseCommand(rest, io);
       case 'bench':

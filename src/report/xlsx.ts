@@ -6,6 +6,7 @@
  * app (which loads exceljs only when asked) make the same workbook.
  */
 import Papa from 'papaparse';
+import { unzipSync, zipSync } from 'fflate';
 import { parseDateTime, type WallClock } from '../scenario/duration.ts';
 import type { Lang } from './i18n.ts';
 import { COLUMN_ZH, SHEET_NAMES } from './xlsx-words.ts';
@@ -56,5 +57,15 @@ export async function workbookFromCsv(files: Record<string, string | Uint8Array 
       );
     }
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return stableZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+/**
+ * The workbook's zip written again with every entry dated 1980-01-01 (the zip format's first day),
+ * so the same folder gives the same bytes (exceljs dates its entries with the time of writing).
+ */
+function stableZip(bytes: Uint8Array): Uint8Array {
+  // Local-time fields on purpose: zip dates are local, so these give 1980-01-01 00:00 everywhere.
+  const mtime = new Date(1980, 0, 1);
+  return zipSync(Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, [data, { mtime }]])));
 }

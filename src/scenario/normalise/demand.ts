@@ -8,9 +8,10 @@ import { readSideFile } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
+import { distMean } from '../../random/distributions.ts';
 
 function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
-  const { err } = ctx;
+  const { err, dist } = ctx;
   return s.demand.background.map((b, i) => {
     const p = `demand.background[${i}]`;
     if (!typeIds.has(b.type)) err(`${p}.type`, `unknown incident type "${b.type}"`);
@@ -23,10 +24,17 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
       zoneWeights = zones.map((z) => m.get(z.id) ?? 0);
     }
     if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
-    const raw = b.profile ?? Array(24).fill(1);
-    const mean = raw.reduce((a, x) => a + x, 0) / 24;
-    if (!(mean > 0)) err(`${p}.profile`, 'must not be all zero');
-    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: raw.map((x) => x / (mean || 1)) };
+    const relative = (xs: number[] | undefined, key: string): number[] | null => {
+      if (!xs) return null;
+      const m = xs.reduce((a, x) => a + x, 0) / xs.length;
+      if (!(m > 0)) err(`${p}.${key}`, 'must not be all zero');
+      return xs.map((x) => x / (m || 1));
+    };
+    const profile = relative(b.profile, 'profile') ?? Array(24).fill(1);
+    const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
+    // The day factor spreads days around the rate; a mean other than 1 would silently change the rate.
+    if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, `must have mean 1 (it has ${distMean(dayFactor)})`);
+    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile, weekly: relative(b.weekly, 'weekly'), monthly: relative(b.monthly, 'monthly'), dayFactor };
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Point } from './point.ts';
 import type { RoadNetwork } from './network.ts';
+import { cos } from '../random/math.ts';
 
 const M_PER_DEG = 111_195;
 
@@ -15,7 +16,8 @@ function toSegmentM(p: Point, a: Point, b: Point, kx: number): number {
   const [dx, dy] = [bx - ax, by - ay];
   const len2 = dx * dx + dy * dy;
   const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
-  return Math.hypot(ax + t * dx, ay + t * dy) * M_PER_DEG;
+  const [ex, ey] = [ax + t * dx, ay + t * dy];
+  return Math.sqrt(ex * ex + ey * ey) * M_PER_DEG;
 }
 
 /** Mean distance (m) from `points` to the nearest road segment of `network`. */
@@ -24,7 +26,7 @@ export function meanDistanceToRoadsM(points: readonly Point[], network: RoadNetw
   const { nodes, edges } = network;
   let sum = 0;
   for (const p of points) {
-    const kx = Math.cos((p.lat * Math.PI) / 180);
+    const kx = cos((p.lat * Math.PI) / 180);
     let best = Infinity;
     for (const e of edges) {
       if (e.from > e.to && edges.length > 1) continue; // a two-way road is listed twice; once is enough

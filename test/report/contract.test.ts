@@ -12,10 +12,7 @@ import { ROOT } from '../helpers.ts';
 /** README rows `| \`name.csv\` | one row per | columns … |` → file name → column names. */
 function readmeColumns(): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  // The run's table only: from its heading to the next heading (exercises list their own files).
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Outputs')).split(/\n#{2,3} /)[0];
-  for (const line of section.split('\n')) {
+  for (const line of readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n')) {
     const m = /^\| `([a-z-]+\.csv)` \| [^|]+ \| (.+) \|$/.exec(line);
     if (!m) continue;
     // Columns run until the first explanation: a parenthesis after a name, or " — ".

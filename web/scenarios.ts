@@ -2,7 +2,8 @@
  * Scenario files: the bundled library (built into the app, so it works offline) and files the user
  * opens or drops — YAML/JSON with its GeoJSON and CSV side files, or a zip of a scenario folder.
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync } from 'fflate';
+import { decodeText } from '../src/scenario/encoding.ts';
 
 const bundled = import.meta.glob('../scenarios/**/*.{yaml,geojson,csv}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -36,6 +37,14 @@ export function bundledSource(name: string): ScenarioSource | null {
 /** Reads opened or dropped files; picks the scenario file (the one YAML/JSON that is not GeoJSON). */
 export async function sourceFromFiles(list: FileList | File[]): Promise<ScenarioSource | string> {
   const files: Record<string, string | Uint8Array> = {};
+  // Text as users save it (UTF-8, UTF-16, GB18030); anything else is refused by name, never garbled.
+  let refused: string | null = null;
+  const text = (path: string, data: Uint8Array): string => {
+    const d = decodeText(data, path);
+    // Only files a scenario reads as text are refused; an unrelated file in a zip (a PDF) is left out.
+    if (!d.ok && /\.(ya?ml|json|geojson|csv)$/i.test(path)) refused ??= `${path}: ${d.errors[0].message}`;
+    return d.ok ? d.value.text : '';
+  };
   const all = Array.from(list);
   // A zip is the scenario folder when it holds a scenario file; otherwise (a zipped Shapefile) a side file.
   for (const f of all) {
@@ -52,9 +61,10 @@ export async function sourceFromFiles(list: FileList | File[]): Promise<Scenario
         files[f.name] = bytes;
         continue;
       }
-      for (const [path, data] of Object.entries(entries)) if (!path.endsWith('/')) files[path] = BINARY.test(path) ? data : strFromU8(data);
-    } else files[f.name] = BINARY.test(f.name) ? bytes : strFromU8(bytes);
+      for (const [path, data] of Object.entries(entries)) if (!path.endsWith('/')) files[path] = BINARY.test(path) ? data : text(path, data);
+    } else files[f.name] = BINARY.test(f.name) ? bytes : text(f.name, bytes);
   }
+  if (refused) return refused;
   // Paths inside a zip usually start with the folder's name: make them relative to the scenario file.
   const candidates = Object.keys(files).filter((p) => /\.(ya?ml|json)$/i.test(p) && !/\.geojson$/i.test(p));
   const main = candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];

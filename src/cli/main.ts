@@ -1,7 +1,7 @@
 /** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
-import { BATCH_USAGE, BENCH_USAGE, CALIBRATE_USAGE, EXERCISE_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_HISTORY_USAGE, VALIDATE_USAGE } from './usage.ts';
+import { BATCH_USAGE, BENCH_USAGE, CALIBRATE_USAGE, EXERCISE_USAGE, GEO_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_HISTORY_USAGE, VALIDATE_USAGE } from './usage.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 
@@ -11,6 +11,7 @@ usage:
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
+  ${GEO_USAGE}
   ${CALIBRATE_USAGE}
   ${VALIDATE_HISTORY_USAGE}
   ${EXERCISE_USAGE}
@@ -45,6 +46,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await (await import('./batch.ts')).batchCommand(rest, io);
       case 'merge':
         return await (await import('./batch.ts')).mergeCommand(rest, io);
+      case 'geo':
+        return (await import('./geo.ts')).geoCommand(rest, io);
       case 'calibrate':
         return await (await import('./calibrate.ts')).calibrateCommand(rest, io);
       case 'validate-history':

@@ -1,17 +1,17 @@
-/** `linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel]` */
+/** `linkdrill run SCENARIO [--seed N] [--reps R] [--duration D] [--out DIR] [--excel] [--xlsx] [--lang zh|en]` */
 import { SingleBar, Presets } from 'cli-progress';
 import { createSimulation } from '../engine/simulate.ts';
 import { formatNumber } from '../report/csv.ts';
 import { RunFolderWriter } from '../report/outputs.ts';
 import type { SummaryRow } from '../metrics/stats.ts';
-import { formatErrors } from '../scenario/errors.ts';
+import { workbookFromCsv } from '../report/xlsx.ts';
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
-
 
 /** Thrown out of a run that Ctrl-C (or TERM) stopped: the folder being written is dropped. */
 class Interrupted extends Error {}
@@ -25,6 +25,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     reps: { type: 'string' },
     out: { type: 'string' },
     excel: { type: 'boolean' },
+    xlsx: { type: 'boolean' },
     lang: { type: 'string' },
     duration: { type: 'string' },
   });
@@ -42,6 +43,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   }
   // --duration runs the scenario as written for longer (or shorter): demand, rosters and staffing repeat by the clock.
   const scenario = durationS === undefined ? loaded.value : { ...loaded.value, durationS };
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
@@ -61,7 +63,10 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   try {
     // Each replication's events go to events.csv as they happen and its records to the other files
     // when it ends; only one replication is held at a time.
-    outcome = await writeOutputFolderStreamed(outDir, 'run', async (open) => {
+    outcome = await writeOutputFolderStreamed(outDir, 'run', async (openFile) => {
+      // --xlsx builds its workbook from the CSV files, so only then are their bytes kept as well.
+      const kept = values.xlsx ? new Map<string, Uint8Array[]>() : null;
+      const open = kept === null ? openFile : keepingCsv(openFile, kept);
       const writer = new RunFolderWriter(scenario, seeds, open, { bom: values.excel === true, lang });
       let first: SummaryRow[] = [];
       bar?.start(hours * reps, 0, { rep: 1, reps });
@@ -76,7 +81,9 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
         const rows = writer.addRep(rep, sim.finish().records, true);
         if (rep === 1) first = rows;
       }
-      return { report: writer.finish(), first };
+      const report = writer.finish();
+      if (kept !== null) openFile('run.xlsx')(await workbookFromCsv(csvTexts(kept), { lang, start: scenario.start }));
+      return { report, first };
     });
   } catch (e) {
     if (!(e instanceof Interrupted)) throw e;
@@ -96,6 +103,31 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   io.out(`rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`);
   io.out(`rep 1: answer wait p90 ${f('answer_wait_s_p90')} s, call→first arrival p50 ${f('call_to_arrival_s_p50')} s / p90 ${f('call_to_arrival_s_p90')} s`);
   io.out(`linkage score ${pooled.score === null ? '–' : formatNumber(pooled.score)} (${pooled.rating ?? '–'})${reps > 1 ? `, all ${reps} replications pooled` : ''}`);
-  io.out(`wrote ${outDir}/ (report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json)`);
+  io.out(`wrote ${outDir}/ (report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json${values.xlsx ? '; run.xlsx' : ''})`);
   return 0;
+}
+
+/** `open` that also keeps, in `kept`, the bytes written to each CSV file. */
+function keepingCsv(open: (name: string) => (bytes: Uint8Array) => void, kept: Map<string, Uint8Array[]>): (name: string) => (bytes: Uint8Array) => void {
+  return (name) => {
+    const write = open(name);
+    if (!name.endsWith('.csv')) return write;
+    const parts: Uint8Array[] = [];
+    kept.set(name, parts);
+    return (bytes) => {
+      // The writer may reuse its buffer once a chunk is written.
+      parts.push(bytes.slice());
+      write(bytes);
+    };
+  };
+}
+
+/** The kept CSV files as text, by name. */
+function csvTexts(kept: Map<string, Uint8Array[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, parts] of kept) {
+    const d = new TextDecoder();
+    out[name] = parts.map((p) => d.decode(p, { stream: true })).join('') + d.decode();
+  }
+  return out;
 }

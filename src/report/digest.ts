@@ -1,9 +1,11 @@
 /**
  * What the after-action report shows besides the score, gathered replication by replication so a
  * run need not keep every replication's records: totals, units' utilisation by agency, and from the
- * first replication the timelines of its largest incidents and its callers' waits.
+ * first replication the timelines of its largest incidents, its callers' waits and where its
+ * incidents happened.
  */
 import type { AgencyRecord, DispatchRecord, IncidentRecord, RunRecords } from '../engine/records.ts';
+import type { MapIncident } from './map.ts';
 
 /** One incident's linkage chain: the incident and its dispatches and agencies, as recorded. */
 export interface IncidentChain {
@@ -21,6 +23,8 @@ export interface ReportDigest {
   chains: IncidentChain[];
   /** The first replication's callers: [arrival, answer (or end, or the run's end)] in seconds. */
   waits: [number, number][];
+  /** The first replication's incidents, for the map. */
+  places: MapIncident[];
 }
 
 /** The incidents that drew the most units and agencies (for the timelines). */
@@ -33,7 +37,7 @@ export function largestIncidents(r: RunRecords, k = 3): IncidentRecord[] {
 
 /** Gathers a {@link ReportDigest}; add replications in rep order. */
 export class DigestBuilder {
-  private readonly d: ReportDigest = { reps: 0, totals: { incidents: 0, calls: 0, dispatches: 0 }, utilisation: new Map(), chains: [], waits: [] };
+  private readonly d: ReportDigest = { reps: 0, totals: { incidents: 0, calls: 0, dispatches: 0 }, utilisation: new Map(), chains: [], waits: [], places: [] };
 
   constructor(private readonly durationS: number) {}
 
@@ -46,6 +50,8 @@ export class DigestBuilder {
         agencies: records.agencies.filter((x) => x.incidentId === incident.incidentId),
       }));
       d.waits = records.calls.map((c) => [c.tArrive, c.tAnswer ?? c.tEnd ?? this.durationS]);
+      // Copies of the few fields the map draws, so the replication's records can go.
+      d.places = records.incidents.map(({ incidentId, type, lon, lat, gradeTrue, gradeFinal }) => ({ incidentId, type, lon, lat, gradeTrue, gradeFinal }));
     }
     d.totals.incidents += records.incidents.length;
     d.totals.calls += records.calls.length;

@@ -13,6 +13,7 @@ import { ReportBuilder, renderReport, type ReportData, type RunMeta } from './aa
 import type { ScoreResult } from '../metrics/score.ts';
 import { summarise, type SummaryRow } from '../metrics/stats.ts';
 import { asWritten } from './read.ts';
+import { mapData } from './map.ts';
 import type { Lang } from './i18n.ts';
 
 /** The metadata of a run of `scenario` with these seeds. */
@@ -30,6 +31,7 @@ export function runMeta(scenario: Scenario, seeds: number[]): RunMeta {
     },
     seeds,
     scoring: scenario.scoring,
+    map: mapData(scenario),
   };
 }
 

@@ -35,7 +35,7 @@ const trainer = async (s: ExerciseSession) => {
 describe('the exercise log replays the exercise byte for byte', () => {
   it('a recorded session replayed from its log gives the same events.csv and the same log', async () => {
     const first = await play(SMALL, trainer);
-    const { pkg, scenario } = loadPackage(SMALL);
+    const { pkg, scenario } = await loadPackage(SMALL);
     const log = readExerciseLog(JSON.stringify(first.log), 'log.json');
     expect(log.ok).toBe(true);
     const r = await replayLog(pkg, scenario, link(), (log as { ok: true; value: ExerciseLog }).value, 'log.json');
@@ -57,7 +57,7 @@ describe('the exercise log replays the exercise byte for byte', () => {
 
   it('a branch with one decision changed is identical up to the decision and different after it', async () => {
     const first = await play(SMALL, trainer);
-    const { pkg, scenario } = loadPackage(SMALL);
+    const { pkg, scenario } = await loadPackage(SMALL);
     const r = await replayLog(pkg, scenario, link(), first.log, 'log.json', { decision: 'D1', choice: 'hold' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -76,7 +76,7 @@ describe('the exercise log replays the exercise byte for byte', () => {
 
   it('a log made on another package or scenario is refused, and so is one that does not fit the script', async () => {
     const first = await play(SMALL, trainer);
-    const { pkg, scenario } = loadPackage(SMALL);
+    const { pkg, scenario } = await loadPackage(SMALL);
     const other = { ...pkg, hash: { ...pkg.hash, scenario: 'x' } };
     const r = await replayLog(other, scenario, link(), first.log, 'log.json');
     expect(r.ok).toBe(false);
@@ -96,7 +96,7 @@ describe('the exercise log replays the exercise byte for byte', () => {
 describe('coherence of the exercise', () => {
   it('the focus incident’s own draws do not move when background demand changes', async () => {
     const focus = async (factor: number) => {
-      const { pkg, scenario } = loadPackage(SMALL);
+      const { pkg, scenario } = await loadPackage(SMALL);
       for (const b of scenario.demand.background) b.ratePerDay *= factor;
       const s = await ExerciseSession.open(pkg, scenario, link());
       await playHeadless(s);
@@ -199,3 +199,20 @@ async function playUntilDecision(s: ExerciseSession, id: string, choice: string)
   while (s.pending?.id !== id) await s.moveTo(s.nextStop('decision'), 'next-decision');
   await s.decide(id, choice);
 }
+
+describe('continuous play', () => {
+  it('frames of continuous play are one clock move in the log, and replay to the same run as the frames did', async () => {
+    const framed = await play(SMALL, async (s) => {
+      for (let k = 0; k < 40; k++) await s.moveTo(s.t + 37, 'play');
+      await s.moveTo(s.nextStop('decision'), 'next-decision');
+      await s.decide('D1', 'raise');
+      for (let k = 0; k < 10; k++) await s.moveTo(s.t + 60, 'play');
+    });
+    const clockMoves = framed.log.actions.filter((a) => a.type === 'clock' && a.how === 'play');
+    expect(clockMoves.length).toBe(2);
+    const { pkg, scenario } = await loadPackage(SMALL);
+    const r = await replayLog(pkg, scenario, link(), framed.log, 'log.json');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(eventsCsv(1, (await r.value.session.finish()).log)).toBe(framed.csv);
+  });
+});

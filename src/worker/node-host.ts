@@ -80,8 +80,8 @@ export function startEngineWorker(): EngineWorker {
       // Idempotent: a pool may end its workers on completion and on an interrupt at once.
       ended ??= (async () => {
         ending = true;
-        api[releaseProxy]();
         if (child.exitCode !== null || child.signalCode !== null) return;
+        api[releaseProxy]();
         const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill();
         await gone;

@@ -7,7 +7,7 @@ import type { NodeEndpoint } from 'comlink/dist/esm/node-adapter.mjs';
 
 /** Either side of an IPC channel. */
 interface IpcChannel {
-  send?(message: unknown): boolean;
+  send?(message: unknown, callback?: (error: Error | null) => void): boolean;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   off(event: 'message', listener: (message: unknown) => void): unknown;
 }
@@ -15,7 +15,9 @@ interface IpcChannel {
 export function processEndpoint(p: IpcChannel): NodeEndpoint {
   return {
     // comlink's second argument lists objects to transfer; an IPC channel transfers nothing.
-    postMessage: (message: unknown) => void p.send!(message),
+    // A send to a process that has gone fails quietly: its end is reported once, by the exit watch
+    // (`EngineWorker.died`), not again as an uncaught 'error' event.
+    postMessage: (message: unknown) => void p.send!(message, () => {}),
     on: (type, listener) => void p.on(type as 'message', listener),
     off: (type, listener) => void p.off(type as 'message', listener),
   };

@@ -94,6 +94,27 @@ const LAYER_STYLE = Object.fromEntries(
 /** What the report's map needs of an incident: where, which, and its grade. */
 export type MapIncident = Pick<IncidentRecord, 'incidentId' | 'type' | 'lon' | 'lat' | 'gradeTrue' | 'gradeFinal'>;
 
+/**
+ * One dot per spot (to the tenth of a pixel, as drawn) and grade, in the order first seen: dots that
+ * would be drawn on top of each other in the same colour are one, titled with the first incident and
+ * how many more (a long run's thousands of incidents at a zone's centre stay one dot, not megabytes).
+ */
+export function incidentDots(incidents: readonly MapIncident[], xy: (lon: number, lat: number) => [number, number]): { x: string; y: string; first: MapIncident; n: number; grade: string }[] {
+  const f1 = (v: number) => v.toFixed(1);
+  const dots = new Map<string, { x: string; y: string; first: MapIncident; n: number; grade: string }>();
+  for (const i of incidents) {
+    const [px, py] = xy(i.lon, i.lat);
+    const x = f1(px);
+    const y = f1(py);
+    const grade = i.gradeFinal ?? i.gradeTrue;
+    const key = `${x},${y},${grade}`;
+    const d = dots.get(key);
+    if (d) d.n++;
+    else dots.set(key, { x, y, first: i, n: 1, grade });
+  }
+  return [...dots.values()];
+}
+
 /** The map as an SVG figure; `incidents` are drawn as dots coloured by their final grade. */
 export function mapSvg(map: MapData, incidents: readonly MapIncident[], lang: Lang, caption: string): string {
   const W = 900;
@@ -133,11 +154,8 @@ export function mapSvg(map: MapData, incidents: readonly MapIncident[], lang: La
     })
     .join('');
   const roads = map.roads.length ? `<path d="${map.roads.map(([a, b, c, d]) => { const [x1, y1] = xy(a, b); const [x2, y2] = xy(c, d); return `M${f1(x1)},${f1(y1)}L${f1(x2)},${f1(y2)}`; }).join('')}" stroke="#a9a9a9" stroke-width="1.2" fill="none"/>` : '';
-  const dots = incidents
-    .map((i) => {
-      const [x, y] = xy(i.lon, i.lat);
-      return `<circle cx="${f1(x)}" cy="${f1(y)}" r="3.5" fill="${GRADE_COLOR[i.gradeFinal ?? i.gradeTrue] ?? '#777'}" fill-opacity="0.75"><title>${esc(i.incidentId)} ${esc(i.type)} ${esc(i.gradeFinal ?? i.gradeTrue)}</title></circle>`;
-    })
+  const dots = incidentDots(incidents, xy)
+    .map(({ x, y, first, n, grade }) => `<circle cx="${x}" cy="${y}" r="3.5" fill="${GRADE_COLOR[grade] ?? '#777'}" fill-opacity="0.75"><title>${esc(first.incidentId)} ${esc(first.type)} ${esc(grade)}${n > 1 ? ` +${n - 1}` : ''}</title></circle>`)
     .join('');
   const stations = map.stations
     .map((s) => {

@@ -20,6 +20,18 @@ describe('the after-action report’s map', () => {
     expect(svg).toContain('fill="#f28e2b"'); // coloured by its final grade, III
   });
 
+  it('incidents drawn on the same spot in the same colour are one dot that counts them; other grades or spots stay apart', () => {
+    const s = loadFile('scenarios/qingxi-town.yaml');
+    const z = s.zones[0];
+    const at = (k: number, lon: number, grade: 'IV' | 'III') => ({ incidentId: `inc-${k}`, type: 'fire', lon, lat: z.lat, gradeTrue: grade, gradeFinal: null });
+    const many = [...Array.from({ length: 5000 }, (_, k) => at(k, z.lon, 'IV')), at(5000, z.lon, 'III'), at(5001, z.lon + 0.01, 'IV')];
+    const svg = mapSvg(mapData(s), many as never, 'en', 'map');
+    expect(svg.match(/<circle /g)?.length).toBe(4); // three dots and the legend's
+    expect(svg).toContain('<title>inc-0 fire IV +4999</title>');
+    expect(svg).toContain('<title>inc-5000 fire III</title>');
+    expect(svg).toContain('<title>inc-5001 fire IV</title>');
+  });
+
   it('a run folder keeps the geography in run.json, so `linkdrill report DIR` draws the same map', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-map-'));
     expect(await main(['run', join(ROOT, 'scenarios/qingxi-town.yaml'), '--out', join(dir, 'run')], quiet)).toBe(0);

@@ -49,10 +49,13 @@ const RUSAGE_HOOK =
   encodeURIComponent("import{writeSync}from'node:fs';process.on('exit',()=>{const r=process.resourceUsage();try{writeSync(3,JSON.stringify({cpuS:(r.userCPUTime+r.systemCPUTime)/1e6,maxRssKiB:r.maxRSS}))}catch{}});");
 
 /** Runs `node bin/linkdrill.js …args` as a user would and measures it. */
-function runCli(args: string[]): Promise<Measured> {
+const runCli = (args: string[]): Promise<Measured> => runNode([BIN, ...args]);
+
+/** Runs `node …args` and measures it. */
+function runNode(args: string[]): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', RUSAGE_HOOK, BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', RUSAGE_HOOK, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], cwd: ROOT });
     let stdout = '';
     let stderr = '';
     let usage = '';
@@ -136,6 +139,11 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
   io.out(`SimPy: ${'exe' in simpy ? `SimPy ${simpy.version.split(' ')[0]} on Python ${simpy.version.split(' ')[1]} (${simpy.exe})` : `not available (${simpy.missing}); install python3-simpy3 or \`pip install simpy\` — the target against SimPy is not judged`}`);
   io.out(`load average at the start: ${load()} (1 / 5 / 15 min). Every figure is a median of ${runs} runs unless it says otherwise.`);
   try {
+    // What any command pays before linkdrill's own code runs: node starting with nothing to do.
+    const nodeAlone: Measured[] = [];
+    for (let k = 0; k < 3; k++) nodeAlone.push(await runNode(['-e', '0']));
+    const nodeRss = median(nodeAlone.map((m) => m.maxRssMiB));
+
     // 1. End to end against SimPy, alternating so both see the same machine.
     io.out('\n1. linkdrill run end to end: the calls-only M/M/5 (scenarios/bench/mm5-calls.yaml, 600 h, every file written)');
     const e2e: Measured[] = [];
@@ -154,11 +162,19 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     } else v.judge('linkdrill run ÷ SimPy loop', '–', '≥ 1×', null, 'no SimPy');
     const peak = Math.max(...e2e.map((m) => m.maxRssMiB));
     v.judge('peak memory', `${f0(peak)} MiB`, '≤ 600 MiB', peak <= 600);
-    const [few, many] = quick ? [2, 4] : [2, 8];
-    const rssFew = (await cliOk(['run', DEFAULT, '--reps', String(few), '--out', join(tmp, 'reps')])).maxRssMiB;
-    const rssMany = (await cliOk(['run', DEFAULT, '--reps', String(many), '--out', join(tmp, 'reps')])).maxRssMiB;
-    const growth = rssMany / rssFew - 1;
-    v.judge(`memory in --reps (default scenario, ${few} → ${many} replications)`, `${f0(rssFew)} → ${f0(rssMany)} MiB (${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(0)}%)`, 'flat: ≤ +10%', growth <= 0.1);
+    // Flat: an added replication costs next to nothing, where a run that kept them would pay a whole
+    // replication's memory for each (its peak above node's own).
+    const [few, many] = quick ? [2, 8] : [4, 16];
+    const rss = async (reps: number) => (await cliOk(['run', DEFAULT, '--reps', String(reps), '--out', join(tmp, 'reps')])).maxRssMiB;
+    const [rssOne, rssFew, rssMany] = [await rss(1), await rss(few), await rss(many)];
+    const perRep = (rssMany - rssFew) / (many - few);
+    const share = perRep / (rssOne - nodeRss);
+    v.judge(
+      `memory in --reps (default scenario; 1, ${few}, ${many} replications; node alone ${f0(nodeRss)} MiB)`,
+      `${f0(rssOne)}, ${f0(rssFew)}, ${f0(rssMany)} MiB → ${perRep.toFixed(1)} MiB per added replication = ${(100 * share).toFixed(0)}% of one replication's ${f0(rssOne - nodeRss)} MiB`,
+      'flat: ≤ 10% (100% if every replication were kept)',
+      share <= 0.1,
+    );
 
     // 2. The engine in process, against simjs's own M/M/c and timers.
     io.out('\n2. The engine in process (a fresh worker thread per measurement; records kept, no event log, as a batch runs)');
@@ -179,7 +195,7 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
 
     // 3. Start-up.
     io.out('\n3. Start-up');
-    const bare = median(await Promise.all([0, 1, 2].map(() => bareNode())));
+    const bare = median(nodeAlone.map((m) => m.wallS));
     const validate: number[] = [];
     for (let k = 0; k < runs + 2; k++) validate.push((await cliOk(['validate', DEFAULT])).wallS);
     v.judge('linkdrill validate scenarios/default.yaml', `${f2(median(validate))} s (node alone starts in ${f2(bare)} s)`, '≤ 0.5 s', COMPILED ? median(validate) <= 0.5 : null, 'not compiled');
@@ -217,14 +233,6 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
   const missed = judged.filter((r) => !r.met).map((r) => r.name);
   if (missed.length) io.out(`Not met: ${missed.join('; ')}.`);
   return 0;
-}
-
-/** Wall seconds for `node -e 0`: what any command pays before linkdrill's own code runs. */
-function bareNode(): Promise<number> {
-  return new Promise((resolve) => {
-    const t0 = process.hrtime.bigint();
-    spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('close', () => resolve(Number(process.hrtime.bigint() - t0) / 1e9));
-  });
 }
 
 /** Seconds from starting `n` batch worker processes to each having taken a scenario. */

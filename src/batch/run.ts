@@ -54,10 +54,10 @@ export function changedInputs(was: Record<string, string> | undefined, now: Reco
   if (!was) return ['the folder records no input digests (written by an older linkdrill)'];
   const out: string[] = [];
   for (const [name, h] of Object.entries(now)) {
-    if (!(name in was)) out.push(`${name} (not read by the earlier batch)`);
+    if (!Object.hasOwn(was, name)) out.push(`${name} (not read by the earlier batch)`);
     else if (was[name] !== h) out.push(`${name} (content changed)`);
   }
-  for (const name of Object.keys(was)) if (!(name in now)) out.push(`${name} (no longer read)`);
+  for (const name of Object.keys(was)) if (!Object.hasOwn(now, name)) out.push(`${name} (no longer read)`);
   return out;
 }
 
@@ -129,7 +129,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   let outcome: { completed: number; stopped: boolean };
   try {
     outcome = await pool.run(jobs, scenarios, (r) => {
-      appendFileSync(csvPath, replicationLine(r));
+      try {
+        appendFileSync(csvPath, replicationLine(r));
+      } catch (e) {
+        // A full disk stops the batch; what is in the file stays, and a line cut short is re-run on resume.
+        throw new OutputRefused(`${csvPath}: cannot write (${writeProblem(e)}); the replications written so far are kept — make room and run the same command with --resume`);
+      }
       results.push(r);
       o.onProgress?.(++finished, all.length);
     });

@@ -13,13 +13,15 @@ import { pointInPolygon } from '../geo/zones.ts';
 /**
  * Next arrival time after `tS` of a non-homogeneous Poisson process whose rate is constant within
  * each local hour (`ratePerS × profile[hour]`), by inversion of the integrated rate: exact, and one
- * uniform per arrival. Returns Infinity when the rate is zero everywhere.
+ * uniform per arrival. Returns Infinity when the rate is zero everywhere, or when the arrival would
+ * come after `horizonS` (the search stops there: a tiny rate would otherwise walk hour by hour for ever).
  */
-export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng): number {
+export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng, horizonS = Infinity): number {
   if (!(ratePerS > 0) || profile.every((p) => p === 0)) return Infinity;
   let need = -Math.log(1 - rng());
   let t = tS;
   for (;;) {
+    if (t >= horizonS) return Infinity;
     const h = hourAt(startSecondOfDay, t);
     const secOfDay = (((startSecondOfDay + t) % 86400) + 86400) % 86400;
     const segEnd = t + ((h + 1) * 3600 - secOfDay);
@@ -47,7 +49,7 @@ function startBackground(w: World, b: Background, i: number): void {
   const ratePerS = b.ratePerDay / 86400;
   const total = b.zoneWeights.reduce((a, x) => a + x, 0);
   const next = () => {
-    const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, rng);
+    const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, rng, s.durationS);
     if (t >= s.durationS) return;
     w.kernel.after(t - w.kernel.now(), () => {
       const z = s.zones[pickIndex(b.zoneWeights, placeRng, total)];

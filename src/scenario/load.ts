@@ -6,12 +6,13 @@
  * Every problem is returned as `{path, message}`.
  */
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import { scenarioSchema, type ScenarioParsed } from './schema.ts';
 import { parseDateTime } from './duration.ts';
-import { formatPath, type InputError, type Result } from './errors.ts';
+import type { Result } from './errors.ts';
+import { zodErrors } from './zod-messages.ts';
 import type { Scenario } from './scenario.ts';
 import type { ReadFile } from './files.ts';
+import { reservedKeyErrors } from './reserved.ts';
 import { createContext } from './normalise/context.ts';
 import { secs } from './normalise/dist.ts';
 import { normaliseZones } from './normalise/zones.ts';
@@ -40,38 +41,6 @@ export function parseScenarioText(text: string, fileName = 'scenario'): Result<u
   }
 }
 
-/** zod issues as path-named errors. */
-function zodErrors(issues: readonly z.core.$ZodIssue[], input: unknown): InputError[] {
-  const out: InputError[] = [];
-  for (const issue of issues) {
-    // A union reports one issue per branch; show the branch that got furthest into the input.
-    if (issue.code === 'invalid_union' && 'errors' in issue && Array.isArray(issue.errors) && issue.errors.length) {
-      const branches = issue.errors as z.core.$ZodIssue[][];
-      const deepest = [...branches].sort((a, b) => depth(b) - depth(a))[0];
-      if (depth(deepest) > 0) {
-        out.push(...zodErrors(deepest.map((i) => ({ ...i, path: [...issue.path, ...i.path] })), input));
-        continue;
-      }
-    }
-    let message = issue.message;
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) message = 'is required';
-    if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    out.push({ path: formatPath(issue.path), message });
-  }
-  return out;
-}
-function depth(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
-}
-function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = v as Record<PropertyKey, unknown> | undefined;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = cur[p] as Record<PropertyKey, unknown> | undefined;
-  }
-  return cur;
-}
-
 /**
  * Loads a scenario from its text. `fileName` picks YAML or JSON and names whole-file problems;
  * `readFile` supplies side files (omit it when the scenario names none).
@@ -84,8 +53,12 @@ export function loadScenario(text: string, fileName = 'scenario.yaml', readFile:
 
 /** Validates and normalises an already-parsed scenario object. */
 export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null): Result<Scenario> {
+  // zod drops a `__proto__` key without a word: name it first, before its absence misleads.
+  const reserved = reservedKeyErrors(input);
+  if (reserved.length) return { ok: false, errors: reserved };
   const z = scenarioSchema.safeParse(input);
-  if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, input) };
+  // A problem with the whole document (an unknown top-level key) is named by the file.
+  if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, input).map((e) => (e.path ? e : { ...e, path: fileName })) };
   return normalise(z.data, fileName, readFile);
 }
 

@@ -15,6 +15,7 @@ import { buildScenario, parseScenarioText } from './load.ts';
 import { readSideFile, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parse as parseYaml } from 'yaml';
+import { RESERVED_PATH_STEPS } from './reserved.ts';
 
 export interface Change {
   op: 'set' | 'add' | 'remove' | 'scale';
@@ -42,32 +43,52 @@ type Target = { parent: Obj | unknown[]; key: string | number };
 
 const SEGMENT = /^([^[\]]+)((?:\[[^\]]+\])*)$/;
 
-/** Resolves a change path into the places it names; a message when it names nothing. */
+/** Longest change path read (a path is a few steps; a longer one is not a path into a scenario). */
+export const MAX_PATH_CHARS = 500;
+
+const isRecord = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Resolves a change path into the places it names; a message when it names nothing. Only the
+ * scenario's own keys are followed: a step such as `__proto__` or `constructor` is refused, so a
+ * change can never reach (or write into) an object's prototype.
+ */
 export function resolvePath(root: unknown, path: string): Target[] | string {
-  const segments = path.split(/\.(?![^[]*\])/);
+  if (path.length > MAX_PATH_CHARS) return `is ${path.length} characters long; a path has at most ${MAX_PATH_CHARS}`;
+  const segments = path.split('.').reduce<string[]>((out, part) => {
+    // A dot inside [..] belongs to the selector (units[type=a.b]), not to the path.
+    const open = out.length > 0 && (out[out.length - 1].split('[').length > out[out.length - 1].split(']').length);
+    if (open) out[out.length - 1] += `.${part}`;
+    else out.push(part);
+    return out;
+  }, []);
   let current: Target[] = [{ parent: { root } as Obj, key: 'root' }];
   let where = '';
   for (const seg of segments) {
     const m = SEGMENT.exec(seg);
     if (!m) return `cannot read path segment "${seg}"`;
     const [, name, sels] = m;
+    if (RESERVED_PATH_STEPS.includes(name)) return `"${name}" is not a part of a scenario (a name JavaScript reserves)`;
     const next: Target[] = [];
     for (const t of current) {
-      const v = (t.parent as Obj)[t.key as string];
-      if (v === null || typeof v !== 'object' || Array.isArray(v) || !(name in (v as Obj))) {
-        if (sels === '' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-          next.push({ parent: v as Obj, key: name }); // a new key on an existing object
+      const v = Object.hasOwn(t.parent, t.key) ? (t.parent as Obj)[t.key as string] : undefined;
+      if (!isRecord(v) || !Object.hasOwn(v, name)) {
+        if (sels === '' && isRecord(v)) {
+          next.push({ parent: v, key: name }); // a new key on an existing object
           continue;
         }
         return `${where ? `${where}: ` : ''}has no "${name}"`;
       }
-      next.push({ parent: v as Obj, key: name });
+      next.push({ parent: v, key: name });
     }
     where = where ? `${where}.${name}` : name;
     current = next;
     for (const sel of sels.match(/\[[^\]]+\]/g) ?? []) {
       const s = sel.slice(1, -1);
       const out: Target[] = [];
+      const eq = s.indexOf('=');
+      const [field, want] = eq > 0 ? [s.slice(0, eq), s.slice(eq + 1)] : ['id', s];
+      if (RESERVED_PATH_STEPS.includes(field)) return `"${field}" is not a part of a scenario (a name JavaScript reserves)`;
       for (const t of current) {
         const arr = (t.parent as Obj)[t.key as string];
         if (!Array.isArray(arr)) return `${where} is not a list`;
@@ -76,10 +97,8 @@ export function resolvePath(root: unknown, path: string): Target[] | string {
           if (Number(s) >= arr.length) return `${where} has no element ${s} (it has ${arr.length})`;
           out.push({ parent: arr, key: Number(s) });
         } else {
-          const eq = s.indexOf('=');
-          const [field, want] = eq > 0 ? [s.slice(0, eq), s.slice(eq + 1)] : ['id', s];
           arr.forEach((el, i) => {
-            if (el && typeof el === 'object' && String((el as Obj)[field]) === want) out.push({ parent: arr, key: i });
+            if (isRecord(el) && Object.hasOwn(el, field) && String(el[field]) === want) out.push({ parent: arr, key: i });
           });
         }
       }
@@ -101,7 +120,13 @@ const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(
 
 /** Applies `changes` to a copy of `input`; errors are named by `where` (e.g. `variants[1].changes[2]`). */
 export function applyChanges(input: unknown, changes: readonly Change[], where: string): Result<unknown> {
-  const doc = clone(input);
+  let doc: unknown;
+  try {
+    doc = clone(input);
+  } catch {
+    // JSON.stringify gives up on a document nested deeper than its stack.
+    return { ok: false, errors: [{ path: where, message: 'the scenario is nested too deeply to copy' }] };
+  }
   const errors: InputError[] = [];
   changes.forEach((c, i) => {
     const p = `${where}.changes[${i}]`;

@@ -9,7 +9,9 @@ import type { EngineApi } from './api.ts';
 export function createEngineApi(): EngineApi {
   const prepared = new Map<string, Scenario>();
   // Files opened one by one lose their folders: fall back to the bare file name.
-  const reader = (files: Record<string, string>) => (p: string) => files[p.replace(/^\.\//, '')] ?? files[p.replace(/^.*\//, '')] ?? null;
+  // Only the files' own names count: a side file called `constructor` is a file like any other.
+  const own = (files: Record<string, string>, name: string) => (Object.hasOwn(files, name) ? files[name] : undefined);
+  const reader = (files: Record<string, string>) => (p: string) => own(files, p.replace(/^\.\//, '')) ?? own(files, p.replace(/^.*\//, '')) ?? null;
   return {
     load(text, fileName, files) {
       return loadScenario(text, fileName, reader(files));

@@ -6,7 +6,7 @@ import { parseHistoryCsv } from '../history.ts';
 import { readSideFile } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
-import { secs } from './dist.ts';
+import { secs, weightsProblem } from './dist.ts';
 
 function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
   const { err } = ctx;
@@ -21,10 +21,14 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
       for (const k of m.keys()) if (!zoneIds.has(k)) err(`${p}.zones.${k}`, `unknown zone "${k}"`);
       zoneWeights = zones.map((z) => m.get(z.id) ?? 0);
     }
-    if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
+    const zoneProblem = weightsProblem(zoneWeights);
+    if (zoneProblem === 'weights must not all be zero') {
+      if (b.ratePerDay > 0) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
+    } else if (zoneProblem) err(`${p}.zones`, b.zones === 'population' ? 'the zones’ populations are too large: their sum is not a finite number' : zoneProblem);
     const raw = b.profile ?? Array(24).fill(1);
     const mean = raw.reduce((a, x) => a + x, 0) / 24;
-    if (!(mean > 0)) err(`${p}.profile`, 'must not be all zero');
+    const profileProblem = weightsProblem(raw);
+    if (profileProblem) err(`${p}.profile`, profileProblem === 'weights must not all be zero' ? 'must not be all zero' : profileProblem);
     return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: raw.map((x) => x / (mean || 1)) };
   });
 }

@@ -1,14 +1,25 @@
-/** `linkdrill validate SCENARIO`: prints `ok`, or one line per problem with its path (exit 1). */
+/**
+ * `linkdrill validate SCENARIO [--max-events N]`: prints `ok`, or one line per problem with its path
+ * (exit 1). It checks what `run` and `batch` would: the scenario, every variant of it, and the
+ * estimated work of a replication of each against the same ceiling.
+ */
 import { formatErrors } from '../scenario/errors.ts';
-import { parse, UsageError, type Io } from './args.ts';
-import { loadScenarioFile } from './io.ts';
+import { loadVariants } from '../scenario/variants.ts';
+import { maxEventsOption, parse, UsageError, workErrors, type Io } from './args.ts';
+import { readScenarioFile } from './io.ts';
+
+export const VALIDATE_USAGE = 'linkdrill validate SCENARIO [--max-events N]';
 
 export function validateCommand(argv: string[], io: Io): number {
-  const { positionals } = parse(argv, {});
-  if (positionals.length !== 1) throw new UsageError('usage: linkdrill validate SCENARIO');
-  const r = loadScenarioFile(positionals[0]);
-  if (!r.ok) {
-    io.err(formatErrors(r.errors));
+  const { values, positionals } = parse(argv, { 'max-events': { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError(`usage: ${VALIDATE_USAGE}`);
+  const maxEvents = maxEventsOption(values['max-events']);
+  const path = positionals[0];
+  const file = readScenarioFile(path);
+  const r = file.ok ? loadVariants(file.value.text, path, file.value.readFile) : file;
+  const errors = r.ok ? workErrors(path, r.value.variants, maxEvents) : r.errors;
+  if (errors.length) {
+    io.err(formatErrors(errors));
     return 1;
   }
   io.out('ok');

@@ -10,12 +10,13 @@ import { NO_DATA } from './log.ts';
 import { sample } from '../random/distributions.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
+import { incidentStream } from './incident.ts';
 
 /** Starts reporting/experts as the incident's current grade requires (idempotent). */
 export function applyCommandRules(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void): void {
   const cmd = w.scenario.command;
   const id = inc.rec.incidentId;
-  const rng = w.streams.get(`command/${inc.type.id}`);
+  const rng = incidentStream(w, inc, `command/${inc.type.id}`);
   if (inc.grade >= cmd.reportGrade && inc.rec.tReported === null && !inc.reportStarted) {
     inc.reportStarted = true;
     const reportS = Math.max(0, sample(cmd.reportDelay, rng));
@@ -39,7 +40,7 @@ export function applyCommandRules(w: World, inc: IncidentState, order: (w: World
   }
 }
 
-function approve(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void, by: 'government' | 'experts'): void {
+export function approve(w: World, inc: IncidentState, order: (w: World, inc: IncidentState, lines: ResponseLine[]) => void, by: 'government' | 'experts'): void {
   if (inc.approved) return;
   inc.approved = true;
   inc.rec.tApproved = w.kernel.now();
@@ -60,10 +61,10 @@ export function gateLines(w: World, inc: IncidentState, lines: readonly Response
 
 /** Opens the command post if the plan for the current grade says so and units are on scene. */
 export function maybeOpenCommandPost(w: World, inc: IncidentState): void {
-  if (inc.commandPostOrdered || !w.scenario.commandPost[inc.type.id][inc.grade]) return;
+  if (inc.commandPostOrdered || !(inc.commandPostForced || w.scenario.commandPost[inc.type.id][inc.grade])) return;
   if (inc.rec.tFirstArrival === null) return;
   inc.commandPostOrdered = true;
-  const setupS = Math.max(0, sample(w.scenario.command.commandPostSetup, w.streams.get(`command/${inc.type.id}/post`)));
+  const setupS = Math.max(0, sample(w.scenario.command.commandPostSetup, incidentStream(w, inc, `command/${inc.type.id}/post`)));
   const start = Math.max(w.kernel.now(), inc.rec.tFirstArrival);
   w.kernel.after(start - w.kernel.now() + setupS, () => {
     if (!inc.open) return;

@@ -10,7 +10,8 @@ import type { IncidentSource } from './records.ts';
 
 /** What each kind of event says beyond its time and the incident, unit and agency it concerns. */
 export interface EventData {
-  'incident.occur': { type: string; zone: string; grade: Grade; source: IncidentSource };
+  /** `name`: a scripted or injected incident's name (not written to `events.csv`). */
+  'incident.occur': { type: string; zone: string; grade: Grade; source: IncidentSource; name?: string };
   'call.arrive': { call: string; channel: string };
   'call.answer': { call: string; duplicate: boolean };
   'call.abandon': { call: string };

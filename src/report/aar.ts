@@ -45,9 +45,11 @@ export function buildReport(meta: RunMeta, reps: RepRecords[]): ReportData {
   const rubric = resolveRubric(meta.scoring);
   const result = scoreRuns(reps, scoreContext(meta.scenario), rubric);
   const specs = new Map(result.indicators.map((i) => [i.spec.id, i]));
+  const names = new Map(meta.scenario.agencies.map((a) => [a.id, a.name]));
+  const agencyName = (id: string) => names.get(id) ?? id;
   const findings = makeFindings(result, rubric).map((f) => {
     const i = specs.get(f.indicator)!;
-    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang);
+    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang, agencyName);
     return { ...f, text: { zh: text('zh'), en: text('en') } };
   });
   return { meta, reps, rubric, result, findings };
@@ -89,7 +91,7 @@ export function timelineModel(meta: RunMeta, r: RunRecords, inc: IncidentRecord,
   const ds = r.dispatches.filter((d) => d.incidentId === inc.incidentId);
   for (const a of r.agencies.filter((x) => x.incidentId === inc.incidentId)) {
     const marks: TimelineModel['lanes'][number]['marks'] = [];
-    if (a.tNotified !== null) marks.push({ t: a.tNotified, label: `${mk.notified} (${a.channel})`, late: a.tOrdered !== null && a.channel !== 'mutual_aid' && a.tNotified - a.tOrdered > target(a.tier) });
+    if (a.tNotified !== null) marks.push({ t: a.tNotified, label: `${mk.notified} (${T.channels[lang][a.channel] ?? a.channel})`, late: a.tOrdered !== null && a.channel !== 'mutual_aid' && a.tNotified - a.tOrdered > target(a.tier) });
     if (a.tFirstArrival !== null) marks.push({ t: a.tFirstArrival, label: mk.arrival });
     lanes.push({ label: `${names.get(a.agency) ?? a.agency} · ${T.tierName[lang][a.tier]}`, marks, segments: [] });
     for (const d of ds.filter((x) => x.agency === a.agency)) {

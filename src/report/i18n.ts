@@ -45,6 +45,10 @@ export const REPORT_TEXT = {
     zh: { call: '首次来电', answered: '接听', verified: '核实定级', plan: '启动预案', reported: '上报政府', approved: '批复', experts: '专家进驻', post: '现场指挥部', controlled: '得到控制', closed: '处置结束', notified: '接到指令', arrival: '首车到场' },
     en: { call: 'first call', answered: 'answered', verified: 'verified, graded', plan: 'plan activated', reported: 'reported', approved: 'approved', experts: 'experts', post: 'command post', controlled: 'controlled', closed: 'closed', notified: 'order received', arrival: 'first arrival' },
   },
+  channels: {
+    zh: { platform: '信息共享平台', phone: '电话转接', radio: '无线电', mutual_aid: '跨区增援' } as Record<string, string>,
+    en: { platform: 'shared platform', phone: 'phone relay', radio: 'radio', mutual_aid: 'mutual aid' } as Record<string, string>,
+  },
   phases: {
     zh: { turnout: '出车准备', travel: '行驶', wait: '等待协同', scene: '现场处置' },
     en: { turnout: 'turnout', travel: 'travel', wait: 'waiting on others', scene: 'on scene' },

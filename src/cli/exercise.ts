@@ -15,25 +15,33 @@ import { exerciseFiles } from '../exercise/outputs.ts';
 import { createEngineApi } from '../worker/engine.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { langOption, parse, UsageError, type Io } from './args.ts';
+import { langOption, maxEventsOption, parse, UsageError, workErrors, type Io } from './args.ts';
+import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
 import { readTextFile, sideFileReader } from './io.ts';
 
-export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel]\n  linkdrill exercise check PACKAGE';
+export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel] [--max-events N]\n  linkdrill exercise check PACKAGE [--max-events N]';
 
-/** A package given as its folder or its exercise.yaml, loaded with its files. */
-export function loadPackageFile(path: string): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
+/**
+ * A package given as its folder or its exercise.yaml, loaded with its files; refused, like any
+ * scenario, when a replication of its scenario is estimated above `maxEvents`.
+ */
+export function loadPackageFile(path: string, maxEvents = DEFAULT_MAX_EVENTS): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercise.yaml') : path;
   const text = readTextFile(file);
   if (!text.ok) return text;
   const dir = file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.';
-  return loadExercise(text.value, file, sideFileReader(dir));
+  const loaded = loadExercise(text.value, file, sideFileReader(dir));
+  if (!loaded.ok) return loaded;
+  const tooMuch = workErrors(file, [{ name: 'baseline', scenario: loaded.value.scenario }], maxEvents);
+  return tooMuch.length ? { ok: false, errors: tooMuch } : loaded;
 }
 
 export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'check') return checkCommand(argv.slice(1), io);
-  const { values, positionals } = parse(argv, { log: { type: 'string' }, branch: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { log: { type: 'string' }, branch: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' }, 'max-events': { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(`usage: ${EXERCISE_USAGE}`);
   const lang = langOption(values.lang);
+  const maxEvents = maxEventsOption(values['max-events']);
   let branch: Branch | undefined;
   if (values.branch !== undefined) {
     const m = /^([^=]+)=(.+)$/.exec(values.branch as string);
@@ -41,7 +49,7 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
     if (values.log === undefined) throw new UsageError('--branch changes a decision of a recorded exercise: give its --log');
     branch = { decision: m[1], choice: m[2] };
   }
-  const loaded = loadPackageFile(positionals[0]);
+  const loaded = loadPackageFile(positionals[0], maxEvents);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
@@ -79,9 +87,9 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
 }
 
 function checkCommand(argv: string[], io: Io): number {
-  const { positionals } = parse(argv, {});
-  if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE');
-  const loaded = loadPackageFile(positionals[0]);
+  const { values, positionals } = parse(argv, { 'max-events': { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE [--max-events N]');
+  const loaded = loadPackageFile(positionals[0], maxEventsOption(values['max-events']));
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;

@@ -5,7 +5,7 @@
  * the command quietly; every cell of replications.csv is spreadsheet-safe.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,19 @@ describe('a scenario too large to run', () => {
     const suggested = /--max-events (\d+)$/.exec(q.err[0])![1];
     expect(await main(['validate', path, '--max-events', suggested], quiet().io)).toBe(0);
     for (const bad of ['lots', '0', '-5', '1e6', '99999999999999']) expect(await main(['validate', path, '--max-events', bad], quiet().io), bad).toBe(2);
+  });
+
+  it('exercise and exercise check refuse a package whose scenario is too large, as validate does', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'small.yaml'), tooBig(SMALL));
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'pkg', 'exercise.yaml'), readFileSync(join(ROOT, 'test/fixtures/exercise/small-exercise.yaml'), 'utf8'));
+    for (const argv of [['exercise', 'check', join(dir, 'pkg')], ['exercise', join(dir, 'pkg'), '--out', join(dir, 'out')]]) {
+      const q = quiet();
+      expect(await main(argv, q.io), argv[1]).toBe(1);
+      expect(q.err.join('\n')).toMatch(/exercise\.yaml: one replication would log about [\d.]+ billion events/);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('validate checks every variant, as batch would run them', async () => {

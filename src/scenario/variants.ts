@@ -15,7 +15,7 @@ import { buildScenario, parseScenarioText } from './load.ts';
 import { readSideFile, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parse as parseYaml } from 'yaml';
-import { RESERVED_PATH_STEPS } from './reserved.ts';
+import { RESERVED_KEY, RESERVED_PATH_STEPS, reservedMessage } from './reserved.ts';
 
 export interface Change {
   op: 'set' | 'add' | 'remove' | 'scale';
@@ -203,6 +203,7 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
       errors.push({ path: `${where}.name`, message: 'a variant needs a name (letters, digits, _ . : -)' });
       return;
     }
+    if (spec.name === RESERVED_KEY) errors.push({ path: `${where}.name`, message: reservedMessage('id') });
     if (spec.name === 'baseline') errors.push({ path: `${where}.name`, message: '"baseline" is the unchanged scenario; choose another name' });
     if (out.some((o) => o.spec.name === spec.name)) errors.push({ path: `${where}.name`, message: `duplicate variant "${spec.name}"` });
     if (!Array.isArray(spec.changes) || spec.changes.length === 0) {

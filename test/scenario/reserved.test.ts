@@ -12,6 +12,8 @@ import { applyChanges, loadVariants, resolvePath } from '../../src/scenario/vari
 import { reservedKeyErrors } from '../../src/scenario/reserved.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { changedInputs } from '../../src/batch/run.ts';
+import { compare, readReplications, replicationsCsv } from '../../src/batch/plan.ts';
+import { KPI_COLUMNS, type Kpi } from '../../src/metrics/kpis.ts';
 import { createEngineApi } from '../../src/worker/engine.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -126,6 +128,23 @@ describe('constructor, prototype, toString and friends are ids like any other', 
     const api = createEngineApi();
     const r = api.load(stringify(s), 'x.yaml', {});
     expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['travel.matrix: file not found: "constructor"']);
+  });
+});
+
+describe('variant names', () => {
+  it('__proto__ is refused as a variant name, also from a variant file', () => {
+    const r = loadVariants(`${baseText}\nvariants:\n  - {file: v.yaml}\n`, 'small.yaml', () => 'name: __proto__\nchanges:\n  - {op: set, path: center.callTakers, value: 3}\n');
+    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['variants[0].name: "__proto__" cannot be used as an id (JavaScript reserves the name); rename it']);
+  });
+
+  it('variants called constructor and toString are compared like any other', () => {
+    const kpis = (x: number) => Object.fromEntries(KPI_COLUMNS.map((k) => [k, x])) as Record<Kpi, number>;
+    const order = ['baseline', 'constructor', 'toString'];
+    const rows = [1, 2, 3].flatMap((rep) => order.map((variant, v) => ({ variant, rep, seed: rep, kpis: kpis(rep + 10 * v), rating: 'M' })));
+    const back = readReplications(replicationsCsv(rows, order), 'r.csv', { variants: order, reps: 3, seed: 1, shard: { index: 1, count: 1 } });
+    expect(back.errors).toEqual([]);
+    const cmp = compare(back.rows, order).filter((c) => c.metric === 'score');
+    expect(cmp.map((c) => [c.variant, c.n, c.diffMean])).toEqual([['baseline', 3, NaN], ['constructor', 3, 10], ['toString', 3, 20]]);
   });
 });
 

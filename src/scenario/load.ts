@@ -30,7 +30,7 @@ export type { ReadFile };
 export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
   if (text.trim() === '') return { ok: false, errors: [{ path: fileName, message: 'the file is empty' }] };
   try {
-    const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return { ok: false, errors: [{ path: fileName, message: 'a scenario must be a mapping of keys (name, start, agencies, …)' }] };
     }

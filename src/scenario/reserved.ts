@@ -20,22 +20,29 @@ export const reservedMessage = (what: 'key' | 'id') => `"${RESERVED_KEY}" cannot
  * named by its path. Iterative, so a deeply nested document cannot overflow the stack.
  */
 export function reservedKeyErrors(root: unknown, base: readonly PropertyKey[] = []): InputError[] {
+  // Each place keeps only its key and its parent, so a document nested 100 000 deep costs no more than a wide one.
+  type Place = { key: PropertyKey; up: Place | null };
+  const pathOf = (p: Place | null): PropertyKey[] => {
+    const out: PropertyKey[] = [];
+    for (let q = p; q; q = q.up) out.push(q.key);
+    return [...base, ...out.reverse()];
+  };
   const errors: InputError[] = [];
-  const stack: { v: unknown; path: readonly PropertyKey[] }[] = [{ v: root, path: base }];
+  const stack: { v: unknown; at: Place | null }[] = [{ v: root, at: null }];
   const seen = new Set<object>();
   while (stack.length) {
-    const { v, path } = stack.pop()!;
+    const { v, at } = stack.pop()!;
     if (v === null || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], at: { key: i, up: at } });
       continue;
     }
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i];
-      if (k === RESERVED_KEY) errors.push({ path: formatPath([...path, k]), message: reservedMessage('key') });
-      else stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+      if (k === RESERVED_KEY) errors.push({ path: formatPath(pathOf({ key: k, up: at })), message: reservedMessage('key') });
+      else stack.push({ v: (v as Record<string, unknown>)[k], at: { key: k, up: at } });
     }
   }
   return errors;

@@ -193,7 +193,7 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
       const text = readSideFile(readFile, spec.file, `${where}.file`, errors);
       if (text === undefined) return;
       try {
-        spec = parseYaml(text) as Obj;
+        spec = parseYaml(text, { uniqueKeys: true, logLevel: 'error' }) as Obj;
       } catch (e) {
         errors.push({ path: `${where}.file`, message: `cannot parse "${entry.file}": ${(e as Error).message.split('\n')[0]}` });
         return;

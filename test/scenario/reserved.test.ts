@@ -57,6 +57,9 @@ describe('__proto__ is refused wherever a user writes a key or an id', () => {
     expect(lines(r)).toEqual(['demand.__proto__: "__proto__" cannot be used as a key (JavaScript reserves the name); rename it']);
     const deep = JSON.parse(`${'{"a":'.repeat(2000)}{"__proto__":1}${'}'.repeat(2000)}`);
     expect(reservedKeyErrors(deep)).toHaveLength(1);
+    // A document nested 200 000 deep is walked in one pass (no path copied per level).
+    const deeper = loadScenario(`{"a": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`, 'deep.json');
+    expect(lines(deeper)).toContain('deep.json: unknown key "a"');
   });
 
   it('as an id of any kind, and in a GeoJSON file of zones', () => {

@@ -45,7 +45,7 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
     const feat = f as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
     const g = feat?.geometry;
     const lines: Position[][] =
-      g?.type === 'LineString' ? [g.coordinates as Position[]] : g?.type === 'MultiLineString' ? (g.coordinates as Position[][]) : [];
+      g?.type === 'LineString' ? [g.coordinates as Position[]] : g?.type === 'MultiLineString' && Array.isArray(g.coordinates) ? (g.coordinates as Position[][]) : [];
     if (lines.length === 0) {
       errors.push({ path: at, message: 'a road must be a LineString or MultiLineString' });
       return;

@@ -1,6 +1,6 @@
 /**
- * Hostile input as a property (fast-check): a rich small scenario, its GeoJSON zones and its CAD
- * history, mutated at random places — wrong types, huge and tiny numbers, NaN and infinities,
+ * Hostile input as a property (fast-check): a rich small scenario, its GeoJSON zones and roads, its
+ * travel matrix and its CAD history, mutated at random places — wrong types, huge and tiny numbers, NaN and infinities,
  * prototype keys, deleted keys and references, duplicated elements. Whatever the mutation, loading
  * never throws, every rejection names its place, and a scenario that validate accepts (load, and the
  * work estimate under the ceiling) runs to the end with finite numbers in every record.
@@ -89,6 +89,21 @@ const zonesGeoJson = () => ({
   ],
 });
 
+const roadsGeoJson = () => ({
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { speed_kmh: 50 }, geometry: { type: 'LineString', coordinates: [[119.99, 30.0], [120.02, 30.0], [120.05, 30.02]] } },
+    { type: 'Feature', properties: { speed_kmh: 80, oneway: 'yes' }, geometry: { type: 'LineString', coordinates: [[120.05, 30.02], [120.03, 30.01], [119.99, 30.0]] } },
+    { type: 'Feature', properties: { access: 'no', speed_kmh: 100 }, geometry: { type: 'MultiLineString', coordinates: [[[120.0, 30.01], [120.04, 30.01]]] } },
+  ],
+});
+
+const matrixRows = () => [
+  ['zone', 'S1', 'S2'],
+  ['Z1', '120', '400'],
+  ['Z2', '380', '90'],
+];
+
 const cadRows = () => [
   ['time', 'type', 'grade', 'zone', 'lon', 'lat', 'name'],
   ['2026-06-01 06:30:00', 'fire', 'III', 'Z1', '', '', '仓库'],
@@ -176,8 +191,8 @@ function nonFinite(records: unknown): string[] {
 const PATHLESS = (e: InputError) => typeof e.path !== 'string' || e.path.trim() === '' || typeof e.message !== 'string' || e.message.trim() === '' || e.message === 'Invalid input' || /\n\s+at /.test(e.message);
 
 /** Loads, then runs what loaded within the ceiling; returns what the property must hold. */
-function check(tree: unknown, geo: unknown, cad: unknown[]): void {
-  const files: Record<string, string> = { 'zones.geojson': jsonText(geo), 'cad.csv': csvText(cad) };
+function check(tree: unknown, geo: unknown, cad: unknown[], roads: unknown = roadsGeoJson(), matrix: unknown[] = matrixRows()): void {
+  const files: Record<string, string> = { 'zones.geojson': jsonText(geo), 'cad.csv': csvText(cad), 'roads.geojson': jsonText(roads), 'matrix.csv': csvText(matrix) };
   const readFile = (p: string) => (Object.hasOwn(files, p) ? files[p] : null);
   let loaded: Result<Scenario>;
   let variants: Result<{ variants: { name: string; scenario: Scenario }[] }>;
@@ -210,9 +225,12 @@ describe('hostile scenarios (mutated at random)', () => {
     const tree = richScenario();
     const r = buildScenario(tree, 'rich.yaml', (p) => (p === 'cad.csv' ? csvText(cadRows()) : null));
     expect(r.ok ? [] : r.errors).toEqual([]);
-    const g = { ...tree, zones: { file: 'zones.geojson' } };
-    const rg = buildScenario(g, 'rich.yaml', (p) => (p === 'cad.csv' ? csvText(cadRows()) : p === 'zones.geojson' ? jsonText(zonesGeoJson()) : null));
-    expect(rg.ok ? [] : rg.errors).toEqual([]);
+    const files: Record<string, string> = { 'cad.csv': csvText(cadRows()), 'zones.geojson': jsonText(zonesGeoJson()), 'roads.geojson': jsonText(roadsGeoJson()), 'matrix.csv': csvText(matrixRows()) };
+    const read = (p: string) => files[p] ?? null;
+    for (const t of [{ ...tree, zones: { file: 'zones.geojson' } }, { ...tree, travel: { model: 'network', network: 'roads.geojson', snapM: 5000 } }, { ...tree, travel: { model: 'matrix', matrix: 'matrix.csv' } }]) {
+      const rg = buildScenario(t, 'rich.yaml', read);
+      expect(rg.ok ? [] : rg.errors).toEqual([]);
+    }
   });
 
   it('the scenario file: never a throw, every rejection named, and what validates runs', () => {
@@ -227,6 +245,22 @@ describe('hostile scenarios (mutated at random)', () => {
     fc.assert(
       fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (ms) => check(tree, mutate(zonesGeoJson(), ms), cadRows())),
       { numRuns: 80, ...FC },
+    );
+  });
+
+  it('the road network file: never a throw, every rejection named, and what validates runs', () => {
+    const tree = { ...richScenario(), travel: { model: 'network', network: 'roads.geojson', snapM: 5000 } };
+    fc.assert(
+      fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (ms) => check(tree, zonesGeoJson(), cadRows(), mutate(roadsGeoJson(), ms))),
+      { numRuns: 60, ...FC },
+    );
+  });
+
+  it('the travel matrix file: never a throw, every rejection named, and what validates runs', () => {
+    const tree = { ...richScenario(), travel: { model: 'matrix', matrix: 'matrix.csv' } };
+    fc.assert(
+      fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (ms) => check(tree, zonesGeoJson(), cadRows(), roadsGeoJson(), mutate(matrixRows(), ms))),
+      { numRuns: 60, ...FC },
     );
   });
 

@@ -84,6 +84,7 @@ describe('GeoJSON roads', () => {
 
   it('a null feature or properties that are not an object do not crash', () => {
     expect(roadErrors({ type: 'FeatureCollection', features: [null] })).toEqual(['r.geojson features[0]: a road must be a LineString or MultiLineString']);
+    expect(roadErrors({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: null } }] })).toEqual(['r.geojson features[0]: a road must be a LineString or MultiLineString']);
     expect(roadErrors(road([[120, 30], [120.01, 30.01]], 'fast'))).toEqual([]);
   });
 });

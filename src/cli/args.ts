@@ -1,8 +1,6 @@
 /** Small helpers for the CLI's options: usage errors are values, reported with exit code 2. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_MAX_EVENTS, MAX_EVENTS_OPTION, workProblem } from '../engine/estimate.ts';
-import type { InputError } from '../scenario/errors.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { DEFAULT_MAX_EVENTS, MAX_EVENTS_OPTION } from '../engine/estimate.ts';
 
 export class UsageError extends Error {}
 
@@ -43,15 +41,3 @@ export function maxEventsOption(value: string | boolean | undefined): number {
   return intOption(value, 'max-events', DEFAULT_MAX_EVENTS, 1, MAX_EVENTS_OPTION);
 }
 
-/**
- * The scenarios (a base and its variants, by name) whose replication is estimated to exceed
- * `maxEvents`, each named by the file and the variant.
- */
-export function workErrors(file: string, scenarios: readonly { name: string; scenario: Scenario }[], maxEvents: number): InputError[] {
-  const out: InputError[] = [];
-  for (const { name, scenario } of scenarios) {
-    const problem = workProblem(scenario, maxEvents);
-    if (problem) out.push({ path: name === 'baseline' ? file : `${file} (variant ${name})`, message: problem });
-  }
-  return out;
-}

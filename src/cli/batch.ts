@@ -9,7 +9,8 @@ import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
-import { intOption, langOption, maxEventsOption, parse, UsageError, workErrors, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
 import { readScenarioFile } from './io.ts';
 
 export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en] [--max-events N]';

@@ -15,8 +15,8 @@ import { exerciseFiles } from '../exercise/outputs.ts';
 import { createEngineApi } from '../worker/engine.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { langOption, maxEventsOption, parse, UsageError, workErrors, type Io } from './args.ts';
-import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
+import { langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { DEFAULT_MAX_EVENTS, workErrors } from '../engine/estimate.ts';
 import { readTextFile, sideFileReader } from './io.ts';
 
 export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel] [--max-events N]\n  linkdrill exercise check PACKAGE [--max-events N]';

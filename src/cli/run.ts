@@ -7,7 +7,8 @@ import type { ScoreResult } from '../metrics/score.ts';
 import { summarise } from '../metrics/stats.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
-import { intOption, langOption, maxEventsOption, parse, UsageError, workErrors, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
 import { loadScenarioFile } from './io.ts';
 import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 

@@ -5,7 +5,8 @@
  */
 import { formatErrors } from '../scenario/errors.ts';
 import { loadVariants } from '../scenario/variants.ts';
-import { maxEventsOption, parse, UsageError, workErrors, type Io } from './args.ts';
+import { maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
 import { readScenarioFile } from './io.ts';
 
 export const VALIDATE_USAGE = 'linkdrill validate SCENARIO [--max-events N]';

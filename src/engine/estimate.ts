@@ -6,6 +6,7 @@
  * compares the estimate with a ceiling and refuses, naming the inputs that weigh most.
  */
 import type { Scenario } from '../scenario/scenario.ts';
+import type { InputError } from '../scenario/errors.ts';
 import { distMean } from '../random/distributions.ts';
 
 /** Default ceiling on the estimated events of one replication (`--max-events`): about 1 GB held. */
@@ -152,4 +153,17 @@ export function workProblem(s: Scenario, maxEvents: number = DEFAULT_MAX_EVENTS)
     `more than the limit of ${approx(maxEvents)}; most of it from ${top}. ` +
     (e.events <= MAX_EVENTS_OPTION ? `Shorten the duration or lower these, or raise the limit with --max-events ${Math.ceil(e.events * 1.1)}` : 'That is beyond what any machine can run: shorten the duration or lower these')
   );
+}
+
+/**
+ * The scenarios (a base and its variants, by name) whose replication is estimated to exceed
+ * `maxEvents`, each named by the file and the variant.
+ */
+export function workErrors(file: string, scenarios: readonly { name: string; scenario: Scenario }[], maxEvents: number = DEFAULT_MAX_EVENTS): InputError[] {
+  const out: InputError[] = [];
+  for (const { name, scenario } of scenarios) {
+    const problem = workProblem(scenario, maxEvents);
+    if (problem) out.push({ path: name === 'baseline' ? file : `${file} (variant ${name})`, message: problem });
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import type { LogEvent } from '../engine/log.ts';
 import { replicationKpis } from '../metrics/kpis.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { loadVariants } from '../scenario/variants.ts';
+import { workErrors } from '../engine/estimate.ts';
 import type { EngineApi, SessionStep } from './api.ts';
 
 export function createEngineApi(): EngineApi {
@@ -27,11 +28,16 @@ export function createEngineApi(): EngineApi {
   const reader = (files: Record<string, string>) => (p: string) => own(files, p.replace(/^\.\//, '')) ?? own(files, p.replace(/^.*\//, '')) ?? null;
   return {
     load(text, fileName, files) {
-      return loadScenario(text, fileName, reader(files));
+      // A page cannot hold more than the CLI's default ceiling lets through: refuse it as the CLI would.
+      const r = loadScenario(text, fileName, reader(files));
+      const tooMuch = r.ok ? workErrors(fileName, [{ name: 'baseline', scenario: r.value }]) : [];
+      return tooMuch.length ? { ok: false, errors: tooMuch } : r;
     },
     loadVariants(text, fileName, files) {
       const r = loadVariants(text, fileName, reader(files));
-      return r.ok ? { ok: true, value: r.value.variants } : r;
+      if (!r.ok) return r;
+      const tooMuch = workErrors(fileName, r.value.variants);
+      return tooMuch.length ? { ok: false, errors: tooMuch } : { ok: true, value: r.value.variants };
     },
     prepare(key, scenario) {
       prepared.set(key, scenario);

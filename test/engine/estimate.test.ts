@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
+import { createEngineApi } from '../../src/worker/engine.ts';
 import { approx, DEFAULT_MAX_EVENTS, estimateWork, workProblem } from '../../src/engine/estimate.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { buildScenario } from '../../src/scenario/load.ts';
@@ -76,6 +77,16 @@ describe('too much work for one replication is refused, naming the estimate and 
       expect(problem).toMatch(/--max-events \d+$|beyond what any machine can run/);
     });
   }
+
+  it('the app’s worker refuses what the CLI refuses, a scenario or one of its variants', () => {
+    const api = createEngineApi();
+    const text = stringify({ ...small(), demand: { background: [{ type: 'fire', ratePerDay: 1e9 }] } });
+    const r = api.load(text, 'big.yaml', {});
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['big.yaml']);
+    const v = api.loadVariants(stringify({ ...small(), variants: [{ name: 'big', changes: [{ op: 'scale', path: 'demand.background[0].ratePerDay', by: 1e8 }] }] }), 'v.yaml', {});
+    expect(v.ok ? [] : v.errors.map((e) => e.path)).toEqual(['v.yaml (variant big)']);
+    expect(api.load(stringify(small()), 'small.yaml', {}).ok).toBe(true);
+  });
 
   it('a ceiling raised above the estimate lets the same scenario through', () => {
     const s = build((x) => (x.incidentTypes[0].callers.count = 1e5));

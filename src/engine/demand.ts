@@ -2,41 +2,70 @@
  * Demand: background Poisson arrivals per incident type with an hourly profile, plus scripted and
  * historical incidents at fixed times. Background streams draw from their own random streams.
  */
+import type { Background } from '../scenario/scenario.ts';
 import type { Rng } from '../random/streams.ts';
-import { pickIndex } from '../random/distributions.ts';
+import { pickIndex, sample } from '../random/distributions.ts';
+import { civilFromDays, weekdayOf } from '../scenario/duration.ts';
 import { hourAt } from '../geo/travel.ts';
 import type { BackgroundState, World } from './world.ts';
 import { occur } from './incident.ts';
 import { pointInPolygon } from '../geo/zones.ts';
+import * as dmath from '../random/math.ts';
 
 /**
  * Next arrival time after `tS` of a non-homogeneous Poisson process whose rate is constant within
- * each local hour (`ratePerS × profile[hour]`), by inversion of the integrated rate: exact, and one
+ * each local hour (`ratePerS × profile[hour] × dayMultiplier(local day index)`, the day index
+ * counting local days from the start's), by inversion of the integrated rate: exact, and one
  * uniform per arrival. Returns Infinity when the rate is zero everywhere, or when the arrival would
- * come after `horizonS` (the search stops there: a tiny rate would otherwise walk hour by hour for ever).
+ * come after `horizonS` (the end of the run; by default 800 days on).
  */
-export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng, horizonS = Infinity): number {
+export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng, dayMultiplier?: (dayIndex: number) => number, horizonS = tS + 800 * 86400): number {
   if (!(ratePerS > 0) || profile.every((p) => p === 0)) return Infinity;
-  let need = -Math.log(1 - rng());
+  let need = -dmath.log(1 - rng());
   let t = tS;
-  for (;;) {
-    if (t >= horizonS) return Infinity;
+  // Hour by hour up to the horizon: a tiny rate, or a day multiplier of zero for a long stretch (a
+  // month without demand), would otherwise walk on for ever.
+  while (t < horizonS) {
     const h = hourAt(startSecondOfDay, t);
     const secOfDay = (((startSecondOfDay + t) % 86400) + 86400) % 86400;
     const segEnd = t + ((h + 1) * 3600 - secOfDay);
-    const rate = ratePerS * profile[h];
+    const rate = dayMultiplier ? ratePerS * profile[h] * dayMultiplier(Math.floor((startSecondOfDay + t) / 86400)) : ratePerS * profile[h];
     const capacity = rate * (segEnd - t);
     if (capacity >= need) return t + need / rate;
     need -= capacity;
     t = segEnd;
   }
+  return Infinity;
+}
+
+/**
+ * The multiplier of each local day (index from the start's day) from a stream's day-of-week and
+ * monthly factors and its random day factor (drawn once per day, in day order, from `rng`), or
+ * `undefined` when the stream has none of them (the rate is then the profile's alone).
+ */
+export function dayMultiplier(b: Pick<Background, 'weekly' | 'monthly' | 'dayFactor'>, startDayNumber: number, rng: Rng): ((dayIndex: number) => number) | undefined {
+  if (!b.weekly && !b.monthly && !b.dayFactor) return undefined;
+  const drawn: number[] = [];
+  return (dayIndex) => {
+    const day = startDayNumber + dayIndex;
+    let m = 1;
+    if (b.weekly) m *= b.weekly[weekdayOf(day)];
+    if (b.monthly) m *= b.monthly[civilFromDays(day).month - 1];
+    if (b.dayFactor) {
+      while (drawn.length <= dayIndex) drawn.push(Math.max(0, sample(b.dayFactor, rng)));
+      m *= drawn[dayIndex];
+    }
+    return m;
+  };
 }
 
 /** Starts every demand process of the scenario. */
 export function startDemand(w: World): void {
   const s = w.scenario;
   s.demand.background.forEach((b, i) => {
-    const bg: BackgroundState = { def: b, index: i, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null };
+    // Day factors draw from their own stream, so switching them on leaves the arrival draws aligned.
+    const perDay = dayMultiplier(b, s.startDayNumber, w.streams.get(`demand/${i}/${b.type}/day`));
+    const bg: BackgroundState = { def: b, index: i, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null, perDay };
     w.background.push(bg);
     scheduleNext(w, bg);
   });
@@ -51,7 +80,7 @@ function scheduleNext(w: World, bg: BackgroundState): void {
   const b = bg.def;
   const ratePerS = (b.ratePerDay / 86400) * bg.factor;
   const total = b.zoneWeights.reduce((a, x) => a + x, 0);
-  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, s.durationS);
+  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, bg.perDay, s.durationS);
   bg.timer = null;
   if (t >= s.durationS) return;
   bg.timer = w.kernel.after(t - w.kernel.now(), () => {

@@ -108,6 +108,10 @@ const agencySchema = z.strictObject({
     .optional()
     .describe('Delay of each channel from the center’s order to the agency command receiving it'),
   alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
+  turnout: z
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .optional()
+    .describe('Turnout of this agency’s units that give none of their own (default 60 s)'),
   mutualAid: z
     .strictObject({
       from: z.array(id).min(1).describe('Neighbouring agencies asked for help'),
@@ -246,6 +250,11 @@ const backgroundSchema = z.strictObject({
   ratePerDay: z.number().nonnegative(),
   zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())], { error: 'must be population, uniform, or a weight per zone id' }).default('population'),
   profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
+  weekly: z.array(z.number().nonnegative()).length(7).optional().describe('Relative rate by day of week, Monday first (normalised to mean 1)'),
+  monthly: z.array(z.number().nonnegative()).length(12).optional().describe('Relative rate by month, January first (seasonal factors; normalised to mean 1)'),
+  dayFactor: distSchema
+    .optional()
+    .describe('A random factor (mean 1) drawn for each local day and multiplying its rate; {dist: gamma, shape: k, mean: 1} makes daily counts negative binomial'),
 });
 const placeFields = { zone: id.optional(), lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
 const scriptedSchema = z.strictObject({
@@ -264,6 +273,10 @@ const historySchema = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
+  include: z
+    .union([z.string().min(1), z.array(z.string().min(1))])
+    .optional()
+    .describe('Fragments (YAML or JSON, relative to this file) laid over this scenario before validation, e.g. calibrated.yaml'),
   name: id.optional().describe('Short name, used for the output folder'),
   title: z.string().optional(),
   description: z.string().optional(),

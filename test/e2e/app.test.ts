@@ -14,6 +14,7 @@ import { runsSuite } from './suites/runs.ts';
 import { accessSuite } from './suites/access.ts';
 import { batchSuite } from './suites/batch.ts';
 import { scaleSuite } from './suites/scale.ts';
+import { exerciseSuite } from './suites/exercise.ts';
 
 const required = process.env.REQUIRE_E2E === '1';
 if (!hasChromium) console.log(`e2e: ${required ? 'FAILED' : 'SKIPPED'} — no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`);
@@ -41,4 +42,5 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
   accessSuite(h);
   batchSuite(h);
   scaleSuite(h);
+  exerciseSuite(h);
 });

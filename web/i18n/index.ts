@@ -4,6 +4,7 @@ export type Lang = 'zh' | 'en';
 export const MESSAGES = {
   zh: {
     appTitle: 'linkdrill 应急联动推演',
+    exerciseLink: '演练模式',
     scenario: '场景',
     open: '打开文件…',
     openHint: '或将场景文件（YAML/JSON 及其 GeoJSON、CSV，或场景文件夹的 zip）拖到此处',
@@ -103,6 +104,7 @@ export const MESSAGES = {
   },
   en: {
     appTitle: 'linkdrill — emergency-response linkage',
+    exerciseLink: 'Exercise mode',
     scenario: 'Scenario',
     open: 'Open files…',
     openHint: 'or drop scenario files here (YAML/JSON with its GeoJSON and CSV, or a zip of the scenario folder)',

@@ -7,9 +7,10 @@ import { readSideFile } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs, weightsProblem } from './dist.ts';
+import { distMean } from '../../random/distributions.ts';
 
 function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
-  const { err } = ctx;
+  const { err, dist } = ctx;
   return s.demand.background.map((b, i) => {
     const p = `demand.background[${i}]`;
     if (!typeIds.has(b.type)) err(`${p}.type`, `unknown incident type "${b.type}"`);
@@ -25,11 +26,18 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
     if (zoneProblem === 'weights must not all be zero') {
       if (b.ratePerDay > 0) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
     } else if (zoneProblem) err(`${p}.zones`, b.zones === 'population' ? 'the zones’ populations are too large: their sum is not a finite number' : zoneProblem);
-    const raw = b.profile ?? Array(24).fill(1);
-    const mean = raw.reduce((a, x) => a + x, 0) / 24;
-    const profileProblem = weightsProblem(raw);
-    if (profileProblem) err(`${p}.profile`, profileProblem === 'weights must not all be zero' ? 'must not be all zero' : profileProblem);
-    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: raw.map((x) => x / (mean || 1)) };
+    const relative = (xs: number[] | undefined, key: string): number[] | null => {
+      if (!xs) return null;
+      const m = xs.reduce((a, x) => a + x, 0) / xs.length;
+      const problem = weightsProblem(xs);
+      if (problem) err(`${p}.${key}`, problem === 'weights must not all be zero' ? 'must not be all zero' : problem);
+      return xs.map((x) => x / (m || 1));
+    };
+    const profile = relative(b.profile, 'profile') ?? Array(24).fill(1);
+    const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
+    // The day factor spreads days around the rate; a mean other than 1 would silently change the rate.
+    if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, `must have mean 1 (it has ${distMean(dayFactor)})`);
+    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile, weekly: relative(b.weekly, 'weekly'), monthly: relative(b.monthly, 'monthly'), dayFactor };
   });
 }
 

@@ -15,6 +15,8 @@ import { changedInputs } from '../../src/batch/run.ts';
 import { compare, readReplications, replicationsCsv } from '../../src/batch/plan.ts';
 import { KPI_COLUMNS, type Kpi } from '../../src/metrics/kpis.ts';
 import { createEngineApi } from '../../src/worker/engine.ts';
+import { parseMapping } from '../../src/calibrate/cad/columns.ts';
+import { readRows } from '../../src/calibrate/cad/rows.ts';
 import { ROOT } from '../helpers.ts';
 
 const baseText = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
@@ -82,6 +84,29 @@ describe('__proto__ is refused wherever a user writes a key or an id', () => {
     s.demand.history = { file: 'cad.csv' };
     const r = loadScenario(stringify(s), 'x.yaml', () => 'time,type,zone,__proto__\n60,fire,Z1,x\n');
     expect(lines(r).join('\n')).toContain('demand.history.file (cad.csv): column "__proto__" cannot be used (JavaScript reserves the name); rename it');
+  });
+});
+
+describe('included fragments and CAD mappings', () => {
+  it('a fragment’s __proto__ is refused with the fragment’s name; its constructor key meets nothing inherited', () => {
+    const s = base();
+    s.include = 'frag.yaml';
+    const bad = loadScenario(stringify(s), 'x.yaml', () => 'center:\n  __proto__: {callTakers: 9}\n');
+    expect(lines(bad)).toEqual(['include[0] (frag.yaml) center.__proto__: "__proto__" cannot be used as a key (JavaScript reserves the name); rename it']);
+    s.depots = [{ id: 'D', lon: 120, lat: 30, stock: { foam: 5 } }];
+    const ok = loadScenario(stringify(s), 'x.yaml', () => 'depots:\n  - {id: D, stock: {constructor: 3, toString: 4}}\n');
+    expect(lines(ok)).toEqual([]);
+    if (ok.ok) expect({ ...ok.value.depots[0].stock }).toEqual({ foam: 5, constructor: 3, toString: 4 });
+  });
+
+  it('a CAD cell reading toString is a value, not a lookup into the mapping’s prototype; a mapping’s __proto__ is named', () => {
+    const m = parseMapping({ values: { type: { 火灾: 'fire' } } }, 'm.yaml');
+    expect(m.ok).toBe(true);
+    if (!m.ok) return;
+    const t = { header: ['incident_id', 'type', 't_call'], rows: [['A', 'toString', '2025-03-03 10:00:00'], ['B', 'constructor', '2025-03-03 10:05:00']] };
+    expect(readRows(t, { incident_id: 0, type: 1, t_call: 2 }, m.value, 0).rows.map((r) => r.type)).toEqual(['toString', 'constructor']);
+    const bad = parseMapping(JSON.parse('{"values": {"type": {"__proto__": {"x": "fire"}}}}'), 'm.yaml');
+    expect(bad.ok ? [] : bad.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['m.yaml values.type.__proto__: "__proto__" cannot be used as a key (JavaScript reserves the name); rename it']);
   });
 });
 

@@ -13,12 +13,13 @@ import { validationCsv, validationHtml, validationSummary } from '../calibrate/v
 import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
-import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
 import { loadScenarioFile, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
-export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en]';
+export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en] [--max-events N]';
 
 
 export async function validateHistoryCommand(argv: string[], io: Io): Promise<number> {
@@ -33,8 +34,10 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     rep: { type: 'string' },
     excel: { type: 'boolean' },
     lang: { type: 'string' },
+    'max-events': { type: 'string' },
   });
   if (positionals.length !== 2) throw new UsageError(`usage: ${VALIDATE_HISTORY_USAGE}`);
+  const maxEvents = maxEventsOption(values['max-events']);
   const lang = langOption(values.lang);
   const reps = intOption(values.reps, 'reps', 20, 3, 10_000);
   const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
@@ -77,6 +80,12 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     return 1;
   }
   const scenario = moved.value;
+  // Over the history's period (years, for a long export) a replication can be more than a machine holds.
+  const tooMuch = workErrors(`${scenarioPath} over ${name} (${observed.days} days)`, [{ name: 'baseline', scenario }], maxEvents);
+  if (tooMuch.length) {
+    io.err(formatErrors(tooMuch));
+    return 1;
+  }
   const seeds = Array.from({ length: reps }, (_, i) => seed + i);
   io.err(`simulating ${scenario.name} over ${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)} (${observed.days} days), ${reps} replications on ${Math.min(workers, reps)} workers…`);
   const sims = await simulateRecords(scenario, seeds, workers);

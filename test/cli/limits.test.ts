@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { readReplications } from '../../src/batch/plan.ts';
 import { ROOT } from '../helpers.ts';
+import { CAD, MAPPING, TRUTH } from '../calibrate/fixture.ts';
 
 const SMALL = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
 const quiet = () => {
@@ -63,6 +64,12 @@ describe('a scenario too large to run', () => {
       expect(q.err.join('\n')).toMatch(/exercise\.yaml: one replication would log about [\d.]+ billion events/);
     }
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('validate-history refuses a scenario too large over the history’s period, before simulating it', async () => {
+    const q = quiet();
+    expect(await main(['validate-history', TRUTH, CAD, '--mapping', MAPPING, '--drop-bad-rows', '--max-events', '1000', '--out', join(tmp(), 'v')], q.io)).toBe(1);
+    expect(q.err.join('\n')).toMatch(/truth\.yaml over .*\(\d+ days\): one replication would log about [\d.]+ (thousand|million) events/);
   });
 
   it('validate checks every variant, as batch would run them', async () => {

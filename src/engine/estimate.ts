@@ -2,8 +2,8 @@
  * The work of one replication, estimated from the scenario alone before anything runs: expected
  * incidents, calls, unit requests and logged events, from the rates, the duration, callers per
  * incident, plans, units, duties and outages. A scenario that validates can still ask for more than
- * a machine can hold (a rate of 1e9 a day, 1e7 callers per incident, a 100-year run); the CLI
- * compares the estimate with a ceiling and refuses, naming the inputs that weigh most.
+ * a machine can hold (a rate of 1e9 a day, 1e7 callers per incident, a 100-year run); the CLI and
+ * the app's worker compare the estimate with a ceiling and refuse, naming the inputs that weigh most.
  */
 import type { Scenario } from '../scenario/scenario.ts';
 import type { InputError } from '../scenario/errors.ts';
@@ -27,7 +27,7 @@ const LOOKS_PER_EVENT = 100;
 
 /** One input's share of the work: where it is written, what it makes, and its weight in events. */
 export interface WorkPart {
-  /** Where in the scenario (`demand.background[0].ratePerDay`, `incidentTypes[1].callers.count`). */
+  /** Where in the scenario (`demand (incident type fire)`, `incidentTypes[1].callers.count`, `units`). */
   path: string;
   /** What it makes, in words (`850 incidents`). */
   what: string;

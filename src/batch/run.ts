@@ -13,6 +13,7 @@ import { compare, comparisonCsv, planJobs, readReplications, replicationLine, re
 import { createPool } from './pool.ts';
 import { comparisonHtml } from './report.ts';
 import type { Lang } from '../report/i18n.ts';
+import { workbookFromCsv } from '../report/xlsx.ts';
 import { claimOutputFolder, folderOwner, OutputRefused, replaceOwnFile, writeManifest, writeOutputFolder, writeProblem } from '../worker/node-fs.ts';
 
 export type { BatchMeta };
@@ -32,13 +33,15 @@ export interface BatchOptions {
   /** Start over in a folder that holds an earlier batch (its files are replaced). */
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Also write batch.xlsx (replications and comparison as sheets). */
+  xlsx?: boolean;
   /** Aborting stops the batch: finished replications stay in replications.csv. */
   signal?: AbortSignal;
 }
 
 export type BatchOutcome = { ok: true; ran: number; skipped: number; interrupted: boolean } | { ok: false; errors: InputError[] };
 
-const BATCH_FILES = ['batch.json', 'replications.csv', 'comparison.csv', 'comparison.html'];
+const BATCH_FILES = ['batch.json', 'replications.csv', 'comparison.csv', 'comparison.html', 'batch.xlsx'];
 
 export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   const meta: BatchMeta = {
@@ -99,7 +102,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     await pool.close();
   }
   if (outcome.stopped) return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: true };
-  const files = batchFiles(meta, results, o.lang);
+  const files: Record<string, string | Uint8Array> = batchFiles(meta, results, o.lang);
+  if (o.xlsx) files['batch.xlsx'] = await workbookFromCsv(files, { lang: o.lang });
   for (const [name, text] of Object.entries(files)) replaceOwnFile(join(dir, name), text);
   writeManifest(dir, 'batch', ['batch.json', ...Object.keys(files)]);
   return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: false };

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadVariants } from '../scenario/variants.ts';
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
@@ -13,7 +13,7 @@ import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } fr
 import { workErrors } from '../engine/estimate.ts';
 import { readScenarioFile } from './io.ts';
 
-export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en] [--max-events N]';
+export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--xlsx] [--lang zh|en] [--max-events N]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
@@ -28,6 +28,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     seed: { type: 'string' },
     lang: { type: 'string' },
     'max-events': { type: 'string' },
+    xlsx: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
   const maxEvents = maxEventsOption(values['max-events']);
@@ -42,11 +43,12 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 
   const path = positionals[0];
   const file = readScenarioFile(path);
-  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only) : file;
+  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const { base, variants } = loaded.value;
   const tooMuch = workErrors(path, variants, maxEvents);
   if (tooMuch.length) {
@@ -77,6 +79,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       inputs: file.ok ? Object.fromEntries([...file.value.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : {},
       shard,
       lang,
+      xlsx: values.xlsx === true,
       signal: ac.signal,
       onProgress: (done, total) => {
         const secs = Number(process.hrtime.bigint() - started) / 1e9;
@@ -98,7 +101,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       io.err(`interrupted: ${outcome.ran + outcome.skipped} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`);
       return 130;
     }
-    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'})`);
+    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'}${values.xlsx ? ', batch.xlsx' : ''})`);
     return 0;
   } finally {
     process.removeListener('SIGINT', onSigint);

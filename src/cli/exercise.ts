@@ -6,9 +6,9 @@
  * `linkdrill exercise check PACKAGE` validates a package.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatErrors, type Result } from '../scenario/errors.ts';
-import { loadExercise, type ExercisePackage } from '../exercise/package.ts';
+import { loadExerciseWithWorkbook, type ExercisePackage } from '../exercise/package.ts';
 import { ExerciseSession, engineLink } from '../exercise/session.ts';
 import { playHeadless, readExerciseLog, replayLog, type Branch } from '../exercise/replay.ts';
 import { exerciseFiles } from '../exercise/outputs.ts';
@@ -17,20 +17,20 @@ import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
 import { DEFAULT_MAX_EVENTS, workErrors } from '../engine/estimate.ts';
-import { readTextFile, sideFileReader } from './io.ts';
+import { readTextFile, sideBytesReader, sideFileReader } from './io.ts';
 
 export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel] [--max-events N]\n  linkdrill exercise check PACKAGE [--max-events N]';
 
 /**
- * A package given as its folder or its exercise.yaml, loaded with its files; refused, like any
- * scenario, when a replication of its scenario is estimated above `maxEvents`.
+ * A package given as its folder or its exercise.yaml, loaded with its files (a workbook MSEL too);
+ * refused, like any scenario, when a replication of its scenario is estimated above `maxEvents`.
  */
-export function loadPackageFile(path: string, maxEvents = DEFAULT_MAX_EVENTS): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
+export async function loadPackageFile(path: string, maxEvents = DEFAULT_MAX_EVENTS): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercise.yaml') : path;
   const text = readTextFile(file);
   if (!text.ok) return text;
-  const dir = file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.';
-  const loaded = loadExercise(text.value, file, sideFileReader(dir));
+  const dir = dirname(resolve(file));
+  const loaded = await loadExerciseWithWorkbook(text.value, file, sideFileReader(dir), sideBytesReader(dir));
   if (!loaded.ok) return loaded;
   const tooMuch = workErrors(file, [{ name: 'baseline', scenario: loaded.value.scenario }], maxEvents);
   return tooMuch.length ? { ok: false, errors: tooMuch } : loaded;
@@ -49,7 +49,7 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
     if (values.log === undefined) throw new UsageError('--branch changes a decision of a recorded exercise: give its --log');
     branch = { decision: m[1], choice: m[2] };
   }
-  const loaded = loadPackageFile(positionals[0], maxEvents);
+  const loaded = await loadPackageFile(positionals[0], maxEvents);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
@@ -86,10 +86,10 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function checkCommand(argv: string[], io: Io): number {
+async function checkCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { 'max-events': { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE [--max-events N]');
-  const loaded = loadPackageFile(positionals[0], maxEventsOption(values['max-events']));
+  const loaded = await loadPackageFile(positionals[0], maxEventsOption(values['max-events']));
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;

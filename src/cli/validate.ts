@@ -1,9 +1,10 @@
 /**
- * `linkdrill validate SCENARIO [--max-events N]`: prints `ok`, or one line per problem with its path
- * (exit 1). It checks what `run` and `batch` would: the scenario, every variant of it, and the
- * estimated work of a replication of each against the same ceiling.
+ * `linkdrill validate SCENARIO [--max-events N]`: prints `ok` (after any warnings, one line each, on
+ * stderr), or one line per problem with its path (exit 1). It checks what `run` and `batch` would: the
+ * scenario, every variant of it, and the estimated work of a replication of each against the same
+ * ceiling.
  */
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { loadVariants } from '../scenario/variants.ts';
 import { maxEventsOption, parse, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
@@ -17,12 +18,14 @@ export function validateCommand(argv: string[], io: Io): number {
   const maxEvents = maxEventsOption(values['max-events']);
   const path = positionals[0];
   const file = readScenarioFile(path);
-  const r = file.ok ? loadVariants(file.value.text, path, file.value.readFile) : file;
+  const r = file.ok ? loadVariants(file.value.text, path, file.value.readFile, undefined, file.value.readBytes) : file;
   const errors = r.ok ? workErrors(path, r.value.variants, maxEvents) : r.errors;
   if (errors.length) {
     io.err(formatErrors(errors));
     return 1;
   }
-  io.out('ok');
+  const warnings = r.ok ? (r.warnings ?? []) : [];
+  if (warnings.length) io.err(formatWarnings(warnings));
+  io.out(warnings.length ? `ok (${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : 'ok');
   return 0;
 }

@@ -12,6 +12,7 @@ import { clock, findingText, formatValue } from './format.ts';
 import type { ScoringOverrides } from '../scenario/scoring.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { formatNumber } from './csv.ts';
+import { mapSvg, type MapData } from './map.ts';
 import { FINDING_TAGS, REPORT_TEXT as T, type Lang } from './i18n.ts';
 import { barsSvg, binnedMean, boxesSvg, esc, histogramModel, histogramSvg, occupancySeries, stepAreaSvg } from './svg.ts';
 
@@ -23,6 +24,8 @@ export interface RunMeta {
   };
   seeds: number[];
   scoring: ScoringOverrides;
+  /** The area's geography for the report's map (absent in run folders written before it existed). */
+  map?: MapData;
 }
 
 export interface RepRecords {
@@ -222,7 +225,7 @@ figure.chart{margin:1em 0}figcaption{font-size:.9em;color:#444;text-align:center
 @media print{h2{page-break-after:avoid}figure,svg{page-break-inside:avoid}}
 </style></head><body>
 <h1>${esc(T.title[lang])}</h1><p>${esc(sc.title)}</p>
-<h2>${T.overview[lang]}</h2>${overview}
+<h2>${T.overview[lang]}</h2>${overview}${meta.map ? mapSvg(meta.map, r1.incidents, lang, T.mapCaption[lang]) : ''}
 <h2>${T.scorecard[lang]}</h2>${scorecard}
 <h2>${T.findings[lang]}</h2>${findingsHtml}
 <h2>${T.timelines[lang]}</h2>${timelines}

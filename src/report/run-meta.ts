@@ -14,6 +14,38 @@ import type { RunMeta } from './aar.ts';
 
 const text = z.string().max(10_000);
 const seconds = z.number().nonnegative().max(MAX_SECONDS);
+const lon = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const place = z.object({ id: text, name: text, lon, lat });
+
+/** GeoJSON coordinates: a position [lon, lat, …] of finite numbers, or lists of them at most 4 deep. */
+const coordinates = z.custom<unknown>((v) => {
+  const ok = (c: unknown, depth: number): boolean =>
+    Array.isArray(c) && (c.length > 0 && typeof c[0] === 'number' ? c.length >= 2 && c.every((x) => typeof x === 'number' && Number.isFinite(x)) : depth < 4 && c.every((x) => ok(x, depth + 1)));
+  return ok(v, 0);
+}, 'must be GeoJSON coordinates: positions [lon, lat] of finite numbers, in lists at most 4 deep');
+
+/** The geography for the report's map (see `report/map.ts`). */
+const mapSchema = z.object({
+  zones: z.array(place.extend({ polygon: z.array(z.tuple([lon, lat])).optional() })),
+  stations: z.array(place),
+  hospitals: z.array(place),
+  roads: z.array(z.tuple([lon, lat, lon, lat])),
+  layers: z.array(
+    z.object({
+      name: text,
+      kind: z.enum(['water', 'landuse', 'hazard', 'boundary', 'other']),
+      label: text.optional(),
+      features: z.array(
+        z.object({
+          type: z.literal('Feature'),
+          geometry: z.object({ type: text, coordinates }).nullable(),
+          properties: z.record(z.string(), z.unknown()).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
 
 const runMetaSchema = z.object({
   scenario: z.object({
@@ -44,6 +76,7 @@ const runMetaSchema = z.object({
     zeroAtMultiple: z.number().gt(1).max(1000).optional(),
     kinds: z.object({ fire: z.array(text).optional(), ems: z.array(text).optional() }).optional(),
   }),
+  map: mapSchema.optional(),
 });
 
 /** `run.json`'s text as a {@link RunMeta}; every problem named `where: path: message`. Pure. */

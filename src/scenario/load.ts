@@ -11,11 +11,13 @@ import { parseDateTime } from './duration.ts';
 import type { Result } from './errors.ts';
 import { zodErrors } from './zod-messages.ts';
 import type { Scenario } from './scenario.ts';
-import type { ReadFile } from './files.ts';
+import type { ReadBytes, ReadFile } from './files.ts';
 import { reservedKeyErrors } from './reserved.ts';
 import { createContext } from './normalise/context.ts';
 import { secs } from './normalise/dist.ts';
+import { normaliseGeography } from './normalise/geography.ts';
 import { normaliseZones } from './normalise/zones.ts';
+import { checkOffsets } from './normalise/offset.ts';
 import { normaliseFleet } from './normalise/fleet.ts';
 import { normaliseCenter } from './normalise/center.ts';
 import { normaliseIncidents } from './normalise/incidents.ts';
@@ -25,7 +27,7 @@ import { normaliseDemand } from './normalise/demand.ts';
 import { normaliseScoring } from './normalise/scoring.ts';
 import { resolveIncludes } from './include.ts';
 
-export type { ReadFile };
+export type { ReadBytes, ReadFile };
 
 /** Parses YAML or JSON text into a plain value. */
 export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
@@ -49,16 +51,17 @@ export { zodErrors };
 
 /**
  * Loads a scenario from its text. `fileName` picks YAML or JSON and names whole-file problems;
- * `readFile` supplies side files (omit it when the scenario names none).
+ * `readFile` supplies side files as text, `readBytes` binary ones (Shapefiles); omit them when the
+ * scenario names none. Warnings (probable mistakes that do not stop a run) come with the scenario.
  */
-export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null): Result<Scenario> {
+export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
-  return buildScenario(parsed.value, fileName, readFile);
+  return buildScenario(parsed.value, fileName, readFile, readBytes);
 }
 
 /** Validates and normalises an already-parsed scenario object (its `include:` files laid over it first). */
-export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null): Result<Scenario> {
+export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
   // zod drops a `__proto__` key without a word: name it first, before its absence misleads.
   const reserved = reservedKeyErrors(input);
   if (reserved.length) return { ok: false, errors: reserved };
@@ -68,28 +71,38 @@ export function buildScenario(input: unknown, fileName = 'scenario', readFile: R
   const z = scenarioSchema.safeParse(merged);
   // A problem with the whole document (an unknown top-level key) is named by the file.
   if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)).map((e) => (e.path ? e : { ...e, path: fileName })) };
-  const r = normalise(z.data, fileName, readFile);
+  let r: Result<Scenario>;
+  try {
+    r = normalise(z.data, fileName, readFile, readBytes);
+  } catch (e) {
+    // A side file of lists inside lists thousands deep (GeoJSON coordinates) outruns the stack.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return { ok: false, errors: [{ path: fileName, message: 'a file it reads is nested too deeply to read (lists inside lists thousands deep)' }] };
+    throw e;
+  }
   return r.ok ? r : { ok: false, errors: inc.value.relocate(r.errors) };
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */
-function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Result<Scenario> {
-  const ctx = createContext(readFile);
+function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Result<Scenario> {
+  const ctx = createContext(readFile, readBytes);
+  const geo = normaliseGeography(parsed, ctx);
+  const s = geo.s;
   const start = parseDateTime(s.start, true);
   if (!start) ctx.err('start', `must be a date-time with its UTC offset, like "2026-06-01T00:00:00+08:00"; got "${s.start}"`);
   const durationS = secs(s.duration);
   if (!(durationS > 0)) ctx.err('duration', 'must be longer than zero');
-  const { zones, zoneIds } = normaliseZones(s.zones, ctx);
+  const { zones, zoneIds } = normaliseZones(s.zones, ctx, geo.zonesFile);
   const fleet = normaliseFleet(s, zoneIds, ctx);
   const center = normaliseCenter(s.center, ctx);
   const { incidentTypes, typeIds, plans, commandPost } = normaliseIncidents(s, fleet, ctx);
   const command = normaliseCommand(s.command, ctx);
   const comms = normaliseComms(s.comms, ctx);
   const depots = normaliseDepots(s, ctx);
-  const travel = normaliseTravel(s.travel, { zones, zoneIds, stations: fleet.stations, hospitals: fleet.hospitals }, ctx);
-  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, start, durationS, ctx);
+  const travel = normaliseTravel(s.travel, { zones, zoneIds, stations: fleet.stations, hospitals: fleet.hospitals }, ctx, geo.networkFile);
+  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, start, durationS, ctx, geo.historyCrs);
   const scoring = normaliseScoring(s.scoring, fleet.kinds, ctx);
   if (ctx.errors.length) return { ok: false, errors: ctx.errors };
+  checkOffsets(travel, { stations: fleet.stations, hospitals: fleet.hospitals, depots, layers: geo.layers }, ctx);
   const name = s.name ?? fileName.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
   return {
     ok: true,
@@ -118,6 +131,8 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       dispatch: { ...s.dispatch },
       scoring,
       demand,
+      layers: geo.layers,
     },
+    ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}),
   };
 }

@@ -66,7 +66,24 @@ export type DistInput = z.input<typeof distSchema>;
 /** Largest size an incident's dynamics reach (its growth stops there): keeps size × work per size finite. */
 export const MAX_SIZE = 1e12;
 
-const lonLat = { lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) };
+/** A position in the scenario's `crs`: degrees, or easting (lon) and northing (lat) in metres for a projected one. */
+const lonLat = {
+  lon: z.number().describe('Longitude (degrees), or easting in metres when the scenario’s crs is projected'),
+  lat: z.number().describe('Latitude (degrees), or northing in metres when the scenario’s crs is projected'),
+};
+/** A coordinate system: named, by EPSG code, or as a proj4 string. */
+export const crsSchema = z
+  .string()
+  .min(1)
+  .describe('Coordinate system: WGS84 (default), CGCS2000, GCJ02 (高德/腾讯), BD09 (百度), EPSG:<code> (e.g. EPSG:4527, CGCS2000 3° Gauss–Krüger zone 39) or a proj4 string "+proj=…"');
+/** A geographic side file: GeoJSON, or a Shapefile (.shp with its .dbf/.prj, or a .zip). */
+export const geoFileSchema = z.strictObject({
+  file: z.string().min(1).describe('GeoJSON, a Shapefile (.shp beside its .dbf and .prj) or a zipped Shapefile, relative to the scenario file'),
+  crs: crsSchema.optional().describe('Its coordinate system (default: a Shapefile’s .prj, a GeoJSON’s "crs" member, else WGS-84)'),
+  mapping: z.record(z.string(), z.string().min(1)).optional().describe('Which attribute holds each field linkdrill reads, e.g. {id: CODE, name: MC, population: RK}'),
+  encoding: z.string().min(1).optional().describe('Text encoding of a Shapefile’s .dbf (default: its .cpg, its header, else UTF-8 or GBK as the bytes say)'),
+});
+export type GeoFileInput = z.output<typeof geoFileSchema>;
 const hourly = z.array(z.number().nonnegative()).length(24).describe('24 values, one per hour of the day 00–23');
 const gradeMap = <T extends z.ZodType>(v: T) => z.strictObject({ IV: v.optional(), III: v.optional(), II: v.optional(), I: v.optional() });
 const grade = z.enum(GRADES);
@@ -78,11 +95,10 @@ const zoneSchema = z.strictObject({
   ...lonLat,
 });
 
-const fileRef = z.strictObject({ file: z.string().min(1).describe('Path relative to the scenario file') });
 
 const travelSchema = z.strictObject({
   model: z.enum(['network', 'matrix', 'straight']).default('straight'),
-  network: z.string().optional().describe('GeoJSON FeatureCollection of LineStrings (network model)'),
+  network: z.union([z.string(), geoFileSchema]).optional().describe('Roads (LineStrings with speed_kmh, oneway, access) as GeoJSON or a Shapefile (network model)'),
   matrix: z
     .union([z.string(), z.record(z.string(), z.record(z.string(), durationSchema))], { error: 'must be a CSV file name or a mapping zone → station → seconds' })
     .optional()
@@ -256,7 +272,7 @@ const backgroundSchema = z.strictObject({
     .optional()
     .describe('A random factor (mean 1) drawn for each local day and multiplying its rate; {dist: gamma, shape: k, mean: 1} makes daily counts negative binomial'),
 });
-const placeFields = { zone: id.optional(), lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
+const placeFields = { zone: id.optional(), lon: lonLat.lon.optional(), lat: lonLat.lat.optional() };
 const scriptedSchema = z.strictObject({
   at: durationSchema.describe('Time from scenario start'),
   type: id,
@@ -269,6 +285,7 @@ const scriptedSchema = z.strictObject({
 });
 const historySchema = z.strictObject({
   file: z.string().min(1).describe('CSV with columns time, type, grade and zone or lon/lat'),
+  crs: crsSchema.optional().describe('Coordinate system of its lon/lat columns (default WGS-84)'),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -283,11 +300,25 @@ export const scenarioSchema = z.strictObject({
   start: z.string().min(1).describe('Wall-clock start with its UTC offset, e.g. 2026-06-01T00:00:00+08:00'),
   duration: positiveDuration.default(86400),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
-  zones: z.union([z.array(zoneSchema).min(1), fileRef], { error: 'must be a list of zones ({id, lon, lat, population}) or {file: zones.geojson}' }),
+  crs: crsSchema.optional(),
+  zones: z.union([z.array(zoneSchema).min(1), geoFileSchema], { error: 'must be a list of zones ({id, lon, lat, population}) or {file: zones.geojson}' }),
   travel: travelSchema.prefault({}),
   agencies: z.array(agencySchema).min(1),
-  stations: z.array(stationSchema).min(1),
-  hospitals: z.array(hospitalSchema).default([]),
+  stations: z.union([z.array(stationSchema).min(1), geoFileSchema]).describe('Inline, or a file of points with id, name, agency'),
+  hospitals: z
+    .union([z.array(hospitalSchema), geoFileSchema.extend({ handover: distSchema.default(900).describe('Patient handover time at each hospital of the file') })])
+    .default([])
+    .describe('Inline, or a file of points with id, name'),
+  layers: z
+    .array(
+      geoFileSchema.extend({
+        name: z.string().optional().describe('Shown in the map’s legend (default: the file name)'),
+        kind: z.enum(['water', 'landuse', 'hazard', 'boundary', 'other']).default('other').describe('How it is drawn: water (blue), landuse (green), hazard (red hatched), boundary (dashed), other (grey)'),
+        label: z.string().optional().describe('Property whose value labels each feature'),
+      }),
+    )
+    .default([])
+    .describe('GeoJSON or Shapefile layers drawn under the map (rivers, land use, the chemical park, jurisdictions)'),
   units: z.array(unitSchema).min(1),
   center: centerSchema.prefault({}),
   incidentTypes: z.array(incidentTypeSchema).min(1),

@@ -24,20 +24,28 @@ export function createEngineApi(): EngineApi {
   };
   // Files opened one by one lose their folders: fall back to the bare file name.
   // Only the files' own names count: a side file called `constructor` is a file like any other.
-  const own = (files: Record<string, string>, name: string) => (Object.hasOwn(files, name) ? files[name] : undefined);
-  const reader = (files: Record<string, string>) => (p: string) => own(files, p.replace(/^\.\//, '')) ?? own(files, p.replace(/^.*\//, '')) ?? null;
+  const own = (files: Record<string, string | Uint8Array>, name: string) => (Object.hasOwn(files, name) ? files[name] : undefined);
+  const find = (files: Record<string, string | Uint8Array>, p: string) => own(files, p.replace(/^\.\//, '')) ?? own(files, p.replace(/^.*\//, '')) ?? null;
+  const reader = (files: Record<string, string | Uint8Array>) => (p: string) => {
+    const f = find(files, p);
+    return f instanceof Uint8Array ? { error: 'is a binary file, not text' } : f;
+  };
+  const bytes = (files: Record<string, string | Uint8Array>) => (p: string) => {
+    const f = find(files, p);
+    return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+  };
   return {
     load(text, fileName, files) {
       // A page cannot hold more than the CLI's default ceiling lets through: refuse it as the CLI would.
-      const r = loadScenario(text, fileName, reader(files));
+      const r = loadScenario(text, fileName, reader(files), bytes(files));
       const tooMuch = r.ok ? workErrors(fileName, [{ name: 'baseline', scenario: r.value }]) : [];
       return tooMuch.length ? { ok: false, errors: tooMuch } : r;
     },
     loadVariants(text, fileName, files) {
-      const r = loadVariants(text, fileName, reader(files));
+      const r = loadVariants(text, fileName, reader(files), undefined, bytes(files));
       if (!r.ok) return r;
       const tooMuch = workErrors(fileName, r.value.variants);
-      return tooMuch.length ? { ok: false, errors: tooMuch } : { ok: true, value: r.value.variants };
+      return tooMuch.length ? { ok: false, errors: tooMuch } : { ok: true, value: r.value.variants, ...(r.warnings ? { warnings: r.warnings } : {}) };
     },
     prepare(key, scenario) {
       prepared.set(key, scenario);

@@ -76,7 +76,7 @@ describe('__proto__ is refused wherever a user writes a key or an id', () => {
     g.demand.scripted = [];
     const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: '__proto__', population: 5 }, geometry: { type: 'Point', coordinates: [120, 30] } }] };
     const r = loadScenario(stringify(g), 'x.yaml', () => JSON.stringify(fc));
-    expect(lines(r).join('\n')).toContain('zones.file (zones.geojson) features[0].properties.id: "__proto__" cannot be used as an id');
+    expect(lines(r).join('\n')).toContain('zones (zones.geojson) features[0].properties.id: "__proto__" cannot be used as an id');
   });
 
   it('as a column of a CAD history file', () => {

@@ -53,7 +53,15 @@ describe('GeoJSON zones', () => {
     s.zones = { file: 'z.geojson' };
     const text = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1","population":1e400},"geometry":{"type":"Point","coordinates":[120,30]}},{"type":"Feature","properties":{"id":"Z2","population":5},"geometry":{"type":"Point","coordinates":[120.05,30.02]}}]}';
     const r = loadScenario(stringify(s), 'x.yaml', () => text);
-    expect(r.ok ? [] : lines(r.errors)).toEqual(['zones.file (z.geojson) features[0].properties.population: must be a finite number ≥ 0; got .inf (infinity, or a number too large such as 1e400)']);
+    expect(r.ok ? [] : lines(r.errors)).toEqual(['zones (z.geojson) features[0].properties.population: must be a finite number ≥ 0; got .inf (infinity, or a number too large such as 1e400)']);
+  });
+
+  it('coordinates nested 100 000 deep are refused, not a stack overflow', () => {
+    const s = parseYaml(readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8'));
+    s.zones = { file: 'z.geojson' };
+    const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"Z1"},"geometry":{"type":"Polygon","coordinates":${'['.repeat(100_000)}${']'.repeat(100_000)}}}]}`;
+    const r = loadScenario(stringify(s), 'x.yaml', () => text);
+    expect(r.ok ? [] : lines(r.errors)).toEqual(['x.yaml: a file it reads is nested too deeply to read (lists inside lists thousands deep)']);
   });
 
   it('populations whose sum overflows are refused where demand is spread by them', () => {

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadVariants } from '../scenario/variants.ts';
+import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
@@ -43,7 +43,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 
   const path = positionals[0];
   const file = readScenarioFile(path);
-  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
+  const loaded = file.ok ? await loadVariantsWithWorkbooks(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;

@@ -8,7 +8,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { formatErrors, type Result } from '../scenario/errors.ts';
-import { loadExerciseWithWorkbook, type ExercisePackage } from '../exercise/package.ts';
+import type { ExercisePackage } from '../exercise/package.ts';
+import { loadExerciseWithWorkbook } from '../exercise/workbook.ts';
 import { ExerciseSession, engineLink } from '../exercise/session.ts';
 import { playHeadless, readExerciseLog, replayLog, type Branch } from '../exercise/replay.ts';
 import { exerciseFiles } from '../exercise/outputs.ts';

@@ -63,7 +63,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'run':
         return await runCommand(rest, io);
       case 'validate':
-        return validateCommand(rest, io);
+        return await validateCommand(rest, io);
       case 'schema':
         return schemaCommand(rest, io);
       case 'report':

@@ -10,7 +10,7 @@ import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
-import { loadScenarioFile } from './io.ts';
+import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 
 export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--xlsx] [--lang zh|en] [--max-events N]';
@@ -31,7 +31,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
   const maxEvents = maxEventsOption(values['max-events']);
-  const loaded = loadScenarioFile(positionals[0]);
+  const loaded = await loadScenarioFileWithWorkbooks(positionals[0]);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;

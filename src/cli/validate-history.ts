@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { formatErrors } from '../scenario/errors.ts';
-import { buildScenario, parseScenarioText } from '../scenario/load.ts';
+import { buildScenario, parseScenarioText, readWorkbooksOf } from '../scenario/load.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { buildHistory } from '../calibrate/observations.ts';
 import { overPeriod, validate } from '../calibrate/validate.ts';
@@ -15,7 +15,7 @@ import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
 import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
-import { loadScenarioFile, readScenarioFile } from './io.ts';
+import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
@@ -47,7 +47,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be between 0 and 1, got "${String(values.alpha)}"`);
   const [scenarioPath, historyPath] = positionals;
 
-  const loaded = loadScenarioFile(scenarioPath);
+  const loaded = await loadScenarioFileWithWorkbooks(scenarioPath);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
@@ -74,7 +74,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     io.err(formatErrors(raw.ok ? [] : raw.errors));
     return 1;
   }
-  const moved = buildScenario(overPeriod(raw.value as Record<string, unknown>, observed.firstDay, observed.days, observed.offsetS), scenarioPath, file.value.readFile);
+  const moved = buildScenario(overPeriod(raw.value as Record<string, unknown>, observed.firstDay, observed.days, observed.offsetS), scenarioPath, file.value.readFile, file.value.readBytes, await readWorkbooksOf(raw.value, file.value.readFile, file.value.readBytes));
   if (!moved.ok) {
     io.err(formatErrors(moved.errors));
     return 1;

@@ -5,20 +5,20 @@
  * ceiling.
  */
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
-import { loadVariants } from '../scenario/variants.ts';
+import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { maxEventsOption, parse, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { readScenarioFile } from './io.ts';
 
 export const VALIDATE_USAGE = 'linkdrill validate SCENARIO [--max-events N]';
 
-export function validateCommand(argv: string[], io: Io): number {
+export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { 'max-events': { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(`usage: ${VALIDATE_USAGE}`);
   const maxEvents = maxEventsOption(values['max-events']);
   const path = positionals[0];
   const file = readScenarioFile(path);
-  const r = file.ok ? loadVariants(file.value.text, path, file.value.readFile, undefined, file.value.readBytes) : file;
+  const r = file.ok ? await loadVariantsWithWorkbooks(file.value.text, path, file.value.readFile, undefined, file.value.readBytes) : file;
   const errors = r.ok ? workErrors(path, r.value.variants, maxEvents) : r.errors;
   if (errors.length) {
     io.err(formatErrors(errors));

@@ -1,12 +1,12 @@
 /**
- * Import of a historical incident list (a CAD export) as CSV: columns `time`, `type`, `grade`, and
+ * Import of a historical incident list (a CAD export) as CSV or an Excel worksheet: columns `time`, `type`, `grade`, and
  * either `zone` or `lon`+`lat`. `time` is seconds from scenario start or a local date-time
  * ("2025-07-01 14:23:05", in the scenario's UTC offset unless it carries its own).
  */
 import { GRADES } from './schema.ts';
 import { parseDateTime, secondsBetween, type WallClock } from './duration.ts';
 import type { InputError } from './errors.ts';
-import { decimal, readCsvTable } from './table.ts';
+import { decimal, readCsvTable, type CsvTable } from './table.ts';
 import { positionProblem } from '../geo/zones.ts';
 
 export interface HistoryRow {
@@ -17,12 +17,19 @@ export interface HistoryRow {
   lon?: number;
   lat?: number;
   name: string;
+  /** Row number in the file or sheet (the header is row 1). */
+  line: number;
 }
 
 /** Parses the CSV text; `where` prefixes every error path (e.g. `demand.history.file (x.csv)`). */
 export function parseHistoryCsv(text: string, start: WallClock, where: string): { rows: HistoryRow[]; errors: InputError[] } {
-  const table = readCsvTable(text, where, (h) => h.trim().toLowerCase());
-  const { fields, errors } = table;
+  return parseHistoryTable(readCsvTable(text, where, (h) => h.trim().toLowerCase()), start, where);
+}
+
+/** Reads a history table (from a CSV file or a worksheet; column names lower-cased); `where` as for {@link parseHistoryCsv}. */
+export function parseHistoryTable(table: CsvTable, start: WallClock, where: string): { rows: HistoryRow[]; errors: InputError[] } {
+  const { fields } = table;
+  const errors = [...table.errors];
   for (const r of table.rows.filter((x) => !x.complete).slice(0, 5)) errors.push({ path: `${where} row ${r.row}`, message: `does not have a cell for each of the ${fields.length} columns` });
   for (const need of ['time', 'type']) {
     if (!fields.includes(need)) errors.push({ path: where, message: `missing column "${need}"` });
@@ -60,7 +67,7 @@ export function parseHistoryCsv(text: string, start: WallClock, where: string): 
         return;
       }
     }
-    const row: HistoryRow = { t, type: (r.type ?? '').trim(), grade, name: (r.name ?? r.id ?? '').trim() };
+    const row: HistoryRow = { t, type: (r.type ?? '').trim(), grade, name: (r.name ?? r.id ?? '').trim(), line };
     if (r.zone && r.zone.trim()) row.zone = r.zone.trim();
     else {
       const lon = decimal(r.lon);

@@ -26,6 +26,7 @@ import { normaliseTravel } from './normalise/travel.ts';
 import { normaliseDemand } from './normalise/demand.ts';
 import { normaliseScoring } from './normalise/scoring.ts';
 import { resolveIncludes } from './include.ts';
+import { readWorkbooks, workbookNames, type Workbooks } from './workbooks.ts';
 
 export type { ReadBytes, ReadFile };
 
@@ -54,14 +55,27 @@ export { zodErrors };
  * `readFile` supplies side files as text, `readBytes` binary ones (Shapefiles); omit them when the
  * scenario names none. Warnings (probable mistakes that do not stop a run) come with the scenario.
  */
-export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
+export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<Scenario> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
-  return buildScenario(parsed.value, fileName, readFile, readBytes);
+  return buildScenario(parsed.value, fileName, readFile, readBytes, workbooks);
+}
+
+/** {@link loadScenario} for hosts that read Excel workbooks: the workbooks the scenario names are read first. */
+export async function loadScenarioWithWorkbooks(text: string, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Promise<Result<Scenario>> {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.ok) return parsed;
+  return buildScenario(parsed.value, fileName, readFile, readBytes, await readWorkbooksOf(parsed.value, readFile, readBytes));
+}
+
+/** The workbooks a parsed scenario document (with its included fragments, and any more documents: variants) names. */
+export async function readWorkbooksOf(doc: unknown, readFile: ReadFile, readBytes: ReadBytes, ...more: unknown[]): Promise<Workbooks> {
+  const inc = resolveIncludes(doc, readFile, parseScenarioText);
+  return readWorkbooks(workbookNames(doc, inc.ok ? inc.value.value : null, ...more), readBytes);
 }
 
 /** Validates and normalises an already-parsed scenario object (its `include:` files laid over it first). */
-export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
+export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<Scenario> {
   // zod drops a `__proto__` key without a word: name it first, before its absence misleads.
   const reserved = reservedKeyErrors(input);
   if (reserved.length) return { ok: false, errors: reserved };
@@ -73,7 +87,7 @@ export function buildScenario(input: unknown, fileName = 'scenario', readFile: R
   if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)).map((e) => (e.path ? e : { ...e, path: fileName })) };
   let r: Result<Scenario>;
   try {
-    r = normalise(z.data, fileName, readFile, readBytes);
+    r = normalise(z.data, fileName, readFile, readBytes, workbooks);
   } catch (e) {
     // A side file of lists inside lists thousands deep (GeoJSON coordinates) outruns the stack.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return { ok: false, errors: [{ path: fileName, message: 'a file it reads is nested too deeply to read (lists inside lists thousands deep)' }] };
@@ -83,8 +97,8 @@ export function buildScenario(input: unknown, fileName = 'scenario', readFile: R
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */
-function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Result<Scenario> {
-  const ctx = createContext(readFile, readBytes);
+function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes, workbooks: Workbooks): Result<Scenario> {
+  const ctx = createContext(readFile, readBytes, workbooks);
   const geo = normaliseGeography(parsed, ctx);
   const s = geo.s;
   const start = parseDateTime(s.start, true);

@@ -11,7 +11,8 @@
  * is then validated like any other, its errors prefixed with the variant's name.
  */
 import type { InputError, Result } from './errors.ts';
-import { buildScenario, parseScenarioText } from './load.ts';
+import { buildScenario, parseScenarioText, readWorkbooksOf } from './load.ts';
+import type { Workbooks } from './workbooks.ts';
 import { readSideFile, type ReadBytes, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parse as parseYaml } from 'yaml';
@@ -219,18 +220,27 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
 }
 
+/** {@link loadVariants} for hosts that read Excel workbooks: the workbooks named by the scenario or by a variant's changes are read first. */
+export async function loadVariantsWithWorkbooks(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null): Promise<Result<{ base: Scenario; variants: Variant[] }>> {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.ok) return parsed;
+  const specs = variantSpecs(parsed.value, readFile);
+  const workbooks = await readWorkbooksOf(parsed.value, readFile, readBytes, specs.ok ? specs.value.map((s) => s.spec.changes) : null);
+  return loadVariants(text, fileName, readFile, only, readBytes, workbooks);
+}
+
 /**
  * The base scenario and every variant of it, each validated. `only` picks variants by name (the
  * baseline is always first). Errors name the variant and the place in its changes or in the result.
  */
-export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null): Result<{ base: Scenario; variants: Variant[] }> {
+export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<{ base: Scenario; variants: Variant[] }> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
   // Variants change the scenario with its included fragments laid over it.
   const included = resolveIncludes(parsed.value, readFile, parseScenarioText);
   if (!included.ok) return included;
   const raw = included.value.value as Obj;
-  const base = buildScenario(raw, fileName, readFile, readBytes);
+  const base = buildScenario(raw, fileName, readFile, readBytes, workbooks);
   if (!base.ok) return base;
   const specs = variantSpecs(raw, readFile);
   if (!specs.ok) return specs;
@@ -246,7 +256,7 @@ export function loadVariants(text: string, fileName: string, readFile: ReadFile,
       errors.push(...changed.errors);
       continue;
     }
-    const built = buildScenario(changed.value, fileName, readFile, readBytes);
+    const built = buildScenario(changed.value, fileName, readFile, readBytes, workbooks);
     if (!built.ok) {
       errors.push(...built.errors.map((e) => ({ path: `${where} (${spec.name}) → ${e.path}`, message: e.message })));
       continue;

@@ -3,8 +3,8 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { createSimulation, simulate, type Simulation } from '../engine/simulate.ts';
 import type { LogEvent } from '../engine/log.ts';
 import { replicationKpis } from '../metrics/kpis.ts';
-import { loadScenario } from '../scenario/load.ts';
-import { loadVariants } from '../scenario/variants.ts';
+import { loadScenarioWithWorkbooks } from '../scenario/load.ts';
+import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { workErrors } from '../engine/estimate.ts';
 import type { EngineApi, SessionStep } from './api.ts';
 
@@ -35,14 +35,14 @@ export function createEngineApi(): EngineApi {
     return typeof f === 'string' ? new TextEncoder().encode(f) : f;
   };
   return {
-    load(text, fileName, files) {
+    async load(text, fileName, files) {
       // A page cannot hold more than the CLI's default ceiling lets through: refuse it as the CLI would.
-      const r = loadScenario(text, fileName, reader(files), bytes(files));
+      const r = await loadScenarioWithWorkbooks(text, fileName, reader(files), bytes(files));
       const tooMuch = r.ok ? workErrors(fileName, [{ name: 'baseline', scenario: r.value }]) : [];
       return tooMuch.length ? { ok: false, errors: tooMuch } : r;
     },
-    loadVariants(text, fileName, files) {
-      const r = loadVariants(text, fileName, reader(files), undefined, bytes(files));
+    async loadVariants(text, fileName, files) {
+      const r = await loadVariantsWithWorkbooks(text, fileName, reader(files), undefined, bytes(files));
       if (!r.ok) return r;
       const tooMuch = workErrors(fileName, r.value.variants);
       return tooMuch.length ? { ok: false, errors: tooMuch } : { ok: true, value: r.value.variants, ...(r.warnings ? { warnings: r.warnings } : {}) };

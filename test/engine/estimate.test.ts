@@ -78,14 +78,14 @@ describe('too much work for one replication is refused, naming the estimate and 
     });
   }
 
-  it('the app’s worker refuses what the CLI refuses, a scenario or one of its variants', () => {
+  it('the app’s worker refuses what the CLI refuses, a scenario or one of its variants', async () => {
     const api = createEngineApi();
     const text = stringify({ ...small(), demand: { background: [{ type: 'fire', ratePerDay: 1e9 }] } });
-    const r = api.load(text, 'big.yaml', {});
+    const r = await api.load(text, 'big.yaml', {});
     expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['big.yaml']);
-    const v = api.loadVariants(stringify({ ...small(), variants: [{ name: 'big', changes: [{ op: 'scale', path: 'demand.background[0].ratePerDay', by: 1e8 }] }] }), 'v.yaml', {});
+    const v = await api.loadVariants(stringify({ ...small(), variants: [{ name: 'big', changes: [{ op: 'scale', path: 'demand.background[0].ratePerDay', by: 1e8 }] }] }), 'v.yaml', {});
     expect(v.ok ? [] : v.errors.map((e) => e.path)).toEqual(['v.yaml (variant big)']);
-    expect(api.load(stringify(small()), 'small.yaml', {}).ok).toBe(true);
+    expect((await api.load(stringify(small()), 'small.yaml', {})).ok).toBe(true);
   });
 
   it('a ceiling raised above the estimate lets the same scenario through', () => {

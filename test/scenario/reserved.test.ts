@@ -148,13 +148,13 @@ describe('constructor, prototype, toString and friends are ids like any other', 
     expect(toString.drawn).toBeGreaterThan(0);
   });
 
-  it('a side file called constructor or toString is a file, in the CLI and in the app’s worker', () => {
+  it('a side file called constructor or toString is a file, in the CLI and in the app’s worker', async () => {
     expect(changedInputs({ 'x.yaml': 'a' }, { 'x.yaml': 'a', constructor: 'b' })).toEqual(['constructor (not read by the earlier batch)']);
     expect(changedInputs({ 'x.yaml': 'a', toString: 'b' }, { 'x.yaml': 'a', toString: 'b' })).toEqual([]);
     const s = base();
     s.travel = { model: 'matrix', matrix: 'constructor' };
     const api = createEngineApi();
-    const r = api.load(stringify(s), 'x.yaml', {});
+    const r = await api.load(stringify(s), 'x.yaml', {});
     expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['travel.matrix: file not found: "constructor"']);
   });
 });

@@ -32,10 +32,12 @@ function builtIsFresh() {
 }
 
 let main;
-if (builtIsFresh()) ({ main } = await import(built.href));
+let endQuietlyWhenOutputCloses;
+if (builtIsFresh()) ({ main, endQuietlyWhenOutputCloses } = await import(built.href));
 else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  ({ main, endQuietlyWhenOutputCloses } = await import('../src/cli/main.ts'));
 }
+endQuietlyWhenOutputCloses();
 process.exitCode = await main(process.argv.slice(2));

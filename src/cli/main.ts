@@ -2,6 +2,7 @@
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
 import { BATCH_USAGE, BENCH_USAGE, CALIBRATE_USAGE, EXERCISE_USAGE, GEO_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_HISTORY_USAGE, VALIDATE_USAGE } from './usage.ts';
+import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 
@@ -20,7 +21,10 @@ usage:
 
 Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
 --lang zh|en), incidents.csv, calls.csv, dispatches.csv, agencies.csv, units.csv, depots.csv,
-indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.`;
+indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.
+
+run, batch and validate estimate the work of one replication before anything runs and refuse a
+scenario above --max-events (default ${DEFAULT_MAX_EVENTS} logged events), naming what weighs most.`;
 
 
 const defaultIo: Io = {
@@ -28,6 +32,19 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s + '\n'),
   tty: Boolean(process.stderr.isTTY),
 };
+
+/**
+ * A reader that stops early (`linkdrill schema | head`) closes the pipe: writing on then fails with
+ * EPIPE, which is no fault of anyone's. The command ends there, quietly, with the code it had.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. Each command's module loads only when it runs. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -37,7 +54,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'run':
         return await (await import('./run.ts')).runCommand(rest, io);
       case 'validate':
-        return (await import('./validate.ts')).validateCommand(rest, io);
+        return await (await import('./validate.ts')).validateCommand(rest, io);
       case 'schema':
         return (await import('./schema.ts')).schemaCommand(rest, io);
       case 'report':

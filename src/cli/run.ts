@@ -1,4 +1,4 @@
-/** `linkdrill run SCENARIO [--seed N] [--reps R] [--duration D] [--out DIR] [--excel] [--xlsx] [--lang zh|en]` */
+/** `linkdrill run SCENARIO [--seed N] [--reps R] [--duration D] [--out DIR] [--excel] [--xlsx] [--lang zh|en] [--max-events N]` */
 import { SingleBar, Presets } from 'cli-progress';
 import { createSimulation } from '../engine/simulate.ts';
 import { formatNumber } from '../report/csv.ts';
@@ -7,8 +7,9 @@ import type { SummaryRow } from '../metrics/stats.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
-import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
-import { loadScenarioFile } from './io.ts';
+import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
+import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
@@ -28,6 +29,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     xlsx: { type: 'boolean' },
     lang: { type: 'string' },
     duration: { type: 'string' },
+    'max-events': { type: 'string' },
   });
   const lang = langOption(values.lang);
   if (positionals.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
@@ -36,13 +38,20 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
   const durationS = values.duration === undefined ? undefined : parseDuration(values.duration as string);
   if (durationS === null || (durationS !== undefined && !(durationS > 0))) throw new UsageError(`--duration must be a positive duration like 30d or 8760h, got "${String(values.duration)}"`);
-  const loaded = loadScenarioFile(positionals[0]);
+  const maxEvents = maxEventsOption(values['max-events']);
+  const loaded = await loadScenarioFileWithWorkbooks(positionals[0]);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
   // --duration runs the scenario as written for longer (or shorter): demand, rosters and staffing repeat by the clock.
   const scenario = durationS === undefined ? loaded.value : { ...loaded.value, durationS };
+  // Too much work for one replication (of the length asked for) is refused before it starts, with the estimate.
+  const tooMuch = workErrors(positionals[0], [{ name: 'baseline', scenario }], maxEvents);
+  if (tooMuch.length) {
+    io.err(formatErrors(tooMuch));
+    return 1;
+  }
   if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);

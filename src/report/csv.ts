@@ -38,6 +38,11 @@ export function safeText(s: string): string {
   return startsLikeFormula(s) ? `'${s}` : s;
 }
 
+/** A text cell as it was before {@link safeText}: what linkdrill reads back from its own files. */
+export function readText(s: string | undefined): string {
+  return s === undefined ? '' : /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
 /** First characters a spreadsheet reads as the start of a formula: = + - @ tab CR. */
 function startsLikeFormula(s: string): boolean {
   const c = s.charCodeAt(0);

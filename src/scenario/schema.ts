@@ -5,8 +5,10 @@
  * form as JSON Schema so editors can autocomplete scenario files.
  */
 import { z } from 'zod';
-import { DURATION_PATTERN } from './duration.ts';
+import { DURATION_PATTERN, MAX_SECONDS, parseDuration } from './duration.ts';
 import { SCORE_GROUPS } from './scoring.ts';
+import { RESERVED_KEY, reservedMessage } from './reserved.ts';
+import { MAX_SPEED_KMH, MIN_SPEED_KMH } from '../geo/network.ts';
 
 // A scenario is checked once per process: interpreting the schema is quicker than compiling it to
 // code first (zod's default), and needs no `new Function` (strict content-security policies).
@@ -20,14 +22,23 @@ const id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)');
+  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)')
+  .refine((s) => s !== RESERVED_KEY, reservedMessage('id'));
 
-/** Seconds, or a string such as "90s", "5m", "2h", "1h30m". */
+const tooLong = `must be at most ${MAX_SECONDS} (100 years in seconds)`;
+
+/** Seconds, or a string such as "90s", "5m", "2h", "1h30m"; at most 100 years. */
 export const durationSchema = z
-  .union([
-    z.number().nonnegative(),
-    z.string().regex(DURATION_PATTERN, 'a duration is seconds or a string like "90s", "5m", "2h"'),
-  ])
+  .union(
+    [
+      z.number().nonnegative().max(MAX_SECONDS, tooLong),
+      z
+        .string()
+        .regex(DURATION_PATTERN, { message: 'a duration is seconds or a string like "90s", "5m", "2h"', abort: true })
+        .refine((s) => (parseDuration(s) ?? Infinity) <= MAX_SECONDS, tooLong),
+    ],
+    { error: 'must be seconds (a number ≥ 0) or a string like "90s", "5m", "2h"' },
+  )
   .describe('Seconds, or a string like "90s", "5m", "2h", "1h30m"');
 
 const positiveDuration = durationSchema;
@@ -52,9 +63,12 @@ export const distSchema = z
       values: z.array(durationSchema).min(1),
       weights: z.array(z.number().nonnegative()).optional(),
     }),
-  ])
+  ], { error: 'must be a fixed value or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}' })
   .describe('A fixed value, or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}');
 export type DistInput = z.input<typeof distSchema>;
+
+/** Largest size an incident's dynamics reach (its growth stops there): keeps size × work per size finite. */
+export const MAX_SIZE = 1e12;
 
 /** A position in the scenario's `crs`: degrees, or easting (lon) and northing (lat) in metres for a projected one. */
 const lonLat = {
@@ -90,13 +104,13 @@ const travelSchema = z.strictObject({
   model: z.enum(['network', 'matrix', 'straight']).default('straight'),
   network: z.union([z.string(), geoFileSchema]).optional().describe('Roads (LineStrings with speed_kmh, oneway, access) as GeoJSON or a Shapefile (network model)'),
   matrix: z
-    .union([z.string(), z.record(z.string(), z.record(z.string(), durationSchema))])
+    .union([z.string(), z.record(z.string(), z.record(z.string(), durationSchema))], { error: 'must be a CSV file name or a mapping zone → station → seconds' })
     .optional()
     .describe('zone × station travel seconds: a CSV file (first column zone, one column per station) or inline'),
-  speedKmh: z.number().positive().default(40).describe('Normal driving speed where a road gives none, and for straight'),
-  detour: z.number().min(1).default(1.3).describe('Road distance ÷ straight distance (straight model)'),
-  emergencyFactor: z.number().positive().default(1.2).describe('Speed multiplier under lights and sirens'),
-  congestion: hourly.optional().describe('Travel-time multiplier by hour of day (1 = free flow)'),
+  speedKmh: z.number().min(MIN_SPEED_KMH).max(MAX_SPEED_KMH).default(40).describe('Normal driving speed where a road gives none, and for straight'),
+  detour: z.number().min(1).max(100).default(1.3).describe('Road distance ÷ straight distance (straight model)'),
+  emergencyFactor: z.number().min(0.1).max(10).default(1.2).describe('Speed multiplier under lights and sirens'),
+  congestion: z.array(z.number().positive().max(100)).length(24).optional().describe('Travel-time multiplier by hour of day (1 = free flow)'),
   noise: distSchema.optional().describe('Multiplicative noise on each trip (mean should be 1)'),
   snapM: z.number().positive().default(3000).describe('Farthest a place may be from the road network (m)'),
 });
@@ -106,8 +120,8 @@ const agencySchema = z.strictObject({
   id,
   name: z.string().optional(),
   kind: z.string().min(1).describe('fire, ems, police, traffic, hazmat, power, water, environment, redcross, volunteer…'),
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
-  jurisdiction: z.union([z.literal('all'), z.array(id).min(1)]).default('all'),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1, 2 or 3' }).default(1),
+  jurisdiction: z.union([z.literal('all'), z.array(id).min(1)], { error: 'must be "all" or a list of zone ids' }).default('all'),
   channel: channelKind.default('platform').describe('How the center reaches this agency’s command'),
   channels: z
     .strictObject({ platform: distSchema.optional(), phone: distSchema.optional(), radio: distSchema.optional() })
@@ -140,8 +154,8 @@ const hospitalSchema = z.strictObject({
 const rosterSchema = z
   .union([
     z.string().regex(/^\d{1,2}(:\d{2})?-\d{1,2}(:\d{2})?$/, 'a roster is "HH:MM-HH:MM" (on duty; may wrap midnight)'),
-    z.array(z.union([z.literal(0), z.literal(1)])).length(24),
-  ])
+    z.array(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' })).length(24),
+  ], { error: 'must be "HH:MM-HH:MM" or 24 values of 0/1' })
   .describe('On-duty hours: "08:00-20:00" or 24 values of 0/1');
 
 const unitSchema = z.strictObject({
@@ -152,7 +166,7 @@ const unitSchema = z.strictObject({
   count: z.number().int().min(1).max(500).default(1).describe('Several identical units: ids become ID-1, ID-2, …'),
   capabilities: z.array(z.string()).default([]),
   turnout: z
-    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })], { error: 'must be a distribution or {day, night}' })
     .optional()
     .describe('Time from alert to leaving the station, by day and night'),
   roster: rosterSchema.optional(),
@@ -167,7 +181,7 @@ const unitSchema = z.strictObject({
 });
 
 const centerSchema = z.strictObject({
-  callTakers: z.union([z.number().int().min(1), z.array(z.number().int().nonnegative()).length(24)]).default(4),
+  callTakers: z.union([z.number().int().min(1), z.array(z.number().int().nonnegative()).length(24)], { error: 'must be a whole number ≥ 1 or 24 hourly whole numbers' }).default(4),
   answerTime: distSchema.default(0).describe('From a call-taker becoming free to the call being picked up'),
   handlingTime: distSchema.default(90).describe('Call-taker busy time per first call (M/M/c service time)'),
   duplicateHandlingTime: distSchema.optional().describe('Handling time of a repeat call about a known incident'),
@@ -198,12 +212,12 @@ const incidentTypeSchema = z.strictObject({
   name: z.string().optional(),
   callers: z
     .strictObject({
-      count: z.union([distSchema, gradeMap(distSchema)]).default(1),
+      count: z.union([distSchema, gradeMap(distSchema)], { error: 'must be a distribution, or one per grade {IV, III, II, I}' }).default(1),
       delay: distSchema.default(60).describe('From occurrence to each caller reaching the center'),
       channels: z.record(z.string(), z.number().nonnegative()).default({ '110': 1 }),
     })
     .prefault({}),
-  workTime: z.union([distSchema, gradeMap(distSchema)]).default(1200).describe('On-scene work time'),
+  workTime: z.union([distSchema, gradeMap(distSchema)], { error: 'must be a distribution, or one per grade {IV, III, II, I}' }).default(1200).describe('On-scene work time'),
   transport: z
     .strictObject({
       probability: z.number().min(0).max(1),
@@ -213,13 +227,13 @@ const incidentTypeSchema = z.strictObject({
   grades: gradeMap(z.number().nonnegative()).default({ IV: 1 }).describe('True grade distribution (weights)'),
   dynamics: z
     .strictObject({
-      initialSize: z.union([distSchema, gradeMap(distSchema)]).describe('Size at occurrence (fire area, leak extent, casualties…), by true grade'),
+      initialSize: z.union([distSchema, gradeMap(distSchema)], { error: 'must be a distribution, or one per grade {IV, III, II, I}' }).describe('Size at occurrence (fire area, leak extent, casualties…), by true grade'),
       growthPerHour: z.number().nonnegative().describe('Exponential growth rate while under-resourced (per hour)'),
       sizePerUnit: z.number().positive().describe('Size one unit on scene can hold'),
       holdBy: z.array(z.string().min(1)).optional().describe('Unit types that count towards holding it (default: every unit on scene)'),
       thresholds: gradeMap(z.number().positive()).default({}).describe('Size at which the incident reaches each grade'),
       workPerSize: durationSchema.default(0).describe('Work added per unit of size once controlled'),
-      maxSize: z.number().positive().optional().describe('Size at which growth stops on its own'),
+      maxSize: z.number().positive().max(MAX_SIZE).optional().describe(`Size at which growth stops on its own (at most and by default ${MAX_SIZE})`),
     })
     .optional()
     .describe('Incident dynamics: size grows while capability on scene is below need'),
@@ -233,20 +247,20 @@ const incidentTypeSchema = z.strictObject({
     )
     .default([])
     .describe('Consumables the work draws from depots'),
-  shortageFactor: z.number().min(1).default(2).describe('Work is this many times slower until supplies arrive'),
+  shortageFactor: z.number().min(1).max(1000).default(2).describe('Work is this many times slower until supplies arrive'),
 });
 
 const responseSchema = z.strictObject({
   agency: z.string().min(1).describe('An agency id, or a kind (the agency of that kind whose jurisdiction holds the place)'),
   unitType: z.string().min(1),
-  count: z.number().int().min(1).default(1),
+  count: z.number().int().min(1).max(10000).default(1),
   afterApproval: z.boolean().default(false).describe('For grades that are reported upward: order only once the government approves'),
   after: z.string().min(1).optional().describe('Agency id or kind whose first unit must be on scene before these units start (precedence)'),
   handoff: distSchema.optional().describe('With after: time from that unit’s arrival until these may start'),
 });
 const planSchema = z.strictObject({
   type: id,
-  grade: z.union([grade, z.array(grade).min(1)]).default('IV').describe('Grade(s) this response applies to'),
+  grade: z.union([grade, z.array(grade).min(1)], { error: 'must be a grade (IV, III, II, I) or a list of grades' }).default('IV').describe('Grade(s) this response applies to'),
   commandPost: z.boolean().default(false).describe('Open an on-site command post (现场指挥部)'),
   response: z.array(responseSchema).describe('Units to send; empty for calls the center settles by phone'),
 });
@@ -254,7 +268,7 @@ const planSchema = z.strictObject({
 const backgroundSchema = z.strictObject({
   type: id,
   ratePerDay: z.number().nonnegative(),
-  zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())]).default('population'),
+  zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())], { error: 'must be population, uniform, or a weight per zone id' }).default('population'),
   profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
   weekly: z.array(z.number().nonnegative()).length(7).optional().describe('Relative rate by day of week, Monday first (normalised to mean 1)'),
   monthly: z.array(z.number().nonnegative()).length(12).optional().describe('Relative rate by month, January first (seasonal factors; normalised to mean 1)'),
@@ -269,7 +283,7 @@ const scriptedSchema = z.strictObject({
   grade: grade.optional(),
   name: z.string().optional(),
   pin: z.boolean().default(false).describe('Draw this incident from its own random streams (needs a name): other demand and decisions never shift its callers, delays or size'),
-  size: z.number().positive().optional().describe('Initial size (for types with dynamics) instead of drawing it'),
+  size: z.number().positive().max(MAX_SIZE).optional().describe('Initial size (for types with dynamics) instead of drawing it'),
   callers: z.number().int().min(1).max(10000).optional().describe('Number of callers instead of drawing it'),
   ...placeFields,
 });
@@ -291,7 +305,7 @@ export const scenarioSchema = z.strictObject({
   duration: positiveDuration.default(86400),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
   crs: crsSchema.optional(),
-  zones: z.union([z.array(zoneSchema).min(1), geoFileSchema]),
+  zones: z.union([z.array(zoneSchema).min(1), geoFileSchema], { error: 'must be a list of zones ({id, lon, lat, population}) or {file: zones.geojson}' }),
   travel: travelSchema.prefault({}),
   agencies: z.array(agencySchema).min(1),
   stations: z.union([z.array(stationSchema).min(1), geoFileSchema]).describe('Inline, or a file of points with id, name, agency'),
@@ -365,26 +379,26 @@ export const scenarioSchema = z.strictObject({
             )
             .min(1),
         }),
-      ]),
+      ], { error: 'must be {file: variant.yaml} or {name, changes}' }),
     )
     .optional()
     .describe('Named changes to this scenario for batch comparison (linkdrill batch)'),
   scoring: z
     .strictObject({
-      groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().nonnegative()).optional().describe('Sub-score weights'),
+      groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().nonnegative().max(1e6)).optional().describe('Sub-score weights'),
       indicators: z
         .record(
           z.string(),
           z.strictObject({
             target: durationSchema.optional().describe('Seconds, or a share (0–1) for share indicators'),
             zeroAt: durationSchema.optional().describe('Value at which the indicator scores 0'),
-            weight: z.number().nonnegative().optional(),
+            weight: z.number().nonnegative().max(1e6).optional(),
             percentile: z.number().gt(0).lt(100).optional().describe('Take the indicator at this percentile (e.g. 90)'),
             critical: z.boolean().optional().describe('Missing it forces the rating to U'),
           }),
         )
         .optional(),
-      zeroAtMultiple: z.number().gt(1).optional().describe('Indicators score 0 at this multiple of their target unless they say otherwise'),
+      zeroAtMultiple: z.number().gt(1).max(1000).optional().describe('Indicators score 0 at this multiple of their target unless they say otherwise'),
       kinds: z.strictObject({ fire: z.array(z.string()).optional(), ems: z.array(z.string()).optional() }).optional(),
     })
     .optional()

@@ -6,7 +6,7 @@
  * Duplicate keys are an error, and so is an explicit tag its value does not fit (`!!bool yes`; the
  * `yaml` package warns and keeps the text). test/scenario/yaml.test.ts holds it to the `yaml` package.
  */
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { FAILSAFE_SCHEMA, load, Type, YAMLException } from 'js-yaml';
 
 const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown) =>
   new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s: string | null) => test.test(s ?? ''), construct: (s: string | null) => construct(s ?? '') });
@@ -22,7 +22,32 @@ const CORE = FAILSAFE_SCHEMA.extend({
   ],
 });
 
-/** Parses one YAML document; throws (with line and column in the message) when it is not valid YAML. */
+/**
+ * Parses one YAML document; throws when it is not valid YAML, with a message whose first line says
+ * what is wrong `at line L, column C` (1-based) and whose next lines show the text around it.
+ */
 export function parseYamlText(text: string): unknown {
-  return load(text, { schema: CORE });
+  try {
+    return load(text, { schema: CORE });
+  } catch (e) {
+    if (!(e instanceof YAMLException)) throw e;
+    if (e.mark) throw new Error(`${e.reason} at line ${e.mark.line + 1}, column ${e.mark.column + 1}:\n${e.mark.snippet ?? ''}`);
+    // js-yaml names no place when a second document starts: its `---` is the place.
+    const lines = text.split(/\r?\n/);
+    const second = secondDocumentLine(lines);
+    if (second < 0) throw e;
+    throw new Error(`${e.reason} at line ${second + 1}, column 1:\n ${second + 1} | ${lines[second]}`);
+  }
+}
+
+/** The index of the line that starts a second document (`---` after content), or -1. */
+function secondDocumentLine(lines: readonly string[]): number {
+  let content = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^---(\s|$)/.test(l)) {
+      if (content) return i;
+    } else if (l.trim() !== '' && !l.startsWith('#') && !l.startsWith('%')) content = true;
+  }
+  return -1;
 }

@@ -70,7 +70,11 @@ describe('scenario YAML', () => {
   it('duplicate keys, bad indentation, unclosed quotes and several documents are errors, with a line', () => {
     for (const doc of ['a: 1\na: 2\n', 'a: [1, 2\n', 'a: "x\n', 'a: 1\n---\nb: 2\n', 'a:\n  b: 1\n c: 2\n']) {
       expect(() => reference(doc)).toThrow();
-      expect(() => parseYamlText(doc)).toThrow(/\(\d+:\d+\)|document/);
+      expect(() => parseYamlText(doc)).toThrow(/ at line \d+, column \d+:\n/);
     }
+  });
+
+  it('the error says where, 1-based, on its first line, and shows the text there after it', () => {
+    expect(() => parseYamlText('name: torn\nzones: [\n  {id: Z1\n')).toThrow(/^unexpected end of the stream within a flow collection at line 4, column 1:\n[^]*\{id: Z1/);
   });
 });

@@ -125,7 +125,8 @@ export function mapSvg(map: MapData, incidents: readonly MapIncident[], lang: La
     ...map.stations.map((p) => [p.lon, p.lat] as [number, number]),
     ...map.hospitals.map((p) => [p.lon, p.lat] as [number, number]),
   ];
-  if (points.length === 0) return '';
+  // Nothing to draw, or everything at one place (no extent to fit: it would all land in a corner).
+  if (points.every(([lon, lat]) => lon === points[0]?.[0] && lat === points[0]?.[1])) return '';
   const projection = geoMercator().fitExtent([[20, 20], [W - 20, H - 40]], { type: 'MultiPoint', coordinates: points });
   const xy = (lon: number, lat: number): [number, number] => projection([lon, lat]) ?? [0, 0];
   const f1 = (v: number) => v.toFixed(1);

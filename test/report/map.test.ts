@@ -32,6 +32,11 @@ describe('the after-action report’s map', () => {
     expect(svg).toContain('<title>inc-5001 fire IV</title>');
   });
 
+  it('a place with everything at one point (the M/M/5 benchmark) has no map rather than one drawn in a corner', () => {
+    const s = loadFile('scenarios/bench/mm5-calls.yaml');
+    expect(mapSvg(mapData(s), [{ incidentId: 'inc-1', type: 'call', lon: 120, lat: 30, gradeTrue: 'IV', gradeFinal: null }], 'en', 'map')).toBe('');
+  });
+
   it('a run folder keeps the geography in run.json, so `linkdrill report DIR` draws the same map', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-map-'));
     expect(await main(['run', join(ROOT, 'scenarios/qingxi-town.yaml'), '--out', join(dir, 'run')], quiet)).toBe(0);

@@ -11,12 +11,15 @@ const M_PER_DEG = 111_195;
 
 /** Distance (m) from `p` to the segment a–b, on a local plane (exact enough within a town). */
 function toSegmentM(p: Point, a: Point, b: Point, kx: number): number {
-  const [ax, ay] = [(a.lon - p.lon) * kx, a.lat - p.lat];
-  const [bx, by] = [(b.lon - p.lon) * kx, b.lat - p.lat];
-  const [dx, dy] = [bx - ax, by - ay];
+  // Plain numbers, no pairs: it runs once per place and road segment, at every start.
+  const ax = (a.lon - p.lon) * kx;
+  const ay = a.lat - p.lat;
+  const dx = (b.lon - p.lon) * kx - ax;
+  const dy = b.lat - p.lat - ay;
   const len2 = dx * dx + dy * dy;
   const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
-  const [ex, ey] = [ax + t * dx, ay + t * dy];
+  const ex = ax + t * dx;
+  const ey = ay + t * dy;
   return Math.sqrt(ex * ex + ey * ey) * M_PER_DEG;
 }
 

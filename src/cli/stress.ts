@@ -12,9 +12,10 @@ export function stressScenario(base: Scenario, days: number, factor: number): Sc
     name: `${base.name}-stress`,
     durationS: days * 86400,
     units,
-    center: { ...base.center, callTakers: base.center.callTakers.map((c) => c * factor) },
+    center: { ...base.center, callTakers: base.center.callTakers.map((c) => c * factor), nonEmergencyTakers: base.center.nonEmergencyTakers?.map((c) => c * factor) ?? null },
     demand: {
       background: base.demand.background.map((b) => ({ ...b, ratePerDay: b.ratePerDay * factor })),
+      nonEmergency: base.demand.nonEmergency.map((n) => ({ ...n, ratePerDay: n.ratePerDay * factor })),
       fixed: Array.from({ length: days }, (_, d) => base.demand.fixed.map((f) => ({ ...f, t: f.t + d * 86400 }))).flat(),
     },
   };

@@ -1,13 +1,15 @@
 /**
  * Demand: background Poisson arrivals per incident type with an hourly profile, plus scripted and
- * historical incidents at fixed times. Background streams draw from their own random streams.
+ * historical incidents at fixed times, and calls that need no unit. Each stream draws from its own
+ * random stream.
  */
-import type { Background } from '../scenario/scenario.ts';
+import type { Background, NonEmergencyStream } from '../scenario/scenario.ts';
 import type { Rng } from '../random/streams.ts';
 import { pickIndex } from '../random/distributions.ts';
 import { hourAt } from '../geo/travel.ts';
 import type { World } from './world.ts';
 import { occur } from './incident.ts';
+import { nonEmergencyArrives } from './center.ts';
 import { pointInPolygon } from '../geo/zones.ts';
 
 /**
@@ -31,10 +33,27 @@ export function nextArrival(tS: number, ratePerS: number, profile: readonly numb
   }
 }
 
+/** Calls that need no unit: a Poisson stream with its hourly profile, on its own random stream. */
+function startNonEmergency(w: World, n: NonEmergencyStream): void {
+  const s = w.scenario;
+  const rng = w.streams.get(`nonemergency/${n.id}`);
+  const ratePerS = n.ratePerDay / 86400;
+  const next = () => {
+    const t = nextArrival(w.kernel.now(), ratePerS, n.profile, s.startSecondOfDay, rng);
+    if (t >= s.durationS) return;
+    w.kernel.after(t - w.kernel.now(), () => {
+      nonEmergencyArrives(w, n);
+      next();
+    });
+  };
+  next();
+}
+
 /** Starts every demand process of the scenario. */
 export function startDemand(w: World): void {
   const s = w.scenario;
   s.demand.background.forEach((b, i) => startBackground(w, b, i));
+  for (const n of s.demand.nonEmergency) startNonEmergency(w, n);
   for (const f of s.demand.fixed) {
     w.kernel.after(f.t, () => occur(w, { type: f.type, zone: f.zone, lon: f.lon, lat: f.lat, grade: f.grade, source: f.source }));
   }

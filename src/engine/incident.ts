@@ -1,11 +1,13 @@
 /**
  * An incident's life at the center: occurrence → callers → (first answered call) verification and
- * grading → plan activation (with reporting and approval for high grades) → orders to agencies →
- * first arrival (on-scene report, re-grading, command post) → units enter, after any precedence
- * wait → controlled → work (slowed while supplies are short) → close.
+ * a response level (出动等级) → plan activation (with reporting and approval where the level makes
+ * it a 突发事件 of a high enough grade) → orders to agencies → first arrival (on-scene report,
+ * re-grading, command post) → units enter, after any precedence wait → controlled → work (slowed
+ * while supplies are short) → close (→ final report). With dispatch during the call (边接边派) the
+ * level and the plan come while the first call is still going on.
  */
 import { NO_DATA } from './log.ts';
-import { GRADES } from '../scenario/schema.ts';
+import { GRADES, type Grade } from '../scenario/schema.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
 import type { DispatchState, IncidentState, World } from './world.ts';
 import type { Place } from '../geo/travel.ts';
@@ -16,7 +18,7 @@ import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentRecord } from './records.ts';
 import { currentSize, gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
-import { applyCommandRules, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
+import { applyCommandRules, finalReport, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
 import { requestSupplies, workEnd } from './stockpile.ts';
 
 export interface Occurrence {
@@ -24,7 +26,7 @@ export interface Occurrence {
   zone: string;
   lon: number;
   lat: number;
-  /** Grade index, or null to draw from the type's distribution. */
+  /** Level index, or null to draw from the type's distribution. */
   grade: number | null;
   source: IncidentRecord['source'];
 }
@@ -62,7 +64,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
       lon: o.lon,
       lat: o.lat,
       source: o.source,
-      gradeTrue: GRADES[gradeTrue],
+      gradeTrue: gradeName(type.gradeOfLevel[gradeTrue]),
       gradeInitial: null,
       gradeFinal: null,
       tOccur: now,
@@ -96,6 +98,15 @@ export function occur(w: World, o: Occurrence): IncidentState {
       duplicateCalls: 0,
       tSupplied: null,
       underGradedS: 0,
+      zoneClass: w.zoneClass.get(o.zone) ?? 'urban',
+      levelTrue: GRADES[gradeTrue],
+      levelInitial: null,
+      levelFinal: null,
+      tReportUpdate: null,
+      tReportFinal: null,
+      tCommandPostOrdered: null,
+      tDecision: null,
+      tGraded: null,
     },
     type,
     place: null,
@@ -121,7 +132,10 @@ export function occur(w: World, o: Occurrence): IncidentState {
     sizeFinal: null,
     escalationTimer: null,
     awaitingApproval: [],
+    awaitingDecision: [],
     approved: false,
+    approvalStarted: false,
+    decided: false,
     reportStarted: false,
     expertsStarted: false,
     expertsConvened: false,
@@ -130,7 +144,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     suppliesAt: null,
   };
   w.open.set(id, inc);
-  w.logging && w.emit('incident.occur', { incident: id }, { type: type.id, zone: o.zone, grade: GRADES[gradeTrue], source: o.source });
+  w.logging && w.emit('incident.occur', { incident: id }, { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: gradeName(type.gradeOfLevel[gradeTrue]), source: o.source });
   if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
   else {
     const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
@@ -146,27 +160,50 @@ export function scenePlace(w: World, inc: IncidentState): Place {
   return (inc.place ??= w.travel.place({ lon: inc.rec.lon, lat: inc.rec.lat }, { zone: inc.rec.zone }));
 }
 
-/** The first call about `inc` has been handled: verify, grade, activate the plan. */
-export function reported(w: World, inc: IncidentState): void {
+/** A grade index as written (null stays null: not a 突发事件). */
+const gradeName = (g: number | null) => (g === null ? null : GRADES[g]);
+
+/** The 突发事件 grade index of `inc` at `level` (null: a routine call at that level). */
+export const gradeAt = (inc: IncidentState, level: number): number | null => (level < 0 ? null : inc.type.gradeOfLevel[level]);
+
+/** The center gives its first level (and with it the grade, if the level makes it a 突发事件). */
+function verify(w: World, inc: IncidentState, duringCall: boolean): void {
+  inc.rec.tVerified = w.kernel.now();
+  // Growth seen by later callers, or an on-scene report, may already have raised the level.
+  inc.grade = Math.max(inc.grade, inc.draw.gradeInitial);
+  inc.rec.levelInitial = GRADES[inc.draw.gradeInitial];
+  inc.rec.gradeInitial = gradeName(gradeAt(inc, inc.draw.gradeInitial));
+  inc.rec.levelFinal = GRADES[inc.grade];
+  inc.rec.gradeFinal = gradeName(gradeAt(inc, inc.grade));
+  if (inc.rec.gradeFinal !== null && inc.rec.tGraded === null) inc.rec.tGraded = inc.rec.tVerified;
+  if (inc.grade < trueGradeNow(w, inc)) inc.underGradedSince = inc.rec.tVerified;
+  w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId }, { level: GRADES[inc.grade], grade: inc.rec.gradeFinal as Grade | null, duringCall });
+}
+
+/** Activates the plan for the level the center works to, and starts reporting where the grade says. */
+function activatePlan(w: World, inc: IncidentState): void {
+  inc.rec.tPlan = w.kernel.now();
+  w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId }, { type: inc.type.id, level: GRADES[inc.grade] });
+  if (!inc.open) return;
+  applyCommandRules(w, inc, orderLines);
+  orderLines(w, inc, gateLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade)));
+  maybeOpenCommandPost(w, inc, orderLines);
+  // A plan with no units means the center settled it by phone.
+  if (inc.rec.unitsRequired === 0 && inc.awaitingApproval.length === 0 && inc.awaitingDecision.length === 0) closeIncident(w, inc);
+}
+
+/** The serial chain: the first call about `inc` has been handled; verify, give a level, activate the plan. */
+export function verifyAndPlan(w: World, inc: IncidentState): void {
   w.kernel.after(inc.draw.verifyS, () => {
-    inc.rec.tVerified = w.kernel.now();
-    // Growth seen by later callers, or an on-scene report, may already have raised the grade.
-    inc.grade = Math.max(inc.grade, inc.draw.gradeInitial);
-    inc.rec.gradeInitial = GRADES[inc.draw.gradeInitial];
-    inc.rec.gradeFinal = GRADES[inc.grade];
-    if (inc.grade < trueGradeNow(w, inc)) inc.underGradedSince = inc.rec.tVerified;
-    w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId }, { grade: GRADES[inc.grade] });
-    w.kernel.after(inc.draw.planS, () => {
-      inc.rec.tPlan = w.kernel.now();
-      w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId }, { type: inc.type.id, grade: GRADES[inc.grade] });
-      if (!inc.open) return;
-      applyCommandRules(w, inc, orderLines);
-      orderLines(w, inc, gateLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade)));
-      maybeOpenCommandPost(w, inc);
-      // A plan with no units means the center settled it by phone.
-      if (inc.rec.unitsRequired === 0 && inc.awaitingApproval.length === 0) closeIncident(w, inc);
-    });
+    verify(w, inc, false);
+    w.kernel.after(inc.draw.planS, () => activatePlan(w, inc));
   });
+}
+
+/** 边接边派: type and address are known while the first call goes on; the level and the plan come now. */
+export function decideDuringCall(w: World, inc: IncidentState): void {
+  verify(w, inc, true);
+  activatePlan(w, inc);
 }
 
 /** Orders each plan line from its agency's command. */
@@ -203,7 +240,7 @@ export function unitArrived(w: World, d: DispatchState): void {
       if (truth > Math.max(inc.grade, inc.gradeTrue)) inc.rec.escalations++;
       regrade(w, inc, truth);
     }
-    maybeOpenCommandPost(w, inc);
+    maybeOpenCommandPost(w, inc, orderLines);
   }
   if (inc.rec.tFullResponse === null && inc.rec.unitsArrived >= inc.rec.unitsRequired) {
     inc.rec.tFullResponse = now;
@@ -285,7 +322,7 @@ function checkControl(w: World, inc: IncidentState): void {
 /** A growing incident crossed a size threshold. */
 function sizeCrossed(w: World, inc: IncidentState): void {
   if (!inc.open) return;
-  w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId }, { size: currentSize(w, inc)!, grade: GRADES[trueGradeNow(w, inc)] });
+  w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId }, { size: currentSize(w, inc)!, level: GRADES[trueGradeNow(w, inc)] });
   // Only someone on scene sees it; otherwise the first arrival's report will tell.
   if (inc.rec.tFirstArrival === null || inc.grade < 0) return;
   const truth = trueGradeNow(w, inc);
@@ -295,7 +332,7 @@ function sizeCrossed(w: World, inc: IncidentState): void {
   }
 }
 
-/** The center re-grades `inc`; a higher grade orders what the new grade's plan adds. */
+/** The center changes the level of `inc`; a higher level orders what its plan adds (and may make it a 突发事件). */
 export function regrade(w: World, inc: IncidentState, to: number): void {
   const from = inc.grade;
   if (to === from) return;
@@ -304,13 +341,15 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
     inc.rec.underGradedS += w.kernel.now() - inc.underGradedSince;
     inc.underGradedSince = null;
   }
-  inc.rec.gradeFinal = GRADES[to];
+  inc.rec.levelFinal = GRADES[to];
+  inc.rec.gradeFinal = gradeName(gradeAt(inc, to));
+  if (inc.rec.gradeFinal !== null && inc.rec.tGraded === null) inc.rec.tGraded = w.kernel.now();
   rekeyRequests(w, inc);
-  w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId }, { from: GRADES[from], to: GRADES[to] });
+  w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId }, { from: GRADES[from], to: GRADES[to], grade: inc.rec.gradeFinal as Grade | null });
   if (to > from && inc.open) {
     applyCommandRules(w, inc, orderLines);
     orderLines(w, inc, gateLines(w, inc, planIncrement(w.scenario, inc.type.id, from, to)));
-    maybeOpenCommandPost(w, inc);
+    maybeOpenCommandPost(w, inc, orderLines);
   }
 }
 
@@ -325,6 +364,9 @@ export function closeIncident(w: World, inc: IncidentState): void {
   // Its queued requests are skipped when they reach the front (the queues check `open`).
   inc.queued = [];
   inc.waitingUnits = [];
+  inc.awaitingApproval = [];
+  inc.awaitingDecision = [];
+  finalReport(w, inc);
   let transportPending = inc.needsTransport;
   for (const d of inc.dispatches) {
     if (d.unit.dispatch !== d) continue;

@@ -102,12 +102,16 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
     typeRng: new Map(),
     takerRng: streams.get('center/takers'),
     patienceRng: streams.get('center/patience'),
+    nonEmergencyRng: streams.get('center/nonemergency'),
+    duringCallRng: streams.get('center/during-call'),
+    zoneClass: new Map(scenario.zones.map((z) => [z.id, z.class])),
     hospitals: scenario.hospitals.map((h) => ({ ...travel.place(h), id: h.id, handover: h.handover })),
     depots: createDepots({ scenario, travel }),
     channelDown: { platform: 0, phone: 0, radio: 0 },
     heldMessages: [],
     waiting: new Map(),
     takers: new CallTakers<CallState>(),
+    nonEmergencyTakers: scenario.center.nonEmergencyTakers ? new CallTakers<CallState>() : null,
     liveCalls: new Set(),
     counters: { incident: 0, call: 0, dispatch: 0, request: 0 },
     open: new Map(),
@@ -164,7 +168,7 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
   const rostered = w.units.filter((u) => u.def.roster !== null);
   const applyHour = () => {
     const h = hourAt(scenario.startSecondOfDay, kernel.now());
-    setStaffed(w, scenario.center.callTakers[h]);
+    setStaffed(w, scenario.center.callTakers[h], scenario.center.nonEmergencyTakers?.[h] ?? null);
     for (const u of rostered) {
       const on = u.def.roster![h] === 1;
       if (on !== u.onDuty) {

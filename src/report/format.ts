@@ -7,9 +7,10 @@ import type { Finding } from '../metrics/findings.ts';
 import type { IndicatorSpec } from '../metrics/score.ts';
 import type { Lang } from './i18n.ts';
 
-/** A value in its unit, for people: seconds below two minutes, minutes above; shares as percent. */
-export function formatValue(v: number, unit: 's' | 'share', lang: Lang): string {
+/** A value in its unit, for people: seconds below two minutes, minutes above; shares as percent; ratios to a limit as “×”. */
+export function formatValue(v: number, unit: 's' | 'share' | 'ratio', lang: Lang): string {
   if (unit === 'share') return `${(v * 100).toFixed(1)}%`;
+  if (unit === 'ratio') return lang === 'zh' ? `时限的 ${v.toFixed(2)} 倍` : `${v.toFixed(2)}× the limit`;
   if (Math.abs(v) < 120) return lang === 'zh' ? `${Math.round(v)} 秒` : `${Math.round(v)} s`;
   return lang === 'zh' ? `${(v / 60).toFixed(1)} 分钟` : `${(v / 60).toFixed(1)} min`;
 }
@@ -48,6 +49,7 @@ export function findingText(f: Finding, spec: IndicatorSpec, value: number, star
   const v = formatValue(value, spec.unit, lang);
   const tg = formatValue(spec.target, spec.unit, lang);
   const share = spec.unit === 'share';
+  const items = spec.items[lang];
   const worst = f.evidence
     .filter((s) => s.incident || s.unit)
     .slice(0, 3)
@@ -61,7 +63,6 @@ export function findingText(f: Finding, spec: IndicatorSpec, value: number, star
     });
   const worstLabel = share ? (lang === 'zh' ? '例如' : 'For example') : lang === 'zh' ? '最差' : 'Worst';
   const conc = concentrationText(f, lang);
-  const items = spec.items[lang];
   if (lang === 'zh') {
     return (
       `${spec.name.zh}：${v}，目标 ${tg}` +

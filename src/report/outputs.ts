@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { runCsvFiles, summaryCsv, toCsv, type RepOutput } from './csv.ts';
 import { scoreContext } from '../metrics/score.ts';
 import { buildReport, renderReport, type ReportData, type RunMeta, type RepRecords } from './aar.ts';
-import { resolveRubric, scoreRuns } from '../metrics/score.ts';
+import { resolveRubric, scoreRuns, type IndicatorSpec } from '../metrics/score.ts';
 import { readRunCsv } from './read.ts';
 import type { Lang } from './i18n.ts';
 
@@ -28,7 +28,10 @@ export function runMeta(scenario: Scenario, seeds: number[]): RunMeta {
   };
 }
 
-export const INDICATOR_COLUMNS = ['rep', 'indicator', 'group', 'n', 'value', 'target', 'zero_at', 'score', 'weight', 'critical'] as const;
+export const INDICATOR_COLUMNS = ['rep', 'indicator', 'group', 'n', 'value', 'target', 'zero_at', 'score', 'weight', 'critical', 'source'] as const;
+
+/** The `source` cell: the target's citation, or — where the scenario changed it — that, with the default's. */
+export const sourceRef = (spec: IndicatorSpec): string => (spec.changed ? `scenario (default: ${spec.source.ref})` : spec.source.ref);
 
 /** The score rows for `summary.csv` and the rows of `indicators.csv` (pooled as rep "all", then per rep). */
 export function scoreTables(meta: RunMeta, reps: RepRecords[]): { summary: Map<number, [string, number | string][]>; indicators: (string | number | boolean | null)[][] } {
@@ -38,7 +41,7 @@ export function scoreTables(meta: RunMeta, reps: RepRecords[]): { summary: Map<n
   const indicators: (string | number | boolean | null)[][] = [];
   const add = (label: string | number, runs: RepRecords[]) => {
     const res = scoreRuns(runs, ctx, rubric);
-    for (const i of res.indicators) indicators.push([label, i.spec.id, i.spec.group, i.n, i.value, i.spec.target, i.zeroAt, i.score, i.spec.weight, i.spec.critical]);
+    for (const i of res.indicators) indicators.push([label, i.spec.id, i.spec.group, i.n, i.value, i.spec.target, i.zeroAt, i.score, i.spec.weight, i.spec.critical, sourceRef(i.spec)]);
     return res;
   };
   add('all', reps);

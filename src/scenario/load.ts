@@ -104,8 +104,8 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
   const comms = normaliseComms(s.comms, ctx);
   const depots = normaliseDepots(s, ctx);
   const travel = normaliseTravel(s.travel, { zones, zoneIds, stations: fleet.stations, hospitals: fleet.hospitals }, ctx);
-  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, start, durationS, ctx);
-  const scoring = normaliseScoring(s.scoring, fleet.kinds, ctx);
+  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, center, start, durationS, ctx);
+  const scoring = normaliseScoring(s.scoring, fleet.kinds, typeIds, ctx);
   if (ctx.errors.length) return { ok: false, errors: ctx.errors };
   const name = s.name ?? fileName.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
   return {

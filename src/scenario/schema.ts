@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DURATION_PATTERN } from './duration.ts';
-import { SCORE_GROUPS } from './scoring.ts';
+import { REPORTING_PROFILES, SCORE_GROUPS } from './scoring.ts';
 
 /** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
 export const GRADES = ['IV', 'III', 'II', 'I'] as const;
@@ -57,10 +57,15 @@ const hourly = z.array(z.number().nonnegative()).length(24).describe('24 values,
 const gradeMap = <T extends z.ZodType>(v: T) => z.strictObject({ IV: v.optional(), III: v.optional(), II: v.optional(), I: v.optional() });
 const grade = z.enum(GRADES);
 
+/** Zone classes, for targets that differ between town and country (NFPA 1710 vs 1720, the 5-minute rule). */
+export const ZONE_CLASSES = ['urban', 'suburban', 'rural'] as const;
+export type ZoneClass = (typeof ZONE_CLASSES)[number];
+
 const zoneSchema = z.strictObject({
   id,
   name: z.string().optional(),
   population: z.number().nonnegative().default(0),
+  class: z.enum(ZONE_CLASSES).default('urban').describe('urban (城区), suburban (近郊、镇区、园区) or rural (农村): targets differ by class'),
   ...lonLat,
 });
 
@@ -94,6 +99,7 @@ const agencySchema = z.strictObject({
     .optional()
     .describe('Delay of each channel from the center’s order to the agency command receiving it'),
   alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
+  staging: distSchema.optional().describe('集结: from a unit’s alert to its team assembled, before turnout (tier-2/3 forces calling in their members)'),
   mutualAid: z
     .strictObject({
       from: z.array(id).min(1).describe('Neighbouring agencies asked for help'),
@@ -165,6 +171,14 @@ const centerSchema = z.strictObject({
     })
     .optional()
     .describe('Units report status to the center over the radio; omit for a center that sees the truth'),
+  dispatchDuringCall: z
+    .strictObject({ after: distSchema.describe('From the answer to type and address known: the order goes out while the call goes on') })
+    .optional()
+    .describe('边接边派: dispatch during the call; omit for the serial chain (whole call → verification → plan → orders)'),
+  nonEmergencyTakers: z
+    .union([z.number().int().min(0), z.array(z.number().int().nonnegative()).length(24)])
+    .optional()
+    .describe('Positions of a separate non-emergency line (e.g. 12345 seats), by hour; calls on it do not wait behind emergencies'),
   dayStart: z.number().min(0).max(24).default(7).describe('Hour when day turnout times start'),
   nightStart: z.number().min(0).max(24).default(19).describe('Hour when night turnout times start'),
 });
@@ -186,7 +200,11 @@ const incidentTypeSchema = z.strictObject({
       unitType: z.string().min(1).default('ambulance'),
     })
     .optional(),
-  grades: gradeMap(z.number().nonnegative()).default({ IV: 1 }).describe('True grade distribution (weights)'),
+  grades: gradeMap(z.number().nonnegative()).default({ IV: 1 }).describe('True level weights: the response level (出动等级/响应等级) plans, callers and work are keyed by'),
+  grading: z
+    .union([z.literal('level'), z.literal('none'), gradeMap(z.union([grade, z.literal('none')]))])
+    .default('level')
+    .describe('Which levels are 突发事件 and of which grade: level (each level is the grade of its name), none (routine calls: an alarm level, never a 突发事件), or a map such as {II: IV, I: III}; a level not in the map is routine'),
   dynamics: z
     .strictObject({
       initialSize: z.union([distSchema, gradeMap(distSchema)]).describe('Size at occurrence (fire area, leak extent, casualties…), by true grade'),
@@ -216,7 +234,8 @@ const responseSchema = z.strictObject({
   agency: z.string().min(1).describe('An agency id, or a kind (the agency of that kind whose jurisdiction holds the place)'),
   unitType: z.string().min(1),
   count: z.number().int().min(1).default(1),
-  afterApproval: z.boolean().default(false).describe('For grades that are reported upward: order only once the government approves'),
+  afterApproval: z.boolean().default(false).describe('For grades that need approval: order only once the government approves'),
+  afterDecision: z.boolean().default(false).describe('Order only once the command post’s decision meeting has decided (needs a command post in the plan)'),
   after: z.string().min(1).optional().describe('Agency id or kind whose first unit must be on scene before these units start (precedence)'),
   handoff: distSchema.optional().describe('With after: time from that unit’s arrival until these may start'),
 });
@@ -241,6 +260,19 @@ const scriptedSchema = z.strictObject({
   name: z.string().optional(),
   ...placeFields,
 });
+const nonEmergencySchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  ratePerDay: z.number().nonnegative(),
+  profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
+  channels: z.record(z.string(), z.number().nonnegative()).default({ '110': 1 }),
+  handlingTime: distSchema.default({ dist: 'uniform', min: 20, max: 40 }).describe('Call-taker time for a consultation, a wrong number, a repeat caller'),
+  transfer: z
+    .strictObject({ probability: z.number().min(0).max(1), time: distSchema.default({ dist: 'uniform', min: 10, max: 20 }) })
+    .optional()
+    .describe('A share is transferred (e.g. to 12345): the call-taker spends `time`, then the call goes to the non-emergency line if the center has one, else leaves'),
+  line: z.enum(['emergency', 'nonEmergency']).default('emergency').describe('The line the calls arrive on (nonEmergency needs center.nonEmergencyTakers)'),
+});
 const historySchema = z.strictObject({
   file: z.string().min(1).describe('CSV with columns time, type, grade and zone or lon/lat'),
 });
@@ -264,12 +296,16 @@ export const scenarioSchema = z.strictObject({
   plans: z.array(planSchema).min(1),
   command: z
     .strictObject({
-      reportGrade: grade.default('II').describe('From this grade up the event is reported to government (上报)'),
-      reportDelay: distSchema.default(600).describe('From plan activation to the report reaching government'),
-      approvalDelay: distSchema.default(1200).describe('From the report to government approving follow-up resources'),
+      reportGrade: grade.default('IV').describe('From this 突发事件 grade up the event is reported to government (上报); routine calls never are'),
+      reportDelay: distSchema.default(600).describe('初报: from plan activation for a 突发事件 (or the level rising to a graded one) to its first report reaching government'),
+      updateDelay: distSchema.default(1800).describe('续报: from the first report to the written follow-up report'),
+      finalDelay: distSchema.default(3600).describe('终报: from the end of the response to the final report'),
+      approvalGrade: grade.default('II').describe('From this 突发事件 grade up follow-up resources (afterApproval lines) wait for government approval'),
+      approvalDelay: distSchema.default(1200).describe('From the first report to government approving follow-up resources'),
       expertsGrade: grade.default('I').describe('From this grade up experts and agency commanders convene at the center'),
       expertsDelay: distSchema.default(3600).describe('From plan activation to experts convened'),
-      commandPostSetup: distSchema.default(900).describe('From the first arrival to the command post running'),
+      commandPostSetup: distSchema.default(900).describe('From the first arrival (or the plan ordering it, if later) to the command post running'),
+      decisionMeeting: distSchema.default(0).describe('会商决策: from the command post running to its decision; afterDecision lines wait for it'),
       handoffFactor: z.number().positive().max(1).default(0.5).describe('Hand-offs between agencies on scene take this share while a command post runs'),
     })
     .prefault({}),
@@ -335,6 +371,15 @@ export const scenarioSchema = z.strictObject({
         .optional(),
       zeroAtMultiple: z.number().gt(1).optional().describe('Indicators score 0 at this multiple of their target unless they say otherwise'),
       kinds: z.strictObject({ fire: z.array(z.string()).optional(), ems: z.array(z.string()).optional() }).optional(),
+      fireIncidents: z.array(z.string()).optional().describe('Incident types that are fire suppression incidents (NFPA 1710/1720 indicators); default [fire]'),
+      emsChannels: z.array(z.string()).optional().describe('Call channels of the 120 line (indicator A2); default ["120"]'),
+      reporting: z
+        .union([
+          z.enum(REPORTING_PROFILES),
+          z.partialRecord(grade, z.strictObject({ first: durationSchema.optional(), update: durationSchema.optional() })),
+        ])
+        .optional()
+        .describe('Report time limits (E1): a profile (national, henan) or limits per grade for 初报 (first) and 续报 (update), clocked from the first answered call'),
     })
     .optional()
     .describe('Changes to the default linkage-score rubric'),
@@ -349,6 +394,7 @@ export const scenarioSchema = z.strictObject({
       background: z.array(backgroundSchema).default([]),
       scripted: z.array(scriptedSchema).default([]),
       history: historySchema.optional(),
+      nonEmergency: z.array(nonEmergencySchema).default([]).describe('Calls that need no unit (咨询, transfers to 12345): they load the call-takers and are never verified, graded or dispatched'),
     })
     .prefault({}),
 });

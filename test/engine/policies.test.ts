@@ -72,7 +72,7 @@ describe('initialGrade: the center grades right, or off by 1..maxError levels', 
   });
 });
 
-const line = (agency: string, unitType: string, count: number): ResponseLine => ({ agency, unitType, count, afterApproval: false, handoff: fixed0 });
+const line = (agency: string, unitType: string, count: number): ResponseLine => ({ agency, unitType, count, afterApproval: false, afterDecision: false, handoff: fixed0 });
 
 describe('planIncrement: what a higher grade’s plan adds', () => {
   it('orders only what the new grade asks beyond the old one, line by agency and unit type', () => {

@@ -133,16 +133,16 @@ describe('engine properties over generated scenarios', () => {
         // Work ends long before the 48 h are up: every unit sent to a closed incident is free again.
         const closed = new Set(records.incidents.filter((i) => i.tClosed !== null).map((i) => i.incidentId));
         for (const d of records.dispatches) if (closed.has(d.incidentId)) expect(d.tAvailable).not.toBeNull();
-        // Escalation never lowers a grade.
+        // Escalation never lowers a level.
         const order = ['IV', 'III', 'II', 'I'];
         const seen = new Map<string, number>();
         for (const e of log) {
           if (e.kind !== 'incident.escalate') continue;
-          const g = order.indexOf(e.data.grade);
+          const g = order.indexOf(e.data.level);
           expect(g).toBeGreaterThan(seen.get(e.incident!) ?? -1);
           seen.set(e.incident!, g);
         }
-        for (const i of records.incidents) if (i.escalations > 0) expect(order.indexOf(i.gradeFinal!)).toBeGreaterThan(order.indexOf(i.gradeTrue));
+        for (const i of records.incidents) if (i.escalations > 0) expect(order.indexOf(i.levelFinal!)).toBeGreaterThan(order.indexOf(i.levelTrue));
         // Every agency that sent a unit, tier 2/3 included, has a recorded notification before the alert.
         for (const d of records.dispatches) {
           const a = records.agencies.find((x) => x.incidentId === d.incidentId && x.agency === d.agency)!;

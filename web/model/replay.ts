@@ -36,8 +36,9 @@ export interface IncidentTrack {
   tOccur: number;
   tFirstArrival: number | null;
   tClosed: number | null;
-  /** Grades the center worked to, from verification on (index 0 = IV … 3 = I). */
+  /** Levels (出动等级) the center worked to, from verification on (index 0 = IV … 3 = I). */
   grades: { t: number; grade: number }[];
+  /** The true level (index). */
   gradeTrue: number;
   size: number | null;
 }
@@ -194,7 +195,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
   const grades = new Map<string, { t: number; grade: number }[]>();
   for (const e of log) {
     if (e.kind === 'incident.verify' || e.kind === 'incident.regrade') {
-      const g = GRADES.indexOf(e.kind === 'incident.verify' ? e.data.grade : e.data.to);
+      const g = GRADES.indexOf(e.kind === 'incident.verify' ? e.data.level : e.data.to);
       if (g < 0 || !e.incident) continue;
       if (!grades.has(e.incident)) grades.set(e.incident, []);
       grades.get(e.incident)!.push({ t: e.t, grade: g });
@@ -209,7 +210,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
     tFirstArrival: i.tFirstArrival,
     tClosed: i.tClosed,
     grades: grades.get(i.incidentId) ?? [],
-    gradeTrue: GRADES.indexOf(i.gradeTrue),
+    gradeTrue: GRADES.indexOf(i.levelTrue as (typeof GRADES)[number]),
     size: i.size,
   }));
   incidents.sort((a, b) => a.tOccur - b.tOccur || (a.id < b.id ? -1 : 1));

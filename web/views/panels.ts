@@ -14,7 +14,7 @@ import { lastAtOrBefore, type Replay } from '../model/replay.ts';
 import type { Lang, Messages } from '../i18n/index.ts';
 import { FINDING_TAGS, REPORT_TEXT } from '../../src/report/i18n.ts';
 
-const SEG = { turnout: '#bab0ac', travel: '#4e79a7', wait: '#e15759', scene: '#59a14f' } as const;
+const SEG = { staging: '#edc948', turnout: '#bab0ac', travel: '#4e79a7', wait: '#e15759', scene: '#59a14f' } as const;
 export const STATUS_COLOR: Record<string, string> = {
   available: '#e8f5e9', alerted: '#ffd54f', enroute: '#4e79a7', onscene: '#59a14f', transporting: '#b07aa1', hospital: '#ff9da7',
   returning: '#9ecae1', moving: '#76b7b2', tasked: '#bab0ac', off: '#cccccc',

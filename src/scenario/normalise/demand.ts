@@ -1,6 +1,6 @@
-/** Demand: background Poisson streams by type, scripted incidents, and a CAD history replayed. */
+/** Demand: background Poisson streams by type, scripted incidents, a CAD history replayed, and calls that need no unit. */
 import { GRADES, type ScenarioParsed } from '../schema.ts';
-import type { Background, FixedIncident, Zone } from '../scenario.ts';
+import type { Background, Center, FixedIncident, NonEmergencyStream, Scenario, Zone } from '../scenario.ts';
 import type { WallClock } from '../duration.ts';
 import { parseHistoryCsv } from '../history.ts';
 import { readSideFile } from '../files.ts';
@@ -22,10 +22,39 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
       zoneWeights = zones.map((z) => m.get(z.id) ?? 0);
     }
     if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
-    const raw = b.profile ?? Array(24).fill(1);
-    const mean = raw.reduce((a, x) => a + x, 0) / 24;
-    if (!(mean > 0)) err(`${p}.profile`, 'must not be all zero');
-    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: raw.map((x) => x / (mean || 1)) };
+    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: hourProfile(b.profile, `${p}.profile`, ctx) };
+  });
+}
+
+/** A 24-hour profile scaled to mean 1 (flat when not given). */
+function hourProfile(raw: number[] | undefined, path: string, ctx: NormaliseContext): number[] {
+  const xs = raw ?? Array(24).fill(1);
+  const mean = xs.reduce((a, x) => a + x, 0) / 24;
+  if (!(mean > 0)) ctx.err(path, 'must not be all zero');
+  return xs.map((x) => x / (mean || 1));
+}
+
+/** Calls that need no unit, and a check that a stream on the non-emergency line has positions to answer it. */
+function normaliseNonEmergency(s: ScenarioParsed, center: Center, ctx: NormaliseContext): NonEmergencyStream[] {
+  const ids = new Set<string>();
+  return s.demand.nonEmergency.map((n, i) => {
+    const p = `demand.nonEmergency[${i}]`;
+    if (ids.has(n.id)) ctx.err(`${p}.id`, `duplicate id "${n.id}"`);
+    ids.add(n.id);
+    const channels = Object.entries(n.channels).map(([name, weight]) => ({ name, weight }));
+    if (!(channels.reduce((a, ch) => a + ch.weight, 0) > 0)) ctx.err(`${p}.channels`, 'weights must not all be zero');
+    if (n.line === 'nonEmergency' && !(center.nonEmergencyTakers ?? []).some((x) => x > 0)) ctx.err(`${p}.line`, 'the center has no non-emergency line: give center.nonEmergencyTakers');
+    return {
+      id: n.id,
+      name: n.name ?? n.id,
+      ratePerDay: n.ratePerDay,
+      profile: hourProfile(n.profile, `${p}.profile`, ctx),
+      channels,
+      channelWeights: channels.map((ch) => ch.weight),
+      handlingTime: ctx.dist(n.handlingTime, `${p}.handlingTime`),
+      transfer: n.transfer ? { probability: n.transfer.probability, time: ctx.dist(n.transfer.time, `${p}.transfer.time`) } : null,
+      line: n.line,
+    };
   });
 }
 
@@ -82,9 +111,10 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
   return fixed.sort((a, b) => a.t - b.t || (a.source === b.source ? 0 : a.source === 'scripted' ? -1 : 1));
 }
 
-export function normaliseDemand(s: ScenarioParsed, places: { zones: Zone[]; zoneIds: Set<string> }, typeIds: Set<string>, start: WallClock | null, durationS: number, ctx: NormaliseContext): { background: Background[]; fixed: FixedIncident[] } {
+export function normaliseDemand(s: ScenarioParsed, places: { zones: Zone[]; zoneIds: Set<string> }, typeIds: Set<string>, center: Center, start: WallClock | null, durationS: number, ctx: NormaliseContext): Scenario['demand'] {
   return {
     background: normaliseBackground(s, places.zones, places.zoneIds, typeIds, ctx),
     fixed: normaliseFixed(s, places.zones, typeIds, start, durationS, ctx),
+    nonEmergency: normaliseNonEmergency(s, center, ctx),
   };
 }

@@ -1,6 +1,6 @@
 /** Zones: written inline, or read from a GeoJSON file of Points or (Multi)Polygons. */
 import type { InputError } from '../errors.ts';
-import type { ScenarioParsed } from '../schema.ts';
+import { ZONE_CLASSES, type ScenarioParsed, type ZoneClass } from '../schema.ts';
 import type { Zone } from '../scenario.ts';
 import { readSideFile, type ReadFile } from '../files.ts';
 import { centroid, outerRing } from '../../geo/zones.ts';
@@ -18,7 +18,7 @@ export function readJson(readFile: ReadFile, rel: string, where: string, errors:
   }
 }
 
-/** Parses a zones GeoJSON FeatureCollection (Points or Polygons with `id`, `name`, `population`). */
+/** Parses a zones GeoJSON FeatureCollection (Points or Polygons with `id`, `name`, `population`, `class`). */
 export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[]; errors: InputError[] } {
   const errors: InputError[] = [];
   const fc = json as { type?: string; features?: unknown[] };
@@ -39,7 +39,9 @@ export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[];
     }
     const population = Number(p.population ?? 0);
     if (!(population >= 0)) errors.push({ path: `${where} features[${i}].properties.population`, message: 'must be a number ≥ 0' });
-    const zone: Zone = { id: String(id), name: String(p.name ?? id), population, ...c };
+    const cls = p.class ?? 'urban';
+    if (!(ZONE_CLASSES as readonly unknown[]).includes(cls)) errors.push({ path: `${where} features[${i}].properties.class`, message: `must be one of ${ZONE_CLASSES.join(', ')}; got ${JSON.stringify(cls)}` });
+    const zone: Zone = { id: String(id), name: String(p.name ?? id), population, class: cls as ZoneClass, ...c };
     const ring = outerRing(feat.geometry);
     if (ring) zone.polygon = ring;
     zones.push(zone);
@@ -50,7 +52,7 @@ export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[];
 /** The scenario's zones and their ids. */
 export function normaliseZones(input: ScenarioParsed['zones'], ctx: NormaliseContext): { zones: Zone[]; zoneIds: Set<string> } {
   let zones: Zone[] = [];
-  if (Array.isArray(input)) zones = input.map((z) => ({ id: z.id, name: z.name ?? z.id, population: z.population, lon: z.lon, lat: z.lat }));
+  if (Array.isArray(input)) zones = input.map((z) => ({ id: z.id, name: z.name ?? z.id, population: z.population, class: z.class, lon: z.lon, lat: z.lat }));
   else {
     const json = readJson(ctx.readFile, input.file, 'zones.file', ctx.errors);
     if (json !== undefined) {

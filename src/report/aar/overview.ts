@@ -1,0 +1,22 @@
+/** The report's overview: the scenario, the seeds, what happened in numbers, the agencies. */
+import type { RunRecords } from '../../engine/records.ts';
+import { formatNumber } from '../csv.ts';
+import { REPORT_TEXT as T, type Lang } from '../i18n.ts';
+import { esc } from '../svg.ts';
+import type { ReportData } from './types.ts';
+
+export function overviewSection(data: ReportData, lang: Lang): string {
+  const sc = data.meta.scenario;
+  const all = data.reps.map((r) => r.records);
+  const sum = (f: (r: RunRecords) => number) => all.reduce((a, r) => a + f(r), 0);
+  return `<table class="kv">
+<tr><th>${T.scenario[lang]}</th><td>${esc(sc.title)} <code>${esc(sc.name)}</code><br><small>${esc(sc.description)}</small></td></tr>
+<tr><th>${T.start[lang]}</th><td>${esc(sc.start)}</td></tr>
+<tr><th>${T.duration[lang]}</th><td>${formatNumber(sc.durationS / 3600)} ${T.hours[lang]}</td></tr>
+<tr><th>${T.seeds[lang]}</th><td>${esc(data.meta.seeds.join(', '))}</td></tr>
+<tr><th>${T.replications[lang]}</th><td>${data.reps.length}</td></tr>
+<tr><th>${T.incidents[lang]} / ${T.calls[lang]} / ${T.dispatches[lang]}</th><td>${sum((r) => r.incidents.length)} / ${sum((r) => r.calls.length)} / ${sum((r) => r.dispatches.length)}</td></tr>
+<tr><th>${T.graded[lang]}</th><td>${sum((r) => r.incidents.filter((i) => i.gradeFinal !== null).length)} / ${sum((r) => r.calls.filter((c) => c.kind === 'consult' || c.kind === 'transfer').length)}</td></tr>
+<tr><th>${T.agencies[lang]}</th><td>${sc.agencies.map((a) => `${esc(a.name)} <small>(${esc(a.id)}, ${T.tierName[lang][a.tier]})</small>`).join(lang === 'zh' ? '；' : '; ')}</td></tr>
+</table>`;
+}

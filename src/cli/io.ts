@@ -52,8 +52,12 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
   const decoded = decodeText(bytes, path);
   if (!decoded.ok) return decoded;
   const digests = new Map<string, string>([[basename(path), sha256(bytes)]]);
-  const dir = dirname(resolve(path));
-  const readFile: ReadFile = (rel) => {
+  return { ok: true, value: { text: decoded.value.text, readFile: sideFileReader(dirname(resolve(path)), digests), digests } };
+}
+
+/** A reader of files named relative to `dir`, decoded as users save them; `digests` records what was read. */
+export function sideFileReader(dir: string, digests = new Map<string, string>()): ReadFile {
+  return (rel) => {
     let side: Uint8Array;
     try {
       side = readFileSync(resolve(dir, rel));
@@ -65,7 +69,6 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
     const d = decodeText(side, rel);
     return d.ok ? d.value.text : { error: d.errors[0].message };
   };
-  return { ok: true, value: { text: decoded.value.text, readFile, digests } };
 }
 
 /** Loads a scenario file; side files are read relative to its folder. */

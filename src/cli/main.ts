@@ -5,6 +5,7 @@ import { schemaCommand } from './schema.ts';
 import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
+import { exerciseCommand, EXERCISE_USAGE } from './exercise.ts';
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
 
@@ -16,7 +17,8 @@ usage:
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
-  linkdrill schema
+  ${EXERCISE_USAGE}
+  linkdrill schema [--exercise]
   linkdrill bench [--quick]
 
 Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
@@ -47,6 +49,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await batchCommand(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
+      case 'exercise':
+        return await exerciseCommand(rest, io);
       case 'bench':
         return await benchCommand(rest, io);
       case undefined:

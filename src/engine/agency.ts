@@ -97,6 +97,29 @@ function tryAlert(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean):
   });
 }
 
+/**
+ * A decision sends one particular unit to `inc` (the room chose it): its agency is ordered and the
+ * unit alerted at once, without the usual choice of the nearest. Returns why not, or null.
+ */
+export function sendUnit(w: World, inc: IncidentState, u: UnitState): string | null {
+  if (!inc.open) return 'the incident is closed';
+  if (!isDispatchable(w, u)) return `is not free (${u.status})`;
+  const now = w.kernel.now();
+  const rec = agencyRecord(inc, u.agency);
+  if (rec.tOrdered === null) rec.tOrdered = now;
+  if (rec.tNotified === null) {
+    rec.tNotified = now;
+    rec.channel = u.agency.channel;
+  }
+  const line: ResponseLine = { agency: u.agency.id, unitType: u.def.type, count: 1, afterApproval: false, afterDecision: false, handoff: { dist: 'fixed', value: 0 } };
+  inc.rec.unitsRequired++;
+  if (inc.rec.tFirstOrder === null) inc.rec.tFirstOrder = now;
+  w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: u.agency.id }, { unitType: u.def.type, count: 1 });
+  alertUnit(w, u, { seq: ++w.counters.request, incident: inc, agency: u.agency, line, channel: rec.channel, tOrder: now, tQueued: NaN }, false);
+  inc.rec.agenciesRequired = inc.agencies.size;
+  return null;
+}
+
 /** Finds a unit for a request now, asks for mutual aid, or queues it. */
 function fill(w: World, req: UnitRequest): void {
   const type = req.line.unitType;

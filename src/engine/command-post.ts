@@ -15,6 +15,7 @@ import { sample } from '../random/distributions.ts';
 import { GRADES } from '../scenario/schema.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
+import { incidentStream } from './incident.ts';
 
 type Order = (w: World, inc: IncidentState, lines: ResponseLine[]) => void;
 
@@ -27,7 +28,7 @@ export function applyCommandRules(w: World, inc: IncidentState, order: Order): v
   const id = inc.rec.incidentId;
   const g = gradeNow(inc);
   if (g === null) return;
-  const rng = w.streams.get(`command/${inc.type.id}`);
+  const rng = incidentStream(w, inc, `command/${inc.type.id}`);
   if (g >= cmd.reportGrade && !inc.reportStarted) {
     inc.reportStarted = true;
     const reportS = Math.max(0, sample(cmd.reportDelay, rng));
@@ -62,11 +63,12 @@ function startApproval(w: World, inc: IncidentState, order: Order): void {
   const g = gradeNow(inc);
   if (inc.approvalStarted || g === null || g < w.scenario.command.approvalGrade) return;
   inc.approvalStarted = true;
-  const approvalS = Math.max(0, sample(w.scenario.command.approvalDelay, w.streams.get(`command/${inc.type.id}/approval`)));
+  const approvalS = Math.max(0, sample(w.scenario.command.approvalDelay, incidentStream(w, inc, `command/${inc.type.id}/approval`)));
   w.kernel.after(approvalS, () => approve(w, inc, order, 'government'));
 }
 
-function approve(w: World, inc: IncidentState, order: Order, by: 'government' | 'experts'): void {
+/** Follow-up is approved (by the government, or by the experts convened): the lines that waited go. */
+export function approve(w: World, inc: IncidentState, order: Order, by: 'government' | 'experts'): void {
   if (inc.approved) return;
   inc.approved = true;
   inc.rec.tApproved = w.kernel.now();
@@ -92,12 +94,12 @@ export function gateLines(w: World, inc: IncidentState, lines: readonly Response
   return now;
 }
 
-/** Opens the command post if the plan for the current level says so and units are on scene. */
+/** Opens the command post if the plan for the current level says so (or it was ordered) and units are on scene. */
 export function maybeOpenCommandPost(w: World, inc: IncidentState, order: Order): void {
-  if (inc.commandPostOrdered || !w.scenario.commandPost[inc.type.id][inc.grade]) return;
+  if (inc.commandPostOrdered || !(inc.commandPostForced || w.scenario.commandPost[inc.type.id][inc.grade])) return;
   if (inc.rec.tFirstArrival === null) return;
   inc.commandPostOrdered = true;
-  const rng = w.streams.get(`command/${inc.type.id}/post`);
+  const rng = incidentStream(w, inc, `command/${inc.type.id}/post`);
   const setupS = Math.max(0, sample(w.scenario.command.commandPostSetup, rng));
   const meetingS = Math.max(0, sample(w.scenario.command.decisionMeeting, rng));
   const start = Math.max(w.kernel.now(), inc.rec.tFirstArrival);
@@ -121,7 +123,7 @@ export function maybeOpenCommandPost(w: World, inc: IncidentState, order: Order)
 /** 终报: a reported event's final report follows the end of its response. */
 export function finalReport(w: World, inc: IncidentState): void {
   if (!inc.reportStarted) return;
-  const finalS = Math.max(0, sample(w.scenario.command.finalDelay, w.streams.get(`command/${inc.type.id}/final`)));
+  const finalS = Math.max(0, sample(w.scenario.command.finalDelay, incidentStream(w, inc, `command/${inc.type.id}/final`)));
   w.kernel.after(finalS, () => {
     inc.rec.tReportFinal = w.kernel.now();
     const g = gradeNow(inc);

@@ -34,7 +34,7 @@ export function sendToAgency(w: World, agency: Agency, deliver: (channel: Channe
   w.kernel.after(delayS, () => deliver(ch, delayS));
 }
 
-function down(w: World, c: Channel, cause: 'scheduled' | 'random'): void {
+function down(w: World, c: Channel, cause: 'scheduled' | 'random' | 'injected'): void {
   w.channelDown[c]++;
   if (w.channelDown[c] === 1) w.logging && w.emit('comms.down', {}, { channel: c, cause });
 }
@@ -46,6 +46,22 @@ function up(w: World, c: Channel): void {
   const held = w.heldMessages;
   w.heldMessages = [];
   for (const m of held) m();
+}
+
+/**
+ * An injected outage (an exercise's 信息沟通障碍) takes `c` down until it is put back; putting back a
+ * channel that no injection took down does nothing. Returns false when there was nothing to do.
+ */
+export function injectOutage(w: World, c: Channel, isDown: boolean): boolean {
+  if (isDown === w.injectedDown.has(c)) return false;
+  if (isDown) {
+    w.injectedDown.add(c);
+    down(w, c, 'injected');
+  } else {
+    w.injectedDown.delete(c);
+    up(w, c);
+  }
+  return true;
 }
 
 /** Schedules the scenario's outage windows and random failures. */

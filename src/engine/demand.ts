@@ -3,11 +3,11 @@
  * historical incidents at fixed times, and calls that need no unit. Each stream draws from its own
  * random stream.
  */
-import type { Background, NonEmergencyStream } from '../scenario/scenario.ts';
+import type { NonEmergencyStream } from '../scenario/scenario.ts';
 import type { Rng } from '../random/streams.ts';
 import { pickIndex } from '../random/distributions.ts';
 import { hourAt } from '../geo/travel.ts';
-import type { World } from './world.ts';
+import type { BackgroundState, World } from './world.ts';
 import { occur } from './incident.ts';
 import { nonEmergencyArrives } from './center.ts';
 import { pointInPolygon } from '../geo/zones.ts';
@@ -52,28 +52,43 @@ function startNonEmergency(w: World, n: NonEmergencyStream): void {
 /** Starts every demand process of the scenario. */
 export function startDemand(w: World): void {
   const s = w.scenario;
-  s.demand.background.forEach((b, i) => startBackground(w, b, i));
+  s.demand.background.forEach((b, i) => {
+    const bg: BackgroundState = { def: b, index: i, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null };
+    w.background.push(bg);
+    scheduleNext(w, bg);
+  });
   for (const n of s.demand.nonEmergency) startNonEmergency(w, n);
   for (const f of s.demand.fixed) {
-    w.kernel.after(f.t, () => occur(w, { type: f.type, zone: f.zone, lon: f.lon, lat: f.lat, grade: f.grade, source: f.source }));
+    w.kernel.after(f.t, () => occur(w, { type: f.type, zone: f.zone, lon: f.lon, lat: f.lat, grade: f.grade, source: f.source, name: f.source === 'scripted' && f.name ? f.name : undefined, pin: f.pin ? f.name : undefined, size: f.size, callers: f.callers }));
   }
 }
 
-function startBackground(w: World, b: Background, i: number): void {
+/** Schedules a background stream's next incident at its rate × factor now. */
+function scheduleNext(w: World, bg: BackgroundState): void {
   const s = w.scenario;
-  const rng = w.streams.get(`demand/${i}/${b.type}`);
-  const placeRng = w.streams.get(`demand/${i}/${b.type}/place`);
-  const ratePerS = b.ratePerDay / 86400;
+  const b = bg.def;
+  const ratePerS = (b.ratePerDay / 86400) * bg.factor;
   const total = b.zoneWeights.reduce((a, x) => a + x, 0);
-  const next = () => {
-    const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, rng);
-    if (t >= s.durationS) return;
-    w.kernel.after(t - w.kernel.now(), () => {
-      const z = s.zones[pickIndex(b.zoneWeights, placeRng, total)];
-      const p = z.polygon ? pointInPolygon(z.polygon, placeRng) ?? z : z;
-      occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
-      next();
-    });
-  };
-  next();
+  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng);
+  bg.timer = null;
+  if (t >= s.durationS) return;
+  bg.timer = w.kernel.after(t - w.kernel.now(), () => {
+    const z = s.zones[pickIndex(b.zoneWeights, bg.placeRng, total)];
+    const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng) ?? z : z;
+    occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
+    scheduleNext(w, bg);
+  });
+}
+
+/**
+ * Multiplies the rate of the background streams (of one incident type, or all) by `factor` from now
+ * on. A Poisson process forgets its past, so the pending arrival is simply drawn again at the new rate.
+ */
+export function setDemandFactor(w: World, factor: number, type?: string): void {
+  for (const bg of w.background) {
+    if (type !== undefined && bg.def.type !== type) continue;
+    bg.factor = factor;
+    bg.timer?.cancel();
+    scheduleNext(w, bg);
+  }
 }

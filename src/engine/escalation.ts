@@ -38,7 +38,7 @@ export function timeToSize(d: Dynamics, s0: number, t0: number, size: number): n
 export function currentSize(w: World, inc: IncidentState): number | null {
   const d = inc.type.dynamics;
   if (!d) return null;
-  return inc.sizeFinal ?? sizeAt(d, inc.draw.size0, inc.rec.tOccur, w.kernel.now());
+  return inc.sizeFinal ?? sizeAt(d, inc.sizeFrom.size, inc.sizeFrom.t, w.kernel.now());
 }
 
 /** The true grade now: the drawn grade, or higher where the size has grown past a threshold. */
@@ -58,7 +58,7 @@ export function watchThresholds(w: World, inc: IncidentState, onCross: () => voi
   // Thresholds are counted, not re-derived from a computed size, so rounding cannot stall a crossing.
   const next = d.thresholds.findIndex((th, i) => i > inc.sizeGrade && th !== null);
   if (next < 0) return;
-  const t = timeToSize(d, inc.draw.size0, inc.rec.tOccur, d.thresholds[next]!);
+  const t = timeToSize(d, inc.sizeFrom.size, inc.sizeFrom.t, d.thresholds[next]!);
   if (!Number.isFinite(t)) return;
   inc.escalationTimer = w.kernel.after(Math.max(0, t - w.kernel.now()), () => {
     inc.escalationTimer = null;

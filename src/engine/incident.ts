@@ -10,6 +10,7 @@ import { NO_DATA } from './log.ts';
 import { GRADES, type Grade } from '../scenario/schema.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
 import type { DispatchState, IncidentState, World } from './world.ts';
+import type { Rng } from '../random/streams.ts';
 import type { Place } from '../geo/travel.ts';
 import { callArrives } from './center.ts';
 import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
@@ -29,18 +30,35 @@ export interface Occurrence {
   /** Level index, or null to draw from the type's distribution. */
   grade: number | null;
   source: IncidentRecord['source'];
+  /** A scripted or injected incident's name (how injections and exercises refer to it). */
+  name?: string;
+  /** Draw from the incident's own streams (`pinned/<pin>/…`) instead of its type's shared ones. */
+  pin?: string;
+  /** Pinned attributes: initial size, and number of callers (instead of drawing them). */
+  size?: number;
+  callers?: number;
+}
+
+/**
+ * The stream an incident draws `name` from: its type's shared stream, or — when its draws are
+ * pinned — its own, so that other incidents and decisions never shift them.
+ */
+export function incidentStream(w: World, inc: Pick<IncidentState, 'pin'>, name: string): Rng {
+  return w.streams.get(inc.pin === null ? name : `pinned/${inc.pin}/${name}`);
 }
 
 /** An incident happens now: draw its attributes and schedule its callers. */
 export function occur(w: World, o: Occurrence): IncidentState {
   const now = w.kernel.now();
   const type = w.incidentTypesById.get(o.type)!;
-  // All of an incident's own draws come from its type's stream, in a fixed order, at occurrence.
-  const rng = w.typeRng.get(type)!;
+  // All of an incident's own draws come from its type's stream (or its own), in a fixed order, at occurrence.
+  const pin = o.pin ?? null;
+  const rng = pin === null ? w.typeRng.get(type)! : incidentStream(w, { pin }, `incident/${type.id}`);
   const gradeDraw = pickIndex(type.gradeWeights, rng);
   const gradeTrue = o.grade ?? gradeDraw;
   const c = w.scenario.center;
-  const callers = Math.max(1, Math.round(sample(type.callerCount[gradeTrue], rng)));
+  const callersDrawn = Math.max(1, Math.round(sample(type.callerCount[gradeTrue], rng)));
+  const callers = o.callers !== undefined ? Math.max(1, Math.round(o.callers)) : callersDrawn;
   const delays: number[] = [];
   const channels: string[] = [];
   for (let k = 0; k < callers; k++) {
@@ -55,6 +73,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     gradeInitial: initialGrade(gradeTrue, c.gradingErrorProbability, c.gradingMaxError, rng),
     size0: type.dynamics ? Math.max(1e-6, sample(type.dynamics.initialSize[gradeTrue], rng)) : 0,
   };
+  if (o.size !== undefined && type.dynamics) draw.size0 = Math.max(1e-6, o.size);
   const id = `inc-${String(++w.counters.incident).padStart(6, '0')}`;
   const inc: IncidentState = {
     rec: {
@@ -109,6 +128,8 @@ export function occur(w: World, o: Occurrence): IncidentState {
       tGraded: null,
     },
     type,
+    name: o.name ?? null,
+    pin,
     place: null,
     gradeTrue,
     grade: -1,
@@ -130,6 +151,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     tWorkStart: null,
     sizeGrade: type.dynamics ? gradeForSize(type.dynamics, draw.size0) : 0,
     sizeFinal: null,
+    sizeFrom: { size: draw.size0, t: now },
     escalationTimer: null,
     awaitingApproval: [],
     awaitingDecision: [],
@@ -140,11 +162,14 @@ export function occur(w: World, o: Occurrence): IncidentState {
     expertsStarted: false,
     expertsConvened: false,
     commandPostOrdered: false,
+    commandPostForced: false,
     underGradedSince: null,
     suppliesAt: null,
   };
   w.open.set(id, inc);
-  w.logging && w.emit('incident.occur', { incident: id }, { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: gradeName(type.gradeOfLevel[gradeTrue]), source: o.source });
+  if (inc.name) w.named.set(inc.name, inc);
+  const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: gradeName(type.gradeOfLevel[gradeTrue]), source: o.source };
+  w.logging && w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
   if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
   else {
     const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
@@ -295,7 +320,7 @@ function enter(w: World, d: DispatchState): void {
 }
 
 /** Once enough units work on scene the incident is controlled and its work clock starts. */
-function checkControl(w: World, inc: IncidentState): void {
+export function checkControl(w: World, inc: IncidentState): void {
   if (inc.tWorkStart !== null || !inc.open || !isHeld(w, inc)) return;
   const now = w.kernel.now();
   inc.tWorkStart = now;
@@ -320,7 +345,7 @@ function checkControl(w: World, inc: IncidentState): void {
 }
 
 /** A growing incident crossed a size threshold. */
-function sizeCrossed(w: World, inc: IncidentState): void {
+export function sizeCrossed(w: World, inc: IncidentState): void {
   if (!inc.open) return;
   w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId }, { size: currentSize(w, inc)!, level: GRADES[trueGradeNow(w, inc)] });
   // Only someone on scene sees it; otherwise the first arrival's report will tell.

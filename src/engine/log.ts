@@ -10,8 +10,8 @@ import type { CallKind, CallLine, IncidentSource } from './records.ts';
 
 /** What each kind of event says beyond its time and the incident, unit and agency it concerns. */
 export interface EventData {
-  /** `level`: the true response level; `grade`: its 突发事件 grade (null: a routine call). */
-  'incident.occur': { type: string; zone: string; level: Grade; grade: Grade | null; source: IncidentSource };
+  /** `level`: the true response level; `grade`: its 突发事件 grade (null: a routine call); `name`: a scripted or injected incident's name (not written to `events.csv`). */
+  'incident.occur': { type: string; zone: string; level: Grade; grade: Grade | null; source: IncidentSource; name?: string };
   'call.arrive': { call: string; channel: string; kind: CallKind; line: CallLine };
   'call.answer': { call: string; duplicate: boolean };
   'call.abandon': { call: string };

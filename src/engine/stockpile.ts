@@ -5,7 +5,7 @@
  * restocks after its delay where the scenario says so.
  */
 import { sample } from '../random/distributions.ts';
-import { scenePlace } from './incident.ts';
+import { incidentStream, scenePlace } from './incident.ts';
 import type { DepotState, IncidentState, World } from './world.ts';
 import type { DepotRecord } from './records.ts';
 
@@ -35,7 +35,7 @@ export function requestSupplies(w: World, inc: IncidentState, size: number, onAr
   const now = w.kernel.now();
   const needs = inc.type.supplies;
   if (needs.length === 0) return now;
-  const rng = w.streams.get(`supplies/${inc.type.id}`);
+  const rng = incidentStream(w, inc, `supplies/${inc.type.id}`);
   let last = now;
   let pending = 0;
   const arrived = () => {

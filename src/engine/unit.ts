@@ -145,16 +145,29 @@ function depart(w: World, u: UnitState, d: DispatchState): void {
   const travelS = w.travel.tripS(u.at, scenePlace(w, inc), t0, true, u.travelRng);
   u.trip = { from: u.at, to: scenePlace(w, inc), t0, t1: t0 + travelS };
   w.logging && w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { etaT: t0 + travelS });
-  u.timer = w.kernel.after(travelS, () => {
-    d.rec.tArrive = w.kernel.now();
-    d.rec.travelS = travelS;
-    u.status = 'onscene';
-    u.at = scenePlace(w, inc);
-    u.trip = null;
-    u.timer = null;
-    w.logging && w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, NO_DATA);
-    unitArrived(w, d);
-  });
+  u.timer = w.kernel.after(travelS, () => arrive(w, u, d, travelS));
+}
+
+/** The unit reaches the scene of its dispatch after `travelS` on the road. */
+function arrive(w: World, u: UnitState, d: DispatchState, travelS: number): void {
+  const inc = d.incident;
+  d.rec.tArrive = w.kernel.now();
+  d.rec.travelS = travelS;
+  u.status = 'onscene';
+  u.at = scenePlace(w, inc);
+  u.trip = null;
+  u.timer = null;
+  w.logging && w.emit('unit.arrive', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, NO_DATA);
+  unitArrived(w, d);
+}
+
+/** Override: a unit on the road to its incident is there now. Returns why not, or null. */
+export function arriveNow(w: World, u: UnitState): string | null {
+  const d = u.dispatch;
+  if (u.status !== 'enroute' || !d || d.rec.tEnroute === null) return u.status === 'alerted' ? 'has not left its station yet' : `is not on its way to an incident (${u.status})`;
+  u.timer?.cancel();
+  arrive(w, u, d, w.kernel.now() - d.rec.tEnroute);
+  return null;
 }
 
 /** The incident no longer needs `u`: recall it if still coming, else clear it (and transport). */

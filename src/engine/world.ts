@@ -1,5 +1,5 @@
 /** Mutable state of one run, shared by the engine's processes. Nothing here leaves the engine. */
-import type { Agency, Channel, IncidentType, NonEmergencyStream, ResponseLine, Scenario, Unit, ZoneClass } from '../scenario/scenario.ts';
+import type { Agency, Background, Channel, IncidentType, NonEmergencyStream, ResponseLine, Scenario, Unit, ZoneClass } from '../scenario/scenario.ts';
 import type { Kernel, Timer } from './kernel.ts';
 import type { CallTakers } from './resources/call-takers.ts';
 import type { RequestQueue } from './resources/request-queue.ts';
@@ -83,6 +83,10 @@ export interface UnitRequest {
 export interface IncidentState {
   rec: IncidentRecord;
   type: IncidentType;
+  /** The name a script or an exercise gives it (null for background and history incidents). */
+  name: string | null;
+  /** Its own random streams' key when its draws are pinned (an exercise's focus), else null. */
+  pin: string | null;
   /** The scene, snapped to the roads on first use (see `scenePlace`). */
   place: Place | null;
   gradeTrue: number;
@@ -116,6 +120,8 @@ export interface IncidentState {
   sizeGrade: number;
   /** Dynamics: the size stopped growing at this value (null while growing). */
   sizeFinal: number | null;
+  /** Dynamics: the size grows from `sizeFrom.size` at `sizeFrom.t` (occurrence, or the last jump). */
+  sizeFrom: { size: number; t: number };
   /** Timer of the next escalation threshold crossing. */
   escalationTimer: Timer | null;
   /** Plan lines waiting for government approval. */
@@ -130,6 +136,8 @@ export interface IncidentState {
   expertsStarted: boolean;
   expertsConvened: boolean;
   commandPostOrdered: boolean;
+  /** A decision ordered a command post whatever the plan says. */
+  commandPostForced: boolean;
   /** The center has worked to a grade below the truth since this time (null: it is not). */
   underGradedSince: number | null;
   /** Supplies: time the last delivery arrives (Infinity: short for good); null: none needed. */
@@ -159,6 +167,17 @@ export interface DepotState {
   restockWaiting: (() => void)[] | null;
   /** When the restock under way lands. */
   restockDueAt: number;
+}
+
+/** One background demand stream: its next arrival, and the factor on its rate now. */
+export interface BackgroundState {
+  def: Background;
+  /** Position in the scenario's list (names its random streams). */
+  index: number;
+  rng: Rng;
+  placeRng: Rng;
+  factor: number;
+  timer: Timer | null;
 }
 
 export interface Sinks {
@@ -203,11 +222,17 @@ export interface World {
   liveCalls: Set<CallState>;
   /** Outages in force per channel (a channel is up at 0). */
   channelDown: Record<Channel, number>;
+  /** Channels an injection has taken down. */
+  injectedDown: Set<Channel>;
   /** Messages waiting for any channel to come back. */
   heldMessages: (() => void)[];
-  counters: { incident: number; call: number; dispatch: number; request: number };
+  counters: { incident: number; call: number; dispatch: number; request: number; inject: number };
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
   open: Map<string, IncidentState>;
+  /** Incidents by the name a script or an exercise gave them. */
+  named: Map<string, IncidentState>;
+  /** The background demand streams, which injections can speed up or thin. */
+  background: BackgroundState[];
   sinks: Sinks;
   /** Someone listens to events: callers guard `emit` with it so no payload is built in vain. */
   logging: boolean;

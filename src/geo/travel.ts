@@ -55,10 +55,24 @@ export function hourAt(startSecondOfDay: number, tS: number): number {
 
 const graphs = new WeakMap<object, RoadGraph>();
 
+/** A road closure: every road within `radiusM` of a point is shut (an exercise inject, a flood). */
+export interface Closure extends Point {
+  radiusM: number;
+}
+
+/**
+ * How much longer a trip takes when a closure cuts it off entirely (on foot, by a boat, by a track
+ * the road data lack), or — without a road network — when it starts or ends inside a closure.
+ */
+export const CLOSURE_DETOUR = 2;
+
 export class TravelModel {
   readonly graph?: RoadGraph;
   private readonly spec: Travel;
   private readonly startSecondOfDay: number;
+  /** Closures in force, by id, and the road graph without their roads (null: none in force). */
+  private readonly closures = new Map<string, Closure>();
+  private closedGraph: RoadGraph | null = null;
 
   constructor(scenario: { travel: Travel; startSecondOfDay: number }) {
     this.spec = scenario.travel;
@@ -87,29 +101,76 @@ export class TravelModel {
     return (distanceM(a, b) * this.spec.detour) / (this.spec.speedKmh / 3.6);
   }
 
-  /** Free-flow seconds from `a` to `b` at normal speed (no congestion, emergency factor or noise). */
+  /** Shuts the roads within a closure from now on (an id already in force is replaced). */
+  close(id: string, c: Closure): void {
+    this.closures.set(id, { lon: c.lon, lat: c.lat, radiusM: c.radiusM });
+    this.rebuildClosed();
+  }
+
+  /** Opens the roads of closure `id` again; false when no such closure is in force. */
+  open(id: string): boolean {
+    const had = this.closures.delete(id);
+    if (had) this.rebuildClosed();
+    return had;
+  }
+
+  /** Closures in force, by id. */
+  activeClosures(): ReadonlyMap<string, Closure> {
+    return this.closures;
+  }
+
+  private inClosure(p: Point): boolean {
+    for (const c of this.closures.values()) if (distanceM(c, p) <= c.radiusM) return true;
+    return false;
+  }
+
+  private rebuildClosed(): void {
+    if (!this.graph || this.closures.size === 0) {
+      this.closedGraph = null;
+      return;
+    }
+    // The nodes stay as they are (places keep their snapped node); roads touching a closure go.
+    const net = this.graph.network;
+    const shut = net.nodes.map((n) => this.inClosure(n));
+    this.closedGraph = new RoadGraph({ nodes: net.nodes, edges: net.edges.filter((e) => !shut[e.from] && !shut[e.to]) });
+  }
+
+  /** Free-flow seconds from `a` to `b` at normal speed (no congestion, emergency factor or noise), closures counted. */
   freeFlowS(a: Place, b: Place): number {
     const spec = this.spec;
-    if (spec.model === 'matrix' && spec.matrix) {
-      const m = spec.matrix;
-      if (a.station && b.zone && m[b.zone]?.[a.station] !== undefined) return m[b.zone][a.station];
-      if (b.station && a.zone && m[a.zone]?.[b.station] !== undefined) return m[a.zone][b.station];
-      if (a.station && b.station && a.station === b.station) return 0;
-      // Zone to zone (a unit sent on from a scene): the best route through any station the table
-      // links to both; within one zone, the straight model.
-      if (a.zone && b.zone && a.zone !== b.zone && m[a.zone] && m[b.zone]) {
-        let best = Infinity;
-        for (const st in m[a.zone]) {
-          const back = m[b.zone][st];
-          if (back !== undefined) best = Math.min(best, m[a.zone][st] + back);
-        }
-        if (Number.isFinite(best)) return best;
-      }
-      return this.straightS(a, b);
-    }
+    if (spec.model === 'matrix' && spec.matrix) return this.matrixS(a, b) * this.closureFactor(a, b);
     if (this.graph && a.node !== undefined && b.node !== undefined) {
       const accessS = ((a.snapM ?? 0) + (b.snapM ?? 0)) / (spec.speedKmh / 3.6);
-      return this.graph.time(a.node, b.node) + accessS;
+      const open = this.graph.time(a.node, b.node);
+      if (this.closedGraph) {
+        const around = this.closedGraph.time(a.node, b.node);
+        return (Number.isFinite(around) ? around : open * CLOSURE_DETOUR) + accessS;
+      }
+      return open + accessS;
+    }
+    return this.straightS(a, b) * this.closureFactor(a, b);
+  }
+
+  /** Without a road network, a trip that starts or ends inside a closure takes the detour factor. */
+  private closureFactor(a: Place, b: Place): number {
+    return this.closures.size > 0 && (this.inClosure(a) || this.inClosure(b)) ? CLOSURE_DETOUR : 1;
+  }
+
+  /** The matrix model's seconds: the table both ways, zone to zone through the best station, else straight. */
+  private matrixS(a: Place, b: Place): number {
+    const m = this.spec.matrix!;
+    if (a.station && b.zone && m[b.zone]?.[a.station] !== undefined) return m[b.zone][a.station];
+    if (b.station && a.zone && m[a.zone]?.[b.station] !== undefined) return m[a.zone][b.station];
+    if (a.station && b.station && a.station === b.station) return 0;
+    // Zone to zone (a unit sent on from a scene): the best route through any station the table
+    // links to both; within one zone, the straight model.
+    if (a.zone && b.zone && a.zone !== b.zone && m[a.zone] && m[b.zone]) {
+      let best = Infinity;
+      for (const st in m[a.zone]) {
+        const back = m[b.zone][st];
+        if (back !== undefined) best = Math.min(best, m[a.zone][st] + back);
+      }
+      if (Number.isFinite(best)) return best;
     }
     return this.straightS(a, b);
   }

@@ -41,7 +41,7 @@ export function parseScenarioText(text: string, fileName = 'scenario'): Result<u
 }
 
 /** zod issues as path-named errors. */
-function zodErrors(issues: readonly z.core.$ZodIssue[], input: unknown): InputError[] {
+export function zodErrors(issues: readonly z.core.$ZodIssue[], input: unknown): InputError[] {
   const out: InputError[] = [];
   for (const issue of issues) {
     // A union reports one issue per branch; show the branch that got furthest into the input.

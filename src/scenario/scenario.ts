@@ -217,6 +217,11 @@ export interface FixedIncident extends Point {
   grade: number | null;
   name: string;
   source: 'scripted' | 'history';
+  /** Draw from the incident's own random streams (so nothing else shifts them). */
+  pin: boolean;
+  /** Pinned initial size and number of callers, where the script gives them. */
+  size?: number;
+  callers?: number;
 }
 
 export interface Scenario {

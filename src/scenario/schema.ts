@@ -258,6 +258,9 @@ const scriptedSchema = z.strictObject({
   type: id,
   grade: grade.optional(),
   name: z.string().optional(),
+  pin: z.boolean().default(false).describe('Draw this incident from its own random streams (needs a name): other demand and decisions never shift its callers, delays or size'),
+  size: z.number().positive().optional().describe('Initial size (for types with dynamics) instead of drawing it'),
+  callers: z.number().int().min(1).max(10000).optional().describe('Number of callers instead of drawing it'),
   ...placeFields,
 });
 const nonEmergencySchema = z.strictObject({

@@ -6,7 +6,8 @@ import type { Scenario } from '../scenario/scenario.ts';
 import type { Result } from '../scenario/errors.ts';
 import type { Variant } from '../scenario/variants.ts';
 import type { Kpi } from '../metrics/kpis.ts';
-import type { RunResult, SimulateOptions } from '../engine/simulate.ts';
+import type { Injection, InjectResult, RunResult, SimulateOptions, WorldSnapshot } from '../engine/simulate.ts';
+import type { LogEvent } from '../engine/log.ts';
 
 /** One replication of one variant in a batch. */
 export interface ReplicationResult {
@@ -15,6 +16,13 @@ export interface ReplicationResult {
   seed: number;
   kpis: Record<Kpi, number>;
   rating: string;
+}
+
+/** Where a live session stands after a step: its time, the events since the last step, and the state. */
+export interface SessionStep {
+  t: number;
+  events: LogEvent[];
+  snapshot: WorldSnapshot;
 }
 
 export interface EngineApi {
@@ -26,6 +34,16 @@ export interface EngineApi {
   prepare(key: string, scenario: Scenario): void;
   /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */
   replicate(key: string, rep: number, seed: number): ReplicationResult;
+  /** Opens a live session (an exercise's run) under `key`, at time 0. */
+  openSession(key: string, scenario: Scenario, seed: number): SessionStep;
+  /** Runs the session's events up to and including `tS`. */
+  advanceSession(key: string, tS: number): SessionStep;
+  /** Applies an injection at the session's current time. */
+  injectSession(key: string, x: Injection): { result: InjectResult; step: SessionStep };
+  /** Runs the session to its end and returns the log and records; the session is closed. */
+  finishSession(key: string): RunResult;
+  /** Drops a session without finishing it. */
+  closeSession(key: string): void;
   /** Runs a scenario to the end; `onProgress(fraction)` is called as simulated hours pass. */
   run(scenario: Scenario, seed: number, options?: Pick<SimulateOptions, 'log'>, onProgress?: (fraction: number) => void): RunResult;
 }

@@ -1,27 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../src/engine/simulate.ts';
+import { createSimulation, simulate } from '../../src/engine/simulate.ts';
+import { eventsCsv } from '../../src/report/csv.ts';
 import { loadFile } from '../helpers.ts';
+import { linkageBase } from './linkage-helpers.ts';
+import { mustBuild } from '../validation/helpers.ts';
+
+const ok = <T extends { ok: boolean }>(r: T) => {
+  expect(r).toMatchObject({ ok: true });
+  return r as Extract<T, { ok: true }>;
+};
 
 describe('injection at the current time', () => {
   const small = loadFile('test/fixtures/small.yaml');
 
-  it('an injected incident happens at the current time and runs its chain', () => {
+  it('an injected incident happens at the current time and runs its chain; the log names the injection first', () => {
     const sim = createSimulation(small, 5);
     sim.advanceTo(3000);
-    const id = sim.inject({ kind: 'incident', type: 'fire', zone: 'Z1', grade: 'III' })!;
+    const id = ok(sim.inject({ kind: 'incident', type: 'fire', zone: 'Z1', grade: 'III' })).incident!;
     const { records, log } = sim.finish();
     const inc = records.incidents.find((i) => i.incidentId === id)!;
     expect(inc.tOccur).toBe(3000);
     expect(inc.gradeTrue).toBe('III');
     expect(inc.tFirstArrival).not.toBeNull();
-    expect(log.some((e) => e.kind === 'inject' && e.t === 3000)).toBe(true);
+    const k = log.findIndex((e) => e.kind === 'inject' && e.t === 3000);
+    expect(log[k + 1]).toMatchObject({ kind: 'incident.occur', incident: id });
   });
 
   it('a unit taken out of service is never dispatched until put back', () => {
     const sim = createSimulation(small, 5);
-    sim.inject({ kind: 'unitOutOfService', unit: 'E-1' });
+    ok(sim.inject({ kind: 'unit.out', unit: 'E-1' }));
     sim.advanceTo(3 * 3600);
-    sim.inject({ kind: 'unitInService', unit: 'E-1' });
+    ok(sim.inject({ kind: 'unit.in', unit: 'E-1' }));
     const { records } = sim.finish();
     const e1 = records.dispatches.filter((d) => d.unitId === 'E-1');
     expect(e1.length).toBeGreaterThan(0);
@@ -30,9 +39,154 @@ describe('injection at the current time', () => {
     expect(records.dispatches.some((d) => d.unitId === 'E-2' && d.tOrder < 3 * 3600)).toBe(true);
   });
 
-  it('bad injections are refused with a message', () => {
+  it('a bad injection is refused with its reason and changes nothing (the log stays as without it)', () => {
+    const plain = eventsCsv(1, simulate(small, 5).log);
     const sim = createSimulation(small, 5);
-    expect(() => sim.inject({ kind: 'incident', type: 'nope', zone: 'Z1' })).toThrow(/unknown incident type "nope"/);
-    expect(() => sim.inject({ kind: 'unitOutOfService', unit: 'X9' })).toThrow(/unknown unit "X9"/);
+    sim.advanceTo(1000);
+    expect(sim.inject({ kind: 'incident', type: 'nope', zone: 'Z1' })).toEqual({ ok: false, error: 'unknown incident type "nope"' });
+    expect(sim.inject({ kind: 'unit.out', unit: 'X9' })).toEqual({ ok: false, error: 'unknown unit "X9"' });
+    expect(sim.inject({ kind: 'regrade', incident: 'nothing', grade: 'I' })).toEqual({ ok: false, error: 'no incident "nothing" is under way' });
+    expect(sim.inject({ kind: 'road.open', id: 'R1' })).toMatchObject({ ok: false });
+    expect(sim.inject({ kind: 'channel.up', channel: 'phone' })).toMatchObject({ ok: false });
+    expect(eventsCsv(1, sim.finish().log)).toBe(plain);
+  });
+});
+
+describe('injections that change the situation', () => {
+  const world = (o: (s: Record<string, any>) => void = () => {}) => {
+    const s = linkageBase();
+    s.demand.scripted = [];
+    o(s);
+    return mustBuild(s);
+  };
+
+  it('a station out of service: none of its units is sent until it is back', () => {
+    const sim = createSimulation(world(), 1);
+    ok(sim.inject({ kind: 'station.out', station: 'SA' }));
+    sim.advanceTo(600);
+    ok(sim.inject({ kind: 'incident', type: 'fire', zone: 'A', name: 'F' }));
+    sim.advanceTo(4000);
+    const snap = sim.snapshot();
+    expect(snap.units.filter((u) => u.station === 'SA').every((u) => !u.inService && u.status === 'off')).toBe(true);
+    expect(snap.incidents.find((i) => i.name === 'F')!.queued).toBe(1);
+    ok(sim.inject({ kind: 'station.in', station: 'SA' }));
+    const { records } = sim.finish();
+    expect(records.dispatches[0].tOrder).toBeLessThan(4000);
+    expect(records.dispatches[0].unitId.startsWith('E')).toBe(true);
+    expect(records.incidents[0].queuedRequests).toBe(1);
+  });
+
+  it('a channel taken down sends orders by the fallback until it is put back, then by the platform again', () => {
+    const sim = createSimulation(world((s) => (s.demand.scripted = [{ at: '1h', type: 'fire', zone: 'A' }, { at: '3h', type: 'fire', zone: 'A' }])), 1);
+    ok(sim.inject({ kind: 'channel.down', channel: 'platform', forS: 2 * 3600 }));
+    const { records, log } = sim.finish();
+    expect(records.agencies.map((a) => a.channel)).toEqual(['phone', 'platform']);
+    expect(log.filter((e) => e.kind === 'comms.down' || e.kind === 'comms.up').map((e) => [e.kind, e.t])).toEqual([['comms.down', 0], ['comms.up', 7200]]);
+  });
+
+  it('a road closure lengthens trips that start or end inside it, and only while it is in force', () => {
+    const trips = (close: boolean) => {
+      const sim = createSimulation(world((s) => (s.demand.scripted = [{ at: '1h', type: 'fire', zone: 'B' }, { at: '5h', type: 'fire', zone: 'B' }])), 1);
+      if (close) ok(sim.inject({ kind: 'road.close', id: 'bridge', lon: 120.1, lat: 30, radiusM: 500, forS: 3 * 3600 }));
+      return sim.finish().records.dispatches.map((d) => d.travelS!);
+    };
+    const open = trips(false);
+    const closed = trips(true);
+    expect(closed[0]).toBeCloseTo(2 * open[0], 6);
+    expect(closed[1]).toBeCloseTo(open[1], 6);
+  });
+
+  it('a call surge loads the call-takers with repeat calls about the incident', () => {
+    const sim = createSimulation(world(), 1);
+    ok(sim.inject({ kind: 'incident', type: 'fire', zone: 'A', name: 'F' }));
+    sim.advanceTo(100);
+    ok(sim.inject({ kind: 'call.surge', incident: 'F', callers: 30, overS: 600 }));
+    const { records } = sim.finish();
+    expect(records.calls.length).toBe(31);
+    expect(records.incidents[0].duplicateCalls).toBe(30);
+    expect(records.calls.filter((c) => c.tArrive >= 100 && c.tArrive <= 700).length).toBe(30);
+  });
+
+  it('a demand factor scales background arrivals from then on', () => {
+    const count = (factor: number) => {
+      const sim = createSimulation(world((s) => (s.demand.background = [{ type: 'fire', ratePerDay: 200, zones: 'uniform' }])), 3);
+      sim.advanceTo(6 * 3600);
+      ok(sim.inject({ kind: 'demand.factor', factor }));
+      return sim.finish().records.incidents.filter((i) => i.tOccur > 6 * 3600).length;
+    };
+    const [none, normal, triple] = [count(0), count(1), count(3)];
+    expect(none).toBe(0);
+    // 6 h at 200 a day is 50 expected; three times that is 150 (Poisson counts: a wide margin).
+    expect(normal).toBeGreaterThan(25);
+    expect(triple).toBeGreaterThan(2 * normal);
+  });
+
+  it('a size jump beyond what the units hold takes control back, and the incident escalates', () => {
+    const s = world((x) => {
+      x.incidentTypes[0].dynamics = { initialSize: 1, growthPerHour: 0.5, sizePerUnit: 2, thresholds: { III: 5, II: 20 } };
+    });
+    const sim = createSimulation(s, 1);
+    ok(sim.inject({ kind: 'incident', type: 'fire', zone: 'A', name: 'F' }));
+    sim.advanceTo(1200);
+    expect(sim.snapshot().incidents[0].controlled).toBe(true);
+    ok(sim.inject({ kind: 'incident.change', incident: 'F', size: 10 }));
+    const mid = sim.snapshot().incidents[0];
+    expect(mid.controlled).toBe(false);
+    expect(mid.gradeTrue).toBe(1);
+    const { records } = sim.finish();
+    expect(records.incidents[0].escalations).toBeGreaterThan(0);
+    expect(records.incidents[0].gradeFinal).not.toBe('IV');
+    expect(records.dispatches.length).toBeGreaterThan(1);
+  });
+});
+
+describe('decisions and overrides', () => {
+  const world = () => {
+    const s = linkageBase();
+    s.demand.scripted = [{ at: '10m', type: 'fire', zone: 'B', name: 'F' }];
+    return mustBuild(s);
+  };
+
+  it('raising the response level orders what the higher plan adds; ordering and sending units does what it says', () => {
+    const sim = createSimulation(world(), 1);
+    sim.advanceTo(900);
+    ok(sim.inject({ kind: 'regrade', incident: 'F', grade: 'III' }));
+    ok(sim.inject({ kind: 'order', incident: 'F', agency: 'POLICE', unitType: 'patrol', count: 2 }));
+    ok(sim.inject({ kind: 'send', incident: 'F', unit: 'R' }));
+    const { records } = sim.finish();
+    const sent = records.dispatches.map((d) => d.unitId);
+    expect(sent.filter((u) => u.startsWith('E')).length).toBe(2);
+    expect(sent).toContain('V');
+    expect(sent.filter((u) => u.startsWith('P')).length).toBe(2);
+    expect(sent).toContain('R');
+  });
+
+  it('a decision opens a command post the plan does not call for; an override brings a unit on the road there now', () => {
+    const sim = createSimulation(world(), 1);
+    sim.advanceTo(660);
+    ok(sim.inject({ kind: 'commandpost', incident: 'F' }));
+    let snap = sim.snapshot();
+    sim.advanceTo(720);
+    snap = sim.snapshot();
+    const unit = snap.units.find((u) => u.status === 'enroute')!;
+    expect(unit).toBeDefined();
+    ok(sim.inject({ kind: 'arrive', unit: unit.id }));
+    expect(sim.snapshot().units.find((u) => u.id === unit.id)!.status).toBe('onscene');
+    const { records } = sim.finish();
+    expect(records.incidents[0].tFirstArrival).toBe(720);
+    expect(records.incidents[0].tCommandPost).toBe(720 + 600);
+  });
+
+  it('the snapshot gives the center’s belief beside the truth', () => {
+    const s = linkageBase();
+    s.center.statusReports = { delay: 600 };
+    s.demand.scripted = [];
+    const sim = createSimulation(mustBuild(s), 1);
+    ok(sim.inject({ kind: 'unit.out', unit: 'E-1' }));
+    const u = sim.snapshot().units.find((x) => x.id === 'E-1')!;
+    expect(u.status).toBe('off');
+    expect(u.believedFree).toBe(true);
+    sim.advanceTo(601);
+    expect(sim.snapshot().units.find((x) => x.id === 'E-1')!.believedFree).toBe(false);
   });
 });

@@ -266,7 +266,7 @@ describe('status reports: the center dispatches from a picture that lags', () =>
     const sim = createSimulation(scenario(reports), 1);
     sim.advanceTo(3000);
     // E-1 is taken out of service; its report takes ten minutes to reach the center.
-    sim.inject({ kind: 'unitOutOfService', unit: 'E-1' });
+    sim.inject({ kind: 'unit.out', unit: 'E-1' });
     sim.advanceTo(3300);
     sim.inject({ kind: 'incident', type: 'fire', zone: 'A' });
     return sim.finish();

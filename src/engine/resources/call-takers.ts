@@ -23,6 +23,13 @@ export class CallTakers<C extends Waiting> {
     return this.line.length - this.head;
   }
 
+  /** Callers in the line who are still holding (a count for views; O(line)). */
+  holding(): number {
+    let n = 0;
+    for (let i = this.head; i < this.line.length; i++) if (!this.line[i].gone) n++;
+    return n;
+  }
+
   /**
    * A caller asks for a position: true when one is free and nobody waits ahead (the position is
    * taken); false when the caller joins the line.

@@ -87,7 +87,9 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
     const at = placeOf(x, p, zones, ctx);
     const t = secs(x.at);
     if (durationS > 0 && t >= durationS) err(`${p}.at`, `is past the end of the run (${durationS} s)`);
-    if (at) fixed.push({ t, type: x.type, ...at, grade: x.grade ? GRADES.indexOf(x.grade) : null, name: x.name ?? '', source: 'scripted' });
+    if (x.pin && !x.name) err(`${p}.pin`, 'a pinned incident needs a name (its streams are named after it)');
+    if (x.name && fixed.some((f) => f.source === 'scripted' && f.name === x.name)) err(`${p}.name`, `another scripted incident is already called "${x.name}"`);
+    if (at) fixed.push({ t, type: x.type, ...at, grade: x.grade ? GRADES.indexOf(x.grade) : null, name: x.name ?? '', source: 'scripted', pin: x.pin, size: x.size, callers: x.callers });
   });
   if (s.demand.history && start) {
     const where = `demand.history.file (${s.demand.history.file})`;
@@ -103,7 +105,7 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
         }
         if (row.t < 0 || row.t >= durationS) return; // outside the simulated window: skipped, as CAD exports span more
         const at = placeOf(row, p, zones, ctx);
-        if (at) fixed.push({ t: row.t, type: row.type, ...at, grade: row.grade, name: row.name, source: 'history' });
+        if (at) fixed.push({ t: row.t, type: row.type, ...at, grade: row.grade, name: row.name, source: 'history', pin: false });
       });
     }
   }

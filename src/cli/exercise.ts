@@ -1,0 +1,93 @@
+/**
+ * `linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel]`
+ * plays an exercise headless (every decision takes its listed default) or replays a recorded one,
+ * and writes the run folder's files with the exercise's own: exercise-log.json, msel-status.csv,
+ * expected-actions.csv, decisions.csv, evaluation.csv, improvement-plan.csv and aar.html.
+ * `linkdrill exercise check PACKAGE` validates a package.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatErrors, type Result } from '../scenario/errors.ts';
+import { loadExercise, type ExercisePackage } from '../exercise/package.ts';
+import { ExerciseSession, engineLink } from '../exercise/session.ts';
+import { playHeadless, readExerciseLog, replayLog, type Branch } from '../exercise/replay.ts';
+import { exerciseFiles } from '../exercise/outputs.ts';
+import { createEngineApi } from '../worker/engine.ts';
+import { writeOutputFolder } from '../worker/node-fs.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { langOption, parse, UsageError, type Io } from './args.ts';
+import { readTextFile, sideFileReader } from './io.ts';
+
+export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel]\n  linkdrill exercise check PACKAGE';
+
+/** A package given as its folder or its exercise.yaml, loaded with its files. */
+export function loadPackageFile(path: string): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercise.yaml') : path;
+  const text = readTextFile(file);
+  if (!text.ok) return text;
+  const dir = file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.';
+  return loadExercise(text.value, file, sideFileReader(dir));
+}
+
+export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'check') return checkCommand(argv.slice(1), io);
+  const { values, positionals } = parse(argv, { log: { type: 'string' }, branch: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError(`usage: ${EXERCISE_USAGE}`);
+  const lang = langOption(values.lang);
+  let branch: Branch | undefined;
+  if (values.branch !== undefined) {
+    const m = /^([^=]+)=(.+)$/.exec(values.branch as string);
+    if (!m) throw new UsageError(`--branch must be DECISION=OPTION, got "${String(values.branch)}"`);
+    if (values.log === undefined) throw new UsageError('--branch changes a decision of a recorded exercise: give its --log');
+    branch = { decision: m[1], choice: m[2] };
+  }
+  const loaded = loadPackageFile(positionals[0]);
+  if (!loaded.ok) {
+    io.err(formatErrors(loaded.errors));
+    return 1;
+  }
+  const { pkg, scenario } = loaded.value;
+  const outDir = (values.out as string | undefined) ?? `reports/${pkg.name}${branch ? `-${branch.decision}-${branch.choice}` : ''}`;
+  const engine = engineLink(createEngineApi(), pkg.name);
+  let session: ExerciseSession;
+  if (values.log !== undefined) {
+    const logText = readTextFile(values.log as string);
+    const log = logText.ok ? readExerciseLog(logText.value, values.log as string) : logText;
+    if (!log.ok) {
+      io.err(formatErrors(log.errors));
+      return 1;
+    }
+    const r = await replayLog(pkg, scenario, engine, log.value, values.log as string, branch);
+    if (!r.ok) {
+      io.err(formatErrors(r.errors));
+      return 1;
+    }
+    session = r.value.session;
+    if (r.value.branchT !== null) io.out(`branch: decision ${branch!.decision} takes "${branch!.choice}" at T+${(r.value.branchT / 60).toFixed(0)} min; the run is identical before it`);
+  } else {
+    session = await ExerciseSession.open(pkg, scenario, engine);
+    await playHeadless(session);
+  }
+  const run = await session.finish();
+  const { files, evaluation } = exerciseFiles(session, run, { lang, bom: values.excel === true });
+  writeOutputFolder(outDir, files, 'run');
+  const met = evaluation.expected.filter((e) => e.met).length;
+  io.out(`${pkg.title[lang]} — ${values.log === undefined ? 'played headless (listed defaults)' : 'replayed from its log'}, seed ${pkg.seed}`);
+  io.out(`${evaluation.msel.filter((m) => m.deliveredT !== null).length} injects delivered, ${evaluation.decisions.filter((d) => d.choice !== null).length}/${evaluation.decisions.length} decisions, expected actions on time ${met}/${evaluation.expected.length}`);
+  io.out(`wrote ${outDir}/ (aar.html, exercise-log.json, msel-status.csv, expected-actions.csv, decisions.csv, evaluation.csv, improvement-plan.csv, and the run's report.html and CSV files)`);
+  return 0;
+}
+
+function checkCommand(argv: string[], io: Io): number {
+  const { positionals } = parse(argv, {});
+  if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE');
+  const loaded = loadPackageFile(positionals[0]);
+  if (!loaded.ok) {
+    io.err(formatErrors(loaded.errors));
+    return 1;
+  }
+  const { pkg } = loaded.value;
+  const messages = pkg.injects.filter((i) => i.action === null).length;
+  io.out(`ok: ${pkg.name} — ${pkg.phases.length} phases, ${pkg.injects.length} injects (${messages} messages, ${pkg.injects.filter((i) => i.contingency).length} contingency), ${pkg.decisions.length} decision points, ${pkg.expected.length} expected actions, ${pkg.objectives.length} objectives`);
+  return 0;
+}

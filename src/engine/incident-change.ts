@@ -1,0 +1,69 @@
+/**
+ * Changes to an incident from outside the model — an exercise's injects and a facilitator's
+ * overrides: its true grade revised, a size jump (a secondary explosion 次生事故, a wind shift
+ * enlarging a hazmat zone), a casualty revision (patients to take to hospital). The center learns of
+ * a change the way it learns of growth: from units on scene.
+ */
+import { GRADES } from '../scenario/schema.ts';
+import type { IncidentState, World } from './world.ts';
+import { gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
+import { checkControl, regrade, sizeCrossed } from './incident.ts';
+
+/** The center hears the truth from the scene (if anyone is there and it has graded the incident). */
+function reportFromScene(w: World, inc: IncidentState): void {
+  if (inc.rec.tFirstArrival === null || inc.grade < 0 || !inc.open) return;
+  const truth = trueGradeNow(w, inc);
+  if (truth > inc.grade) {
+    inc.rec.escalations++;
+    regrade(w, inc, truth);
+  }
+}
+
+/** The incident's true grade becomes `grade` (index 0 = IV … 3 = I). */
+export function setTrueGrade(w: World, inc: IncidentState, grade: number): void {
+  inc.gradeTrue = grade;
+  inc.rec.gradeTrue = GRADES[grade];
+  if (inc.grade >= 0 && inc.grade < trueGradeNow(w, inc) && inc.underGradedSince === null) inc.underGradedSince = w.kernel.now();
+  reportFromScene(w, inc);
+}
+
+/**
+ * The incident's size jumps to `size` now (types with dynamics only). It grows on from there while
+ * too few units hold it; an incident under control whose units can no longer hold the new size is
+ * out of control again, and its work starts over once enough units are there.
+ */
+export function setSize(w: World, inc: IncidentState, size: number): string | null {
+  const d = inc.type.dynamics;
+  if (!d) return `incident type "${inc.type.id}" has no size (no dynamics)`;
+  if (!inc.open) return 'is closed';
+  const now = w.kernel.now();
+  inc.sizeFrom = { size: Math.min(d.maxSize, Math.max(1e-6, size)), t: now };
+  if (inc.sizeFinal !== null) {
+    inc.sizeFinal = null;
+    if (isHeld(w, inc)) {
+      // Still held: the work carries on; the larger size is what it ends at.
+      inc.sizeFinal = inc.sizeFrom.size;
+      inc.rec.size = inc.sizeFinal;
+    } else {
+      inc.closeTimer?.cancel();
+      inc.closeTimer = null;
+      inc.tWorkStart = null;
+      inc.rec.tControlled = null;
+    }
+  }
+  const g = gradeForSize(d, inc.sizeFrom.size);
+  if (g > inc.sizeGrade) {
+    inc.sizeGrade = g;
+    if (g > inc.gradeTrue) sizeCrossed(w, inc);
+  }
+  if (inc.sizeFinal === null) {
+    watchThresholds(w, inc, () => sizeCrossed(w, inc));
+    checkControl(w, inc);
+  }
+  return null;
+}
+
+/** Whether patients must be taken to hospital (a casualty revision). */
+export function setTransport(inc: IncidentState, needed: boolean): void {
+  inc.needsTransport = needed;
+}

@@ -1,0 +1,210 @@
+/**
+ * The evaluation of an exercise (演练评估), from its session and log: the MSEL's status (planned and
+ * delivered times, whether the expected actions followed), expected actions met or not with their
+ * times, the decisions against what the plan expected, and the evaluation table — for every
+ * objective, critical task and evaluation item, the simulation's evidence and a suggested rating
+ * beside the rating the evaluator entered. The score suggests; people rate. Findings and the
+ * improvement plan come from the evaluators' entries in the log. Pure.
+ */
+import type { ScoreResult } from '../metrics/score.ts';
+import type { Action, FindingTag, Rating } from './log.ts';
+import type { ExerciseSession } from './session.ts';
+import type { Text } from './text.ts';
+
+export interface MselStatus {
+  inject: string;
+  phase: string;
+  kind: string;
+  from: string;
+  to: string;
+  synopsis: Text;
+  /** Planned (for a contingency: its check time) and delivered times, s from the exercise start. */
+  plannedT: number;
+  deliveredT: number | null;
+  contingency: boolean;
+  expected: string[];
+  /** Every expected action seen in its window (null when it lists none). */
+  met: boolean | null;
+  /** When the last of them was seen. */
+  tMet: number | null;
+  refused: string | null;
+}
+
+export interface ExpectedStatus {
+  id: string;
+  phase: string;
+  role: string;
+  action: Text;
+  fromT: number;
+  byT: number;
+  met: boolean;
+  tMet: number | null;
+  late: boolean;
+  how: string | null;
+}
+
+export interface DecisionRow {
+  decision: string;
+  phase: string;
+  role: string;
+  t: number | null;
+  choice: string | null;
+  expected: string | null;
+  asExpected: boolean | null;
+  rationale: string;
+  timedOut: boolean;
+  text: string;
+}
+
+export interface EvaluationRow {
+  objective: string;
+  capability: string;
+  task: string;
+  item: string;
+  critical: boolean;
+  text: Text;
+  /** What the simulation shows, in words, and the rating it suggests. */
+  evidence: Text;
+  suggested: Rating | null;
+  /** The evaluator's rating of the task (the latest one entered), and observations. */
+  rating: Rating | null;
+  observations: string;
+}
+
+export interface Improvement {
+  finding: string;
+  tag: FindingTag | null;
+  text: string;
+  action: string;
+  owner: string;
+  due: string;
+}
+
+export interface Evaluation {
+  msel: MselStatus[];
+  expected: ExpectedStatus[];
+  decisions: DecisionRow[];
+  rows: EvaluationRow[];
+  findings: Extract<Action, { type: 'finding' }>[];
+  improvements: Improvement[];
+  notes: Extract<Action, { type: 'note' | 'debrief' | 'self-assessment' }>[];
+  overrides: Extract<Action, { type: 'override' }>[];
+}
+
+const ORDER: Rating[] = ['P', 'S', 'M', 'U'];
+const worst = (xs: (Rating | null)[]): Rating | null => xs.reduce<Rating | null>((w, x) => (x === null ? w : w === null || ORDER.indexOf(x) > ORDER.indexOf(w) ? x : w), null);
+
+/** The project's convention for a score's suggested rating (exercise guides leave ratings to evaluators). */
+export const ratingForScore = (score: number): Rating => (score >= 90 ? 'P' : score >= 70 ? 'S' : score >= 50 ? 'M' : 'U');
+
+const fmtT = (t: number) => `T+${Math.floor(t / 3600)}:${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}`;
+
+/** Builds the evaluation; `score` (the run's linkage score) gives the indicators' evidence. */
+export function evaluate(s: ExerciseSession, score: ScoreResult | null): Evaluation {
+  const actions = s.log.actions;
+  const expected: ExpectedStatus[] = s.pkg.expected.map((x) => {
+    const m = s.met.get(x.id);
+    return { id: x.id, phase: x.phase, role: x.role, action: x.action, fromT: x.fromS, byT: x.byS, met: m !== undefined && m.t <= x.byS, tMet: m ? m.t : null, late: m !== undefined && m.t > x.byS, how: m ? m.how : null };
+  });
+  const byId = new Map(expected.map((e) => [e.id, e]));
+  const msel: MselStatus[] = s.pkg.injects.map((inj) => {
+    const delivered = actions.find((a): a is Extract<Action, { type: 'inject' }> => a.type === 'inject' && a.inject === inj.id);
+    const ex = inj.expected.map((id) => byId.get(id)!);
+    return {
+      inject: inj.id,
+      phase: inj.phase,
+      kind: inj.kind,
+      from: inj.from,
+      to: inj.to,
+      synopsis: inj.synopsis,
+      plannedT: inj.tS,
+      deliveredT: delivered ? delivered.t : null,
+      contingency: inj.contingency !== null,
+      expected: inj.expected,
+      met: ex.length ? ex.every((e) => e.met) : null,
+      tMet: ex.length && ex.every((e) => e.tMet !== null) ? Math.max(...ex.map((e) => e.tMet!)) : null,
+      refused: delivered?.refused ?? null,
+    };
+  });
+  const decisions: DecisionRow[] = s.pkg.decisions.map((d) => {
+    const a = s.decided.get(d.id);
+    return {
+      decision: d.id,
+      phase: d.phase,
+      role: a?.role ?? d.role,
+      t: a ? a.t : null,
+      choice: a ? a.choice : null,
+      expected: d.expected,
+      asExpected: a && d.expected !== null ? a.choice === d.expected : null,
+      rationale: a?.rationale ?? '',
+      timedOut: a?.timedOut ?? false,
+      text: a?.text ?? '',
+    };
+  });
+  const ratings = new Map<string, Extract<Action, { type: 'rate' }>>();
+  for (const a of actions) if (a.type === 'rate') ratings.set(a.target, a);
+
+  const rows: EvaluationRow[] = [];
+  for (const o of s.pkg.objectives) {
+    for (const c of o.capabilities) {
+      for (const t of c.tasks) {
+        const rated = ratings.get(t.id) ?? ratings.get(c.id) ?? ratings.get(o.id);
+        for (const it of t.items) {
+          const { evidence, suggested } = evidenceOf(it.evidence, expected, decisions, score);
+          rows.push({ objective: o.id, capability: c.id, task: t.id, item: it.id, critical: t.critical, text: it.text, evidence, suggested, rating: rated?.rating ?? null, observations: rated?.observations ?? '' });
+        }
+      }
+    }
+  }
+  const findings = actions.filter((a): a is Extract<Action, { type: 'finding' }> => a.type === 'finding');
+  const improvements = actions
+    .filter((a): a is Extract<Action, { type: 'improvement' }> => a.type === 'improvement')
+    .map((a) => {
+      const f = findings.find((x) => x.id === a.finding);
+      return { finding: a.finding, tag: f?.tag ?? null, text: f?.text ?? '', action: a.action, owner: a.owner, due: a.due };
+    });
+  return {
+    msel,
+    expected,
+    decisions,
+    rows,
+    findings,
+    improvements,
+    notes: actions.filter((a): a is Extract<Action, { type: 'note' | 'debrief' | 'self-assessment' }> => a.type === 'note' || a.type === 'debrief' || a.type === 'self-assessment'),
+    overrides: actions.filter((a): a is Extract<Action, { type: 'override' }> => a.type === 'override'),
+  };
+}
+
+/** The evidence of one evaluation item in words, and the rating it suggests. */
+function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decision: string } | null, expected: ExpectedStatus[], decisions: DecisionRow[], score: ScoreResult | null): { evidence: Text; suggested: Rating | null } {
+  if (ev === null) return { evidence: { zh: '由评估人员观察', en: 'observed by the evaluators' }, suggested: null };
+  if ('expected' in ev) {
+    const xs = ev.expected.map((id) => expected.find((e) => e.id === id)!);
+    const onTime = xs.filter((x) => x.met).length;
+    const late = xs.filter((x) => x.late).length;
+    const parts = xs.map((x) => (x.met ? `${x.id} ${fmtT(x.tMet!)} ✓` : x.late ? `${x.id} ${fmtT(x.tMet!)} (late, by ${fmtT(x.byT)})` : `${x.id} ✗ (by ${fmtT(x.byT)})`));
+    const partsZh = xs.map((x) => (x.met ? `${x.id} ${fmtT(x.tMet!)} ✓` : x.late ? `${x.id} ${fmtT(x.tMet!)}（超时，时限 ${fmtT(x.byT)}）` : `${x.id} ✗（时限 ${fmtT(x.byT)}）`));
+    const suggested: Rating = onTime === xs.length ? 'P' : onTime + late === xs.length ? 'S' : onTime + late > 0 ? 'M' : 'U';
+    return { evidence: { zh: `预期行动按时完成 ${onTime}/${xs.length}：${partsZh.join('；')}`, en: `expected actions on time ${onTime}/${xs.length}: ${parts.join('; ')}` }, suggested };
+  }
+  if ('decision' in ev) {
+    const d = decisions.find((x) => x.decision === ev.decision)!;
+    if (d.choice === null) return { evidence: { zh: `决策 ${d.decision} 未作出`, en: `decision ${d.decision} was not taken` }, suggested: 'U' };
+    const as = d.asExpected;
+    return {
+      evidence: { zh: `决策 ${d.decision}：选择“${d.choice}”${d.expected ? `（预案预期“${d.expected}”）` : ''}${d.timedOut ? '，超时取默认' : ''}`, en: `decision ${d.decision}: chose "${d.choice}"${d.expected ? ` (the plan expects "${d.expected}")` : ''}${d.timedOut ? ', timed out to the default' : ''}` },
+      suggested: as === null ? null : as && !d.timedOut ? 'P' : as ? 'S' : 'M',
+    };
+  }
+  const ind = score?.indicators.find((i) => i.spec.id === ev.indicator);
+  if (!ind || ind.value === null || ind.score === null) return { evidence: { zh: `指标 ${ev.indicator}：本次演练无数据`, en: `indicator ${ev.indicator}: no data in this exercise` }, suggested: null };
+  const v = ind.spec.unit === 'share' ? `${(ind.value * 100).toFixed(1)}%` : `${Math.round(ind.value)} s`;
+  const tg = ind.spec.unit === 'share' ? `${(ind.spec.target * 100).toFixed(1)}%` : `${Math.round(ind.spec.target)} s`;
+  return {
+    evidence: { zh: `指标 ${ind.spec.id} ${ind.spec.name.zh}：${v}（目标 ${tg}，得分 ${ind.score.toFixed(0)}）`, en: `indicator ${ind.spec.id} ${ind.spec.name.en}: ${v} (target ${tg}, score ${ind.score.toFixed(0)})` },
+    suggested: ratingForScore(ind.score),
+  };
+}
+
+/** A task's (or an objective's) suggested rating: the worst of its items'. */
+export const suggestedFor = (rows: EvaluationRow[], key: 'task' | 'objective', id: string): Rating | null => worst(rows.filter((r) => r[key] === id).map((r) => r.suggested));

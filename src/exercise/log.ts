@@ -1,0 +1,57 @@
+/**
+ * The exercise log: everything done in an exercise, in order, as JSON — clock moves, injects
+ * delivered (scheduled, contingency, live), decisions with their options, choice and rationale,
+ * overrides, notes, evaluators' observations and ratings, findings and the improvement plan. With the
+ * package and scenario it names (by content hash) and the seed, it replays the exercise byte for byte.
+ * Times `t` are seconds from the exercise start.
+ */
+import type { Injection } from '../engine/inject.ts';
+import type { Text } from './text.ts';
+
+export const LOG_FORMAT = 'linkdrill-exercise-log';
+export const LOG_VERSION = 1;
+
+/** What an inject delivered does: an engine injection, or a message to the room. */
+export type Delivery = { injection: Injection } | { message: Text; from: string; to: string };
+
+export type Rating = 'P' | 'S' | 'M' | 'U';
+export type FindingTag = 'deficiency' | 'rectify' | 'improve';
+
+/** One thing done, by the room, the facilitator, an evaluator — or the exercise's script. */
+export type Action = { seq: number; t: number } & (
+  | { type: 'clock'; to: number; how: 'start' | 'next-inject' | 'next-decision' | 'next-stop' | 'by' | 'play' | 'to' | 'end' }
+  | { type: 'inject'; inject: string; delivery: Delivery | null; refused?: string }
+  | { type: 'contingency'; inject: string; unless: string; delivered: boolean }
+  | { type: 'prompt'; report: 'initial' | 'update' | 'final'; incident: string; role: string }
+  | { type: 'decision-open'; decision: string }
+  | { type: 'decision'; decision: string; role: string; options: string[]; choice: string; rationale: string; text?: string; timedOut?: boolean; refused?: string[] }
+  | { type: 'live-inject'; id: string; delivery: Delivery; role?: string; refused?: string }
+  | { type: 'override'; injection: Injection; reason: string; refused?: string }
+  | { type: 'note'; text: string; role?: string }
+  | { type: 'observe'; expected: string; met: boolean; note?: string; evaluator?: string }
+  | { type: 'rate'; target: string; rating: Rating; observations: string; evaluator?: string }
+  | { type: 'finding'; id: string; tag: FindingTag; text: string; refs?: string[] }
+  | { type: 'improvement'; finding: string; action: string; owner: string; due: string }
+  | { type: 'debrief'; text: string }
+  | { type: 'self-assessment'; role: string; text: string; rating?: Rating }
+);
+
+export type ActionType = Action['type'];
+
+/** Actions the script makes itself (a replay regenerates them); the others come from people. */
+export const SCRIPTED: ReadonlySet<ActionType> = new Set(['inject', 'contingency', 'prompt', 'decision-open']);
+
+/** Actions with no effect on the run (a replay keeps them as they were). */
+export const RECORD_ONLY: ReadonlySet<ActionType> = new Set(['note', 'observe', 'rate', 'finding', 'improvement', 'debrief', 'self-assessment']);
+
+export interface ExerciseLog {
+  format: typeof LOG_FORMAT;
+  version: number;
+  exercise: { name: string; hash: string };
+  scenario: { name: string; hash: string };
+  seed: number;
+  actions: Action[];
+}
+
+/** An action as a person asks for it (the session numbers and times it). */
+export type ActionInput = Action extends infer A ? (A extends { seq: number; t: number } ? Omit<A, 'seq' | 't'> : never) : never;

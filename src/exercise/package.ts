@@ -1,0 +1,390 @@
+/**
+ * An exercise package (`exercise.yaml` and the files it names) loaded and checked: the scenario it
+ * runs (with the package's changes, its focus incidents pinned and its background thinned), and the
+ * exercise itself in normalised form — times in seconds from the exercise start, texts in both
+ * languages, every injection checked against the scenario. Every problem is named by its place
+ * (`msel[3].params.unit`, `msel.csv row 7, column time`). Pure: files come through `readFile`.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { InputError, Result } from '../scenario/errors.ts';
+import type { ReadFile } from '../scenario/files.ts';
+import { readSideFile } from '../scenario/files.ts';
+import { buildScenario, parseScenarioText, zodErrors } from '../scenario/load.ts';
+import { applyChanges, type Change } from '../scenario/variants.ts';
+import { parseDuration } from '../scenario/duration.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import type { Injection } from '../engine/inject.ts';
+import { engineParams, exerciseSchema, MESSAGE_KINDS, type EngineActionInput, type EngineInjectKind, type ExerciseParsed, type InjectInput } from './schema.ts';
+import { parseRelTime, readMselCsv } from './msel.ts';
+import { text, type Text } from './text.ts';
+import { sha256Hex } from './hash.ts';
+
+export type Detect = { kind: 'event'; event: string; incident?: string; agency?: string } | { kind: 'decision'; decision: string; choice?: string } | { kind: 'manual' };
+
+export interface ExpectedAction {
+  id: string;
+  phase: string;
+  role: string;
+  action: Text;
+  /** Window, in seconds from the exercise start. */
+  fromS: number;
+  byS: number;
+  detect: Detect;
+}
+
+export interface Inject {
+  id: string;
+  /** Delivery, in seconds from the exercise start (for a contingency: its `by`). */
+  tS: number;
+  phase: string;
+  from: string;
+  to: string;
+  kind: string;
+  synopsis: Text;
+  /** What the engine does, or null for a message that only informs. */
+  action: Injection | null;
+  expected: string[];
+  /** Delivered only if the expected action `unless` has not happened by `tS`. */
+  contingency: { unless: string } | null;
+}
+
+export interface DecisionOption {
+  id: string;
+  label: Text;
+  actions: Injection[];
+}
+
+export interface DecisionPoint {
+  id: string;
+  tS: number;
+  phase: string;
+  role: string;
+  prompt: Text;
+  options: DecisionOption[];
+  default: string;
+  expected: string | null;
+  timeoutS: number | null;
+}
+
+export interface Phase {
+  id: string;
+  title: Text;
+  fromS: number;
+  situation: Text;
+  questions: Text[];
+}
+
+export interface EvaluationItem {
+  id: string;
+  text: Text;
+  evidence: { indicator: string } | { expected: string[] } | { decision: string } | null;
+}
+export interface CriticalTask {
+  id: string;
+  title: Text;
+  critical: boolean;
+  items: EvaluationItem[];
+}
+export interface Objective {
+  id: string;
+  title: Text;
+  capabilities: { id: string; title: Text; tasks: CriticalTask[] }[];
+}
+
+/** An exercise, ready to play: plain data. */
+export interface ExercisePackage {
+  name: string;
+  title: Text;
+  description: Text | null;
+  kind: 'tabletop' | 'functional';
+  guide: string;
+  trains: Text;
+  /** Scenario time (s) of the exercise start, and its length (s). */
+  startS: number;
+  durationS: number;
+  seed: number;
+  focus: string[];
+  playSpeed: number;
+  roles: { id: string; name: Text }[];
+  objectives: Objective[];
+  phases: Phase[];
+  expected: ExpectedAction[];
+  /** Scheduled injects by time, then as written; contingencies at their `by`. */
+  injects: Inject[];
+  decisions: DecisionPoint[];
+  reports: { incident: string; initialS: number; updatesS: number | null; final: boolean; role: string } | null;
+  /** SHA-256 of the package files and of the scenario as normalised: a log replays only on these. */
+  hash: { package: string; scenario: string };
+}
+
+const secs = (v: number | string) => parseDuration(v) ?? NaN;
+const rel = (v: number | string) => parseRelTime(v) ?? NaN;
+
+/** A path named in a file, as seen from the folder of the package (posix, `..` resolved). */
+export function joinPath(fromFile: string, path: string): string {
+  if (path.startsWith('/')) return path;
+  const parts = fromFile.split('/').slice(0, -1);
+  for (const seg of path.split('/')) {
+    if (seg === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The engine injection an inject's or option's parameters describe (durations in seconds). */
+function toInjection(kind: EngineInjectKind, p: Record<string, unknown>): Injection {
+  const x: Record<string, unknown> = { kind, ...p };
+  for (const [k, to] of [['for', 'forS'], ['over', 'overS']] as const) {
+    if (x[k] !== undefined) {
+      x[to] = secs(x[k] as string | number);
+      delete x[k];
+    }
+  }
+  return x as Injection;
+}
+
+/** Loads a package from its `exercise.yaml` text; `readFile` reads files relative to it. */
+export function loadExercise(yamlText: string, fileName: string, readFile: ReadFile): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(yamlText, { uniqueKeys: true });
+  } catch (e) {
+    return { ok: false, errors: [{ path: fileName, message: `cannot parse: ${(e as Error).message.split('\n')[0]}` }] };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ path: fileName, message: 'an exercise package is a mapping of keys (name, scenario, phases, msel, …)' }] };
+  const z = exerciseSchema.safeParse(raw);
+  if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, raw) };
+  const x = z.data;
+  const errors: InputError[] = [];
+  const texts = [yamlText];
+
+  // The MSEL: inline, or a spreadsheet-made CSV.
+  let injectsIn: (InjectInput & { row?: number })[] = [];
+  let where = (i: number) => `msel[${i}]`;
+  if (Array.isArray(x.msel)) injectsIn = x.msel;
+  else {
+    const csvText = readSideFile(readFile, x.msel.file, 'msel.file', errors);
+    if (csvText === undefined) return { ok: false, errors };
+    texts.push(csvText);
+    const r = readMselCsv(csvText, x.msel.file);
+    if (r.errors.length) return { ok: false, errors: r.errors };
+    injectsIn = r.injects;
+    const file = x.msel.file;
+    where = (i: number) => `${file} row ${r.injects[i].row}`;
+  }
+
+  // The scenario, changed for the exercise.
+  const scenarioText = readSideFile(readFile, x.scenario.file, 'scenario.file', errors);
+  if (scenarioText === undefined) return { ok: false, errors };
+  const parsedScenario = parseScenarioText(scenarioText, x.scenario.file);
+  if (!parsedScenario.ok) return { ok: false, errors: parsedScenario.errors.map((e) => ({ ...e, path: `scenario.file (${x.scenario.file}): ${e.path}` })) };
+  const changes: Change[] = [...(x.scenario.changes as Change[])];
+  if (x.background) changes.push({ op: 'scale', path: 'demand.background[*].ratePerDay', by: x.background.factor });
+  const changed = applyChanges(parsedScenario.value, changes, 'scenario');
+  if (!changed.ok) return changed;
+  const scenarioInput = changed.value as { demand?: { scripted?: { name?: string; pin?: boolean }[] } };
+  const scriptedNames = new Set((scenarioInput.demand?.scripted ?? []).map((s) => s.name).filter((n): n is string => typeof n === 'string'));
+  for (const s of scenarioInput.demand?.scripted ?? []) if (s.name && x.focus.includes(s.name)) s.pin = true;
+  const scenarioReader: ReadFile = (p) => readFile(joinPath(x.scenario.file, p));
+  const built = buildScenario(scenarioInput, x.scenario.file, scenarioReader);
+  if (!built.ok) return { ok: false, errors: built.errors.map((e) => ({ ...e, path: `scenario (${x.scenario.file}) → ${e.path}` })) };
+  const scenario = built.value;
+
+  const pkg = normalise(x, injectsIn, where, scenario, scriptedNames, errors);
+  if (errors.length) return { ok: false, errors };
+  // The run ends with the exercise.
+  scenario.durationS = Math.min(scenario.durationS, pkg.startS + pkg.durationS);
+  pkg.hash = { package: sha256Hex(texts.join('\u0000')), scenario: sha256Hex(JSON.stringify(scenario)) };
+  return { ok: true, value: { pkg, scenario } };
+}
+
+/** Checks cross-references and builds the normalised package (problems pushed onto `errors`). */
+function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number })[], where: (i: number) => string, scenario: Scenario, scriptedNames: Set<string>, errors: InputError[]): ExercisePackage {
+  const err = (path: string, message: string) => void errors.push({ path, message });
+  const durationS = secs(x.duration);
+  const startS = rel(x.start);
+  if (!(durationS > 0)) err('duration', 'must be longer than zero');
+  if (!(startS + durationS <= scenario.durationS)) err('duration', `the exercise (start ${startS} s + ${durationS} s) runs past the end of the scenario (${scenario.durationS} s)`);
+  const roles = new Set(['control', ...x.roles.map((r) => r.id)]);
+  const phaseIds = new Set(x.phases.map((p) => p.id));
+  const inRange = (t: number, path: string) => {
+    if (!(t >= 0 && t <= durationS)) err(path, `must lie within the exercise (0 … ${durationS} s from its start)`);
+  };
+
+  // Incidents a package may name: scripted ones, and those its injects create.
+  const incidentNames = new Set(scriptedNames);
+  injectsIn.forEach((i) => i.kind === 'incident' && typeof i.params?.name === 'string' && incidentNames.add(i.params.name));
+  const unitIds = new Set(scenario.units.map((u) => u.id));
+  const stationIds = new Set(scenario.stations.map((s) => s.id));
+  const agencyIds = new Set(scenario.agencies.map((a) => a.id));
+  const typeIds = new Set(scenario.incidentTypes.map((t) => t.id));
+  const zoneIds = new Set(scenario.zones.map((z) => z.id));
+  for (const [i, f] of x.focus.entries()) if (!incidentNames.has(f)) err(`focus[${i}]`, `no scripted or injected incident is called "${f}"`);
+
+  /** Checks an engine action's parameters and references; returns the injection or null. */
+  const action = (kind: EngineInjectKind, params: Record<string, unknown>, path: string): Injection | null => {
+    const p = engineParams[kind].safeParse(params);
+    if (!p.success) {
+      for (const e of zodErrors(p.error.issues, params)) err(e.path ? `${path}.${e.path}` : path, e.message);
+      return null;
+    }
+    const v = p.data as Record<string, unknown>;
+    const ref = (key: string, set: Set<string>, what: string) => {
+      if (typeof v[key] === 'string' && !set.has(v[key] as string)) err(`${path}.${key}`, `no ${what} "${String(v[key])}"`);
+    };
+    ref('unit', unitIds, 'unit');
+    ref('station', stationIds, 'station');
+    ref('agency', agencyIds, 'agency');
+    ref('zone', zoneIds, 'zone');
+    if (kind === 'incident') ref('type', typeIds, 'incident type');
+    else ref('incident', incidentNames, 'incident called');
+    const inj = toInjection(kind, v);
+    if (kind === 'incident' && typeof v.name === 'string' && x.focus.includes(v.name)) (inj as { pin?: boolean }).pin = true;
+    return inj;
+  };
+
+  const phases: Phase[] = x.phases.map((p, i) => {
+    const fromS = rel(p.from);
+    inRange(fromS, `phases[${i}].from`);
+    return { id: p.id, title: text(p.title), fromS, situation: text(p.situation), questions: p.questions.map(text) };
+  });
+  phases.sort((a, b) => a.fromS - b.fromS);
+  const phaseAt = (t: number) => [...phases].reverse().find((p) => p.fromS <= t)?.id ?? phases[0].id;
+
+  const expected: ExpectedAction[] = [];
+  x.phases.forEach((p, i) =>
+    p.expected.forEach((e, k) => {
+      const path = `phases[${i}].expected[${k}]`;
+      if (!roles.has(e.role)) err(`${path}.role`, `no role "${e.role}" (roles: ${[...roles].join(', ')})`);
+      const fromS = e.from === undefined ? 0 : rel(e.from);
+      const byS = rel(e.by);
+      inRange(byS, `${path}.by`);
+      if (!(fromS <= byS)) err(`${path}.from`, 'must come before by');
+      if (expected.some((o) => o.id === e.id)) err(`${path}.id`, `duplicate expected action "${e.id}"`);
+      const d = e.detect;
+      const detect: Detect = 'event' in d ? { kind: 'event', event: d.event, incident: d.incident, agency: d.agency } : 'decision' in d ? { kind: 'decision', decision: d.decision, choice: d.choice } : { kind: 'manual' };
+      if (detect.kind === 'event' && detect.incident !== undefined && !incidentNames.has(detect.incident)) err(`${path}.detect.incident`, `no incident called "${detect.incident}"`);
+      expected.push({ id: e.id, phase: p.id, role: e.role, action: text(e.action), fromS, byS, detect });
+    }),
+  );
+  const expectedIds = new Set(expected.map((e) => e.id));
+
+  const injects: Inject[] = injectsIn.map((inj, i) => {
+    const path = where(i);
+    const tS = inj.contingency ? rel(inj.contingency.by) : rel(inj.t);
+    if (Number.isNaN(tS)) err(`${path}.${inj.contingency ? 'contingency.by' : 't'}`, `"${inj.contingency ? inj.contingency.by : inj.t}" is not a time`);
+    else inRange(tS, `${path}.t`);
+    if (inj.phase !== undefined && !phaseIds.has(inj.phase)) err(`${path}.phase`, `no phase "${inj.phase}"`);
+    for (const r of [inj.from ?? 'control', inj.to ?? 'center']) if (!roles.has(r)) err(`${path}.${r === inj.from ? 'from' : 'to'}`, `no role "${r}"`);
+    (inj.expected ?? []).forEach((e, k) => expectedIds.has(e) || err(`${path}.expected[${k}]`, `no expected action "${e}"`));
+    if (inj.contingency && !expectedIds.has(inj.contingency.unless)) err(`${path}.contingency.unless`, `no expected action "${inj.contingency.unless}"`);
+    if (injectsIn.findIndex((o) => o.id === inj.id) !== i) err(`${path}.id`, `duplicate inject "${inj.id}"`);
+    const isMessage = (MESSAGE_KINDS as readonly string[]).includes(inj.kind);
+    if (!isMessage && !(inj.kind in engineParams)) err(`${path}.kind`, `"${inj.kind}" is not an inject kind (${[...Object.keys(engineParams), ...MESSAGE_KINDS].join(', ')})`);
+    const act = isMessage || !(inj.kind in engineParams) ? null : action(inj.kind as EngineInjectKind, inj.params ?? {}, `${path}.params`);
+    return {
+      id: inj.id,
+      tS,
+      phase: inj.phase ?? phaseAt(tS),
+      from: inj.from ?? 'control',
+      to: inj.to ?? 'center',
+      kind: inj.kind,
+      synopsis: text(inj.synopsis),
+      action: act,
+      expected: inj.expected ?? [],
+      contingency: inj.contingency ? { unless: inj.contingency.unless } : null,
+    };
+  });
+  injects.sort((a, b) => a.tS - b.tS);
+
+  const decisionIds = new Set<string>();
+  const decisions: DecisionPoint[] = x.decisions.map((d, i) => {
+    const path = `decisions[${i}]`;
+    const tS = rel(d.t);
+    inRange(tS, `${path}.t`);
+    if (decisionIds.has(d.id)) err(`${path}.id`, `duplicate decision "${d.id}"`);
+    decisionIds.add(d.id);
+    if (!roles.has(d.role)) err(`${path}.role`, `no role "${d.role}"`);
+    if (d.phase !== undefined && !phaseIds.has(d.phase)) err(`${path}.phase`, `no phase "${d.phase}"`);
+    const optionIds = d.options.map((o) => o.id);
+    if (!optionIds.includes(d.default)) err(`${path}.default`, `is not one of the options (${optionIds.join(', ')})`);
+    if (d.expected !== undefined && !optionIds.includes(d.expected)) err(`${path}.expected`, `is not one of the options (${optionIds.join(', ')})`);
+    return {
+      id: d.id,
+      tS,
+      phase: d.phase ?? phaseAt(tS),
+      role: d.role,
+      prompt: text(d.prompt),
+      options: d.options.map((o, k) => ({
+        id: o.id,
+        label: text(o.label),
+        actions: (o.actions as EngineActionInput[]).map((a, j) => {
+          const { kind, ...params } = a;
+          return action(kind, params, `${path}.options[${k}].actions[${j}]`);
+        }).filter((a): a is Injection => a !== null),
+      })),
+      default: d.default,
+      expected: d.expected ?? null,
+      timeoutS: d.timeout === undefined ? null : secs(d.timeout),
+    };
+  });
+  decisions.sort((a, b) => a.tS - b.tS);
+  expected.forEach((e) => {
+    if (e.detect.kind === 'decision' && !decisionIds.has(e.detect.decision)) err(`expected ${e.id}.detect.decision`, `no decision "${e.detect.decision}"`);
+  });
+
+  const objectives: Objective[] = x.objectives.map((o) => ({
+    id: o.id,
+    title: text(o.title),
+    capabilities: o.capabilities.map((c) => ({
+      id: c.id,
+      title: text(c.title),
+      tasks: c.tasks.map((t) => ({
+        id: t.id,
+        title: text(t.title),
+        critical: t.critical,
+        items: t.items.map((it) => ({ id: it.id, text: text(it.text), evidence: it.evidence ?? null })),
+      })),
+    })),
+  }));
+  objectives.forEach((o, i) =>
+    o.capabilities.forEach((c, j) =>
+      c.tasks.forEach((t, k) =>
+        t.items.forEach((it, l) => {
+          const path = `objectives[${i}].capabilities[${j}].tasks[${k}].items[${l}].evidence`;
+          if (it.evidence && 'expected' in it.evidence) it.evidence.expected.forEach((e, m) => expectedIds.has(e) || err(`${path}.expected[${m}]`, `no expected action "${e}"`));
+          if (it.evidence && 'decision' in it.evidence && !decisionIds.has(it.evidence.decision)) err(`${path}.decision`, `no decision "${it.evidence.decision}"`);
+        }),
+      ),
+    ),
+  );
+
+  let reports: ExercisePackage['reports'] = null;
+  if (x.reports) {
+    if (!incidentNames.has(x.reports.incident)) err('reports.incident', `no incident called "${x.reports.incident}"`);
+    if (!roles.has(x.reports.role)) err('reports.role', `no role "${x.reports.role}"`);
+    reports = { incident: x.reports.incident, initialS: secs(x.reports.initial), updatesS: x.reports.updates === undefined ? null : secs(x.reports.updates), final: x.reports.final, role: x.reports.role };
+  }
+
+  return {
+    name: x.name,
+    title: text(x.title),
+    description: x.description === undefined ? null : text(x.description),
+    kind: x.kind,
+    guide: x.guide,
+    trains: text(x.trains),
+    startS,
+    durationS,
+    seed: x.seed ?? scenario.seed,
+    focus: x.focus,
+    playSpeed: x.play.speed,
+    roles: x.roles.map((r) => ({ id: r.id, name: text(r.name) })),
+    objectives,
+    phases,
+    expected,
+    injects,
+    decisions,
+    reports,
+    hash: { package: '', scenario: '' },
+  };
+}

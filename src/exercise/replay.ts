@@ -1,0 +1,157 @@
+/**
+ * Playing an exercise without a room, and playing it again from its log. Headless play takes every
+ * decision's listed default; a replay carries out the log's people-made actions in order (clock moves,
+ * decisions, live injects, overrides, notes and evaluations) and the session regenerates the rest, so
+ * the same log gives the same run byte for byte. A branch replays the log with one decision changed:
+ * identical up to that decision, its own run after it.
+ */
+import { z } from 'zod';
+import type { InputError, Result } from '../scenario/errors.ts';
+import { zodErrors } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import type { ExercisePackage } from './package.ts';
+import { ExerciseSession, type EngineLink } from './session.ts';
+import { LOG_FORMAT, LOG_VERSION, RECORD_ONLY, SCRIPTED, type Action, type ExerciseLog } from './log.ts';
+
+/** Plays the exercise to its end with no one in the room: every decision takes its listed default. */
+export async function playHeadless(s: ExerciseSession): Promise<void> {
+  while (!s.done) {
+    if (s.pending) await s.decide(s.pending.id, s.pending.default, { rationale: 'headless play: the listed default' });
+    else await s.moveTo(s.nextStop(), 'next-stop');
+  }
+}
+
+const text = z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string() })]);
+const injection = z.looseObject({ kind: z.string().min(1) });
+const delivery = z.union([z.strictObject({ injection }), z.strictObject({ message: text, from: z.string(), to: z.string() })]);
+const base = { seq: z.number().int().positive(), t: z.number().finite() };
+const actionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('clock'), to: z.number().finite(), how: z.enum(['start', 'next-inject', 'next-decision', 'next-stop', 'by', 'play', 'to', 'end']) }),
+  z.strictObject({ ...base, type: z.literal('inject'), inject: z.string(), delivery: delivery.nullable(), refused: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('contingency'), inject: z.string(), unless: z.string(), delivered: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('prompt'), report: z.enum(['initial', 'update', 'final']), incident: z.string(), role: z.string() }),
+  z.strictObject({ ...base, type: z.literal('decision-open'), decision: z.string() }),
+  z.strictObject({ ...base, type: z.literal('decision'), decision: z.string(), role: z.string(), options: z.array(z.string()), choice: z.string(), rationale: z.string(), text: z.string().optional(), timedOut: z.boolean().optional(), refused: z.array(z.string()).optional() }),
+  z.strictObject({ ...base, type: z.literal('live-inject'), id: z.string().min(1), delivery, role: z.string().optional(), refused: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('override'), injection, reason: z.string(), refused: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('note'), text: z.string(), role: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('observe'), expected: z.string(), met: z.boolean(), note: z.string().optional(), evaluator: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('rate'), target: z.string(), rating: z.enum(['P', 'S', 'M', 'U']), observations: z.string(), evaluator: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('finding'), id: z.string().min(1), tag: z.enum(['deficiency', 'rectify', 'improve']), text: z.string(), refs: z.array(z.string()).optional() }),
+  z.strictObject({ ...base, type: z.literal('improvement'), finding: z.string(), action: z.string(), owner: z.string(), due: z.string() }),
+  z.strictObject({ ...base, type: z.literal('debrief'), text: z.string() }),
+  z.strictObject({ ...base, type: z.literal('self-assessment'), role: z.string(), text: z.string(), rating: z.enum(['P', 'S', 'M', 'U']).optional() }),
+]);
+const logSchema = z.strictObject({
+  format: z.literal(LOG_FORMAT),
+  version: z.literal(LOG_VERSION),
+  exercise: z.strictObject({ name: z.string(), hash: z.string() }),
+  scenario: z.strictObject({ name: z.string(), hash: z.string() }),
+  seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  actions: z.array(actionSchema),
+});
+
+/** Reads an exercise log (JSON text); problems are named by their place in it (`LOG actions[3].type`). */
+export function readExerciseLog(textIn: string, where: string): Result<ExerciseLog> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(textIn.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, errors: [{ path: where, message: `is not JSON (${(e as Error).message}); is it cut short?` }] };
+  }
+  const r = logSchema.safeParse(raw);
+  if (!r.success) return { ok: false, errors: zodErrors(r.error.issues, raw).map((e) => ({ path: e.path ? `${where} ${e.path}` : where, message: e.message })) };
+  const log = r.data as ExerciseLog;
+  const bad = log.actions.findIndex((a, i) => a.seq !== i + 1);
+  if (bad >= 0) return { ok: false, errors: [{ path: `${where} actions[${bad}].seq`, message: `is ${log.actions[bad].seq}, expected ${bad + 1} (actions are numbered in order)` }] };
+  return { ok: true, value: log };
+}
+
+/** A changed decision for a branch: decision `decision` takes `choice` instead. */
+export interface Branch {
+  decision: string;
+  choice: string;
+}
+
+/** What a replay gives: the session at the end (run not yet finished), and where a branch departs. */
+export interface Replayed {
+  session: ExerciseSession;
+  /** Exercise time of the branch decision (null without a branch). */
+  branchT: number | null;
+}
+
+const comparable = (a: Action) => JSON.stringify(a);
+
+/**
+ * Replays `log` on the package and scenario it was recorded with (checked by content hash). Without a
+ * branch the regenerated log must equal the given one, action for action; with one, up to the branch.
+ */
+export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine: EngineLink, log: ExerciseLog, where: string, branch?: Branch): Promise<Result<Replayed>> {
+  const fail = (path: string, message: string): Result<Replayed> => ({ ok: false, errors: [{ path, message }] });
+  if (log.exercise.hash !== pkg.hash.package) return fail(`${where} exercise.hash`, `the log was recorded on another version of the package "${log.exercise.name}" (its files changed since)`);
+  if (log.scenario.hash !== pkg.hash.scenario) return fail(`${where} scenario.hash`, `the log was recorded on another version of the scenario "${log.scenario.name}" (it or its side files changed since)`);
+  if (log.seed !== pkg.seed) return fail(`${where} seed`, `the log was recorded with seed ${log.seed}, the package plays seed ${pkg.seed}`);
+  if (branch) {
+    const d = pkg.decisions.find((x) => x.id === branch.decision);
+    if (!d) return fail('--branch', `no decision "${branch.decision}" (decisions: ${pkg.decisions.map((x) => x.id).join(', ')})`);
+    if (!d.options.some((o) => o.id === branch.choice)) return fail('--branch', `decision ${d.id} has no option "${branch.choice}" (${d.options.map((o) => o.id).join(', ')})`);
+    if (!log.actions.some((a) => a.type === 'decision' && a.decision === branch.decision)) return fail('--branch', `the log never reached decision ${branch.decision}`);
+  }
+  const session = await ExerciseSession.open({ ...pkg, seed: log.seed }, scenario, engine);
+  let branchT: number | null = null;
+  let branchSeq: number | null = null;
+  const errors: InputError[] = [];
+  for (const [i, a] of log.actions.entries()) {
+    const at = `${where} actions[${i}]`;
+    if (SCRIPTED.has(a.type) || (a.type === 'clock' && a.how === 'start')) continue;
+    try {
+      switch (a.type) {
+        case 'clock':
+          if (session.pending) {
+            if (branchT === null) return fail(at, `moves the clock while decision ${session.pending.id} is waiting: the log does not match the package`);
+            // After a branch the script may stop for a decision the recorded run decided later or never: take its default.
+            await session.decide(session.pending.id, session.pending.default, { rationale: 'branch: not decided in the recorded run; the listed default' });
+          }
+          await session.moveTo(a.to, a.how);
+          break;
+        case 'decision': {
+          const isBranch = branch !== undefined && a.decision === branch.decision && branchT === null;
+          if (isBranch) {
+            branchT = session.t;
+            branchSeq = session.log.actions.length + 1;
+          }
+          if (session.pending?.id !== a.decision) {
+            if (branchT === null) return fail(at, `decides ${a.decision}, but ${session.pending ? `${session.pending.id} is waiting` : 'no decision is waiting'}: the log does not match the package`);
+            continue; // after the branch the script went elsewhere
+          }
+          await session.decide(a.decision, isBranch ? branch!.choice : a.choice, { role: a.role, rationale: isBranch ? `branch of the recorded choice "${a.choice}"` : a.rationale, text: a.text, timedOut: a.timedOut });
+          break;
+        }
+        case 'live-inject':
+          await session.liveInject(a.id, a.delivery, a.role);
+          break;
+        case 'override':
+          await session.override(a.injection, a.reason);
+          break;
+        default:
+          if (RECORD_ONLY.has(a.type)) {
+            const { seq: _seq, t: _t, ...rest } = a;
+            session.annotate(rest as Parameters<ExerciseSession['annotate']>[0]);
+          }
+      }
+    } catch (e) {
+      return fail(at, (e as Error).message);
+    }
+  }
+  // The regenerated log must be the recorded one (up to the branch).
+  const upTo = branchSeq === null ? Math.max(log.actions.length, session.log.actions.length) : branchSeq - 1;
+  for (let k = 0; k < upTo; k++) {
+    const want = log.actions[k];
+    const got = session.log.actions[k];
+    if (!want || !got || comparable(want) !== comparable(got)) {
+      errors.push({ path: `${where} actions[${k}]`, message: `the replay differs here (recorded ${want ? `${want.type} at ${want.t} s` : 'nothing'}, replayed ${got ? `${got.type} at ${got.t} s` : 'nothing'}): the package, scenario or engine does not match the log` });
+      break;
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: { session, branchT } };
+}

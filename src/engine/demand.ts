@@ -74,7 +74,7 @@ function scheduleNext(w: World, bg: BackgroundState): void {
   if (t >= s.durationS) return;
   bg.timer = w.kernel.after(t - w.kernel.now(), () => {
     const z = s.zones[pickIndex(b.zoneWeights, bg.placeRng, total)];
-    const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng) ?? z : z;
+    const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng, z.holes) ?? z : z;
     occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
     scheduleNext(w, bg);
   });

@@ -2,17 +2,17 @@
  * Findings (评估发现): for every indicator that missed its target, the evidence — which incidents,
  * agency, unit, time, how far from target, and where the misses concentrate — tagged as drill
  * evaluations tag them (AQ/T 9009-2015; GB/T 46792-2025): 不足项 (deficiency, the most serious: the
- * response may fail to protect the public; fix within a set time), 整改项 (corrective: fix before the
- * next drill), 改进项 (improvement: worth improving, optional). Ranked by tag, then by how much they
+ * response may fail to protect the public; fix within a set time), 整改项 (rectify: fix before the
+ * next drill), 改进项 (improve: worth improving, optional). Ranked by tag, then by how much they
  * cost the score. Pure data: the words are written in `src/report/format.ts`.
  */
 import { pointsLost, type IndicatorResult, type Rubric, type Sample, type ScoreResult } from './score.ts';
 
 /** 不足项, 整改项, 改进项 — most serious first. */
-export type FindingTag = 'deficiency' | 'corrective' | 'improvement';
+export type FindingTag = 'deficiency' | 'rectify' | 'improve';
 
 /** The tags from most to least serious. */
-export const FINDING_TAG_ORDER: readonly FindingTag[] = ['deficiency', 'corrective', 'improvement'];
+export const FINDING_TAG_ORDER: readonly FindingTag[] = ['deficiency', 'rectify', 'improve'];
 
 export interface Finding {
   tag: FindingTag;
@@ -35,8 +35,8 @@ export interface Finding {
  */
 export function tagFor(r: IndicatorResult): FindingTag {
   if (r.score === 0 || (r.spec.critical && r.score !== null && r.score < 100)) return 'deficiency';
-  if (r.score !== null && r.score < 60) return 'corrective';
-  return 'improvement';
+  if (r.score !== null && r.score < 60) return 'rectify';
+  return 'improve';
 }
 
 /** The value of `key` most of the misses share (at least `min` and 60% of them), or none. */

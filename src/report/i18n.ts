@@ -48,7 +48,8 @@ export const REPORT_TEXT = {
     zh: { standard: '标准', regulation: '法规', guideline: '国家指导意见', local: '地方目标（作为本预案目标采用）', plan: '预案自身目标' },
     en: { standard: 'standard', regulation: 'regulation', guideline: 'national guideline', local: 'local figure, adopted as the plan’s own', plan: 'the plan’s own target' },
   },
-  changedTarget: { zh: '场景改写了目标，以下为默认依据：', en: 'The scenario changed this target; the default’s source: ' },
+  changedTarget: { zh: '本场景改写了目标；标准的依据为：', en: 'The scenario changed this target; the standard’s is: ' },
+  scenarioTarget: { zh: '本场景（被检验预案）设定的目标', en: 'the target the scenario (the plan under test) sets' },
   sens: {
     zh: {
       intro: '各指标使总分损失的分数：若该指标达到目标，总分将高出此数。多次重复时另列各次重复间的范围，范围宽的指标是使总分波动的指标。',
@@ -90,16 +91,16 @@ export const REPORT_TEXT = {
 /** Finding tags as drill evaluations name them, most serious first (AQ/T 9009-2015; GB/T 46792-2025). */
 export const FINDING_TAGS = {
   deficiency: { zh: '不足项', en: 'Deficiency' },
-  corrective: { zh: '整改项', en: 'Corrective action' },
-  improvement: { zh: '改进项', en: 'Improvement' },
+  rectify: { zh: '整改项', en: 'To rectify' },
+  improve: { zh: '改进项', en: 'To improve' },
 } as const;
 
 /** What each tag asks for, for the legend beside the findings. */
 export const FINDING_TAG_MEANING = {
   deficiency: { zh: '可能导致突发事件中不能保护公众安全，应在规定时间内纠正', en: 'may fail to protect the public in a real event: correct within a set time' },
-  corrective: { zh: '单独不致危及公众安全，应在下次演练前纠正', en: 'not by itself a danger to the public: correct before the next drill' },
-  improvement: { zh: '值得改进，视情况处理', en: 'worth improving, as resources allow' },
+  rectify: { zh: '单独不致危及公众安全，应在下次演练前纠正', en: 'not by itself a danger to the public: correct before the next drill' },
+  improve: { zh: '值得改进，视情况处理', en: 'worth improving, as resources allow' },
 } as const;
 
 /** Tag colours, shared by the report and the app: red, orange, blue from most to least serious. */
-export const FINDING_TAG_COLOR = { deficiency: '#c62828', corrective: '#ef6c00', improvement: '#1565c0' } as const;
+export const FINDING_TAG_COLOR = { deficiency: '#c62828', rectify: '#ef6c00', improve: '#1565c0' } as const;

@@ -21,6 +21,8 @@ export interface Zone extends Point {
   class: ZoneClass;
   /** Outer ring [lon, lat][] where the zone is a polygon; background incidents fall inside it. */
   polygon?: [number, number][];
+  /** Holes of the polygon (e.g. the town a rural zone surrounds); no incident falls in them. */
+  holes?: [number, number][][];
 }
 
 /** How an order or report travels: the shared information platform, phone relay, or radio. */

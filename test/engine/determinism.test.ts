@@ -53,6 +53,6 @@ describe('determinism', () => {
   it('golden hash of the default scenario’s event log (seed 20260615)', () => {
     const csv = eventsCsv(1, simulate(def).log);
     // Update deliberately, when the model changes on purpose: `npx vitest run -u`.
-    expect(sha(csv)).toMatchInlineSnapshot(`"58460fcaa6c959e6287b78d5e44fb75c9acc757c4d9d15c3a07435e0aa76be12"`);
+    expect(sha(csv)).toMatchInlineSnapshot(`"2c884e5c921df841b23da310970fe947a1915676dc0fc76a3e6cd8e8ca649b8a"`);
   });
 });

@@ -99,9 +99,9 @@ describe('scoring hand-made records', () => {
     const fs = findings(res, defaultRubric());
     expect(fs.map((f) => [f.indicator, f.tag])).toEqual([
       ['A2', 'deficiency'],
-      ['A3', 'corrective'],
-      ['A1', 'improvement'],
-      ['A5', 'improvement'],
+      ['A3', 'rectify'],
+      ['A1', 'improve'],
+      ['A5', 'improve'],
     ]);
     expect(fs[2].cost).toBeGreaterThan(fs[3].cost);
   });

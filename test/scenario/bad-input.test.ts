@@ -38,6 +38,16 @@ const cases: [string, (s: Record<string, any>) => unknown, string][] = [
   ['mutual aid from itself', (s) => (s.agencies[0].mutualAid = { from: ['FIRE'] }), 'agencies[0].mutualAid.from[0]: an agency cannot be its own neighbour'],
   ['network model without a file', (s) => (s.travel = { model: 'network' }), 'travel.network: is required when travel.model is network'],
   ['network file missing', (s) => (s.travel = { model: 'network', network: 'nowhere.geojson' }), 'travel.network: file not found: "nowhere.geojson"'],
+  ['a grading map to no grade', (s) => (s.incidentTypes[0].grading = { II: 'V' }), 'incidentTypes[0].grading'],
+  ['a zone class that is none of the three', (s) => (s.zones[0].class = 'downtown'), 'zones[0].class'],
+  ['calls on a non-emergency line the center lacks', (s) => (s.demand.nonEmergency = [{ id: 'c', ratePerDay: 10, line: 'nonEmergency' }]), 'demand.nonEmergency[0].line: the center has no non-emergency line'],
+  ['a transfer probability above 1', (s) => (s.demand.nonEmergency = [{ id: 'c', ratePerDay: 10, transfer: { probability: 2 } }]), 'demand.nonEmergency[0].transfer.probability'],
+  ['two non-emergency streams with one id', (s) => (s.demand.nonEmergency = [{ id: 'c', ratePerDay: 10 }, { id: 'c', ratePerDay: 5 }]), 'demand.nonEmergency[1].id: duplicate id "c"'],
+  ['a line waiting for a decision in a plan with no command post', (s) => (s.plans[0].response[0].afterDecision = true), 'plans[0].response[0].afterDecision: waits for the command post’s decision'],
+  ['dispatch during the call after a negative time', (s) => (s.center.dispatchDuringCall = { after: -5 }), 'center.dispatchDuringCall.after'],
+  ['a report limit of zero', (s) => (s.scoring = { reporting: { II: { first: 0 } } }), 'scoring.reporting.II: a time limit of 0 cannot be met'],
+  ['an unknown report profile', (s) => (s.scoring = { reporting: 'mars' }), 'scoring.reporting'],
+  ['fire incidents of an unknown type', (s) => (s.scoring = { fireIncidents: ['wildfire'] }), 'scoring.fireIncidents[0]: unknown incident type "wildfire"'],
 ];
 
 describe('bad input yields path-named errors', () => {

@@ -13,6 +13,7 @@ import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
 import { lastAtOrBefore, type Replay } from '../model/replay.ts';
 import type { Lang, Messages } from '../i18n/index.ts';
 import { FINDING_TAGS, REPORT_TEXT } from '../../src/report/i18n.ts';
+import { sourceLine } from '../../src/report/aar/findings.ts';
 
 const SEG = { staging: '#edc948', turnout: '#bab0ac', travel: '#4e79a7', wait: '#e15759', scene: '#59a14f' } as const;
 export const STATUS_COLOR: Record<string, string> = {
@@ -171,5 +172,7 @@ export function renderScore(el: HTMLElement, report: ReportData, lang: Lang, m: 
     li.append('span').attr('class', `tag t-${f.tag}`).text(FINDING_TAGS[f.tag][lang]);
     li.append('code').text(`${f.indicator} `);
     li.append('span').text(f.text[lang]);
+    const spec = report.rubric.indicators.find((s) => s.id === f.indicator);
+    if (spec) li.append('div').attr('class', 'hint').text(`${REPORT_TEXT.column[lang].source}: ${sourceLine(spec, lang)}`);
   }
 }

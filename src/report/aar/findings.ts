@@ -2,7 +2,16 @@
 import { FINDING_TAG_ORDER } from '../../metrics/findings.ts';
 import { FINDING_TAG_MEANING, FINDING_TAGS, REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { esc } from '../svg.ts';
+import type { IndicatorSpec } from '../../metrics/score.ts';
 import type { ReportData } from './types.ts';
+
+/** One line on where a finding's target comes from. */
+export function sourceLine(spec: IndicatorSpec, lang: Lang): string {
+  if (spec.source.kind === 'plan') return spec.changed ? T.scenarioTarget[lang] : T.sourceKind[lang].plan;
+  if (spec.changed) return `${T.changedTarget[lang]}${spec.source.ref}`;
+  const kind = T.sourceKind[lang][spec.source.kind];
+  return lang === 'zh' ? `${spec.source.ref}（${kind}）` : `${spec.source.ref} (${kind})`;
+}
 
 export function findingsSection(data: ReportData, lang: Lang): string {
   if (!data.findings.length) return `<p>${T.noFindings[lang]}</p>`;
@@ -11,7 +20,7 @@ export function findingsSection(data: ReportData, lang: Lang): string {
   const items = data.findings
     .map((f) => {
       const spec = specs.get(f.indicator);
-      const cite = spec ? `<br><span class="cite">${T.column[lang].source}: ${esc(spec.changed ? `${T.changedTarget[lang]}${spec.source.ref}` : spec.source.ref)}</span>` : '';
+      const cite = spec ? `<br><span class="cite">${T.column[lang].source}: ${esc(sourceLine(spec, lang))}</span>` : '';
       return `<li><span class="tag t-${f.tag}">${esc(FINDING_TAGS[f.tag][lang])}</span> <span class="fid">${esc(f.indicator)}</span> ${esc(f.text[lang])}${cite}</li>`;
     })
     .join('');

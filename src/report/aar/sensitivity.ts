@@ -6,7 +6,6 @@
  */
 import { scaleBand, scaleLinear } from 'd3';
 import { pointsLost, scoreRuns, type Rubric, type ScoreContext, type ScoreResult } from '../../metrics/score.ts';
-import { formatNumber } from '../csv.ts';
 import { REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { esc } from '../svg.ts';
 import type { RepRecords, ReportData, SensitivityRow } from './types.ts';
@@ -62,7 +61,7 @@ export function sensitivitySection(data: ReportData, lang: Lang): string {
   const table = `<table class="sens"><thead><tr><th>${T.column[lang].id}</th><th>${T.column[lang].indicator}</th><th>${t.lost}</th>${many ? `<th>${t.perRep}</th>` : ''}<th>${t.ifMet}</th></tr></thead><tbody>${rows
     .map(
       (r) =>
-        `<tr><td>${esc(r.id)}</td><td>${esc(specs.get(r.id)?.name[lang] ?? r.id)}</td><td class="n">${formatNumber(Number(n1(r.lost)))}</td>` +
+        `<tr><td>${esc(r.id)}</td><td>${esc(specs.get(r.id)?.name[lang] ?? r.id)}</td><td class="n">${n1(r.lost)}</td>` +
         (many ? `<td class="n">${n1(mean(r.perRep))} (${n1(Math.min(...r.perRep))}–${n1(Math.max(...r.perRep))})</td>` : '') +
         `<td class="n">${total === null ? '–' : n1(total + r.lost)}</td></tr>`,
     )

@@ -3,7 +3,7 @@ import type { InputError } from '../errors.ts';
 import { ZONE_CLASSES, type ScenarioParsed, type ZoneClass } from '../schema.ts';
 import type { Zone } from '../scenario.ts';
 import { readSideFile, type ReadFile } from '../files.ts';
-import { centroid, outerRing } from '../../geo/zones.ts';
+import { centroid, holes, outerRing } from '../../geo/zones.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
 
 /** Reads a JSON side file; problems are recorded at `where`. */
@@ -44,6 +44,8 @@ export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[];
     const zone: Zone = { id: String(id), name: String(p.name ?? id), population, class: cls as ZoneClass, ...c };
     const ring = outerRing(feat.geometry);
     if (ring) zone.polygon = ring;
+    const hs = holes(feat.geometry);
+    if (hs.length) zone.holes = hs;
     zones.push(zone);
   });
   return { zones, errors };

@@ -21,11 +21,13 @@ export interface ScenarioSource {
   text: string;
   /** Side files by path relative to the scenario file. */
   files: Record<string, string>;
+  /** Built into the app (a link can name it); false for files the user opened. */
+  bundled: boolean;
 }
 
 export function bundledSource(name: string): ScenarioSource | null {
   const text = BUNDLED_FILES[`${name}.yaml`];
-  return text === undefined ? null : { name, fileName: `${name}.yaml`, text, files: BUNDLED_FILES };
+  return text === undefined ? null : { name, fileName: `${name}.yaml`, text, files: BUNDLED_FILES, bundled: true };
 }
 
 /** Reads opened or dropped files; picks the scenario file (the one YAML/JSON that is not GeoJSON). */
@@ -47,5 +49,5 @@ export async function sourceFromFiles(list: FileList | File[]): Promise<Scenario
     rel[p.startsWith(dir) ? p.slice(dir.length) : p] = text;
     rel[p.replace(/^.*\//, '')] ??= text;
   }
-  return { name: main.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, ''), fileName: main.replace(/^.*\//, ''), text: files[main], files: rel };
+  return { name: main.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/i, ''), fileName: main.replace(/^.*\//, ''), text: files[main], files: rel, bundled: false };
 }

@@ -7,7 +7,8 @@ import Papa from 'papaparse';
 import { KPI_COLUMNS, type Kpi } from '../metrics/kpis.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { formatNumber, toCsv } from '../report/csv.ts';
-import { pairedInterval, replicationInterval } from '../metrics/stats.ts';
+import { pairedInterval, replicationInterval, tCdf } from '../metrics/stats.ts';
+import { effectOf, holm, minDifferences, type Effect } from './verdict.ts';
 import type { InputError } from '../scenario/errors.ts';
 
 export interface Job {
@@ -130,12 +131,38 @@ export interface ComparisonRow {
   diffMean: number;
   diffLow: number;
   diffHigh: number;
+  /** The paired 95% interval excludes 0 (unadjusted; null for the baseline or without data). */
   significant: boolean | null;
+  /** Two-sided paired t-test p-value against the baseline (NaN for the baseline). */
+  pValue: number;
+  /** Holm-adjusted p-value, over this variant's KPIs. */
+  pHolm: number;
+  /** The smallest difference that matters for this KPI (its unit's default unless overridden). */
+  minDiff: number;
+  /** better / worse (real and at least minDiff), negligible (real but smaller), none (no evidence). */
+  effect: Effect | null;
 }
 
-/** Every variant's KPIs with 95% intervals, and paired differences from the baseline. */
-export function compare(rows: readonly ReplicationResult[], variantOrder: readonly string[]): ComparisonRow[] {
+/** Two-sided p-value of a paired t-test of mean difference 0 (1 when every pair is equal). */
+export function pairedPValue(a: readonly number[], b: readonly number[]): number {
+  const d: number[] = [];
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) d.push(a[i] - b[i]);
+  const n = d.length;
+  if (n < 2) return NaN;
+  const mean = d.reduce((x, y) => x + y, 0) / n;
+  const sd = Math.sqrt(d.reduce((x, y) => x + (y - mean) ** 2, 0) / (n - 1));
+  if (sd === 0) return mean === 0 ? 1 : 0;
+  const t = mean / (sd / Math.sqrt(n));
+  return Math.min(1, 2 * (1 - tCdf(Math.abs(t), n - 1)));
+}
+
+/**
+ * Every variant's KPIs with 95% intervals, and paired differences from the baseline with their
+ * p-values (Holm-adjusted over the variant's KPIs) and effect, against each KPI's minimum that matters.
+ */
+export function compare(rows: readonly ReplicationResult[], variantOrder: readonly string[], minDiffOverrides: Partial<Record<Kpi, number>> = {}): ComparisonRow[] {
   const out: ComparisonRow[] = [];
+  const minDiff = minDifferences(minDiffOverrides);
   const base = new Map(rows.filter((r) => r.variant === variantOrder[0]).map((r) => [r.rep, r]));
   for (const variant of variantOrder) {
     const mine = rows.filter((r) => r.variant === variant).sort((a, b) => a.rep - b.rep);
@@ -154,6 +181,10 @@ export function compare(rows: readonly ReplicationResult[], variantOrder: readon
         diffLow: NaN,
         diffHigh: NaN,
         significant: null,
+        pValue: NaN,
+        pHolm: NaN,
+        minDiff: minDiff[metric],
+        effect: null,
       };
       if (variant !== variantOrder[0]) {
         const paired = mine.filter((r) => base.has(r.rep));
@@ -162,19 +193,27 @@ export function compare(rows: readonly ReplicationResult[], variantOrder: readon
         row.diffLow = p.low;
         row.diffHigh = p.high;
         row.significant = Number.isFinite(p.low) && Number.isFinite(p.high) ? p.low > 0 || p.high < 0 : null;
+        row.pValue = pairedPValue(paired.map((r) => r.kpis[metric]), paired.map((r) => base.get(r.rep)!.kpis[metric]));
       }
       out.push(row);
     }
+    if (variant === variantOrder[0]) continue;
+    const mineRows = out.slice(out.length - KPI_COLUMNS.length);
+    holm(mineRows.map((r) => r.pValue)).forEach((p, i) => {
+      const r = mineRows[i];
+      r.pHolm = p;
+      r.effect = effectOf(r.metric, r.diffMean, p, r.minDiff);
+    });
   }
   return out;
 }
 
-export const COMPARISON_COLUMNS = ['variant', 'metric', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'diff_mean', 'diff_ci95_low', 'diff_ci95_high', 'significant'] as const;
+export const COMPARISON_COLUMNS = ['variant', 'metric', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'diff_mean', 'diff_ci95_low', 'diff_ci95_high', 'significant', 'p_value', 'p_holm', 'min_diff', 'effect'] as const;
 
 export function comparisonCsv(rows: readonly ComparisonRow[], bom = false): string {
   return toCsv(
     COMPARISON_COLUMNS,
-    rows.map((r) => [r.variant, r.metric, r.n, r.mean, r.sd, r.ci95Low, r.ci95High, r.diffMean, r.diffLow, r.diffHigh, r.significant === null ? null : r.significant]),
+    rows.map((r) => [r.variant, r.metric, r.n, r.mean, r.sd, r.ci95Low, r.ci95High, r.diffMean, r.diffLow, r.diffHigh, r.significant === null ? null : r.significant, r.pValue, r.pHolm, r.minDiff, r.effect]),
     { bom },
   );
 }

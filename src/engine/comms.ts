@@ -7,6 +7,7 @@
 import type { Agency, Channel } from '../scenario/scenario.ts';
 import { sample } from '../random/distributions.ts';
 import type { UnitState, World } from './world.ts';
+import * as dmath from '../random/math.ts';
 
 
 /** Is `c` working now? */
@@ -78,7 +79,7 @@ export function startComms(w: World): void {
     if (!(r.ratePerDay > 0)) continue;
     const rng = w.streams.get(`comms/${r.channel}`);
     const next = () => {
-      const gap = -Math.log(1 - rng()) * (86400 / r.ratePerDay);
+      const gap = -dmath.log(1 - rng()) * (86400 / r.ratePerDay);
       if (w.kernel.now() + gap >= w.scenario.durationS) return;
       w.kernel.after(gap, () => {
         down(w, r.channel, 'random');

@@ -11,6 +11,7 @@ import type { BackgroundState, World } from './world.ts';
 import { occur } from './incident.ts';
 import { nonEmergencyArrives } from './center.ts';
 import { pointInPolygon } from '../geo/zones.ts';
+import * as dmath from '../random/math.ts';
 
 /**
  * Next arrival time after `tS` of a non-homogeneous Poisson process whose rate is constant within
@@ -19,7 +20,7 @@ import { pointInPolygon } from '../geo/zones.ts';
  */
 export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng): number {
   if (!(ratePerS > 0) || profile.every((p) => p === 0)) return Infinity;
-  let need = -Math.log(1 - rng());
+  let need = -dmath.log(1 - rng());
   let t = tS;
   for (;;) {
     const h = hourAt(startSecondOfDay, t);

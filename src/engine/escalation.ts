@@ -7,10 +7,11 @@
  */
 import type { Dynamics } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
+import * as dmath from '../random/math.ts';
 
 /** Size at `tS` of an incident that started at `t0` with size `s0` and is still growing (pure). */
 export function sizeAt(d: Dynamics, s0: number, t0: number, tS: number): number {
-  return Math.min(d.maxSize, s0 * Math.exp(d.growthPerS * Math.max(0, tS - t0)));
+  return Math.min(d.maxSize, s0 * dmath.exp(d.growthPerS * Math.max(0, tS - t0)));
 }
 
 /** Units needed to hold a size (pure). */
@@ -31,7 +32,7 @@ export function gradeForSize(d: Dynamics, size: number): number {
 export function timeToSize(d: Dynamics, s0: number, t0: number, size: number): number {
   if (size <= s0) return t0;
   if (!(d.growthPerS > 0) || size > d.maxSize) return Infinity;
-  return t0 + Math.log(size / s0) / d.growthPerS;
+  return t0 + dmath.log(size / s0) / d.growthPerS;
 }
 
 /** The incident's size now (final once controlled). */

@@ -19,6 +19,7 @@ import { injectOutage } from './comms.ts';
 import { approve, maybeOpenCommandPost } from './command-post.ts';
 import { setDemandFactor } from './demand.ts';
 import { callArrives } from './center.ts';
+import * as dmath from '../random/math.ts';
 
 /** Something done to a run at the current time. Incidents are named by id (`inc-000042`) or by name. */
 export type Injection =
@@ -192,7 +193,7 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
 
 function currentSizeOf(w: World, inc: IncidentState): number {
   const d = inc.type.dynamics!;
-  return inc.sizeFinal ?? Math.min(d.maxSize, inc.sizeFrom.size * Math.exp(d.growthPerS * Math.max(0, w.kernel.now() - inc.sizeFrom.t)));
+  return inc.sizeFinal ?? Math.min(d.maxSize, inc.sizeFrom.size * dmath.exp(d.growthPerS * Math.max(0, w.kernel.now() - inc.sizeFrom.t)));
 }
 
 function checkNewIncident(w: World, x: Extract<Injection, { kind: 'incident' }>): (() => InjectResult) | string {

@@ -15,6 +15,7 @@ import { unitArrived } from './incident.ts';
 import { agencyRecord, unitFreed } from './agency.ts';
 import { reportStatus } from './comms.ts';
 import type { IncidentState } from './world.ts';
+import * as dmath from '../random/math.ts';
 
 /** Is `u` truly free to be sent now? */
 export function isDispatchable(w: World, u: UnitState): boolean {
@@ -291,7 +292,7 @@ export function startTasks(w: World, u: UnitState): void {
   if (!t || !(t.ratePerDay > 0)) return;
   const rng = w.streams.get(`tasks/${u.def.id}`);
   const next = () => {
-    const gap = -Math.log(1 - rng()) * (86400 / t.ratePerDay);
+    const gap = -dmath.log(1 - rng()) * (86400 / t.ratePerDay);
     const lengthS = Math.max(0, sample(t.duration, rng));
     if (w.kernel.now() + gap >= w.scenario.durationS) return;
     w.kernel.after(gap, () => {

@@ -1,4 +1,5 @@
 import type { Point } from './point.ts';
+import * as dmath from '../random/math.ts';
 
 const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
@@ -7,8 +8,8 @@ const RAD = Math.PI / 180;
 export function distanceM(a: Point, b: Point): number {
   const dLat = (b.lat - a.lat) * RAD;
   const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  const h = dmath.sin(dLat / 2) ** 2 + dmath.cos(a.lat * RAD) * dmath.cos(b.lat * RAD) * dmath.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * dmath.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Point a fraction `f` (0..1) of the way from `a` to `b`, linearly in degrees (fine at city scale). */

@@ -5,6 +5,7 @@
  */
 import type { Point } from './point.ts';
 import { distanceM } from './distance.ts';
+import * as dmath from '../random/math.ts';
 
 /** Road graph for the `network` travel model (built from GeoJSON LineStrings). */
 export interface RoadNetwork {
@@ -146,11 +147,11 @@ export class RoadGraph {
     const cx = Math.min(cols - 1, Math.max(0, Math.floor((p.lon - lon0) / cellDeg)));
     const cy = Math.min(rows - 1, Math.max(0, Math.floor((p.lat - lat0) / cellDeg)));
     // Metres per degree of the cell's shorter side (longitude shrinks with latitude).
-    const mPerDeg = 111_195 * Math.max(0.05, Math.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
+    const mPerDeg = 111_195 * Math.max(0.05, dmath.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
     let best = -1;
     let bestD = Infinity;
     // Compare by a local planar metric (exact enough at city scale); report the great-circle value.
-    const kx = Math.cos((p.lat * Math.PI) / 180);
+    const kx = dmath.cos((p.lat * Math.PI) / 180);
     const maxR = Math.max(cols, rows);
     const nodes = this.network.nodes;
     for (let r = 0; r <= maxR; r++) {

@@ -1,6 +1,7 @@
 /** Summary statistics of a run's records: the long-format rows of `summary.csv`. */
 import { quantileSorted } from 'd3';
 import type { RunRecords } from '../engine/records.ts';
+import * as dmath from '../random/math.ts';
 
 export interface SummaryRow {
   metric: string;
@@ -71,19 +72,19 @@ export function summarise(r: RunRecords): SummaryRow[] {
 /** ln Γ(x) for x > 0 (Lanczos approximation, g = 7, n = 9; ~15 significant digits). */
 export function lnGamma(x: number): number {
   const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  if (x < 0.5) return dmath.log(Math.PI / dmath.sin(Math.PI * x)) - lnGamma(1 - x);
   x -= 1;
   let a = c[0];
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * dmath.log(2 * Math.PI) + (x + 0.5) * dmath.log(t) - t + dmath.log(a);
 }
 
 /** Regularised incomplete beta I_x(a, b) (continued fraction, as in Numerical Recipes §6.4). */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = dmath.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * dmath.log(x) + b * dmath.log(1 - x));
   const cf = (xx: number, aa: number, bb: number) => {
     const tiny = 1e-300;
     let c = 1;

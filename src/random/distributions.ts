@@ -1,4 +1,5 @@
 import type { Rng } from './streams.ts';
+import * as dmath from './math.ts';
 
 /**
  * A random quantity in normalised form (what the scenario loader produces). Parameters are in the
@@ -64,12 +65,12 @@ export function distVariance(d: Dist): number {
 export function standardNormal(rng: Rng): number {
   const u1 = 1 - rng(); // (0, 1]: log stays finite
   const u2 = rng();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * dmath.log(u1)) * dmath.cos(2 * Math.PI * u2);
 }
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000), with the shape < 1 boost. */
 export function standardGamma(shape: number, rng: Rng): number {
-  if (shape < 1) return standardGamma(shape + 1, rng) * Math.pow(1 - rng(), 1 / shape);
+  if (shape < 1) return standardGamma(shape + 1, rng) * dmath.pow(1 - rng(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -81,7 +82,7 @@ export function standardGamma(shape: number, rng: Rng): number {
     } while (v <= 0);
     v = v * v * v;
     const u = 1 - rng();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    if (dmath.log(u) < 0.5 * x * x + d - d * v + d * dmath.log(v)) return d * v;
   }
 }
 
@@ -104,13 +105,13 @@ export function sample(d: Dist, rng: Rng): number {
     case 'fixed':
       return d.value;
     case 'exponential':
-      return -d.mean * Math.log(1 - rng());
+      return -d.mean * dmath.log(1 - rng());
     case 'lognormal': {
       if (d.sd === 0) return d.mean;
       // Parameters of the underlying normal from the mean and sd of the variable itself.
-      const s2 = Math.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
-      const mu = Math.log(d.mean) - s2 / 2;
-      return Math.exp(mu + Math.sqrt(s2) * standardNormal(rng));
+      const s2 = dmath.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+      const mu = dmath.log(d.mean) - s2 / 2;
+      return dmath.exp(mu + Math.sqrt(s2) * standardNormal(rng));
     }
     case 'gamma':
       return standardGamma(d.shape, rng) * d.scale;

@@ -29,9 +29,11 @@ export function buildReport(meta: RunMeta, reps: RepRecords[]): ReportData {
   const ctx = scoreContext(meta.scenario);
   const result = scoreRuns(reps, ctx, rubric);
   const specs = new Map(result.indicators.map((i) => [i.spec.id, i]));
+  const names = new Map(meta.scenario.agencies.map((a) => [a.id, a.name]));
+  const agencyName = (id: string) => names.get(id) ?? id;
   const findings = makeFindings(result, rubric).map((f) => {
     const i = specs.get(f.indicator)!;
-    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang);
+    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang, agencyName);
     return { ...f, text: { zh: text('zh'), en: text('en') } };
   });
   return { meta, reps, rubric, result, findings, sensitivity: sensitivity(result, reps, ctx, rubric) };

@@ -32,7 +32,7 @@ const CHANNEL_NAMES: Record<string, Record<Lang, string>> = {
 };
 
 /** Words about where the misses concentrate (a channel, an agency), or '' when they do not. */
-function concentrationText(f: Finding, lang: Lang): string {
+function concentrationText(f: Finding, lang: Lang, agencyName: (id: string) => string): string {
   const parts: string[] = [];
   const ch = f.concentration.channel;
   if (ch && CHANNEL_NAMES[ch.name]) {
@@ -40,12 +40,16 @@ function concentrationText(f: Finding, lang: Lang): string {
     parts.push(ch.count === f.over ? (lang === 'zh' ? `全部经由${name}` : `all by ${name}`) : lang === 'zh' ? `其中 ${ch.count} 次经由${name}` : `${ch.count} of them by ${name}`);
   }
   const ag = f.concentration.agency;
-  if (ag) parts.push(ag.count === f.over ? (lang === 'zh' ? `均涉及 ${ag.id}` : `all ${ag.id}`) : lang === 'zh' ? `其中 ${ag.count} 次涉及 ${ag.id}` : `${ag.count} of them ${ag.id}`);
+  const who = ag ? agencyName(ag.id) : '';
+  if (ag) parts.push(ag.count === f.over ? (lang === 'zh' ? `均涉及${who}` : `all ${who}`) : lang === 'zh' ? `其中 ${ag.count} 次涉及${who}` : `${ag.count} of them ${who}`);
   return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
-/** The sentence of a finding: the value against its target, the worst cases, and where misses concentrate. */
-export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang): string {
+/**
+ * The sentence of a finding: the value against its target, the worst cases, and where misses
+ * concentrate; agencies by name where `agencyName` knows them (ids otherwise).
+ */
+export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang, agencyName: (id: string) => string = (id) => id): string {
   const v = formatValue(value, spec.unit, lang);
   const tg = formatValue(spec.target, spec.unit, lang);
   const share = spec.unit === 'share';
@@ -55,14 +59,14 @@ export function findingText(f: Finding, spec: IndicatorSpec, value: number, star
     .slice(0, 3)
     .map((s) => {
       const subject = s.incident ?? s.unit;
-      const who = [s.agency, s.unit !== subject ? s.unit : undefined].filter(Boolean).join(' ');
+      const who = [s.agency ? agencyName(s.agency) : undefined, s.unit !== subject ? s.unit : undefined].filter(Boolean).join(' ');
       const when = s.t !== undefined ? clock(startSecondOfDay, s.t) : '';
       const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}`;
       const inner = [who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
       return `${subject}${inner ? (lang === 'zh' ? `（${inner}）` : ` (${inner})`) : ''}${what}`;
     });
   const worstLabel = share ? (lang === 'zh' ? '例如' : 'For example') : lang === 'zh' ? '最差' : 'Worst';
-  const conc = concentrationText(f, lang);
+  const conc = concentrationText(f, lang, agencyName);
   if (lang === 'zh') {
     return (
       `${spec.name.zh}：${v}，目标 ${tg}` +

@@ -70,6 +70,10 @@ export const REPORT_TEXT = {
     zh: { call: '首次来电', answered: '接听', verified: '核实、确定等级', plan: '启动预案', reported: '初报', update: '续报', final: '终报', approved: '批复', experts: '专家进驻', post: '现场指挥部', decision: '会商决策', controlled: '得到控制', closed: '处置结束', notified: '接到指令', arrival: '首车到场' },
     en: { call: 'first call', answered: 'answered', verified: 'verified, level given', plan: 'plan activated', reported: 'first report', update: 'follow-up report', final: 'final report', approved: 'approved', experts: 'experts', post: 'command post', decision: 'decision meeting', controlled: 'controlled', closed: 'closed', notified: 'order received', arrival: 'first arrival' },
   },
+  channels: {
+    zh: { platform: '信息共享平台', phone: '电话转接', radio: '无线电', mutual_aid: '跨区增援' } as Record<string, string>,
+    en: { platform: 'shared platform', phone: 'phone relay', radio: 'radio', mutual_aid: 'mutual aid' } as Record<string, string>,
+  },
   phases: {
     zh: { staging: '集结', turnout: '出车准备', travel: '行驶', wait: '等待协同', scene: '现场处置' },
     en: { staging: 'staging', turnout: 'turnout', travel: 'travel', wait: 'waiting on others', scene: 'on scene' },
@@ -103,4 +107,4 @@ export const FINDING_TAG_MEANING = {
 } as const;
 
 /** Tag colours, shared by the report and the app: red, orange, blue from most to least serious. */
-export const FINDING_TAG_COLOR = { deficiency: '#c62828', rectify: '#ef6c00', improve: '#1565c0' } as const;
+export const FINDING_TAG_COLOR = { deficiency: '#c62828', rectify: '#b34700', improve: '#1565c0' } as const;

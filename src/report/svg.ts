@@ -21,6 +21,26 @@ function axes(xTicks: { x: number; label: string }[], yTicks: { y: number; label
   return `<g class="axis" font-size="10" fill="#333">${ys}<line x1="${x0}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#555"/>${xs}</g>`;
 }
 
+/** Width (px) a label takes at `fontPx`: CJK and other wide characters 1 em, the rest about 0.6 em. */
+export function textWidth(text: string, fontPx: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2E80-\uFFEF]/.test(ch) ? 1 : 0.6;
+  return em * fontPx;
+}
+
+/** Left margin (px) that fits the longest label, between `min` and half the chart. */
+export function labelMargin(labels: readonly string[], fontPx: number, min: number): number {
+  return Math.round(Math.min(W / 2, Math.max(min, ...labels.map((l) => textWidth(l, fontPx) + 14))));
+}
+
+/** A label cut to fit `widthPx` (with …), the whole text in its tooltip. */
+export function fitLabel(text: string, fontPx: number, widthPx: number): string {
+  if (textWidth(text, fontPx) <= widthPx) return esc(text);
+  let cut = text;
+  while (cut.length > 1 && textWidth(`${cut}…`, fontPx) > widthPx) cut = cut.slice(0, -1);
+  return `<title>${esc(text)}</title>${esc(cut)}…`;
+}
+
 const frame = (title: string, body: string) =>
   `<figure class="chart"><svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">${body}</svg><figcaption>${esc(title)}</figcaption></figure>`;
 
@@ -123,13 +143,16 @@ export function barsSvg(title: string, rows: readonly { label: string; value: nu
 export function boxesSvg(title: string, groups: readonly { label: string; values: number[]; target: number | null }[]): string {
   const all = groups.flatMap((g) => g.values);
   const hi = Math.max(1, max(all) ?? 1, ...groups.map((g) => g.target ?? 0));
-  const x = scaleLinear().domain([0, hi]).nice().range([110, W - M.right]);
+  const text = (g: (typeof groups)[number]) => `${g.label} (n=${g.values.length})`;
+  // The labels get the room they need (up to half the chart), so no variant's name is clipped.
+  const left = labelMargin(groups.map(text), 11, 110);
+  const x = scaleLinear().domain([0, hi]).nice().range([left, W - M.right]);
   const y = scaleBand().domain(groups.map((g) => g.label)).range([M.top, H - M.bottom]).padding(0.3);
   const rows = groups
     .map((g) => {
       const yy = y(g.label)!;
       const bw = y.bandwidth();
-      const label = `<text x="104" y="${n2(yy + bw / 2)}" dy="0.32em" text-anchor="end" font-size="11">${esc(g.label)} (n=${g.values.length})</text>`;
+      const label = `<text x="${left - 6}" y="${n2(yy + bw / 2)}" dy="0.32em" text-anchor="end" font-size="11">${fitLabel(text(g), 11, left - 8)}</text>`;
       const tgt = g.target === null ? '' : `<line x1="${n2(x(g.target))}" x2="${n2(x(g.target))}" y1="${n2(yy)}" y2="${n2(yy + bw)}" stroke="#c0392b" stroke-width="2" stroke-dasharray="4,3"/>`;
       if (g.values.length === 0) return label + tgt;
       const s = [...g.values].sort((a, b) => a - b);
@@ -142,5 +165,5 @@ export function boxesSvg(title: string, groups: readonly { label: string; values
       return label + box + dots + tgt;
     })
     .join('');
-  return frame(title, axes(x.ticks(8).map((t) => ({ x: x(t), label: String(t) })), [], 110) + rows);
+  return frame(title, axes(x.ticks(8).map((t) => ({ x: x(t), label: String(t) })), [], left) + rows);
 }

@@ -3,6 +3,8 @@ export interface InputError {
   /** Dotted path into the scenario (`units[3].station`), or a file name for whole-file problems. */
   path: string;
   message: string;
+  /** More lines for a reader with room (the UI): e.g. the excerpt of YAML around a parse error. */
+  detail?: string;
 }
 
 /** Formats a path of keys and indices as `units[3].station`. */

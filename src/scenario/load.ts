@@ -35,8 +35,10 @@ export function parseScenarioText(text: string, fileName = 'scenario'): Result<u
     }
     return { ok: true, value };
   } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
-    return { ok: false, errors: [{ path: fileName, message: `cannot parse: ${msg}` }] };
+    // The CLI prints the first line; the app also shows the parser's excerpt of the text.
+    const [msg, ...rest] = (e as Error).message.split('\n');
+    const detail = rest.join('\n').replace(/\s+$/, '');
+    return { ok: false, errors: [{ path: fileName, message: `cannot parse: ${msg}`, ...(detail ? { detail } : {}) }] };
   }
 }
 

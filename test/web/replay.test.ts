@@ -48,6 +48,38 @@ describe('replay model (state at time t from the log)', () => {
     expect(stateAt(replay, i.tClosed! + 1).incidents.some((x) => x.id === i.incidentId)).toBe(false);
   });
 
+  it('a unit waiting for its next alert does not name that incident (no future in the picture)', () => {
+    const d = run.records.dispatches.find((x) => x.tAlert !== null && x.tAlert > 3600)!;
+    const before = stateAt(replay, d.tAlert! - 0.5).units.find((x) => x.id === d.unitId)!;
+    expect(before.incident).not.toBe(d.incidentId);
+    expect(stateAt(replay, d.tAlert! + 0.001).units.find((x) => x.id === d.unitId)!.incident).toBe(d.incidentId);
+  });
+
+  it('an incident whose every caller hung up before an answer leaves the map when the last one hangs up', () => {
+    const busy = simulate({ ...s, center: { ...s.center, callTakers: s.center.callTakers.map(() => 1) } }, s.seed);
+    const rp = buildReplay(s, busy.log, busy.records);
+    const lost = rp.incidents.find((i) => i.lost)!;
+    expect(lost).toBeDefined();
+    expect(Number.isFinite(lost.tEnd)).toBe(true);
+    expect(stateAt(rp, lost.tEnd - 0.001).incidents.some((x) => x.id === lost.id)).toBe(true);
+    expect(stateAt(rp, lost.tEnd).incidents.some((x) => x.id === lost.id)).toBe(false);
+  });
+
+  it('an incident is drawn at the size reported by time t, not at its final size', () => {
+    const grown = replay.incidents.find((i) => i.sizes.length > 0 && i.sizes[0].t > i.tOccur + 1 && i.sizes[0].t < i.tEnd)!;
+    expect(grown).toBeDefined();
+    const at = (t: number) => stateAt(replay, t).incidents.find((x) => x.id === grown.id)!.size;
+    expect(at(grown.tOccur + 0.5)).toBeNull();
+    expect(at(grown.sizes[0].t)).toBe(grown.sizes[0].size);
+  });
+
+  it('the time index finds exactly the incidents live at t (as a scan of all would)', () => {
+    for (const t of [0, 1234.5, 3600, 14.5 * 3600, 86399]) {
+      const scan = replay.incidents.filter((i) => i.tOccur <= t && t < i.tEnd).map((i) => i.id).sort();
+      expect(stateAt(replay, t).incidents.map((i) => i.id).sort()).toEqual(scan);
+    }
+  });
+
   it('counts of free and busy units add up to the fleet', () => {
     const c = countsAt(replay, 14.5 * 3600);
     let n = 0;

@@ -7,6 +7,7 @@ import type { LogEvent } from '../../src/engine/log.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { RunRecords } from '../../src/engine/records.ts';
 import { TravelModel, type Place } from '../../src/geo/travel.ts';
+import { buildTimeIndex, activeAt, type TimeIndex } from './time-index.ts';
 
 export type UnitStatus = 'available' | 'alerted' | 'enroute' | 'onscene' | 'transporting' | 'hospital' | 'returning' | 'moving' | 'tasked' | 'off';
 
@@ -31,16 +32,21 @@ export interface UnitTrack {
 export interface IncidentTrack {
   id: string;
   type: string;
+  zone: string;
   lon: number;
   lat: number;
   tOccur: number;
   tFirstArrival: number | null;
   tClosed: number | null;
+  /** When it leaves the map: closed, or the last caller hung up before anyone answered (the center never learned of it). */
+  tEnd: number;
+  /** The center never learned of it: every caller hung up. */
+  lost: boolean;
   /** Levels (出动等级) the center worked to, from verification on (index 0 = IV … 3 = I). */
   grades: { t: number; grade: number }[];
-  /** The true level (index). */
   gradeTrue: number;
-  size: number | null;
+  /** Size as the log reports it over time (escalations, control); empty until the first report. */
+  sizes: { t: number; size: number }[];
 }
 
 export interface Replay {
@@ -48,8 +54,8 @@ export interface Replay {
   units: UnitTrack[];
   /** Sorted by occurrence. */
   incidents: IncidentTrack[];
-  /** Latest close among incidents[0..k] (Infinity once one stays open): where the open ones start. */
-  endPrefixMax: number[];
+  /** Which incidents are on the map at a time, by bucket of time. */
+  index: TimeIndex;
   events: LogEvent[];
 }
 
@@ -134,11 +140,14 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
       const next = evs[i + 1]?.t ?? scenario.durationS;
       switch (e.kind) {
         case 'unit.alert':
+          // The span before the alert is not the incident's: close it first.
+          close(e.t);
           incident = e.incident;
           stand(e.t, 'alerted');
           break;
         case 'unit.enroute': {
           const inc = incidentAt.get(e.incident!);
+          close(e.t);
           incident = e.incident;
           if (inc) travelTo(e.t, [inc.lon, inc.lat], 'enroute', e.data.etaT);
           break;
@@ -193,31 +202,41 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
   });
 
   const grades = new Map<string, { t: number; grade: number }[]>();
+  const sizes = new Map<string, { t: number; size: number }[]>();
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
   for (const e of log) {
+    if (!e.incident) continue;
     if (e.kind === 'incident.verify' || e.kind === 'incident.regrade') {
       const g = GRADES.indexOf(e.kind === 'incident.verify' ? e.data.level : e.data.to);
-      if (g < 0 || !e.incident) continue;
-      if (!grades.has(e.incident)) grades.set(e.incident, []);
-      grades.get(e.incident)!.push({ t: e.t, grade: g });
+      if (g >= 0) push(grades, e.incident, { t: e.t, grade: g });
+    } else if (e.kind === 'incident.escalate' || e.kind === 'incident.controlled') {
+      if (Number.isFinite(e.data.size)) push(sizes, e.incident, { t: e.t, size: e.data.size });
     }
   }
-  const incidents: IncidentTrack[] = records.incidents.map((i) => ({
-    id: i.incidentId,
-    type: i.type,
-    lon: i.lon,
-    lat: i.lat,
-    tOccur: i.tOccur,
-    tFirstArrival: i.tFirstArrival,
-    tClosed: i.tClosed,
-    grades: grades.get(i.incidentId) ?? [],
-    gradeTrue: GRADES.indexOf(i.levelTrue as (typeof GRADES)[number]),
-    size: i.size,
-  }));
+  // An incident none of whose callers was answered ends, for the map, when the last one hung up.
+  const lastHangUp = new Map<string, number>();
+  for (const c of records.calls) if (c.abandoned && c.tEnd !== null) lastHangUp.set(c.incidentId, Math.max(lastHangUp.get(c.incidentId) ?? -Infinity, c.tEnd));
+  const incidents: IncidentTrack[] = records.incidents.map((i) => {
+    const lost = i.tAnswered === null && i.tClosed === null && lastHangUp.has(i.incidentId);
+    return {
+      id: i.incidentId,
+      type: i.type,
+      zone: i.zone,
+      lon: i.lon,
+      lat: i.lat,
+      tOccur: i.tOccur,
+      tFirstArrival: i.tFirstArrival,
+      tClosed: i.tClosed,
+      tEnd: i.tClosed ?? (lost ? lastHangUp.get(i.incidentId)! : Infinity),
+      lost,
+      grades: grades.get(i.incidentId) ?? [],
+      gradeTrue: GRADES.indexOf(i.levelTrue as (typeof GRADES)[number]),
+      sizes: sizes.get(i.incidentId) ?? [],
+    };
+  });
   incidents.sort((a, b) => a.tOccur - b.tOccur || (a.id < b.id ? -1 : 1));
-  const endPrefixMax: number[] = [];
-  let m = -Infinity;
-  for (const i of incidents) endPrefixMax.push((m = Math.max(m, i.tClosed ?? Infinity)));
-  return { endS: scenario.durationS, units, incidents, endPrefixMax, events: [...log] };
+  const index = buildTimeIndex(incidents.map((i) => i.tOccur), incidents.map((i) => i.tEnd), scenario.durationS);
+  return { endS: scenario.durationS, units, incidents, index, events: [...log] };
 }
 
 /** Index of the last element whose key is ≤ t (−1 if none). */
@@ -242,6 +261,8 @@ export interface UnitState {
   lon: number;
   lat: number;
   status: UnitStatus;
+  /** When the unit's current status began (s). */
+  since: number;
   incident?: string;
 }
 
@@ -250,30 +271,38 @@ export interface IncidentState {
   type: string;
   lon: number;
   lat: number;
+  tOccur: number;
   /** Grade index the center works to now (−1: not yet graded). */
   grade: number;
   attended: boolean;
+  /** Size at t as last reported (null: the type has no dynamics). */
   size: number | null;
 }
 
-/** Everything on the map at time t. */
+/** Everything on the map at time t: only what has happened by then. */
 export function stateAt(r: Replay, t: number): { units: UnitState[]; incidents: IncidentState[] } {
   const units = r.units.map((u) => {
     const k = Math.max(0, lastAtOrBefore(u.segments, t, (s) => s.t0));
     const s = u.segments[k];
     const [lon, lat] = positionOn(s, t);
-    return { id: u.id, agency: u.agency, type: u.type, lon, lat, status: s.status, incident: s.incident };
+    return { id: u.id, agency: u.agency, type: u.type, lon, lat, status: s.status, since: s.t0, incident: s.incident };
   });
   const incidents: IncidentState[] = [];
-  const last = lastAtOrBefore(r.incidents, t, (i) => i.tOccur);
-  // Everything before the first index whose running latest close is past t is closed: skip it, so a
-  // frame costs what is open, not the whole history.
-  const first = lastAtOrBefore(r.endPrefixMax, t, (e) => e) + 1;
-  for (let k = first; k <= last; k++) {
+  // Only the incidents of t's bucket of time are looked at: a frame costs what is open, not the day.
+  for (const k of activeAt(r.index, t)) {
     const i = r.incidents[k];
-    if (i.tClosed !== null && i.tClosed <= t) continue;
     const g = lastAtOrBefore(i.grades, t, (x) => x.t);
-    incidents.push({ id: i.id, type: i.type, lon: i.lon, lat: i.lat, grade: g < 0 ? -1 : i.grades[g].grade, attended: i.tFirstArrival !== null && i.tFirstArrival <= t, size: i.size });
+    const s = lastAtOrBefore(i.sizes, t, (x) => x.t);
+    incidents.push({
+      id: i.id,
+      type: i.type,
+      lon: i.lon,
+      lat: i.lat,
+      tOccur: i.tOccur,
+      grade: g < 0 ? -1 : i.grades[g].grade,
+      attended: i.tFirstArrival !== null && i.tFirstArrival <= t,
+      size: s < 0 ? null : i.sizes[s].size,
+    });
   }
   return { units, incidents };
 }

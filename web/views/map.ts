@@ -1,64 +1,94 @@
 /**
- * The D3 map: zones, roads, stations, hospitals (drawn once per scenario), then units and incidents
- * at time t (from the replay model). Units are coloured by agency and styled by status; incidents
- * are sized and coloured by grade, with the grade also written (for colour-blind readers), and pulse
- * while no unit is on scene. Zoom and pan; hover for a title, click for details.
+ * The map. The scenario's geography — zones, roads, stations, hospitals and their labels — is SVG,
+ * drawn once per scenario; what moves — units and incidents — is painted on a canvas each frame
+ * from the map model (web/model/map-frame.ts), so a busy day costs a few thousand arcs, not as many
+ * DOM nodes. d3 still does the projection, zoom and pan, and a quadtree finds what the pointer is on.
  */
 import * as d3 from 'd3';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { IncidentState, UnitState } from '../model/replay.ts';
+import { layoutIncidents, layoutUnits, unitRadius, type IncidentMark, type UnitMark } from '../model/map-frame.ts';
+import { GRADE_COLOR, GRADE_TEXT } from './colors.ts';
 
-/** Grade colours (IV → I) chosen to stay apart for common colour-vision deficiencies (Okabe–Ito). */
-export const GRADE_COLOR = ['#56B4E9', '#F0E442', '#E69F00', '#D55E00'];
-const GRADE_TEXT = ['IV', 'III', 'II', 'I'];
+/** What the pointer is on. */
+export type MapHit = { kind: 'unit'; unit: UnitState } | { kind: 'incident'; incident: IncidentState };
+
+export interface MapHandlers {
+  onIncident(id: string): void;
+  onUnit(id: string): void;
+  /** Lines of the tooltip for what the pointer is on. */
+  tooltip(hit: MapHit): string[];
+}
+
+/** Zoom factor from which station names are written (below it they would crowd the map). */
+const STATION_LABELS_FROM_K = 1.8;
 
 export class MapView {
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly root: d3.Selection<SVGGElement, unknown, null, undefined>;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly tip: HTMLElement;
   private projection = d3.geoMercator();
-  private color: d3.ScaleOrdinal<string, string> = d3.scaleOrdinal(d3.schemeTableau10);
-  private k = 1;
+  private transform = d3.zoomIdentity;
+  private color: (id: string) => string = () => '#888';
+  private units: readonly UnitState[] = [];
+  private incidents: readonly IncidentState[] = [];
+  private unitMarks: UnitMark[] = [];
+  private incidentMarks: IncidentMark[] = [];
+  private tree: d3.Quadtree<MapHit & { x: number; y: number; r: number }> | null = null;
   selected: string | null = null;
 
   constructor(
-    el: SVGSVGElement,
-    private readonly onIncident: (id: string) => void,
-    private readonly onUnit: (id: string) => void,
+    private readonly pane: HTMLElement,
+    private readonly handlers: MapHandlers,
   ) {
-    this.svg = d3.select(el);
+    this.svg = d3.select(pane.querySelector<SVGSVGElement>('svg.map-static')!);
+    this.canvas = pane.querySelector<HTMLCanvasElement>('canvas.map-live')!;
+    this.tip = pane.querySelector<HTMLElement>('.map-tip')!;
     this.root = this.svg.append('g');
-    for (const layer of ['zones', 'roads', 'places', 'incidents', 'units']) this.root.append('g').attr('class', `layer-${layer}`);
-    this.svg.call(
-      d3.zoom<SVGSVGElement, unknown>().scaleExtent([0.5, 40]).on('zoom', (ev) => {
-        this.k = ev.transform.k;
-        this.root.attr('transform', ev.transform.toString());
-        this.root.selectAll<SVGCircleElement, UnitState>('circle.unit').attr('r', 4 / Math.sqrt(this.k));
-      }),
-    );
+    // 'scenario-layers' is where a scenario's own GeoJSON map layers (`Scenario.layers`, when the
+    // scenario has them) are to be drawn: over the zones, under the roads and the replay.
+    for (const layer of ['zones', 'scenario-layers', 'roads', 'places', 'labels']) this.root.append('g').attr('class', `layer-${layer}`);
+    d3.select(this.canvas)
+      .call(
+        d3.zoom<HTMLCanvasElement, unknown>().scaleExtent([0.5, 40]).on('zoom', (ev: d3.D3ZoomEvent<HTMLCanvasElement, unknown>) => {
+          this.transform = ev.transform;
+          this.root.attr('transform', ev.transform.toString());
+          this.root.select('.layer-labels').attr('font-size', 10 / ev.transform.k).classed('near', ev.transform.k >= STATION_LABELS_FROM_K);
+          this.paint();
+        }),
+      )
+      .on('dblclick.zoom', null)
+      .on('pointermove', (ev: PointerEvent) => this.hover(ev))
+      .on('pointerleave', () => (this.tip.hidden = true))
+      .on('click', (ev: MouseEvent) => {
+        const hit = this.hitAt(ev);
+        if (hit?.kind === 'incident') this.handlers.onIncident(hit.incident.id);
+        else if (hit?.kind === 'unit') this.handlers.onUnit(hit.unit.id);
+      });
   }
 
-  agencyColor(id: string): string {
-    return this.color(id);
-  }
-
-  setScenario(s: Scenario): void {
-    const w = (this.svg.node()!.clientWidth || 800) - 20;
-    const h = (this.svg.node()!.clientHeight || 600) - 20;
+  /** Draws the scenario's geography and fits the view to it. */
+  setScenario(s: Scenario, agencyColor: (id: string) => string): void {
+    this.color = agencyColor;
+    const w = this.canvas.clientWidth || 800;
+    const h = this.canvas.clientHeight || 600;
     const pts: [number, number][] = [...s.zones.map((z) => [z.lon, z.lat] as [number, number]), ...s.stations.map((x) => [x.lon, x.lat] as [number, number])];
     for (const z of s.zones) if (z.polygon) pts.push(...z.polygon);
     const fc: d3.ExtendedFeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: pts } }] };
-    this.projection = d3.geoMercator().fitExtent([[10, 10], [w, h]], fc);
-    this.color = d3.scaleOrdinal(d3.schemeTableau10).domain(s.agencies.map((a) => a.id));
+    this.projection = d3.geoMercator().fitExtent([[14, 14], [w - 14, h - 14]], fc);
     const p = (lon: number, lat: number) => this.projection([lon, lat])!;
     const path = d3.geoPath(this.projection);
-    this.root.select('.layer-zones').selectAll('*').remove();
+    for (const layer of ['zones', 'roads', 'places', 'labels']) this.root.select(`.layer-${layer}`).selectAll('*').remove();
     const zones = this.root.select('.layer-zones');
+    const labels = this.root.select('.layer-labels').attr('font-size', 10 / this.transform.k);
     for (const z of s.zones) {
-      if (z.polygon) zones.append('path').attr('class', 'zone').attr('d', path({ type: 'Polygon', coordinates: [z.polygon] })).append('title').text(`${z.name} (${z.id}) · ${z.population}`);
-      else zones.append('circle').attr('class', 'zone').attr('r', 14).attr('cx', p(z.lon, z.lat)[0]).attr('cy', p(z.lon, z.lat)[1]).append('title').text(`${z.name} (${z.id})`);
+      const [x, y] = p(z.lon, z.lat);
+      if (z.polygon) zones.append('path').attr('class', 'zone').attr('d', path({ type: 'Polygon', coordinates: [z.polygon] }));
+      else zones.append('circle').attr('class', 'zone').attr('r', 14).attr('cx', x).attr('cy', y);
+      labels.append('text').attr('class', 'zone-label').attr('x', x).attr('y', y).text(z.name);
     }
     const roads = this.root.select('.layer-roads');
-    roads.selectAll('*').remove();
     const net = s.travel.network;
     if (net) {
       const seen = new Set<string>();
@@ -76,80 +106,149 @@ export class MapView {
       for (const [cls, ds] of byClass) roads.append('path').attr('class', cls).attr('d', ds.join(''));
     }
     const places = this.root.select('.layer-places');
-    places.selectAll('*').remove();
     for (const st of s.stations) {
       const [x, y] = p(st.lon, st.lat);
-      places.append('rect').attr('class', 'station').attr('x', x - 3).attr('y', y - 3).attr('width', 6).attr('height', 6).append('title').text(`${st.name} (${st.id})`);
+      places.append('rect').attr('class', 'station').attr('x', x - 3).attr('y', y - 3).attr('width', 6).attr('height', 6);
+      labels.append('text').attr('class', 'station-label').attr('x', x + 5).attr('y', y - 4).text(st.name);
     }
     for (const hsp of s.hospitals) {
       const [x, y] = p(hsp.lon, hsp.lat);
-      places.append('path').attr('class', 'hospital').attr('d', `M${x - 5},${y}h10M${x},${y - 5}v10`).append('title').text(hsp.name);
+      places.append('path').attr('class', 'hospital').attr('d', `M${x - 5},${y}h10M${x},${y - 5}v10`);
+      labels.append('text').attr('class', 'hospital-label').attr('x', x + 7).attr('y', y + 3).text(hsp.name);
     }
-    this.root.select('.layer-units').selectAll('*').remove();
-    this.root.select('.layer-incidents').selectAll('*').remove();
+    this.units = [];
+    this.incidents = [];
+    this.resizeCanvas();
+    this.paint();
   }
 
-  render(units: UnitState[], incidents: IncidentState[], statusName: (s: string) => string, gradeName: (g: number) => string): void {
-    const p = (lon: number, lat: number) => this.projection([lon, lat])!;
-    const inc = this.root
-      .select('.layer-incidents')
-      .selectAll<SVGGElement, IncidentState>('g.inc')
-      .data(incidents, (d) => d.id)
-      .join((enter) => {
-        const g = enter.append('g').attr('class', 'inc');
-        g.append('circle').attr('class', 'incident').on('click', (_ev, d) => this.onIncident(d.id)).append('title');
-        g.append('text').attr('class', 'incident-label');
-        return g;
-      });
-    inc.attr('transform', (d) => {
-      const [x, y] = p(d.lon, d.lat);
-      return `translate(${x.toFixed(1)},${y.toFixed(1)})`;
-    });
-    inc
-      .select<SVGCircleElement>('circle')
-      .attr('r', (d) => 6 + 2.5 * Math.max(0, d.grade) + (d.size ? Math.min(6, Math.sqrt(d.size)) : 0))
-      .attr('fill', (d) => (d.grade < 0 ? '#bbb' : GRADE_COLOR[d.grade]))
-      .classed('unattended', (d) => !d.attended)
-      .classed('selected', (d) => d.id === this.selected)
-      .select('title')
-      .text((d) => `${d.id} · ${d.type} · ${gradeName(d.grade)}`);
-    inc.select<SVGTextElement>('text').text((d) => (d.grade < 0 ? '?' : GRADE_TEXT[d.grade]));
-    const r = 4 / Math.sqrt(this.k);
-    // Units standing at the same place (a station, a scene) are spread on a small ring so each shows.
-    const xy = new Map<string, [number, number]>();
-    const groups = new Map<string, UnitState[]>();
-    for (const u of units) {
-      const [x, y] = p(u.lon, u.lat);
-      const key = `${x.toFixed(1)},${y.toFixed(1)}`;
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key)!.push(u);
-      xy.set(u.id, [x, y]);
+  /** Shows units and incidents (the state at the current time). */
+  render(units: readonly UnitState[], incidents: readonly IncidentState[]): void {
+    this.units = units;
+    this.incidents = incidents;
+    this.paint();
+  }
+
+  /** Positions on screen of what is drawn (for tests and tools; CSS pixels of the canvas). */
+  snapshot(): { units: { id: string; x: number; y: number; status: string }[]; incidents: { id: string; x: number; y: number; grade: number }[] } {
+    const t = this.transform;
+    return {
+      units: this.unitMarks.map((m) => ({ id: m.unit.id, x: t.applyX(m.x), y: t.applyY(m.y), status: m.unit.status })),
+      incidents: this.incidentMarks.map((m) => ({ id: m.incident.id, x: t.applyX(m.x), y: t.applyY(m.y), grade: m.incident.grade })),
+    };
+  }
+
+  private resizeCanvas(): void {
+    const dpr = window.devicePixelRatio || 1;
+    const w = this.canvas.clientWidth || 800;
+    const h = this.canvas.clientHeight || 600;
+    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
+      this.canvas.width = Math.round(w * dpr);
+      this.canvas.height = Math.round(h * dpr);
     }
-    for (const g of groups.values()) {
-      if (g.length < 2) continue;
-      const ring = (2.2 * r * g.length) / (2 * Math.PI) + r;
-      g.forEach((u, i) => {
-        const [x, y] = xy.get(u.id)!;
-        const a = (2 * Math.PI * i) / g.length;
-        xy.set(u.id, [x + ring * Math.cos(a), y + ring * Math.sin(a)]);
-      });
+  }
+
+  private paint(): void {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    const dpr = this.canvas.width / (this.canvas.clientWidth || 1) || 1;
+    const t = this.transform;
+    const k = t.k;
+    const p = (lon: number, lat: number) => this.projection([lon, lat]) as [number, number];
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    // Marks keep their pixel size while the map zooms: positions are transformed, radii are not.
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.incidentMarks = layoutIncidents(this.incidents, p);
+    this.unitMarks = layoutUnits(this.units, p, unitRadius(k) / k);
+    this.tree = null;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.font = 'bold 8px sans-serif';
+    for (const m of this.incidentMarks) {
+      const x = t.applyX(m.x);
+      const y = t.applyY(m.y);
+      const i = m.incident;
+      ctx.beginPath();
+      ctx.arc(x, y, m.r, 0, 2 * Math.PI);
+      ctx.fillStyle = i.grade < 0 ? '#bbbbbb' : GRADE_COLOR[i.grade];
+      ctx.fill();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = '#222';
+      ctx.setLineDash([]);
+      ctx.stroke();
+      if (!i.attended) {
+        // No unit on scene yet: a dashed red ring (a legend entry says so).
+        ctx.beginPath();
+        ctx.arc(x, y, m.r + 3, 0, 2 * Math.PI);
+        ctx.setLineDash([3, 2]);
+        ctx.strokeStyle = '#c62828';
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      if (i.id === this.selected) {
+        ctx.beginPath();
+        ctx.arc(x, y, m.r + 6, 0, 2 * Math.PI);
+        ctx.strokeStyle = '#0057ff';
+        ctx.lineWidth = 3;
+        ctx.stroke();
+      }
+      ctx.fillStyle = '#111';
+      ctx.fillText(i.grade < 0 ? '?' : GRADE_TEXT[i.grade], x, y);
     }
-    this.root
-      .select('.layer-units')
-      .selectAll<SVGCircleElement, UnitState>('circle.unit')
-      .data(units, (d) => d.id)
-      .join((enter) =>
-        enter
-          .append('circle')
-          .on('click', (_ev, d) => this.onUnit(d.id))
-          .call((c) => c.append('title')),
-      )
-      .attr('class', (d) => `unit s-${d.status}`)
-      .attr('r', r)
-      .attr('fill', (d) => this.color(d.agency))
-      .attr('cx', (d) => xy.get(d.id)![0])
-      .attr('cy', (d) => xy.get(d.id)![1])
-      .select('title')
-      .text((d) => `${d.id} · ${d.agency} · ${statusName(d.status)}${d.incident ? ` · ${d.incident}` : ''}`);
+    const r = unitRadius(k);
+    for (const m of this.unitMarks) {
+      const u = m.unit;
+      ctx.beginPath();
+      ctx.arc(t.applyX(m.x), t.applyY(m.y), r, 0, 2 * Math.PI);
+      ctx.globalAlpha = u.status === 'off' || u.status === 'tasked' ? 0.3 : 1;
+      ctx.fillStyle = this.color(u.agency);
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.setLineDash(u.status === 'returning' || u.status === 'moving' ? [2, 1.5] : []);
+      ctx.lineWidth = u.status === 'onscene' ? 1.8 : 0.6;
+      ctx.strokeStyle = '#000';
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    this.canvas.dataset.units = String(this.unitMarks.length);
+    this.canvas.dataset.incidents = String(this.incidentMarks.length);
+  }
+
+  /** What is under a pointer event (nearest mark within its radius plus a little slack). */
+  private hitAt(ev: MouseEvent): MapHit | null {
+    const [mx, my] = d3.pointer(ev, this.canvas);
+    const t = this.transform;
+    if (!this.tree) {
+      const r = unitRadius(t.k);
+      const items = [
+        ...this.incidentMarks.map((m) => ({ kind: 'incident' as const, incident: m.incident, x: t.applyX(m.x), y: t.applyY(m.y), r: m.r })),
+        ...this.unitMarks.map((m) => ({ kind: 'unit' as const, unit: m.unit, x: t.applyX(m.x), y: t.applyY(m.y), r })),
+      ];
+      this.tree = d3.quadtree<(typeof items)[number]>().x((d) => d.x).y((d) => d.y).addAll(items);
+    }
+    const hit = this.tree.find(mx, my, 14);
+    return hit && Math.hypot(hit.x - mx, hit.y - my) <= hit.r + 3 ? hit : null;
+  }
+
+  private hover(ev: PointerEvent): void {
+    const hit = this.hitAt(ev);
+    this.canvas.style.cursor = hit ? 'pointer' : 'grab';
+    if (!hit) {
+      this.tip.hidden = true;
+      return;
+    }
+    this.tip.replaceChildren(
+      ...this.handlers.tooltip(hit).map((l) => {
+        const d = document.createElement('div');
+        d.textContent = l;
+        return d;
+      }),
+    );
+    const [mx, my] = d3.pointer(ev, this.pane);
+    this.tip.hidden = false;
+    this.tip.style.left = `${Math.min(mx + 12, this.pane.clientWidth - this.tip.offsetWidth - 4)}px`;
+    this.tip.style.top = `${my + 12}px`;
   }
 }

@@ -52,7 +52,7 @@ export function timelineModel(meta: RunMeta, r: RunRecords, inc: IncidentRecord,
   const ds = r.dispatches.filter((d) => d.incidentId === inc.incidentId);
   for (const a of r.agencies.filter((x) => x.incidentId === inc.incidentId)) {
     const marks: TimelineModel['lanes'][number]['marks'] = [];
-    if (a.tNotified !== null) marks.push({ t: a.tNotified, label: `${mk.notified} (${a.channel})`, late: a.tOrdered !== null && a.channel !== 'mutual_aid' && a.tNotified - a.tOrdered > target(a.tier) });
+    if (a.tNotified !== null) marks.push({ t: a.tNotified, label: `${mk.notified} (${T.channels[lang][a.channel] ?? a.channel})`, late: a.tOrdered !== null && a.channel !== 'mutual_aid' && a.tNotified - a.tOrdered > target(a.tier) });
     if (a.tFirstArrival !== null) marks.push({ t: a.tFirstArrival, label: mk.arrival });
     lanes.push({ label: `${names.get(a.agency) ?? a.agency} · ${T.tierName[lang][a.tier]}`, marks, segments: [] });
     for (const d of ds.filter((x) => x.agency === a.agency)) {

@@ -1,0 +1,70 @@
+/** A planner's first minutes: the default run, its exports against the CLI's, playback, a chain, English. */
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { SHOTS, type Harness } from '../harness.ts';
+import { reference } from './reference.ts';
+
+export function coreSuite(h: Harness): void {
+  it('opens on the default scenario, runs it in a worker and draws the map (zh-CN by default)', async () => {
+    await h.page.goto(h.base);
+    await h.ready();
+    expect(await h.page.textContent('#app-title')).toContain('应急联动');
+    expect(await h.page.inputValue('#scenario-select')).toBe('default');
+    expect((await h.mapSnapshot()).units.length).toBe(61);
+    expect(await h.page.textContent('#status')).toMatch(/851/);
+    expect(await h.page.textContent('#map-title')).toContain(reference().scenario.title);
+    h.metrics.longTasksDuringLoadAndRunMs = await h.page.evaluate(() => (window as unknown as { __longTasks: { ms: number }[] }).__longTasks.map((x) => x.ms));
+    await h.page.screenshot({ path: join(SHOTS, '01-default.png') });
+  });
+
+  it('exports the CLI’s files byte for byte, each named by scenario, seed and what it holds', async () => {
+    const cli = reference().files;
+    await h.page.click('[data-tab=events]');
+    const ev = await h.download('export-events');
+    expect(ev.bytes.length).toBeGreaterThan(100_000);
+    expect(ev.bytes.equals(Buffer.from(cli['events.csv'], 'utf8'))).toBe(true);
+    expect(ev.name).toBe('default-seed20260615-events.csv');
+    await h.page.click('[data-tab=score]');
+    for (const f of ['dispatches', 'indicators']) {
+      const d = await h.download(`export-${f}`);
+      expect(d.bytes.equals(Buffer.from(cli[`${f}.csv`], 'utf8'))).toBe(true);
+      expect(d.name).toBe(`default-seed20260615-${f}.csv`);
+    }
+    expect((await h.download('export-run')).name).toBe('default-seed20260615-run.zip');
+    await h.page.screenshot({ path: join(SHOTS, '02-score.png') });
+  });
+
+  it('plays at 600× and scrubbing redraws from the log; the link keeps the time', async () => {
+    await h.page.selectOption('#speed', '600');
+    const t0 = await h.time();
+    await h.page.click('#play');
+    await h.page.waitForFunction((t) => (window as unknown as { linkdrill: { time(): number } }).linkdrill.time() > t + 600, t0);
+    await h.page.click('#play');
+    await h.scrub(85000);
+    expect(await h.page.textContent('#clock')).toMatch(/23:3\d/);
+    expect(h.page.url()).toMatch(/t=85000/);
+  });
+
+  it('opens an incident’s linkage chain from the map', async () => {
+    await h.scrub(14 * 3600 + 40 * 60);
+    const grave = (await h.mapSnapshot()).incidents.find((i) => i.grade === 2)!;
+    expect(grave).toBeDefined();
+    await h.clickOnMap('incidents', grave.id);
+    await h.page.waitForSelector('#tab-chain svg.chain');
+    expect(await h.page.locator('#tab-chain svg.chain rect').count()).toBeGreaterThan(0);
+    expect(await h.page.textContent('#tab-chain h2')).toContain(grave.id);
+    expect(h.page.url()).toContain(`incident=${grave.id}`);
+    await h.page.screenshot({ path: join(SHOTS, '03-chain.png') });
+  });
+
+  it('switches language to English: labels, the status line and the link follow', async () => {
+    await h.page.click('#lang');
+    expect(await h.page.textContent('#app-title')).toContain('emergency-response linkage');
+    expect(await h.page.textContent('[data-tab=state]')).toBe('System state');
+    expect(await h.page.textContent('#status')).toMatch(/^Ready · default · Seed 20260615 · 851 incidents/);
+    expect(h.page.url()).toMatch(/lang=en/);
+    await h.page.screenshot({ path: join(SHOTS, '05-english.png') });
+    await h.page.click('#lang');
+    expect(await h.page.textContent('#status')).toMatch(/^就绪/);
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * A trainer runs the bundled chemical-leak tabletop in the browser: jumps to the first decision,
+ * decides, adds a live inject, writes a note, rates a critical task, ends the exercise and exports the
+ * report, the log and the files; the CLI replays the browser's log to the same events.csv. The
+ * facilitator's and the players' views are screenshot.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { main } from '../../../src/cli/main.ts';
+import { ROOT } from '../../helpers.ts';
+import { SHOTS, type Harness } from '../harness.ts';
+
+const state = (page: Page, s: string) => page.waitForSelector(`body[data-exercise=${s}]`, { state: 'attached', timeout: 90_000 });
+const session = (page: Page) => page.evaluate(() => (window as unknown as { linkdrill: { exercise(): { t: number; pending: string | null; actions: number } } }).linkdrill.exercise());
+
+export function exerciseSuite(h: Harness): void {
+  let page: Page;
+
+  it('a trainer opens the tabletop, jumps to the first decision and decides it; a live inject and a note go into the log', async () => {
+    page = await h.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${h.base}exercise.html`);
+    await state(page, 'ready');
+    expect(await page.textContent('#x-title')).toContain('演练');
+    await page.click('#x-next-decision');
+    await state(page, 'decision');
+    expect((await session(page)).pending).toBe('D1');
+    expect(await page.textContent('#decision .prompt')).toContain('II 级响应');
+    await page.screenshot({ path: join(SHOTS, 'exercise-facilitator.png') });
+    await page.check('#decision input[value=raise]');
+    await page.fill('#decision textarea[name=rationale]', '泄漏扩散且有人员不适，符合 II 级条件');
+    const before = (await session(page)).actions;
+    await page.click('#decide');
+    await state(page, 'ready');
+    expect((await session(page)).actions).toBeGreaterThan(before);
+
+    await page.click('#tabbtn-script');
+    await page.selectOption('#live-kind', 'message');
+    await page.fill('#live-text', '市委书记来电询问伤亡情况');
+    await page.click('#live-send');
+    await page.waitForFunction(() => document.querySelector('#tab-situation, #tab-script')!.ownerDocument.body.innerText.includes('市委书记来电'), undefined, { timeout: 30_000 }).catch(() => undefined);
+    await page.fill('#note-text', '指挥长要求十分钟后汇报疏散进展');
+    await page.click('#note-add');
+    await page.click('#tabbtn-situation');
+    await page.waitForSelector('text=市委书记来电询问伤亡情况');
+  });
+
+  it('the players see only what the center knows: no script, no expected choices, no true grades', async () => {
+    await page.click('#x-role-player');
+    await page.waitForTimeout(300);
+    expect(await page.isHidden('#tabbtn-script')).toBe(true);
+    expect(await page.isHidden('#tabbtn-evaluation')).toBe(true);
+    expect(page.url()).toContain('role=player');
+    await page.click('#x-next-decision');
+    await state(page, 'decision');
+    expect(await page.textContent('#decision')).not.toContain('★');
+    await page.screenshot({ path: join(SHOTS, 'exercise-player.png') });
+    await page.check('#decision input[value=request]');
+    await page.click('#decide');
+    await state(page, 'ready');
+    await page.click('#x-role-facilitator');
+  });
+
+  it('an evaluator rates a task; the exercise ends; the report, the log and the files export, and the CLI replays the log to the same events.csv', async () => {
+    await page.click('#tabbtn-evaluation');
+    const form = page.locator('form.rate[data-task=T1]');
+    await form.locator('select[name=rating]').selectOption('S');
+    await form.locator('textarea[name=observations]').fill('定级准确，但首次指令偏慢');
+    await form.locator('button[type=submit]').click();
+    await page.waitForTimeout(300);
+    await page.click('#tabbtn-debrief');
+    await page.click('#end-exercise');
+    await state(page, 'ended');
+    const report = await h.download('export-report', page);
+    expect(report.name).toBe('chemical-leak-tabletop-aar.html');
+    expect(report.text).toContain('演练评估报告');
+    expect(report.text).toContain('定级准确，但首次指令偏慢');
+    const log = await h.download('export-log', page);
+    const parsed = JSON.parse(log.text);
+    expect(parsed.actions.some((a: { type: string; text?: string }) => a.type === 'note' && a.text === '指挥长要求十分钟后汇报疏散进展')).toBe(true);
+    expect(parsed.actions.some((a: { type: string; rating?: string }) => a.type === 'rate' && a.rating === 'S')).toBe(true);
+    expect(parsed.actions.find((a: { type: string }) => a.type === 'decision')).toMatchObject({ decision: 'D1', choice: 'raise', options: ['raise', 'hold'] });
+    const zip = await h.download('export-all', page);
+    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip.bytes))).map(([k, v]) => [k, strFromU8(v)]));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['events.csv', 'aar.html', 'exercise-log.json', 'msel-status.csv', 'evaluation.csv']));
+
+    const dir = mkdtempSync(join(tmpdir(), 'exercise-e2e-'));
+    writeFileSync(join(dir, 'log.json'), log.text);
+    const quiet = { out: () => {}, err: (s: string) => console.error(s), tty: false };
+    expect(await main(['exercise', join(ROOT, 'scenarios/exercises/chemical-leak-tabletop'), '--log', join(dir, 'log.json'), '--out', join(dir, 'cli')], quiet)).toBe(0);
+    expect(readFileSync(join(dir, 'cli', 'events.csv'), 'utf8')).toBe(files['events.csv']);
+
+    // The debrief: a branch with the first decision changed departs from the exercise at that decision.
+    await page.selectOption('#branch-choice', 'D1=hold');
+    await page.click('#branch-run');
+    await page.waitForSelector('#branch-table', { timeout: 90_000 });
+    expect(await page.textContent('#tab-debrief')).toContain('T+0:12');
+    // Holding back the early escalation changes the run after it.
+    expect(await page.locator('#branch-table tr').count()).toBeGreaterThan(5);
+    await page.screenshot({ path: join(SHOTS, 'exercise-debrief.png') });
+    await page.close();
+  });
+}

@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ExerciseSession } from '../../src/exercise/session.ts';
+import { playHeadless, readExerciseLog, replayLog } from '../../src/exercise/replay.ts';
+import { exerciseView } from '../../src/exercise/views.ts';
+import { evaluate } from '../../src/exercise/evaluation.ts';
+import { eventsCsv } from '../../src/report/csv.ts';
+import type { ExerciseLog } from '../../src/exercise/log.ts';
+import { SMALL, TABLETOP, link, loadPackage, open } from './helpers.ts';
+
+/** Plays a session by a script of people's moves, then ends it; returns its events.csv and log. */
+async function play(path: string, script: (s: ExerciseSession) => Promise<void>) {
+  const s = await open(path);
+  await script(s);
+  const run = await s.finish();
+  return { s, csv: eventsCsv(1, run.log), log: JSON.parse(JSON.stringify(s.log)) as ExerciseLog };
+}
+
+/** A session a trainer might run: jumps, a live inject, an override, notes, decisions against the defaults. */
+const trainer = async (s: ExerciseSession) => {
+  await s.moveTo(s.nextStop('inject'), 'next-inject');
+  s.annotate({ type: 'note', text: 'first call in', role: 'center' });
+  await s.moveTo(s.t + 300, 'by');
+  await s.liveInject('L1', { injection: { kind: 'incident', type: 'medical', zone: 'Z1', name: 'LIVE' } }, 'control');
+  await s.moveTo(s.nextStop('decision'), 'next-decision');
+  await s.decide('D1', 'raise', { rationale: 'grows fast' });
+  await s.moveTo(s.nextStop('decision'), 'next-decision');
+  await s.decide('D2', 'open', { rationale: 'needed' });
+  await s.override({ kind: 'size', incident: 'FOCUS', size: 1 }, 'test: an override is logged, and refused (no dynamics)');
+  s.annotate({ type: 'rate', target: 'T1', rating: 'S', observations: 'slow to grade' });
+  s.annotate({ type: 'finding', id: 'F1', tag: 'rectify', text: 'grading took too long' });
+  s.annotate({ type: 'improvement', finding: 'F1', action: 'grading checklist', owner: '联动中心', due: '2026-09-30' });
+};
+
+describe('the exercise log replays the exercise byte for byte', () => {
+  it('a recorded session replayed from its log gives the same events.csv and the same log', async () => {
+    const first = await play(SMALL, trainer);
+    const { pkg, scenario } = loadPackage(SMALL);
+    const log = readExerciseLog(JSON.stringify(first.log), 'log.json');
+    expect(log.ok).toBe(true);
+    const r = await replayLog(pkg, scenario, link(), (log as { ok: true; value: ExerciseLog }).value, 'log.json');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const again = await r.value.session.finish();
+    expect(eventsCsv(1, again.log)).toBe(first.csv);
+    expect(JSON.stringify(r.value.session.log)).toBe(JSON.stringify(first.log));
+    // The override was refused by the engine, and the log says why.
+    expect(first.log.actions.find((a) => a.type === 'override')).toMatchObject({ refused: expect.stringContaining('no size') });
+  });
+
+  it('headless play is the same every time', async () => {
+    const a = await play(TABLETOP, playHeadless);
+    const b = await play(TABLETOP, playHeadless);
+    expect(b.csv).toBe(a.csv);
+    expect(a.s.decided.size).toBe(6);
+  });
+
+  it('a branch with one decision changed is identical up to the decision and different after it', async () => {
+    const first = await play(SMALL, trainer);
+    const { pkg, scenario } = loadPackage(SMALL);
+    const r = await replayLog(pkg, scenario, link(), first.log, 'log.json', { decision: 'D1', choice: 'hold' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const tBranch = pkg.startS + r.value.branchT!;
+    const branched = eventsCsv(1, (await r.value.session.finish()).log);
+    const rows = (csv: string) => csv.split('\r\n').slice(1).filter(Boolean);
+    const tOf = (row: string) => Number(row.split(',')[2]);
+    const before = (csv: string) => rows(csv).filter((x) => tOf(x) < tBranch);
+    expect(before(branched)).toEqual(before(first.csv));
+    expect(before(first.csv).length).toBeGreaterThan(20);
+    expect(rows(branched)).not.toEqual(rows(first.csv));
+    // The changed decision raised nothing: no regrade to II after the branch.
+    expect(branched).not.toContain('from=III to=II');
+    expect(first.csv).toContain('from=III to=II');
+  });
+
+  it('a log made on another package or scenario is refused, and so is one that does not fit the script', async () => {
+    const first = await play(SMALL, trainer);
+    const { pkg, scenario } = loadPackage(SMALL);
+    const other = { ...pkg, hash: { ...pkg.hash, scenario: 'x' } };
+    const r = await replayLog(other, scenario, link(), first.log, 'log.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].path).toBe('log.json scenario.hash');
+    const bent = JSON.parse(JSON.stringify(first.log)) as ExerciseLog;
+    const k = bent.actions.findIndex((a) => a.type === 'decision');
+    bent.actions[k] = { ...bent.actions[k], decision: 'D2' } as never;
+    const r2 = await replayLog(pkg, scenario, link(), bent, 'log.json');
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.errors[0].message).toMatch(/does not match the package/);
+    const cut = readExerciseLog(JSON.stringify(first.log).slice(0, 200), 'log.json');
+    expect(cut.ok).toBe(false);
+    if (!cut.ok) expect(cut.errors[0].message).toMatch(/not JSON.*cut short/);
+  });
+});
+
+describe('coherence of the exercise', () => {
+  it('the focus incident’s own draws do not move when background demand changes', async () => {
+    const focus = async (factor: number) => {
+      const { pkg, scenario } = loadPackage(SMALL);
+      for (const b of scenario.demand.background) b.ratePerDay *= factor;
+      const s = await ExerciseSession.open(pkg, scenario, link());
+      await playHeadless(s);
+      const run = await s.finish();
+      const inc = run.records.incidents.find((i) => i.source === 'scripted' && i.tOccur === 1800)!;
+      return { inc, count: run.records.incidents.length, calls: run.records.calls.filter((c) => c.incidentId === inc.incidentId).map((c) => c.tArrive) };
+    };
+    const [a, b] = [await focus(1), await focus(0.3)];
+    expect(b.count).toBeLessThan(a.count); // the background did change…
+    for (const k of ['tOccur', 'gradeTrue', 'callers', 'tFirstCall'] as const) expect(b.inc[k]).toEqual(a.inc[k]); // …the focus did not
+    expect(b.calls).toEqual(a.calls);
+  });
+
+  it('the player view at time t depends on the log up to t only, and holds nothing of the truth or the future', async () => {
+    const move = fc.oneof(
+      fc.record({ k: fc.constant('by' as const), s: fc.integer({ min: 60, max: 1800 }) }),
+      fc.record({ k: fc.constant('inject' as const) }),
+      fc.record({ k: fc.constant('decision' as const) }),
+      fc.record({ k: fc.constant('live' as const), zone: fc.constantFrom('Z1', 'Z2') }),
+    );
+    const choices = fc.record({ D1: fc.constantFrom('raise', 'hold'), D2: fc.constantFrom('open', 'no') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(move, { minLength: 1, maxLength: 6 }), choices, choices, async (moves, early, late) => {
+        const drive = async (s: ExerciseSession, ms: typeof moves, pick: { D1: string; D2: string }) => {
+          for (const [i, m] of ms.entries()) {
+            if (s.pending) await s.decide(s.pending.id, pick[s.pending.id as 'D1' | 'D2']);
+            if (s.done) return;
+            if (m.k === 'by') await s.moveTo(s.t + m.s, 'by');
+            else if (m.k === 'inject') await s.moveTo(s.nextStop('inject'), 'next-inject');
+            else if (m.k === 'decision') await s.moveTo(s.nextStop('decision'), 'next-decision');
+            else await s.liveInject(`L${i}`, { injection: { kind: 'incident', type: 'fire', zone: m.zone } });
+          }
+        };
+        // Two sessions share the prefix of moves; one continues with other choices and more moves.
+        const a = await open(SMALL);
+        await drive(a, moves, early);
+        const viewA = exerciseView(a, 'player');
+        const b = await open(SMALL);
+        await drive(b, moves, early);
+        const viewB = exerciseView(b, 'player');
+        await drive(b, [{ k: 'by', s: 1800 }, { k: 'decision' }], late);
+        expect(JSON.stringify(viewB)).toBe(JSON.stringify(viewA));
+        expect(viewA.upcoming).toBeUndefined();
+        expect(viewA.expected).toBeUndefined();
+        expect(viewA.decision?.expected).toBeUndefined();
+        for (const i of viewA.incidents) expect(i).not.toHaveProperty('gradeTrue');
+        for (const e of viewA.events) expect(e.t).toBeLessThanOrEqual(viewA.scenarioT);
+        for (const e of viewA.events) expect(['incident.occur', 'incident.escalate', 'call.arrive']).not.toContain(e.kind);
+        for (const m of viewA.messages) expect(m.t).toBeLessThanOrEqual(viewA.t);
+      }),
+      { seed: 7, numRuns: 12 },
+    );
+  });
+});
+
+describe('the evaluation', () => {
+  it('expected actions are met by their event, decision or tick in their window; a contingency fires only when its action is missing', async () => {
+    // Decide against the plan: hold (X3 unmet), no command post (X2 unmet → contingency I3 delivered at 1:30).
+    const held = await play(SMALL, async (s) => {
+      await playUntilDecision(s, 'D1', 'hold');
+      await playUntilDecision(s, 'D2', 'no');
+      await s.moveTo(s.end, 'end');
+    });
+    const ev = evaluate(held.s, null);
+    const x = (id: string) => ev.expected.find((e) => e.id === id)!;
+    expect(x('X1')).toMatchObject({ met: true, how: 'event' });
+    expect(x('X1').tMet!).toBeLessThanOrEqual(1800);
+    expect(x('X3')).toMatchObject({ met: false, tMet: null });
+    expect(x('X2')).toMatchObject({ met: false, tMet: null });
+    expect(ev.msel.find((m) => m.inject === 'I3')).toMatchObject({ contingency: true, deliveredT: 5400 });
+    expect(ev.decisions.find((d) => d.decision === 'D1')).toMatchObject({ choice: 'hold', expected: 'raise', asExpected: false });
+    expect(ev.rows.find((r) => r.item === 'E2')!.suggested).toBe('M');
+
+    // Decide as the plan says: the command post runs within its window, and the contingency is not needed.
+    const plan = await play(SMALL, async (s) => {
+      await playUntilDecision(s, 'D1', 'raise');
+      await playUntilDecision(s, 'D2', 'open');
+      await s.moveTo(s.end, 'end');
+    });
+    const ev2 = evaluate(plan.s, null);
+    expect(ev2.expected.find((e) => e.id === 'X3')).toMatchObject({ met: true, how: 'decision', tMet: 2700 });
+    expect(ev2.expected.find((e) => e.id === 'X2')).toMatchObject({ met: true, how: 'event' });
+    expect(ev2.msel.find((m) => m.inject === 'I3')).toMatchObject({ deliveredT: null });
+    expect(plan.log.actions.find((a) => a.type === 'contingency')).toMatchObject({ inject: 'I3', delivered: false });
+    expect(ev2.rows.find((r) => r.item === 'E2')!.suggested).toBe('P');
+  });
+
+  it('an evaluator’s tick meets a manual action; an untick takes it back', async () => {
+    const s = await open(SMALL);
+    await s.moveTo(600, 'by');
+    expect(() => s.annotate({ type: 'observe', expected: 'X9', met: true })).toThrow(/no expected action "X9"/);
+    s.annotate({ type: 'observe', expected: 'X2', met: true, evaluator: 'E1' });
+    expect(s.met.get('X2')).toEqual({ t: 600, how: 'observed' });
+    s.annotate({ type: 'observe', expected: 'X2', met: false });
+    expect(s.met.has('X2')).toBe(false);
+  });
+});
+
+async function playUntilDecision(s: ExerciseSession, id: string, choice: string): Promise<void> {
+  while (s.pending?.id !== id) await s.moveTo(s.nextStop('decision'), 'next-decision');
+  await s.decide(id, choice);
+}

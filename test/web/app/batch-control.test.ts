@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { BatchControl, OTHER_SEEDS } from '../../../web/app/batch-control.ts';
+import type { EngineHandle } from '../../../web/engine-client.ts';
+import { KPI_COLUMNS, type Kpi } from '../../../src/metrics/kpis.ts';
+import { loadFile } from '../../helpers.ts';
+
+/** Fake workers that answer each replication at once with KPIs made from the seed. */
+function engines() {
+  const seen: { variant: string; seed: number }[] = [];
+  let terminated = 0;
+  const start = (): EngineHandle =>
+    ({
+      api: {
+        prepare: async () => undefined,
+        replicate: async (variant: string, rep: number, seed: number) => {
+          seen.push({ variant, seed });
+          return { variant, rep, seed, rating: 'S', kpis: Object.fromEntries(KPI_COLUMNS.map((k) => [k, seed % 7])) as Record<Kpi, number> };
+        },
+      },
+      terminate: () => void terminated++,
+    }) as unknown as EngineHandle;
+  return { start, seen, terminated: () => terminated };
+}
+
+describe('batch control', () => {
+  const s = loadFile('test/fixtures/small.yaml');
+  const baseline = { name: 'baseline', title: 'baseline', description: '', scenario: s };
+
+  it('keeps the results until the next batch, and ends its workers when done', async () => {
+    const e = engines();
+    let changes = 0;
+    const c = new BatchControl(e.start, () => changes++);
+    await c.start({ scenarioName: 'small', variants: [baseline, { ...baseline, name: 'v' }], reps: 3, workers: 2, seed: 10, otherSeeds: false, otherSeedsTitle: '' });
+    expect(c.phase).toBe('done');
+    expect(c.result?.rows.length).toBe(6);
+    expect(c.result?.replicationsCsv.split('\r\n').filter(Boolean).length).toBe(7);
+    expect(e.terminated()).toBe(2);
+    expect(changes).toBeGreaterThan(3);
+    c.cancel();
+    expect(c.result?.rows.length).toBe(6);
+  });
+
+  it('comparing seeds runs the baseline again on the next block of seeds', async () => {
+    const e = engines();
+    const c = new BatchControl(e.start, () => {});
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 2, workers: 1, seed: 10, otherSeeds: true, otherSeedsTitle: 'other seeds' });
+    expect(e.seen.filter((x) => x.variant === 'baseline').map((x) => x.seed)).toEqual([10, 11]);
+    expect(e.seen.filter((x) => x.variant === OTHER_SEEDS).map((x) => x.seed)).toEqual([12, 13]);
+    expect(c.result?.meta.variants.map((v) => v.title)).toEqual(['baseline', 'other seeds']);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * A batch comparison in the app: runs on a pool of Web Workers and keeps its progress and results
+ * until the next batch — whether its tab is open or not, whatever the language — so leaving the tab
+ * loses nothing and a batch started and left shows its results on return. The workers are injected.
+ */
+import type { Variant } from '../../src/scenario/variants.ts';
+import { compare, comparisonCsv, planJobs, readReplications, replicationsCsv, type ComparisonRow, type Job } from '../../src/batch/plan.ts';
+import { workThrough } from '../../src/batch/jobs.ts';
+import type { BatchMeta } from '../../src/batch/run.ts';
+import type { ReplicationResult } from '../../src/worker/api.ts';
+import type { EngineHandle } from '../engine-client.ts';
+
+/** Name of the pseudo-variant that reruns the baseline on other seeds (for a scenario without variants). */
+export const OTHER_SEEDS = 'other-seeds';
+
+export interface BatchRequest {
+  scenarioName: string;
+  variants: Variant[];
+  reps: number;
+  workers: number;
+  seed: number;
+  /** Compare the baseline with itself on the next block of seeds (what chance alone changes). */
+  otherSeeds: boolean;
+  otherSeedsTitle: string;
+}
+
+export interface BatchResult {
+  scenarioName: string;
+  meta: BatchMeta;
+  rows: ReplicationResult[];
+  cmp: ComparisonRow[];
+  replicationsCsv: string;
+  comparisonCsv: string;
+}
+
+export type BatchPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+export class BatchControl {
+  phase: BatchPhase = 'idle';
+  /** Fraction of the jobs done (0–1). */
+  progress = 0;
+  result: BatchResult | null = null;
+  error: string | null = null;
+  private pool: EngineHandle[] = [];
+  private token = 0;
+
+  /** `onChange` is called on every change of phase, progress or result. */
+  constructor(
+    private readonly startEngine: () => EngineHandle,
+    private readonly onChange: () => void,
+  ) {}
+
+  /** Starts a batch; the previous results stay until this one finishes. */
+  async start(req: BatchRequest): Promise<void> {
+    this.stopPool();
+    const token = ++this.token;
+    const chosen = [...req.variants];
+    if (req.otherSeeds && chosen.length) chosen.push({ ...chosen[0], name: OTHER_SEEDS, title: req.otherSeedsTitle, description: '' });
+    // The other-seeds block runs seeds after the baseline's, so it shares none of them.
+    const jobs: Job[] = planJobs(chosen.map((v) => v.name), req.reps, req.seed).map((j) => (j.variant === OTHER_SEEDS ? { ...j, seed: j.seed + req.reps } : j));
+    this.phase = 'running';
+    this.progress = 0;
+    this.error = null;
+    this.onChange();
+    this.pool = Array.from({ length: Math.max(1, Math.min(req.workers, jobs.length)) }, () => this.startEngine());
+    const results: ReplicationResult[] = [];
+    const scenarios = new Map(chosen.map((v) => [v.name, v.scenario]));
+    try {
+      await workThrough(this.pool, this.pool.map(() => new Map()), jobs, scenarios, (r) => {
+        if (token !== this.token) return;
+        results.push(r);
+        this.progress = results.length / jobs.length;
+        this.onChange();
+      }, () => token !== this.token);
+    } catch (e) {
+      if (token !== this.token) return;
+      this.stopPool();
+      this.phase = 'failed';
+      this.error = String((e as Error).message ?? e);
+      this.onChange();
+      return;
+    }
+    if (token !== this.token) return;
+    this.stopPool();
+    const order = chosen.map((v) => v.name);
+    const replications = replicationsCsv(results, order);
+    const rows = readReplications(replications).rows;
+    const cmp = compare(rows, order);
+    this.result = {
+      scenarioName: req.scenarioName,
+      meta: {
+        scenario: { name: chosen[0].scenario.name, title: chosen[0].scenario.title },
+        variants: chosen.map((v) => ({ name: v.name, title: v.title, description: v.description })),
+        reps: req.reps,
+        seed: req.seed,
+        shard: { index: 1, count: 1 },
+      },
+      rows,
+      cmp,
+      replicationsCsv: replications,
+      comparisonCsv: comparisonCsv(cmp),
+    };
+    this.phase = 'done';
+    this.onChange();
+  }
+
+  /** Stops the batch under way; earlier results stay. */
+  cancel(): void {
+    this.token++;
+    this.stopPool();
+    this.phase = this.result ? 'done' : 'cancelled';
+    this.onChange();
+  }
+
+  private stopPool(): void {
+    for (const w of this.pool) w.terminate();
+    this.pool = [];
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Running an exercise in the page: the session (src/exercise) over a live engine session in the
+ * Web Worker. Every action is queued, so the worker's answers arrive in order whatever the user
+ * clicks; continuous play moves the clock by frames of the injectable clock; in continuous play a
+ * decision not taken within its timeout takes its listed default. It also ends the exercise (the
+ * files the CLI would write), and runs a branch of it for the debrief.
+ */
+import type { Remote } from 'comlink';
+import type { AppApi } from '../engine-api.ts';
+import type { EngineHandle } from '../engine-client.ts';
+import type { Clock } from './clock.ts';
+import { ExerciseSession, engineLink } from '../../src/exercise/session.ts';
+import { replayLog, readExerciseLog, type Branch } from '../../src/exercise/replay.ts';
+import { exerciseFiles } from '../../src/exercise/outputs.ts';
+import type { ExercisePackage } from '../../src/exercise/package.ts';
+import type { ExerciseLog } from '../../src/exercise/log.ts';
+import type { Scenario } from '../../src/scenario/scenario.ts';
+import type { Result } from '../../src/scenario/errors.ts';
+import type { RunResult } from '../../src/engine/simulate.ts';
+import type { Lang } from '../../src/report/i18n.ts';
+import { replicationKpis, type Kpi } from '../../src/metrics/kpis.ts';
+
+/** Figures the debrief compares between the exercise and a branch. */
+export const BRANCH_KPIS: Kpi[] = ['score', 'answer_wait_s_p90', 'call_to_arrival_s_p90', 'response_s_p90', 'incidents_waited_for_unit', 'escalations', 'notification_tier2_s_p90'];
+
+export interface BranchResult {
+  branch: Branch;
+  /** Exercise time (s) of the changed decision: the two runs are the same before it. */
+  t: number;
+  rows: { kpi: string; original: number; branched: number }[];
+  /** The focus incidents' chains side by side: step, time in the exercise, time in the branch (scenario s). */
+  chain: { incident: string; step: string; original: number | null; branched: number | null }[];
+}
+
+let sessions = 0;
+
+export class ExerciseControl {
+  session: ExerciseSession | null = null;
+  pkg: ExercisePackage | null = null;
+  scenario: Scenario | null = null;
+  /** The finished run, once the exercise has ended. */
+  result: RunResult | null = null;
+  playing = false;
+  /** Simulated seconds per real second in continuous play. */
+  speed = 60;
+  branchResult: BranchResult | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private frame = -1;
+  private lastFrameMs = 0;
+  /** Wall time (ms) the pending decision has waited while playing. */
+  private waitedMs = 0;
+
+  constructor(
+    private readonly engine: EngineHandle,
+    private readonly clock: Clock,
+    private readonly changed: () => void,
+    private readonly failed: (message: string) => void,
+  ) {}
+
+  private get api(): Remote<AppApi> {
+    return this.engine.api;
+  }
+
+  /** Runs `op` after everything queued before it; a failure is reported and the queue goes on. */
+  private enqueue<T>(op: () => Promise<T>): Promise<T | undefined> {
+    const next = this.queue.then(op).catch((e: unknown) => {
+      this.pauseClock();
+      this.failed(String((e as Error).message ?? e));
+      return undefined;
+    });
+    this.queue = next.then(() => this.changed());
+    return next;
+  }
+
+  /** Opens an exercise (ending any open one). */
+  open(pkg: ExercisePackage, scenario: Scenario): Promise<unknown> {
+    return this.enqueue(async () => {
+      this.pauseClock();
+      this.pkg = pkg;
+      this.scenario = scenario;
+      this.result = null;
+      this.branchResult = null;
+      this.speed = pkg.playSpeed;
+      this.session = await ExerciseSession.open(pkg, scenario, engineLink(this.api, `exercise-${++sessions}`));
+    });
+  }
+
+  /** Opens a recorded exercise from its log, replayed to where it stopped. */
+  async openLog(pkg: ExercisePackage, scenario: Scenario, text: string, fileName: string): Promise<Result<null>> {
+    const log = readExerciseLog(text, fileName);
+    if (!log.ok) return log;
+    const out = await this.enqueue(async () => {
+      this.pauseClock();
+      const r = await replayLog(pkg, scenario, engineLink(this.api, `exercise-${++sessions}`), log.value, fileName);
+      if (!r.ok) return r;
+      this.pkg = pkg;
+      this.scenario = scenario;
+      this.result = null;
+      this.branchResult = null;
+      this.session = r.value.session;
+      return { ok: true as const, value: null };
+    });
+    return out ?? { ok: false, errors: [{ path: fileName, message: 'the replay failed' }] };
+  }
+
+  moveTo(kind: 'inject' | 'decision' | 'by', byS = 0): Promise<unknown> {
+    return this.enqueue(async () => {
+      const s = this.session;
+      if (!s || s.pending || this.result) return;
+      if (kind === 'by') await s.moveTo(s.t + byS, 'by');
+      else await s.moveTo(s.nextStop(kind), kind === 'inject' ? 'next-inject' : 'next-decision');
+    });
+  }
+
+  decide(id: string, choice: string, o: { role?: string; rationale?: string; text?: string; timedOut?: boolean }): Promise<unknown> {
+    return this.enqueue(async () => {
+      await this.session?.decide(id, choice, o);
+      this.waitedMs = 0;
+    });
+  }
+
+  run<T>(op: (s: ExerciseSession) => Promise<T> | T): Promise<T | undefined> {
+    return this.enqueue(async () => (this.session ? op(this.session) : undefined));
+  }
+
+  /** Continuous play (functional exercises): the clock runs at `speed` until paused, a decision or the end. */
+  play(on: boolean): void {
+    if (!on) return this.pauseClock();
+    if (this.playing || !this.session || this.result) return;
+    this.playing = true;
+    this.lastFrameMs = 0;
+    this.frame = this.clock.request((ms) => this.tick(ms));
+    this.changed();
+  }
+
+  private pauseClock(): void {
+    if (this.frame >= 0) this.clock.cancel(this.frame);
+    this.frame = -1;
+    if (this.playing) {
+      this.playing = false;
+      this.changed();
+    }
+  }
+
+  private tick(nowMs: number): void {
+    const s = this.session;
+    if (!this.playing || !s) return;
+    const dtMs = this.lastFrameMs ? Math.min(250, nowMs - this.lastFrameMs) : 0;
+    this.lastFrameMs = nowMs;
+    if (s.done) return this.pauseClock();
+    if (s.pending) {
+      // The room has the decision's timeout (simulated seconds, at the play speed) to decide.
+      this.waitedMs += dtMs;
+      const d = s.pending;
+      if (d.timeoutS !== null && this.waitedMs >= (d.timeoutS / this.speed) * 1000) {
+        void this.decide(d.id, d.default, { rationale: 'timeout in continuous play: the listed default', timedOut: true });
+      }
+      this.frame = this.clock.request((ms) => this.tick(ms));
+      return;
+    }
+    // One step in flight at a time: the next frame asks again once this one is done.
+    void this.enqueue(async () => {
+      if (dtMs > 0 && !s.pending && !s.done) await s.moveTo(s.t + (dtMs / 1000) * this.speed, 'play');
+    }).then(() => {
+      if (this.playing) this.frame = this.clock.request((ms) => this.tick(ms));
+    });
+  }
+
+  /** Ends the exercise: the clock runs to the end (defaults taken), the run is finished. */
+  end(): Promise<unknown> {
+    return this.enqueue(async () => {
+      this.pauseClock();
+      if (this.session && !this.result) this.result = await this.session.finish();
+    });
+  }
+
+  /** Every file the CLI writes for this exercise (after it ended). */
+  files(lang: Lang): Record<string, string> | null {
+    if (!this.session || !this.result) return null;
+    return exerciseFiles(this.session, this.result, { lang }).files;
+  }
+
+  /** The log as it stands (replayable from any point). */
+  log(): ExerciseLog | null {
+    return this.session ? this.session.log : null;
+  }
+
+  /** Replays the ended exercise with one decision changed, and compares the two runs. */
+  runBranch(branch: Branch): Promise<unknown> {
+    return this.enqueue(async () => {
+      const s = this.session;
+      if (!s || !this.result || !this.pkg || !this.scenario) return;
+      const r = await replayLog(this.pkg, this.scenario, engineLink(this.api, `branch-${++sessions}`), s.log, 'exercise-log.json', branch);
+      if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      const other = await r.value.session.finish();
+      const a = replicationKpis(this.scenario, this.result.records).kpis;
+      const b = replicationKpis(this.scenario, other.records).kpis;
+      const chain: BranchResult['chain'] = [];
+      for (const name of this.pkg.focus) {
+        const id = s.incidentIds.get(name);
+        const x = this.result.records.incidents.find((i) => i.incidentId === id);
+        const y = other.records.incidents.find((i) => i.incidentId === r.value.session.incidentIds.get(name));
+        for (const step of ['tAnswered', 'tPlan', 'tFirstArrival', 'tReported', 'tApproved', 'tCommandPost', 'tControlled', 'tClosed'] as const) {
+          chain.push({ incident: name, step, original: x ? x[step] : null, branched: y ? y[step] : null });
+        }
+      }
+      this.branchResult = { branch, t: r.value.branchT ?? 0, rows: BRANCH_KPIS.map((k) => ({ kpi: k, original: a[k], branched: b[k] })), chain };
+    });
+  }
+}

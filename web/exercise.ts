@@ -1,0 +1,205 @@
+/**
+ * The exercise page (桌面推演 / functional exercise): the composition root. It opens a bundled
+ * exercise (or a recorded one from its log), draws the live map and the panels from the exercise
+ * view of the chosen role — facilitator (the truth and the script) or players (what the center
+ * knows) — and wires the clock controls. The link keeps exercise, role, tab and language.
+ */
+import { MESSAGES, defaultLang, type Lang, type Messages } from './i18n/index.ts';
+import { exerciseMessages } from './i18n/exercise.ts';
+import { startEngine } from './engine-client.ts';
+import { AnimationFrameClock } from './app/clock.ts';
+import { ExerciseControl } from './app/exercise-control.ts';
+import { TabRegistry, type TabView } from './app/tabs.ts';
+import { buildTabBar, markSelected } from './app/tab-bar.ts';
+import { download } from './app/download.ts';
+import { MapView } from './views/map.ts';
+import { mapLegend } from './views/map-legend.ts';
+import { agencyPalette } from './model/palette.ts';
+import { namesOf } from './model/names.ts';
+import { exerciseMap, tPlus } from './model/exercise-map.ts';
+import { noteForm, renderEvents, renderScript, renderSituation, type ExerciseContext } from './views/exercise-panels.ts';
+import { renderDebrief, renderEvaluation } from './views/exercise-evaluation.ts';
+import { BUNDLED_EXERCISES, loadBundled } from './exercises.ts';
+import { exerciseView } from '../src/exercise/views.ts';
+import { clock } from '../src/report/format.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const params = new URLSearchParams(location.search);
+const ui = {
+  lang: (params.get('lang') === 'en' || params.get('lang') === 'zh' ? params.get('lang') : defaultLang(navigator.languages ?? [navigator.language])) as Lang,
+  role: (params.get('role') === 'player' ? 'player' : 'facilitator') as 'facilitator' | 'player',
+  tab: params.get('tab') ?? 'situation',
+  exercise: params.get('exercise') && BUNDLED_EXERCISES.includes(params.get('exercise')!) ? params.get('exercise')! : BUNDLED_EXERCISES[0],
+};
+const m = () => exerciseMessages(ui.lang);
+const appM = (): Messages => MESSAGES[ui.lang] as Messages;
+
+function showErrors(lines: string[] | null): void {
+  $('errors').hidden = !lines;
+  $('errors-text').textContent = lines ? `${m().errors}\n${lines.join('\n')}` : '';
+}
+
+const control = new ExerciseControl(startEngine(), new AnimationFrameClock(), () => redraw(), (msg) => showErrors([msg]));
+const map = new MapView($('map-pane'), { onIncident: () => {}, onUnit: () => {}, tooltip: () => [] });
+
+/** The panels, as tabs; the script is the facilitator's only. */
+const PANELS: { id: string; label: () => string; render: (el: HTMLElement, ctx: ExerciseContext) => void; facilitator?: boolean }[] = [
+  { id: 'situation', label: () => m().tabSituation, render: renderSituation },
+  { id: 'script', label: () => m().tabScript, render: renderScript, facilitator: true },
+  { id: 'events', label: () => m().tabEvents, render: renderEvents },
+  { id: 'evaluation', label: () => m().tabEvaluation, render: renderEvaluation, facilitator: true },
+  { id: 'debrief', label: () => m().tabDebrief, render: renderDebrief },
+];
+const tabs = new TabRegistry();
+for (const p of PANELS) tabs.register({ id: p.id, label: p.label, render: () => {} } as TabView);
+
+function context(): ExerciseContext | null {
+  const s = control.session;
+  if (!s || !control.scenario) return null;
+  return {
+    control,
+    view: exerciseView(s, ui.role),
+    lang: ui.lang,
+    m: m(),
+    app: appM(),
+    names: namesOf(control.scenario, appM().gradeNames),
+    startSecondOfDay: control.scenario.startSecondOfDay,
+    download,
+    redraw,
+  };
+}
+
+function updateUrl(): void {
+  const p = new URLSearchParams({ exercise: ui.exercise, role: ui.role, tab: ui.tab, lang: ui.lang });
+  history.replaceState(null, '', `?${p.toString()}`);
+}
+
+function redraw(): void {
+  const ctx = context();
+  const s = control.session;
+  for (const p of PANELS) {
+    const b = document.getElementById(`tabbtn-${p.id}`);
+    if (b) b.hidden = Boolean(p.facilitator && ui.role === 'player');
+  }
+  if (PANELS.find((p) => p.id === ui.tab)?.facilitator && ui.role === 'player') ui.tab = 'situation';
+  markSelected(tabs, ui.tab);
+  if (!ctx || !s) return;
+  const v = ctx.view;
+  const { units, incidents } = exerciseMap(v);
+  map.render(units, incidents);
+  $('x-clock').textContent = `${tPlus(v.t)} · ${clock(ctx.startSecondOfDay, v.scenarioT)}`;
+  const done = control.result !== null || s.done;
+  $('x-status').textContent = control.result ? m().ended : s.pending ? `${m().waitingDecision} ${s.pending.id}` : control.playing ? m().play : m().ready;
+  document.body.dataset.exercise = control.result ? 'ended' : s.pending ? 'decision' : 'ready';
+  for (const id of ['x-next-inject', 'x-next-decision', 'x-plus5', 'x-plus15', 'x-play']) $<HTMLButtonElement>(id).disabled = done || s.pending !== null;
+  $('x-play').textContent = control.playing ? m().pause : m().play;
+  const panel = PANELS.find((p) => p.id === ui.tab)!;
+  // A form being typed in is not redrawn under the user's fingers while the clock runs.
+  const el = $(`tab-${panel.id}`);
+  if (!(control.playing && el.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select'))) panel.render(el, ctx);
+  const slot = $('x-note-slot');
+  if (!slot.firstChild) slot.replaceWith(Object.assign(noteForm(ctx), { id: 'x-note-slot' }));
+  updateUrl();
+}
+
+function applyLanguage(): void {
+  document.documentElement.lang = ui.lang === 'zh' ? 'zh-CN' : 'en';
+  const x = m();
+  document.title = x.title;
+  $('x-title').textContent = x.title;
+  $('x-exercise-label').textContent = x.exercise;
+  $('x-open-log').textContent = x.openLog;
+  $('x-role-facilitator').textContent = x.facilitator;
+  $('x-role-player').textContent = x.player;
+  $('x-role').setAttribute('aria-label', x.role);
+  $('x-back').textContent = x.backToReplay;
+  $('x-lang').textContent = appM().language;
+  $('x-next-inject').textContent = x.nextInject;
+  $('x-next-decision').textContent = x.nextDecision;
+  $('x-plus5').textContent = `${x.plus} 5 ${x.minutes}`;
+  $('x-plus15').textContent = `${x.plus} 15 ${x.minutes}`;
+  $('x-speed-label').textContent = x.speed;
+  $('x-tabs').setAttribute('aria-label', x.tabSituation);
+  for (const p of PANELS) {
+    const b = document.getElementById(`tabbtn-${p.id}`);
+    if (b) b.textContent = p.label();
+  }
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#x-role button')) b.setAttribute('aria-checked', String(b.dataset.role === ui.role));
+  const sel = $<HTMLSelectElement>('x-select');
+  for (const o of sel.options) o.textContent = titleOf(o.value);
+  $('x-note-slot').replaceChildren();
+  if (control.scenario) mapLegend($('legend'), control.scenario, appM());
+  redraw();
+}
+
+function titleOf(name: string): string {
+  const r = loadBundled(name);
+  return r.ok ? r.value.pkg.title[ui.lang] : name;
+}
+
+async function openExercise(name: string): Promise<void> {
+  const r = loadBundled(name);
+  if (!r.ok) {
+    showErrors(r.errors.map((e) => `${e.path}: ${e.message}`));
+    return;
+  }
+  showErrors(null);
+  ui.exercise = name;
+  $('x-status').textContent = m().loading;
+  map.setScenario(r.value.scenario, agencyPalette(r.value.scenario.agencies));
+  mapLegend($('legend'), r.value.scenario, appM());
+  $('map-title').textContent = r.value.pkg.title[ui.lang];
+  $<HTMLSelectElement>('x-speed').value = String(r.value.pkg.playSpeed);
+  await control.open(r.value.pkg, r.value.scenario);
+}
+
+function wire(): void {
+  const sel = $<HTMLSelectElement>('x-select');
+  for (const n of BUNDLED_EXERCISES) sel.append(Object.assign(document.createElement('option'), { value: n, textContent: titleOf(n) }));
+  sel.value = ui.exercise;
+  sel.onchange = () => void openExercise(sel.value);
+  $('x-lang').onclick = () => {
+    ui.lang = ui.lang === 'zh' ? 'en' : 'zh';
+    applyLanguage();
+  };
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#x-role button')) {
+    b.onclick = () => {
+      ui.role = b.dataset.role as 'facilitator' | 'player';
+      applyLanguage();
+    };
+  }
+  $('x-next-inject').onclick = () => void control.moveTo('inject');
+  $('x-next-decision').onclick = () => void control.moveTo('decision');
+  $('x-plus5').onclick = () => void control.moveTo('by', 300);
+  $('x-plus15').onclick = () => void control.moveTo('by', 900);
+  $('x-play').onclick = () => control.play(!control.playing);
+  $<HTMLSelectElement>('x-speed').onchange = (e) => (control.speed = Number((e.target as HTMLSelectElement).value));
+  $('errors-close').onclick = () => showErrors(null);
+  $('x-open-log').onclick = () => $<HTMLInputElement>('x-log-input').click();
+  $<HTMLInputElement>('x-log-input').onchange = async (e) => {
+    const f = (e.target as HTMLInputElement).files?.[0];
+    const r = loadBundled(ui.exercise);
+    if (!f || !r.ok) return;
+    const out = await control.openLog(r.value.pkg, r.value.scenario, await f.text(), f.name);
+    showErrors(out.ok ? null : out.errors.map((x) => `${x.path}: ${x.message}`));
+  };
+  window.addEventListener('resize', () => {
+    if (control.scenario) map.setScenario(control.scenario, agencyPalette(control.scenario.agencies));
+    redraw();
+  });
+}
+
+async function start(): Promise<void> {
+  buildTabBar(tabs, $('x-tabs'), $('side'), () => ui.tab, (id) => {
+    ui.tab = id;
+    redraw();
+  });
+  wire();
+  applyLanguage();
+  await openExercise(ui.exercise);
+}
+
+start().catch((e) => showErrors([String((e as Error).message ?? e)]));
+
+// A small read-only window for tests and tools.
+(window as unknown as { linkdrill: unknown }).linkdrill = { map: () => map.snapshot(), exercise: () => (control.session ? { t: control.session.t, pending: control.session.pending?.id ?? null, actions: control.session.log.actions.length } : null) };

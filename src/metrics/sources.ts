@@ -30,7 +30,12 @@ export interface Source {
   says: { zh: string; en: string };
   /** Short citation for tables and CSV files, e.g. "NFPA 1221:2019 §7.4.1". */
   ref: string;
+  /** The citation for Chinese text, where it differs ("表 4.3.2" for "Table 4.3.2"). */
+  refZh?: string;
 }
+
+/** A source's citation for people reading `lang`. */
+export const citation = (s: Source, lang: 'zh' | 'en'): string => (lang === 'zh' && s.refZh ? s.refZh : s.ref);
 
 const src = (kind: SourceKind, document: Source['document'], edition: string, clause: string, says: Source['says'], ref: string): Source => ({ kind, document, edition, clause, says, ref });
 
@@ -52,8 +57,8 @@ export const SOURCES = {
   fiveMinute: src('standard', STATION, '2017 / 2015', '建标152-2017 第十三、十四条；GB 51080-2015 §4.1.3', { zh: '城市规划区内消防站布局以接到出动指令后 5 分钟内到达辖区边缘为原则（普通站辖区 ≤ 7 km²，近郊 ≤ 15 km²）', en: 'stations in urban planning zones are sited so that crews reach the district edge within 5 min of the dispatch order (district ≤ 7 km², suburban ≤ 15 km²)' }, 'GB 51080-2015 §4.1.3'),
   firstEngine: src('standard', NFPA1710, '2020', '§4.1.2.1(3), §4.1.2.4', { zh: '首辆消防车行驶时间 240 秒以内，达成率 90%', en: 'first engine company within 240 s of travel, 90% of incidents' }, 'NFPA 1710:2020 §4.1.2.1(3)'),
   fullAlarm: src('standard', NFPA1710, '2020', '§4.1.2.1(4), §4.1.2.4', { zh: '首批出动力量全部到场的行驶时间 480 秒以内，达成率 90%', en: 'initial full alarm assignment within 480 s of travel, 90% of incidents' }, 'NFPA 1710:2020 §4.1.2.1(4)'),
-  suburban1720: src('standard', NFPA1720, '2020', 'Table 4.3.2', { zh: '近郊区（每平方英里 500–1000 人）：接警派出后 10 分钟内集结首批力量，达成率 80%', en: 'suburban demand zone (500–1,000 people/sq mi): initial force assembled within 10 min of dispatch, 80% of incidents' }, 'NFPA 1720:2020 Table 4.3.2'),
-  rural1720: src('standard', NFPA1720, '2020', 'Table 4.3.2', { zh: '农村地区（每平方英里少于 500 人）：接警派出后 14 分钟内集结首批力量，达成率 80%', en: 'rural demand zone (< 500 people/sq mi): initial force assembled within 14 min of dispatch, 80% of incidents' }, 'NFPA 1720:2020 Table 4.3.2'),
+  suburban1720: { ...src('standard', NFPA1720, '2020', 'Table 4.3.2', { zh: '近郊区（每平方英里 500–1000 人）：接警派出后 10 分钟内集结首批力量，达成率 80%', en: 'suburban demand zone (500–1,000 people/sq mi): initial force assembled within 10 min of dispatch, 80% of incidents' }, 'NFPA 1720:2020 Table 4.3.2'), refZh: 'NFPA 1720:2020 表 4.3.2' },
+  rural1720: { ...src('standard', NFPA1720, '2020', 'Table 4.3.2', { zh: '农村地区（每平方英里少于 500 人）：接警派出后 14 分钟内集结首批力量，达成率 80%', en: 'rural demand zone (< 500 people/sq mi): initial force assembled within 14 min of dispatch, 80% of incidents' }, 'NFPA 1720:2020 Table 4.3.2'), refZh: 'NFPA 1720:2020 表 4.3.2' },
   emsUrban: src('local', GUIZHOU, '2018', '', { zh: '城市院前医疗急救不超过 15 分钟（北京市亦以平均 15 分钟为目标）；作为本预案的目标采用', en: 'urban pre-hospital care within 15 min (Beijing also aims at a 15-minute mean); adopted as the plan’s own' }, '贵州省（2018）：城市 15 分钟'),
   emsRural: src('local', GUIZHOU, '2018', '', { zh: '农村院前医疗急救不超过 30 分钟；作为本预案的目标采用', en: 'rural pre-hospital care within 30 min; adopted as the plan’s own' }, '贵州省（2018）：农村 30 分钟'),
   plan: src('plan', PLAN_DOC, '', '', { zh: '无外部标准规定此项；目标为被检验预案自身的目标，可在 scoring 中改写', en: 'no external standard sets this; the target is the plan’s own (change it under scoring:)' }, 'plan'),

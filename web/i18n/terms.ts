@@ -69,7 +69,7 @@ export const DETAIL_KEY_TEXT: Record<string, Pair> = {
   mutualAid: { zh: '跨区增援', en: 'mutual aid' }, fromRoad: { zh: '途中改派', en: 'sent from the road' }, free: { zh: '状态', en: 'status' },
   action: { zh: '操作', en: 'action' }, count: { zh: '数量', en: 'count' }, channel: { zh: '渠道', en: 'channel' }, delay: { zh: '时延', en: 'delay' },
   status: { zh: '状态', en: 'status' }, position: { zh: '排位', en: 'position' }, call: { zh: '来电', en: 'call' }, duplicate: { zh: '重复来电', en: 'repeat call' },
-  staffed: { zh: '在岗席位', en: 'staffed' }, to: { zh: '至', en: 'to' }, by: { zh: '批复方', en: 'by' }, zone: { zh: '区域', en: 'zone' }, grade: { zh: '等级', en: 'grade' },
+  staffed: { zh: '在岗席位', en: 'staffed' }, to: { zh: '至', en: 'to' }, by: { zh: '批复方', en: 'by' }, zone: { zh: '区域', en: 'zone' }, grade: { zh: '事件分级', en: 'grade' },
   source: { zh: '来源', en: 'source' }, after: { zh: '等待', en: 'after' }, waited: { zh: '等待时长', en: 'waited' }, size: { zh: '规模', en: 'size' },
   from: { zh: '自', en: 'from' }, item: { zh: '物资', en: 'item' }, amount: { zh: '数量', en: 'amount' }, depot: { zh: '储备库', en: 'depot' }, eta: { zh: '预计到达', en: 'ETA' },
   wait_for: { zh: '等待', en: 'waiting for' }, dispatch: { zh: '出动编号', en: 'dispatch' }, mutual_aid: { zh: '跨区增援', en: 'mutual aid' }, hospital: { zh: '医院', en: 'hospital' },
@@ -95,6 +95,12 @@ export const DETAIL_VALUE_TEXT: Record<string, Pair> = {
   first: { zh: '初报', en: 'first report' }, update: { zh: '续报', en: 'follow-up report' }, final: { zh: '终报', en: 'final report' },
   emergency: { zh: '紧急', en: 'emergency' }, repeat: { zh: '重复来电', en: 'repeat call' }, consult: { zh: '咨询等无需出动', en: 'needs no unit' },
   transfer: { zh: '转12345', en: 'handed on to 12345' }, nonEmergency: { zh: '非紧急线路', en: 'non-emergency line' }, away: { zh: '转出', en: 'away' },
+};
+
+/** 突发事件 grades as the event details name them (`none`: a routine call, no 突发事件). */
+export const EVENT_GRADE_TEXT: Record<string, Pair> = {
+  IV: { zh: '一般（IV）', en: 'IV (一般)' }, III: { zh: '较大（III）', en: 'III (较大)' }, II: { zh: '重大（II）', en: 'II (重大)' }, I: { zh: '特别重大（I）', en: 'I (特别重大)' },
+  none: { zh: '非突发事件', en: 'none (routine)' },
 };
 
 /** Unit types of the bundled scenarios (others are shown as written in the scenario). */

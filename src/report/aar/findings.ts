@@ -3,14 +3,16 @@ import { FINDING_TAG_ORDER } from '../../metrics/findings.ts';
 import { FINDING_TAG_MEANING, FINDING_TAGS, REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { esc } from '../svg.ts';
 import type { IndicatorSpec } from '../../metrics/score.ts';
+import { citation } from '../../metrics/sources.ts';
 import type { ReportData } from './types.ts';
 
 /** One line on where a finding's target comes from. */
 export function sourceLine(spec: IndicatorSpec, lang: Lang): string {
   if (spec.source.kind === 'plan') return spec.changed ? T.scenarioTarget[lang] : T.sourceKind[lang].plan;
-  if (spec.changed) return `${T.changedTarget[lang]}${spec.source.ref}`;
+  const ref = citation(spec.source, lang);
+  if (spec.changed) return `${T.changedTarget[lang]}${ref}`;
   const kind = T.sourceKind[lang][spec.source.kind];
-  return lang === 'zh' ? `${spec.source.ref}（${kind}）` : `${spec.source.ref} (${kind})`;
+  return lang === 'zh' ? `${ref}（${kind}）` : `${ref} (${kind})`;
 }
 
 export function findingsSection(data: ReportData, lang: Lang): string {

@@ -4,6 +4,7 @@ import { formatValue } from '../format.ts';
 import { REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { esc } from '../svg.ts';
 import type { IndicatorSpec } from '../../metrics/score.ts';
+import { citation } from '../../metrics/sources.ts';
 import type { ReportData } from './types.ts';
 
 /** The source cell: citation, kind, and what the document sets (and a note where the scenario changed the target). */
@@ -11,7 +12,7 @@ function sourceCell(spec: IndicatorSpec, lang: Lang): string {
   const s = spec.source;
   if (s.kind === 'plan') return `<strong>${esc(spec.changed ? T.scenarioTarget[lang] : T.sourceKind[lang].plan)}</strong><br><small>${esc(s.says[lang])}</small>`;
   const changed = spec.changed ? `<strong>${esc(T.changedTarget[lang])}</strong>` : '';
-  return `${changed}${esc(s.ref)} <small>(${esc(T.sourceKind[lang][s.kind])})</small><br><small>${esc(s.document[lang])}${s.edition ? ` · ${esc(s.edition)}` : ''}${s.clause ? ` · ${esc(s.clause)}` : ''} — ${esc(s.says[lang])}</small>`;
+  return `${changed}${esc(citation(s, lang))} <small>(${esc(T.sourceKind[lang][s.kind])})</small><br><small>${esc(s.document[lang])}${s.edition ? ` · ${esc(s.edition)}` : ''}${s.clause ? ` · ${esc(s.clause)}` : ''} — ${esc(s.says[lang])}</small>`;
 }
 
 export function indicatorsSection(data: ReportData, lang: Lang): string {

@@ -11,7 +11,8 @@ import type { NonEmergencyStream } from '../scenario/scenario.ts';
 import type { CallKind, CallLine } from './records.ts';
 import type { CallState, IncidentState, World } from './world.ts';
 import type { CallTakers } from './resources/call-takers.ts';
-import { decideDuringCall, finishIncident, verifyAndPlan } from './incident.ts';
+import { finishIncident } from './incident.ts';
+import { decideDuringCall, verifyAndPlan } from './decide.ts';
 
 /** A new call's state and record (the caller has not reached a position yet). */
 function newCall(w: World, incident: IncidentState | null, stream: NonEmergencyStream | null, channel: string, kind: CallKind, line: CallLine): CallState {

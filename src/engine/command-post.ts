@@ -16,11 +16,12 @@ import { GRADES } from '../scenario/schema.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
 import { incidentStream } from './incident.ts';
+import { eventGrade } from './plan.ts';
 
 type Order = (w: World, inc: IncidentState, lines: ResponseLine[]) => void;
 
 /** The 突发事件 grade index of the level the center works to (null: routine, or not yet graded). */
-const gradeNow = (inc: IncidentState): number | null => (inc.grade < 0 ? null : inc.type.gradeOfLevel[inc.grade]);
+const gradeNow = (inc: IncidentState): number | null => eventGrade(inc.type, inc.grade);
 
 /** Starts reporting, approval and experts as the incident's current grade requires (idempotent). */
 export function applyCommandRules(w: World, inc: IncidentState, order: Order): void {

@@ -13,7 +13,7 @@ import type { DispatchState, IncidentState, World } from './world.ts';
 import type { Rng } from '../random/streams.ts';
 import type { Place } from '../geo/travel.ts';
 import { callArrives } from './center.ts';
-import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
+import { eventGrade, gradeName, initialGrade, planIncrement, resolveAgency } from './plan.ts';
 import { rekeyRequests, sendOrder } from './agency.ts';
 import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
@@ -83,7 +83,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
       lon: o.lon,
       lat: o.lat,
       source: o.source,
-      gradeTrue: gradeName(type.gradeOfLevel[gradeTrue]),
+      gradeTrue: gradeName(eventGrade(type, gradeTrue)),
       gradeInitial: null,
       gradeFinal: null,
       tOccur: now,
@@ -168,7 +168,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
   };
   w.open.set(id, inc);
   if (inc.name) w.named.set(inc.name, inc);
-  const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: gradeName(type.gradeOfLevel[gradeTrue]), source: o.source };
+  const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: gradeName(eventGrade(type, gradeTrue)), source: o.source };
   w.logging && w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
   if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
   else {
@@ -183,52 +183,6 @@ export function occur(w: World, o: Occurrence): IncidentState {
 /** The scene as a travel-model place, prepared the first time a unit or a delivery heads there. */
 export function scenePlace(w: World, inc: IncidentState): Place {
   return (inc.place ??= w.travel.place({ lon: inc.rec.lon, lat: inc.rec.lat }, { zone: inc.rec.zone }));
-}
-
-/** A grade index as written (null stays null: not a 突发事件). */
-const gradeName = (g: number | null) => (g === null ? null : GRADES[g]);
-
-/** The 突发事件 grade index of `inc` at `level` (null: a routine call at that level). */
-export const gradeAt = (inc: IncidentState, level: number): number | null => (level < 0 ? null : inc.type.gradeOfLevel[level]);
-
-/** The center gives its first level (and with it the grade, if the level makes it a 突发事件). */
-function verify(w: World, inc: IncidentState, duringCall: boolean): void {
-  inc.rec.tVerified = w.kernel.now();
-  // Growth seen by later callers, or an on-scene report, may already have raised the level.
-  inc.grade = Math.max(inc.grade, inc.draw.gradeInitial);
-  inc.rec.levelInitial = GRADES[inc.draw.gradeInitial];
-  inc.rec.gradeInitial = gradeName(gradeAt(inc, inc.draw.gradeInitial));
-  inc.rec.levelFinal = GRADES[inc.grade];
-  inc.rec.gradeFinal = gradeName(gradeAt(inc, inc.grade));
-  if (inc.rec.gradeFinal !== null && inc.rec.tGraded === null) inc.rec.tGraded = inc.rec.tVerified;
-  if (inc.grade < trueGradeNow(w, inc)) inc.underGradedSince = inc.rec.tVerified;
-  w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId }, { level: GRADES[inc.grade], grade: inc.rec.gradeFinal as Grade | null, duringCall });
-}
-
-/** Activates the plan for the level the center works to, and starts reporting where the grade says. */
-function activatePlan(w: World, inc: IncidentState): void {
-  inc.rec.tPlan = w.kernel.now();
-  w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId }, { type: inc.type.id, level: GRADES[inc.grade] });
-  if (!inc.open) return;
-  applyCommandRules(w, inc, orderLines);
-  orderLines(w, inc, gateLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade)));
-  maybeOpenCommandPost(w, inc, orderLines);
-  // A plan with no units means the center settled it by phone.
-  if (inc.rec.unitsRequired === 0 && inc.awaitingApproval.length === 0 && inc.awaitingDecision.length === 0) closeIncident(w, inc);
-}
-
-/** The serial chain: the first call about `inc` has been handled; verify, give a level, activate the plan. */
-export function verifyAndPlan(w: World, inc: IncidentState): void {
-  w.kernel.after(inc.draw.verifyS, () => {
-    verify(w, inc, false);
-    w.kernel.after(inc.draw.planS, () => activatePlan(w, inc));
-  });
-}
-
-/** 边接边派: type and address are known while the first call goes on; the level and the plan come now. */
-export function decideDuringCall(w: World, inc: IncidentState): void {
-  verify(w, inc, true);
-  activatePlan(w, inc);
 }
 
 /** Orders each plan line from its agency's command. */
@@ -367,7 +321,7 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
     inc.underGradedSince = null;
   }
   inc.rec.levelFinal = GRADES[to];
-  inc.rec.gradeFinal = gradeName(gradeAt(inc, to));
+  inc.rec.gradeFinal = gradeName(eventGrade(inc.type, to));
   if (inc.rec.gradeFinal !== null && inc.rec.tGraded === null) inc.rec.tGraded = w.kernel.now();
   rekeyRequests(w, inc);
   w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId }, { from: GRADES[from], to: GRADES[to], grade: inc.rec.gradeFinal as Grade | null });

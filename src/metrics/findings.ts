@@ -29,12 +29,14 @@ export interface Finding {
 }
 
 /**
- * 不足项 where the indicator is at or past its zero point, or a critical one missed its target; 整改项
- * where it lost more than 40 of its 100 points; 改进项 otherwise. The cut-offs are this project's
- * convention: the guides define the tags by consequence, and leave the judgement to evaluators.
+ * 不足项 where the indicator is at or past its zero point, or a critical one lost more than 40 of its
+ * 100 points; 整改项 where any other lost more than 40, or a critical one less; 改进项 otherwise. The
+ * cut-offs are this project's convention: the guides define the tags by consequence, and leave the
+ * judgement to evaluators.
  */
 export function tagFor(r: IndicatorResult): FindingTag {
-  if (r.score === 0 || (r.spec.critical && r.score !== null && r.score < 100)) return 'deficiency';
+  if (r.score === 0 || (r.spec.critical && r.score !== null && r.score < 60)) return 'deficiency';
+  if (r.spec.critical && r.score !== null && r.score < 100) return 'rectify';
   if (r.score !== null && r.score < 60) return 'rectify';
   return 'improve';
 }

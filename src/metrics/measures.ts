@@ -16,10 +16,13 @@ export interface MeasureInput {
 
 export type Measure = (m: MeasureInput) => Sample[];
 
+/** b − a in seconds, or NaN where either step never happened. */
 export const span = (a: number | null, b: number | null) => (a === null || b === null ? NaN : b - a);
 const finite = (s: Sample) => Number.isFinite(s.value);
 const kindOf = (m: MeasureInput, agency: string) => m.ctx.agencies[agency]?.kind ?? '';
+/** Is the agency of a kind the rubric counts as fire service? */
 export const isFire = (m: MeasureInput, agency: string) => m.rubric.kinds.fire.includes(kindOf(m, agency));
+/** Is the agency of a kind the rubric counts as EMS (120)? */
 export const isEms = (m: MeasureInput, agency: string) => m.rubric.kinds.ems.includes(kindOf(m, agency));
 
 /** One item per incident: `f` of it, at time `t` of it (its occurrence by default); NaN drops the item. */
@@ -44,9 +47,6 @@ export const notify = (m: MeasureInput, tier: number): Sample[] =>
     .filter((a) => a.tier === tier && a.tNotified !== null && a.channel !== 'mutual_aid')
     .map((a) => ({ value: span(a.tOrdered, a.tNotified), rep: m.rep, incident: a.incidentId, agency: a.agency, t: a.tNotified!, note: a.channel }))
     .filter(finite);
-
-/** Incidents by id. */
-export const incidentsById = (m: MeasureInput): Map<string, IncidentRecord> => new Map(m.r.incidents.map((i) => [i.incidentId, i]));
 
 /**
  * Each incident's own fire units of its first order (the first-alarm assignment: the dispatches

@@ -31,6 +31,14 @@ const CHANNEL_NAMES: Record<string, Record<Lang, string>> = {
   radio: { zh: '无线电', en: 'radio' },
 };
 
+/** The report stage an E1 item is about (its note), in words. */
+const STAGE_WORDS: Record<string, Record<Lang, string>> = {
+  first: { zh: '（初报）', en: '(first report)' },
+  update: { zh: '（续报）', en: '(follow-up report)' },
+  'first:missing': { zh: '（初报未报）', en: '(first report missing)' },
+  'update:missing': { zh: '（续报未报）', en: '(follow-up report missing)' },
+};
+
 /** Words about where the misses concentrate (a channel, an agency), or '' when they do not. */
 function concentrationText(f: Finding, lang: Lang, agencyName: (id: string) => string): string {
   const parts: string[] = [];
@@ -61,7 +69,8 @@ export function findingText(f: Finding, spec: IndicatorSpec, value: number, star
       const subject = s.incident ?? s.unit;
       const who = [s.agency ? agencyName(s.agency) : undefined, s.unit !== subject ? s.unit : undefined].filter(Boolean).join(' ');
       const when = s.t !== undefined ? clock(startSecondOfDay, s.t) : '';
-      const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}`;
+      const stage = s.note && STAGE_WORDS[s.note] ? `${lang === 'zh' ? '' : ' '}${STAGE_WORDS[s.note][lang]}` : '';
+      const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}${stage}`;
       const inner = [who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
       return `${subject}${inner ? (lang === 'zh' ? `（${inner}）` : ` (${inner})`) : ''}${what}`;
     });

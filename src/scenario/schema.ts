@@ -5,57 +5,11 @@
  * form as JSON Schema so editors can autocomplete scenario files.
  */
 import { z } from 'zod';
-import { DURATION_PATTERN } from './duration.ts';
 import { REPORTING_PROFILES, SCORE_GROUPS } from './scoring.ts';
+import { distSchema, durationSchema, grade, gradeMap, hourly, id, lonLat } from './schema-common.ts';
+import { backgroundSchema, historySchema, nonEmergencySchema, scriptedSchema } from './schema-demand.ts';
 
-/** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
-export const GRADES = ['IV', 'III', 'II', 'I'] as const;
-export type Grade = (typeof GRADES)[number];
-
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)');
-
-/** Seconds, or a string such as "90s", "5m", "2h", "1h30m". */
-export const durationSchema = z
-  .union([
-    z.number().nonnegative(),
-    z.string().regex(DURATION_PATTERN, 'a duration is seconds or a string like "90s", "5m", "2h"'),
-  ])
-  .describe('Seconds, or a string like "90s", "5m", "2h", "1h30m"');
-
-const positiveDuration = durationSchema;
-
-/** A random quantity: a fixed number (or duration), or a distribution. */
-export const distSchema = z
-  .union([
-    durationSchema,
-    z.strictObject({ dist: z.literal('fixed'), value: durationSchema }),
-    z.strictObject({ dist: z.literal('exponential'), mean: durationSchema }),
-    z.strictObject({ dist: z.literal('lognormal'), mean: durationSchema, sd: durationSchema }),
-    z.strictObject({
-      dist: z.literal('gamma'),
-      shape: z.number().positive(),
-      scale: durationSchema.optional(),
-      mean: durationSchema.optional(),
-    }),
-    z.strictObject({ dist: z.literal('triangular'), min: durationSchema, mode: durationSchema, max: durationSchema }),
-    z.strictObject({ dist: z.literal('uniform'), min: durationSchema, max: durationSchema }),
-    z.strictObject({
-      dist: z.literal('empirical'),
-      values: z.array(durationSchema).min(1),
-      weights: z.array(z.number().nonnegative()).optional(),
-    }),
-  ])
-  .describe('A fixed value, or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}');
-export type DistInput = z.input<typeof distSchema>;
-
-const lonLat = { lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) };
-const hourly = z.array(z.number().nonnegative()).length(24).describe('24 values, one per hour of the day 00–23');
-const gradeMap = <T extends z.ZodType>(v: T) => z.strictObject({ IV: v.optional(), III: v.optional(), II: v.optional(), I: v.optional() });
-const grade = z.enum(GRADES);
+export { distSchema, durationSchema, GRADES, type DistInput, type Grade } from './schema-common.ts';
 
 /** Zone classes, for targets that differ between town and country (NFPA 1710 vs 1720, the 5-minute rule). */
 export const ZONE_CLASSES = ['urban', 'suburban', 'rural'] as const;
@@ -246,47 +200,13 @@ const planSchema = z.strictObject({
   response: z.array(responseSchema).describe('Units to send; empty for calls the center settles by phone'),
 });
 
-const backgroundSchema = z.strictObject({
-  type: id,
-  ratePerDay: z.number().nonnegative(),
-  zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())]).default('population'),
-  profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
-});
-const placeFields = { zone: id.optional(), lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
-const scriptedSchema = z.strictObject({
-  at: durationSchema.describe('Time from scenario start'),
-  type: id,
-  grade: grade.optional(),
-  name: z.string().optional(),
-  pin: z.boolean().default(false).describe('Draw this incident from its own random streams (needs a name): other demand and decisions never shift its callers, delays or size'),
-  size: z.number().positive().optional().describe('Initial size (for types with dynamics) instead of drawing it'),
-  callers: z.number().int().min(1).max(10000).optional().describe('Number of callers instead of drawing it'),
-  ...placeFields,
-});
-const nonEmergencySchema = z.strictObject({
-  id,
-  name: z.string().optional(),
-  ratePerDay: z.number().nonnegative(),
-  profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
-  channels: z.record(z.string(), z.number().nonnegative()).default({ '110': 1 }),
-  handlingTime: distSchema.default({ dist: 'uniform', min: 20, max: 40 }).describe('Call-taker time for a consultation, a wrong number, a repeat caller'),
-  transfer: z
-    .strictObject({ probability: z.number().min(0).max(1), time: distSchema.default({ dist: 'uniform', min: 10, max: 20 }) })
-    .optional()
-    .describe('A share is transferred (e.g. to 12345): the call-taker spends `time`, then the call goes to the non-emergency line if the center has one, else leaves'),
-  line: z.enum(['emergency', 'nonEmergency']).default('emergency').describe('The line the calls arrive on (nonEmergency needs center.nonEmergencyTakers)'),
-});
-const historySchema = z.strictObject({
-  file: z.string().min(1).describe('CSV with columns time, type, grade and zone or lon/lat'),
-});
-
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: id.optional().describe('Short name, used for the output folder'),
   title: z.string().optional(),
   description: z.string().optional(),
   start: z.string().min(1).describe('Wall-clock start with its UTC offset, e.g. 2026-06-01T00:00:00+08:00'),
-  duration: positiveDuration.default(86400),
+  duration: durationSchema.default(86400),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
   zones: z.union([z.array(zoneSchema).min(1), fileRef]),
   travel: travelSchema.prefault({}),

@@ -106,14 +106,17 @@ describe('scoring hand-made records', () => {
     expect(fs[2].cost).toBeGreaterThan(fs[3].cost);
   });
 
-  it('a critical indicator that misses its target at all is a 不足项, even with points left', () => {
+  it('a critical indicator is never a mere 改进项: a small miss is a 整改项, a large one (or the zero point) a 不足项', () => {
     const rb = resolveRubric({ indicators: { A1: { critical: true } } });
-    const r = empty();
-    r.calls = Array.from({ length: 10 }, (_, i) => call(`c${i}`, 16));
-    const res = scoreRuns([{ rep: 1, records: r }], ctx, rb);
-    const a1 = res.indicators.find((i) => i.spec.id === 'A1')!;
-    expect(a1.score).toBeGreaterThan(90);
-    expect(tagFor(a1)).toBe('deficiency');
+    const a1 = (wait: number) => {
+      const r = empty();
+      r.calls = Array.from({ length: 10 }, (_, i) => call(`c${i}`, wait));
+      return scoreRuns([{ rep: 1, records: r }], ctx, rb).indicators.find((i) => i.spec.id === 'A1')!;
+    };
+    expect(a1(16).score).toBeGreaterThan(90);
+    expect(tagFor(a1(16))).toBe('rectify');
+    expect(tagFor(a1(24))).toBe('deficiency'); // score 40
+    expect(tagFor(a1(30))).toBe('deficiency'); // score 0
   });
 
   it('the points each indicator costs add up to what the total lost, and a met target costs nothing', () => {

@@ -3,6 +3,7 @@ import { REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { barsSvg, binnedMean, boxesSvg, histogramModel, histogramSvg, occupancySeries, stepAreaSvg } from '../svg.ts';
 import type { ReportData } from './types.ts';
 
+/** The charts section's inline SVG figures. */
 export function chartsSection(data: ReportData, lang: Lang): string {
   const { meta, reps, result } = data;
   const sc = meta.scenario;

@@ -15,6 +15,7 @@ export function sourceLine(spec: IndicatorSpec, lang: Lang): string {
   return lang === 'zh' ? `${ref}（${kind}）` : `${ref} (${kind})`;
 }
 
+/** The findings section: the tags' legend, then each finding with its tag, sentence and source. */
 export function findingsSection(data: ReportData, lang: Lang): string {
   if (!data.findings.length) return `<p>${T.noFindings[lang]}</p>`;
   const specs = new Map(data.rubric.indicators.map((s) => [s.id, s]));

@@ -15,6 +15,7 @@ function sourceCell(spec: IndicatorSpec, lang: Lang): string {
   return `${changed}${esc(citation(s, lang))} <small>(${esc(T.sourceKind[lang][s.kind])})</small><br><small>${esc(s.document[lang])}${s.edition ? ` · ${esc(s.edition)}` : ''}${s.clause ? ` · ${esc(s.clause)}` : ''} — ${esc(s.says[lang])}</small>`;
 }
 
+/** The table of every indicator, with the source of its target. */
 export function indicatorsSection(data: ReportData, lang: Lang): string {
   const c = T.column[lang];
   const unitLabel = (u: IndicatorSpec['unit']) => (u === 's' ? T.unitSeconds[lang] : u === 'share' ? T.unitShare[lang] : T.unitRatio[lang]);

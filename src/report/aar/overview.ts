@@ -5,6 +5,7 @@ import { REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { esc } from '../svg.ts';
 import type { ReportData } from './types.ts';
 
+/** The overview table: scenario, start, duration, seeds, counts, the graded events and the agencies. */
 export function overviewSection(data: ReportData, lang: Lang): string {
   const sc = data.meta.scenario;
   const all = data.reps.map((r) => r.records);

@@ -6,6 +6,7 @@ import type { ReportData } from './types.ts';
 
 const pct = (v: number | null) => (v === null ? '–' : v.toFixed(1));
 
+/** The score card section's HTML. */
 export function scorecardSection(data: ReportData, lang: Lang): string {
   const { result } = data;
   const groupRows = GROUPS.map((g) => {

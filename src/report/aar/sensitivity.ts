@@ -51,6 +51,7 @@ function sensitivitySvg(rows: readonly SensitivityRow[], title: string): string 
   return `<figure class="chart"><svg viewBox="0 0 ${W} ${h}" width="100%" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">${body}<line x1="${left}" x2="${W - 50}" y1="${h - 30}" y2="${h - 30}" stroke="#555"/>${ticks}</svg><figcaption>${esc(title)}</figcaption></figure>`;
 }
 
+/** The sensitivity section: what it says, the chart and the table (or a sentence when nothing was lost). */
 export function sensitivitySection(data: ReportData, lang: Lang): string {
   const t = T.sens[lang];
   const rows = data.sensitivity;

@@ -1,6 +1,7 @@
 /** The report's stylesheet (inline: the report is one self-contained file). */
 import { FINDING_TAG_COLOR } from '../i18n.ts';
 
+/** The stylesheet, tag colours from the shared palette. */
 export const REPORT_CSS = `
 body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:2px solid #333;padding-bottom:.2em;margin-top:2em}h3{font-size:1em;margin:1.2em 0 .3em}

@@ -28,6 +28,7 @@ export interface TimelineModel {
   lanes: { label: string; marks: { t: number; label: string; late?: boolean }[]; segments: { a: number; b: number; kind: SegmentKind }[] }[];
 }
 
+/** The lanes of one incident's chain: the center's steps, each agency's order and arrival, each unit's phases. */
 export function timelineModel(meta: RunMeta, r: RunRecords, inc: IncidentRecord, rubric: Rubric, lang: Lang): TimelineModel {
   const mk = T.marks[lang];
   const pairs: [number | null, string][] = [
@@ -72,6 +73,7 @@ export function timelineModel(meta: RunMeta, r: RunRecords, inc: IncidentRecord,
 
 const SEG_COLOR: Record<SegmentKind, string> = { staging: '#edc948', turnout: '#bab0ac', travel: '#4e79a7', wait: '#e15759', scene: '#59a14f' };
 
+/** A timeline model as inline SVG, with its legend. */
 export function timelineSvg(m: TimelineModel, meta: RunMeta, lang: Lang): string {
   const W = 900;
   const rowH = 18;

@@ -5,6 +5,7 @@ import { GRADES } from '../schema.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
 
+/** A scenario's changes to the rubric, checked: known indicators and types, weights that leave something to score, limits above 0. */
 export function normaliseScoring(sc: ScenarioParsed['scoring'], kinds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): ScoringOverrides {
   const { err } = ctx;
   const scoring: ScoringOverrides = {};

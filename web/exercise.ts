@@ -22,8 +22,10 @@ import { renderDebrief, renderEvaluation } from './views/exercise-evaluation.ts'
 import { BUNDLED_EXERCISES, loadBundled } from './exercises.ts';
 import { exerciseView } from '../src/exercise/views.ts';
 import { clock } from '../src/report/format.ts';
+import { mountMapPane } from './views/map-pane.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+mountMapPane($('map-pane'), 'exercise');
 const params = new URLSearchParams(location.search);
 const ui = {
   lang: (params.get('lang') === 'en' || params.get('lang') === 'zh' ? params.get('lang') : defaultLang(navigator.languages ?? [navigator.language])) as Lang,

@@ -30,8 +30,10 @@ import { stateTab } from './views/system-state.ts';
 import { eventsTab } from './views/events.ts';
 import { scoreTab } from './views/score.ts';
 import { batchTab } from './views/batch.ts';
+import { mountMapPane } from './views/map-pane.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+mountMapPane($('map-pane'), 'replay');
 const link = parseLink(location.search);
 const state = initialState(link.lang ?? defaultLang(navigator.languages ?? [navigator.language]), link.tab ?? 'chain');
 state.selected = link.incident;

@@ -5,6 +5,8 @@ import { schemaCommand } from './schema.ts';
 import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
+import { calibrateCommand, CALIBRATE_USAGE } from './calibrate.ts';
+import { validateHistoryCommand, VALIDATE_HISTORY_USAGE } from './validate-history.ts';
 import { exerciseCommand, EXERCISE_USAGE } from './exercise.ts';
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
@@ -17,6 +19,8 @@ usage:
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
+  ${CALIBRATE_USAGE}
+  ${VALIDATE_HISTORY_USAGE}
   ${EXERCISE_USAGE}
   linkdrill schema [--exercise]
   linkdrill bench [--quick]
@@ -49,6 +53,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await batchCommand(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
+      case 'calibrate':
+        return await calibrateCommand(rest, io);
+      case 'validate-history':
+        return await validateHistoryCommand(rest, io);
       case 'exercise':
         return await exerciseCommand(rest, io);
       case 'bench':

@@ -3,9 +3,10 @@
  * historical incidents at fixed times, and calls that need no unit. Each stream draws from its own
  * random stream.
  */
-import type { NonEmergencyStream } from '../scenario/scenario.ts';
+import type { Background, NonEmergencyStream } from '../scenario/scenario.ts';
 import type { Rng } from '../random/streams.ts';
-import { pickIndex } from '../random/distributions.ts';
+import { pickIndex, sample } from '../random/distributions.ts';
+import { civilFromDays, weekdayOf } from '../scenario/duration.ts';
 import { hourAt } from '../geo/travel.ts';
 import type { BackgroundState, World } from './world.ts';
 import { occur } from './incident.ts';
@@ -15,23 +16,47 @@ import * as dmath from '../random/math.ts';
 
 /**
  * Next arrival time after `tS` of a non-homogeneous Poisson process whose rate is constant within
- * each local hour (`ratePerS × profile[hour]`), by inversion of the integrated rate: exact, and one
+ * each local hour (`ratePerS × profile[hour] × dayMultiplier(local day index)`, the day index
+ * counting local days from the start's), by inversion of the integrated rate: exact, and one
  * uniform per arrival. Returns Infinity when the rate is zero everywhere.
  */
-export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng): number {
+export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng, dayMultiplier?: (dayIndex: number) => number): number {
   if (!(ratePerS > 0) || profile.every((p) => p === 0)) return Infinity;
   let need = -dmath.log(1 - rng());
   let t = tS;
-  for (;;) {
+  // A day multiplier can be zero for a long stretch (a month without demand): give up after ~2 years.
+  for (let hours = 0; hours < 24 * 800; hours++) {
     const h = hourAt(startSecondOfDay, t);
     const secOfDay = (((startSecondOfDay + t) % 86400) + 86400) % 86400;
     const segEnd = t + ((h + 1) * 3600 - secOfDay);
-    const rate = ratePerS * profile[h];
+    const rate = dayMultiplier ? ratePerS * profile[h] * dayMultiplier(Math.floor((startSecondOfDay + t) / 86400)) : ratePerS * profile[h];
     const capacity = rate * (segEnd - t);
     if (capacity >= need) return t + need / rate;
     need -= capacity;
     t = segEnd;
   }
+  return Infinity;
+}
+
+/**
+ * The multiplier of each local day (index from the start's day) from a stream's day-of-week and
+ * monthly factors and its random day factor (drawn once per day, in day order, from `rng`), or
+ * `undefined` when the stream has none of them (the rate is then the profile's alone).
+ */
+export function dayMultiplier(b: Pick<Background, 'weekly' | 'monthly' | 'dayFactor'>, startDayNumber: number, rng: Rng): ((dayIndex: number) => number) | undefined {
+  if (!b.weekly && !b.monthly && !b.dayFactor) return undefined;
+  const drawn: number[] = [];
+  return (dayIndex) => {
+    const day = startDayNumber + dayIndex;
+    let m = 1;
+    if (b.weekly) m *= b.weekly[weekdayOf(day)];
+    if (b.monthly) m *= b.monthly[civilFromDays(day).month - 1];
+    if (b.dayFactor) {
+      while (drawn.length <= dayIndex) drawn.push(Math.max(0, sample(b.dayFactor, rng)));
+      m *= drawn[dayIndex];
+    }
+    return m;
+  };
 }
 
 /** Calls that need no unit: a Poisson stream with its hourly profile, on its own random stream. */
@@ -54,7 +79,9 @@ function startNonEmergency(w: World, n: NonEmergencyStream): void {
 export function startDemand(w: World): void {
   const s = w.scenario;
   s.demand.background.forEach((b, i) => {
-    const bg: BackgroundState = { def: b, index: i, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null };
+    // Day factors draw from their own stream, so switching them on leaves the arrival draws aligned.
+    const perDay = dayMultiplier(b, s.startDayNumber, w.streams.get(`demand/${i}/${b.type}/day`));
+    const bg: BackgroundState = { def: b, index: i, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null, perDay };
     w.background.push(bg);
     scheduleNext(w, bg);
   });
@@ -70,7 +97,7 @@ function scheduleNext(w: World, bg: BackgroundState): void {
   const b = bg.def;
   const ratePerS = (b.ratePerDay / 86400) * bg.factor;
   const total = b.zoneWeights.reduce((a, x) => a + x, 0);
-  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng);
+  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, bg.perDay);
   bg.timer = null;
   if (t >= s.durationS) return;
   bg.timer = w.kernel.after(t - w.kernel.now(), () => {

@@ -178,6 +178,8 @@ export interface BackgroundState {
   placeRng: Rng;
   factor: number;
   timer: Timer | null;
+  /** The multiplier of each local day (weekday, month, random day factor); undefined = none. */
+  perDay?: (dayIndex: number) => number;
 }
 
 export interface Sinks {

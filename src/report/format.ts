@@ -15,6 +15,17 @@ export function formatValue(v: number, unit: 's' | 'share' | 'ratio', lang: Lang
   return lang === 'zh' ? `${(v / 60).toFixed(1)} 分钟` : `${(v / 60).toFixed(1)} min`;
 }
 
+/**
+ * A number for people with `digits` significant digits (estimates and their intervals), locale-free:
+ * "–" for a missing value, "∞" for an unbounded one, an exponent only for very large or small sizes.
+ */
+export function formatSignificant(x: number | null | undefined, digits = 4): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x !== 0 && (Math.abs(x) >= 1e7 || Math.abs(x) < 1e-4)) return x.toExponential(2);
+  return String(Number(x.toPrecision(digits)));
+}
+
 /** Wall-clock time of day of simulation time `t` (HH:MM, with +Nd past the first day). */
 export function clock(startSecondOfDay: number, t: number): string {
   const s = startSecondOfDay + t;

@@ -22,6 +22,7 @@ import { normaliseCommand, normaliseComms, normaliseDepots } from './normalise/o
 import { normaliseTravel } from './normalise/travel.ts';
 import { normaliseDemand } from './normalise/demand.ts';
 import { normaliseScoring } from './normalise/scoring.ts';
+import { resolveIncludes } from './include.ts';
 
 export type { ReadFile };
 
@@ -84,11 +85,15 @@ export function loadScenario(text: string, fileName = 'scenario.yaml', readFile:
   return buildScenario(parsed.value, fileName, readFile);
 }
 
-/** Validates and normalises an already-parsed scenario object. */
+/** Validates and normalises an already-parsed scenario object (its `include:` files laid over it first). */
 export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null): Result<Scenario> {
-  const z = scenarioSchema.safeParse(input);
-  if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, input) };
-  return normalise(z.data, fileName, readFile);
+  const inc = resolveIncludes(input, readFile, parseScenarioText);
+  if (!inc.ok) return inc;
+  const merged = inc.value.value;
+  const z = scenarioSchema.safeParse(merged);
+  if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)) };
+  const r = normalise(z.data, fileName, readFile);
+  return r.ok ? r : { ok: false, errors: inc.value.relocate(r.errors) };
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */
@@ -118,6 +123,7 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       description: s.description ?? '',
       start: s.start,
       startSecondOfDay: start!.secondOfDay,
+      startDayNumber: start!.dayNumber + Math.floor(start!.secondOfDay / 86400),
       durationS,
       seed: s.seed,
       zones,

@@ -192,6 +192,12 @@ export interface Background {
   zoneWeights: number[];
   /** Relative rate by local hour, mean 1 (length 24). */
   profile: number[];
+  /** Relative rate by local day of week, Monday first, mean 1 (length 7); `null` = flat. */
+  weekly: number[] | null;
+  /** Relative rate by local month, January first, mean 1 (length 12); `null` = flat. */
+  monthly: number[] | null;
+  /** Random factor (mean 1) drawn once per local day (a Cox process: gamma ⇒ negative-binomial daily counts); `null` = none. */
+  dayFactor: Dist | null;
 }
 
 /** A stream of calls that need no unit: they load the call-takers only. */
@@ -234,6 +240,8 @@ export interface Scenario {
   start: string;
   /** Seconds since local midnight at t = 0. */
   startSecondOfDay: number;
+  /** Local calendar day of t = 0, as days since 1970-01-01 (for day of week and month). */
+  startDayNumber: number;
   durationS: number;
   seed: number;
   zones: Zone[];

@@ -7,6 +7,11 @@ export const backgroundSchema = z.strictObject({
   ratePerDay: z.number().nonnegative(),
   zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())]).default('population'),
   profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
+  weekly: z.array(z.number().nonnegative()).length(7).optional().describe('Relative rate by day of week, Monday first (normalised to mean 1)'),
+  monthly: z.array(z.number().nonnegative()).length(12).optional().describe('Relative rate by month, January first (seasonal factors; normalised to mean 1)'),
+  dayFactor: distSchema
+    .optional()
+    .describe('A random factor (mean 1) drawn for each local day and multiplying its rate; {dist: gamma, shape: k, mean: 1} makes daily counts negative binomial'),
 });
 const placeFields = { zone: id.optional(), lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
 export const scriptedSchema = z.strictObject({

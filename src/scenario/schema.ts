@@ -54,6 +54,10 @@ const agencySchema = z.strictObject({
     .describe('Delay of each channel from the center’s order to the agency command receiving it'),
   alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
   staging: distSchema.optional().describe('集结: from a unit’s alert to its team assembled, before turnout (tier-2/3 forces calling in their members)'),
+  turnout: z
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .optional()
+    .describe('Turnout of this agency’s units that give none of their own (default 60 s)'),
   mutualAid: z
     .strictObject({
       from: z.array(id).min(1).describe('Neighbouring agencies asked for help'),
@@ -202,6 +206,10 @@ const planSchema = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
+  include: z
+    .union([z.string().min(1), z.array(z.string().min(1))])
+    .optional()
+    .describe('Fragments (YAML or JSON, relative to this file) laid over this scenario before validation, e.g. calibrated.yaml'),
   name: id.optional().describe('Short name, used for the output folder'),
   title: z.string().optional(),
   description: z.string().optional(),

@@ -15,6 +15,7 @@ import { buildScenario, parseScenarioText } from './load.ts';
 import { readSideFile, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parse as parseYaml } from 'yaml';
+import { resolveIncludes } from './include.ts';
 
 export interface Change {
   op: 'set' | 'add' | 'remove' | 'scale';
@@ -199,7 +200,10 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
 export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[]): Result<{ base: Scenario; variants: Variant[] }> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
-  const raw = parsed.value as Obj;
+  // Variants change the scenario with its included fragments laid over it.
+  const included = resolveIncludes(parsed.value, readFile, parseScenarioText);
+  if (!included.ok) return included;
+  const raw = included.value.value as Obj;
   const base = buildScenario(raw, fileName, readFile);
   if (!base.ok) return base;
   const specs = variantSpecs(raw, readFile);

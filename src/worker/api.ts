@@ -8,6 +8,7 @@ import type { Variant } from '../scenario/variants.ts';
 import type { Kpi } from '../metrics/kpis.ts';
 import type { Injection, InjectResult, RunResult, SimulateOptions, WorldSnapshot } from '../engine/simulate.ts';
 import type { LogEvent } from '../engine/log.ts';
+import type { RunRecords } from '../engine/records.ts';
 
 /** One replication of one variant in a batch. */
 export interface ReplicationResult {
@@ -34,6 +35,8 @@ export interface EngineApi {
   prepare(key: string, scenario: Scenario): void;
   /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */
   replicate(key: string, rep: number, seed: number): ReplicationResult;
+  /** Runs replication seed `seed` of the scenario prepared as `key`; returns its records (no event log). */
+  records(key: string, seed: number): RunRecords;
   /** Opens a live session (an exercise's run) under `key`, at time 0. */
   openSession(key: string, scenario: Scenario, seed: number): SessionStep;
   /** Runs the session's events up to and including `tS`. */

@@ -41,6 +41,11 @@ export function createEngineApi(): EngineApi {
       const { kpis, rating } = replicationKpis(scenario, records, true);
       return { variant: key, rep, seed, kpis, rating };
     },
+    records(key, seed) {
+      const scenario = prepared.get(key);
+      if (!scenario) throw new Error(`no scenario prepared as "${key}"`);
+      return simulate(scenario, seed, { log: false }).records;
+    },
     openSession(key, scenario, seed) {
       const x: { sim: Simulation; fresh: LogEvent[] } = { sim: undefined as unknown as Simulation, fresh: [] };
       x.sim = createSimulation(scenario, seed, { log: true, onEvent: (e) => x.fresh.push(e) });

@@ -25,12 +25,23 @@ function readmeColumns(): Map<string, string[]> {
 const header = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
 
 describe('the README’s outputs table is the contract', () => {
+  const RUN = ['agencies.csv', 'calls.csv', 'depots.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'indicators.csv', 'summary.csv', 'units.csv'];
+  const EXERCISE = ['decisions.csv', 'evaluation.csv', 'expected-actions.csv', 'improvement-plan.csv', 'msel-status.csv'];
+  const q = { out: () => {}, err: () => {}, tty: false };
+
   it('the README lists every CSV file linkdrill run writes, with exactly its columns in order', async () => {
     const table = readmeColumns();
-    expect([...table.keys()].sort()).toEqual(['agencies.csv', 'calls.csv', 'depots.csv', 'dispatches.csv', 'events.csv', 'incidents.csv', 'indicators.csv', 'summary.csv', 'units.csv']);
+    expect([...table.keys()].filter((f) => !EXERCISE.includes(f)).sort()).toEqual(RUN);
     const out = join(mkdtempSync(join(tmpdir(), 'contract-')), 'run');
-    const q = { out: () => {}, err: () => {}, tty: false };
     expect(await main(['run', join(ROOT, 'scenarios/chemical-leak.yaml'), '--out', out], q)).toBe(0);
-    for (const [file, columns] of table) expect({ file, columns: header(join(out, file)) }).toEqual({ file, columns });
+    for (const file of RUN) expect({ file, columns: header(join(out, file)) }).toEqual({ file, columns: table.get(file) });
+  });
+
+  it('the README lists every CSV file linkdrill exercise adds, with exactly its columns in order', async () => {
+    const table = readmeColumns();
+    expect([...table.keys()].filter((f) => !RUN.includes(f)).sort()).toEqual(EXERCISE);
+    const out = join(mkdtempSync(join(tmpdir(), 'contract-')), 'exercise');
+    expect(await main(['exercise', join(ROOT, 'test/fixtures/exercise/small-exercise.yaml'), '--out', out], q)).toBe(0);
+    for (const file of EXERCISE) expect({ file, columns: header(join(out, file)) }).toEqual({ file, columns: table.get(file) });
   });
 });

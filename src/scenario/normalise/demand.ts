@@ -7,9 +7,10 @@ import { readSideFile } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
+import { distMean } from '../../random/distributions.ts';
 
 function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
-  const { err } = ctx;
+  const { err, dist } = ctx;
   return s.demand.background.map((b, i) => {
     const p = `demand.background[${i}]`;
     if (!typeIds.has(b.type)) err(`${p}.type`, `unknown incident type "${b.type}"`);
@@ -22,16 +23,25 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
       zoneWeights = zones.map((z) => m.get(z.id) ?? 0);
     }
     if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
-    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile: hourProfile(b.profile, `${p}.profile`, ctx) };
+    const relative = (xs: number[] | undefined, key: string): number[] | null => (xs ? relativeTo1(xs, `${p}.${key}`, ctx) : null);
+    const profile = hourProfile(b.profile, `${p}.profile`, ctx);
+    const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
+    // The day factor spreads days around the rate; a mean other than 1 would silently change the rate.
+    if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, `must have mean 1 (it has ${distMean(dayFactor)})`);
+    return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile, weekly: relative(b.weekly, 'weekly'), monthly: relative(b.monthly, 'monthly'), dayFactor };
   });
+}
+
+/** Relative factors scaled to mean 1 (an error when all are zero). */
+function relativeTo1(xs: number[], path: string, ctx: NormaliseContext): number[] {
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  if (!(mean > 0)) ctx.err(path, 'must not be all zero');
+  return xs.map((x) => x / (mean || 1));
 }
 
 /** A 24-hour profile scaled to mean 1 (flat when not given). */
 function hourProfile(raw: number[] | undefined, path: string, ctx: NormaliseContext): number[] {
-  const xs = raw ?? Array(24).fill(1);
-  const mean = xs.reduce((a, x) => a + x, 0) / 24;
-  if (!(mean > 0)) ctx.err(path, 'must not be all zero');
-  return xs.map((x) => x / (mean || 1));
+  return relativeTo1(raw ?? Array(24).fill(1), path, ctx);
 }
 
 /** Calls that need no unit, and a check that a stream on the non-emergency line has positions to answer it. */

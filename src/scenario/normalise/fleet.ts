@@ -76,10 +76,14 @@ function normaliseUnits(s: ScenarioParsed, agencyIds: Set<string>, stationIds: S
     const p = `units[${i}]`;
     if (!agencyIds.has(u.agency)) err(`${p}.agency`, `unknown agency "${u.agency}"`);
     if (!stationIds.has(u.station)) err(`${p}.station`, `unknown station "${u.station}"`);
-    const turnout = u.turnout ?? 60;
+    // A unit's own turnout, else its agency's, else 60 s; errors name where the value was written.
+    const ai = s.agencies.findIndex((a) => a.id === u.agency);
+    const fromAgency = u.turnout === undefined && ai >= 0 && s.agencies[ai].turnout !== undefined;
+    const turnout = u.turnout ?? (fromAgency ? s.agencies[ai].turnout! : 60);
+    const tp = fromAgency ? `agencies[${ai}].turnout` : `${p}.turnout`;
     const isDayNight = typeof turnout === 'object' && 'day' in turnout;
-    const day = dist(isDayNight ? turnout.day : (turnout as DistInput), `${p}.turnout${isDayNight ? '.day' : ''}`);
-    const night = isDayNight ? dist(turnout.night, `${p}.turnout.night`) : day;
+    const day = dist(isDayNight ? turnout.day : (turnout as DistInput), `${tp}${isDayNight ? '.day' : ''}`);
+    const night = isDayNight ? dist(turnout.night, `${tp}.night`) : day;
     const roster = parseRoster(u.roster);
     for (let k = 1; k <= u.count; k++) {
       const uid = u.count === 1 ? u.id : `${u.id}-${k}`;

@@ -1,0 +1,31 @@
+/**
+ * Replications that return their records (for measures a KPI row does not hold, as validate-history
+ * needs): one scenario, many seeds, on engine worker threads over the same worker API as batches.
+ * Results come back in seed order whatever the number of workers.
+ */
+import type { Scenario } from '../scenario/scenario.ts';
+import type { RunRecords } from '../engine/records.ts';
+import { startEngineWorker } from '../worker/node-host.ts';
+
+/** Runs `scenario` once per seed on `workers` threads; `onDone(done, total)` reports progress. */
+export async function simulateRecords(scenario: Scenario, seeds: readonly number[], workers: number, onDone?: (done: number, total: number) => void): Promise<RunRecords[]> {
+  const threads = Array.from({ length: Math.max(1, Math.min(workers, seeds.length)) }, () => startEngineWorker());
+  const out: RunRecords[] = new Array(seeds.length);
+  let next = 0;
+  let done = 0;
+  try {
+    await Promise.all(
+      threads.map(async (w) => {
+        await w.api.prepare('history', scenario);
+        while (next < seeds.length) {
+          const i = next++;
+          out[i] = await w.api.records('history', seeds[i]);
+          onDone?.(++done, seeds.length);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+  return out;
+}

@@ -1,0 +1,235 @@
+/**
+ * A CAD export's rows read into typed rows, each problem counted and named by its row and column:
+ * unparseable times, times out of order in a row (a stage with a negative duration), unknown zones,
+ * types or agencies (when a scenario says which exist), missing required values, rows of one
+ * incident that disagree, and repeated rows. A row with a problem is never used silently: the caller
+ * either stops on the problems or drops those rows and says how many.
+ */
+import { GRADES } from '../../scenario/schema.ts';
+import { civilFromDays, parseDateTime, secondsBetween } from '../../scenario/duration.ts';
+import type { Zone } from '../../scenario/scenario.ts';
+import { nearestZone } from '../../geo/zones.ts';
+import { TIME_FIELDS, type Field, type Mapping, type TimeField } from './columns.ts';
+
+/** One unit dispatched to an incident (or an incident alone), as read. Times are absolute seconds (UTC). */
+export interface CadRow {
+  /** Line in the file (the header is line 1). */
+  row: number;
+  incidentId: string;
+  type: string;
+  /** Grade index 0 (IV) … 3 (I), or null. */
+  grade: number | null;
+  zone: string | null;
+  lon: number | null;
+  lat: number | null;
+  unit: string | null;
+  agency: string | null;
+  unitType: string | null;
+  hospital: string | null;
+  t: Partial<Record<TimeField, number>>;
+}
+
+/** The kinds of row problem, as counted in the report. */
+export const PROBLEM_KINDS = ['missing', 'time', 'negative', 'order', 'long', 'outlier', 'zone', 'type', 'agency', 'grade', 'number', 'conflict', 'duplicate'] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+
+/** A problem with one row. */
+export interface RowProblem {
+  row: number;
+  column: string;
+  kind: ProblemKind;
+  message: string;
+}
+
+/** What the rows are checked against: the scenario's zones, types and agencies when one is given. */
+export interface CadContext {
+  zones: readonly Zone[] | null;
+  types: ReadonlySet<string> | null;
+  agencies: ReadonlySet<string> | null;
+  /** UTC offset (s) of local time (for messages). */
+  offsetS: number;
+}
+
+/** A table as read from a file: the header and the data rows (the first data row is line 2). */
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+/** The stage each time field ends, for messages on negative durations (from the field before it). */
+const STAGE: Partial<Record<TimeField, string>> = {
+  t_answer: 'answer wait',
+  t_call_end: 'call handling',
+  t_enroute: 'turnout',
+  t_arrive: 'travel',
+  t_clear: 'on-scene time',
+  t_hospital: 'transport',
+  t_available: 'handover',
+};
+/** Which earlier fields a time must not precede: the call chain and the unit chain. */
+const BEFORE: Record<TimeField, TimeField[]> = {
+  t_call: [],
+  t_answer: ['t_call'],
+  t_call_end: ['t_answer', 't_call'],
+  t_alert: ['t_answer', 't_call'],
+  t_enroute: ['t_alert', 't_answer', 't_call'],
+  t_arrive: ['t_enroute', 't_alert', 't_answer', 't_call'],
+  t_clear: ['t_arrive', 't_enroute', 't_alert', 't_answer', 't_call'],
+  t_hospital: ['t_clear', 't_arrive', 't_enroute', 't_alert', 't_answer', 't_call'],
+  t_available: ['t_hospital', 't_clear', 't_arrive', 't_enroute', 't_alert', 't_answer', 't_call'],
+};
+
+const CAD_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Absolute seconds (UTC) of a CAD time: "2025-03-01 14:05:07", "2025/3/1 9:05", ISO with T, with
+ * fractions of a second and with an offset; without an offset the time is read at `offsetS`.
+ */
+export function parseCadTime(text: string, offsetS: number): number | null {
+  const m = CAD_TIME.exec(text.trim());
+  if (!m) return null;
+  const p2 = (x: string) => x.padStart(2, '0');
+  const wc = parseDateTime(`${m[1]}-${p2(m[2])}-${p2(m[3])}T${p2(m[4])}:${m[5]}:${m[6] ?? '00'}${m[8] ?? ''}`, false);
+  if (!wc) return null;
+  if (m[8] === undefined) wc.offsetS = offsetS;
+  return secondsBetween({ dayNumber: 0, secondOfDay: 0, offsetS: 0 }, wc) + (m[7] ? Number(m[7]) : 0);
+}
+
+/** A CAD time for messages, in the export's local time: "2025-03-01 14:05:07". */
+export function formatCadTime(absS: number, offsetS: number): string {
+  const local = absS + offsetS;
+  const day = Math.floor(local / 86400);
+  const sod = local - day * 86400;
+  const p2 = (x: number) => String(Math.floor(x)).padStart(2, '0');
+  const { year, month, day: d } = civilFromDays(day);
+  return `${year}-${p2(month)}-${p2(d)} ${p2(sod / 3600)}:${p2((sod % 3600) / 60)}:${p2(sod % 60)}`;
+}
+
+/** "YYYY-MM-DD" of a local day number. */
+export function dateOfDay(day: number): string {
+  const { year, month, day: d } = civilFromDays(day);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Reads every data row of `table` with the column indices `cols` and the value translations of
+ * `mapping`: text into typed rows, with the problems of reading (missing values, unparseable times,
+ * positions and grades). Times without an offset are read at `offsetS`.
+ */
+export function readRows(table: Table, cols: Partial<Record<Field, number>>, mapping: Mapping, offsetS: number): { rows: CadRow[]; problems: RowProblem[] } {
+  const rows: CadRow[] = [];
+  const problems: RowProblem[] = [];
+  table.rows.forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const bad = (f: Field, kind: ProblemKind, message: string) => problems.push({ row: line, column: cols[f] === undefined ? f : table.header[cols[f]!], kind, message });
+    const raw = (f: Field) => (cols[f] === undefined ? '' : (cells[cols[f]!] ?? '').trim());
+    const val = (f: Field) => {
+      const v = raw(f);
+      const map = (mapping.values as Record<string, Record<string, string> | undefined>)[f];
+      return map && v in map ? map[v] : v;
+    };
+    const incidentId = val('incident_id');
+    const type = val('type');
+    if (incidentId === '') bad('incident_id', 'missing', 'no incident number');
+    if (type === '') bad('type', 'missing', 'no incident type');
+    let grade: number | null = null;
+    const g = val('grade').toUpperCase();
+    if (g !== '') {
+      grade = GRADES.indexOf(g as never);
+      if (grade < 0) bad('grade', 'grade', `grade must be one of ${GRADES.join(', ')}, got "${raw('grade')}"`);
+    }
+    const t: Partial<Record<TimeField, number>> = {};
+    for (const f of TIME_FIELDS) {
+      const text = raw(f);
+      if (text === '') continue;
+      const abs = parseCadTime(text, offsetS);
+      if (abs === null) bad(f, 'time', `not a time: "${text}" (expected like 2025-03-01 14:05:07)`);
+      else t[f] = abs;
+    }
+    if (raw('t_call') === '') bad('t_call', 'missing', 'no call time');
+    const { lon, lat } = readPosition(raw('lon'), raw('lat'), bad);
+    rows.push({ row: line, incidentId, type, grade, zone: val('zone') || null, lon, lat, unit: val('unit') || null, agency: val('agency') || null, unitType: val('unit_type') || null, hospital: val('hospital') || null, t });
+  });
+  return { rows, problems };
+}
+
+type Bad = (f: Field, kind: ProblemKind, message: string) => void;
+
+function readPosition(lonText: string, latText: string, bad: Bad): { lon: number | null; lat: number | null } {
+  if (lonText === '' && latText === '') return { lon: null, lat: null };
+  const lon = Number(lonText);
+  const lat = Number(latText);
+  if (lonText === '' || !(Math.abs(lon) <= 180)) bad('lon', 'number', `not a longitude: "${lonText}"`);
+  else if (latText === '' || !(Math.abs(lat) <= 90)) bad('lat', 'number', `not a latitude: "${latText}"`);
+  else return { lon, lat };
+  return { lon: null, lat: null };
+}
+
+/**
+ * Checks typed rows (from an export or a run folder): times in order, zones, types and agencies the
+ * scenario knows, rows of one incident that agree, no repeated rows. Rows without a zone but with a
+ * position get the nearest zone of the scenario. `column` names a problem's column (the export's header).
+ */
+export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: Field) => string = (f) => f): { rows: CadRow[]; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, { row: number; type: string; zone: string | null; tCall: number | undefined }>();
+  const seenDispatch = new Set<string>();
+  const zoneIds = ctx.zones ? new Set(ctx.zones.map((z) => z.id)) : null;
+  // Calls far outside the export's bulk (a mistyped year) would stretch its period: beyond twice the
+  // interquartile range of call times (plus a week) past the quartiles, which a steady export never reaches.
+  const callDays = rows.map((r) => r.t.t_call).filter((t): t is number => t !== undefined).sort((a, b) => a - b);
+  const q = (p: number) => callDays[Math.min(callDays.length - 1, Math.floor(p * callDays.length))];
+  const iqr = callDays.length ? q(0.75) - q(0.25) : 0;
+  const callWindow = callDays.length ? [q(0.25) - 2 * iqr - 7 * 86400, q(0.75) + 2 * iqr + 7 * 86400] : [-Infinity, Infinity];
+  const bulk = callDays.filter((t) => t >= callWindow[0] && t <= callWindow[1]);
+  const out = rows.map((r0) => {
+    const r = { ...r0 };
+    const bad = (f: Field, kind: ProblemKind, message: string) => problems.push({ row: r.row, column: column(f), kind, message });
+    if (r.type !== '' && ctx.types && !ctx.types.has(r.type)) bad('type', 'type', `unknown incident type "${r.type}" (the scenario has: ${[...ctx.types].join(', ')})`);
+    if (r.agency && ctx.agencies && !ctx.agencies.has(r.agency)) bad('agency', 'agency', `unknown agency "${r.agency}" (the scenario has: ${[...ctx.agencies].join(', ')})`);
+    if (r.zone !== null && zoneIds && !zoneIds.has(r.zone)) bad('zone', 'zone', `unknown zone "${r.zone}"${zoneIds.size <= 20 ? ` (the scenario has: ${[...zoneIds].join(', ')})` : ''}`);
+    if (r.zone === null && r.lon !== null && r.lat !== null && ctx.zones) r.zone = nearestZone(ctx.zones, { lon: r.lon, lat: r.lat })?.id ?? null;
+    checkOrder(r.t, ctx.offsetS, bad);
+    if (r.t.t_call !== undefined && (r.t.t_call < callWindow[0] || r.t.t_call > callWindow[1])) {
+      bad('t_call', 'outlier', `call on ${formatCadTime(r.t.t_call, ctx.offsetS).slice(0, 10)}, far outside the other calls (${formatCadTime(bulk[0], ctx.offsetS).slice(0, 10)} – ${formatCadTime(bulk[bulk.length - 1], ctx.offsetS).slice(0, 10)} for the rest): a mistyped date?`);
+    }
+    if (r.incidentId !== '') {
+      // Rows of one incident repeat its fields: they must agree.
+      const first = seen.get(r.incidentId);
+      if (!first) seen.set(r.incidentId, { row: r.row, type: r.type, zone: r.zone, tCall: r.t.t_call });
+      else {
+        if (first.type !== r.type) bad('type', 'conflict', `incident ${r.incidentId} has type "${first.type}" in row ${first.row} but "${r.type}" here`);
+        else if (first.zone !== r.zone) bad('zone', 'conflict', `incident ${r.incidentId} is in zone "${first.zone}" in row ${first.row} but "${r.zone}" here`);
+        else if (first.tCall !== r.t.t_call) bad('t_call', 'conflict', `incident ${r.incidentId} has another call time in row ${first.row}`);
+      }
+      const key = `${r.incidentId}\u0000${r.unit ?? ''}\u0000${r.t.t_alert ?? ''}`;
+      if (r.unit !== null && seenDispatch.has(key)) bad('unit', 'duplicate', `unit ${r.unit} appears twice for incident ${r.incidentId} with the same alert time`);
+      seenDispatch.add(key);
+    }
+    return r;
+  });
+  return { rows: out, problems };
+}
+
+/** Longest a stage of a response may take before it is taken for a mistyped date (7 days). */
+export const MAX_STAGE_S = 7 * 86400;
+
+/** Times out of order: a stage with a negative duration (adjacent stamps) or stamps out of order; stages over a week. */
+function checkOrder(t: Partial<Record<TimeField, number>>, offsetS: number, bad: Bad): void {
+  for (const f of TIME_FIELDS) {
+    if (t[f] === undefined) continue;
+    // The nearest earlier stamp in the chain that is present.
+    const prev = BEFORE[f].find((p) => t[p] !== undefined);
+    if (prev === undefined) continue;
+    if (t[f]! - t[prev]! > MAX_STAGE_S) {
+      bad(f, 'long', `${f} (${formatCadTime(t[f]!, offsetS)}) is ${Math.round((t[f]! - t[prev]!) / 86400)} days after ${prev} (${formatCadTime(t[prev]!, offsetS)}): longer than any stage of a response (a mistyped date?)`);
+      continue;
+    }
+    if (t[f]! >= t[prev]!) continue;
+    const gapS = Math.round((t[prev]! - t[f]!) * 1000) / 1000;
+    const when = `${f} (${formatCadTime(t[f]!, offsetS)}) is ${gapS} s before ${prev} (${formatCadTime(t[prev]!, offsetS)})`;
+    if (BEFORE[f][0] === prev && STAGE[f] !== undefined) bad(f, 'negative', `${when}: a negative ${STAGE[f]} of −${gapS} s`);
+    else bad(f, 'order', `${when}: times out of order`);
+  }
+}

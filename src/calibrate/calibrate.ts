@@ -1,0 +1,122 @@
+/**
+ * Calibration: a history (CAD rows, checked) → every fitted quantity with its intervals and goodness
+ * of fit. Pure and deterministic: the bootstrap draws come from named streams of `seed`.
+ */
+import type { Scenario } from '../scenario/scenario.ts';
+import { buildHistory, dispatchDelays, handlingTimes, handoverTimes, onSceneTimes, transportCounts, turnouts, type History, type Samples } from './observations.ts';
+import type { CadRow, RowProblem } from './cad/rows.ts';
+import { fitDuration, type DurationFit } from './fit/duration.ts';
+import { fitDemand, type DemandFit } from './fit/demand.ts';
+import { fitTravel, type TravelFit } from './fit/travel.ts';
+import { binomialInterval } from './fit/special.ts';
+
+/** Where the history came from, and what was done with its rows. */
+export interface CalibrationSource {
+  /** File (or folder) name as given. */
+  name: string;
+  kind: 'cad' | 'run';
+  rows: number;
+  problems: RowProblem[];
+  /** Rows left out because they had problems (--drop-bad-rows). */
+  dropped: number;
+  /** Incidents with every row dropped. */
+  incidentsDropped: number;
+}
+
+export interface CalibrateOptions {
+  /** Bootstrap resamples per fitted duration. */
+  resamples: number;
+  seed: number;
+  /** Local hours when day turnout starts and night turnout starts (the scenario's, else 7 and 19). */
+  dayStartH: number;
+  nightStartH: number;
+}
+
+/** A fitted duration quantity with the scenario parameter it feeds. */
+export interface Quantity {
+  /** Stable key, e.g. "turnout/FIRE/night" (also the bootstrap stream's name). */
+  key: string;
+  kind: 'handling' | 'dispatch' | 'turnout' | 'onscene' | 'handover';
+  /** The agency, "agency/day|night", incident type or hospital it belongs to. */
+  group: string;
+  fit: DurationFit;
+}
+
+export interface Calibration {
+  source: CalibrationSource;
+  /** Local days covered, inclusive, and the UTC offset of local time. */
+  firstDay: number;
+  lastDay: number;
+  days: number;
+  offsetS: number;
+  incidents: number;
+  dispatches: number;
+  /** Which fields the export has (a fit needs its two times). */
+  has: { answer: boolean; callEnd: boolean; alert: boolean; enroute: boolean; arrive: boolean; clear: boolean; hospital: boolean; available: boolean; zone: boolean };
+  demand: DemandFit[];
+  quantities: Quantity[];
+  /** Units alerted before the call ended (边接边派), by agency: the model dispatches after the call. */
+  alertedDuringCall: Record<string, number>;
+  transport: { type: string; attended: number; transported: number; share: number; low: number; high: number }[];
+  travel: TravelFit | null;
+  dayStartH: number;
+  nightStartH: number;
+}
+
+/** Fits everything the history supports; `scenario` (optional) gives zones and the travel model. */
+export function calibrate(rows: readonly CadRow[], offsetS: number, source: CalibrationSource, scenario: Scenario | null, o: CalibrateOptions): Calibration {
+  const history = buildHistory(rows, offsetS);
+  const has = {
+    answer: rows.some((r) => r.t.t_answer !== undefined),
+    callEnd: rows.some((r) => r.t.t_call_end !== undefined),
+    alert: rows.some((r) => r.t.t_alert !== undefined),
+    enroute: rows.some((r) => r.t.t_enroute !== undefined),
+    arrive: rows.some((r) => r.t.t_arrive !== undefined),
+    clear: rows.some((r) => r.t.t_clear !== undefined),
+    hospital: rows.some((r) => r.t.t_hospital !== undefined),
+    available: rows.some((r) => r.t.t_available !== undefined),
+    zone: rows.some((r) => r.zone !== null),
+  };
+  const quantities: Quantity[] = [];
+  const add = (kind: Quantity['kind'], samples: Samples, prefix: string) => {
+    for (const [group, xs] of [...samples.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const key = `${prefix}/${group}`;
+      const fit = fitDuration(key, xs, { ...o, dropZeros: kind === 'turnout' });
+      if (fit) quantities.push({ key, kind, group, fit });
+    }
+  };
+  add('handling', new Map([['center', handlingTimes(history)]]), 'handling');
+  const delays = dispatchDelays(history);
+  add('dispatch', delays.samples, 'dispatch');
+  add('turnout', turnouts(history, o.dayStartH, o.nightStartH), 'turnout');
+  add('onscene', onSceneTimes(history), 'onscene');
+  add('handover', handoverTimes(history), 'handover');
+  const zones = scenario ? scenario.zones.map((z) => z.id) : [];
+  return {
+    source,
+    firstDay: history.firstDay,
+    lastDay: history.lastDay,
+    days: history.days,
+    offsetS,
+    incidents: history.incidents.length,
+    dispatches: history.incidents.reduce((a, i) => a + i.dispatches.length, 0),
+    has,
+    demand: fitDemand(history.incidents, history.firstDay, history.lastDay, zones),
+    quantities,
+    alertedDuringCall: Object.fromEntries(delays.duringCall),
+    transport: has.hospital ? transportShares(history) : [],
+    travel: scenario && has.enroute && has.arrive ? fitTravel(history, scenario) : null,
+    dayStartH: o.dayStartH,
+    nightStartH: o.nightStartH,
+  };
+}
+
+/** Share of attended incidents of each type that took a patient to hospital (Clopper–Pearson interval). */
+function transportShares(h: History): Calibration['transport'] {
+  return [...transportCounts(h).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([type, c]) => {
+      const [low, high] = binomialInterval(c.transported, c.attended);
+      return { type, ...c, share: c.transported / c.attended, low, high };
+    });
+}

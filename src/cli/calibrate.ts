@@ -1,0 +1,112 @@
+/**
+ * `linkdrill calibrate CAD [--mapping FILE] [--scenario SCENARIO] [--out DIR] [--drop-bad-rows]
+ * [--resamples B] [--seed N] [--rep R] [--excel] [--lang zh|en]`: fits the scenario's parameters from a
+ * county's records and writes calibrated.yaml, calibration.html and the CSV tables.
+ */
+import { formatErrors } from '../scenario/errors.ts';
+import { parseScenarioText } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { MAX_SEED } from '../random/streams.ts';
+import { calibrate } from '../calibrate/calibrate.ts';
+import { buildHistory } from '../calibrate/observations.ts';
+import { fragmentYaml, type FragmentTarget } from '../calibrate/fragment.ts';
+import { calibrationHtml } from '../calibrate/report.ts';
+import { demandCsv, fitsCsv, parametersCsv, problemsCsv, testsCsv } from '../calibrate/tables.ts';
+import { dateOfDay } from '../calibrate/cad/rows.ts';
+import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
+import { loadScenarioFile, readScenarioFile } from './io.ts';
+import { writeOutputFolder } from '../worker/node-fs.ts';
+import { loadHistory, refuseProblems } from './history.ts';
+
+export const CALIBRATE_USAGE = 'linkdrill calibrate CAD.csv|RUN-DIR [--mapping FILE] [--scenario SCENARIO] [--out DIR] [--drop-bad-rows] [--resamples B] [--seed N] [--rep R] [--excel] [--lang zh|en]';
+
+
+export async function calibrateCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    mapping: { type: 'string' },
+    scenario: { type: 'string' },
+    out: { type: 'string' },
+    'drop-bad-rows': { type: 'boolean' },
+    resamples: { type: 'string' },
+    seed: { type: 'string' },
+    rep: { type: 'string' },
+    excel: { type: 'boolean' },
+    lang: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError(`usage: ${CALIBRATE_USAGE}`);
+  const lang = langOption(values.lang);
+  const resamples = intOption(values.resamples, 'resamples', 199, 0, 100_000);
+  // A bootstrap test can only reject at 1% with 99 resamples or more.
+  if (resamples > 0 && resamples < 99) throw new UsageError(`--resamples must be 0 (no goodness-of-fit p-values) or at least 99, got ${resamples}`);
+  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
+  const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
+  const drop = values['drop-bad-rows'] === true;
+  const bom = values.excel === true;
+
+  let scenario: Scenario | null = null;
+  let target: FragmentTarget | null = null;
+  if (values.scenario) {
+    const loaded = loadScenarioFile(values.scenario);
+    if (!loaded.ok) {
+      io.err(formatErrors(loaded.errors));
+      return 1;
+    }
+    scenario = loaded.value;
+    target = fragmentTarget(values.scenario, scenario);
+  }
+  const path = positionals[0];
+  const h = await loadHistory(path, { mappingPath: values.mapping, scenario, drop, rep });
+  if (!h.ok) {
+    io.err(formatErrors(h.errors));
+    return 1;
+  }
+  const { read, name, kind } = h.value;
+  if (read.problems.length && !drop) {
+    io.err(refuseProblems(name, read.problems));
+    return 1;
+  }
+  if (read.rows.length === 0) {
+    io.err(`${name}: no incidents to calibrate from`);
+    return 1;
+  }
+  const source = { name, kind, rows: read.total, problems: read.problems, dropped: read.dropped, incidentsDropped: read.incidentsDropped };
+  const c = calibrate(read.rows, read.offsetS, source, scenario, {
+    resamples,
+    seed,
+    dayStartH: scenario?.center.dayStartH ?? 7,
+    nightStartH: scenario?.center.nightStartH ?? 19,
+  });
+  const outDir = values.out ?? `reports/calibration-${name.replace(/\.[^.]*$/, '')}`;
+  const files: Record<string, string> = {
+    'calibrated.yaml': fragmentYaml(c, target, name),
+    'calibration.html': calibrationHtml(c, lang),
+    'parameters.csv': parametersCsv(c, bom),
+    'fits.csv': fitsCsv(c, bom),
+    'tests.csv': testsCsv(c, bom),
+    'demand.csv': demandCsv(c, buildHistory(read.rows, read.offsetS), bom),
+    'problems.csv': problemsCsv(read.problems, bom),
+    'calibration.json': JSON.stringify({ linkdrill: 'calibration', source: { name, kind, rows: read.total, dropped: read.dropped }, period: { from: dateOfDay(c.firstDay), to: dateOfDay(c.lastDay), days: c.days }, scenario: scenario?.name ?? null, resamples, seed }, null, 2) + '\n',
+  };
+  try {
+    writeOutputFolder(outDir, files, 'calibration');
+  } catch (e) {
+    io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
+    return 1;
+  }
+  io.out(`${name}: ${c.incidents} incidents, ${c.dispatches} dispatches, ${dateOfDay(c.firstDay)} – ${dateOfDay(c.lastDay)} (${c.days} days)${read.dropped ? `; ${read.dropped} problem rows left out` : ''}`);
+  io.out(`fitted ${c.quantities.length} durations, demand of ${c.demand.length} types${c.travel ? `, travel over ${c.travel.trips} trips` : ''}`);
+  io.out(`wrote ${outDir}/ (calibrated.yaml, calibration.html; parameters, fits, tests, demand, problems .csv)`);
+  return 0;
+}
+
+/** What the fragment needs of the scenario: channels, unit definitions with their own turnout, hospitals. */
+function fragmentTarget(path: string, scenario: Scenario): FragmentTarget {
+  const unitsWithOwnTurnout: Record<string, string[]> = {};
+  const f = readScenarioFile(path);
+  const raw = f.ok ? parseScenarioText(f.value.text, path) : null;
+  const units = raw?.ok ? ((raw.value as { units?: unknown }).units as { id?: unknown; agency?: unknown; turnout?: unknown }[] | undefined) : undefined;
+  for (const u of Array.isArray(units) ? units : []) {
+    if (u && typeof u.id === 'string' && typeof u.agency === 'string' && u.turnout !== undefined) (unitsWithOwnTurnout[u.agency] ??= []).push(u.id);
+  }
+  return { channels: Object.fromEntries(scenario.agencies.map((a) => [a.id, a.channel])), unitsWithOwnTurnout, hospitals: scenario.hospitals.map((h) => h.id) };
+}

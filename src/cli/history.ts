@@ -1,0 +1,90 @@
+/**
+ * Reading a history for `calibrate` and `validate-history`: a CAD export (CSV in any of the encodings
+ * the scenario reader takes, or .xlsx) through a column mapping, or a linkdrill run folder with no mapping;
+ * then the row-by-row problems, printed one per line (`cad.csv row 42, column 到场时间: not a time …`).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Result } from '../scenario/errors.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { IDENTITY_MAPPING, parseMapping, type Mapping } from '../calibrate/cad/columns.ts';
+import { csvTable } from '../calibrate/cad/table.ts';
+import { offsetSeconds, readCadTable, readRunRows, type ReadHistory } from '../calibrate/cad/read.ts';
+import { runFolderRows } from '../calibrate/cad/records.ts';
+import { startOf } from '../calibrate/cad/records.ts';
+import { PROBLEM_KINDS, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
+import { xlsxTable } from '../calibrate/cad/xlsx.ts';
+import { readTextFile } from './io.ts';
+
+export interface LoadedHistory {
+  read: ReadHistory;
+  kind: 'cad' | 'run';
+  name: string;
+  mapping: Mapping;
+}
+
+/** Reads the history at `path` (a file or a run folder). */
+export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number }): Promise<Result<LoadedHistory>> {
+  if (!existsSync(path)) return { ok: false, errors: [{ path, message: 'no such file or folder' }] };
+  const name = basename(path);
+  if (statSync(path).isDirectory()) {
+    const names = ['run.json', 'incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv', 'events.csv'];
+    const files = Object.fromEntries(names.map((n) => [n, existsSync(join(path, n)) ? readFileSync(join(path, n), 'utf8') : undefined]));
+    if (files['run.json'] === undefined) return { ok: false, errors: [{ path: join(path, 'run.json'), message: 'missing — a history folder must be one written by linkdrill run' }] };
+    const r = runFolderRows(files, o.rep);
+    if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ ...e, path: join(path, e.path) })) };
+    // A run folder needs no column mapping; a mapping file may still give zone classes.
+    const m = o.mappingPath ? readMapping(o.mappingPath) : { ok: true as const, value: IDENTITY_MAPPING };
+    if (!m.ok) return m;
+    return { ok: true, value: { read: readRunRows(r.value.rows, r.value.offsetS, o.scenario, o.drop), kind: 'run', name, mapping: m.value } };
+  }
+  let mapping = IDENTITY_MAPPING;
+  if (o.mappingPath) {
+    const m = readMapping(o.mappingPath);
+    if (!m.ok) return m;
+    mapping = m.value;
+  }
+  let table: Result<Table>;
+  if (/\.xlsx$/i.test(path)) table = await xlsxTable(readFileSync(path), name, mapping.sheet);
+  else {
+    const text = readTextFile(path);
+    if (!text.ok) return text;
+    table = csvTable(text.value, name);
+  }
+  if (!table.ok) return table;
+  // Times without an offset are local: at the mapping's offset, else the scenario's.
+  const start = o.scenario ? startOf(o.scenario.start) : null;
+  const read = readCadTable(table.value, mapping, o.scenario, name, o.drop, mapping.utcOffset ? offsetSeconds(mapping.utcOffset) : start?.offsetS ?? 0);
+  if (!read.ok) return read;
+  return { ok: true, value: { read: read.value, kind: 'cad', name, mapping } };
+}
+
+/** A column-mapping file (YAML or JSON). */
+function readMapping(path: string): Result<Mapping> {
+  const text = readTextFile(path);
+  if (!text.ok) return text;
+  let value: unknown;
+  try {
+    value = parseYaml(text.value, { uniqueKeys: true });
+  } catch (e) {
+    return { ok: false, errors: [{ path, message: `cannot parse: ${(e as Error).message.split('\n')[0]}` }] };
+  }
+  return parseMapping(value, path);
+}
+
+/** One line per problem (the first `limit`), then the counts by kind. */
+export function problemLines(name: string, problems: readonly RowProblem[], limit = 200): string[] {
+  const lines = problems.slice(0, limit).map((p) => `${name} row ${p.row}, column ${p.column}: ${p.message}`);
+  if (problems.length > limit) {
+    const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
+    lines.push(`… and ${problems.length - limit} more problems (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')} in all)`);
+  }
+  return lines;
+}
+
+/** What to tell the user when rows have problems and were not dropped. */
+export function refuseProblems(name: string, problems: readonly RowProblem[]): string {
+  const rows = new Set(problems.map((p) => p.row)).size;
+  return [...problemLines(name, problems), `${name}: ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${rows} row${rows > 1 ? 's' : ''}; fix them, or leave those rows out with --drop-bad-rows`].join('\n');
+}

@@ -1,0 +1,100 @@
+/**
+ * `linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W]
+ * [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en]`: runs the
+ * scenario over the history's period R times and says where it is off from the records, and by how much.
+ */
+import { availableParallelism } from 'node:os';
+import { formatErrors } from '../scenario/errors.ts';
+import { buildScenario, parseScenarioText } from '../scenario/load.ts';
+import { MAX_SEED } from '../random/streams.ts';
+import { buildHistory } from '../calibrate/observations.ts';
+import { overPeriod, validate } from '../calibrate/validate.ts';
+import { validationCsv, validationHtml, validationSummary } from '../calibrate/validation-report.ts';
+import { startOf } from '../calibrate/cad/records.ts';
+import { dateOfDay } from '../calibrate/cad/rows.ts';
+import { simulateRecords } from '../batch/records.ts';
+import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
+import { loadScenarioFile, readScenarioFile } from './io.ts';
+import { writeOutputFolder } from '../worker/node-fs.ts';
+import { loadHistory, refuseProblems } from './history.ts';
+
+export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en]';
+
+
+export async function validateHistoryCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    mapping: { type: 'string' },
+    reps: { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    'drop-bad-rows': { type: 'boolean' },
+    seed: { type: 'string' },
+    alpha: { type: 'string' },
+    rep: { type: 'string' },
+    excel: { type: 'boolean' },
+    lang: { type: 'string' },
+  });
+  if (positionals.length !== 2) throw new UsageError(`usage: ${VALIDATE_HISTORY_USAGE}`);
+  const lang = langOption(values.lang);
+  const reps = intOption(values.reps, 'reps', 20, 3, 10_000);
+  const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
+  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED - 10_000);
+  const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
+  const alpha = values.alpha === undefined ? 0.01 : Number(values.alpha);
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be between 0 and 1, got "${String(values.alpha)}"`);
+  const [scenarioPath, historyPath] = positionals;
+
+  const loaded = loadScenarioFile(scenarioPath);
+  if (!loaded.ok) {
+    io.err(formatErrors(loaded.errors));
+    return 1;
+  }
+  const h = await loadHistory(historyPath, { mappingPath: values.mapping, scenario: loaded.value, drop: values['drop-bad-rows'] === true, rep });
+  if (!h.ok) {
+    io.err(formatErrors(h.errors));
+    return 1;
+  }
+  const { read, name, kind, mapping } = h.value;
+  if (read.problems.length && values['drop-bad-rows'] !== true) {
+    io.err(refuseProblems(name, read.problems));
+    return 1;
+  }
+  const observed = buildHistory(read.rows, read.offsetS);
+  if (observed.incidents.length === 0) {
+    io.err(`${name}: no incidents to compare with`);
+    return 1;
+  }
+  // The scenario again, over the history's whole local days.
+  const file = readScenarioFile(scenarioPath);
+  const raw = file.ok ? parseScenarioText(file.value.text, scenarioPath) : file;
+  if (!file.ok || !raw.ok) {
+    io.err(formatErrors(raw.ok ? [] : raw.errors));
+    return 1;
+  }
+  const moved = buildScenario(overPeriod(raw.value as Record<string, unknown>, observed.firstDay, observed.days, observed.offsetS), scenarioPath, file.value.readFile);
+  if (!moved.ok) {
+    io.err(formatErrors(moved.errors));
+    return 1;
+  }
+  const scenario = moved.value;
+  const seeds = Array.from({ length: reps }, (_, i) => seed + i);
+  io.err(`simulating ${scenario.name} over ${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)} (${observed.days} days), ${reps} replications on ${Math.min(workers, reps)} workers…`);
+  const sims = await simulateRecords(scenario, seeds, workers);
+  const v = validate(observed, sims, scenario, startOf(scenario.start)!.abs, seeds, { name, kind, rows: read.total, dropped: read.dropped }, { alpha, zoneClasses: mapping.zoneClasses ?? null });
+  const outDir = values.out ?? `reports/validation-${scenario.name}`;
+  const bom = values.excel === true;
+  const files = {
+    'validation.html': validationHtml(v, lang),
+    'comparison.csv': validationCsv(v, bom),
+    'validation.json': JSON.stringify({ linkdrill: 'validation', scenario: v.scenario, source: v.source, period: { from: dateOfDay(v.firstDay), to: dateOfDay(v.lastDay), days: v.days }, seeds, alpha, off: v.comparisons.filter((c) => c.off).length, comparisons: v.comparisons.length }, null, 2) + '\n',
+  };
+  try {
+    writeOutputFolder(outDir, files, 'history');
+  } catch (e) {
+    io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
+    return 1;
+  }
+  for (const line of validationSummary(v, lang)) io.out(line);
+  io.out(`wrote ${outDir}/ (validation.html, comparison.csv)`);
+  return 0;
+}

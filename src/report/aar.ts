@@ -33,7 +33,7 @@ export function buildReport(meta: RunMeta, reps: RepRecords[]): ReportData {
   const agencyName = (id: string) => names.get(id) ?? id;
   const findings = makeFindings(result, rubric).map((f) => {
     const i = specs.get(f.indicator)!;
-    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang, agencyName);
+    const text = (lang: Lang) => findingText(f, i.spec, i.value!, meta.scenario.startSecondOfDay, lang, agencyName, reps.length > 1);
     return { ...f, text: { zh: text('zh'), en: text('en') } };
   });
   return { meta, reps, rubric, result, findings, sensitivity: sensitivity(result, reps, ctx, rubric) };

@@ -66,9 +66,10 @@ function concentrationText(f: Finding, lang: Lang, agencyName: (id: string) => s
 
 /**
  * The sentence of a finding: the value against its target, the worst cases, and where misses
- * concentrate; agencies by name where `agencyName` knows them (ids otherwise).
+ * concentrate; agencies by name where `agencyName` knows them (ids otherwise). With `showRep` (a
+ * score pooled over replications, whose incident numbers repeat) each case names its replication.
  */
-export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang, agencyName: (id: string) => string = (id) => id): string {
+export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang, agencyName: (id: string) => string = (id) => id, showRep = false): string {
   const v = formatValue(value, spec.unit, lang);
   const tg = formatValue(spec.target, spec.unit, lang);
   const share = spec.unit === 'share';
@@ -82,7 +83,8 @@ export function findingText(f: Finding, spec: IndicatorSpec, value: number, star
       const when = s.t !== undefined ? clock(startSecondOfDay, s.t) : '';
       const stage = s.note && STAGE_WORDS[s.note] ? `${lang === 'zh' ? '' : ' '}${STAGE_WORDS[s.note][lang]}` : '';
       const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}${stage}`;
-      const inner = [who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+      const rep = showRep ? (lang === 'zh' ? `重复 ${s.rep}` : `rep ${s.rep}`) : '';
+      const inner = [rep, who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
       return `${subject}${inner ? (lang === 'zh' ? `（${inner}）` : ` (${inner})`) : ''}${what}`;
     });
   const worstLabel = share ? (lang === 'zh' ? '例如' : 'For example') : lang === 'zh' ? '最差' : 'Worst';

@@ -82,6 +82,7 @@ export const REPORT_TEXT = {
     zh: '红色标记表示联动单位接到指令的时延超出目标。时间为当地时间。',
     en: 'Red marks: an agency received its order later than the target. Times are local.',
   },
+  timelineRep: { zh: '以下为第 1 次重复（种子 {seed}）中规模最大的事件。', en: 'The largest incidents of replication 1 (seed {seed}).' },
   chartAnswer: { zh: '接警应答时间分布（秒），虚线为目标', en: 'Call answer time (s); dashed line: target' },
   chartFire: { zh: '城区及近郊：消防接令至首车到场（秒），虚线为目标', en: 'Urban and suburban zones: fire alert to first arrival (s); dashed line: target' },
   chartCare: { zh: '城区及近郊：呼救至急救到场（秒），虚线为目标', en: 'Urban and suburban zones: call to ambulance on scene (s); dashed line: target' },

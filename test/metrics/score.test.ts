@@ -86,6 +86,9 @@ describe('scoring hand-made records', () => {
     expect(en).toContain('i1 (ENV, 08:21)');
     expect(en).toContain('All by phone relay');
     expect(findingText(f, c2.spec, c2.value!, 8 * 3600, 'zh')).toContain('全部经由电话转接');
+    // Pooled over replications, incident numbers repeat: each case then names its replication.
+    expect(findingText(f, c2.spec, c2.value!, 8 * 3600, 'en', undefined, true)).toContain('i1 (rep 1, ENV, 08:21)');
+    expect(findingText(f, c2.spec, c2.value!, 8 * 3600, 'zh', undefined, true)).toContain('i1（重复 1，ENV，08:21）');
   });
 
   it('findings: 不足项 (at the zero point) before 整改项 (score under 60) before 改进项, each ranked by what it costs the score', () => {

@@ -87,6 +87,8 @@ describe('after-action report', () => {
     const out = join(dir, 'run');
     expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '2', '--out', out], quiet)).toBe(0);
     const first = readFileSync(join(out, 'report.html'), 'utf8');
+    // Two replications: the timelines say which one they show.
+    expect(first).toMatch(/以下为第 1 次重复（种子 \d+）中规模最大的事件/);
     expect(await main(['report', out], quiet)).toBe(0);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(first);
     expect(await main(['report', out, '--lang', 'en'], quiet)).toBe(0);

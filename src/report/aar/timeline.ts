@@ -98,7 +98,9 @@ export function timelineSvg(m: TimelineModel, meta: RunMeta, lang: Lang): string
 /** The timelines section: the largest incidents of the first replication. */
 export function timelinesSection(meta: RunMeta, r1: RunRecords, rubric: Rubric, lang: Lang): string {
   const sc = meta.scenario;
+  const which = meta.seeds.length > 1 ? `<p class="note">${esc(T.timelineRep[lang].replace('{seed}', String(meta.seeds[0])))}</p>` : '';
   return (
+    which +
     largestIncidents(r1)
       .map((inc) => {
         const typeName = sc.incidentTypes.find((t) => t.id === inc.type)?.name ?? inc.type;

@@ -19,7 +19,9 @@ import { namesOf } from './model/names.ts';
 import { exerciseMap, tPlus } from './model/exercise-map.ts';
 import { noteForm, renderEvents, renderScript, renderSituation, type ExerciseContext } from './views/exercise-panels.ts';
 import { renderDebrief, renderEvaluation } from './views/exercise-evaluation.ts';
-import { BUNDLED_EXERCISES, loadBundled } from './exercises.ts';
+import { BUNDLED_EXERCISES, loadBundled, loadZip } from './exercises.ts';
+import type { ExercisePackage } from '../src/exercise/package.ts';
+import type { Scenario } from '../src/scenario/scenario.ts';
 import { exerciseView } from '../src/exercise/views.ts';
 import { clock } from '../src/report/format.ts';
 import { mountMapPane } from './views/map-pane.ts';
@@ -111,6 +113,7 @@ function applyLanguage(): void {
   $('x-title').textContent = x.title;
   $('x-exercise-label').textContent = x.exercise;
   $('x-open-log').textContent = x.openLog;
+  $('x-open-package').textContent = x.openPackage;
   $('x-role-facilitator').textContent = x.facilitator;
   $('x-role-player').textContent = x.player;
   $('x-role').setAttribute('aria-label', x.role);
@@ -145,14 +148,19 @@ async function openExercise(name: string): Promise<void> {
     showErrors(r.errors.map((e) => `${e.path}: ${e.message}`));
     return;
   }
-  showErrors(null);
   ui.exercise = name;
+  await openLoaded(r.value);
+}
+
+/** Shows and opens a loaded package (bundled, or opened by the user). */
+async function openLoaded(x: { pkg: ExercisePackage; scenario: Scenario }): Promise<void> {
+  showErrors(null);
   $('x-status').textContent = m().loading;
-  map.setScenario(r.value.scenario, agencyPalette(r.value.scenario.agencies));
-  mapLegend($('legend'), r.value.scenario, appM());
-  $('map-title').textContent = r.value.pkg.title[ui.lang];
-  $<HTMLSelectElement>('x-speed').value = String(r.value.pkg.playSpeed);
-  await control.open(r.value.pkg, r.value.scenario);
+  map.setScenario(x.scenario, agencyPalette(x.scenario.agencies));
+  mapLegend($('legend'), x.scenario, appM());
+  $('map-title').textContent = x.pkg.title[ui.lang];
+  $<HTMLSelectElement>('x-speed').value = String(x.pkg.playSpeed);
+  await control.open(x.pkg, x.scenario);
 }
 
 function wire(): void {
@@ -177,12 +185,20 @@ function wire(): void {
   $('x-play').onclick = () => control.play(!control.playing);
   $<HTMLSelectElement>('x-speed').onchange = (e) => (control.speed = Number((e.target as HTMLSelectElement).value));
   $('errors-close').onclick = () => showErrors(null);
+  $('x-open-package').onclick = () => $<HTMLInputElement>('x-package-input').click();
+  $<HTMLInputElement>('x-package-input').onchange = async (e) => {
+    const f = (e.target as HTMLInputElement).files?.[0];
+    if (!f) return;
+    const r = await loadZip(f);
+    if (!r.ok) showErrors(r.errors.map((x) => `${x.path}: ${x.message}`));
+    else await openLoaded(r.value);
+  };
   $('x-open-log').onclick = () => $<HTMLInputElement>('x-log-input').click();
   $<HTMLInputElement>('x-log-input').onchange = async (e) => {
+    // A log replays on the package open now (bundled or opened from a zip).
     const f = (e.target as HTMLInputElement).files?.[0];
-    const r = loadBundled(ui.exercise);
-    if (!f || !r.ok) return;
-    const out = await control.openLog(r.value.pkg, r.value.scenario, await f.text(), f.name);
+    if (!f || !control.pkg || !control.scenario) return;
+    const out = await control.openLog(control.pkg, control.scenario, await f.text(), f.name);
     showErrors(out.ok ? null : out.errors.map((x) => `${x.path}: ${x.message}`));
   };
   window.addEventListener('resize', () => {

@@ -3,9 +3,10 @@
  * package the user opens as a zip of its folder with its scenario. Loading is the same pure loader
  * the CLI uses (`src/exercise/package.ts`), over the files in memory.
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync } from 'fflate';
 import { BUNDLED_FILES } from './scenarios.ts';
-import { joinPath, loadExercise, type ExercisePackage } from '../src/exercise/package.ts';
+import { joinPath, loadExercise, loadExerciseWithWorkbook, type ExercisePackage } from '../src/exercise/package.ts';
+import { decodeText } from '../src/scenario/encoding.ts';
 import type { Result } from '../src/scenario/errors.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
 
@@ -31,11 +32,28 @@ export function loadBundled(name: string): Result<{ pkg: ExercisePackage; scenar
   return r;
 }
 
-/** Files of a zipped exercise folder (with its scenario inside), and the path of its exercise.yaml. */
-export async function filesFromZip(f: File): Promise<{ files: Record<string, string>; main: string } | string> {
-  const entries = unzipSync(new Uint8Array(await f.arrayBuffer()));
-  const files: Record<string, string> = {};
-  for (const [path, data] of Object.entries(entries)) if (!path.endsWith('/')) files[path] = strFromU8(data);
-  const main = Object.keys(files).filter((p) => /(^|\/)exercise\.ya?ml$/.test(p)).sort((a, b) => a.length - b.length)[0];
-  return main ? { files, main } : 'no exercise.yaml in the zip';
+/**
+ * A package the user opens as a zip of its folder (with its scenario, side files, and a CSV or
+ * workbook MSEL): text files decoded as users save them, workbooks kept as bytes.
+ */
+export async function loadZip(f: File): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
+  const where = f.name;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(new Uint8Array(await f.arrayBuffer()));
+  } catch {
+    return { ok: false, errors: [{ path: where, message: 'is not a zip archive (zip the exercise folder with its scenario)' }] };
+  }
+  const paths = Object.keys(entries).filter((p) => !p.endsWith('/'));
+  const main = paths.filter((p) => /(^|\/)exercise\.ya?ml$/.test(p)).sort((a, b) => a.length - b.length)[0];
+  if (!main) return { ok: false, errors: [{ path: where, message: 'holds no exercise.yaml' }] };
+  const text = decodeText(entries[main], main);
+  if (!text.ok) return text;
+  const readFile = (rel: string) => {
+    const b = entries[joinPath(main, rel)];
+    if (!b) return null;
+    const d = decodeText(b, rel);
+    return d.ok ? d.value.text : { error: d.errors[0].message };
+  };
+  return loadExerciseWithWorkbook(text.value.text, main, readFile, (rel) => entries[joinPath(main, rel)] ?? null);
 }

@@ -12,6 +12,7 @@ import { compare, comparisonCsv, planJobs, readReplications, replicationLine, re
 import { createPool } from './pool.ts';
 import { comparisonHtml } from './report.ts';
 import type { Lang } from '../report/i18n.ts';
+import { workbookFromCsv } from '../report/xlsx.ts';
 import { claimOutputFolder, folderOwner, OutputRefused, replaceOwnFile, writeManifest, writeOutputFolder, writeProblem } from '../worker/node-fs.ts';
 
 /** What `batch.json` records, so that resume and merge only combine like with like. */
@@ -39,6 +40,8 @@ export interface BatchOptions {
   /** Start over in a folder that holds an earlier batch (its files are replaced). */
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Also write batch.xlsx (replications and comparison as sheets). */
+  xlsx?: boolean;
   /** Aborting stops the batch: finished replications stay in replications.csv. */
   signal?: AbortSignal;
 }
@@ -82,7 +85,7 @@ export function readBatchMeta(path: string): { meta: BatchMeta } | { error: Inpu
   }
 }
 
-const BATCH_FILES = ['batch.json', 'replications.csv', 'comparison.csv', 'comparison.html'];
+const BATCH_FILES = ['batch.json', 'replications.csv', 'comparison.csv', 'comparison.html', 'batch.xlsx'];
 
 export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   const meta: BatchMeta = {
@@ -138,7 +141,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     await pool.close();
   }
   if (outcome.stopped) return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: true };
-  const files = batchFiles(meta, results, o.lang);
+  const files: Record<string, string | Uint8Array> = batchFiles(meta, results, o.lang);
+  if (o.xlsx) files['batch.xlsx'] = await workbookFromCsv(files, { lang: o.lang });
   for (const [name, text] of Object.entries(files)) replaceOwnFile(join(dir, name), text);
   writeManifest(dir, 'batch', ['batch.json', ...Object.keys(files)]);
   return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: false };

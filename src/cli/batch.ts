@@ -5,14 +5,14 @@
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadVariants } from '../scenario/variants.ts';
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { readScenarioFile } from './io.ts';
 
-export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--lang zh|en]';
+export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--xlsx] [--lang zh|en]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
@@ -26,6 +26,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     shard: { type: 'string' },
     seed: { type: 'string' },
     lang: { type: 'string' },
+    xlsx: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
   const reps = intOption(values.reps, 'reps', 20, 2, 1_000_000);
@@ -39,11 +40,12 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 
   const path = positionals[0];
   const file = readScenarioFile(path);
-  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only) : file;
+  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const { base, variants } = loaded.value;
   const seed = seedOption ?? base.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
@@ -69,6 +71,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       inputs: file.ok ? Object.fromEntries([...file.value.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : {},
       shard,
       lang,
+      xlsx: values.xlsx === true,
       signal: ac.signal,
       onProgress: (done, total) => {
         const secs = Number(process.hrtime.bigint() - started) / 1e9;
@@ -90,7 +93,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       io.err(`interrupted: ${outcome.ran + outcome.skipped} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`);
       return 130;
     }
-    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'})`);
+    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'}${values.xlsx ? ', batch.xlsx' : ''})`);
     return 0;
   } finally {
     process.removeListener('SIGINT', onSigint);

@@ -11,7 +11,7 @@ import { parse, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import { stressScenario } from './stress.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
-import { tsWorkerBootstrap } from '../worker/node-host.ts';
+import { tsWorkerBootstrap, siblingModule } from '../worker/node-host.ts';
 import { planJobs } from '../batch/plan.ts';
 import { createPool } from '../batch/pool.ts';
 
@@ -29,7 +29,7 @@ const heapMiB = () => {
 /** Runs one job in a fresh worker thread (TypeScript through tsx, as in the main thread). */
 function inWorker(job: BenchJob): Promise<BenchRun[]> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(tsWorkerBootstrap(new URL('./bench-worker.ts', import.meta.url)), { eval: true, workerData: job });
+    const w = new Worker(tsWorkerBootstrap(siblingModule('bench-worker', import.meta.url)), { eval: true, workerData: job });
     w.once('message', resolve);
     w.once('error', reject);
     w.once('exit', (code) => code !== 0 && reject(new Error(`bench worker exited with code ${code}`)));

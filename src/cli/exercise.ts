@@ -6,9 +6,9 @@
  * `linkdrill exercise check PACKAGE` validates a package.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatErrors, type Result } from '../scenario/errors.ts';
-import { loadExercise, type ExercisePackage } from '../exercise/package.ts';
+import { loadExerciseWithWorkbook, type ExercisePackage } from '../exercise/package.ts';
 import { ExerciseSession, engineLink } from '../exercise/session.ts';
 import { playHeadless, readExerciseLog, replayLog, type Branch } from '../exercise/replay.ts';
 import { exerciseFiles } from '../exercise/outputs.ts';
@@ -16,17 +16,17 @@ import { createEngineApi } from '../worker/engine.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { langOption, parse, UsageError, type Io } from './args.ts';
-import { readTextFile, sideFileReader } from './io.ts';
+import { readTextFile, sideBytesReader, sideFileReader } from './io.ts';
 
 export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel]\n  linkdrill exercise check PACKAGE';
 
-/** A package given as its folder or its exercise.yaml, loaded with its files. */
-export function loadPackageFile(path: string): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
+/** A package given as its folder or its exercise.yaml, loaded with its files (a workbook MSEL too). */
+export async function loadPackageFile(path: string): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercise.yaml') : path;
   const text = readTextFile(file);
   if (!text.ok) return text;
-  const dir = file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.';
-  return loadExercise(text.value, file, sideFileReader(dir));
+  const dir = dirname(resolve(file));
+  return loadExerciseWithWorkbook(text.value, file, sideFileReader(dir), sideBytesReader(dir));
 }
 
 export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
@@ -41,7 +41,7 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
     if (values.log === undefined) throw new UsageError('--branch changes a decision of a recorded exercise: give its --log');
     branch = { decision: m[1], choice: m[2] };
   }
-  const loaded = loadPackageFile(positionals[0]);
+  const loaded = await loadPackageFile(positionals[0]);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
@@ -78,10 +78,10 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function checkCommand(argv: string[], io: Io): number {
+async function checkCommand(argv: string[], io: Io): Promise<number> {
   const { positionals } = parse(argv, {});
   if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE');
-  const loaded = loadPackageFile(positionals[0]);
+  const loaded = await loadPackageFile(positionals[0]);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { loadScenario, type ReadFile } from '../scenario/load.ts';
+import { loadScenario, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
 import type { Result } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -35,6 +35,8 @@ function readProblem(e: unknown): string {
 export interface ScenarioFile {
   text: string;
   readFile: ReadFile;
+  /** Binary side files (Shapefiles, zips), as bytes. */
+  readBytes: ReadBytes;
   /** SHA-256 of every file read so far (the scenario itself, then side files as the loader asks). */
   digests: Map<string, string>;
 }
@@ -52,7 +54,8 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
   const decoded = decodeText(bytes, path);
   if (!decoded.ok) return decoded;
   const digests = new Map<string, string>([[basename(path), sha256(bytes)]]);
-  return { ok: true, value: { text: decoded.value.text, readFile: sideFileReader(dirname(resolve(path)), digests), digests } };
+  const dir = dirname(resolve(path));
+  return { ok: true, value: { text: decoded.value.text, readFile: sideFileReader(dir, digests), readBytes: sideBytesReader(dir, digests), digests } };
 }
 
 /** A reader of files named relative to `dir`, decoded as users save them; `digests` records what was read. */
@@ -71,8 +74,23 @@ export function sideFileReader(dir: string, digests = new Map<string, string>())
   };
 }
 
+/** A reader of binary files (Shapefiles, zips) named relative to `dir`; `digests` records what was read. */
+export function sideBytesReader(dir: string, digests = new Map<string, string>()): ReadBytes {
+  return (rel) => {
+    let side: Uint8Array;
+    try {
+      side = new Uint8Array(readFileSync(resolve(dir, rel)));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? null : { error: readProblem(e) };
+    }
+    digests.set(rel, sha256(side));
+    return side;
+  };
+}
+
 /** Loads a scenario file; side files are read relative to its folder. */
 export function loadScenarioFile(path: string): Result<Scenario> {
   const f = readScenarioFile(path);
-  return f.ok ? loadScenario(f.value.text, path, f.value.readFile) : f;
+  return f.ok ? loadScenario(f.value.text, path, f.value.readFile, f.value.readBytes) : f;
 }

@@ -5,6 +5,7 @@ import { schemaCommand } from './schema.ts';
 import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
 import { batchCommand, mergeCommand, BATCH_USAGE, MERGE_USAGE } from './batch.ts';
+import { geoCommand, GEO_USAGE } from './geo.ts';
 import { calibrateCommand, CALIBRATE_USAGE } from './calibrate.ts';
 import { validateHistoryCommand, VALIDATE_HISTORY_USAGE } from './validate-history.ts';
 import { exerciseCommand, EXERCISE_USAGE } from './exercise.ts';
@@ -19,6 +20,7 @@ usage:
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
+  ${GEO_USAGE}
   ${CALIBRATE_USAGE}
   ${VALIDATE_HISTORY_USAGE}
   ${EXERCISE_USAGE}
@@ -42,7 +44,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     switch (cmd) {
       case 'run':
-        return runCommand(rest, io);
+        return await runCommand(rest, io);
       case 'validate':
         return validateCommand(rest, io);
       case 'schema':
@@ -53,6 +55,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await batchCommand(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
+      case 'geo':
+        return geoCommand(rest, io);
       case 'calibrate':
         return await calibrateCommand(rest, io);
       case 'validate-history':

@@ -1,24 +1,26 @@
-/** `linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel]` */
+/** `linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--xlsx] [--lang zh|en]` */
 import { SingleBar, Presets } from 'cli-progress';
 import { createSimulation } from '../engine/simulate.ts';
 import { formatNumber, type RepOutput } from '../report/csv.ts';
 import { runFolderFiles } from '../report/outputs.ts';
+import { workbookFromCsv } from '../report/xlsx.ts';
 import type { ScoreResult } from '../metrics/score.ts';
 import { summarise } from '../metrics/stats.ts';
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 
-export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--lang zh|en]';
+export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--xlsx] [--lang zh|en]';
 
-export function runCommand(argv: string[], io: Io): number {
+export async function runCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     seed: { type: 'string' },
     reps: { type: 'string' },
     out: { type: 'string' },
     excel: { type: 'boolean' },
+    xlsx: { type: 'boolean' },
     lang: { type: 'string' },
   });
   const lang = langOption(values.lang);
@@ -32,6 +34,7 @@ export function runCommand(argv: string[], io: Io): number {
     return 1;
   }
   const scenario = loaded.value;
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
@@ -56,7 +59,9 @@ export function runCommand(argv: string[], io: Io): number {
   const seeds = outputs.map((o) => seed + o.rep - 1);
   const { files, report } = runFolderFiles(scenario, seeds, outputs, { bom: values.excel === true, lang });
   const pooled: ScoreResult = report.result;
-  writeOutputFolder(outDir, files, 'run');
+  const written: Record<string, string | Uint8Array> = { ...files };
+  if (values.xlsx) written['run.xlsx'] = await workbookFromCsv(files, { lang, start: scenario.start });
+  writeOutputFolder(outDir, written, 'run');
 
   const s = new Map(summarise(outputs[0].records).map((r) => [r.metric, r.value]));
   const f = (k: string) => (s.has(k) ? formatNumber(s.get(k)!) : '–');
@@ -64,6 +69,6 @@ export function runCommand(argv: string[], io: Io): number {
   io.out(`rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`);
   io.out(`rep 1: answer wait p90 ${f('answer_wait_s_p90')} s, call→first arrival p50 ${f('call_to_arrival_s_p50')} s / p90 ${f('call_to_arrival_s_p90')} s`);
   io.out(`linkage score ${pooled.score === null ? '–' : formatNumber(pooled.score)} (${pooled.rating ?? '–'})${reps > 1 ? `, all ${reps} replications pooled` : ''}`);
-  io.out(`wrote ${outDir}/ (report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json)`);
+  io.out(`wrote ${outDir}/ (report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json${values.xlsx ? '; run.xlsx' : ''})`);
   return 0;
 }

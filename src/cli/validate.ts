@@ -1,5 +1,8 @@
-/** `linkdrill validate SCENARIO`: prints `ok`, or one line per problem with its path (exit 1). */
-import { formatErrors } from '../scenario/errors.ts';
+/**
+ * `linkdrill validate SCENARIO`: prints `ok` (after any warnings, one line each, on stderr), or one
+ * line per problem with its path (exit 1).
+ */
+import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { parse, UsageError, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 
@@ -11,6 +14,7 @@ export function validateCommand(argv: string[], io: Io): number {
     io.err(formatErrors(r.errors));
     return 1;
   }
-  io.out('ok');
+  if (r.warnings?.length) io.err(formatWarnings(r.warnings));
+  io.out(r.warnings?.length ? `ok (${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''})` : 'ok');
   return 0;
 }

@@ -56,16 +56,35 @@ export function parseParams(text: string): { params: Record<string, unknown>; er
   return { params };
 }
 
+/** A MSEL as a table: its header, and each row's cells by column with the row's number in the file. */
+export interface MselTable {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+/** A MSEL CSV as a table (row 1 is the header). */
+export function csvTable(text: string, where: string): { table: MselTable | null; errors: InputError[] } {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  if (parsed.data.length === 0) return { table: null, errors: [{ path: where, message: 'is empty' }] };
+  const errors = parsed.errors.slice(0, 10).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, message: e.message }));
+  return { table: { header: parsed.data[0], rows: parsed.data.slice(1).map((cells, i) => ({ line: i + 2, cells })) }, errors };
+}
+
 /**
  * Injects from a MSEL CSV, as the package format writes them inline, with the CSV row of each (for
  * errors found later). `where` names the file in errors.
  */
 export function readMselCsv(text: string, where: string): { injects: (InjectInput & { row: number })[]; errors: InputError[] } {
+  const t = csvTable(text, where);
+  if (!t.table) return { injects: [], errors: t.errors };
+  const r = readMselTable(t.table, where);
+  return { injects: r.injects, errors: [...t.errors, ...r.errors] };
+}
+
+/** Injects from a MSEL table (a CSV's or a workbook's); every bad row or cell is named by row and column. */
+export function readMselTable(table: MselTable, where: string): { injects: (InjectInput & { row: number })[]; errors: InputError[] } {
   const errors: InputError[] = [];
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const rows = parsed.data;
-  if (rows.length === 0) return { injects: [], errors: [{ path: where, message: 'is empty' }] };
-  const header = rows[0].map((h) => h.trim());
+  const header = table.header.map((h) => h.trim());
   const col = new Map<string, number>();
   header.forEach((h, i) => {
     const field = Object.keys(ALIASES).find((f) => ALIASES[f].includes(h.toLowerCase()) || ALIASES[f].includes(h));
@@ -75,44 +94,42 @@ export function readMselCsv(text: string, where: string): { injects: (InjectInpu
   const missing = need.filter((f) => !col.has(f));
   if (!col.has('synopsis') && !(col.has('synopsis_zh') && col.has('synopsis_en'))) missing.push('synopsis');
   if (missing.length) return { injects: [], errors: [{ path: `${where} row 1`, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (columns: ${Object.keys(ALIASES).join(', ')})` }] };
-  for (const e of parsed.errors.slice(0, 10)) errors.push({ path: `${where} row ${(e.row ?? 0) + 1}`, message: e.message });
   const injects: (InjectInput & { row: number })[] = [];
-  rows.slice(1).forEach((r, i) => {
-    const row = i + 2;
+  for (const { line: row, cells: r } of table.rows) {
     const cell = (f: string) => (col.has(f) ? (r[col.get(f)!] ?? '').trim() : '');
     const at = (f: string) => `${where} row ${row}, column ${header[col.get(f)!]}`;
     if (r.length !== header.length) errors.push({ path: `${where} row ${row}`, message: `has ${r.length} cells, the header has ${header.length}` });
     const id = cell('id');
     if (id === '') {
       errors.push({ path: at('id'), message: 'is empty' });
-      return;
+      continue;
     }
     // A contingency inject is timed by its contingency_by; its own time may stay empty.
     const timeText = cell('time') || cell('contingency_by');
     if (parseRelTime(timeText) === null) {
       errors.push({ path: at('time'), message: `"${timeText}" is not a time (h:mm from the exercise start, or a duration like 25m)` });
-      return;
+      continue;
     }
     const { params, error } = parseParams(cell('params'));
     if (error) {
       errors.push({ path: at('params'), message: error });
-      return;
+      continue;
     }
     const zh = cell('synopsis_zh') || cell('synopsis');
     const en = cell('synopsis_en') || cell('synopsis');
     if (zh === '' || en === '') {
       errors.push({ path: at(col.has('synopsis') ? 'synopsis' : 'synopsis_zh'), message: 'is empty' });
-      return;
+      continue;
     }
     const unless = cell('contingency_unless');
     const by = cell('contingency_by');
     if ((unless === '') !== (by === '')) {
       errors.push({ path: at(unless === '' ? 'contingency_by' : 'contingency_unless'), message: 'a contingency needs both the expected action (contingency_unless) and its time (contingency_by)' });
-      return;
+      continue;
     }
     if (by !== '' && parseRelTime(by) === null) {
       errors.push({ path: at('contingency_by'), message: `"${by}" is not a time` });
-      return;
+      continue;
     }
     injects.push({
       row,
@@ -127,6 +144,6 @@ export function readMselCsv(text: string, where: string): { injects: (InjectInpu
       expected: cell('expected').split(/[\s,，;；]+/).filter(Boolean),
       contingency: unless ? { unless, by } : undefined,
     });
-  });
+  }
   return { injects, errors };
 }

@@ -15,7 +15,9 @@ import { parseDuration } from '../scenario/duration.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { Injection } from '../engine/inject.ts';
 import { engineParams, exerciseSchema, MESSAGE_KINDS, type EngineActionInput, type EngineInjectKind, type ExerciseParsed, type InjectInput } from './schema.ts';
-import { parseRelTime, readMselCsv } from './msel.ts';
+import { parseRelTime, readMselCsv, readMselTable, type MselTable } from './msel.ts';
+import { readXlsxTable } from '../scenario/xlsx-table.ts';
+import { readSideBytes, type ReadBytes } from '../scenario/files.ts';
 import { text, type Text } from './text.ts';
 import { sha256Hex } from './hash.ts';
 
@@ -143,8 +145,34 @@ function toInjection(kind: EngineInjectKind, p: Record<string, unknown>): Inject
   return x as Injection;
 }
 
-/** Loads a package from its `exercise.yaml` text; `readFile` reads files relative to it. */
-export function loadExercise(yamlText: string, fileName: string, readFile: ReadFile): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
+const WORKBOOK = /\.xls[xm]$/i;
+
+/**
+ * Loads a package whose MSEL may be an Excel workbook (`msel: {file: msel.xlsx}`): the workbook is read
+ * first (exceljs reads asynchronously), then the package as {@link loadExercise} does.
+ */
+export async function loadExerciseWithWorkbook(yamlText: string, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
+  let file: unknown;
+  try {
+    file = (parseYaml(yamlText) as { msel?: { file?: unknown } } | null)?.msel?.file;
+  } catch {
+    file = undefined; // loadExercise names the parse error
+  }
+  if (typeof file !== 'string' || !WORKBOOK.test(file)) return loadExercise(yamlText, fileName, readFile);
+  const errors: InputError[] = [];
+  const bytes = readSideBytes(readBytes, file, 'msel.file', errors);
+  if (!bytes) return { ok: false, errors };
+  const t = await readXlsxTable(bytes, file);
+  if (!t.ok) return t;
+  const table: MselTable = { header: t.value.header, rows: t.value.rows.map((r) => ({ line: r.line, cells: t.value.header.map((h) => r.cells[h] ?? '') })) };
+  return loadExercise(yamlText, fileName, readFile, { [file]: table });
+}
+
+/**
+ * Loads a package from its `exercise.yaml` text; `readFile` reads files relative to it. `tables`
+ * holds a MSEL already read from a workbook, by its file name.
+ */
+export function loadExercise(yamlText: string, fileName: string, readFile: ReadFile, tables: Record<string, MselTable> = {}): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
   let raw: unknown;
   try {
     raw = parseYaml(yamlText, { uniqueKeys: true });
@@ -163,10 +191,12 @@ export function loadExercise(yamlText: string, fileName: string, readFile: ReadF
   let where = (i: number) => `msel[${i}]`;
   if (Array.isArray(x.msel)) injectsIn = x.msel;
   else {
-    const csvText = readSideFile(readFile, x.msel.file, 'msel.file', errors);
+    const table = Object.hasOwn(tables, x.msel.file) ? tables[x.msel.file] : undefined;
+    if (!table && WORKBOOK.test(x.msel.file)) return { ok: false, errors: [{ path: 'msel.file', message: `"${x.msel.file}" is a workbook: load the package with its workbook reader` }] };
+    const csvText = table ? JSON.stringify(table) : readSideFile(readFile, x.msel.file, 'msel.file', errors);
     if (csvText === undefined) return { ok: false, errors };
     texts.push(csvText);
-    const r = readMselCsv(csvText, x.msel.file);
+    const r = table ? readMselTable(table, x.msel.file) : readMselCsv(csvText, x.msel.file);
     if (r.errors.length) return { ok: false, errors: r.errors };
     injectsIn = r.injects;
     const file = x.msel.file;

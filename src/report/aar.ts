@@ -10,6 +10,7 @@ import { findings as makeFindings } from '../metrics/findings.ts';
 import { findingText } from './format.ts';
 import { REPORT_TEXT as T, type Lang } from './i18n.ts';
 import { esc } from './svg.ts';
+import { mapSvg } from './map.ts';
 import type { RepRecords, ReportData, RunMeta } from './aar/types.ts';
 import { REPORT_CSS } from './aar/style.ts';
 import { overviewSection } from './aar/overview.ts';
@@ -47,7 +48,7 @@ export function renderReport(data: ReportData, lang: Lang): string {
 <title>${esc(T.title[lang])} · ${esc(sc.title)}</title>
 <style>${REPORT_CSS}</style></head><body>
 <h1>${esc(T.title[lang])}</h1><p>${esc(sc.title)}</p>
-<h2>${T.overview[lang]}</h2>${overviewSection(data, lang)}
+<h2>${T.overview[lang]}</h2>${overviewSection(data, lang)}${data.meta.map ? mapSvg(data.meta.map, data.reps[0].records.incidents, lang, T.mapCaption[lang]) : ''}
 <h2>${T.scorecard[lang]}</h2>${scorecardSection(data, lang)}
 <h2>${T.findings[lang]}</h2>${findingsSection(data, lang)}
 <h2>${T.timelines[lang]}</h2>${timelinesSection(data.meta, data.reps[0].records, data.rubric, lang)}

@@ -90,6 +90,7 @@ export const REPORT_TEXT = {
   chartUtil: { zh: '各单位力量平均利用率', en: 'Mean unit utilisation by agency' },
   chartTier: { zh: '各级联动单位通知时延（秒）', en: 'Notification latency by tier (s)' },
   count: { zh: '数量', en: 'count' },
+  mapCaption: { zh: '区域图：道路、图层、驻地与医院，以及第 1 次重复中的事件', en: 'The area: roads, map layers, stations and hospitals, and the incidents of replication 1' },
   generated: { zh: '由 linkdrill 生成。数值与同目录 CSV 文件一致。', en: 'Made by linkdrill. Figures match the CSV files beside this report.' },
 } as const;
 

@@ -8,6 +8,7 @@ import { scoreContext } from '../metrics/score.ts';
 import { buildReport, renderReport, type ReportData, type RunMeta, type RepRecords } from './aar.ts';
 import { resolveRubric, scoreRuns, type IndicatorSpec } from '../metrics/score.ts';
 import { readRunCsv } from './read.ts';
+import { mapData } from './map.ts';
 import type { Lang } from './i18n.ts';
 
 /** The metadata of a run of `scenario` with these seeds. */
@@ -25,6 +26,7 @@ export function runMeta(scenario: Scenario, seeds: number[]): RunMeta {
     },
     seeds,
     scoring: scenario.scoring,
+    map: mapData(scenario),
   };
 }
 

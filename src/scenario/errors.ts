@@ -23,4 +23,9 @@ export function formatErrors(errors: readonly InputError[]): string {
 }
 
 /** Result of anything that reads user input. */
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };
+export type Result<T> = { ok: true; value: T; warnings?: InputError[] } | { ok: false; errors: InputError[] };
+
+/** Warnings, as the CLI shows them: one line each, after "warning: ". */
+export function formatWarnings(warnings: readonly InputError[] | undefined): string {
+  return (warnings ?? []).map((w) => `warning: ${w.path ? `${w.path}: ` : ''}${w.message}`).join('\n');
+}

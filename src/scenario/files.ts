@@ -11,6 +11,26 @@ import type { InputError } from './errors.ts';
  */
 export type ReadFile = (relativePath: string) => string | null | { error: string };
 
+/**
+ * Reads a binary side file (a Shapefile's .shp/.dbf, a .zip) named relative to the scenario file: its
+ * bytes; `null` when it does not exist; `{error}` when it cannot be read.
+ */
+export type ReadBytes = (relativePath: string) => Uint8Array | null | { error: string };
+
+/** A side file's bytes, or `undefined` with a path-named error pushed onto `errors`. */
+export function readSideBytes(readBytes: ReadBytes, rel: string, where: string, errors: InputError[]): Uint8Array | undefined {
+  const r = readBytes(rel);
+  if (r === null) {
+    errors.push({ path: where, message: `file not found: "${rel}"` });
+    return undefined;
+  }
+  if (!(r instanceof Uint8Array)) {
+    errors.push({ path: where, message: `"${rel}" ${r.error}` });
+    return undefined;
+  }
+  return r;
+}
+
 /** A side file's text, or `undefined` with a path-named error pushed onto `errors`. */
 export function readSideFile(readFile: ReadFile, rel: string, where: string, errors: InputError[]): string | undefined {
   const r = readFile(rel);

@@ -11,10 +11,12 @@ import { scenarioSchema, type ScenarioParsed } from './schema.ts';
 import { parseDateTime } from './duration.ts';
 import { formatPath, type InputError, type Result } from './errors.ts';
 import type { Scenario } from './scenario.ts';
-import type { ReadFile } from './files.ts';
+import type { ReadBytes, ReadFile } from './files.ts';
 import { createContext } from './normalise/context.ts';
 import { secs } from './normalise/dist.ts';
+import { normaliseGeography } from './normalise/geography.ts';
 import { normaliseZones } from './normalise/zones.ts';
+import { checkOffsets } from './normalise/offset.ts';
 import { normaliseFleet } from './normalise/fleet.ts';
 import { normaliseCenter } from './normalise/center.ts';
 import { normaliseIncidents } from './normalise/incidents.ts';
@@ -24,7 +26,7 @@ import { normaliseDemand } from './normalise/demand.ts';
 import { normaliseScoring } from './normalise/scoring.ts';
 import { resolveIncludes } from './include.ts';
 
-export type { ReadFile };
+export type { ReadBytes, ReadFile };
 
 /** Parses YAML or JSON text into a plain value. */
 export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
@@ -77,43 +79,47 @@ function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * Loads a scenario from its text. `fileName` picks YAML or JSON and names whole-file problems;
- * `readFile` supplies side files (omit it when the scenario names none).
+ * `readFile` supplies side files as text, `readBytes` binary ones (Shapefiles); omit them when the
+ * scenario names none. Warnings (probable mistakes that do not stop a run) come with the scenario.
  */
-export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null): Result<Scenario> {
+export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
-  return buildScenario(parsed.value, fileName, readFile);
+  return buildScenario(parsed.value, fileName, readFile, readBytes);
 }
 
 /** Validates and normalises an already-parsed scenario object (its `include:` files laid over it first). */
-export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null): Result<Scenario> {
+export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
   const inc = resolveIncludes(input, readFile, parseScenarioText);
   if (!inc.ok) return inc;
   const merged = inc.value.value;
   const z = scenarioSchema.safeParse(merged);
   if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)) };
-  const r = normalise(z.data, fileName, readFile);
+  const r = normalise(z.data, fileName, readFile, readBytes);
   return r.ok ? r : { ok: false, errors: inc.value.relocate(r.errors) };
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */
-function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Result<Scenario> {
-  const ctx = createContext(readFile);
+function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Result<Scenario> {
+  const ctx = createContext(readFile, readBytes);
+  const geo = normaliseGeography(parsed, ctx);
+  const s = geo.s;
   const start = parseDateTime(s.start, true);
   if (!start) ctx.err('start', `must be a date-time with its UTC offset, like "2026-06-01T00:00:00+08:00"; got "${s.start}"`);
   const durationS = secs(s.duration);
   if (!(durationS > 0)) ctx.err('duration', 'must be longer than zero');
-  const { zones, zoneIds } = normaliseZones(s.zones, ctx);
+  const { zones, zoneIds } = normaliseZones(s.zones, ctx, geo.zonesFile);
   const fleet = normaliseFleet(s, zoneIds, ctx);
   const center = normaliseCenter(s.center, ctx);
   const { incidentTypes, typeIds, plans, commandPost } = normaliseIncidents(s, fleet, ctx);
   const command = normaliseCommand(s.command, ctx);
   const comms = normaliseComms(s.comms, ctx);
   const depots = normaliseDepots(s, ctx);
-  const travel = normaliseTravel(s.travel, { zones, zoneIds, stations: fleet.stations, hospitals: fleet.hospitals }, ctx);
-  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, center, start, durationS, ctx);
+  const travel = normaliseTravel(s.travel, { zones, zoneIds, stations: fleet.stations, hospitals: fleet.hospitals }, ctx, geo.networkFile);
+  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, center, start, durationS, ctx, geo.historyCrs);
   const scoring = normaliseScoring(s.scoring, fleet.kinds, typeIds, ctx);
   if (ctx.errors.length) return { ok: false, errors: ctx.errors };
+  checkOffsets(travel, { stations: fleet.stations, hospitals: fleet.hospitals, depots, layers: geo.layers }, ctx);
   const name = s.name ?? fileName.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
   return {
     ok: true,
@@ -142,6 +148,8 @@ function normalise(s: ScenarioParsed, fileName: string, readFile: ReadFile): Res
       dispatch: { ...s.dispatch },
       scoring,
       demand,
+      layers: geo.layers,
     },
+    ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}),
   };
 }

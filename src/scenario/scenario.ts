@@ -232,6 +232,15 @@ export interface FixedIncident extends Point {
   callers?: number;
 }
 
+/** A map layer (rivers, land use, the chemical park, jurisdictions): GeoJSON features in WGS-84, drawn under the map. */
+export interface MapLayer {
+  name: string;
+  kind: 'water' | 'landuse' | 'hazard' | 'boundary' | 'other';
+  /** Property whose value labels each feature. */
+  label?: string;
+  features: { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> | null }[];
+}
+
 export interface Scenario {
   name: string;
   title: string;
@@ -263,4 +272,6 @@ export interface Scenario {
   /** Changes to the default scoring rubric. */
   scoring: ScoringOverrides;
   demand: { background: Background[]; fixed: FixedIncident[]; nonEmergency: NonEmergencyStream[] };
+  /** Map layers, drawn under the replay and in the report's map. */
+  layers: MapLayer[];
 }

@@ -1,6 +1,6 @@
 /**
  * The scenario format's building blocks, shared by its parts: ids, durations, distributions, grades
- * (and maps by grade), positions and 24-hour profiles.
+ * (and maps by grade), positions, coordinate systems and geographic files, and 24-hour profiles.
  */
 import { z } from 'zod';
 import { DURATION_PATTERN } from './duration.ts';
@@ -48,8 +48,24 @@ export const distSchema = z
   .describe('A fixed value, or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}');
 export type DistInput = z.input<typeof distSchema>;
 
-/** A WGS-84 position's fields. */
-export const lonLat = { lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) };
+/** A position in the scenario's `crs`: degrees, or easting (lon) and northing (lat) in metres for a projected one. */
+export const lonLat = {
+  lon: z.number().describe('Longitude (degrees), or easting in metres when the scenario’s crs is projected'),
+  lat: z.number().describe('Latitude (degrees), or northing in metres when the scenario’s crs is projected'),
+};
+/** A coordinate system: named, by EPSG code, or as a proj4 string. */
+export const crsSchema = z
+  .string()
+  .min(1)
+  .describe('Coordinate system: WGS84 (default), CGCS2000, GCJ02 (高德/腾讯), BD09 (百度), EPSG:<code> (e.g. EPSG:4527, CGCS2000 3° Gauss–Krüger zone 39) or a proj4 string "+proj=…"');
+/** A geographic side file: GeoJSON, or a Shapefile (.shp with its .dbf/.prj, or a .zip). */
+export const geoFileSchema = z.strictObject({
+  file: z.string().min(1).describe('GeoJSON, a Shapefile (.shp beside its .dbf and .prj) or a zipped Shapefile, relative to the scenario file'),
+  crs: crsSchema.optional().describe('Its coordinate system (default: a Shapefile’s .prj, a GeoJSON’s "crs" member, else WGS-84)'),
+  mapping: z.record(z.string(), z.string().min(1)).optional().describe('Which attribute holds each field linkdrill reads, e.g. {id: CODE, name: MC, population: RK}'),
+  encoding: z.string().min(1).optional().describe('Text encoding of a Shapefile’s .dbf (default: its .cpg, its header, else UTF-8 or GBK as the bytes say)'),
+});
+export type GeoFileInput = z.output<typeof geoFileSchema>;
 /** 24 values, one per local hour. */
 export const hourly = z.array(z.number().nonnegative()).length(24).describe('24 values, one per hour of the day 00–23');
 /** A value per grade (or level), each optional. */

@@ -1,6 +1,6 @@
 /** The scenario format's demand: background streams, scripted incidents, a CAD history, and calls that need no unit. */
 import { z } from 'zod';
-import { distSchema, durationSchema, grade, hourly, id } from './schema-common.ts';
+import { crsSchema, distSchema, durationSchema, grade, hourly, id, lonLat } from './schema-common.ts';
 
 export const backgroundSchema = z.strictObject({
   type: id,
@@ -13,7 +13,7 @@ export const backgroundSchema = z.strictObject({
     .optional()
     .describe('A random factor (mean 1) drawn for each local day and multiplying its rate; {dist: gamma, shape: k, mean: 1} makes daily counts negative binomial'),
 });
-const placeFields = { zone: id.optional(), lon: z.number().min(-180).max(180).optional(), lat: z.number().min(-90).max(90).optional() };
+const placeFields = { zone: id.optional(), lon: lonLat.lon.optional(), lat: lonLat.lat.optional() };
 export const scriptedSchema = z.strictObject({
   at: durationSchema.describe('Time from scenario start'),
   type: id,
@@ -39,4 +39,5 @@ export const nonEmergencySchema = z.strictObject({
 });
 export const historySchema = z.strictObject({
   file: z.string().min(1).describe('CSV with columns time, type, grade and zone or lon/lat'),
+  crs: crsSchema.optional().describe('Coordinate system of its lon/lat columns (default WGS-84)'),
 });

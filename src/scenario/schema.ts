@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { REPORTING_PROFILES, SCORE_GROUPS } from './scoring.ts';
-import { distSchema, durationSchema, grade, gradeMap, hourly, id, lonLat } from './schema-common.ts';
+import { crsSchema, distSchema, durationSchema, geoFileSchema, grade, gradeMap, hourly, id, lonLat } from './schema-common.ts';
 import { backgroundSchema, historySchema, nonEmergencySchema, scriptedSchema } from './schema-demand.ts';
 
-export { distSchema, durationSchema, GRADES, type DistInput, type Grade } from './schema-common.ts';
+export { crsSchema, distSchema, durationSchema, geoFileSchema, GRADES, type DistInput, type GeoFileInput, type Grade } from './schema-common.ts';
 
 /** Zone classes, for targets that differ between town and country (NFPA 1710 vs 1720, the 5-minute rule). */
 export const ZONE_CLASSES = ['urban', 'suburban', 'rural'] as const;
@@ -23,11 +23,9 @@ const zoneSchema = z.strictObject({
   ...lonLat,
 });
 
-const fileRef = z.strictObject({ file: z.string().min(1).describe('Path relative to the scenario file') });
-
 const travelSchema = z.strictObject({
   model: z.enum(['network', 'matrix', 'straight']).default('straight'),
-  network: z.string().optional().describe('GeoJSON FeatureCollection of LineStrings (network model)'),
+  network: z.union([z.string(), geoFileSchema]).optional().describe('Roads (LineStrings with speed_kmh, oneway, access) as GeoJSON or a Shapefile (network model)'),
   matrix: z
     .union([z.string(), z.record(z.string(), z.record(z.string(), durationSchema))])
     .optional()
@@ -216,11 +214,25 @@ export const scenarioSchema = z.strictObject({
   start: z.string().min(1).describe('Wall-clock start with its UTC offset, e.g. 2026-06-01T00:00:00+08:00'),
   duration: durationSchema.default(86400),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
-  zones: z.union([z.array(zoneSchema).min(1), fileRef]),
+  crs: crsSchema.optional(),
+  zones: z.union([z.array(zoneSchema).min(1), geoFileSchema]),
   travel: travelSchema.prefault({}),
   agencies: z.array(agencySchema).min(1),
-  stations: z.array(stationSchema).min(1),
-  hospitals: z.array(hospitalSchema).default([]),
+  stations: z.union([z.array(stationSchema).min(1), geoFileSchema]).describe('Inline, or a file of points with id, name, agency'),
+  hospitals: z
+    .union([z.array(hospitalSchema), geoFileSchema.extend({ handover: distSchema.default(900).describe('Patient handover time at each hospital of the file') })])
+    .default([])
+    .describe('Inline, or a file of points with id, name'),
+  layers: z
+    .array(
+      geoFileSchema.extend({
+        name: z.string().optional().describe('Shown in the map’s legend (default: the file name)'),
+        kind: z.enum(['water', 'landuse', 'hazard', 'boundary', 'other']).default('other').describe('How it is drawn: water (blue), landuse (green), hazard (red hatched), boundary (dashed), other (grey)'),
+        label: z.string().optional().describe('Property whose value labels each feature'),
+      }),
+    )
+    .default([])
+    .describe('GeoJSON or Shapefile layers drawn under the map (rivers, land use, the chemical park, jurisdictions)'),
   units: z.array(unitSchema).min(1),
   center: centerSchema.prefault({}),
   incidentTypes: z.array(incidentTypeSchema).min(1),

@@ -12,7 +12,7 @@
  */
 import type { InputError, Result } from './errors.ts';
 import { buildScenario, parseScenarioText } from './load.ts';
-import { readSideFile, type ReadFile } from './files.ts';
+import { readSideFile, type ReadBytes, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parse as parseYaml } from 'yaml';
 import { resolveIncludes } from './include.ts';
@@ -197,14 +197,14 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
  * The base scenario and every variant of it, each validated. `only` picks variants by name (the
  * baseline is always first). Errors name the variant and the place in its changes or in the result.
  */
-export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[]): Result<{ base: Scenario; variants: Variant[] }> {
+export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null): Result<{ base: Scenario; variants: Variant[] }> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
   // Variants change the scenario with its included fragments laid over it.
   const included = resolveIncludes(parsed.value, readFile, parseScenarioText);
   if (!included.ok) return included;
   const raw = included.value.value as Obj;
-  const base = buildScenario(raw, fileName, readFile);
+  const base = buildScenario(raw, fileName, readFile, readBytes);
   if (!base.ok) return base;
   const specs = variantSpecs(raw, readFile);
   if (!specs.ok) return specs;
@@ -220,12 +220,12 @@ export function loadVariants(text: string, fileName: string, readFile: ReadFile,
       errors.push(...changed.errors);
       continue;
     }
-    const built = buildScenario(changed.value, fileName, readFile);
+    const built = buildScenario(changed.value, fileName, readFile, readBytes);
     if (!built.ok) {
       errors.push(...built.errors.map((e) => ({ path: `${where} (${spec.name}) → ${e.path}`, message: e.message })));
       continue;
     }
     variants.push({ name: spec.name, title: spec.title ?? spec.name, description: spec.description ?? '', scenario: built.value });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: { base: base.value, variants } };
+  return errors.length ? { ok: false, errors } : { ok: true, value: { base: base.value, variants }, ...(base.warnings ? { warnings: base.warnings } : {}) };
 }

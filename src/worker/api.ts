@@ -27,10 +27,10 @@ export interface SessionStep {
 }
 
 export interface EngineApi {
-  /** Parses and validates a scenario; `files` holds its side files by relative path. */
-  load(text: string, fileName: string, files: Record<string, string>): Result<Scenario>;
+  /** Parses and validates a scenario; `files` holds its side files by relative path (text, or bytes for Shapefiles). */
+  load(text: string, fileName: string, files: Record<string, string | Uint8Array>): Result<Scenario>;
   /** The scenario and its variants (baseline first), each validated. */
-  loadVariants(text: string, fileName: string, files: Record<string, string>): Result<Variant[]>;
+  loadVariants(text: string, fileName: string, files: Record<string, string | Uint8Array>): Result<Variant[]>;
   /** Keeps `scenario` under `key` for later replications (sent once per worker). */
   prepare(key: string, scenario: Scenario): void;
   /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */

@@ -22,13 +22,21 @@ export function createEngineApi(): EngineApi {
     return { t: x.sim.now(), events, snapshot: x.sim.snapshot() };
   };
   // Files opened one by one lose their folders: fall back to the bare file name.
-  const reader = (files: Record<string, string>) => (p: string) => files[p.replace(/^\.\//, '')] ?? files[p.replace(/^.*\//, '')] ?? null;
+  const find = (files: Record<string, string | Uint8Array>, p: string) => files[p.replace(/^\.\//, '')] ?? files[p.replace(/^.*\//, '')] ?? null;
+  const reader = (files: Record<string, string | Uint8Array>) => (p: string) => {
+    const f = find(files, p);
+    return f instanceof Uint8Array ? { error: 'is a binary file, not text' } : f;
+  };
+  const bytes = (files: Record<string, string | Uint8Array>) => (p: string) => {
+    const f = find(files, p);
+    return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+  };
   return {
     load(text, fileName, files) {
-      return loadScenario(text, fileName, reader(files));
+      return loadScenario(text, fileName, reader(files), bytes(files));
     },
     loadVariants(text, fileName, files) {
-      const r = loadVariants(text, fileName, reader(files));
+      const r = loadVariants(text, fileName, reader(files), undefined, bytes(files));
       return r.ok ? { ok: true, value: r.value.variants } : r;
     },
     prepare(key, scenario) {

@@ -4,6 +4,14 @@ import { wrap, releaseProxy, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { EngineApi } from './api.ts';
 
+/**
+ * A sibling module of `base` by name: `.ts` when running the sources, `.js` when running the CLI
+ * compiled to JavaScript (the container image), so worker threads load what the main thread runs.
+ */
+export function siblingModule(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.js') ? '.js' : '.ts'}`, base);
+}
+
 /** Code for `new Worker(…, {eval: true})` that registers tsx in the new thread, then loads `url`. */
 export function tsWorkerBootstrap(url: URL): string {
   const api = import.meta.resolve('tsx/esm/api');
@@ -23,7 +31,7 @@ export interface EngineWorker {
 const YOUNG_GENERATION_MB = 96;
 
 export function startEngineWorker(): EngineWorker {
-  const worker = new Worker(tsWorkerBootstrap(new URL('./node.ts', import.meta.url)), { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const worker = new Worker(tsWorkerBootstrap(siblingModule('node', import.meta.url)), { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   const api = wrap<EngineApi>(nodeEndpoint(worker));
   let ended: Promise<void> | null = null;
   return {

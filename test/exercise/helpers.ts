@@ -11,8 +11,8 @@ export const SMALL = join(ROOT, 'test/fixtures/exercise/small-exercise.yaml');
 export const TABLETOP = join(ROOT, 'scenarios/exercises/chemical-leak-tabletop');
 export const FUNCTIONAL = join(ROOT, 'scenarios/exercises/urban-flood-functional');
 
-export function loadPackage(path: string): { pkg: ExercisePackage; scenario: Scenario } {
-  const r = loadPackageFile(path);
+export async function loadPackage(path: string): Promise<{ pkg: ExercisePackage; scenario: Scenario }> {
+  const r = await loadPackageFile(path);
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return r.value;
 }
@@ -22,7 +22,7 @@ let n = 0;
 export const link = () => engineLink(createEngineApi(), `test-${++n}`);
 
 export async function open(path: string, o: { mutate?: (p: { pkg: ExercisePackage; scenario: Scenario }) => void } = {}): Promise<ExerciseSession> {
-  const p = loadPackage(path);
+  const p = await loadPackage(path);
   o.mutate?.(p);
   return ExerciseSession.open(p.pkg, p.scenario, link());
 }

@@ -35,7 +35,7 @@ const trainer = async (s: ExerciseSession) => {
 describe('the exercise log replays the exercise byte for byte', () => {
   it('a recorded session replayed from its log gives the same events.csv and the same log', async () => {
     const first = await play(SMALL, trainer);
-    const { pkg, scenario } = loadPackage(SMALL);
+    const { pkg, scenario } = await loadPackage(SMALL);
     const log = readExerciseLog(JSON.stringify(first.log), 'log.json');
     expect(log.ok).toBe(true);
     const r = await replayLog(pkg, scenario, link(), (log as { ok: true; value: ExerciseLog }).value, 'log.json');
@@ -57,7 +57,7 @@ describe('the exercise log replays the exercise byte for byte', () => {
 
   it('a branch with one decision changed is identical up to the decision and different after it', async () => {
     const first = await play(SMALL, trainer);
-    const { pkg, scenario } = loadPackage(SMALL);
+    const { pkg, scenario } = await loadPackage(SMALL);
     const r = await replayLog(pkg, scenario, link(), first.log, 'log.json', { decision: 'D1', choice: 'hold' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -76,7 +76,7 @@ describe('the exercise log replays the exercise byte for byte', () => {
 
   it('a log made on another package or scenario is refused, and so is one that does not fit the script', async () => {
     const first = await play(SMALL, trainer);
-    const { pkg, scenario } = loadPackage(SMALL);
+    const { pkg, scenario } = await loadPackage(SMALL);
     const other = { ...pkg, hash: { ...pkg.hash, scenario: 'x' } };
     const r = await replayLog(other, scenario, link(), first.log, 'log.json');
     expect(r.ok).toBe(false);
@@ -96,7 +96,7 @@ describe('the exercise log replays the exercise byte for byte', () => {
 describe('coherence of the exercise', () => {
   it('the focus incident’s own draws do not move when background demand changes', async () => {
     const focus = async (factor: number) => {
-      const { pkg, scenario } = loadPackage(SMALL);
+      const { pkg, scenario } = await loadPackage(SMALL);
       for (const b of scenario.demand.background) b.ratePerDay *= factor;
       const s = await ExerciseSession.open(pkg, scenario, link());
       await playHeadless(s);

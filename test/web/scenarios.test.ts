@@ -3,7 +3,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sourceFromFiles } from '../../web/scenarios.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { createEngineApi } from '../../src/worker/engine.ts';
 import { ROOT } from '../helpers.ts';
 
 describe('opening scenario files in the app', () => {
@@ -16,7 +16,7 @@ describe('opening scenario files in the app', () => {
     expect(typeof src).not.toBe('string');
     if (typeof src === 'string') return;
     expect(src.fileName).toBe('history.yaml');
-    const r = loadScenario(src.text, src.fileName, (p) => src.files[p] ?? null);
+    const r = createEngineApi().load(src.text, src.fileName, src.files);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.demand.fixed.length).toBe(3);
   });
@@ -25,5 +25,20 @@ describe('opening scenario files in the app', () => {
     const src = await sourceFromFiles([new File([yaml], 'history.yaml'), new File([csv], 'cad.csv')]);
     expect(typeof src === 'string' ? src : src.name).toBe('history');
     expect(await sourceFromFiles([new File([csv], 'cad.csv')])).toBe('no scenario file (.yaml or .json) among the files');
+  });
+
+  it('Shapefiles opened beside a scenario (loose, or zipped) load as they do in the CLI: bytes kept, GBK text decoded', async () => {
+    const shp = (n: string) => new File([readFileSync(join(ROOT, 'test/fixtures/shp', n))], n);
+    const yaml = readFileSync(join(ROOT, 'scenarios/qingxi-town.yaml'), 'utf8')
+      .replace('zones: {file: geo/qingxi-zones.geojson}', 'zones: {file: qingxi-zones.shp, mapping: {id: CODE, name: MC, population: RK}}')
+      .replace('stations: {file: geo/qingxi-stations.geojson}', 'stations: {file: qingxi-stations.zip, mapping: {id: CODE, name: MC, agency: DW}}');
+    const geo = ['qingxi-roads', 'qingxi-hospitals', 'qingxi-river', 'qingxi-chemical-park', 'qingxi-boundary'].map((n) => new File([readFileSync(join(ROOT, `scenarios/geo/${n}.geojson`))], `${n}.geojson`));
+    const src = await sourceFromFiles([new File([yaml], 'town.yaml'), shp('qingxi-zones.shp'), shp('qingxi-zones.dbf'), shp('qingxi-zones.prj'), shp('qingxi-stations.zip'), ...geo]);
+    if (typeof src === 'string') throw new Error(src);
+    expect(src.files['qingxi-stations.zip']).toBeInstanceOf(Uint8Array);
+    const r = createEngineApi().load(src.text, src.fileName, src.files);
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    expect(r.value.zones.map((z) => z.name)).toContain('老城区');
+    expect(r.value.stations.map((s) => s.agency)).toEqual(['FIRE', 'POLICE', 'EMS', 'FIRE']);
   });
 });

@@ -5,6 +5,7 @@
  * DOM nodes. d3 still does the projection, zoom and pan, and a quadtree finds what the pointer is on.
  */
 import * as d3 from 'd3';
+import { drawMapLayers } from './map-layers.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { IncidentState, UnitState } from '../model/replay.ts';
 import { layoutIncidents, layoutUnits, unitRadius, type IncidentMark, type UnitMark } from '../model/map-frame.ts';
@@ -46,8 +47,7 @@ export class MapView {
     this.canvas = pane.querySelector<HTMLCanvasElement>('canvas.map-live')!;
     this.tip = pane.querySelector<HTMLElement>('.map-tip')!;
     this.root = this.svg.append('g');
-    // 'scenario-layers' is where a scenario's own GeoJSON map layers (`Scenario.layers`, when the
-    // scenario has them) are to be drawn: over the zones, under the roads and the replay.
+    // A scenario's own GeoJSON map layers (`Scenario.layers`): over the zones, under the roads and the replay.
     for (const layer of ['zones', 'scenario-layers', 'roads', 'places', 'labels']) this.root.append('g').attr('class', `layer-${layer}`);
     d3.select(this.canvas)
       .call(
@@ -88,6 +88,7 @@ export class MapView {
       else zones.append('circle').attr('class', 'zone').attr('r', 14).attr('cx', x).attr('cy', y);
       labels.append('text').attr('class', 'zone-label').attr('x', x).attr('y', y).text(z.name);
     }
+    drawMapLayers(this.root.select<SVGGElement>('.layer-scenario-layers'), this.root.select<SVGGElement>('.layer-labels'), s.layers ?? [], p);
     const roads = this.root.select('.layer-roads');
     const net = s.travel.network;
     if (net) {

@@ -25,6 +25,13 @@ function render(el: HTMLElement, ctx: TabContext): void {
     const zip = zipSync(Object.fromEntries(Object.entries(run.files).map(([k, v]) => [k, strToU8(v)])));
     ctx.download(runFileName(run, 'run.zip'), zip, 'application/zip');
   });
+  bar.append('button').attr('type', 'button').attr('id', 'export-xlsx').text(m.exportXlsx).on('click', () => {
+    // exceljs is loaded only now, on the first workbook asked for.
+    import('../../src/report/xlsx.ts')
+      .then(({ workbookFromCsv }) => workbookFromCsv(run.files, { lang, start: run.scenario.start }))
+      .then((bytes) => ctx.download(runFileName(run, 'run.xlsx'), bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'))
+      .catch((e: Error) => ctx.showErrors([`Excel: ${e.message}`]));
+  });
   for (const f of TABLES) bar.append('button').attr('type', 'button').attr('id', `export-${f.replace('.csv', '')}`).text(`${m.exportCsv}: ${m.tableNames[f.replace('.csv', '') as keyof Messages['tableNames']]}`).on('click', () => ctx.download(runFileName(run, f), run.files[f]));
   const report = run.report;
   const r = report.result;

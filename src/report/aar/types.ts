@@ -5,6 +5,7 @@ import type { Rubric, ScoreResult } from '../../metrics/score.ts';
 import type { ScoringOverrides } from '../../scenario/scoring.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import type { Lang } from '../i18n.ts';
+import type { MapData } from '../map.ts';
 
 /** What a run's folder says about the run besides its CSV files (`run.json`). */
 export interface RunMeta {
@@ -14,6 +15,8 @@ export interface RunMeta {
   };
   seeds: number[];
   scoring: ScoringOverrides;
+  /** The area's geography for the report's map (absent in run folders written before it existed). */
+  map?: MapData;
 }
 
 export interface RepRecords {

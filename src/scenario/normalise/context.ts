@@ -4,15 +4,22 @@
  */
 import type { Dist } from '../../random/distributions.ts';
 import type { InputError } from '../errors.ts';
-import type { ReadFile } from '../files.ts';
+import type { ReadBytes, ReadFile } from '../files.ts';
+import { resolveCrs, type Crs } from '../../geo/import/crs.ts';
 import { GRADES, type DistInput } from '../schema.ts';
 import { normaliseDist } from './dist.ts';
 
 export interface NormaliseContext {
   /** Problems found so far, in the order the steps found them. */
   readonly errors: InputError[];
+  /** Things that are probably mistakes but do not stop a run (a layer offset from the roads). */
+  readonly warnings: InputError[];
   readonly readFile: ReadFile;
+  readonly readBytes: ReadBytes;
+  /** The scenario's coordinate system (`crs`, default WGS-84): inline positions and files without their own. */
+  crs: Crs;
   err(path: string, message: string): void;
+  warn(path: string, message: string): void;
   /** A written distribution in normalised form (a problem is recorded, and 0 returned, when it is bad). */
   dist(d: DistInput, path: string): Dist;
   /** `dist(d ?? fallback)`. */
@@ -24,8 +31,9 @@ export interface NormaliseContext {
   byGrade(v: DistInput | Partial<Record<string, DistInput>>, path: string): Dist[];
 }
 
-export function createContext(readFile: ReadFile): NormaliseContext {
+export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => null): NormaliseContext {
   const errors: InputError[] = [];
+  const warnings: InputError[] = [];
   const err = (path: string, message: string) => void errors.push({ path, message });
   const dist = (d: DistInput, path: string): Dist => {
     const r = normaliseDist(d);
@@ -37,8 +45,12 @@ export function createContext(readFile: ReadFile): NormaliseContext {
   };
   return {
     errors,
+    warnings,
     readFile,
+    readBytes,
+    crs: resolveCrs('WGS84') as Crs,
     err,
+    warn: (path, message) => void warnings.push({ path, message }),
     dist,
     distOr: (d, fallback, path) => dist(d ?? fallback, path),
     byGrade(v, path) {

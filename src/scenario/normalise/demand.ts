@@ -3,6 +3,7 @@ import { GRADES, type ScenarioParsed } from '../schema.ts';
 import type { Background, Center, FixedIncident, NonEmergencyStream, Scenario, Zone } from '../scenario.ts';
 import type { WallClock } from '../duration.ts';
 import { parseHistoryCsv } from '../history.ts';
+import { toWgs84, type Crs } from '../../geo/import/crs.ts';
 import { readSideFile } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
@@ -88,7 +89,7 @@ function placeOf(o: { zone?: string; lon?: number; lat?: number }, p: string, zo
 }
 
 /** Scripted and historical incidents at fixed times, in a stable order. */
-function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, start: WallClock | null, durationS: number, ctx: NormaliseContext): FixedIncident[] {
+function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, start: WallClock | null, durationS: number, ctx: NormaliseContext, historyCrs: Crs): FixedIncident[] {
   const { err } = ctx;
   const fixed: FixedIncident[] = [];
   s.demand.scripted.forEach((x, i) => {
@@ -114,6 +115,14 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
           return;
         }
         if (row.t < 0 || row.t >= durationS) return; // outside the simulated window: skipped, as CAD exports span more
+        if (row.lon !== undefined && row.lat !== undefined) {
+          const w = toWgs84(historyCrs, row.lon, row.lat);
+          if (typeof w === 'string') {
+            err(`${p}.lon`, w);
+            return;
+          }
+          [row.lon, row.lat] = w;
+        }
         const at = placeOf(row, p, zones, ctx);
         if (at) fixed.push({ t: row.t, type: row.type, ...at, grade: row.grade, name: row.name, source: 'history', pin: false });
       });
@@ -123,10 +132,10 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
   return fixed.sort((a, b) => a.t - b.t || (a.source === b.source ? 0 : a.source === 'scripted' ? -1 : 1));
 }
 
-export function normaliseDemand(s: ScenarioParsed, places: { zones: Zone[]; zoneIds: Set<string> }, typeIds: Set<string>, center: Center, start: WallClock | null, durationS: number, ctx: NormaliseContext): Scenario['demand'] {
+export function normaliseDemand(s: ScenarioParsed, places: { zones: Zone[]; zoneIds: Set<string> }, typeIds: Set<string>, center: Center, start: WallClock | null, durationS: number, ctx: NormaliseContext, historyCrs: Crs = ctx.crs): Scenario['demand'] {
   return {
     background: normaliseBackground(s, places.zones, places.zoneIds, typeIds, ctx),
-    fixed: normaliseFixed(s, places.zones, typeIds, start, durationS, ctx),
+    fixed: normaliseFixed(s, places.zones, typeIds, start, durationS, ctx, historyCrs),
     nonEmergency: normaliseNonEmergency(s, center, ctx),
   };
 }

@@ -1,5 +1,6 @@
 /** Agencies, stations, hospitals and units, with their cross-references checked. */
 import type { DistInput, ScenarioParsed } from '../schema.ts';
+import type { PlacedScenario } from './geography.ts';
 import type { Agency, Hospital, Station, Unit } from '../scenario.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
@@ -105,7 +106,7 @@ function normaliseUnits(s: ScenarioParsed, agencyIds: Set<string>, stationIds: S
 }
 
 /** The scenario's agencies, stations, hospitals and units. */
-export function normaliseFleet(s: ScenarioParsed, zoneIds: Set<string>, ctx: NormaliseContext): Fleet {
+export function normaliseFleet(s: PlacedScenario, zoneIds: Set<string>, ctx: NormaliseContext): Fleet {
   const agencyIds = uniqueIds(s.agencies, 'agencies', ctx);
   const kinds = new Set(s.agencies.map((a) => a.kind));
   const agencies = normaliseAgencies(s, zoneIds, agencyIds, ctx);

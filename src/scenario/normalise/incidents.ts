@@ -1,5 +1,6 @@
 /** Incident types (callers, work, grades, dynamics, supplies) and the plans (预案) for each grade. */
 import { GRADES, type ScenarioParsed } from '../schema.ts';
+import type { PlacedScenario } from './geography.ts';
 import type { IncidentType, ResponseLine } from '../scenario.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
@@ -21,7 +22,7 @@ export function gradeOfLevel(grading: ScenarioParsed['incidentTypes'][number]['g
   });
 }
 
-function normaliseTypes(s: ScenarioParsed, fleet: Fleet, ctx: NormaliseContext): IncidentType[] {
+function normaliseTypes(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext): IncidentType[] {
   const { err, dist, byGrade } = ctx;
   const types = s.incidentTypes.map((t, i): IncidentType => {
     const p = `incidentTypes[${i}]`;
@@ -77,7 +78,7 @@ function normaliseTypes(s: ScenarioParsed, fleet: Fleet, ctx: NormaliseContext):
 }
 
 /** Does a plan line that names `after` have someone to wait for in the same plan? */
-function precedenceMet(s: ScenarioParsed, lines: ScenarioParsed['plans'][number]['response'], line: (typeof lines)[number]): boolean {
+function precedenceMet(s: PlacedScenario, lines: ScenarioParsed['plans'][number]['response'], line: (typeof lines)[number]): boolean {
   const after = line.after!;
   return lines.some(
     (o) => o !== line && (o.agency === after || s.agencies.some((a) => a.id === o.agency && a.kind === after) || s.agencies.some((a) => a.kind === o.agency && a.id === after)),
@@ -85,7 +86,7 @@ function precedenceMet(s: ScenarioParsed, lines: ScenarioParsed['plans'][number]
 }
 
 /** The plans by type and grade index (lower grades' plans carry up), and where they open a command post. */
-function normalisePlans(s: ScenarioParsed, types: IncidentType[], typeIds: Set<string>, fleet: Fleet, ctx: NormaliseContext) {
+function normalisePlans(s: PlacedScenario, types: IncidentType[], typeIds: Set<string>, fleet: Fleet, ctx: NormaliseContext) {
   const { err, distOr } = ctx;
   const plansRaw = idRecord<(ResponseLine[] | null)[]>();
   const postRaw = idRecord<(boolean | null)[]>();
@@ -136,7 +137,7 @@ function normalisePlans(s: ScenarioParsed, types: IncidentType[], typeIds: Set<s
 }
 
 /** The scenario's incident types, their ids, and the plans. */
-export function normaliseIncidents(s: ScenarioParsed, fleet: Fleet, ctx: NormaliseContext) {
+export function normaliseIncidents(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext) {
   const typeIds = uniqueIds(s.incidentTypes, 'incidentTypes', ctx);
   const incidentTypes = normaliseTypes(s, fleet, ctx);
   return { incidentTypes, typeIds, ...normalisePlans(s, incidentTypes, typeIds, fleet, ctx) };

@@ -9,7 +9,7 @@ import type { Travel } from '../../geo/travel.ts';
 import { parseRoadGeoJson, RoadGraph, type RoadNetwork } from '../../geo/network.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
-import { readJson } from './zones.ts';
+import type { GeoFile } from './geography.ts';
 
 /** Reads a zone × station matrix CSV: first column zone id, then one column per station. */
 export function matrixFromCsv(text: string, where: string, errors: InputError[]): Record<string, Record<string, number>> {
@@ -66,7 +66,7 @@ function matrixOf(tr: ScenarioParsed['travel'], zones: Zone[], zoneIds: Set<stri
   return m;
 }
 
-export function normaliseTravel(tr: ScenarioParsed['travel'], places: { zones: Zone[]; zoneIds: Set<string>; stations: Station[]; hospitals: Hospital[] }, ctx: NormaliseContext): Travel {
+export function normaliseTravel(tr: ScenarioParsed['travel'], places: { zones: Zone[]; zoneIds: Set<string>; stations: Station[]; hospitals: Hospital[] }, ctx: NormaliseContext, networkFile?: GeoFile): Travel {
   const travel: Travel = {
     model: tr.model,
     speedKmh: tr.speedKmh,
@@ -80,9 +80,8 @@ export function normaliseTravel(tr: ScenarioParsed['travel'], places: { zones: Z
   if (tr.model === 'network') {
     if (!tr.network) ctx.err('travel.network', 'is required when travel.model is network');
     else {
-      const json = readJson(ctx.readFile, tr.network, 'travel.network', ctx.errors);
-      if (json !== undefined) {
-        const r = parseRoadGeoJson(json, `travel.network (${tr.network})`, tr.speedKmh);
+      if (networkFile) {
+        const r = parseRoadGeoJson({ type: 'FeatureCollection', features: networkFile.features }, networkFile.where, tr.speedKmh);
         ctx.errors.push(...r.errors);
         if (r.network) {
           travel.network = r.network;

@@ -5,6 +5,7 @@ import type { Zone } from '../scenario.ts';
 import { readSideFile, type ReadFile } from '../files.ts';
 import { centroid, holes, outerRing } from '../../geo/zones.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
+import type { GeoFile } from './geography.ts';
 
 /** Reads a JSON side file; problems are recorded at `where`. */
 export function readJson(readFile: ReadFile, rel: string, where: string, errors: InputError[]): unknown {
@@ -51,17 +52,14 @@ export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[];
   return { zones, errors };
 }
 
-/** The scenario's zones and their ids. */
-export function normaliseZones(input: ScenarioParsed['zones'], ctx: NormaliseContext): { zones: Zone[]; zoneIds: Set<string> } {
+/** The scenario's zones (inline, or as read and converted by the geography step) and their ids. */
+export function normaliseZones(input: ScenarioParsed['zones'], ctx: NormaliseContext, file?: GeoFile): { zones: Zone[]; zoneIds: Set<string> } {
   let zones: Zone[] = [];
   if (Array.isArray(input)) zones = input.map((z) => ({ id: z.id, name: z.name ?? z.id, population: z.population, class: z.class, lon: z.lon, lat: z.lat }));
-  else {
-    const json = readJson(ctx.readFile, input.file, 'zones.file', ctx.errors);
-    if (json !== undefined) {
-      const r = zonesFromGeoJson(json, `zones.file (${input.file})`);
-      zones = r.zones;
-      ctx.errors.push(...r.errors);
-    }
+  else if (file) {
+    const r = zonesFromGeoJson({ type: 'FeatureCollection', features: file.features }, file.where);
+    zones = r.zones;
+    ctx.errors.push(...r.errors);
   }
   return { zones, zoneIds: uniqueIds(zones, 'zones', ctx) };
 }

@@ -1,0 +1,35 @@
+# linkdrill's CLI as a container image, for batches on a cluster (deploy/ has a Kubernetes Indexed
+# Job and a Slurm array that use it). Three stages: the TypeScript sources compiled to JavaScript,
+# the production dependencies alone, and a slim runtime with both and the bundled scenarios.
+#
+#   docker build -t linkdrill .
+#   docker run --rm -v "$PWD/reports:/work/reports" linkdrill run scenarios/default.yaml --out reports/default
+#
+# Paths given to the CLI are relative to /work (mount your scenarios and an output folder there);
+# the bundled scenarios are also at /app/scenarios.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build:cli
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY scenarios ./scenarios
+RUN mkdir -p /work && chown node:node /work && ln -s /app/scenarios /work/scenarios
+USER node
+WORKDIR /work
+ENTRYPOINT ["node", "/app/dist/cli/entry.js"]
+CMD ["help"]

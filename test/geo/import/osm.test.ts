@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readOsm, type OsmData } from '../../../src/geo/import/osm-read.ts';
+import { importRoads, type RoadFeature } from '../../../src/geo/import/osm-roads.ts';
+import { importPois } from '../../../src/geo/import/osm-pois.ts';
+import { areaFromGeoJson, parseBbox, type Area } from '../../../src/geo/import/area.ts';
+import { DEFAULT_SPEEDS_KMH, parseMaxspeed, speedTable } from '../../../src/geo/import/road-classes.ts';
+import { parseRoadGeoJson, RoadGraph } from '../../../src/geo/network.ts';
+import { ROOT } from '../../helpers.ts';
+
+const FIX = join(ROOT, 'test/fixtures/osm');
+const bytes = (name: string) => new Uint8Array(readFileSync(join(FIX, name)));
+const read = (b: Uint8Array, name = 'x'): OsmData => {
+  const r = readOsm(b, name);
+  if ('errors' in r) throw new Error(JSON.stringify(r.errors));
+  return r.data;
+};
+const boundary = areaFromGeoJson(JSON.parse(readFileSync(join(FIX, 'qingxi-boundary.geojson'), 'utf8')), 'b') as Area;
+const speeds = { ...DEFAULT_SPEEDS_KMH };
+const roads = (data: OsmData, o: Partial<Parameters<typeof importRoads>[1]> = {}) => {
+  const r = importRoads(data, { area: boundary, speeds, maxDroppedShare: 0.25, ...o }, 'qingxi');
+  if ('errors' in r) throw new Error(JSON.stringify(r.errors));
+  return r.roads;
+};
+const named = (fs: RoadFeature[], name: string) => fs.filter((f) => f.properties.name === name);
+
+describe('OSM extract readers', () => {
+  it('PBF, XML and Overpass JSON of one extract give the same road network, byte for byte', () => {
+    const [pbf, xml, json] = ['qingxi.osm.pbf', 'qingxi.osm', 'qingxi.overpass.json'].map((f) => JSON.stringify(roads(read(bytes(f))).geojson));
+    expect(xml).toBe(pbf);
+    expect(json).toBe(pbf);
+  });
+
+  it('a gzipped extract reads as the plain one', () => {
+    expect(read(gzipSync(bytes('qingxi.osm'))).ways.length).toBe(read(bytes('qingxi.osm')).ways.length);
+  });
+
+  it('truncated or damaged files are named errors, not exceptions', () => {
+    const pbf = bytes('qingxi.osm.pbf');
+    const cases: [Uint8Array, RegExp][] = [
+      [pbf.slice(0, pbf.length - 100), /truncated \.osm\.pbf file: blob 2 needs 100 more bytes/],
+      [pbf.slice(0, 2), /neither OSM XML|ends inside blob 1/],
+      [new Uint8Array(0), /the file is empty/],
+      [bytes('qingxi.osm').slice(0, 5000), /not well-formed XML/],
+      [bytes('qingxi.overpass.json').slice(0, 5000), /not valid JSON/],
+      [new TextEncoder().encode('{"type": "FeatureCollection", "features": []}'), /not Overpass JSON/],
+      [new TextEncoder().encode('hello, world'), /neither OSM XML, Overpass JSON nor an \.osm\.pbf/],
+      [new Uint8Array([0x42, 0x5a, 0x68, 0x39]), /bzip2/],
+    ];
+    const damaged = pbf.slice();
+    for (let i = 200; i < 400; i++) damaged[i] ^= 0x5a;
+    cases.push([damaged, /damaged|truncated/]);
+    for (const [b, re] of cases) {
+      const r = readOsm(b, 'town.osm.pbf');
+      expect('errors' in r ? r.errors[0].message : 'read').toMatch(re);
+      if ('errors' in r) expect(r.errors[0].path).toMatch(/^town\.osm\.pbf/);
+    }
+  });
+});
+
+describe('OSM roads for the network travel model', () => {
+  const data = read(bytes('qingxi.osm.pbf'));
+  const r = roads(data);
+
+  it('keeps one network in which every node reaches every other and returns', () => {
+    const net = parseRoadGeoJson(r.geojson, 'roads', 40).network!;
+    const g = new RoadGraph(net);
+    const back = g.towards(0).timeS;
+    for (let v = 0; v < net.nodes.length; v++) {
+      expect(Number.isFinite(back[v])).toBe(true);
+      expect(Number.isFinite(g.time(0, v))).toBe(true);
+    }
+  });
+
+  it('turns oneway=-1 ways round and keeps motorways one-way and closed to places', () => {
+    const xinhua = named(r.geojson.features, '新华路');
+    expect(xinhua.every((f) => f.properties.oneway)).toBe(true);
+    // Mapped northwards with oneway=-1: written southwards.
+    const c = xinhua[0].geometry.coordinates;
+    expect(c[0][1]).toBeGreaterThan(c[c.length - 1][1]);
+    const mw = r.geojson.features.filter((f) => f.properties.highway === 'motorway');
+    expect(mw.length).toBeGreaterThan(0);
+    expect(mw.every((f) => f.properties.oneway && f.properties.access === 'no')).toBe(true);
+    expect(named(r.geojson.features, '解放路').every((f) => !f.properties.oneway)).toBe(true);
+  });
+
+  it('a flyover does not meet the national road it crosses; a road bridge joins its approaches', () => {
+    const key = (p: [number, number]) => p.join(',');
+    const flyover = r.geojson.features.filter((f) => f.properties.highway === 'motorway' && f.properties.bridge);
+    const national = new Set(named(r.geojson.features, '104国道').flatMap((f) => f.geometry.coordinates.map(key)));
+    expect(flyover.length).toBe(2);
+    expect(flyover.flatMap((f) => f.geometry.coordinates).some((p) => national.has(key(p)))).toBe(false);
+    const bridge = named(r.geojson.features, '清溪大桥');
+    const approach = new Set([...named(r.geojson.features, '解放路'), ...named(r.geojson.features, '解放北路')].flatMap((f) => f.geometry.coordinates.map(key)));
+    expect(bridge[0].properties.bridge).toBe(true);
+    const ends = [bridge[0].geometry.coordinates[0], bridge[0].geometry.coordinates.at(-1)!];
+    expect(ends.every((p) => approach.has(key(p)))).toBe(true);
+  });
+
+  it('says why every dropped way went: foot ways, private roads, foot ferries, the isolated village, the area', () => {
+    const reasons = r.dropped.map((d) => d.reason).join('\n');
+    expect(reasons).toMatch(/highway=footway/);
+    expect(reasons).toMatch(/highway=construction/);
+    expect(reasons).toMatch(/no access/);
+    expect(reasons).toMatch(/ferry without cars/);
+    expect(reasons).toMatch(/not connected both ways/);
+    expect(reasons).toMatch(/outside the area/);
+    expect(named(r.geojson.features, '下村路')).toEqual([]);
+    // The car ferry stays, slow; the fire lane (access=no, emergency=yes) stays.
+    expect(named(r.geojson.features, '东渡')[0].properties).toMatchObject({ ferry: true, speed_kmh: DEFAULT_SPEEDS_KMH.ferry });
+    expect(named(r.geojson.features, '消防通道').length).toBe(1);
+    // Every kilometre is accounted for: kept + dropped = all the roads of the classes read.
+    const total = r.kept.lengthKm + r.dropped.reduce((a, d) => a + d.lengthKm, 0);
+    expect(total).toBeGreaterThan(r.kept.lengthKm);
+  });
+
+  it('speeds come from the class, capped by a posted maxspeed, and can be changed per class', () => {
+    expect(named(r.geojson.features, '解放路')[0].properties.speed_kmh).toBe(40);
+    expect(named(r.geojson.features, '解放南路')[0].properties.speed_kmh).toBe(DEFAULT_SPEEDS_KMH.primary);
+    const faster = roads(data, { speeds: speedTable({ primary: 60 }, 's') as Record<string, number> });
+    expect(named(faster.geojson.features, '解放南路')[0].properties.speed_kmh).toBe(60);
+    expect(speedTable({ primry: 60 }, '--speeds s.yaml')).toMatchObject({ path: '--speeds s.yaml.primry', message: expect.stringMatching(/unknown road class/) });
+    expect(speedTable({ primary: -1 }, 's')).toMatchObject({ message: expect.stringMatching(/between 0 and 200/) });
+    expect([parseMaxspeed('60'), parseMaxspeed('30 mph'), parseMaxspeed('CN:urban'), parseMaxspeed('none')]).toEqual([60, 30 * 1.609344, null, null]);
+  });
+
+  it('an area with no road in it, and a network that falls apart, are named errors', () => {
+    const far = parseBbox('100,20,100.1,20.1') as Area;
+    const none = importRoads(data, { area: far, speeds, maxDroppedShare: 0.25, areaWhere: '--bbox' }, 'qingxi.osm.pbf');
+    expect(none).toMatchObject({ errors: [{ path: '--bbox', message: expect.stringMatching(/no road of qingxi\.osm\.pbf lies inside the area \(the extract spans lon 120\.5/) }] });
+    const strict = importRoads(data, { area: boundary, speeds, maxDroppedShare: 0.05 }, 'qingxi.osm.pbf');
+    expect(strict).toMatchObject({ errors: [{ path: 'qingxi.osm.pbf', message: expect.stringMatching(/disconnected: its largest part.* holds 8\d% of the/) }] });
+    expect(parseBbox('1,2,3')).toMatch(/four numbers/);
+    expect(parseBbox('3,2,1,4')).toMatch(/west < east/);
+    expect(areaFromGeoJson({ type: 'Point', coordinates: [1, 2] }, '--boundary b.geojson')).toMatchObject({ path: '--boundary b.geojson' });
+  });
+});
+
+describe('OSM stations and hospitals', () => {
+  const p = importPois(read(bytes('qingxi.osm')), boundary);
+  it('drafts fire, police and ambulance stations and hospitals inside the area, with readable ids', () => {
+    expect(p.stations.features.map((f) => [f.properties.id, f.properties.kind, f.properties.name])).toEqual([
+      ['F01', 'fire', '清溪镇消防救援站'],
+      ['P01', 'police', '清溪派出所'],
+      ['A01', 'ems', '120急救分站'],
+      ['F02', 'fire', '北岸消防站'],
+    ]);
+    expect(p.hospitals.features.map((f) => [f.properties.id, f.properties.osm_id.split('/')[0]])).toEqual([['H01', 'way'], ['H02', 'relation']]);
+    expect(p.dropped).toEqual([
+      { reason: 'outside the area', count: 1 },
+      { reason: 'hospital without an emergency department (emergency=no)', count: 1 },
+    ]);
+  });
+  it('a place mapped as a building stands at the middle of it', () => {
+    const [lon, lat] = p.hospitals.features[0].geometry.coordinates;
+    // The hospital block spans 1500–1650 m east and 1450–1550 m north of (120.6, 29.9).
+    expect(lon).toBeGreaterThan(120.6 + 1500 / 96540);
+    expect(lon).toBeLessThan(120.6 + 1650 / 96540);
+    expect(lat).toBeGreaterThan(29.9 + 1450 / 110574);
+    expect(lat).toBeLessThan(29.9 + 1550 / 110574);
+  });
+});

@@ -169,7 +169,15 @@ export class ExerciseSession {
     const from = this.t;
     await this.playStopsUpTo(target);
     if (!this.pending && this.t < target) await this.advanceEngine(target);
-    if (this.t !== from || how === 'end') this.record({ type: 'clock', to: this.t, how });
+    if (this.t !== from || how === 'end') {
+      // Continuous play moves the clock every frame: consecutive frames are one move in the log
+      // (advancing in many small steps or one large one gives the same run).
+      const last = this.log.actions[this.log.actions.length - 1];
+      if (how === 'play' && last?.type === 'clock' && last.how === 'play') {
+        last.to = this.t;
+        last.t = this.t;
+      } else this.record({ type: 'clock', to: this.t, how });
+    }
     return this.t;
   }
 

@@ -199,3 +199,20 @@ async function playUntilDecision(s: ExerciseSession, id: string, choice: string)
   while (s.pending?.id !== id) await s.moveTo(s.nextStop('decision'), 'next-decision');
   await s.decide(id, choice);
 }
+
+describe('continuous play', () => {
+  it('frames of continuous play are one clock move in the log, and replay to the same run as the frames did', async () => {
+    const framed = await play(SMALL, async (s) => {
+      for (let k = 0; k < 40; k++) await s.moveTo(s.t + 37, 'play');
+      await s.moveTo(s.nextStop('decision'), 'next-decision');
+      await s.decide('D1', 'raise');
+      for (let k = 0; k < 10; k++) await s.moveTo(s.t + 60, 'play');
+    });
+    const clockMoves = framed.log.actions.filter((a) => a.type === 'clock' && a.how === 'play');
+    expect(clockMoves.length).toBe(2);
+    const { pkg, scenario } = await loadPackage(SMALL);
+    const r = await replayLog(pkg, scenario, link(), framed.log, 'log.json');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(eventsCsv(1, (await r.value.session.finish()).log)).toBe(framed.csv);
+  });
+});

@@ -4,6 +4,7 @@ import { ExerciseSession } from '../../src/exercise/session.ts';
 import { playHeadless, readExerciseLog, replayLog } from '../../src/exercise/replay.ts';
 import { exerciseView } from '../../src/exercise/views.ts';
 import { evaluate } from '../../src/exercise/evaluation.ts';
+import { exerciseFiles } from '../../src/exercise/outputs.ts';
 import { eventsCsv } from '../../src/report/csv.ts';
 import type { ExerciseLog } from '../../src/exercise/log.ts';
 import { FUNCTIONAL, SMALL, TABLETOP, link, loadPackage, open } from './helpers.ts';
@@ -213,6 +214,16 @@ describe('the bundled exercises on the model of levels, grades and staged report
     };
     expect(stageAt('X05')).toBe('first');
     expect(stageAt('X12')).toBe('final');
+  });
+
+  it('an indicator’s evidence is written in its own unit: the report limits (E1) as a multiple of the limit, times in seconds or minutes', async () => {
+    const s = await open(TABLETOP);
+    await playHeadless(s);
+    const { evaluation } = exerciseFiles(s, await s.finish(), { lang: 'en' });
+    const item = (id: string) => evaluation.rows.find((r) => r.item === id)!.evidence;
+    expect(item('E11').en).toMatch(/^indicator E1 .*: \d+\.\d\d× the limit \(target 1\.00× the limit, score \d+\)$/);
+    expect(item('E11').zh).toMatch(/时限的 \d+\.\d\d 倍（目标 时限的 1\.00 倍/);
+    expect(item('E2').en).toMatch(/^indicator A3 .*: \d+(\.\d)? (s|min) \(target 60 s, score \d+\)$/);
   });
 
   it('the functional exercise: the entrapment starts as a routine call (level III) and is reported only once more people trapped raise it to level II, a 一般 event; the call surge follows the incident', async () => {

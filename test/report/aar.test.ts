@@ -67,18 +67,18 @@ describe('after-action report', () => {
       C1 n=95 value=10 score=100
       C2 n=13 value=407.776 score=64.075
       C3 n=3 value=509.666 score=100
-      C4 n=10 value=497.123 score=100
+      C4 n=10 value=445.599 score=100
       C5 n=2 value=824.362 score=100
       C6 n=0 value= score=
       D1 n=1 value=793.375 score=100
       D2 n=0 value= score=
       E1 n=2 value=0.837 score=100
-      E2 n=54 value=62.707 score=95.488
+      E2 n=54 value=62.596 score=95.673
       E3 n=146 value=0 score=100
       F1 n=83 value=0.012 score=100
       F2 n=77 value=0 score=100
-      F3 n=19 value=460.123 score=100
-      F4 n=6 value=567.316 score=100"
+      F3 n=19 value=460.172 score=100
+      F4 n=6 value=564.604 score=100"
     `);
   });
 

@@ -34,6 +34,16 @@ export function coreSuite(h: Harness): void {
     await h.page.screenshot({ path: join(SHOTS, '02-score.png') });
   });
 
+  it('the score tab shows what moved the score, the same indicators in the same order as the report', async () => {
+    const report = reference().files['report.html'];
+    const section = report.slice(report.indexOf('<table class="sens">'));
+    const ids = (html: string) => [...html.slice(0, html.indexOf('</table>')).matchAll(/<tr><td>([A-F]\d)<\/td>/g)].map((x) => x[1]);
+    expect(ids(section).length).toBeGreaterThan(0);
+    const inApp = await h.page.locator('#tab-score .sensitivity').innerHTML();
+    expect(ids(inApp.slice(inApp.indexOf('<table class="sens">')))).toEqual(ids(section));
+    expect(await h.page.locator('#tab-score .sensitivity svg rect').count()).toBe(ids(section).length);
+  });
+
   it('plays at 600× and scrubbing redraws from the log; the link keeps the time', async () => {
     await h.page.selectOption('#speed', '600');
     const t0 = await h.time();

@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
+const { main, endQuietlyWhenOutputCloses } = await import('../src/cli/main.ts');
+endQuietlyWhenOutputCloses();
 process.exitCode = await main(process.argv.slice(2));

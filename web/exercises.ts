@@ -5,7 +5,8 @@
  */
 import { unzipSync } from 'fflate';
 import { BUNDLED_FILES } from './scenarios.ts';
-import { joinPath, loadExercise, loadExerciseWithWorkbook, type ExercisePackage } from '../src/exercise/package.ts';
+import { joinPath, loadExercise, type ExercisePackage } from '../src/exercise/package.ts';
+import { loadExerciseWithWorkbook } from '../src/exercise/workbook.ts';
 import { decodeText } from '../src/scenario/encoding.ts';
 import type { Result } from '../src/scenario/errors.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';

@@ -27,7 +27,7 @@ export interface ScenarioSource {
 }
 
 /** Side files kept as bytes: Shapefile parts and zipped Shapefiles (a zip of the scenario folder is opened instead). */
-const BINARY = /\.(shp|shx|dbf|prj|cpg|zip|xlsx)$/i;
+const BINARY = /\.(shp|shx|dbf|prj|cpg|zip|xlsx|xlsm)$/i;
 
 export function bundledSource(name: string): ScenarioSource | null {
   const text = BUNDLED_FILES[`${name}.yaml`];

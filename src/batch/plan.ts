@@ -3,10 +3,10 @@
  * wide `replications.csv` (one row per variant and replication, written as results arrive so an
  * interrupted batch keeps them, then sorted), and the paired comparison against the baseline.
  */
-import Papa from 'papaparse';
 import { KPI_COLUMNS, type Kpi } from '../metrics/kpis.ts';
 import type { ReplicationResult } from '../worker/api.ts';
-import { formatNumber, toCsv } from '../report/csv.ts';
+import { csvLine, readText, toCsv } from '../report/csv.ts';
+import { decimal, readCsvTable } from '../scenario/table.ts';
 import { pairedInterval, replicationInterval, tCdf } from '../metrics/stats.ts';
 import { effectOf, holm, minDifferences, type Effect } from './verdict.ts';
 import type { InputError } from '../scenario/errors.ts';
@@ -46,10 +46,9 @@ export function planJobs(variants: readonly string[], reps: number, seed: number
 
 export const REPLICATION_COLUMNS = ['variant', 'rep', 'seed', ...KPI_COLUMNS, 'rating'] as const;
 
-/** One CSV line (with its CRLF) for a finished replication. */
+/** One CSV line (with its CRLF) for a finished replication; text cells spreadsheet-safe like every other. */
 export function replicationLine(r: ReplicationResult): string {
-  const cells = [r.variant, String(r.rep), String(r.seed), ...KPI_COLUMNS.map((k) => formatNumber(r.kpis[k])), r.rating];
-  return Papa.unparse([cells], { newline: '\r\n' }) + '\r\n';
+  return csvLine([r.variant, r.rep, r.seed, ...KPI_COLUMNS.map((k) => r.kpis[k]), r.rating]);
 }
 
 /** The header line (column names need no quoting). */
@@ -73,20 +72,21 @@ export function readReplications(text: string, where = 'replications.csv', expec
   let body = text.replace(/^\uFEFF/, '');
   const lastEnd = body.lastIndexOf('\n');
   if (lastEnd < body.length - 1) body = body.slice(0, lastEnd + 1);
-  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy' });
-  const errors: InputError[] = [];
-  const fields = parsed.meta.fields ?? [];
+  const table = readCsvTable(body, where);
+  const { fields, errors } = table;
   const missing = REPLICATION_COLUMNS.filter((c) => !fields.includes(c));
-  if (missing.length) return { rows: [], errors: [{ path: where, message: `missing columns: ${missing.join(', ')}` }] };
+  if (missing.length) errors.push({ path: where, message: `missing columns: ${missing.join(', ')}` });
+  if (errors.length) return { rows: [], errors };
   const rows: ReplicationResult[] = [];
   const seen = new Map<string, number>();
   const known = new Set(expect?.variants);
-  parsed.data.forEach((r, i) => {
-    const line = `${where} line ${i + 2}`;
-    if (parsed.errors.some((e) => e.row === i) || r.rating === undefined) {
+  table.rows.forEach(({ cells, row, complete }) => {
+    const line = `${where} line ${row}`;
+    if (!complete) {
       errors.push({ path: line, message: 'is not a complete row (a cell too many or too few)' });
       return;
     }
+    const r: Record<string, string> = { ...cells, variant: readText(cells.variant), rating: readText(cells.rating) };
     const rep = Number(r.rep);
     const seed = Number(r.seed);
     if (!Number.isInteger(rep) || rep < 1 || !Number.isInteger(seed)) {
@@ -102,11 +102,16 @@ export function readReplications(text: string, where = 'replications.csv', expec
         const key = `${r.variant}|${rep}`;
         const first = seen.get(key);
         if (first !== undefined) errors.push({ path: line, message: `repeats ${r.variant} replication ${rep} (first on line ${first})` });
-        else seen.set(key, i + 2);
+        else seen.set(key, row);
       }
     }
     const kpis = {} as Record<Kpi, number>;
-    for (const k of KPI_COLUMNS) kpis[k] = r[k] === '' ? NaN : Number(r[k]);
+    for (const k of KPI_COLUMNS) {
+      // An empty cell is a figure the replication did not have; anything else must be a number.
+      const v = r[k] === '' ? NaN : decimal(r[k]);
+      if (v === null) errors.push({ path: `${line}, column ${k}`, message: `"${r[k].slice(0, 40)}" is not a number` });
+      kpis[k] = v ?? NaN;
+    }
     rows.push({ variant: r.variant, rep, seed, kpis, rating: r.rating });
   });
   return { rows, errors };

@@ -3,7 +3,8 @@
  * `replications.csv` at once (so an interrupted batch keeps it, and `resume` skips it), then the
  * sorted file and the comparison. Also merging shards run on other machines.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { changedInputs, readBatchMeta, sameBatch, type BatchMeta } from './meta.ts';
 import { join, resolve } from 'node:path';
 import type { Variant } from '../scenario/variants.ts';
 import type { InputError } from '../scenario/errors.ts';
@@ -15,16 +16,8 @@ import type { Lang } from '../report/i18n.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
 import { claimOutputFolder, folderOwner, OutputRefused, replaceOwnFile, writeManifest, writeOutputFolder, writeProblem } from '../worker/node-fs.ts';
 
-/** What `batch.json` records, so that resume and merge only combine like with like. */
-export interface BatchMeta {
-  scenario: { name: string; title: string };
-  variants: { name: string; title: string; description: string }[];
-  reps: number;
-  seed: number;
-  shard: Shard;
-  /** SHA-256 of the scenario file and every side file it read (variant files included), by name. */
-  inputs?: Record<string, string>;
-}
+export type { BatchMeta };
+export { changedInputs, readBatchMeta };
 
 export interface BatchOptions {
   variants: Variant[];
@@ -47,43 +40,6 @@ export interface BatchOptions {
 }
 
 export type BatchOutcome = { ok: true; ran: number; skipped: number; interrupted: boolean } | { ok: false; errors: InputError[] };
-
-/** The parts of two batches that must agree for their replications to be combined. */
-const same = (a: BatchMeta, b: BatchMeta) =>
-  JSON.stringify([a.scenario, a.variants, a.reps, a.seed]) === JSON.stringify([b.scenario, b.variants, b.reps, b.seed]);
-
-/** Which input files differ between two batches' digests, in words; empty when none does. */
-export function changedInputs(was: Record<string, string> | undefined, now: Record<string, string>): string[] {
-  if (!was) return ['the folder records no input digests (written by an older linkdrill)'];
-  const out: string[] = [];
-  for (const [name, h] of Object.entries(now)) {
-    if (!(name in was)) out.push(`${name} (not read by the earlier batch)`);
-    else if (was[name] !== h) out.push(`${name} (content changed)`);
-  }
-  for (const name of Object.keys(was)) if (!(name in now)) out.push(`${name} (no longer read)`);
-  return out;
-}
-
-/** Parses a folder's batch.json; problems name the file. */
-export function readBatchMeta(path: string): { meta: BatchMeta } | { error: InputError } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { error: { path, message: 'missing — is this a folder written by linkdrill batch?' } };
-  }
-  try {
-    const m = JSON.parse(text) as BatchMeta;
-    const ok =
-      m && typeof m === 'object' && m.scenario && typeof m.scenario.name === 'string' && Array.isArray(m.variants) &&
-      m.variants.every((v) => v && typeof v.name === 'string') && Number.isInteger(m.reps) && m.reps > 0 &&
-      Number.isInteger(m.seed) && m.seed >= 0 && m.shard && Number.isInteger(m.shard.index) && Number.isInteger(m.shard.count);
-    if (!ok) return { error: { path, message: 'is not a linkdrill batch description (fields missing or of the wrong type)' } };
-    return { meta: m };
-  } catch (e) {
-    return { error: { path, message: `is cut short or not JSON (${(e as Error).message}); start the batch again in a new folder` } };
-  }
-}
 
 const BATCH_FILES = ['batch.json', 'replications.csv', 'comparison.csv', 'comparison.html', 'batch.xlsx'];
 
@@ -132,7 +88,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   let outcome: { completed: number; stopped: boolean };
   try {
     outcome = await pool.run(jobs, scenarios, (r) => {
-      appendFileSync(csvPath, replicationLine(r));
+      try {
+        appendFileSync(csvPath, replicationLine(r));
+      } catch (e) {
+        // A full disk stops the batch; what is in the file stays, and a line cut short is re-run on resume.
+        throw new OutputRefused(`${csvPath}: cannot write (${writeProblem(e)}); the replications written so far are kept — make room and run the same command with --resume`);
+      }
       results.push(r);
       o.onProgress?.(++finished, all.length);
     });
@@ -211,18 +172,22 @@ export function mergeShards(dirs: readonly string[], outDir: string, lang: Lang)
       continue;
     }
     const csvPath = join(d, 'replications.csv');
-    if (!existsSync(csvPath)) {
-      errors.push({ path: csvPath, message: 'missing — did this shard start?' });
+    let csv: string;
+    try {
+      csv = readFileSync(csvPath, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      errors.push({ path: csvPath, message: code === 'ENOENT' ? 'missing — did this shard start?' : `cannot be read (${code === 'EISDIR' ? 'it is a folder' : code})` });
       continue;
     }
-    const read = readReplications(readFileSync(csvPath, 'utf8'), csvPath, { variants: m.meta.variants.map((v) => v.name), reps: m.meta.reps, seed: m.meta.seed, shard: m.meta.shard });
+    const read = readReplications(csv, csvPath, { variants: m.meta.variants.map((v) => v.name), reps: m.meta.reps, seed: m.meta.seed, shard: m.meta.shard });
     errors.push(...read.errors);
     shards.push({ dir: d, meta: m.meta, rows: read.rows });
   }
   if (errors.length) return { ok: false, errors };
   const first = shards[0].meta;
   for (const sh of shards) {
-    if (!same(sh.meta, first)) errors.push({ path: join(sh.dir, 'batch.json'), message: `a different batch from ${join(shards[0].dir, 'batch.json')} (scenario, variants, reps or seed differ)` });
+    if (!sameBatch(sh.meta, first)) errors.push({ path: join(sh.dir, 'batch.json'), message: `a different batch from ${join(shards[0].dir, 'batch.json')} (scenario, variants, reps or seed differ)` });
     else if (changedInputs(first.inputs, sh.meta.inputs ?? {}).length) errors.push({ path: join(sh.dir, 'batch.json'), message: `ran on other input files than ${join(shards[0].dir, 'batch.json')}: ${changedInputs(first.inputs, sh.meta.inputs ?? {}).join(', ')}` });
   }
   const rows = shards.flatMap((sh) => sh.rows);

@@ -1,5 +1,6 @@
 /** Small helpers for the CLI's options: usage errors are values, reported with exit code 2. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_MAX_EVENTS, MAX_EVENTS_OPTION } from '../engine/estimate.ts';
 
 export class UsageError extends Error {}
 
@@ -34,3 +35,9 @@ export function langOption(value: string | boolean | undefined): 'zh' | 'en' {
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${String(lang)}"`);
   return lang;
 }
+
+/** `--max-events N`: the ceiling on one replication's estimated events (see `engine/estimate.ts`). */
+export function maxEventsOption(value: string | boolean | undefined): number {
+  return intOption(value, 'max-events', DEFAULT_MAX_EVENTS, 1, MAX_EVENTS_OPTION);
+}
+

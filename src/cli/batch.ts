@@ -4,15 +4,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadVariants } from '../scenario/variants.ts';
+import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { parseShard } from '../batch/plan.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
-import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
 import { readScenarioFile } from './io.ts';
 
-export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--xlsx] [--lang zh|en]';
+export const BATCH_USAGE = 'linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume | --force] [--shard i/n] [--seed N] [--xlsx] [--lang zh|en] [--max-events N]';
 export const MERGE_USAGE = 'linkdrill merge DIR… --out DIR [--lang zh|en]';
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
@@ -26,9 +27,11 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     shard: { type: 'string' },
     seed: { type: 'string' },
     lang: { type: 'string' },
+    'max-events': { type: 'string' },
     xlsx: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
+  const maxEvents = maxEventsOption(values['max-events']);
   const reps = intOption(values.reps, 'reps', 20, 2, 1_000_000);
   const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
@@ -40,13 +43,18 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 
   const path = positionals[0];
   const file = readScenarioFile(path);
-  const loaded = file.ok ? loadVariants(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
+  const loaded = file.ok ? await loadVariantsWithWorkbooks(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
   if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const { base, variants } = loaded.value;
+  const tooMuch = workErrors(path, variants, maxEvents);
+  if (tooMuch.length) {
+    io.err(formatErrors(tooMuch));
+    return 1;
+  }
   const seed = seedOption ?? base.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${base.name}-batch${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;

@@ -14,7 +14,7 @@ import { calibrationHtml } from '../calibrate/report.ts';
 import { demandCsv, fitsCsv, parametersCsv, problemsCsv, testsCsv } from '../calibrate/tables.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
-import { loadScenarioFile, readScenarioFile } from './io.ts';
+import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
@@ -46,7 +46,7 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
   let scenario: Scenario | null = null;
   let target: FragmentTarget | null = null;
   if (values.scenario) {
-    const loaded = loadScenarioFile(values.scenario);
+    const loaded = await loadScenarioFileWithWorkbooks(values.scenario);
     if (!loaded.ok) {
       io.err(formatErrors(loaded.errors));
       return 1;

@@ -8,32 +8,41 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { formatErrors, type Result } from '../scenario/errors.ts';
-import { loadExerciseWithWorkbook, type ExercisePackage } from '../exercise/package.ts';
+import type { ExercisePackage } from '../exercise/package.ts';
+import { loadExerciseWithWorkbook } from '../exercise/workbook.ts';
 import { ExerciseSession, engineLink } from '../exercise/session.ts';
 import { playHeadless, readExerciseLog, replayLog, type Branch } from '../exercise/replay.ts';
 import { exerciseFiles } from '../exercise/outputs.ts';
 import { createEngineApi } from '../worker/engine.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { langOption, parse, UsageError, type Io } from './args.ts';
+import { langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { DEFAULT_MAX_EVENTS, workErrors } from '../engine/estimate.ts';
 import { readTextFile, sideBytesReader, sideFileReader } from './io.ts';
 
-export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel]\n  linkdrill exercise check PACKAGE';
+export const EXERCISE_USAGE = 'linkdrill exercise PACKAGE [--log LOG.json [--branch DECISION=OPTION]] [--out DIR] [--lang zh|en] [--excel] [--max-events N]\n  linkdrill exercise check PACKAGE [--max-events N]';
 
-/** A package given as its folder or its exercise.yaml, loaded with its files (a workbook MSEL too). */
-export async function loadPackageFile(path: string): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
+/**
+ * A package given as its folder or its exercise.yaml, loaded with its files (a workbook MSEL too);
+ * refused, like any scenario, when a replication of its scenario is estimated above `maxEvents`.
+ */
+export async function loadPackageFile(path: string, maxEvents = DEFAULT_MAX_EVENTS): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercise.yaml') : path;
   const text = readTextFile(file);
   if (!text.ok) return text;
   const dir = dirname(resolve(file));
-  return loadExerciseWithWorkbook(text.value, file, sideFileReader(dir), sideBytesReader(dir));
+  const loaded = await loadExerciseWithWorkbook(text.value, file, sideFileReader(dir), sideBytesReader(dir));
+  if (!loaded.ok) return loaded;
+  const tooMuch = workErrors(file, [{ name: 'baseline', scenario: loaded.value.scenario }], maxEvents);
+  return tooMuch.length ? { ok: false, errors: tooMuch } : loaded;
 }
 
 export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'check') return checkCommand(argv.slice(1), io);
-  const { values, positionals } = parse(argv, { log: { type: 'string' }, branch: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { log: { type: 'string' }, branch: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' }, 'max-events': { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError(`usage: ${EXERCISE_USAGE}`);
   const lang = langOption(values.lang);
+  const maxEvents = maxEventsOption(values['max-events']);
   let branch: Branch | undefined;
   if (values.branch !== undefined) {
     const m = /^([^=]+)=(.+)$/.exec(values.branch as string);
@@ -41,7 +50,7 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
     if (values.log === undefined) throw new UsageError('--branch changes a decision of a recorded exercise: give its --log');
     branch = { decision: m[1], choice: m[2] };
   }
-  const loaded = await loadPackageFile(positionals[0]);
+  const loaded = await loadPackageFile(positionals[0], maxEvents);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
@@ -79,9 +88,9 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function checkCommand(argv: string[], io: Io): Promise<number> {
-  const { positionals } = parse(argv, {});
-  if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE');
-  const loaded = await loadPackageFile(positionals[0]);
+  const { values, positionals } = parse(argv, { 'max-events': { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE [--max-events N]');
+  const loaded = await loadPackageFile(positionals[0], maxEventsOption(values['max-events']));
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { loadScenario, type ReadBytes, type ReadFile } from '../scenario/load.ts';
+import { loadScenario, loadScenarioWithWorkbooks, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
 import type { Result } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -89,8 +89,14 @@ export function sideBytesReader(dir: string, digests = new Map<string, string>()
   };
 }
 
-/** Loads a scenario file; side files are read relative to its folder. */
+/** Loads a scenario file; side files are read relative to its folder (Excel workbooks are not: see {@link loadScenarioFileWithWorkbooks}). */
 export function loadScenarioFile(path: string): Result<Scenario> {
   const f = readScenarioFile(path);
   return f.ok ? loadScenario(f.value.text, path, f.value.readFile, f.value.readBytes) : f;
+}
+
+/** Loads a scenario file as users' commands do: side files, Excel workbooks among them, read relative to its folder. */
+export async function loadScenarioFileWithWorkbooks(path: string): Promise<Result<Scenario>> {
+  const f = readScenarioFile(path);
+  return f.ok ? loadScenarioWithWorkbooks(f.value.text, path, f.value.readFile, f.value.readBytes) : f;
 }

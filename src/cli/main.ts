@@ -1,6 +1,6 @@
 /** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
 import { runCommand, RUN_USAGE } from './run.ts';
-import { validateCommand } from './validate.ts';
+import { validateCommand, VALIDATE_USAGE } from './validate.ts';
 import { schemaCommand } from './schema.ts';
 import { benchCommand } from './bench.ts';
 import { reportCommand, REPORT_USAGE } from './report.ts';
@@ -11,12 +11,13 @@ import { validateHistoryCommand, VALIDATE_HISTORY_USAGE } from './validate-histo
 import { exerciseCommand, EXERCISE_USAGE } from './exercise.ts';
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
+import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
 
 const USAGE = `linkdrill — seeded simulator of emergency-response linkage
 
 usage:
   ${RUN_USAGE}
-  linkdrill validate SCENARIO
+  ${VALIDATE_USAGE}
   ${REPORT_USAGE}
   ${BATCH_USAGE}
   ${MERGE_USAGE}
@@ -29,7 +30,10 @@ usage:
 
 Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
 --lang zh|en), incidents.csv, calls.csv, dispatches.csv, agencies.csv, units.csv, depots.csv,
-indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.`;
+indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.
+
+run, batch and validate estimate the work of one replication before anything runs and refuse a
+scenario above --max-events (default ${DEFAULT_MAX_EVENTS} logged events), naming what weighs most.`;
 
 
 const defaultIo: Io = {
@@ -37,6 +41,19 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s + '\n'),
   tty: Boolean(process.stderr.isTTY),
 };
+
+/**
+ * A reader that stops early (`linkdrill schema | head`) closes the pipe: writing on then fails with
+ * EPIPE, which is no fault of anyone's. The command ends there, quietly, with the code it had.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -46,7 +63,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'run':
         return await runCommand(rest, io);
       case 'validate':
-        return validateCommand(rest, io);
+        return await validateCommand(rest, io);
       case 'schema':
         return schemaCommand(rest, io);
       case 'report':

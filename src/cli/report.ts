@@ -1,11 +1,13 @@
 /** `linkdrill report DIR [--lang zh|en]`: renders DIR/report.html again from the run's CSV files. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRunCsv } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { langOption, parse, UsageError, type Io } from './args.ts';
 import { folderOwner, replaceOwnFile } from '../worker/node-fs.ts';
+import { parseRunMeta } from '../report/run-meta.ts';
+import { readTextFile } from './io.ts';
 
 export const REPORT_USAGE = 'linkdrill report DIR [--lang zh|en]';
 
@@ -20,27 +22,30 @@ export function reportCommand(argv: string[], io: Io): number {
     io.err(`${dir}: ${why}`);
     return 1;
   }
+  // The folder is linkdrill's, but its files may since have been edited, cut or replaced.
+  const problems: { path: string; message: string }[] = [];
   const read = (name: string) => {
     const p = join(dir, name);
-    return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+    if (!existsSync(p)) return undefined;
+    const r = readTextFile(p);
+    if (!r.ok) problems.push(...r.errors);
+    return r.ok ? r.value : undefined;
   };
   const metaText = read('run.json');
   if (metaText === undefined) {
-    io.err(`${join(dir, 'run.json')}: missing — is this a folder written by linkdrill run?`);
+    io.err(formatErrors(problems.length ? problems : [{ path: join(dir, 'run.json'), message: 'missing — is this a folder written by linkdrill run?' }]));
     return 1;
   }
-  let meta: RunMeta;
-  try {
-    meta = JSON.parse(metaText) as RunMeta;
-    if (!meta.scenario || !Array.isArray(meta.seeds)) throw new Error('not a linkdrill run description');
-  } catch (e) {
-    io.err(`${join(dir, 'run.json')}: ${(e as Error).message}`);
+  const parsedMeta = parseRunMeta(metaText, join(dir, 'run.json'));
+  if (!parsedMeta.ok) {
+    io.err(formatErrors(parsedMeta.errors));
     return 1;
   }
+  const meta: RunMeta = parsedMeta.value;
   const names = ['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv'];
   const { reps, errors } = readRunCsv(Object.fromEntries(names.map((n) => [n, read(n)])));
-  if (errors.length) {
-    io.err(formatErrors(errors.map((e) => ({ ...e, path: join(dir, e.path) }))));
+  if (problems.length || errors.length) {
+    io.err(formatErrors([...problems, ...errors.map((e) => ({ ...e, path: join(dir, e.path) }))]));
     return 1;
   }
   if (reps.length === 0) {

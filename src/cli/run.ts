@@ -8,11 +8,12 @@ import type { ScoreResult } from '../metrics/score.ts';
 import { summarise } from '../metrics/stats.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
-import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
-import { loadScenarioFile } from './io.ts';
+import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
+import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 
-export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--xlsx] [--lang zh|en]';
+export const RUN_USAGE = 'linkdrill run SCENARIO [--seed N] [--reps R] [--out DIR] [--excel] [--xlsx] [--lang zh|en] [--max-events N]';
 
 export async function runCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -22,18 +23,26 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     excel: { type: 'boolean' },
     xlsx: { type: 'boolean' },
     lang: { type: 'string' },
+    'max-events': { type: 'string' },
   });
   const lang = langOption(values.lang);
   if (positionals.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
   // Usage first: a mistyped option is reported before the scenario is read.
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
-  const loaded = loadScenarioFile(positionals[0]);
+  const maxEvents = maxEventsOption(values['max-events']);
+  const loaded = await loadScenarioFileWithWorkbooks(positionals[0]);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
   }
   const scenario = loaded.value;
+  // Too much work for one replication is refused before it starts, with the estimate.
+  const tooMuch = workErrors(positionals[0], [{ name: 'baseline', scenario }], maxEvents);
+  if (tooMuch.length) {
+    io.err(formatErrors(tooMuch));
+    return 1;
+  }
   if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const seed = seedOption ?? scenario.seed;
   if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);

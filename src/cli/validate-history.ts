@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { formatErrors } from '../scenario/errors.ts';
-import { buildScenario, parseScenarioText } from '../scenario/load.ts';
+import { buildScenario, parseScenarioText, readWorkbooksOf } from '../scenario/load.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { buildHistory } from '../calibrate/observations.ts';
 import { overPeriod, validate } from '../calibrate/validate.ts';
@@ -13,12 +13,13 @@ import { validationCsv, validationHtml, validationSummary } from '../calibrate/v
 import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
-import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
-import { loadScenarioFile, readScenarioFile } from './io.ts';
+import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { workErrors } from '../engine/estimate.ts';
+import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 
-export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en]';
+export const VALIDATE_HISTORY_USAGE = 'linkdrill validate-history SCENARIO CAD.csv|RUN-DIR [--mapping FILE] [--reps R] [--workers W] [--out DIR] [--drop-bad-rows] [--seed N] [--alpha A] [--rep R] [--excel] [--lang zh|en] [--max-events N]';
 
 
 export async function validateHistoryCommand(argv: string[], io: Io): Promise<number> {
@@ -33,8 +34,10 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     rep: { type: 'string' },
     excel: { type: 'boolean' },
     lang: { type: 'string' },
+    'max-events': { type: 'string' },
   });
   if (positionals.length !== 2) throw new UsageError(`usage: ${VALIDATE_HISTORY_USAGE}`);
+  const maxEvents = maxEventsOption(values['max-events']);
   const lang = langOption(values.lang);
   const reps = intOption(values.reps, 'reps', 20, 3, 10_000);
   const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
@@ -44,7 +47,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be between 0 and 1, got "${String(values.alpha)}"`);
   const [scenarioPath, historyPath] = positionals;
 
-  const loaded = loadScenarioFile(scenarioPath);
+  const loaded = await loadScenarioFileWithWorkbooks(scenarioPath);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors));
     return 1;
@@ -71,12 +74,18 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     io.err(formatErrors(raw.ok ? [] : raw.errors));
     return 1;
   }
-  const moved = buildScenario(overPeriod(raw.value as Record<string, unknown>, observed.firstDay, observed.days, observed.offsetS), scenarioPath, file.value.readFile);
+  const moved = buildScenario(overPeriod(raw.value as Record<string, unknown>, observed.firstDay, observed.days, observed.offsetS), scenarioPath, file.value.readFile, file.value.readBytes, await readWorkbooksOf(raw.value, file.value.readFile, file.value.readBytes));
   if (!moved.ok) {
     io.err(formatErrors(moved.errors));
     return 1;
   }
   const scenario = moved.value;
+  // Over the history's period (years, for a long export) a replication can be more than a machine holds.
+  const tooMuch = workErrors(`${scenarioPath} over ${name} (${observed.days} days)`, [{ name: 'baseline', scenario }], maxEvents);
+  if (tooMuch.length) {
+    io.err(formatErrors(tooMuch));
+    return 1;
+  }
   const seeds = Array.from({ length: reps }, (_, i) => seed + i);
   io.err(`simulating ${scenario.name} over ${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)} (${observed.days} days), ${reps} replications on ${Math.min(workers, reps)} workers…`);
   const sims = await simulateRecords(scenario, seeds, workers);

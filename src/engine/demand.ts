@@ -18,14 +18,16 @@ import * as dmath from '../random/math.ts';
  * Next arrival time after `tS` of a non-homogeneous Poisson process whose rate is constant within
  * each local hour (`ratePerS × profile[hour] × dayMultiplier(local day index)`, the day index
  * counting local days from the start's), by inversion of the integrated rate: exact, and one
- * uniform per arrival. Returns Infinity when the rate is zero everywhere.
+ * uniform per arrival. Returns Infinity when the rate is zero everywhere, or when the arrival would
+ * come after `horizonS` (the end of the run; by default 800 days on).
  */
-export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng, dayMultiplier?: (dayIndex: number) => number): number {
+export function nextArrival(tS: number, ratePerS: number, profile: readonly number[], startSecondOfDay: number, rng: Rng, dayMultiplier?: (dayIndex: number) => number, horizonS = tS + 800 * 86400): number {
   if (!(ratePerS > 0) || profile.every((p) => p === 0)) return Infinity;
   let need = -dmath.log(1 - rng());
   let t = tS;
-  // A day multiplier can be zero for a long stretch (a month without demand): give up after ~2 years.
-  for (let hours = 0; hours < 24 * 800; hours++) {
+  // Hour by hour up to the horizon: a tiny rate, or a day multiplier of zero for a long stretch (a
+  // month without demand), would otherwise walk on for ever.
+  while (t < horizonS) {
     const h = hourAt(startSecondOfDay, t);
     const secOfDay = (((startSecondOfDay + t) % 86400) + 86400) % 86400;
     const segEnd = t + ((h + 1) * 3600 - secOfDay);
@@ -97,7 +99,7 @@ function scheduleNext(w: World, bg: BackgroundState): void {
   const b = bg.def;
   const ratePerS = (b.ratePerDay / 86400) * bg.factor;
   const total = b.zoneWeights.reduce((a, x) => a + x, 0);
-  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, bg.perDay);
+  const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, bg.perDay, s.durationS);
   bg.timer = null;
   if (t >= s.durationS) return;
   bg.timer = w.kernel.after(t - w.kernel.now(), () => {

@@ -10,14 +10,14 @@ import type { InputError, Result } from '../scenario/errors.ts';
 import type { ReadFile } from '../scenario/files.ts';
 import { readSideFile } from '../scenario/files.ts';
 import { buildScenario, parseScenarioText, zodErrors } from '../scenario/load.ts';
+import type { Workbooks } from '../scenario/workbooks.ts';
 import { applyChanges, type Change } from '../scenario/variants.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { Injection } from '../engine/inject.ts';
 import { engineParams, exerciseSchema, MESSAGE_KINDS, type EngineActionInput, type EngineInjectKind, type ExerciseParsed, type InjectInput } from './schema.ts';
 import { parseRelTime, readMselCsv, readMselTable, type MselTable } from './msel.ts';
-import { readXlsxTable } from '../scenario/xlsx-table.ts';
-import { readSideBytes, type ReadBytes } from '../scenario/files.ts';
+import type { ReadBytes } from '../scenario/files.ts';
 import { detectOf, type Detect } from './detect.ts';
 import { text, type Text } from './text.ts';
 import { sha256Hex } from './hash.ts';
@@ -148,31 +148,10 @@ function toInjection(kind: EngineInjectKind, p: Record<string, unknown>): Inject
 const WORKBOOK = /\.xls[xm]$/i;
 
 /**
- * Loads a package whose MSEL may be an Excel workbook (`msel: {file: msel.xlsx}`): the workbook is read
- * first (exceljs reads asynchronously), then the package as {@link loadExercise} does.
+ * Loads a package from its `exercise.yaml` text; `readFile` reads files relative to it. `tables` holds
+ * a MSEL read from a workbook, by file name; `sides` the scenario's binary side files and workbooks.
  */
-export async function loadExerciseWithWorkbook(yamlText: string, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
-  let file: unknown;
-  try {
-    file = (parseYaml(yamlText) as { msel?: { file?: unknown } } | null)?.msel?.file;
-  } catch {
-    file = undefined; // loadExercise names the parse error
-  }
-  if (typeof file !== 'string' || !WORKBOOK.test(file)) return loadExercise(yamlText, fileName, readFile);
-  const errors: InputError[] = [];
-  const bytes = readSideBytes(readBytes, file, 'msel.file', errors);
-  if (!bytes) return { ok: false, errors };
-  const t = await readXlsxTable(bytes, file);
-  if (!t.ok) return t;
-  const table: MselTable = { header: t.value.header, rows: t.value.rows.map((r) => ({ line: r.line, cells: t.value.header.map((h) => r.cells[h] ?? '') })) };
-  return loadExercise(yamlText, fileName, readFile, { [file]: table });
-}
-
-/**
- * Loads a package from its `exercise.yaml` text; `readFile` reads files relative to it. `tables`
- * holds a MSEL already read from a workbook, by its file name.
- */
-export function loadExercise(yamlText: string, fileName: string, readFile: ReadFile, tables: Record<string, MselTable> = {}): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
+export function loadExercise(yamlText: string, fileName: string, readFile: ReadFile, tables: Record<string, MselTable> = {}, sides: { readBytes?: ReadBytes; workbooks?: Workbooks } = {}): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
   let raw: unknown;
   try {
     raw = parseYaml(yamlText, { uniqueKeys: true });
@@ -216,7 +195,8 @@ export function loadExercise(yamlText: string, fileName: string, readFile: ReadF
   const scriptedNames = new Set((scenarioInput.demand?.scripted ?? []).map((s) => s.name).filter((n): n is string => typeof n === 'string'));
   for (const s of scenarioInput.demand?.scripted ?? []) if (s.name && x.focus.includes(s.name)) s.pin = true;
   const scenarioReader: ReadFile = (p) => readFile(joinPath(x.scenario.file, p));
-  const built = buildScenario(scenarioInput, x.scenario.file, scenarioReader);
+  const scenarioBytes: ReadBytes = (p) => (sides.readBytes ? sides.readBytes(joinPath(x.scenario.file, p)) : null);
+  const built = buildScenario(scenarioInput, x.scenario.file, scenarioReader, scenarioBytes, sides.workbooks);
   if (!built.ok) return { ok: false, errors: built.errors.map((e) => ({ ...e, path: `scenario (${x.scenario.file}) → ${e.path}` })) };
   const scenario = built.value;
 

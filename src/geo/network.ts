@@ -5,6 +5,7 @@
  */
 import type { Point } from './point.ts';
 import { distanceM } from './distance.ts';
+import { positionProblem } from './zones.ts';
 import * as dmath from '../random/math.ts';
 
 /** Road graph for the `network` travel model (built from GeoJSON LineStrings). */
@@ -15,6 +16,10 @@ export interface RoadNetwork {
 }
 
 type Position = [number, number, ...number[]];
+
+/** Road speeds accepted (km/h): a road slower than walking pace or faster than any vehicle is a typo. */
+export const MIN_SPEED_KMH = 0.1;
+export const MAX_SPEED_KMH = 1000;
 
 /** Builds a graph from a GeoJSON FeatureCollection of LineString / MultiLineString roads. */
 export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: number): { network?: RoadNetwork; errors: { path: string; message: string }[] } {
@@ -41,23 +46,31 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
     const feat = f as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> };
     const g = feat?.geometry;
     const lines: Position[][] =
-      g?.type === 'LineString' ? [g.coordinates as Position[]] : g?.type === 'MultiLineString' ? (g.coordinates as Position[][]) : [];
+      g?.type === 'LineString' ? [g.coordinates as Position[]] : g?.type === 'MultiLineString' && Array.isArray(g.coordinates) ? (g.coordinates as Position[][]) : [];
     if (lines.length === 0) {
       errors.push({ path: at, message: 'a road must be a LineString or MultiLineString' });
       return;
     }
-    const props = feat.properties ?? {};
-    const speed = Number(props.speed_kmh ?? props.speedKmh ?? props.maxspeed ?? defaultSpeedKmh);
-    if (!(speed > 0)) {
-      errors.push({ path: `${at}.properties.speed_kmh`, message: `speed must be a positive number, got ${String(props.speed_kmh)}` });
+    const props = (feat.properties !== null && typeof feat.properties === 'object' ? feat.properties : {}) as Record<string, unknown>;
+    const own = (k: string) => (Object.hasOwn(props, k) ? props[k] : undefined);
+    const written = own('speed_kmh') ?? own('speedKmh') ?? own('maxspeed');
+    const speed = written === undefined || written === null ? defaultSpeedKmh : typeof written === 'number' || typeof written === 'string' ? Number(written) : NaN;
+    // A speed near zero makes a trip last for ever; the same range the scenario's speedKmh allows.
+    if (!(speed >= MIN_SPEED_KMH && speed <= MAX_SPEED_KMH)) {
+      errors.push({ path: `${at}.properties.speed_kmh`, message: `speed must be a number of km/h from ${MIN_SPEED_KMH} to ${MAX_SPEED_KMH}, got ${typeof written === 'number' ? String(written) : JSON.stringify(written)}` });
       return;
     }
     const oneway = props.oneway === true || props.oneway === 'yes' || props.oneway === 1;
     // Controlled-access roads (expressways) carry traffic but no place can join them directly.
     const access = !(props.access === 'no' || props.access === false || props.motorway === true);
     for (const line of lines) {
-      if (!Array.isArray(line) || line.length < 2 || !line.every((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))) {
+      if (!Array.isArray(line) || line.length < 2) {
         errors.push({ path: at, message: 'a line needs at least two [lon, lat] positions' });
+        return;
+      }
+      const bad = line.findIndex((p) => positionProblem(p) !== null);
+      if (bad >= 0) {
+        errors.push({ path: `${at}.geometry.coordinates`, message: `position ${bad}: ${positionProblem(line[bad])}` });
         return;
       }
       for (let k = 1; k < line.length; k++) {

@@ -6,6 +6,62 @@ import type { Rng } from '../random/streams.ts';
 import type { Point } from './point.ts';
 import { distanceM } from './distance.ts';
 
+/** A problem with a zone's geometry: where in it (`coordinates[0][3]`) and what. */
+export interface GeometryProblem {
+  path: string;
+  message: string;
+}
+
+/** Why `p` is not a [lon, lat] position in degrees, or `null` when it is one. */
+export function positionProblem(p: unknown): string | null {
+  if (!Array.isArray(p) || p.length < 2) return 'must be a position [lon, lat]';
+  const [lon, lat] = p as unknown[];
+  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) return `must be a position [lon, lat] of two numbers; got ${JSON.stringify(p).slice(0, 60)}`;
+  if (lon < -180 || lon > 180) return `longitude ${lon} is outside −180…180 (are the coordinates projected, or lat/lon swapped?)`;
+  if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90…90 (are the coordinates projected, or lat/lon swapped?)`;
+  return null;
+}
+
+/**
+ * The first problem with a zone's GeoJSON geometry (a Point, Polygon or MultiPolygon of WGS-84
+ * positions, each ring of at least three), or `null` when {@link centroid} and {@link outerRing} can
+ * use it. Pure.
+ */
+export function zoneGeometryProblem(g: unknown): GeometryProblem | null {
+  if (g === null || typeof g !== 'object' || Array.isArray(g)) return { path: '', message: 'must be a Point, Polygon or MultiPolygon' };
+  const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
+  const ring = (r: unknown, at: string): GeometryProblem | null => {
+    if (!Array.isArray(r) || r.length < 3) return { path: at, message: 'a ring needs at least three positions' };
+    for (let i = 0; i < r.length; i++) {
+      const m = positionProblem(r[i]);
+      if (m) return { path: `${at}[${i}]`, message: m };
+    }
+    return null;
+  };
+  const polygon = (p: unknown, at: string): GeometryProblem | null => {
+    if (!Array.isArray(p) || p.length === 0) return { path: at, message: 'a polygon needs an outer ring' };
+    for (let i = 0; i < p.length; i++) {
+      const m = ring(p[i], `${at}[${i}]`);
+      if (m) return m;
+    }
+    return null;
+  };
+  if (type === 'Point') {
+    const m = positionProblem(coordinates);
+    return m ? { path: 'coordinates', message: m } : null;
+  }
+  if (type === 'Polygon') return polygon(coordinates, 'coordinates');
+  if (type === 'MultiPolygon') {
+    if (!Array.isArray(coordinates) || coordinates.length === 0) return { path: 'coordinates', message: 'a MultiPolygon needs at least one polygon' };
+    for (let i = 0; i < coordinates.length; i++) {
+      const m = polygon(coordinates[i], `coordinates[${i}]`);
+      if (m) return m;
+    }
+    return null;
+  }
+  return { path: 'type', message: `must be a Point, Polygon or MultiPolygon; got ${JSON.stringify(type) ?? 'nothing'}` };
+}
+
 /** The outer ring of a Polygon (the largest polygon's, for a MultiPolygon). */
 export function outerRing(g: { type: string; coordinates: unknown } | undefined): [number, number][] | null {
   if (!g) return null;

@@ -42,7 +42,10 @@ export interface ScoreContext {
 
 /** The facts a score needs from a scenario (or from a run folder's `run.json`). */
 export function scoreContext(scenario: { durationS: number; agencies: readonly { id: string; kind: string; tier: number }[] }): ScoreContext {
-  return { durationS: scenario.durationS, agencies: Object.fromEntries(scenario.agencies.map((a) => [a.id, { kind: a.kind, tier: a.tier }])) };
+  // Agency ids are the user's words: a null-prototype record, so `constructor` is an id like any other.
+  const agencies = Object.create(null) as ScoreContext['agencies'];
+  for (const a of scenario.agencies) agencies[a.id] = { kind: a.kind, tier: a.tier };
+  return { durationS: scenario.durationS, agencies };
 }
 
 export interface IndicatorSpec {

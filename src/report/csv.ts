@@ -24,11 +24,21 @@ export function safeText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
+/** A text cell as it was before {@link safeText}: what linkdrill reads back from its own files. */
+export function readText(s: string | undefined): string {
+  return s === undefined ? '' : /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
 function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? '1' : '0';
   return safeText(v);
+}
+
+/** One CSV row with its CRLF, every cell written as {@link toCsv} writes it (for files appended row by row). */
+export function csvLine(cells: readonly Cell[]): string {
+  return Papa.unparse([cells.map(cell)], { newline: '\r\n', escapeFormulae: false }) + '\r\n';
 }
 
 /** A table as CSV text (CRLF line ends, as RFC 4180 and Excel expect). */

@@ -54,7 +54,7 @@ const STAGE_WORDS: Record<string, Record<Lang, string>> = {
 function concentrationText(f: Finding, lang: Lang, agencyName: (id: string) => string): string {
   const parts: string[] = [];
   const ch = f.concentration.channel;
-  if (ch && CHANNEL_NAMES[ch.name]) {
+  if (ch && Object.hasOwn(CHANNEL_NAMES, ch.name)) {
     const name = CHANNEL_NAMES[ch.name][lang];
     parts.push(ch.count === f.over ? (lang === 'zh' ? `全部经由${name}` : `all by ${name}`) : lang === 'zh' ? `其中 ${ch.count} 次经由${name}` : `${ch.count} of them by ${name}`);
   }

@@ -1,3 +1,6 @@
+/** The longest duration the scenario format accepts anywhere: 100 years, in seconds. */
+export const MAX_SECONDS = 100 * 365.25 * 86400;
+
 /** Seconds in each duration unit the scenario format accepts. */
 const UNIT_S: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
 
@@ -13,7 +16,7 @@ export function parseDuration(value: number | string): number | null {
   if (!DURATION_PATTERN.test(value)) return null;
   let total = 0;
   for (const m of value.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d)/g)) total += Number(m[1]) * UNIT_S[m[2]];
-  return total;
+  return Number.isFinite(total) ? total : null;
 }
 
 /** Parsed wall-clock start: seconds since local midnight, and the UTC offset (s) it was given in. */

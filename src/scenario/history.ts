@@ -1,12 +1,13 @@
 /**
- * Import of a historical incident list (a CAD export) as CSV: columns `time`, `type`, `grade`, and
+ * Import of a historical incident list (a CAD export) as CSV or an Excel worksheet: columns `time`, `type`, `grade`, and
  * either `zone` or `lon`+`lat`. `time` is seconds from scenario start or a local date-time
  * ("2025-07-01 14:23:05", in the scenario's UTC offset unless it carries its own).
  */
-import Papa from 'papaparse';
 import { GRADES } from './schema.ts';
 import { parseDateTime, secondsBetween, type WallClock } from './duration.ts';
 import type { InputError } from './errors.ts';
+import { decimal, readCsvTable, type CsvTable } from './table.ts';
+import { positionProblem } from '../geo/zones.ts';
 
 export interface HistoryRow {
   t: number;
@@ -16,18 +17,20 @@ export interface HistoryRow {
   lon?: number;
   lat?: number;
   name: string;
+  /** Row number in the file or sheet (the header is row 1). */
+  line: number;
 }
 
 /** Parses the CSV text; `where` prefixes every error path (e.g. `demand.history.file (x.csv)`). */
 export function parseHistoryCsv(text: string, start: WallClock, where: string): { rows: HistoryRow[]; errors: InputError[] } {
-  const errors: InputError[] = [];
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
-  });
-  for (const e of parsed.errors.slice(0, 5)) errors.push({ path: `${where} row ${(e.row ?? 0) + 2}`, message: e.message });
-  const fields = parsed.meta.fields ?? [];
+  return parseHistoryTable(readCsvTable(text, where, (h) => h.trim().toLowerCase()), start, where);
+}
+
+/** Reads a history table (from a CSV file or a worksheet; column names lower-cased); `where` as for {@link parseHistoryCsv}. */
+export function parseHistoryTable(table: CsvTable, start: WallClock, where: string): { rows: HistoryRow[]; errors: InputError[] } {
+  const { fields } = table;
+  const errors = [...table.errors];
+  for (const r of table.rows.filter((x) => !x.complete).slice(0, 5)) errors.push({ path: `${where} row ${r.row}`, message: `does not have a cell for each of the ${fields.length} columns` });
   for (const need of ['time', 'type']) {
     if (!fields.includes(need)) errors.push({ path: where, message: `missing column "${need}"` });
   }
@@ -36,12 +39,17 @@ export function parseHistoryCsv(text: string, start: WallClock, where: string): 
   }
   if (errors.length) return { rows: [], errors };
   const rows: HistoryRow[] = [];
-  parsed.data.forEach((r, i) => {
-    const at = `${where} row ${i + 2}`;
+  table.rows.forEach(({ cells: r, row: line }) => {
+    const at = `${where} row ${line}`;
     const timeText = (r.time ?? '').trim();
     let t: number;
-    if (/^-?\d+(\.\d+)?$/.test(timeText)) t = Number(timeText);
-    else {
+    if (/^-?\d+(\.\d+)?$/.test(timeText)) {
+      t = Number(timeText);
+      if (!Number.isFinite(t)) {
+        errors.push({ path: `${at}.time`, message: `not a time: "${timeText.slice(0, 40)}" is too large` });
+        return;
+      }
+    } else {
       const wc = parseDateTime(timeText, false);
       if (!wc) {
         errors.push({ path: `${at}.time`, message: `not a time: "${timeText}"` });
@@ -59,13 +67,18 @@ export function parseHistoryCsv(text: string, start: WallClock, where: string): 
         return;
       }
     }
-    const row: HistoryRow = { t, type: (r.type ?? '').trim(), grade, name: (r.name ?? r.id ?? '').trim() };
+    const row: HistoryRow = { t, type: (r.type ?? '').trim(), grade, name: (r.name ?? r.id ?? '').trim(), line };
     if (r.zone && r.zone.trim()) row.zone = r.zone.trim();
     else {
-      const lon = Number(r.lon);
-      const lat = Number(r.lat);
-      if (!Number.isFinite(lon) || !Number.isFinite(lat) || r.lon === '' || r.lat === '') {
-        errors.push({ path: at, message: 'needs a zone or a numeric lon and lat' });
+      const lon = decimal(r.lon);
+      const lat = decimal(r.lat);
+      if (lon === null || lat === null) {
+        errors.push({ path: at, message: `needs a zone or a numeric lon and lat; got lon "${r.lon ?? ''}", lat "${r.lat ?? ''}"` });
+        return;
+      }
+      const where = positionProblem([lon, lat]);
+      if (where) {
+        errors.push({ path: `${at}.${lon < -180 || lon > 180 ? 'lon' : 'lat'}`, message: where });
         return;
       }
       row.lon = lon;

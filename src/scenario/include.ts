@@ -14,6 +14,7 @@
  */
 import type { InputError, Result } from './errors.ts';
 import { readSideFile, type ReadFile } from './files.ts';
+import { reservedKeyErrors } from './reserved.ts';
 
 /** Parses YAML or JSON text into a plain value (the loader's `parseScenarioText`). */
 export type ParseText = (text: string, fileName: string) => Result<unknown>;
@@ -61,7 +62,12 @@ export function resolveIncludes(input: unknown, readFile: ReadFile, parse: Parse
       return;
     }
     const fragment = parsed.value as Obj;
-    if ('include' in fragment) {
+    const reserved = reservedKeyErrors(fragment);
+    if (reserved.length) {
+      errors.push(...reserved.map((e) => ({ path: `${label} ${e.path}`, message: e.message })));
+      return;
+    }
+    if (Object.hasOwn(fragment, 'include')) {
       errors.push({ path: `${label} include`, message: 'an included file cannot include others (list them all in the scenario)' });
       return;
     }
@@ -75,7 +81,8 @@ export function resolveIncludes(input: unknown, readFile: ReadFile, parse: Parse
 function mergeInto(base: unknown, over: unknown, path: string, overPath: string, label: string, origins: Map<string, Origin>): unknown {
   if (isObj(base) && isObj(over)) {
     const out: Obj = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = mergeInto(base[k], v, join(path, k), join(overPath, k), label, origins);
+    // Only the scenario's own keys: a fragment's `constructor` meets nothing inherited.
+    for (const [k, v] of Object.entries(over)) out[k] = mergeInto(Object.hasOwn(base, k) ? base[k] : undefined, v, join(path, k), join(overPath, k), label, origins);
     return out;
   }
   if (Array.isArray(base) && Array.isArray(over)) {

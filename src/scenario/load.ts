@@ -6,12 +6,13 @@
  * Every problem is returned as `{path, message}`.
  */
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import { scenarioSchema, type ScenarioParsed } from './schema.ts';
 import { parseDateTime } from './duration.ts';
-import { formatPath, type InputError, type Result } from './errors.ts';
+import type { Result } from './errors.ts';
+import { zodErrors } from './zod-messages.ts';
 import type { Scenario } from './scenario.ts';
 import type { ReadBytes, ReadFile } from './files.ts';
+import { reservedKeyErrors } from './reserved.ts';
 import { createContext } from './normalise/context.ts';
 import { secs } from './normalise/dist.ts';
 import { normaliseGeography } from './normalise/geography.ts';
@@ -25,6 +26,7 @@ import { normaliseTravel } from './normalise/travel.ts';
 import { normaliseDemand } from './normalise/demand.ts';
 import { normaliseScoring } from './normalise/scoring.ts';
 import { resolveIncludes } from './include.ts';
+import { readWorkbooks, workbookNames, type Workbooks } from './workbooks.ts';
 
 export type { ReadBytes, ReadFile };
 
@@ -32,7 +34,7 @@ export type { ReadBytes, ReadFile };
 export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
   if (text.trim() === '') return { ok: false, errors: [{ path: fileName, message: 'the file is empty' }] };
   try {
-    const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return { ok: false, errors: [{ path: fileName, message: 'a scenario must be a mapping of keys (name, start, agencies, …)' }] };
     }
@@ -45,63 +47,58 @@ export function parseScenarioText(text: string, fileName = 'scenario'): Result<u
   }
 }
 
-/** zod issues as path-named errors. */
-export function zodErrors(issues: readonly z.core.$ZodIssue[], input: unknown): InputError[] {
-  const out: InputError[] = [];
-  for (const issue of issues) {
-    // A union reports one issue per branch; show the branch that got furthest into the input.
-    if (issue.code === 'invalid_union' && 'errors' in issue && Array.isArray(issue.errors) && issue.errors.length) {
-      const branches = issue.errors as z.core.$ZodIssue[][];
-      const deepest = [...branches].sort((a, b) => depth(b) - depth(a))[0];
-      if (depth(deepest) > 0) {
-        out.push(...zodErrors(deepest.map((i) => ({ ...i, path: [...issue.path, ...i.path] })), input));
-        continue;
-      }
-    }
-    let message = issue.message;
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) message = 'is required';
-    if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    out.push({ path: formatPath(issue.path), message });
-  }
-  return out;
-}
-function depth(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
-}
-function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
-  let cur = v as Record<PropertyKey, unknown> | undefined;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = cur[p] as Record<PropertyKey, unknown> | undefined;
-  }
-  return cur;
-}
+/** zod issues as path-named errors (in `zod-messages.ts`; here too, where the exercise loader finds it). */
+export { zodErrors };
 
 /**
  * Loads a scenario from its text. `fileName` picks YAML or JSON and names whole-file problems;
  * `readFile` supplies side files as text, `readBytes` binary ones (Shapefiles); omit them when the
  * scenario names none. Warnings (probable mistakes that do not stop a run) come with the scenario.
  */
-export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
+export function loadScenario(text: string, fileName = 'scenario.yaml', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<Scenario> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
-  return buildScenario(parsed.value, fileName, readFile, readBytes);
+  return buildScenario(parsed.value, fileName, readFile, readBytes, workbooks);
+}
+
+/** {@link loadScenario} for hosts that read Excel workbooks: the workbooks the scenario names are read first. */
+export async function loadScenarioWithWorkbooks(text: string, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Promise<Result<Scenario>> {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.ok) return parsed;
+  return buildScenario(parsed.value, fileName, readFile, readBytes, await readWorkbooksOf(parsed.value, readFile, readBytes));
+}
+
+/** The workbooks a parsed scenario document (with its included fragments, and any more documents: variants) names. */
+export async function readWorkbooksOf(doc: unknown, readFile: ReadFile, readBytes: ReadBytes, ...more: unknown[]): Promise<Workbooks> {
+  const inc = resolveIncludes(doc, readFile, parseScenarioText);
+  return readWorkbooks(workbookNames(doc, inc.ok ? inc.value.value : null, ...more), readBytes);
 }
 
 /** Validates and normalises an already-parsed scenario object (its `include:` files laid over it first). */
-export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null): Result<Scenario> {
+export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<Scenario> {
+  // zod drops a `__proto__` key without a word: name it first, before its absence misleads.
+  const reserved = reservedKeyErrors(input);
+  if (reserved.length) return { ok: false, errors: reserved };
   const inc = resolveIncludes(input, readFile, parseScenarioText);
   if (!inc.ok) return inc;
   const merged = inc.value.value;
   const z = scenarioSchema.safeParse(merged);
-  if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)) };
-  const r = normalise(z.data, fileName, readFile, readBytes);
+  // A problem with the whole document (an unknown top-level key) is named by the file.
+  if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)).map((e) => (e.path ? e : { ...e, path: fileName })) };
+  let r: Result<Scenario>;
+  try {
+    r = normalise(z.data, fileName, readFile, readBytes, workbooks);
+  } catch (e) {
+    // A side file of lists inside lists thousands deep (GeoJSON coordinates) outruns the stack.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return { ok: false, errors: [{ path: fileName, message: 'a file it reads is nested too deeply to read (lists inside lists thousands deep)' }] };
+    throw e;
+  }
   return r.ok ? r : { ok: false, errors: inc.value.relocate(r.errors) };
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */
-function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes): Result<Scenario> {
-  const ctx = createContext(readFile, readBytes);
+function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes, workbooks: Workbooks): Result<Scenario> {
+  const ctx = createContext(readFile, readBytes, workbooks);
   const geo = normaliseGeography(parsed, ctx);
   const s = geo.s;
   const start = parseDateTime(s.start, true);

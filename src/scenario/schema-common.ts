@@ -3,7 +3,8 @@
  * (and maps by grade), positions, coordinate systems and geographic files, and 24-hour profiles.
  */
 import { z } from 'zod';
-import { DURATION_PATTERN } from './duration.ts';
+import { DURATION_PATTERN, MAX_SECONDS, parseDuration } from './duration.ts';
+import { RESERVED_KEY, reservedMessage } from './reserved.ts';
 
 /** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
 export const GRADES = ['IV', 'III', 'II', 'I'] as const;
@@ -14,14 +15,23 @@ export const id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)');
+  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)')
+  .refine((s) => s !== RESERVED_KEY, reservedMessage('id'));
 
-/** Seconds, or a string such as "90s", "5m", "2h", "1h30m". */
+const tooLong = `must be at most ${MAX_SECONDS} (100 years in seconds)`;
+
+/** Seconds, or a string such as "90s", "5m", "2h", "1h30m"; at most 100 years. */
 export const durationSchema = z
-  .union([
-    z.number().nonnegative(),
-    z.string().regex(DURATION_PATTERN, 'a duration is seconds or a string like "90s", "5m", "2h"'),
-  ])
+  .union(
+    [
+      z.number().nonnegative().max(MAX_SECONDS, tooLong),
+      z
+        .string()
+        .regex(DURATION_PATTERN, { message: 'a duration is seconds or a string like "90s", "5m", "2h"', abort: true })
+        .refine((s) => (parseDuration(s) ?? Infinity) <= MAX_SECONDS, tooLong),
+    ],
+    { error: 'must be seconds (a number ≥ 0) or a string like "90s", "5m", "2h"' },
+  )
   .describe('Seconds, or a string like "90s", "5m", "2h", "1h30m"');
 
 /** A random quantity: a fixed number (or duration), or a distribution. */
@@ -44,9 +54,12 @@ export const distSchema = z
       values: z.array(durationSchema).min(1),
       weights: z.array(z.number().nonnegative()).optional(),
     }),
-  ])
+  ], { error: 'must be a fixed value or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}' })
   .describe('A fixed value, or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}');
 export type DistInput = z.input<typeof distSchema>;
+
+/** Largest size an incident's dynamics reach (its growth stops there): keeps size × work per size finite. */
+export const MAX_SIZE = 1e12;
 
 /** A position in the scenario's `crs`: degrees, or easting (lon) and northing (lat) in metres for a projected one. */
 export const lonLat = {

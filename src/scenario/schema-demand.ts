@@ -1,11 +1,11 @@
 /** The scenario format's demand: background streams, scripted incidents, a CAD history, and calls that need no unit. */
 import { z } from 'zod';
-import { crsSchema, distSchema, durationSchema, grade, hourly, id, lonLat } from './schema-common.ts';
+import { crsSchema, distSchema, durationSchema, grade, hourly, id, lonLat, MAX_SIZE } from './schema-common.ts';
 
 export const backgroundSchema = z.strictObject({
   type: id,
   ratePerDay: z.number().nonnegative(),
-  zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())]).default('population'),
+  zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())], { error: 'must be population, uniform, or a weight per zone id' }).default('population'),
   profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
   weekly: z.array(z.number().nonnegative()).length(7).optional().describe('Relative rate by day of week, Monday first (normalised to mean 1)'),
   monthly: z.array(z.number().nonnegative()).length(12).optional().describe('Relative rate by month, January first (seasonal factors; normalised to mean 1)'),
@@ -20,7 +20,7 @@ export const scriptedSchema = z.strictObject({
   grade: grade.optional(),
   name: z.string().optional(),
   pin: z.boolean().default(false).describe('Draw this incident from its own random streams (needs a name): other demand and decisions never shift its callers, delays or size'),
-  size: z.number().positive().optional().describe('Initial size (for types with dynamics) instead of drawing it'),
+  size: z.number().positive().max(MAX_SIZE).optional().describe('Initial size (for types with dynamics) instead of drawing it'),
   callers: z.number().int().min(1).max(10000).optional().describe('Number of callers instead of drawing it'),
   ...placeFields,
 });

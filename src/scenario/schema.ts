@@ -6,10 +6,11 @@
  */
 import { z } from 'zod';
 import { REPORTING_PROFILES, SCORE_GROUPS } from './scoring.ts';
-import { crsSchema, distSchema, durationSchema, geoFileSchema, grade, gradeMap, hourly, id, lonLat } from './schema-common.ts';
+import { crsSchema, distSchema, durationSchema, geoFileSchema, grade, gradeMap, hourly, id, lonLat, MAX_SIZE } from './schema-common.ts';
+import { MAX_SPEED_KMH, MIN_SPEED_KMH } from '../geo/network.ts';
 import { backgroundSchema, historySchema, nonEmergencySchema, scriptedSchema } from './schema-demand.ts';
 
-export { crsSchema, distSchema, durationSchema, geoFileSchema, GRADES, type DistInput, type GeoFileInput, type Grade } from './schema-common.ts';
+export { crsSchema, distSchema, durationSchema, geoFileSchema, GRADES, MAX_SIZE, type DistInput, type GeoFileInput, type Grade } from './schema-common.ts';
 
 /** Zone classes, for targets that differ between town and country (NFPA 1710 vs 1720, the 5-minute rule). */
 export const ZONE_CLASSES = ['urban', 'suburban', 'rural'] as const;
@@ -27,13 +28,13 @@ const travelSchema = z.strictObject({
   model: z.enum(['network', 'matrix', 'straight']).default('straight'),
   network: z.union([z.string(), geoFileSchema]).optional().describe('Roads (LineStrings with speed_kmh, oneway, access) as GeoJSON or a Shapefile (network model)'),
   matrix: z
-    .union([z.string(), z.record(z.string(), z.record(z.string(), durationSchema))])
+    .union([z.string(), z.record(z.string(), z.record(z.string(), durationSchema))], { error: 'must be a CSV file name or a mapping zone → station → seconds' })
     .optional()
     .describe('zone × station travel seconds: a CSV file (first column zone, one column per station) or inline'),
-  speedKmh: z.number().positive().default(40).describe('Normal driving speed where a road gives none, and for straight'),
-  detour: z.number().min(1).default(1.3).describe('Road distance ÷ straight distance (straight model)'),
-  emergencyFactor: z.number().positive().default(1.2).describe('Speed multiplier under lights and sirens'),
-  congestion: hourly.optional().describe('Travel-time multiplier by hour of day (1 = free flow)'),
+  speedKmh: z.number().min(MIN_SPEED_KMH).max(MAX_SPEED_KMH).default(40).describe('Normal driving speed where a road gives none, and for straight'),
+  detour: z.number().min(1).max(100).default(1.3).describe('Road distance ÷ straight distance (straight model)'),
+  emergencyFactor: z.number().min(0.1).max(10).default(1.2).describe('Speed multiplier under lights and sirens'),
+  congestion: z.array(z.number().positive().max(100)).length(24).optional().describe('Travel-time multiplier by hour of day (1 = free flow)'),
   noise: distSchema.optional().describe('Multiplicative noise on each trip (mean should be 1)'),
   snapM: z.number().positive().default(3000).describe('Farthest a place may be from the road network (m)'),
 });
@@ -43,8 +44,8 @@ const agencySchema = z.strictObject({
   id,
   name: z.string().optional(),
   kind: z.string().min(1).describe('fire, ems, police, traffic, hazmat, power, water, environment, redcross, volunteer…'),
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
-  jurisdiction: z.union([z.literal('all'), z.array(id).min(1)]).default('all'),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1, 2 or 3' }).default(1),
+  jurisdiction: z.union([z.literal('all'), z.array(id).min(1)], { error: 'must be "all" or a list of zone ids' }).default('all'),
   channel: channelKind.default('platform').describe('How the center reaches this agency’s command'),
   channels: z
     .strictObject({ platform: distSchema.optional(), phone: distSchema.optional(), radio: distSchema.optional() })
@@ -53,7 +54,7 @@ const agencySchema = z.strictObject({
   alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
   staging: distSchema.optional().describe('集结: from a unit’s alert to its team assembled, before turnout (tier-2/3 forces calling in their members)'),
   turnout: z
-    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })], { error: 'must be a distribution or {day, night}' })
     .optional()
     .describe('Turnout of this agency’s units that give none of their own (default 60 s)'),
   mutualAid: z
@@ -78,8 +79,8 @@ const hospitalSchema = z.strictObject({
 const rosterSchema = z
   .union([
     z.string().regex(/^\d{1,2}(:\d{2})?-\d{1,2}(:\d{2})?$/, 'a roster is "HH:MM-HH:MM" (on duty; may wrap midnight)'),
-    z.array(z.union([z.literal(0), z.literal(1)])).length(24),
-  ])
+    z.array(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' })).length(24),
+  ], { error: 'must be "HH:MM-HH:MM" or 24 values of 0/1' })
   .describe('On-duty hours: "08:00-20:00" or 24 values of 0/1');
 
 const unitSchema = z.strictObject({
@@ -90,7 +91,7 @@ const unitSchema = z.strictObject({
   count: z.number().int().min(1).max(500).default(1).describe('Several identical units: ids become ID-1, ID-2, …'),
   capabilities: z.array(z.string()).default([]),
   turnout: z
-    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })], { error: 'must be a distribution or {day, night}' })
     .optional()
     .describe('Time from alert to leaving the station, by day and night'),
   roster: rosterSchema.optional(),
@@ -105,7 +106,7 @@ const unitSchema = z.strictObject({
 });
 
 const centerSchema = z.strictObject({
-  callTakers: z.union([z.number().int().min(1), z.array(z.number().int().nonnegative()).length(24)]).default(4),
+  callTakers: z.union([z.number().int().min(1), z.array(z.number().int().nonnegative()).length(24)], { error: 'must be a whole number ≥ 1 or 24 hourly whole numbers' }).default(4),
   answerTime: distSchema.default(0).describe('From a call-taker becoming free to the call being picked up'),
   handlingTime: distSchema.default(90).describe('Call-taker busy time per first call (M/M/c service time)'),
   duplicateHandlingTime: distSchema.optional().describe('Handling time of a repeat call about a known incident'),
@@ -144,12 +145,12 @@ const incidentTypeSchema = z.strictObject({
   name: z.string().optional(),
   callers: z
     .strictObject({
-      count: z.union([distSchema, gradeMap(distSchema)]).default(1),
+      count: z.union([distSchema, gradeMap(distSchema)], { error: 'must be a distribution, or one per grade {IV, III, II, I}' }).default(1),
       delay: distSchema.default(60).describe('From occurrence to each caller reaching the center'),
       channels: z.record(z.string(), z.number().nonnegative()).default({ '110': 1 }),
     })
     .prefault({}),
-  workTime: z.union([distSchema, gradeMap(distSchema)]).default(1200).describe('On-scene work time'),
+  workTime: z.union([distSchema, gradeMap(distSchema)], { error: 'must be a distribution, or one per grade {IV, III, II, I}' }).default(1200).describe('On-scene work time'),
   transport: z
     .strictObject({
       probability: z.number().min(0).max(1),
@@ -163,13 +164,13 @@ const incidentTypeSchema = z.strictObject({
     .describe('Which levels are 突发事件 and of which grade: level (each level is the grade of its name), none (routine calls: an alarm level, never a 突发事件), or a map such as {II: IV, I: III}; a level not in the map is routine'),
   dynamics: z
     .strictObject({
-      initialSize: z.union([distSchema, gradeMap(distSchema)]).describe('Size at occurrence (fire area, leak extent, casualties…), by true grade'),
+      initialSize: z.union([distSchema, gradeMap(distSchema)], { error: 'must be a distribution, or one per grade {IV, III, II, I}' }).describe('Size at occurrence (fire area, leak extent, casualties…), by true grade'),
       growthPerHour: z.number().nonnegative().describe('Exponential growth rate while under-resourced (per hour)'),
       sizePerUnit: z.number().positive().describe('Size one unit on scene can hold'),
       holdBy: z.array(z.string().min(1)).optional().describe('Unit types that count towards holding it (default: every unit on scene)'),
       thresholds: gradeMap(z.number().positive()).default({}).describe('Size at which the incident reaches each grade'),
       workPerSize: durationSchema.default(0).describe('Work added per unit of size once controlled'),
-      maxSize: z.number().positive().optional().describe('Size at which growth stops on its own'),
+      maxSize: z.number().positive().max(MAX_SIZE).optional().describe(`Size at which growth stops on its own (at most and by default ${MAX_SIZE})`),
     })
     .optional()
     .describe('Incident dynamics: size grows while capability on scene is below need'),
@@ -183,13 +184,13 @@ const incidentTypeSchema = z.strictObject({
     )
     .default([])
     .describe('Consumables the work draws from depots'),
-  shortageFactor: z.number().min(1).default(2).describe('Work is this many times slower until supplies arrive'),
+  shortageFactor: z.number().min(1).max(1000).default(2).describe('Work is this many times slower until supplies arrive'),
 });
 
 const responseSchema = z.strictObject({
   agency: z.string().min(1).describe('An agency id, or a kind (the agency of that kind whose jurisdiction holds the place)'),
   unitType: z.string().min(1),
-  count: z.number().int().min(1).default(1),
+  count: z.number().int().min(1).max(10000).default(1),
   afterApproval: z.boolean().default(false).describe('For grades that need approval: order only once the government approves'),
   afterDecision: z.boolean().default(false).describe('Order only once the command post’s decision meeting has decided (needs a command post in the plan)'),
   after: z.string().min(1).optional().describe('Agency id or kind whose first unit must be on scene before these units start (precedence)'),
@@ -197,7 +198,7 @@ const responseSchema = z.strictObject({
 });
 const planSchema = z.strictObject({
   type: id,
-  grade: z.union([grade, z.array(grade).min(1)]).default('IV').describe('Grade(s) this response applies to'),
+  grade: z.union([grade, z.array(grade).min(1)], { error: 'must be a grade (IV, III, II, I) or a list of grades' }).default('IV').describe('Grade(s) this response applies to'),
   commandPost: z.boolean().default(false).describe('Open an on-site command post (现场指挥部)'),
   response: z.array(responseSchema).describe('Units to send; empty for calls the center settles by phone'),
 });
@@ -215,7 +216,7 @@ export const scenarioSchema = z.strictObject({
   duration: durationSchema.default(86400),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
   crs: crsSchema.optional(),
-  zones: z.union([z.array(zoneSchema).min(1), geoFileSchema]),
+  zones: z.union([z.array(zoneSchema).min(1), geoFileSchema], { error: 'must be a list of zones ({id, lon, lat, population}) or {file: zones.geojson}' }),
   travel: travelSchema.prefault({}),
   agencies: z.array(agencySchema).min(1),
   stations: z.union([z.array(stationSchema).min(1), geoFileSchema]).describe('Inline, or a file of points with id, name, agency'),
@@ -293,26 +294,26 @@ export const scenarioSchema = z.strictObject({
             )
             .min(1),
         }),
-      ]),
+      ], { error: 'must be {file: variant.yaml} or {name, changes}' }),
     )
     .optional()
     .describe('Named changes to this scenario for batch comparison (linkdrill batch)'),
   scoring: z
     .strictObject({
-      groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().nonnegative()).optional().describe('Sub-score weights'),
+      groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().nonnegative().max(1e6)).optional().describe('Sub-score weights'),
       indicators: z
         .record(
           z.string(),
           z.strictObject({
             target: durationSchema.optional().describe('Seconds, or a share (0–1) for share indicators'),
             zeroAt: durationSchema.optional().describe('Value at which the indicator scores 0'),
-            weight: z.number().nonnegative().optional(),
+            weight: z.number().nonnegative().max(1e6).optional(),
             percentile: z.number().gt(0).lt(100).optional().describe('Take the indicator at this percentile (e.g. 90)'),
             critical: z.boolean().optional().describe('Missing it forces the rating to U'),
           }),
         )
         .optional(),
-      zeroAtMultiple: z.number().gt(1).optional().describe('Indicators score 0 at this multiple of their target unless they say otherwise'),
+      zeroAtMultiple: z.number().gt(1).max(1000).optional().describe('Indicators score 0 at this multiple of their target unless they say otherwise'),
       kinds: z.strictObject({ fire: z.array(z.string()).optional(), ems: z.array(z.string()).optional() }).optional(),
       fireIncidents: z.array(z.string()).optional().describe('Incident types that are fire suppression incidents (NFPA 1710/1720 indicators); default [fire]'),
       emsChannels: z.array(z.string()).optional().describe('Call channels of the 120 line (indicator A2); default ["120"]'),

@@ -11,10 +11,12 @@
  * is then validated like any other, its errors prefixed with the variant's name.
  */
 import type { InputError, Result } from './errors.ts';
-import { buildScenario, parseScenarioText } from './load.ts';
+import { buildScenario, parseScenarioText, readWorkbooksOf } from './load.ts';
+import type { Workbooks } from './workbooks.ts';
 import { readSideFile, type ReadBytes, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parse as parseYaml } from 'yaml';
+import { RESERVED_KEY, RESERVED_PATH_STEPS, reservedMessage } from './reserved.ts';
 import { resolveIncludes } from './include.ts';
 
 export interface Change {
@@ -43,32 +45,52 @@ type Target = { parent: Obj | unknown[]; key: string | number };
 
 const SEGMENT = /^([^[\]]+)((?:\[[^\]]+\])*)$/;
 
-/** Resolves a change path into the places it names; a message when it names nothing. */
+/** Longest change path read (a path is a few steps; a longer one is not a path into a scenario). */
+export const MAX_PATH_CHARS = 500;
+
+const isRecord = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Resolves a change path into the places it names; a message when it names nothing. Only the
+ * scenario's own keys are followed: a step such as `__proto__` or `constructor` is refused, so a
+ * change can never reach (or write into) an object's prototype.
+ */
 export function resolvePath(root: unknown, path: string): Target[] | string {
-  const segments = path.split(/\.(?![^[]*\])/);
+  if (path.length > MAX_PATH_CHARS) return `is ${path.length} characters long; a path has at most ${MAX_PATH_CHARS}`;
+  const segments = path.split('.').reduce<string[]>((out, part) => {
+    // A dot inside [..] belongs to the selector (units[type=a.b]), not to the path.
+    const open = out.length > 0 && (out[out.length - 1].split('[').length > out[out.length - 1].split(']').length);
+    if (open) out[out.length - 1] += `.${part}`;
+    else out.push(part);
+    return out;
+  }, []);
   let current: Target[] = [{ parent: { root } as Obj, key: 'root' }];
   let where = '';
   for (const seg of segments) {
     const m = SEGMENT.exec(seg);
     if (!m) return `cannot read path segment "${seg}"`;
     const [, name, sels] = m;
+    if (RESERVED_PATH_STEPS.includes(name)) return `"${name}" is not a part of a scenario (a name JavaScript reserves)`;
     const next: Target[] = [];
     for (const t of current) {
-      const v = (t.parent as Obj)[t.key as string];
-      if (v === null || typeof v !== 'object' || Array.isArray(v) || !(name in (v as Obj))) {
-        if (sels === '' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-          next.push({ parent: v as Obj, key: name }); // a new key on an existing object
+      const v = Object.hasOwn(t.parent, t.key) ? (t.parent as Obj)[t.key as string] : undefined;
+      if (!isRecord(v) || !Object.hasOwn(v, name)) {
+        if (sels === '' && isRecord(v)) {
+          next.push({ parent: v, key: name }); // a new key on an existing object
           continue;
         }
         return `${where ? `${where}: ` : ''}has no "${name}"`;
       }
-      next.push({ parent: v as Obj, key: name });
+      next.push({ parent: v, key: name });
     }
     where = where ? `${where}.${name}` : name;
     current = next;
     for (const sel of sels.match(/\[[^\]]+\]/g) ?? []) {
       const s = sel.slice(1, -1);
       const out: Target[] = [];
+      const eq = s.indexOf('=');
+      const [field, want] = eq > 0 ? [s.slice(0, eq), s.slice(eq + 1)] : ['id', s];
+      if (RESERVED_PATH_STEPS.includes(field)) return `"${field}" is not a part of a scenario (a name JavaScript reserves)`;
       for (const t of current) {
         const arr = (t.parent as Obj)[t.key as string];
         if (!Array.isArray(arr)) return `${where} is not a list`;
@@ -77,10 +99,8 @@ export function resolvePath(root: unknown, path: string): Target[] | string {
           if (Number(s) >= arr.length) return `${where} has no element ${s} (it has ${arr.length})`;
           out.push({ parent: arr, key: Number(s) });
         } else {
-          const eq = s.indexOf('=');
-          const [field, want] = eq > 0 ? [s.slice(0, eq), s.slice(eq + 1)] : ['id', s];
           arr.forEach((el, i) => {
-            if (el && typeof el === 'object' && String((el as Obj)[field]) === want) out.push({ parent: arr, key: i });
+            if (isRecord(el) && Object.hasOwn(el, field) && String(el[field]) === want) out.push({ parent: arr, key: i });
           });
         }
       }
@@ -102,7 +122,13 @@ const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(
 
 /** Applies `changes` to a copy of `input`; errors are named by `where` (e.g. `variants[1].changes[2]`). */
 export function applyChanges(input: unknown, changes: readonly Change[], where: string): Result<unknown> {
-  const doc = clone(input);
+  let doc: unknown;
+  try {
+    doc = clone(input);
+  } catch {
+    // JSON.stringify gives up on a document nested deeper than its stack.
+    return { ok: false, errors: [{ path: where, message: 'the scenario is nested too deeply to copy' }] };
+  }
   const errors: InputError[] = [];
   changes.forEach((c, i) => {
     const p = `${where}.changes[${i}]`;
@@ -169,7 +195,7 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
       const text = readSideFile(readFile, spec.file, `${where}.file`, errors);
       if (text === undefined) return;
       try {
-        spec = parseYaml(text) as Obj;
+        spec = parseYaml(text, { uniqueKeys: true, logLevel: 'error' }) as Obj;
       } catch (e) {
         errors.push({ path: `${where}.file`, message: `cannot parse "${entry.file}": ${(e as Error).message.split('\n')[0]}` });
         return;
@@ -179,6 +205,7 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
       errors.push({ path: `${where}.name`, message: 'a variant needs a name (letters, digits, _ . : -)' });
       return;
     }
+    if (spec.name === RESERVED_KEY) errors.push({ path: `${where}.name`, message: reservedMessage('id') });
     if (spec.name === 'baseline') errors.push({ path: `${where}.name`, message: '"baseline" is the unchanged scenario; choose another name' });
     if (out.some((o) => o.spec.name === spec.name)) errors.push({ path: `${where}.name`, message: `duplicate variant "${spec.name}"` });
     if (!Array.isArray(spec.changes) || spec.changes.length === 0) {
@@ -193,18 +220,27 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
 }
 
+/** {@link loadVariants} for hosts that read Excel workbooks: the workbooks named by the scenario or by a variant's changes are read first. */
+export async function loadVariantsWithWorkbooks(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null): Promise<Result<{ base: Scenario; variants: Variant[] }>> {
+  const parsed = parseScenarioText(text, fileName);
+  if (!parsed.ok) return parsed;
+  const specs = variantSpecs(parsed.value, readFile);
+  const workbooks = await readWorkbooksOf(parsed.value, readFile, readBytes, specs.ok ? specs.value.map((s) => s.spec.changes) : null);
+  return loadVariants(text, fileName, readFile, only, readBytes, workbooks);
+}
+
 /**
  * The base scenario and every variant of it, each validated. `only` picks variants by name (the
  * baseline is always first). Errors name the variant and the place in its changes or in the result.
  */
-export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null): Result<{ base: Scenario; variants: Variant[] }> {
+export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<{ base: Scenario; variants: Variant[] }> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
   // Variants change the scenario with its included fragments laid over it.
   const included = resolveIncludes(parsed.value, readFile, parseScenarioText);
   if (!included.ok) return included;
   const raw = included.value.value as Obj;
-  const base = buildScenario(raw, fileName, readFile, readBytes);
+  const base = buildScenario(raw, fileName, readFile, readBytes, workbooks);
   if (!base.ok) return base;
   const specs = variantSpecs(raw, readFile);
   if (!specs.ok) return specs;
@@ -220,7 +256,7 @@ export function loadVariants(text: string, fileName: string, readFile: ReadFile,
       errors.push(...changed.errors);
       continue;
     }
-    const built = buildScenario(changed.value, fileName, readFile, readBytes);
+    const built = buildScenario(changed.value, fileName, readFile, readBytes, workbooks);
     if (!built.ok) {
       errors.push(...built.errors.map((e) => ({ path: `${where} (${spec.name}) → ${e.path}`, message: e.message })));
       continue;

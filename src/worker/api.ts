@@ -28,9 +28,9 @@ export interface SessionStep {
 
 export interface EngineApi {
   /** Parses and validates a scenario; `files` holds its side files by relative path (text, or bytes for Shapefiles). */
-  load(text: string, fileName: string, files: Record<string, string | Uint8Array>): Result<Scenario>;
+  load(text: string, fileName: string, files: Record<string, string | Uint8Array>): Promise<Result<Scenario>>;
   /** The scenario and its variants (baseline first), each validated. */
-  loadVariants(text: string, fileName: string, files: Record<string, string | Uint8Array>): Result<Variant[]>;
+  loadVariants(text: string, fileName: string, files: Record<string, string | Uint8Array>): Promise<Result<Variant[]>>;
   /** Keeps `scenario` under `key` for later replications (sent once per worker). */
   prepare(key: string, scenario: Scenario): void;
   /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */

@@ -3,8 +3,9 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { createSimulation, simulate, type Simulation } from '../engine/simulate.ts';
 import type { LogEvent } from '../engine/log.ts';
 import { replicationKpis } from '../metrics/kpis.ts';
-import { loadScenario } from '../scenario/load.ts';
-import { loadVariants } from '../scenario/variants.ts';
+import { loadScenarioWithWorkbooks } from '../scenario/load.ts';
+import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
+import { workErrors } from '../engine/estimate.ts';
 import type { EngineApi, SessionStep } from './api.ts';
 
 export function createEngineApi(): EngineApi {
@@ -22,7 +23,9 @@ export function createEngineApi(): EngineApi {
     return { t: x.sim.now(), events, snapshot: x.sim.snapshot() };
   };
   // Files opened one by one lose their folders: fall back to the bare file name.
-  const find = (files: Record<string, string | Uint8Array>, p: string) => files[p.replace(/^\.\//, '')] ?? files[p.replace(/^.*\//, '')] ?? null;
+  // Only the files' own names count: a side file called `constructor` is a file like any other.
+  const own = (files: Record<string, string | Uint8Array>, name: string) => (Object.hasOwn(files, name) ? files[name] : undefined);
+  const find = (files: Record<string, string | Uint8Array>, p: string) => own(files, p.replace(/^\.\//, '')) ?? own(files, p.replace(/^.*\//, '')) ?? null;
   const reader = (files: Record<string, string | Uint8Array>) => (p: string) => {
     const f = find(files, p);
     return f instanceof Uint8Array ? { error: 'is a binary file, not text' } : f;
@@ -32,12 +35,17 @@ export function createEngineApi(): EngineApi {
     return typeof f === 'string' ? new TextEncoder().encode(f) : f;
   };
   return {
-    load(text, fileName, files) {
-      return loadScenario(text, fileName, reader(files), bytes(files));
+    async load(text, fileName, files) {
+      // A page cannot hold more than the CLI's default ceiling lets through: refuse it as the CLI would.
+      const r = await loadScenarioWithWorkbooks(text, fileName, reader(files), bytes(files));
+      const tooMuch = r.ok ? workErrors(fileName, [{ name: 'baseline', scenario: r.value }]) : [];
+      return tooMuch.length ? { ok: false, errors: tooMuch } : r;
     },
-    loadVariants(text, fileName, files) {
-      const r = loadVariants(text, fileName, reader(files), undefined, bytes(files));
-      return r.ok ? { ok: true, value: r.value.variants } : r;
+    async loadVariants(text, fileName, files) {
+      const r = await loadVariantsWithWorkbooks(text, fileName, reader(files), undefined, bytes(files));
+      if (!r.ok) return r;
+      const tooMuch = workErrors(fileName, r.value.variants);
+      return tooMuch.length ? { ok: false, errors: tooMuch } : { ok: true, value: r.value.variants, ...(r.warnings ? { warnings: r.warnings } : {}) };
     },
     prepare(key, scenario) {
       prepared.set(key, scenario);

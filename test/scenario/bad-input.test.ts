@@ -48,6 +48,24 @@ const cases: [string, (s: Record<string, any>) => unknown, string][] = [
   ['a report limit of zero', (s) => (s.scoring = { reporting: { II: { first: 0 } } }), 'scoring.reporting.II: a time limit of 0 cannot be met'],
   ['an unknown report profile', (s) => (s.scoring = { reporting: 'mars' }), 'scoring.reporting'],
   ['fire incidents of an unknown type', (s) => (s.scoring = { fireIncidents: ['wildfire'] }), 'scoring.fireIncidents[0]: unknown incident type "wildfire"'],
+  // Vague messages made specific: what the place must be, and what was found there.
+  ['.nan duration', (s) => (s.duration = NaN), 'duration: must be seconds (a number ≥ 0) or a string like "90s", "5m", "2h"; got .nan (not a number)'],
+  ['.inf duration', (s) => (s.duration = Infinity), 'duration: must be seconds (a number ≥ 0) or a string like "90s", "5m", "2h"; got .inf'],
+  ['a duration longer than 100 years', (s) => (s.duration = `${'9'.repeat(400)}s`), 'duration: must be at most 3155760000 (100 years in seconds)'],
+  ['zones neither a list nor a file', (s) => (s.zones = 'zones.geojson'), 'zones: must be a list of zones ({id, lon, lat, population}) or {file: zones.geojson}; got "zones.geojson"'],
+  ['an unknown distribution names the accepted ones', (s) => (s.center.verificationTime = { dist: 'weibull', shape: 2 }), 'center.verificationTime.dist: must be one of "fixed", "exponential", "lognormal", "gamma", "triangular", "uniform", "empirical"; got "weibull"'],
+  ['a non-finite number', (s) => (s.zones[0].population = -Infinity), 'zones[0].population: must be a finite number; got -.inf'],
+  ['text for a list', (s) => (s.center.callTakers = 'many'), 'center.callTakers: must be a whole number ≥ 1 or 24 hourly whole numbers; got "many"'],
+  ['an unknown top-level key names the file', (s) => (s.stattions = []), 'broken.yaml: unknown key "stattions"'],
+  // Numbers that validate once but cannot be run: refused with their place.
+  ['a lognormal far wider than its mean', (s) => (s.incidentTypes[0].workTime = { dist: 'lognormal', mean: 40, sd: 1e6 }), 'incidentTypes[0].workTime: sd must be at most 1000 times the mean'],
+  ['a lognormal sd of 1e308', (s) => (s.incidentTypes[0].workTime = { dist: 'lognormal', mean: 40, sd: 1e308 }), 'incidentTypes[0].workTime.sd: must be at most 3155760000 (100 years in seconds); got 1e+308'],
+  ['a gamma whose mean overflows', (s) => (s.center.handlingTime = { dist: 'gamma', shape: 1e300, scale: 1e9 }), 'center.handlingTime: its mean (shape × scale) must be at most 3155760000'],
+  ['weights whose sum overflows', (s) => (s.incidentTypes[0].grades = { IV: 1e308, III: 1e308 }), 'incidentTypes[0].grades: weights are too large: their sum is not a finite number'],
+  ['an hourly profile whose sum overflows', (s) => (s.demand.background[0].profile = Array(24).fill(1e308)), 'demand.background[0].profile: weights are too large'],
+  ['a speed too small to arrive', (s) => (s.travel = { speedKmh: 1e-300 }), 'travel.speedKmh: must be at least 0.1; got 1e-300'],
+  ['a plan asking for ten thousand and one units', (s) => (s.plans[0].response[0].count = 10001), 'plans[0].response[0].count: must be at most 10000'],
+  ['a roster hour past midnight', (s) => (s.units[0].roster = '25:00-99:99'), 'units[0].roster: "25:00-99:99" is not two times of day from 00:00 to 24:00'],
 ];
 
 describe('bad input yields path-named errors', () => {

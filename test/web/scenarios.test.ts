@@ -16,7 +16,7 @@ describe('opening scenario files in the app', () => {
     expect(typeof src).not.toBe('string');
     if (typeof src === 'string') return;
     expect(src.fileName).toBe('history.yaml');
-    const r = createEngineApi().load(src.text, src.fileName, src.files);
+    const r = await createEngineApi().load(src.text, src.fileName, src.files);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.demand.fixed.length).toBe(3);
   });
@@ -36,7 +36,7 @@ describe('opening scenario files in the app', () => {
     const src = await sourceFromFiles([new File([yaml], 'town.yaml'), shp('qingxi-zones.shp'), shp('qingxi-zones.dbf'), shp('qingxi-zones.prj'), shp('qingxi-stations.zip'), ...geo]);
     if (typeof src === 'string') throw new Error(src);
     expect(src.files['qingxi-stations.zip']).toBeInstanceOf(Uint8Array);
-    const r = createEngineApi().load(src.text, src.fileName, src.files);
+    const r = await createEngineApi().load(src.text, src.fileName, src.files);
     if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
     expect(r.value.zones.map((z) => z.name)).toContain('老城区');
     expect(r.value.stations.map((s) => s.agency)).toEqual(['FIRE', 'POLICE', 'EMS', 'FIRE']);

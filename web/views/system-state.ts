@@ -151,4 +151,12 @@ function follow(el: HTMLElement, ctx: TabContext): void {
   tr.select('td').style('border-left', (d) => `4px solid ${color(d[0])}`);
 }
 
-export const stateTab: TabView = { id: 'state', label: (m) => m.tabState, render: build, update: follow };
+/** Opening the tab again keeps what was built for this run and language (the Gantt's columns and the queue cost a busy day hundreds of ms) and only follows the time. */
+function open(el: HTMLElement, ctx: TabContext): void {
+  const b = built.get(el);
+  if (!b || !el.contains(b.canvas)) return build(el, ctx);
+  b.drawnTo = -1;
+  follow(el, ctx);
+}
+
+export const stateTab: TabView = { id: 'state', label: (m) => m.tabState, render: open, update: follow };

@@ -16,6 +16,8 @@
  */
 import { z } from 'zod';
 import type { InputError, Result } from '../../scenario/errors.ts';
+import { reservedKeyErrors } from '../../scenario/reserved.ts';
+import { zodErrors } from '../../scenario/zod-messages.ts';
 
 /** Times of the chain, in the order they must come (a later field may be empty, never earlier). */
 export const TIME_FIELDS = ['t_call', 't_answer', 't_call_end', 't_alert', 't_enroute', 't_arrive', 't_clear', 't_hospital', 't_available'] as const;
@@ -70,9 +72,12 @@ export const IDENTITY_MAPPING: Mapping = { columns: {}, values: {} };
 
 /** Validates a parsed mapping file; errors are named inside `where` (the file). */
 export function parseMapping(value: unknown, where: string): Result<Mapping> {
+  // A `__proto__` key would be dropped by zod without a word: name it.
+  const reserved = reservedKeyErrors(value);
+  if (reserved.length) return { ok: false, errors: reserved.map((e) => ({ path: `${where} ${e.path}`, message: e.message })) };
   const r = mappingSchema.safeParse(value ?? {});
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, errors: r.error.issues.map((i) => ({ path: `${where} ${i.path.join('.')}`.trim(), message: i.message })) };
+  return { ok: false, errors: zodErrors(r.error.issues, value).map((e) => ({ path: `${where} ${e.path}`.trim(), message: e.message })) };
 }
 
 /**

@@ -10,6 +10,7 @@ import { civilFromDays, parseDateTime, secondsBetween } from '../../scenario/dur
 import type { Zone } from '../../scenario/scenario.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import { TIME_FIELDS, type Field, type Mapping, type TimeField } from './columns.ts';
+import { decimal } from '../../scenario/table.ts';
 
 /** One unit dispatched to an incident (or an incident alone), as read. Times are absolute seconds (UTC). */
 export interface CadRow {
@@ -127,7 +128,8 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
     const val = (f: Field) => {
       const v = raw(f);
       const map = (mapping.values as Record<string, Record<string, string> | undefined>)[f];
-      return map && v in map ? map[v] : v;
+      // Only the mapping's own keys: a cell reading "toString" is a value like any other.
+      return map && Object.hasOwn(map, v) ? map[v] : v;
     };
     const incidentId = val('incident_id');
     const type = val('type');
@@ -158,8 +160,8 @@ type Bad = (f: Field, kind: ProblemKind, message: string) => void;
 
 function readPosition(lonText: string, latText: string, bad: Bad): { lon: number | null; lat: number | null } {
   if (lonText === '' && latText === '') return { lon: null, lat: null };
-  const lon = Number(lonText);
-  const lat = Number(latText);
+  const lon = decimal(lonText) ?? NaN;
+  const lat = decimal(latText) ?? NaN;
   if (lonText === '' || !(Math.abs(lon) <= 180)) bad('lon', 'number', `not a longitude: "${lonText}"`);
   else if (latText === '' || !(Math.abs(lat) <= 90)) bad('lat', 'number', `not a latitude: "${latText}"`);
   else return { lon, lat };

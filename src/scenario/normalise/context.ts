@@ -5,6 +5,7 @@
 import type { Dist } from '../../random/distributions.ts';
 import type { InputError } from '../errors.ts';
 import type { ReadBytes, ReadFile } from '../files.ts';
+import type { Workbooks } from '../workbooks.ts';
 import { resolveCrs, type Crs } from '../../geo/import/crs.ts';
 import { GRADES, type DistInput } from '../schema.ts';
 import { normaliseDist } from './dist.ts';
@@ -16,6 +17,8 @@ export interface NormaliseContext {
   readonly warnings: InputError[];
   readonly readFile: ReadFile;
   readonly readBytes: ReadBytes;
+  /** Workbooks the host read ahead (exceljs is asynchronous), by file name. */
+  readonly workbooks: Workbooks;
   /** The scenario's coordinate system (`crs`, default WGS-84): inline positions and files without their own. */
   crs: Crs;
   err(path: string, message: string): void;
@@ -31,7 +34,7 @@ export interface NormaliseContext {
   byGrade(v: DistInput | Partial<Record<string, DistInput>>, path: string): Dist[];
 }
 
-export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => null): NormaliseContext {
+export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): NormaliseContext {
   const errors: InputError[] = [];
   const warnings: InputError[] = [];
   const err = (path: string, message: string) => void errors.push({ path, message });
@@ -48,6 +51,7 @@ export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => n
     warnings,
     readFile,
     readBytes,
+    workbooks,
     crs: resolveCrs('WGS84') as Crs,
     err,
     warn: (path, message) => void warnings.push({ path, message }),

@@ -2,12 +2,14 @@
 import { GRADES, type ScenarioParsed } from '../schema.ts';
 import type { Background, Center, FixedIncident, NonEmergencyStream, Scenario, Zone } from '../scenario.ts';
 import type { WallClock } from '../duration.ts';
-import { parseHistoryCsv } from '../history.ts';
+import { parseHistoryTable } from '../history.ts';
+import { readCsvTable, type CsvTable } from '../table.ts';
+import { WORKBOOK_FILE } from '../workbooks.ts';
 import { toWgs84, type Crs } from '../../geo/import/crs.ts';
-import { readSideFile } from '../files.ts';
+import { readSideBytes, readSideFile } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
-import { secs } from './dist.ts';
+import { secs, weightsProblem } from './dist.ts';
 import { distMean } from '../../random/distributions.ts';
 
 function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
@@ -23,7 +25,10 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
       for (const k of m.keys()) if (!zoneIds.has(k)) err(`${p}.zones.${k}`, `unknown zone "${k}"`);
       zoneWeights = zones.map((z) => m.get(z.id) ?? 0);
     }
-    if (b.ratePerDay > 0 && !(zoneWeights.reduce((a, w) => a + w, 0) > 0)) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
+    const zoneProblem = weightsProblem(zoneWeights);
+    if (zoneProblem === 'weights must not all be zero') {
+      if (b.ratePerDay > 0) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
+    } else if (zoneProblem) err(`${p}.zones`, b.zones === 'population' ? 'the zones’ populations are too large: their sum is not a finite number' : zoneProblem);
     const relative = (xs: number[] | undefined, key: string): number[] | null => (xs ? relativeTo1(xs, `${p}.${key}`, ctx) : null);
     const profile = hourProfile(b.profile, `${p}.profile`, ctx);
     const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
@@ -35,8 +40,9 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
 
 /** Relative factors scaled to mean 1 (an error when all are zero). */
 function relativeTo1(xs: number[], path: string, ctx: NormaliseContext): number[] {
+  const problem = weightsProblem(xs);
+  if (problem) ctx.err(path, problem === 'weights must not all be zero' ? 'must not be all zero' : problem);
   const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
-  if (!(mean > 0)) ctx.err(path, 'must not be all zero');
   return xs.map((x) => x / (mean || 1));
 }
 
@@ -53,7 +59,8 @@ function normaliseNonEmergency(s: ScenarioParsed, center: Center, ctx: Normalise
     if (ids.has(n.id)) ctx.err(`${p}.id`, `duplicate id "${n.id}"`);
     ids.add(n.id);
     const channels = Object.entries(n.channels).map(([name, weight]) => ({ name, weight }));
-    if (!(channels.reduce((a, ch) => a + ch.weight, 0) > 0)) ctx.err(`${p}.channels`, 'weights must not all be zero');
+    const channelProblem = weightsProblem(channels.map((ch) => ch.weight));
+    if (channelProblem) ctx.err(`${p}.channels`, channelProblem);
     if (n.line === 'nonEmergency' && !(center.nonEmergencyTakers ?? []).some((x) => x > 0)) ctx.err(`${p}.line`, 'the center has no non-emergency line: give center.nonEmergencyTakers');
     return {
       id: n.id,
@@ -88,6 +95,25 @@ function placeOf(o: { zone?: string; lon?: number; lat?: number }, p: string, zo
   return z ? { zone: z.id, ...pt } : null;
 }
 
+/** The history's table: a CSV side file, or a worksheet the host read ahead; `undefined` with the problem recorded. */
+function historyTable(file: string, where: string, ctx: NormaliseContext): CsvTable | undefined {
+  if (!WORKBOOK_FILE.test(file)) {
+    const text = readSideFile(ctx.readFile, file, 'demand.history.file', ctx.errors);
+    return text === undefined ? undefined : readCsvTable(text, where, (h) => h.trim().toLowerCase());
+  }
+  const t = ctx.workbooks.get(file);
+  if (t === undefined) {
+    // Not read ahead: missing (named as any side file is), or a host that reads no workbooks.
+    if (readSideBytes(ctx.readBytes, file, 'demand.history.file', ctx.errors)) ctx.err('demand.history.file', `"${file}" is an Excel workbook, which this host does not read: save it as CSV`);
+    return undefined;
+  }
+  if ('error' in t) {
+    ctx.err('demand.history.file', `"${file}" ${t.error}`);
+    return undefined;
+  }
+  return t;
+}
+
 /** Scripted and historical incidents at fixed times, in a stable order. */
 function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, start: WallClock | null, durationS: number, ctx: NormaliseContext, historyCrs: Crs): FixedIncident[] {
   const { err } = ctx;
@@ -104,12 +130,12 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
   });
   if (s.demand.history && start) {
     const where = `demand.history.file (${s.demand.history.file})`;
-    const text = readSideFile(ctx.readFile, s.demand.history.file, 'demand.history.file', ctx.errors);
-    if (text !== undefined) {
-      const r = parseHistoryCsv(text, start, where);
+    const table = historyTable(s.demand.history.file, where, ctx);
+    if (table !== undefined) {
+      const r = parseHistoryTable(table, start, where);
       ctx.errors.push(...r.errors);
-      r.rows.forEach((row, i) => {
-        const p = `${where} row ${i + 2}`;
+      r.rows.forEach((row) => {
+        const p = `${where} row ${row.line}`;
         if (!typeIds.has(row.type)) {
           err(`${p}.type`, `unknown incident type "${row.type}"`);
           return;

@@ -85,6 +85,9 @@ function normaliseUnits(s: ScenarioParsed, agencyIds: Set<string>, stationIds: S
     const isDayNight = typeof turnout === 'object' && 'day' in turnout;
     const day = dist(isDayNight ? turnout.day : (turnout as DistInput), `${tp}${isDayNight ? '.day' : ''}`);
     const night = isDayNight ? dist(turnout.night, `${tp}.night`) : day;
+    if (typeof u.roster === 'string' && !u.roster.split('-').every((t) => /^([01]?\d|2[0-3])(:[0-5]\d)?$|^24(:00)?$/.test(t))) {
+      err(`${p}.roster`, `"${u.roster}" is not two times of day from 00:00 to 24:00`);
+    }
     const roster = parseRoster(u.roster);
     for (let k = 1; k <= u.count; k++) {
       const uid = u.count === 1 ? u.id : `${u.id}-${k}`;

@@ -1,9 +1,9 @@
 /** Incident types (callers, work, grades, dynamics, supplies) and the plans (预案) for each grade. */
-import { GRADES, type ScenarioParsed } from '../schema.ts';
+import { GRADES, MAX_SIZE, type ScenarioParsed } from '../schema.ts';
 import type { PlacedScenario } from './geography.ts';
 import type { IncidentType, ResponseLine } from '../scenario.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
-import { secs } from './dist.ts';
+import { secs, weightsProblem } from './dist.ts';
 import type { Fleet } from './fleet.ts';
 
 /** A record keyed by ids written by users: no prototype, so an id such as `__proto__` is plain data. */
@@ -27,9 +27,11 @@ function normaliseTypes(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext):
   const types = s.incidentTypes.map((t, i): IncidentType => {
     const p = `incidentTypes[${i}]`;
     const channels = Object.entries(t.callers.channels).map(([name, weight]) => ({ name, weight }));
-    if (!(channels.reduce((a, ch) => a + ch.weight, 0) > 0)) err(`${p}.callers.channels`, 'weights must not all be zero');
+    const channelProblem = weightsProblem(channels.map((ch) => ch.weight));
+    if (channelProblem) err(`${p}.callers.channels`, channelProblem);
     const gradeWeights = GRADES.map((g) => t.grades[g] ?? 0);
-    if (!(gradeWeights.reduce((a, b) => a + b, 0) > 0)) err(`${p}.grades`, 'weights must not all be zero');
+    const gradeProblem = weightsProblem(gradeWeights);
+    if (gradeProblem) err(`${p}.grades`, gradeProblem);
     if (t.transport && !fleet.units.some((u) => u.type === t.transport!.unitType)) err(`${p}.transport.unitType`, `no unit has type "${t.transport.unitType}"`);
     if (t.transport && t.transport.probability > 0 && s.hospitals.length === 0) err(`${p}.transport`, 'patients are taken to hospital, but the scenario has no hospitals');
     return {
@@ -51,7 +53,7 @@ function normaliseTypes(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext):
             holdBy: t.dynamics.holdBy ? t.dynamics.holdBy.slice() : null,
             thresholds: GRADES.map((g) => t.dynamics!.thresholds[g] ?? null),
             workPerSizeS: secs(t.dynamics.workPerSize),
-            maxSize: t.dynamics.maxSize ?? Infinity,
+            maxSize: t.dynamics.maxSize ?? MAX_SIZE,
           }
         : undefined,
       supplies: t.supplies.map((x, k) => ({ item: x.item, amount: dist(x.amount, `${p}.supplies[${k}].amount`), perSize: x.perSize })),

@@ -9,6 +9,8 @@ import type { Travel } from '../../geo/travel.ts';
 import { parseRoadGeoJson, RoadGraph, type RoadNetwork } from '../../geo/network.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
+import { decimal } from '../table.ts';
+import { MAX_SECONDS } from '../duration.ts';
 import type { GeoFile } from './geography.ts';
 
 /** Reads a zone × station matrix CSV: first column zone id, then one column per station. */
@@ -21,8 +23,11 @@ export function matrixFromCsv(text: string, where: string, errors: InputError[])
     out[zone] = Object.create(null);
     for (let c = 1; c < header.length; c++) {
       const cellText = (r[c] ?? '').trim();
-      const v = Number(cellText);
-      if (cellText === '' || !Number.isFinite(v) || v < 0) errors.push({ path: `${where} row ${i + 2} column "${header[c]}"`, message: cellText === '' ? 'is empty: give a travel time in seconds' : `not a travel time in seconds: "${r[c]}"` });
+      const v = decimal(cellText) ?? NaN;
+      if (!(v >= 0 && v <= MAX_SECONDS)) {
+        const why = cellText === '' ? 'is empty: give a travel time in seconds' : v > MAX_SECONDS ? `is more than 100 years (${MAX_SECONDS} s): "${cellText.slice(0, 40)}"` : `not a travel time in seconds: "${cellText.slice(0, 40)}"`;
+        errors.push({ path: `${where} row ${i + 2} column "${header[c]}"`, message: why });
+      }
       out[zone][header[c].trim()] = v;
     }
   });
@@ -50,7 +55,8 @@ function matrixOf(tr: ScenarioParsed['travel'], zones: Zone[], zoneIds: Set<stri
   let m: Record<string, Record<string, number>> = Object.create(null);
   if (typeof tr.matrix === 'string') {
     const text = readSideFile(ctx.readFile, tr.matrix, 'travel.matrix', ctx.errors);
-    if (text !== undefined) m = matrixFromCsv(text, `travel.matrix (${tr.matrix})`, ctx.errors);
+    if (text === undefined) return m; // the file's problem is named; its coverage cannot be
+    m = matrixFromCsv(text, `travel.matrix (${tr.matrix})`, ctx.errors);
   } else {
     for (const [z, row] of Object.entries(tr.matrix!)) m[z] = Object.assign(Object.create(null), Object.fromEntries(Object.entries(row).map(([k, v]) => [k, secs(v)])));
   }

@@ -3,7 +3,9 @@ import type { InputError } from '../errors.ts';
 import { ZONE_CLASSES, type ScenarioParsed, type ZoneClass } from '../schema.ts';
 import type { Zone } from '../scenario.ts';
 import { readSideFile, type ReadFile } from '../files.ts';
-import { centroid, holes, outerRing } from '../../geo/zones.ts';
+import { centroid, holes, outerRing, zoneGeometryProblem } from '../../geo/zones.ts';
+import { RESERVED_KEY, reservedMessage } from '../reserved.ts';
+import { describeValue } from '../zod-messages.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
 import type { GeoFile } from './geography.ts';
 
@@ -19,33 +21,62 @@ export function readJson(readFile: ReadFile, rel: string, where: string, errors:
   }
 }
 
-/** Parses a zones GeoJSON FeatureCollection (Points or Polygons with `id`, `name`, `population`, `class`). */
+/** A number written as a number or as plain decimal text ("1200"), or `null`. */
+const numberOf = (v: unknown): number | null =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v) ? Number(v) : null;
+
+/**
+ * Parses a zones GeoJSON FeatureCollection (Points or Polygons with `id`, `name`, `population`,
+ * `class`).
+ * Every feature is checked before use: a null feature, coordinates that are empty, text or outside
+ * WGS-84 degrees, a population that is not a finite number and an unknown class are named by their
+ * place in the file.
+ */
 export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[]; errors: InputError[] } {
   const errors: InputError[] = [];
   const fc = json as { type?: string; features?: unknown[] };
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { zones: [], errors: [{ path: where, message: 'not a GeoJSON FeatureCollection' }] };
+  if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { zones: [], errors: [{ path: where, message: 'not a GeoJSON FeatureCollection' }] };
+  if (fc.features.length === 0) return { zones: [], errors: [{ path: where, message: 'has no features: give at least one zone' }] };
   const zones: Zone[] = [];
   fc.features.forEach((f, i) => {
-    const feat = f as { geometry?: { type: string; coordinates: unknown }; properties?: Record<string, unknown> };
-    const p = feat.properties ?? {};
-    const id = p.id ?? (f as { id?: unknown }).id;
-    if (typeof id !== 'string' && typeof id !== 'number') {
-      errors.push({ path: `${where} features[${i}].properties.id`, message: 'is required' });
+    const at = `${where} features[${i}]`;
+    if (f === null || typeof f !== 'object' || Array.isArray(f)) {
+      errors.push({ path: at, message: 'must be a GeoJSON Feature' });
       return;
     }
-    const c = centroid(feat.geometry);
-    if (!c) {
-      errors.push({ path: `${where} features[${i}].geometry`, message: 'must be a Point, Polygon or MultiPolygon' });
+    const feat = f as { id?: unknown; geometry?: unknown; properties?: unknown };
+    const p = (feat.properties !== null && typeof feat.properties === 'object' ? feat.properties : {}) as Record<string, unknown>;
+    const own = (k: string) => (Object.hasOwn(p, k) ? p[k] : undefined);
+    const id = own('id') ?? feat.id;
+    if ((typeof id !== 'string' || id.trim() === '') && !(typeof id === 'number' && Number.isFinite(id))) {
+      errors.push({ path: `${at}.properties.id`, message: 'is required (text or a number)' });
       return;
     }
-    const population = Number(p.population ?? 0);
-    if (!(population >= 0)) errors.push({ path: `${where} features[${i}].properties.population`, message: 'must be a number ≥ 0' });
-    const cls = p.class ?? 'urban';
-    if (!(ZONE_CLASSES as readonly unknown[]).includes(cls)) errors.push({ path: `${where} features[${i}].properties.class`, message: `must be one of ${ZONE_CLASSES.join(', ')}; got ${JSON.stringify(cls)}` });
-    const zone: Zone = { id: String(id), name: String(p.name ?? id), population, class: cls as ZoneClass, ...c };
-    const ring = outerRing(feat.geometry);
+    if (id === RESERVED_KEY) {
+      errors.push({ path: `${at}.properties.id`, message: reservedMessage('id') });
+      return;
+    }
+    const bad = zoneGeometryProblem(feat.geometry);
+    if (bad) {
+      errors.push({ path: `${at}.geometry${bad.path ? `.${bad.path}` : ''}`, message: bad.message });
+      return;
+    }
+    const geometry = feat.geometry as { type: string; coordinates: unknown };
+    const population = own('population') === undefined || own('population') === null ? 0 : numberOf(own('population'));
+    if (population === null || !Number.isFinite(population) || population < 0) {
+      errors.push({ path: `${at}.properties.population`, message: `must be a finite number ≥ 0; got ${describeValue(own('population'))}` });
+      return;
+    }
+    const cls = own('class') ?? 'urban';
+    if (!(ZONE_CLASSES as readonly unknown[]).includes(cls)) {
+      errors.push({ path: `${at}.properties.class`, message: `must be one of ${ZONE_CLASSES.join(', ')}; got ${describeValue(cls)}` });
+      return;
+    }
+    const name = own('name');
+    const zone: Zone = { id: String(id), name: typeof name === 'string' || typeof name === 'number' ? String(name) : String(id), population, class: cls as ZoneClass, ...centroid(geometry)! };
+    const ring = outerRing(geometry);
     if (ring) zone.polygon = ring;
-    const hs = holes(feat.geometry);
+    const hs = holes(geometry);
     if (hs.length) zone.holes = hs;
     zones.push(zone);
   });

@@ -1,0 +1,73 @@
+/**
+ * `batch.json`: what a batch folder records so that resume and merge only combine like with like —
+ * the scenario, its variants, replications, first seed, shard and the digest of every input file.
+ * Read back through zod, so a file cut short, edited or asking for absurd work (10¹⁵ replications)
+ * is refused by name before anything is planned from it.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { InputError } from '../scenario/errors.ts';
+import { reservedKeyErrors } from '../scenario/reserved.ts';
+import { zodErrors } from '../scenario/zod-messages.ts';
+import { MAX_SEED } from '../random/streams.ts';
+import type { Shard } from './plan.ts';
+
+/** Most replications a batch runs (the CLI's `--reps` ceiling). */
+export const MAX_REPS = 1_000_000;
+
+export interface BatchMeta {
+  scenario: { name: string; title: string };
+  variants: { name: string; title: string; description: string }[];
+  reps: number;
+  seed: number;
+  shard: Shard;
+  /** SHA-256 of the scenario file and every side file it read (variant files included), by name. */
+  inputs?: Record<string, string>;
+}
+
+const text = z.string().max(10_000);
+const batchMetaSchema = z
+  .object({
+    scenario: z.object({ name: text, title: text }),
+    variants: z.array(z.object({ name: text.min(1), title: text, description: z.string() })).min(1).max(1000),
+    reps: z.number().int().min(1).max(MAX_REPS),
+    seed: z.number().int().min(0).max(MAX_SEED),
+    shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1).max(MAX_REPS) }),
+    inputs: z.record(z.string(), z.string()).optional(),
+  })
+  .refine((m) => m.shard.index <= m.shard.count, { message: 'shard.index must be at most shard.count', path: ['shard', 'index'] })
+  .refine((m) => m.seed + m.reps - 1 <= MAX_SEED, { message: `seed + reps must stay below ${MAX_SEED}`, path: ['seed'] });
+
+/** Parses a folder's batch.json; problems name the file (and the place in it). */
+export function readBatchMeta(path: string): { meta: BatchMeta } | { error: InputError } {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: { path, message: 'missing — is this a folder written by linkdrill batch?' } };
+    if (code) return { error: { path, message: `cannot be read (${code})` } };
+    return { error: { path, message: `is cut short or not JSON (${(e as Error).message}); start the batch again in a new folder` } };
+  }
+  const problems = reservedKeyErrors(value);
+  const parsed = batchMetaSchema.safeParse(value);
+  if (!problems.length && parsed.success) return { meta: parsed.data };
+  const first = problems[0] ?? zodErrors(parsed.error!.issues, value)[0];
+  return { error: { path, message: `is not a linkdrill batch description: ${first.path ? `${first.path}: ` : ''}${first.message}` } };
+}
+
+/** The parts of two batches that must agree for their replications to be combined. */
+export const sameBatch = (a: BatchMeta, b: BatchMeta) =>
+  JSON.stringify([a.scenario, a.variants, a.reps, a.seed]) === JSON.stringify([b.scenario, b.variants, b.reps, b.seed]);
+
+/** Which input files differ between two batches' digests, in words; empty when none does. */
+export function changedInputs(was: Record<string, string> | undefined, now: Record<string, string>): string[] {
+  if (!was) return ['the folder records no input digests (written by an older linkdrill)'];
+  const out: string[] = [];
+  for (const [name, h] of Object.entries(now)) {
+    if (!Object.hasOwn(was, name)) out.push(`${name} (not read by the earlier batch)`);
+    else if (was[name] !== h) out.push(`${name} (content changed)`);
+  }
+  for (const name of Object.keys(was)) if (!Object.hasOwn(now, name)) out.push(`${name} (no longer read)`);
+  return out;
+}

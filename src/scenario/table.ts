@@ -1,0 +1,57 @@
+/**
+ * Reading a CSV table with a header row (a CAD export, a run folder's files, a batch's
+ * replications): rows keyed by column name in null-prototype records, so a column called
+ * `constructor` is data like any other; a column named twice or `__proto__` is a problem named by
+ * the file, never silently renamed or dropped.
+ */
+import Papa from 'papaparse';
+import type { InputError } from './errors.ts';
+import { RESERVED_KEY } from './reserved.ts';
+
+/** A plain decimal number written in a cell ("120.15", "-3", "1e3"), or `null` for anything else. */
+export function decimal(cell: string | undefined): number | null {
+  const t = (cell ?? '').trim();
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** One data row: its cells by column, its row number in the file (the header is row 1), and whether it has every cell. */
+export interface TableRow {
+  cells: Record<string, string>;
+  row: number;
+  /** As many cells as the header has columns (a row cut short or with extra cells is not). */
+  complete: boolean;
+}
+
+export interface CsvTable {
+  fields: string[];
+  rows: TableRow[];
+  /** Quoting problems by row, then header problems; at most a few of each. */
+  errors: InputError[];
+}
+
+/**
+ * Parses `text` (a leading BOM dropped, empty lines skipped); `where` names the file in errors;
+ * `header` normalises column names (e.g. trimmed and lower-cased). Pure.
+ */
+export function readCsvTable(text: string, where: string, header: (name: string) => string = (h) => h): CsvTable {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const errors: InputError[] = parsed.errors.slice(0, 5).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, message: e.message }));
+  const [head = [], ...body] = parsed.data;
+  const fields = head.map(header);
+  const first = new Map<string, number>();
+  fields.forEach((f, i) => {
+    if (f === RESERVED_KEY) errors.push({ path: where, message: `column "${RESERVED_KEY}" cannot be used (JavaScript reserves the name); rename it` });
+    else if (first.has(f)) errors.push({ path: where, message: `column "${f}" appears twice (columns ${first.get(f)! + 1} and ${i + 1}); keep one` });
+    else first.set(f, i);
+  });
+  const rows = body.map((cells, i): TableRow => {
+    const record = Object.create(null) as Record<string, string>;
+    fields.forEach((f, c) => {
+      if (cells[c] !== undefined && first.get(f) === c) record[f] = cells[c];
+    });
+    return { cells: record, row: i + 2, complete: cells.length === fields.length };
+  });
+  return { fields, rows, errors };
+}

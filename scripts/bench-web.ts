@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web`: the web app at 20× the default demand in headless Chromium (Debian's
+ * `npm run bench:web`: the web app on a busy day (the default demand ×200, ~17,000 incidents) in headless Chromium (Debian's
  * chromium; no browser download). Builds the site, serves it on 127.0.0.1, opens the busy scenario
  * as a zip, and prints frame work and intervals while playing at 600×, long tasks, scrub and tab
  * switch times against the targets, each with a verdict computed from the measurement.
@@ -10,12 +10,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
-import { busyDefaultZip } from '../test/e2e/busy-scenario.ts';
+import { BUSY_FACTOR, busyDefaultZip } from '../test/e2e/busy-scenario.ts';
 import { measureScale, observeLongTasks, openBusy, verdict } from '../test/e2e/measure.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FACTOR = Number(process.env.DEMAND_FACTOR ?? 20);
+const FACTOR = Number(process.env.DEMAND_FACTOR ?? BUSY_FACTOR);
 
 async function main(): Promise<number> {
   if (!existsSync(CHROMIUM)) {

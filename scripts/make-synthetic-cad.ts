@@ -46,7 +46,7 @@ const incidents = [...records.incidents].sort((a, b) => (a.tFirstCall ?? a.tOccu
 for (const inc of incidents) {
   if (inc.tFirstCall === null) continue; // never reached the center: not in its records
   const call = firstCall.get(inc.incidentId)!;
-  const head = [inc.incidentId.replace('inc-', 'JJ2025'), TYPE_NAMES[inc.type], inc.gradeFinal ?? '', inc.zone, inc.lon.toFixed(5), inc.lat.toFixed(5), at(inc.tFirstCall), at(call.tAnswer), at(call.tEnd)];
+  const head = [inc.incidentId.replace('inc-', 'JJ2025'), TYPE_NAMES[inc.type], inc.levelFinal ?? '', inc.zone, inc.lon.toFixed(5), inc.lat.toFixed(5), at(inc.tFirstCall), at(call.tAnswer), at(call.tEnd)];
   const ds = (byIncident.get(inc.incidentId) ?? []).filter((d) => d.tAlert !== null).sort((a, b) => a.tAlert! - b.tAlert!);
   if (ds.length === 0) rows.push([...head, '', '', '', '', '', '', '', '', '', '']);
   for (const d of ds) {

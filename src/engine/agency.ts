@@ -14,11 +14,11 @@ import { sendToAgency } from './comms.ts';
 import { RequestQueue } from './resources/request-queue.ts';
 import type { AgencyRecord } from './records.ts';
 
-/** The incident's record of `agency`'s part, made on first use. */
-export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {
+/** The incident's record of `agency`'s part, made on first use (`line`: the plan line that brings it). */
+export function agencyRecord(inc: IncidentState, agency: Agency, line?: ResponseLine): AgencyRecord {
   let r = inc.agencies.get(agency.id);
   if (!r) {
-    r = { incidentId: inc.rec.incidentId, agency: agency.id, tier: agency.tier, tOrdered: null, tNotified: null, channel: '', tFirstArrival: null, units: 0 };
+    r = { incidentId: inc.rec.incidentId, agency: agency.id, tier: agency.tier, tOrdered: null, tNotified: null, channel: '', tFirstArrival: null, units: 0, waitsFor: line?.after ?? '' };
     inc.agencies.set(agency.id, r);
     inc.tiers.add(agency.tier);
   }
@@ -28,7 +28,7 @@ export function agencyRecord(inc: IncidentState, agency: Agency): AgencyRecord {
 /** The center orders the units of one plan line from `agency`'s command. */
 export function sendOrder(w: World, inc: IncidentState, agency: Agency, line: ResponseLine): void {
   const tOrder = w.kernel.now();
-  const rec = agencyRecord(inc, agency);
+  const rec = agencyRecord(inc, agency, line);
   if (rec.tOrdered === null) rec.tOrdered = tOrder;
   w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: agency.id }, { unitType: line.unitType, count: line.count });
   sendToAgency(w, agency, (channel, delayS) => {
@@ -111,7 +111,7 @@ export function sendUnit(w: World, inc: IncidentState, u: UnitState): string | n
     rec.tNotified = now;
     rec.channel = u.agency.channel;
   }
-  const line: ResponseLine = { agency: u.agency.id, unitType: u.def.type, count: 1, afterApproval: false, handoff: { dist: 'fixed', value: 0 } };
+  const line: ResponseLine = { agency: u.agency.id, unitType: u.def.type, count: 1, afterApproval: false, afterDecision: false, handoff: { dist: 'fixed', value: 0 } };
   inc.rec.unitsRequired++;
   if (inc.rec.tFirstOrder === null) inc.rec.tFirstOrder = now;
   w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: u.agency.id }, { unitType: u.def.type, count: 1 });

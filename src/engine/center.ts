@@ -1,30 +1,59 @@
 /**
  * The linkage center's call-takers (接警坐席): an FCFS line served by the positions staffed in the
  * current hour, with optional caller abandonment. With exponential handling and no abandonment this
- * is the M/M/c queue of Erlang C (validated in test/validation).
+ * is the M/M/c queue of Erlang C (validated in test/validation). Calls that need no unit (咨询, calls
+ * to transfer to 12345) load the same positions — or a separate non-emergency line where the center
+ * has one — and are never verified, graded or dispatched. With dispatch during the call (边接边派)
+ * the first call's order goes out while the call-taker is still on the line.
  */
-import { sample } from '../random/distributions.ts';
+import { pickIndex, sample } from '../random/distributions.ts';
+import type { NonEmergencyStream } from '../scenario/scenario.ts';
+import type { CallKind, CallLine, CallRecord } from './records.ts';
 import type { CallState, IncidentState, World } from './world.ts';
-import type { CallRecord } from './records.ts';
-import { finishIncident, reported } from './incident.ts';
+import type { CallTakers } from './resources/call-takers.ts';
+import { finishIncident } from './incident.ts';
+import { decideDuringCall, verifyAndPlan } from './decide.ts';
+
+/** A new call's state and record (the caller has not reached a position yet). */
+function newCall(w: World, incident: IncidentState | null, stream: NonEmergencyStream | null, channel: string, kind: CallKind, line: CallLine): CallState {
+  const id = `call-${String(++w.counters.call).padStart(6, '0')}`;
+  // A literal of its own: the record outlives the call's state (see `occur`).
+  const rec: CallRecord = { callId: id, incidentId: incident?.rec.incidentId ?? '', channel, tArrive: w.kernel.now(), tAnswer: null, tEnd: null, abandoned: false, duplicate: false, kind, line };
+  return {
+    rec,
+    incident,
+    stream,
+    gone: false,
+    patienceTimer: null,
+  };
+}
+
+/** The positions of `line`. */
+const takersOf = (w: World, line: CallLine): CallTakers<CallState> => (line === 'nonEmergency' ? w.nonEmergencyTakers! : w.takers);
 
 /** A caller reaches the center about `inc` on `channel`. */
 export function callArrives(w: World, inc: IncidentState, channel: string): void {
   const now = w.kernel.now();
-  const id = `call-${String(++w.counters.call).padStart(6, '0')}`;
-  // A literal of its own: the record outlives the call's state (see `occur`).
-  const rec: CallRecord = { callId: id, incidentId: inc.rec.incidentId, channel, tArrive: now, tAnswer: null, tEnd: null, abandoned: false, duplicate: false };
-  const call: CallState = {
-    rec,
-    incident: inc,
-    gone: false,
-    patienceTimer: null,
-  };
+  const call = newCall(w, inc, null, channel, 'emergency', 'emergency');
   inc.rec.callers++;
-  w.liveCalls.add(call);
   if (inc.rec.tFirstCall === null) inc.rec.tFirstCall = now;
-  w.logging && w.emit('call.arrive', { incident: inc.rec.incidentId }, { call: id, channel });
-  if (w.takers.request(call)) {
+  queueCall(w, call);
+}
+
+/** A call that needs no unit arrives from `stream` (on its own line, or the emergency one). */
+export function nonEmergencyArrives(w: World, stream: NonEmergencyStream, line: CallLine = stream.line): void {
+  const rng = w.nonEmergencyRng;
+  const channel = stream.channels.length === 1 ? stream.channels[0].name : stream.channels[pickIndex(stream.channelWeights, rng)].name;
+  // A call arriving on the non-emergency line is handled there, never transferred again.
+  const transfer = line === 'emergency' && stream.transfer !== null && rng() < stream.transfer.probability;
+  queueCall(w, newCall(w, null, stream, channel, transfer ? 'transfer' : 'consult', line));
+}
+
+/** The call joins its line: answered at once by a free position, or waits (and may hang up). */
+function queueCall(w: World, call: CallState): void {
+  w.liveCalls.add(call);
+  w.logging && w.emit('call.arrive', { incident: call.incident?.rec.incidentId }, { call: call.rec.callId, channel: call.rec.channel, kind: call.rec.kind, line: call.rec.line });
+  if (takersOf(w, call.rec.line).request(call)) {
     answer(w, call);
     return;
   }
@@ -40,7 +69,7 @@ function abandon(w: World, call: CallState): void {
   call.patienceTimer = null;
   call.rec.abandoned = true;
   call.rec.tEnd = w.kernel.now();
-  w.logging && w.emit('call.abandon', { incident: call.incident.rec.incidentId }, { call: call.rec.callId });
+  w.logging && w.emit('call.abandon', { incident: call.incident?.rec.incidentId }, { call: call.rec.callId });
   finishCall(w, call);
 }
 
@@ -48,47 +77,93 @@ function abandon(w: World, call: CallState): void {
 function answer(w: World, call: CallState): void {
   call.patienceTimer?.cancel();
   call.patienceTimer = null;
+  if (call.stream) {
+    answerNonEmergency(w, call, call.stream);
+    return;
+  }
   const c = w.scenario.center;
   const rng = w.takerRng;
   const answerS = sample(c.answerTime, rng);
   w.kernel.after(answerS, () => {
-    const inc = call.incident;
+    const inc = call.incident!;
     call.rec.tAnswer = w.kernel.now();
     call.rec.duplicate = inc.known;
     // A repeat call about a known incident is recognised and merged into it.
-    if (inc.known) inc.rec.duplicateCalls++;
+    if (inc.known) {
+      inc.rec.duplicateCalls++;
+      call.rec.kind = 'repeat';
+    }
     if (inc.rec.tAnswered === null) inc.rec.tAnswered = call.rec.tAnswer;
     w.logging && w.emit('call.answer', { incident: inc.rec.incidentId }, { call: call.rec.callId, duplicate: call.rec.duplicate });
     const first = !inc.known;
     inc.known = true;
     const handleS = sample(first ? c.handlingTime : c.duplicateHandlingTime, rng);
+    // 边接边派: once type and address are known the order goes, while the call-taker stays on the line.
+    const during = first && c.dispatchDuringCall !== null;
+    if (during) w.kernel.after(Math.min(handleS, Math.max(0, sample(c.dispatchDuringCall!.after, w.duringCallRng))), () => decideDuringCall(w, inc));
     w.kernel.after(handleS, () => {
-      call.rec.tEnd = w.kernel.now();
-      w.logging && w.emit('call.end', { incident: inc.rec.incidentId }, { call: call.rec.callId });
-      w.takers.release();
-      finishCall(w, call);
-      if (first) reported(w, inc);
-      serveLine(w);
+      endCall(w, call);
+      if (first && !during) verifyAndPlan(w, inc);
+      serveLine(w, 'emergency');
     });
   });
 }
 
-function finishCall(w: World, call: CallState): void {
-  w.liveCalls.delete(call);
-  call.incident.pendingCalls--;
-  w.sinks.call?.(call.rec);
-  finishIncident(w, call.incident);
+/** A call that needs no unit: handled in its time, or transferred (to the non-emergency line or away). */
+function answerNonEmergency(w: World, call: CallState, stream: NonEmergencyStream): void {
+  const rng = w.nonEmergencyRng;
+  const answerS = sample(w.scenario.center.answerTime, rng);
+  w.kernel.after(answerS, () => {
+    call.rec.tAnswer = w.kernel.now();
+    w.logging && w.emit('call.answer', {}, { call: call.rec.callId, duplicate: false });
+    const transfer = call.rec.kind === 'transfer';
+    const handleS = Math.max(0, sample(transfer ? stream.transfer!.time : stream.handlingTime, rng));
+    w.kernel.after(handleS, () => {
+      const line = call.rec.line;
+      endCall(w, call);
+      if (transfer) {
+        const to = w.nonEmergencyTakers ? 'nonEmergency' : 'away';
+        w.logging && w.emit('call.transfer', {}, { call: call.rec.callId, to });
+        if (to === 'nonEmergency') nonEmergencyArrives(w, stream, 'nonEmergency');
+      }
+      serveLine(w, line);
+    });
+  });
 }
 
-/** Gives waiting callers to free call-takers, oldest first. */
-export function serveLine(w: World): void {
-  for (let call = w.takers.next(); call !== null; call = w.takers.next()) answer(w, call);
+/** The call-taker hangs up: the position is free again. */
+function endCall(w: World, call: CallState): void {
+  call.rec.tEnd = w.kernel.now();
+  w.logging && w.emit('call.end', { incident: call.incident?.rec.incidentId }, { call: call.rec.callId });
+  takersOf(w, call.rec.line).release();
+  finishCall(w, call);
+}
+
+function finishCall(w: World, call: CallState): void {
+  w.liveCalls.delete(call);
+  w.sinks.call?.(call.rec);
+  if (call.incident) {
+    call.incident.pendingCalls--;
+    finishIncident(w, call.incident);
+  }
+}
+
+/** Gives waiting callers of `line` to its free call-takers, oldest first. */
+export function serveLine(w: World, line: CallLine = 'emergency'): void {
+  const takers = takersOf(w, line);
+  for (let call = takers.next(); call !== null; call = takers.next()) answer(w, call);
 }
 
 /** Sets the number of staffed positions (at an hour boundary); busy takers finish their call. */
-export function setStaffed(w: World, n: number): void {
-  if (n === w.takers.staffed) return;
-  w.takers.staffed = n;
-  w.logging && w.emit('calltakers.change', {}, { staffed: n });
-  serveLine(w);
+export function setStaffed(w: World, n: number, nonEmergency: number | null = null): void {
+  if (n !== w.takers.staffed) {
+    w.takers.staffed = n;
+    w.logging && w.emit('calltakers.change', {}, { staffed: n });
+    serveLine(w, 'emergency');
+  }
+  if (nonEmergency !== null && w.nonEmergencyTakers && nonEmergency !== w.nonEmergencyTakers.staffed) {
+    w.nonEmergencyTakers.staffed = nonEmergency;
+    w.logging && w.emit('calltakers.change', {}, { staffed: nonEmergency, line: 'nonEmergency' });
+    serveLine(w, 'nonEmergency');
+  }
 }

@@ -1,14 +1,16 @@
 /**
  * Demand: background Poisson arrivals per incident type with an hourly profile, plus scripted and
- * historical incidents at fixed times. Background streams draw from their own random streams.
+ * historical incidents at fixed times, and calls that need no unit. Each stream draws from its own
+ * random stream.
  */
-import type { Background } from '../scenario/scenario.ts';
+import type { Background, NonEmergencyStream } from '../scenario/scenario.ts';
 import type { Rng } from '../random/streams.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
 import { civilFromDays, weekdayOf } from '../scenario/duration.ts';
 import { hourAt } from '../geo/travel.ts';
 import type { BackgroundState, World } from './world.ts';
 import { occur } from './incident.ts';
+import { nonEmergencyArrives } from './center.ts';
 import { pointInPolygon } from '../geo/zones.ts';
 import * as dmath from '../random/math.ts';
 
@@ -59,6 +61,22 @@ export function dayMultiplier(b: Pick<Background, 'weekly' | 'monthly' | 'dayFac
   };
 }
 
+/** Calls that need no unit: a Poisson stream with its hourly profile, on its own random stream. */
+function startNonEmergency(w: World, n: NonEmergencyStream): void {
+  const s = w.scenario;
+  const rng = w.streams.get(`nonemergency/${n.id}`);
+  const ratePerS = n.ratePerDay / 86400;
+  const next = () => {
+    const t = nextArrival(w.kernel.now(), ratePerS, n.profile, s.startSecondOfDay, rng);
+    if (t >= s.durationS) return;
+    w.kernel.after(t - w.kernel.now(), () => {
+      nonEmergencyArrives(w, n);
+      next();
+    });
+  };
+  next();
+}
+
 /** Starts every demand process of the scenario. */
 export function startDemand(w: World): void {
   const s = w.scenario;
@@ -69,6 +87,7 @@ export function startDemand(w: World): void {
     w.background.push(bg);
     scheduleNext(w, bg);
   });
+  for (const n of s.demand.nonEmergency) startNonEmergency(w, n);
   for (const f of s.demand.fixed) {
     w.kernel.after(f.t, () => occur(w, { type: f.type, zone: f.zone, lon: f.lon, lat: f.lat, grade: f.grade, source: f.source, name: f.source === 'scripted' && f.name ? f.name : undefined, pin: f.pin ? f.name : undefined, size: f.size, callers: f.callers }));
   }
@@ -85,7 +104,7 @@ function scheduleNext(w: World, bg: BackgroundState): void {
   if (t >= s.durationS) return;
   bg.timer = w.kernel.after(t - w.kernel.now(), () => {
     const z = s.zones[pickIndex(b.zoneWeights, bg.placeRng, total)];
-    const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng) ?? z : z;
+    const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng, z.holes) ?? z : z;
     occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
     scheduleNext(w, bg);
   });

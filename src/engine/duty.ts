@@ -13,7 +13,7 @@ export function startDuty(w: World): void {
   const rostered = w.units.filter((u) => u.def.roster !== null);
   const applyHour = () => {
     const h = hourAt(scenario.startSecondOfDay, kernel.now());
-    setStaffed(w, scenario.center.callTakers[h]);
+    setStaffed(w, scenario.center.callTakers[h], scenario.center.nonEmergencyTakers?.[h] ?? null);
     for (const u of rostered) {
       const on = u.def.roster![h] === 1;
       if (on !== u.onDuty) {

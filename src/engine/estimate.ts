@@ -96,6 +96,12 @@ export function estimateWork(s: Scenario): WorkEstimate {
     add(`incidentTypes[${ti}].callers.count`, `${approx(n * callersEach)} calls (${approx(callersEach)} per incident)`, n * callersEach * EVENTS.call);
     add(`plans (type ${t.id})`, `${approx(n * unitsEach)} units sent`, n * unitsEach * (EVENTS.request + (statusReports ? EVENTS.report : 0)));
   });
+  s.demand.nonEmergency.forEach((x, i) => {
+    // A call that needs no unit still arrives, is answered, maybe transferred, and ends.
+    const n = x.ratePerDay * days;
+    calls += n;
+    add(`demand.nonEmergency[${i}].ratePerDay`, `${approx(n)} calls that need no unit`, n * (EVENTS.call + (x.transfer ? x.transfer.probability : 0)));
+  });
   add('units', `choosing among ${approx(s.units.length)} units for ${approx(requests)} requests`, looks / LOOKS_PER_EVENT);
   add('units', `${approx(s.units.length)} units`, s.units.length * UNIT_WEIGHT);
 

@@ -1,23 +1,25 @@
 /**
  * An incident's life at the center: occurrence → callers → (first answered call) verification and
- * grading → plan activation (with reporting and approval for high grades) → orders to agencies →
- * first arrival (on-scene report, re-grading, command post) → units enter, after any precedence
- * wait → controlled → work (slowed while supplies are short) → close.
+ * a response level (出动等级) → plan activation (with reporting and approval where the level makes
+ * it a 突发事件 of a high enough grade) → orders to agencies → first arrival (on-scene report,
+ * re-grading, command post) → units enter, after any precedence wait → controlled → work (slowed
+ * while supplies are short) → close (→ final report). With dispatch during the call (边接边派) the
+ * level and the plan come while the first call is still going on.
  */
 import { NO_DATA } from './log.ts';
-import { GRADES } from '../scenario/schema.ts';
+import { GRADES, type Grade } from '../scenario/schema.ts';
 import { pickIndex, sample } from '../random/distributions.ts';
 import type { DispatchState, IncidentState, World } from './world.ts';
 import type { Rng } from '../random/streams.ts';
 import type { Place } from '../geo/travel.ts';
 import { callArrives } from './center.ts';
-import { initialGrade, planFor, planIncrement, resolveAgency } from './plan.ts';
+import { eventGrade, gradeName, initialGrade, planIncrement, resolveAgency } from './plan.ts';
 import { forgetRequests, rekeyRequests, sendOrder } from './agency.ts';
 import { clearUnit } from './unit.ts';
 import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentRecord } from './records.ts';
 import { currentSize, gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
-import { applyCommandRules, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
+import { applyCommandRules, finalReport, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
 import { requestSupplies, workEnd } from './stockpile.ts';
 
 export interface Occurrence {
@@ -25,7 +27,7 @@ export interface Occurrence {
   zone: string;
   lon: number;
   lat: number;
-  /** Grade index, or null to draw from the type's distribution. */
+  /** Level index, or null to draw from the type's distribution. */
   grade: number | null;
   source: IncidentRecord['source'];
   /** A scripted or injected incident's name (how injections and exercises refer to it). */
@@ -82,7 +84,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     lon: o.lon,
     lat: o.lat,
     source: o.source,
-    gradeTrue: GRADES[gradeTrue],
+    gradeTrue: gradeName(eventGrade(type, gradeTrue)),
     gradeInitial: null,
     gradeFinal: null,
     tOccur: now,
@@ -116,6 +118,15 @@ export function occur(w: World, o: Occurrence): IncidentState {
     duplicateCalls: 0,
     tSupplied: null,
     underGradedS: 0,
+    zoneClass: w.zoneClass.get(o.zone) ?? 'urban',
+    levelTrue: GRADES[gradeTrue],
+    levelInitial: null,
+    levelFinal: null,
+    tReportUpdate: null,
+    tReportFinal: null,
+    tCommandPostOrdered: null,
+    tDecision: null,
+    tGraded: null,
   };
   const inc: IncidentState = {
     rec,
@@ -146,7 +157,10 @@ export function occur(w: World, o: Occurrence): IncidentState {
     sizeFrom: { size: draw.size0, t: now },
     escalationTimer: null,
     awaitingApproval: [],
+    awaitingDecision: [],
     approved: false,
+    approvalStarted: false,
+    decided: false,
     reportStarted: false,
     expertsStarted: false,
     expertsConvened: false,
@@ -157,7 +171,8 @@ export function occur(w: World, o: Occurrence): IncidentState {
   };
   w.open.set(id, inc);
   if (inc.name) w.named.set(inc.name, inc);
-  w.logging && w.emit('incident.occur', { incident: id }, o.name ? { type: type.id, zone: o.zone, grade: GRADES[gradeTrue], source: o.source, name: o.name } : { type: type.id, zone: o.zone, grade: GRADES[gradeTrue], source: o.source });
+  const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: gradeName(eventGrade(type, gradeTrue)), source: o.source };
+  w.logging && w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
   if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
   else {
     const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
@@ -171,29 +186,6 @@ export function occur(w: World, o: Occurrence): IncidentState {
 /** The scene as a travel-model place, prepared the first time a unit or a delivery heads there. */
 export function scenePlace(w: World, inc: IncidentState): Place {
   return (inc.place ??= w.travel.place({ lon: inc.rec.lon, lat: inc.rec.lat }, { zone: inc.rec.zone }));
-}
-
-/** The first call about `inc` has been handled: verify, grade, activate the plan. */
-export function reported(w: World, inc: IncidentState): void {
-  w.kernel.after(inc.draw.verifyS, () => {
-    inc.rec.tVerified = w.kernel.now();
-    // Growth seen by later callers, or an on-scene report, may already have raised the grade.
-    inc.grade = Math.max(inc.grade, inc.draw.gradeInitial);
-    inc.rec.gradeInitial = GRADES[inc.draw.gradeInitial];
-    inc.rec.gradeFinal = GRADES[inc.grade];
-    if (inc.grade < trueGradeNow(w, inc)) inc.underGradedSince = inc.rec.tVerified;
-    w.logging && w.emit('incident.verify', { incident: inc.rec.incidentId }, { grade: GRADES[inc.grade] });
-    w.kernel.after(inc.draw.planS, () => {
-      inc.rec.tPlan = w.kernel.now();
-      w.logging && w.emit('incident.plan', { incident: inc.rec.incidentId }, { type: inc.type.id, grade: GRADES[inc.grade] });
-      if (!inc.open) return;
-      applyCommandRules(w, inc, orderLines);
-      orderLines(w, inc, gateLines(w, inc, planFor(w.scenario, inc.type.id, inc.grade)));
-      maybeOpenCommandPost(w, inc);
-      // A plan with no units means the center settled it by phone.
-      if (inc.rec.unitsRequired === 0 && inc.awaitingApproval.length === 0) closeIncident(w, inc);
-    });
-  });
 }
 
 /** Orders each plan line from its agency's command. */
@@ -230,7 +222,7 @@ export function unitArrived(w: World, d: DispatchState): void {
       if (truth > Math.max(inc.grade, inc.gradeTrue)) inc.rec.escalations++;
       regrade(w, inc, truth);
     }
-    maybeOpenCommandPost(w, inc);
+    maybeOpenCommandPost(w, inc, orderLines);
   }
   if (inc.rec.tFullResponse === null && inc.rec.unitsArrived >= inc.rec.unitsRequired) {
     inc.rec.tFullResponse = now;
@@ -312,7 +304,7 @@ export function checkControl(w: World, inc: IncidentState): void {
 /** A growing incident crossed a size threshold. */
 export function sizeCrossed(w: World, inc: IncidentState): void {
   if (!inc.open) return;
-  w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId }, { size: currentSize(w, inc)!, grade: GRADES[trueGradeNow(w, inc)] });
+  w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId }, { size: currentSize(w, inc)!, level: GRADES[trueGradeNow(w, inc)] });
   // Only someone on scene sees it; otherwise the first arrival's report will tell.
   if (inc.rec.tFirstArrival === null || inc.grade < 0) return;
   const truth = trueGradeNow(w, inc);
@@ -322,7 +314,7 @@ export function sizeCrossed(w: World, inc: IncidentState): void {
   }
 }
 
-/** The center re-grades `inc`; a higher grade orders what the new grade's plan adds. */
+/** The center changes the level of `inc`; a higher level orders what its plan adds (and may make it a 突发事件). */
 export function regrade(w: World, inc: IncidentState, to: number): void {
   const from = inc.grade;
   if (to === from) return;
@@ -331,13 +323,15 @@ export function regrade(w: World, inc: IncidentState, to: number): void {
     inc.rec.underGradedS += w.kernel.now() - inc.underGradedSince;
     inc.underGradedSince = null;
   }
-  inc.rec.gradeFinal = GRADES[to];
+  inc.rec.levelFinal = GRADES[to];
+  inc.rec.gradeFinal = gradeName(eventGrade(inc.type, to));
+  if (inc.rec.gradeFinal !== null && inc.rec.tGraded === null) inc.rec.tGraded = w.kernel.now();
   rekeyRequests(w, inc);
-  w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId }, { from: GRADES[from], to: GRADES[to] });
+  w.logging && w.emit('incident.regrade', { incident: inc.rec.incidentId }, { from: GRADES[from], to: GRADES[to], grade: inc.rec.gradeFinal as Grade | null });
   if (to > from && inc.open) {
     applyCommandRules(w, inc, orderLines);
     orderLines(w, inc, gateLines(w, inc, planIncrement(w.scenario, inc.type.id, from, to)));
-    maybeOpenCommandPost(w, inc);
+    maybeOpenCommandPost(w, inc, orderLines);
   }
 }
 
@@ -353,6 +347,9 @@ export function closeIncident(w: World, inc: IncidentState): void {
   forgetRequests(w, inc);
   inc.queued = [];
   inc.waitingUnits = [];
+  inc.awaitingApproval = [];
+  inc.awaitingDecision = [];
+  finalReport(w, inc);
   let transportPending = inc.needsTransport;
   for (const d of inc.dispatches) {
     if (d.unit.dispatch !== d) continue;

@@ -161,7 +161,7 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
       const agency = w.agenciesById.get(x.agency);
       if (!agency) return `unknown agency "${x.agency}"`;
       if (!w.pools.get(agency.id)?.has(x.unitType)) return `agency "${x.agency}" has no unit of type "${x.unitType}"`;
-      return () => (orderLines(w, inc!, [{ agency: agency.id, unitType: x.unitType, count: x.count ?? 1, afterApproval: false, handoff: { dist: 'fixed', value: 0 } }]), done());
+      return () => (orderLines(w, inc!, [{ agency: agency.id, unitType: x.unitType, count: x.count ?? 1, afterApproval: false, afterDecision: false, handoff: { dist: 'fixed', value: 0 } }]), done());
     }
     case 'send': {
       const u = w.unitsById.get(x.unit);
@@ -175,7 +175,7 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
       if (inc!.commandPostOrdered) return 'a command post is already ordered';
       return () => {
         inc!.commandPostForced = true;
-        maybeOpenCommandPost(w, inc!);
+        maybeOpenCommandPost(w, inc!, orderLines);
         return { ok: true };
       };
     case 'approve':

@@ -6,19 +6,21 @@
  */
 import type { Grade } from '../scenario/schema.ts';
 import type { Channel } from '../scenario/scenario.ts';
-import type { IncidentSource } from './records.ts';
+import type { CallKind, CallLine, IncidentSource } from './records.ts';
 
 /** What each kind of event says beyond its time and the incident, unit and agency it concerns. */
 export interface EventData {
-  /** `name`: a scripted or injected incident's name (not written to `events.csv`). */
-  'incident.occur': { type: string; zone: string; grade: Grade; source: IncidentSource; name?: string };
-  'call.arrive': { call: string; channel: string };
+  /** `level`: the true response level; `grade`: its 突发事件 grade (null: a routine call); `name`: a scripted or injected incident's name (not written to `events.csv`). */
+  'incident.occur': { type: string; zone: string; level: Grade; grade: Grade | null; source: IncidentSource; name?: string };
+  'call.arrive': { call: string; channel: string; kind: CallKind; line: CallLine };
   'call.answer': { call: string; duplicate: boolean };
   'call.abandon': { call: string };
   'call.end': { call: string };
-  /** The center's grade after verification. */
-  'incident.verify': { grade: Grade };
-  'incident.plan': { type: string; grade: Grade };
+  /** A call that needs no unit handed on: to the non-emergency line (`to`) or away (12345). */
+  'call.transfer': { call: string; to: CallLine | 'away' };
+  /** The center's level after verification (or during the call), and its 突发事件 grade (null: routine). */
+  'incident.verify': { level: Grade; grade: Grade | null; duringCall: boolean };
+  'incident.plan': { type: string; level: Grade };
   'order.send': { unitType: string; count: number };
   /** `delayS`: the order's time on the channel (s). */
   'order.receive': { unitType: string; count: number; channel: Channel; delayS: number };
@@ -34,12 +36,19 @@ export interface EventData {
   /** `after`: the agency id or kind it waits for. */
   'unit.wait': { after: string };
   'unit.enter': { waitedS: number };
-  'incident.regrade': { from: Grade; to: Grade };
-  'incident.escalate': { size: number; grade: Grade };
-  'incident.report': { to: 'government' };
+  /** 集结: the unit's team assembled, `stagingS` after its alert. */
+  'unit.staged': { stagingS: number };
+  /** Levels `from` → `to`, and the 突发事件 grade of the new level (null: routine). */
+  'incident.regrade': { from: Grade; to: Grade; grade: Grade | null };
+  /** The incident grew to a size whose true level is `level`. */
+  'incident.escalate': { size: number; level: Grade };
+  /** 初报 (`first`), 续报 (`update`) or 终报 (`final`) of a 突发事件 of `grade`. */
+  'incident.report': { stage: 'first' | 'update' | 'final'; grade: Grade; to: 'government' };
   'incident.approve': { by: 'government' | 'experts' };
   'incident.experts': Record<string, never>;
   'incident.commandpost': Record<string, never>;
+  /** The command post's decision meeting (会商决策) decided. */
+  'incident.decision': Record<string, never>;
   'incident.controlled': { size: number };
   'incident.full': Record<string, never>;
   'supply.request': { item: string; amount: number };
@@ -69,7 +78,8 @@ export interface EventData {
   'unit.release': { covered: string; to: string };
   'comms.down': { channel: Channel; cause: 'scheduled' | 'random' | 'injected' };
   'comms.up': { channel: Channel };
-  'calltakers.change': { staffed: number };
+  /** Positions staffed now, on the emergency line or (`line`) the non-emergency one. */
+  'calltakers.change': { staffed: number; line?: 'nonEmergency' };
   /** Something injected from outside the model (a trainer, a test) at this time. */
   inject: { action: string; params: Record<string, string | number | boolean> };
 }
@@ -84,6 +94,7 @@ export const EVENT_KINDS = [
   'call.answer',
   'call.abandon',
   'call.end',
+  'call.transfer',
   'incident.verify',
   'incident.plan',
   'order.send',
@@ -96,12 +107,14 @@ export const EVENT_KINDS = [
   'unit.arrive',
   'unit.wait',
   'unit.enter',
+  'unit.staged',
   'incident.regrade',
   'incident.escalate',
   'incident.report',
   'incident.approve',
   'incident.experts',
   'incident.commandpost',
+  'incident.decision',
   'incident.controlled',
   'incident.full',
   'supply.request',

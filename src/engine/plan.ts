@@ -1,5 +1,6 @@
-/** Pure decisions of the center: grading and plan lookup. */
-import type { Agency, ResponseLine, Scenario } from '../scenario/scenario.ts';
+/** Pure decisions of the center: levels and grades, and plan lookup. */
+import type { Agency, IncidentType, ResponseLine, Scenario } from '../scenario/scenario.ts';
+import { GRADES, type Grade } from '../scenario/schema.ts';
 import type { Rng } from '../random/streams.ts';
 
 /**
@@ -19,6 +20,12 @@ export function initialGrade(trueGrade: number, errorProbability: number, maxErr
   if (g < 0) return Math.min(3, trueGrade + size);
   return g;
 }
+
+/** The 突发事件 grade index of a type's level index (null: a routine call at that level, or no level yet). */
+export const eventGrade = (type: Pick<IncidentType, 'gradeOfLevel'>, level: number): number | null => (level < 0 ? null : type.gradeOfLevel[level]);
+
+/** A grade index as written (null stays null: not a 突发事件). */
+export const gradeName = (g: number | null): Grade | null => (g === null ? null : GRADES[g]);
 
 /** The plan's response for an incident type at a grade index. */
 export function planFor(scenario: Scenario, type: string, grade: number): ResponseLine[] {

@@ -7,6 +7,9 @@
 /** Where an incident came from: background demand, the scenario's script, a CAD history, or an injection. */
 export type IncidentSource = 'background' | 'scripted' | 'history' | 'injected';
 
+/** urban, suburban or rural (the zone's class). */
+export type ZoneClassName = 'urban' | 'suburban' | 'rural';
+
 export interface IncidentRecord {
   incidentId: string;
   type: string;
@@ -14,8 +17,11 @@ export interface IncidentRecord {
   lon: number;
   lat: number;
   source: IncidentSource;
-  gradeTrue: string;
+  /** 突发事件 grade (IV…I) of the true level; null: a routine call, not a 突发事件. */
+  gradeTrue: string | null;
+  /** Grade of the level the center first gave; null: routine, or never graded. */
   gradeInitial: string | null;
+  /** Grade of the level the center worked to last; null: routine, or never graded. */
   gradeFinal: string | null;
   tOccur: number;
   tFirstCall: number | null;
@@ -37,7 +43,7 @@ export interface IncidentRecord {
   queuedRequests: number;
   /** Unit requests handed to outside backup (loss mode). */
   lostRequests: number;
-  /** Reported to government (grade ≥ the command's report grade). */
+  /** 初报: first report to government (a 突发事件 of the command's report grade or above). */
   tReported: number | null;
   /** Government approved follow-up resources. */
   tApproved: number | null;
@@ -61,12 +67,37 @@ export interface IncidentRecord {
   duplicateCalls: number;
   /** Supplies arrived on scene (null: none needed, or still short at the end). */
   tSupplied: number | null;
-  /** Seconds the center worked to a grade below the incident's true one (misjudged at first). */
+  /** Seconds the center worked to a level below the incident's true one (misjudged at first). */
   underGradedS: number;
+  /** The class of the incident's zone. */
+  zoneClass: ZoneClassName;
+  /** Response level (出动等级/响应等级, IV…I) drawn at occurrence; plans are keyed by it. */
+  levelTrue: string;
+  /** Level the center first gave (null: never verified). */
+  levelInitial: string | null;
+  /** Level the center worked to last. */
+  levelFinal: string | null;
+  /** 续报: the written follow-up report. */
+  tReportUpdate: number | null;
+  /** 终报: the final report after the response ended. */
+  tReportFinal: number | null;
+  /** The command post was ordered: its set-up clock starts (the first arrival, or the plan ordering it later). */
+  tCommandPostOrdered: number | null;
+  /** The command post's decision meeting (会商决策) decided. */
+  tDecision: number | null;
+  /** The center first judged the incident a 突发事件 (at verification, or when its level rose to a graded one). */
+  tGraded: number | null;
 }
+
+/** What a call was: the first about an incident, a repeat about a known one, or one that needs no unit. */
+export type CallKind = 'emergency' | 'repeat' | 'consult' | 'transfer';
+
+/** The line a call waits on: the emergency line, or a separate non-emergency one (e.g. 12345 seats). */
+export type CallLine = 'emergency' | 'nonEmergency';
 
 export interface CallRecord {
   callId: string;
+  /** The incident the call is about; '' for a call that needs no unit. */
   incidentId: string;
   channel: string;
   tArrive: number;
@@ -75,6 +106,8 @@ export interface CallRecord {
   abandoned: boolean;
   /** A repeat call about an incident the center already knew. */
   duplicate: boolean;
+  kind: CallKind;
+  line: CallLine;
 }
 
 export interface DispatchRecord {
@@ -98,6 +131,8 @@ export interface DispatchRecord {
   channel: string;
   /** The unit could start work (after any precedence wait). */
   tEnter: number | null;
+  /** 集结: the unit's team was assembled (its alert time where the agency needs no staging). */
+  tStaged: number | null;
 }
 
 /** One agency's part in one incident: the per-agency linkage chain. */
@@ -112,6 +147,8 @@ export interface AgencyRecord {
   channel: string;
   tFirstArrival: number | null;
   units: number;
+  /** The agency or kind the plan has this agency's first line wait for on scene ('' for none). */
+  waitsFor: string;
 }
 
 /** A depot's account of one item over the run: initial + restocked − drawn = final. */

@@ -1,5 +1,5 @@
 /**
- * A unit's cycle: alert → turnout → travel → on scene (enter, after any precedence wait) → clear
+ * A unit's cycle: alert → (staging, 集结) → turnout → travel → on scene (enter, after any precedence wait) → clear
  * (→ transport → hospital handover) → free → return to its station. A returning unit is free and can
  * be sent again from where it is. Units also move up to cover a neighbour's area (backfill), and go
  * out of and back into service with rosters, maintenance and injections.
@@ -84,6 +84,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
       tier: u.agency.tier,
       channel,
       tEnter: null,
+      tStaged: null,
     },
     incident: inc,
     unit: u,
@@ -115,18 +116,37 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
     d.rec.tAlert = t;
     if (inc.rec.tFirstDispatch === null) inc.rec.tFirstDispatch = t;
     w.logging && w.emit('unit.alert', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { dispatch: id, channel, mutualAid, fromRoad: onRoad });
-    // A unit already on the road needs no turnout.
-    const turnoutS = onRoad && u.at !== u.base ? 0 : Math.max(0, sample(isNight(w, t) ? u.def.turnoutNight : u.def.turnoutDay, rng));
-    u.timer = w.kernel.after(turnoutS, () => {
-      const t0 = w.kernel.now();
-      d.rec.tEnroute = t0;
-      u.status = 'enroute';
-      const travelS = w.travel.tripS(u.at, scenePlace(w, inc), t0, true, u.travelRng);
-      u.trip = { from: u.at, to: scenePlace(w, inc), t0, t1: t0 + travelS };
-      w.logging && w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { etaT: t0 + travelS });
-      u.timer = w.kernel.after(travelS, () => arrive(w, u, d, travelS));
+    // A unit already on the road needs no staging and no turnout.
+    const onTheWay = onRoad && u.at !== u.base;
+    const stagingS = onTheWay || u.agency.staging === null ? 0 : Math.max(0, sample(u.agency.staging, rng));
+    const turnout = () => {
+      const turnoutS = onTheWay ? 0 : Math.max(0, sample(isNight(w, t) ? u.def.turnoutNight : u.def.turnoutDay, rng));
+      u.timer = w.kernel.after(turnoutS, () => depart(w, u, d));
+    };
+    if (stagingS === 0) {
+      d.rec.tStaged = t;
+      turnout();
+      return;
+    }
+    // 集结: the team assembles before it turns out.
+    u.timer = w.kernel.after(stagingS, () => {
+      d.rec.tStaged = w.kernel.now();
+      w.logging && w.emit('unit.staged', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { stagingS });
+      turnout();
     });
   });
+}
+
+/** The unit leaves for the scene and travels there. */
+function depart(w: World, u: UnitState, d: DispatchState): void {
+  const inc = d.incident;
+  const t0 = w.kernel.now();
+  d.rec.tEnroute = t0;
+  u.status = 'enroute';
+  const travelS = w.travel.tripS(u.at, scenePlace(w, inc), t0, true, u.travelRng);
+  u.trip = { from: u.at, to: scenePlace(w, inc), t0, t1: t0 + travelS };
+  w.logging && w.emit('unit.enroute', { incident: inc.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { etaT: t0 + travelS });
+  u.timer = w.kernel.after(travelS, () => arrive(w, u, d, travelS));
 }
 
 /** The unit reaches the scene of its dispatch after `travelS` on the road. */

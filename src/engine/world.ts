@@ -1,5 +1,5 @@
 /** Mutable state of one run, shared by the engine's processes. Nothing here leaves the engine. */
-import type { Agency, Background, Channel, IncidentType, ResponseLine, Scenario, Unit } from '../scenario/scenario.ts';
+import type { Agency, Background, Channel, IncidentType, NonEmergencyStream, ResponseLine, Scenario, Unit, ZoneClass } from '../scenario/scenario.ts';
 import type { Kernel, Timer } from './kernel.ts';
 import type { CallTakers } from './resources/call-takers.ts';
 import type { RequestQueue } from './resources/request-queue.ts';
@@ -126,7 +126,12 @@ export interface IncidentState {
   escalationTimer: Timer | null;
   /** Plan lines waiting for government approval. */
   awaitingApproval: ResponseLine[];
+  /** Plan lines waiting for the command post's decision meeting. */
+  awaitingDecision: ResponseLine[];
   approved: boolean;
+  approvalStarted: boolean;
+  /** The command post's decision meeting has decided. */
+  decided: boolean;
   reportStarted: boolean;
   expertsStarted: boolean;
   expertsConvened: boolean;
@@ -141,7 +146,10 @@ export interface IncidentState {
 
 export interface CallState {
   rec: CallRecord;
-  incident: IncidentState;
+  /** The incident the call is about; null for a call that needs no unit. */
+  incident: IncidentState | null;
+  /** The stream of a call that needs no unit (its handling and transfer); null for an incident's call. */
+  stream: NonEmergencyStream | null;
   /** Position in the waiting line has been given up (abandoned). */
   gone: boolean;
   patienceTimer: Timer | null;
@@ -199,12 +207,19 @@ export interface World {
   /** The center's streams: call-takers' times, and callers' patience. */
   takerRng: Rng;
   patienceRng: Rng;
+  /** The center's streams for calls that need no unit, and for the moment of dispatch during a call. */
+  nonEmergencyRng: Rng;
+  duringCallRng: Rng;
+  /** Each zone's class, by zone id. */
+  zoneClass: Map<string, ZoneClass>;
   hospitals: (Place & { id: string; handover: Dist })[];
   depots: DepotState[];
   /** Unit requests waiting for a freed unit, by `agency|type` (most severe first, then oldest). */
   waiting: Map<string, RequestQueue<UnitRequest>>;
   /** Call-taker positions and the line of callers waiting for one. */
   takers: CallTakers<CallState>;
+  /** The separate non-emergency line's positions and callers (null: the center has none). */
+  nonEmergencyTakers: CallTakers<CallState> | null;
   /** Calls not yet finished (waiting or in service). */
   liveCalls: Set<CallState>;
   /** Outages in force per channel (a channel is up at 0). */

@@ -1,10 +1,35 @@
 /**
  * Recognising expected actions: an engine event of the named kind (for the named incident and
- * agency), a decision taken (with the named choice), or an evaluator's tick. The first time an action
- * is seen at or after the start of its window counts; whether it was on time is judged against `by`.
+ * agency; a report of the named stage — 初报, 续报, 终报), a decision taken (with the named choice), or
+ * an evaluator's tick. The first time an action is seen at or after the start of its window counts;
+ * whether it was on time is judged against `by`.
  */
-import type { LogEvent } from '../engine/log.ts';
+import { EVENT_KINDS, type LogEvent } from '../engine/log.ts';
 import type { ExercisePackage } from './package.ts';
+import type { ExerciseParsed } from './schema.ts';
+
+/** A staged report as `incident.report` events name it: 初报 (first), 续报 (update), 终报 (final). */
+export type ReportStage = 'first' | 'update' | 'final';
+
+/** How an expected action is recognised, checked against the package. */
+export type Detect = { kind: 'event'; event: string; incident?: string; agency?: string; stage?: ReportStage } | { kind: 'decision'; decision: string; choice?: string } | { kind: 'manual' };
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+
+/**
+ * An expected action's `detect` as written, normalised; problems go to `err` by their place under
+ * `path`. `incidentNames`: the scripted and injected incidents' names. (A decision is checked once the
+ * decisions are known.)
+ */
+export function detectOf(d: ExerciseParsed['phases'][number]['expected'][number]['detect'], path: string, incidentNames: ReadonlySet<string>, err: (path: string, message: string) => void): Detect {
+  if ('decision' in d) return { kind: 'decision', decision: d.decision, choice: d.choice };
+  if (!('event' in d)) return { kind: 'manual' };
+  if (d.incident !== undefined && !incidentNames.has(d.incident)) err(`${path}.incident`, `no incident called "${d.incident}"`);
+  // A misspelt kind would never be seen: the action would read as missed, silently.
+  if (!KNOWN_KINDS.has(d.event)) err(`${path}.event`, `no event kind "${d.event}" (e.g. incident.verify, order.send, unit.arrive, incident.report, incident.commandpost)`);
+  if (d.stage !== undefined && d.event !== 'incident.report') err(`${path}.stage`, 'a report stage (first, update, final) goes with event incident.report');
+  return { kind: 'event', event: d.event, incident: d.incident, agency: d.agency, stage: d.stage };
+}
 
 /** When an expected action was seen (exercise s) and how. */
 export interface Met {
@@ -41,6 +66,7 @@ export function detectFromEvents(
       if (t < x.fromS || e.kind !== d.event) continue;
       if (incident !== undefined && e.incident !== incident) continue;
       if (d.agency !== undefined && e.agency !== d.agency) continue;
+      if (d.stage !== undefined && (e.kind !== 'incident.report' || e.data.stage !== d.stage)) continue;
       met.set(x.id, { t, how: 'event', by: e.kind });
       break;
     }

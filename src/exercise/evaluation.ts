@@ -7,6 +7,7 @@
  * improvement plan come from the evaluators' entries in the log. Pure.
  */
 import type { ScoreResult } from '../metrics/score.ts';
+import { formatValue } from '../report/format.ts';
 import type { Action, FindingTag, Rating } from './log.ts';
 import type { ExerciseSession } from './session.ts';
 import type { Text } from './text.ts';
@@ -198,10 +199,11 @@ function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decis
   }
   const ind = score?.indicators.find((i) => i.spec.id === ev.indicator);
   if (!ind || ind.value === null || ind.score === null) return { evidence: { zh: `指标 ${ev.indicator}：本次演练无数据`, en: `indicator ${ev.indicator}: no data in this exercise` }, suggested: null };
-  const v = ind.spec.unit === 'share' ? `${(ind.value * 100).toFixed(1)}%` : `${Math.round(ind.value)} s`;
-  const tg = ind.spec.unit === 'share' ? `${(ind.spec.target * 100).toFixed(1)}%` : `${Math.round(ind.spec.target)} s`;
+  // In the indicator's own unit: seconds, a share, or a multiple of a time limit (E1).
+  const [v, tg] = [ind.value, ind.spec.target];
+  const f = (x: number, lang: 'zh' | 'en') => formatValue(x, ind.spec.unit, lang);
   return {
-    evidence: { zh: `指标 ${ind.spec.id} ${ind.spec.name.zh}：${v}（目标 ${tg}，得分 ${ind.score.toFixed(0)}）`, en: `indicator ${ind.spec.id} ${ind.spec.name.en}: ${v} (target ${tg}, score ${ind.score.toFixed(0)})` },
+    evidence: { zh: `指标 ${ind.spec.id} ${ind.spec.name.zh}：${f(v, 'zh')}（目标 ${f(tg, 'zh')}，得分 ${ind.score.toFixed(0)}）`, en: `indicator ${ind.spec.id} ${ind.spec.name.en}: ${f(v, 'en')} (target ${f(tg, 'en')}, score ${ind.score.toFixed(0)})` },
     suggested: ratingForScore(ind.score),
   };
 }

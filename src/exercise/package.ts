@@ -18,10 +18,10 @@ import type { Injection } from '../engine/inject.ts';
 import { engineParams, exerciseSchema, MESSAGE_KINDS, type EngineActionInput, type EngineInjectKind, type ExerciseParsed, type InjectInput } from './schema.ts';
 import { parseRelTime, readMselCsv, readMselTable, type MselTable } from './msel.ts';
 import type { ReadBytes } from '../scenario/files.ts';
+import { detectOf, type Detect } from './detect.ts';
 import { text, type Text } from './text.ts';
 import { sha256Hex } from './hash.ts';
 
-export type Detect = { kind: 'event'; event: string; incident?: string; agency?: string } | { kind: 'decision'; decision: string; choice?: string } | { kind: 'manual' };
 
 export interface ExpectedAction {
   id: string;
@@ -271,9 +271,7 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
       inRange(byS, `${path}.by`);
       if (!(fromS <= byS)) err(`${path}.from`, 'must come before by');
       if (expected.some((o) => o.id === e.id)) err(`${path}.id`, `duplicate expected action "${e.id}"`);
-      const d = e.detect;
-      const detect: Detect = 'event' in d ? { kind: 'event', event: d.event, incident: d.incident, agency: d.agency } : 'decision' in d ? { kind: 'decision', decision: d.decision, choice: d.choice } : { kind: 'manual' };
-      if (detect.kind === 'event' && detect.incident !== undefined && !incidentNames.has(detect.incident)) err(`${path}.detect.incident`, `no incident called "${detect.incident}"`);
+      const detect = detectOf(e.detect, `${path}.detect`, incidentNames, err);
       expected.push({ id: e.id, phase: p.id, role: e.role, action: text(e.action), fromS, byS, detect });
     }),
   );

@@ -31,6 +31,7 @@ const detectSchema = z.union([
     event: z.string().min(1).describe('An event kind, e.g. incident.report, incident.commandpost, unit.arrive, order.send'),
     incident: z.string().optional().describe('The incident (by name) it concerns'),
     agency: z.string().optional(),
+    stage: z.enum(['first', 'update', 'final']).optional().describe('With incident.report: only the 初报 (first), a 续报 (update) or the 终报 (final)'),
   }),
   z.strictObject({ decision: id, choice: id.optional() }),
   z.strictObject({ manual: z.literal(true) }),

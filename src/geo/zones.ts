@@ -1,6 +1,6 @@
 /**
- * Zone geometry: centroids and outer rings of GeoJSON zones, the zone nearest a point, and uniform
- * points inside a zone's polygon. Pure; positions are WGS-84 degrees.
+ * Zone geometry: centroids, outer rings and holes of GeoJSON zones, the zone a point falls in (or the
+ * nearest), and uniform points inside a zone's polygon. Pure; positions are WGS-84 degrees.
  */
 import type { Rng } from '../random/streams.ts';
 import type { Point } from './point.ts';
@@ -74,6 +74,23 @@ export function outerRing(g: { type: string; coordinates: unknown } | undefined)
   return null;
 }
 
+/** The holes (inner rings) of a Polygon, or of a MultiPolygon's largest polygon; [] where there are none. */
+export function holes(g: { type: string; coordinates: unknown } | undefined): [number, number][][] {
+  if (!g) return [];
+  const poly =
+    g.type === 'Polygon'
+      ? (g.coordinates as [number, number][][])
+      : g.type === 'MultiPolygon'
+        ? [...(g.coordinates as [number, number][][][])].sort((a, b) => b[0].length - a[0].length)[0]
+        : null;
+  return poly ? poly.slice(1).map((ring) => ring.map(([x, y]) => [x, y] as [number, number])) : [];
+}
+
+/** Is the point inside the ring and outside every hole? */
+export function insideArea(ring: readonly [number, number][], hs: readonly (readonly [number, number][])[], x: number, y: number): boolean {
+  return insideRing(ring, x, y) && !hs.some((h) => insideRing(h, x, y));
+}
+
 /** Centroid of a Point or the area-weighted centroid of a (Multi)Polygon's outer rings, in degrees. */
 export function centroid(g: { type: string; coordinates: unknown } | undefined): Point | null {
   if (!g) return null;
@@ -104,8 +121,10 @@ export function centroid(g: { type: string; coordinates: unknown } | undefined):
   return { lon: cx / (3 * a), lat: cy / (3 * a) };
 }
 
-/** The zone whose centroid is nearest to `p`. */
-export function nearestZone<Z extends Point>(zones: readonly Z[], p: Point): Z | undefined {
+/** The zone whose polygon holds `p`, else the zone whose centroid is nearest to it. */
+export function nearestZone<Z extends Point & { polygon?: [number, number][]; holes?: [number, number][][] }>(zones: readonly Z[], p: Point): Z | undefined {
+  const holding = zones.find((z) => z.polygon && insideArea(z.polygon, z.holes ?? [], p.lon, p.lat));
+  if (holding) return holding;
   let best: Z | undefined;
   let bestD = Infinity;
   for (const z of zones) {
@@ -129,8 +148,8 @@ export function insideRing(ring: readonly [number, number][], x: number, y: numb
   return inside;
 }
 
-/** A uniform point inside the ring by rejection from its bounding box (null after 64 misses). */
-export function pointInPolygon(ring: readonly [number, number][], rng: Rng): { lon: number; lat: number } | null {
+/** A uniform point inside the ring (and outside its holes) by rejection from its bounding box (null after 64 misses). */
+export function pointInPolygon(ring: readonly [number, number][], rng: Rng, hs: readonly (readonly [number, number][])[] = []): { lon: number; lat: number } | null {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of ring) {
     x0 = Math.min(x0, x);
@@ -141,7 +160,7 @@ export function pointInPolygon(ring: readonly [number, number][], rng: Rng): { l
   for (let k = 0; k < 64; k++) {
     const x = x0 + (x1 - x0) * rng();
     const y = y0 + (y1 - y0) * rng();
-    if (insideRing(ring, x, y)) return { lon: x, lat: y };
+    if (insideArea(ring, hs, x, y)) return { lon: x, lat: y };
   }
   return null;
 }

@@ -1,78 +1,28 @@
 /**
- * The default rubric's indicators: each one's definition (group, name, unit, target and where the
- * target comes from, how its items are summed up, weight) next to its measure — how its items are
- * taken from one replication's records. The definitions are plain data (they travel to the app and
- * into `run.json`); the measures stay here and are looked up by id.
+ * The default rubric's indicators: each one's definition (group, name, unit, target and the source
+ * of the target — document, edition, clause —, how its items are summed up, weight) next to its
+ * measure — how its items are taken from one replication's records. The definitions are plain data
+ * (they travel to the app and into `run.json`); the measures stay here and are looked up by id.
  */
-import type { DispatchRecord, IncidentRecord, RunRecords } from '../engine/records.ts';
-import type { Aggregate, IndicatorSpec, Rubric, Sample, ScoreContext } from './score.ts';
+import type { Aggregate, IndicatorSpec, Rubric, Sample } from './score.ts';
+import { SOURCES } from './sources.ts';
+import { reportLimits } from './reporting.ts';
+import {
+  answerTimes, delayToCare, fireIncident, firstAlarm, firstAndLast, inClass, isEms, isFire, notify, perIncident, reportStages, span, turnout,
+  type Measure, type MeasureInput,
+} from './measures.ts';
 
-/** What a measure sees: one replication's records, its number, and the run's facts. */
-export interface MeasureInput {
-  r: RunRecords;
-  rep: number;
-  ctx: ScoreContext;
-  rubric: Rubric;
-}
+export type { MeasureInput };
 
-type Measure = (m: MeasureInput) => Sample[];
-
+const P80: Aggregate = { kind: 'percentile', p: 0.8 };
 const P90: Aggregate = { kind: 'percentile', p: 0.9 };
 const P95: Aggregate = { kind: 'percentile', p: 0.95 };
 const MEAN: Aggregate = { kind: 'mean' };
-const PLAN = { zh: '被检验预案自身的目标（无外部标准）', en: 'the plan under test (no external standard exists)' };
-const NFPA1221 = { zh: 'NFPA 1221/1225：90% 的报警在 15 秒内接听', en: 'NFPA 1221/1225: 90% of alarms answered within 15 s' };
 const INCIDENTS = { zh: '起事件', en: 'incidents' };
 const CALLS = { zh: '次来电', en: 'calls' };
 const DISPATCHES = { zh: '次出动', en: 'dispatches' };
 const NOTICES = { zh: '次通知', en: 'notifications' };
-
-const span = (a: number | null, b: number | null) => (a === null || b === null ? NaN : b - a);
-const finite = (s: Sample) => Number.isFinite(s.value);
-const kindOf = (m: MeasureInput, agency: string) => m.ctx.agencies[agency]?.kind ?? '';
-const isFire = (m: MeasureInput, agency: string) => m.rubric.kinds.fire.includes(kindOf(m, agency));
-const isEms = (m: MeasureInput, agency: string) => m.rubric.kinds.ems.includes(kindOf(m, agency));
-
-/** One item per incident: `f` of it, at time `t` of it (its occurrence by default). */
-const perIncident = (m: MeasureInput, f: (i: IncidentRecord) => number, t: (i: IncidentRecord) => number | null = (i) => i.tOccur): Sample[] => {
-  // Items only where the value is a number: a year of incidents makes many that are not.
-  const out: Sample[] = [];
-  for (const i of m.r.incidents) {
-    const value = f(i);
-    if (Number.isFinite(value)) out.push({ value, rep: m.rep, incident: i.incidentId, t: t(i) ?? i.tOccur });
-  }
-  return out;
-};
-
-/** Alert → leaving the station, for dispatches of the agencies `pick` chooses. */
-const turnout = (m: MeasureInput, pick: (agency: string) => boolean): Sample[] =>
-  m.r.dispatches
-    .filter((x) => pick(x.agency) && x.tAlert !== null && x.tEnroute !== null)
-    .map((x) => ({ value: x.tEnroute! - x.tAlert!, rep: m.rep, incident: x.incidentId, unit: x.unitId, agency: x.agency, t: x.tAlert! }));
-
-/** Center → agency command: from the center's first order to the agency to its command having it. */
-const notify = (m: MeasureInput, tier: number): Sample[] =>
-  m.r.agencies
-    .filter((a) => a.tier === tier && a.tNotified !== null && a.channel !== 'mutual_aid')
-    .map((a) => ({ value: span(a.tOrdered, a.tNotified), rep: m.rep, incident: a.incidentId, agency: a.agency, t: a.tNotified!, note: a.channel }))
-    .filter(finite);
-
-/** Travel of the first (`first`) or last fire unit of each incident's first order. */
-function fireTravel(m: MeasureInput, first: boolean): Sample[] {
-  const out: Sample[] = [];
-  const byIncident = new Map<string, DispatchRecord[]>();
-  for (const x of m.r.dispatches) {
-    if (!byIncident.has(x.incidentId)) byIncident.set(x.incidentId, []);
-    byIncident.get(x.incidentId)!.push(x);
-  }
-  for (const [incidentId, ds] of byIncident) {
-    const fire = ds.filter((x) => isFire(m, x.agency) && x.travelS !== null && x.tOrder === ds[0].tOrder);
-    if (fire.length === 0 || (!first && fire.length < 2)) continue;
-    const x = fire.reduce((a, b) => (first ? (b.tArrive! < a.tArrive! ? b : a) : b.tArrive! > a.tArrive! ? b : a));
-    out.push({ value: x.travelS!, rep: m.rep, incident: incidentId, unit: x.unitId, agency: x.agency, t: x.tEnroute ?? x.tOrder });
-  }
-  return out;
-}
+const REPORTS = { zh: '次报告', en: 'reports' };
 
 /** An indicator of the default rubric: its definition and its measure, side by side. */
 export interface Indicator {
@@ -85,66 +35,87 @@ const indicator = (spec: Omit<IndicatorSpec, 'critical'> & { critical?: boolean 
 /** The default rubric's indicators, in report order. */
 export const INDICATORS: readonly Indicator[] = [
   indicator(
-    { id: 'A1', group: 'alarm', name: { zh: '接警应答时间（P90）', en: 'Call answer time (p90)' }, unit: 's', target: 15, aggregate: P90, weight: 3, source: NFPA1221, items: CALLS },
-    (m) => m.r.calls.filter((c) => c.tAnswer !== null).map((c) => ({ value: c.tAnswer! - c.tArrive, rep: m.rep, incident: c.incidentId, t: c.tArrive, note: c.channel })),
+    { id: 'A1', group: 'alarm', name: { zh: '报警接听时间（P90）', en: 'Alarm answer time (p90)' }, unit: 's', target: 15, aggregate: P90, weight: 3, source: SOURCES.alarmAnswer, items: CALLS },
+    (m) => answerTimes(m),
   ),
   indicator(
-    { id: 'A2', group: 'alarm', name: { zh: '接警应答时间（P95）', en: 'Call answer time (p95)' }, unit: 's', target: 10, aggregate: P95, weight: 2, source: { zh: '中国 120 调度指引：95% 的呼叫在 10 秒内接听', en: 'China 120 guidance: 95% of calls answered within 10 s' }, items: CALLS },
-    (m) => m.r.calls.filter((c) => c.tAnswer !== null).map((c) => ({ value: c.tAnswer! - c.tArrive, rep: m.rep, incident: c.incidentId, t: c.tArrive, note: c.channel })),
+    { id: 'A2', group: 'alarm', name: { zh: '120 呼救接听时间（P95）', en: '120 call answer time (p95)' }, unit: 's', target: 10, aggregate: P95, weight: 2, source: SOURCES.answer120, items: CALLS },
+    (m) => answerTimes(m, (c) => m.rubric.emsChannels.includes(c)),
   ),
   indicator(
-    { id: 'A3', group: 'alarm', name: { zh: '接警处理至首次指令（P90）', en: 'Alarm processing to first order (p90)' }, unit: 's', target: 64, aggregate: P90, weight: 3, source: { zh: 'NFPA 1221：90% 的报警在 64 秒内处理完毕', en: 'NFPA 1221: 90% of alarms processed within 64 s' }, items: INCIDENTS },
+    { id: 'A3', group: 'alarm', name: { zh: '接警处理至首次指令（P90）', en: 'Alarm processing to first order (p90)' }, unit: 's', target: 60, aggregate: P90, weight: 3, source: SOURCES.alarmProcessing, items: INCIDENTS },
     (m) => perIncident(m, (i) => span(i.tAnswered, i.tFirstOrder), (i) => i.tAnswered),
   ),
   indicator(
-    { id: 'A4', group: 'alarm', name: { zh: '初次定级错误率', en: 'Share graded wrongly at first' }, unit: 'share', target: 0.1, zeroAt: 0.3, aggregate: MEAN, weight: 2, source: PLAN, items: INCIDENTS },
-    (m) => m.r.incidents.filter((i) => i.gradeInitial !== null).map((i) => ({ value: i.gradeInitial === i.gradeTrue ? 0 : 1, rep: m.rep, incident: i.incidentId, t: i.tVerified ?? i.tOccur, note: `${i.gradeTrue}→${i.gradeInitial}` })),
+    { id: 'A4', group: 'alarm', name: { zh: '初次出动等级判定错误率', en: 'Share given a wrong level at first' }, unit: 'share', target: 0.1, zeroAt: 0.3, aggregate: MEAN, weight: 2, source: SOURCES.plan, items: INCIDENTS },
+    (m) => m.r.incidents.filter((i) => i.levelInitial !== null).map((i) => ({ value: i.levelInitial === i.levelTrue ? 0 : 1, rep: m.rep, incident: i.incidentId, t: i.tVerified ?? i.tOccur, note: `${i.levelTrue}→${i.levelInitial}` })),
   ),
   indicator(
-    { id: 'A5', group: 'alarm', name: { zh: '定级偏低持续时间（均值）', en: 'Time spent under-graded (mean)' }, unit: 's', target: 600, aggregate: MEAN, weight: 1, source: PLAN, items: INCIDENTS },
+    { id: 'A5', group: 'alarm', name: { zh: '等级偏低持续时间（均值）', en: 'Time worked to too low a level (mean)' }, unit: 's', target: 600, aggregate: MEAN, weight: 1, source: SOURCES.plan, items: INCIDENTS },
     (m) => m.r.incidents.filter((i) => i.underGradedS > 0).map((i) => ({ value: i.underGradedS, rep: m.rep, incident: i.incidentId, t: i.tVerified ?? i.tOccur })),
   ),
   indicator(
-    { id: 'B1', group: 'mobilisation', name: { zh: '急救出车准备时间（P90）', en: 'EMS turnout (p90)' }, unit: 's', target: 60, aggregate: P90, weight: 2, source: { zh: 'NFPA 1710：急救出车 60 秒（90%）', en: 'NFPA 1710: EMS turnout 60 s (90%)' }, items: DISPATCHES },
+    { id: 'B1', group: 'mobilisation', name: { zh: '120 出车时间（P95）', en: 'Ambulance departure after dispatch (p95)' }, unit: 's', target: 180, aggregate: P95, weight: 2, source: SOURCES.departure120, items: DISPATCHES },
     (m) => turnout(m, (a) => isEms(m, a)),
   ),
   indicator(
-    { id: 'B2', group: 'mobilisation', name: { zh: '消防出车准备时间（P90）', en: 'Fire turnout (p90)' }, unit: 's', target: 80, aggregate: P90, weight: 2, source: { zh: 'NFPA 1710：消防出车 80 秒（90%）', en: 'NFPA 1710: fire turnout 80 s (90%)' }, items: DISPATCHES },
+    { id: 'B2', group: 'mobilisation', name: { zh: '消防出动准备时间（P90）', en: 'Fire turnout (p90)' }, unit: 's', target: 60, aggregate: P90, weight: 2, source: SOURCES.fireTurnout, items: DISPATCHES },
     (m) => turnout(m, (a) => isFire(m, a)),
   ),
   indicator(
-    { id: 'B3', group: 'mobilisation', name: { zh: '消防接令至首车到场（P90）', en: 'Fire order to first arrival (p90)' }, unit: 's', target: 300, aggregate: P90, weight: 3, source: { zh: '城市消防站建设标准：接警出动后 5 分钟内到达辖区边缘', en: 'China 城市消防站建设标准: 5 min from the dispatch order to the district edge' }, items: INCIDENTS },
+    { id: 'B3', group: 'mobilisation', name: { zh: '城区及近郊：接令至首车到场（P90）', en: 'Urban and suburban zones: alert to first fire unit on scene (p90)' }, unit: 's', target: 300, aggregate: P90, weight: 3, source: SOURCES.fiveMinute, items: INCIDENTS },
     (m) =>
-      m.r.agencies
-        .filter((a) => isFire(m, a.agency) && a.tNotified !== null && a.tFirstArrival !== null && a.channel !== 'mutual_aid')
-        .map((a) => ({ value: a.tFirstArrival! - a.tNotified!, rep: m.rep, incident: a.incidentId, agency: a.agency, t: a.tNotified! })),
+      firstAlarm(m, inClass('urban', 'suburban')).map(({ incident, units }) => {
+        const x = firstAndLast(units).first;
+        return { value: x.tArrive! - x.tAlert!, rep: m.rep, incident: incident.incidentId, unit: x.unitId, agency: x.agency, t: x.tAlert!, note: incident.zoneClass };
+      }),
   ),
   indicator(
-    { id: 'B4', group: 'mobilisation', name: { zh: '首辆消防车行驶时间（P90）', en: 'First engine travel (p90)' }, unit: 's', target: 240, aggregate: P90, weight: 2, source: { zh: 'NFPA 1710：首车行驶 240 秒（90%）', en: 'NFPA 1710: first-engine travel 240 s (90%)' }, items: INCIDENTS },
-    (m) => fireTravel(m, true),
+    { id: 'B4', group: 'mobilisation', name: { zh: '城区火灾：首车行驶时间（P90）', en: 'Urban fires: first fire unit travel (p90)' }, unit: 's', target: 240, aggregate: P90, weight: 2, source: SOURCES.firstEngine, items: INCIDENTS },
+    (m) =>
+      firstAlarm(m, (i) => fireIncident(m)(i) && i.zoneClass === 'urban').map(({ incident, units }) => {
+        const x = firstAndLast(units).first;
+        return { value: x.travelS!, rep: m.rep, incident: incident.incidentId, unit: x.unitId, agency: x.agency, t: x.tEnroute ?? x.tOrder };
+      }),
   ),
   indicator(
-    { id: 'B5', group: 'mobilisation', name: { zh: '首批力量集结行驶时间（P90）', en: 'First-alarm assignment travel (p90)' }, unit: 's', target: 480, aggregate: P90, weight: 2, source: { zh: 'NFPA 1710：首批出动力量 480 秒内全部到场（90%）', en: 'NFPA 1710: full first-alarm assignment within 480 s travel (90%)' }, items: INCIDENTS },
-    (m) => fireTravel(m, false),
+    { id: 'B5', group: 'mobilisation', name: { zh: '城区火灾：首批力量全部到场行驶时间（P90）', en: 'Urban fires: full first-alarm travel (p90)' }, unit: 's', target: 480, aggregate: P90, weight: 2, source: SOURCES.fullAlarm, items: INCIDENTS },
+    (m) =>
+      firstAlarm(m, (i) => fireIncident(m)(i) && i.zoneClass === 'urban')
+        .filter(({ units }) => units.length >= 2)
+        .map(({ incident, units }) => {
+          const x = firstAndLast(units).last;
+          return { value: x.travelS!, rep: m.rep, incident: incident.incidentId, unit: x.unitId, agency: x.agency, t: x.tEnroute ?? x.tOrder };
+        }),
   ),
   indicator(
-    { id: 'C1', group: 'linkage', name: { zh: '一级联动单位通知时延（P90）', en: 'Tier-1 agency notification latency (p90)' }, unit: 's', target: 60, aggregate: P90, weight: 3, source: PLAN, items: NOTICES },
+    { id: 'B6', group: 'mobilisation', name: { zh: '近郊火灾：首批力量集结用时（P80）', en: 'Suburban fires: first-alarm force assembled (p80)' }, unit: 's', target: 600, aggregate: P80, weight: 1, source: SOURCES.suburban1720, items: INCIDENTS },
+    (m) => assembled(m, 'suburban'),
+  ),
+  indicator(
+    { id: 'B7', group: 'mobilisation', name: { zh: '农村火灾：首批力量集结用时（P80）', en: 'Rural fires: first-alarm force assembled (p80)' }, unit: 's', target: 840, aggregate: P80, weight: 1, source: SOURCES.rural1720, items: INCIDENTS },
+    (m) => assembled(m, 'rural'),
+  ),
+  indicator(
+    { id: 'C1', group: 'linkage', name: { zh: '一级联动单位通知时延（P90）', en: 'Tier-1 agency notification latency (p90)' }, unit: 's', target: 60, aggregate: P90, weight: 3, source: SOURCES.plan, items: NOTICES },
     (m) => notify(m, 1),
   ),
   indicator(
-    { id: 'C2', group: 'linkage', name: { zh: '二级联动单位通知时延（P90）', en: 'Tier-2 agency notification latency (p90)' }, unit: 's', target: 600, aggregate: P90, weight: 2, source: PLAN, items: NOTICES },
+    { id: 'C2', group: 'linkage', name: { zh: '二级联动单位通知时延（P90）', en: 'Tier-2 agency notification latency (p90)' }, unit: 's', target: 600, aggregate: P90, weight: 2, source: SOURCES.plan, items: NOTICES },
     (m) => notify(m, 2),
   ),
   indicator(
-    { id: 'C3', group: 'linkage', name: { zh: '三级联动力量通知时延（P90）', en: 'Tier-3 force notification latency (p90)' }, unit: 's', target: 1800, aggregate: P90, weight: 1, source: PLAN, items: NOTICES },
+    { id: 'C3', group: 'linkage', name: { zh: '三级联动力量通知时延（P90）', en: 'Tier-3 force notification latency (p90)' }, unit: 's', target: 1800, aggregate: P90, weight: 1, source: SOURCES.plan, items: NOTICES },
     (m) => notify(m, 3),
   ),
   indicator(
-    { id: 'C4', group: 'linkage', name: { zh: '一级联动单位首到时间差（P90）', en: 'Spread of tier-1 agencies’ first arrivals (p90)' }, unit: 's', target: 600, aggregate: P90, weight: 2, source: PLAN, items: INCIDENTS },
+    { id: 'C4', group: 'linkage', name: { zh: '同批一级联动单位首到时间差（P90）', en: 'Spread of first arrivals of tier-1 agencies ordered together (p90)' }, unit: 's', target: 600, aggregate: P90, weight: 2, source: SOURCES.plan, items: INCIDENTS },
+    // Agencies the plan has wait for another (`after`), and those ordered later, are meant to arrive later.
     (m) => {
+      const firstOrder = new Map(m.r.incidents.map((i) => [i.incidentId, i.tFirstOrder]));
       const groups = new Map<string, number[]>();
       for (const a of m.r.agencies) {
-        if ((m.ctx.agencies[a.agency]?.tier ?? 1) !== 1 || a.tFirstArrival === null) continue;
+        if ((m.ctx.agencies[a.agency]?.tier ?? a.tier) !== 1 || a.tFirstArrival === null || a.waitsFor !== '' || a.tOrdered !== firstOrder.get(a.incidentId)) continue;
         if (!groups.has(a.incidentId)) groups.set(a.incidentId, []);
         groups.get(a.incidentId)!.push(a.tFirstArrival);
       }
@@ -154,38 +125,34 @@ export const INDICATORS: readonly Indicator[] = [
     },
   ),
   indicator(
-    { id: 'C5', group: 'linkage', name: { zh: '跨区增援指令至到场（P90）', en: 'Mutual aid, order to arrival (p90)' }, unit: 's', target: 1200, aggregate: P90, weight: 1, source: PLAN, items: DISPATCHES },
+    { id: 'C5', group: 'linkage', name: { zh: '跨区增援指令至到场（P90）', en: 'Mutual aid, order to arrival (p90)' }, unit: 's', target: 1200, aggregate: P90, weight: 1, source: SOURCES.plan, items: DISPATCHES },
     (m) => m.r.dispatches.filter((x) => x.mutualAid && x.tArrive !== null).map((x) => ({ value: x.tArrive! - x.tOrder, rep: m.rep, incident: x.incidentId, unit: x.unitId, agency: x.agency, t: x.tOrder })),
   ),
   indicator(
-    { id: 'C6', group: 'linkage', name: { zh: '等待其他单位的协同损耗（P90）', en: 'Time lost waiting on other agencies (p90)' }, unit: 's', target: 600, aggregate: P90, weight: 2, source: PLAN, items: INCIDENTS },
+    { id: 'C6', group: 'linkage', name: { zh: '等待其他单位的协同损耗（P90）', en: 'Time lost waiting on other agencies (p90)' }, unit: 's', target: 600, aggregate: P90, weight: 2, source: SOURCES.plan, items: INCIDENTS },
     (m) => m.r.incidents.filter((i) => i.coordinationWaitS > 0).map((i) => ({ value: i.coordinationWaitS, rep: m.rep, incident: i.incidentId, t: i.tFirstArrival ?? i.tOccur })),
   ),
   indicator(
-    { id: 'D1', group: 'command', name: { zh: '现场指挥部开设用时（P90）', en: 'Command post established after first arrival (p90)' }, unit: 's', target: 300, aggregate: P90, weight: 3, source: { zh: 'HSEEP 时期能力目标：5 分钟内建立现场指挥', en: 'HSEEP-era capability target: command established within 5 min' }, items: INCIDENTS },
-    (m) => perIncident(m, (i) => (i.tCommandPost === null ? NaN : i.tCommandPost - i.tFirstArrival!), (i) => i.tFirstArrival),
+    { id: 'D1', group: 'command', name: { zh: '现场指挥部开设用时（P90）', en: 'Command post set up (p90)' }, unit: 's', target: 1800, aggregate: P90, weight: 3, source: SOURCES.plan, items: INCIDENTS },
+    (m) => perIncident(m, (i) => span(i.tCommandPostOrdered, i.tCommandPost), (i) => i.tCommandPostOrdered),
   ),
   indicator(
-    { id: 'D2', group: 'command', name: { zh: '专家和指挥人员进驻用时（P90）', en: 'Experts and commanders convened (p90)' }, unit: 's', target: 3600, aggregate: P90, weight: 1, source: PLAN, items: INCIDENTS },
+    { id: 'D2', group: 'command', name: { zh: '专家和指挥人员进驻用时（P90）', en: 'Experts and commanders convened (p90)' }, unit: 's', target: 3600, aggregate: P90, weight: 1, source: SOURCES.plan, items: INCIDENTS },
     (m) => perIncident(m, (i) => span(i.tPlan, i.tExperts), (i) => i.tPlan),
   ),
   indicator(
     {
-      id: 'E1', group: 'information', name: { zh: '向政府报告用时（P90）', en: 'Report to government (p90)' }, unit: 's', target: 1800, zeroAt: 14400, aggregate: P90, weight: 3, critical: true,
-      source: { zh: '默认 30 分钟；国家突发公共事件总体应急预案：最迟不得超过 4 小时（零分点）', en: 'default 30 min; 国家突发公共事件总体应急预案: no later than 4 hours (the zero point)' }, items: INCIDENTS,
+      id: 'E1', group: 'information', name: { zh: '初报、续报时间与时限之比（P90）', en: 'First and follow-up reports against their limits (p90)' }, unit: 'ratio', target: 1, zeroAt: 4, aggregate: P90, weight: 3, critical: true,
+      source: reportLimits(undefined, SOURCES.plan).source, items: REPORTS,
     },
-    // Every incident that should have been reported: reported ones, and reported-grade ones never reported (4 h counted).
-    (m) =>
-      m.r.incidents
-        .filter((i) => i.tReported !== null || (i.tPlan !== null && ['II', 'I'].includes(i.gradeFinal ?? '') && m.ctx.durationS - i.tPlan >= 14400))
-        .map((i) => ({ value: i.tReported !== null ? i.tReported - i.tPlan! : 14400, rep: m.rep, incident: i.incidentId, t: i.tPlan! })),
+    (m) => reportStages(m),
   ),
   indicator(
-    { id: 'E2', group: 'information', name: { zh: '状态报告时延（均值）', en: 'Status-report latency (mean)' }, unit: 's', target: 60, aggregate: MEAN, weight: 1, source: PLAN, items: { zh: '个单位', en: 'units' } },
+    { id: 'E2', group: 'information', name: { zh: '状态报告时延（均值）', en: 'Status-report latency (mean)' }, unit: 's', target: 60, aggregate: MEAN, weight: 1, source: SOURCES.plan, items: { zh: '个单位', en: 'units' } },
     (m) => m.r.units.filter((u) => u.reportLatencyMeanS !== null).map((u) => ({ value: u.reportLatencyMeanS!, rep: m.rep, unit: u.unitId, agency: u.agency })),
   ),
   indicator(
-    { id: 'E3', group: 'information', name: { zh: '指令下达给已不空闲单位的比例', en: 'Share of orders to a unit no longer free' }, unit: 'share', target: 0.02, zeroAt: 0.1, aggregate: MEAN, weight: 1, source: PLAN, items: { zh: '次指令', en: 'orders' } },
+    { id: 'E3', group: 'information', name: { zh: '指令下达给已不空闲单位的比例', en: 'Share of orders to a unit no longer free' }, unit: 'share', target: 0.02, zeroAt: 0.1, aggregate: MEAN, weight: 1, source: SOURCES.plan, items: { zh: '次指令', en: 'orders' } },
     (m) => {
       const out: Sample[] = [];
       for (const i of m.r.incidents) for (let k = 0; k < i.ordersRefused; k++) out.push({ value: 1, rep: m.rep, incident: i.incidentId, t: i.tFirstOrder ?? i.tOccur });
@@ -194,11 +161,11 @@ export const INDICATORS: readonly Indicator[] = [
     },
   ),
   indicator(
-    { id: 'F1', group: 'outcome', name: { zh: '需排队等待力量的事件比例', en: 'Share of incidents that waited for a unit' }, unit: 'share', target: 0.05, zeroAt: 0.2, aggregate: MEAN, weight: 3, source: PLAN, items: INCIDENTS },
+    { id: 'F1', group: 'outcome', name: { zh: '需排队等待力量的事件比例', en: 'Share of incidents that waited for a unit' }, unit: 'share', target: 0.05, zeroAt: 0.2, aggregate: MEAN, weight: 3, source: SOURCES.plan, items: INCIDENTS },
     (m) => m.r.incidents.filter((i) => i.unitsRequired > 0).map((i) => ({ value: i.queuedRequests > 0 || i.lostRequests > 0 ? 1 : 0, rep: m.rep, incident: i.incidentId, t: i.tOccur })),
   ),
   indicator(
-    { id: 'F2', group: 'outcome', name: { zh: '结束时仍未控制的事件比例', en: 'Share of incidents not controlled by the end' }, unit: 'share', target: 0.01, zeroAt: 0.1, aggregate: MEAN, weight: 2, source: PLAN, items: INCIDENTS },
+    { id: 'F2', group: 'outcome', name: { zh: '结束时仍未控制的事件比例', en: 'Share of incidents not controlled by the end' }, unit: 'share', target: 0.01, zeroAt: 0.1, aggregate: MEAN, weight: 2, source: SOURCES.plan, items: INCIDENTS },
     // Incidents that had two hours or more before the end to be brought under control.
     (m) =>
       m.r.incidents
@@ -206,15 +173,23 @@ export const INDICATORS: readonly Indicator[] = [
         .map((i) => ({ value: i.tControlled === null ? 1 : 0, rep: m.rep, incident: i.incidentId, t: i.tOccur })),
   ),
   indicator(
-    { id: 'F3', group: 'outcome', name: { zh: '伤员获得救治的时延（均值）', en: 'Casualties’ delay to care (mean)' }, unit: 's', target: 720, aggregate: MEAN, weight: 2, source: { zh: '《关于进一步完善院前医疗急救服务的指导意见》（2020）：急救反应时间 12 分钟以内', en: 'China guideline on pre-hospital emergency care (2020): response within 12 min' }, items: INCIDENTS },
-    (m) => {
-      const occur = new Map(m.r.incidents.map((i) => [i.incidentId, i.tOccur]));
-      return m.r.agencies
-        .filter((a) => isEms(m, a.agency) && a.tFirstArrival !== null && occur.has(a.incidentId))
-        .map((a) => ({ value: a.tFirstArrival! - occur.get(a.incidentId)!, rep: m.rep, incident: a.incidentId, agency: a.agency, t: occur.get(a.incidentId)! }));
-    },
+    { id: 'F3', group: 'outcome', name: { zh: '城区及近郊：呼救至急救到场（均值）', en: 'Urban and suburban: call to ambulance on scene (mean)' }, unit: 's', target: 900, aggregate: MEAN, weight: 2, source: SOURCES.emsUrban, items: INCIDENTS },
+    (m) => delayToCare(m, inClass('urban', 'suburban')),
+  ),
+  indicator(
+    { id: 'F4', group: 'outcome', name: { zh: '农村：呼救至急救到场（均值）', en: 'Rural: call to ambulance on scene (mean)' }, unit: 's', target: 1800, aggregate: MEAN, weight: 1, source: SOURCES.emsRural, items: INCIDENTS },
+    (m) => delayToCare(m, inClass('rural')),
   ),
 ];
+
+/** NFPA 1720: from the first-alarm assignment's dispatch to its last unit on scene, fires in zones of `cls`. */
+function assembled(m: MeasureInput, cls: 'suburban' | 'rural'): Sample[] {
+  return firstAlarm(m, (i) => fireIncident(m)(i) && i.zoneClass === cls).map(({ incident, units }) => {
+    const { last } = firstAndLast(units);
+    const tAlert = Math.min(...units.map((x) => x.tAlert!));
+    return { value: last.tArrive! - tAlert, rep: m.rep, incident: incident.incidentId, unit: last.unitId, agency: last.agency, t: tAlert };
+  });
+}
 
 const MEASURES = new Map(INDICATORS.map((x) => [x.spec.id, x.measure]));
 
@@ -231,6 +206,9 @@ export function defaultRubric(): Rubric {
     groups: { alarm: 15, mobilisation: 25, linkage: 25, command: 10, information: 10, outcome: 15 },
     zeroAtMultiple: 2,
     kinds: { fire: ['fire'], ems: ['ems'] },
+    fireIncidents: ['fire'],
+    emsChannels: ['120'],
+    reporting: reportLimits(undefined, SOURCES.plan),
     indicators: INDICATORS.map((x) => ({ ...x.spec, aggregate: { ...x.spec.aggregate } })),
   };
 }

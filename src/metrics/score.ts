@@ -9,7 +9,11 @@ import { quantileSorted } from 'd3';
 import type { RunRecords } from '../engine/records.ts';
 import { defaultRubric, measure } from './indicators.ts';
 import { IndicatorTally, type Misses } from './tally.ts';
-import { SCORE_GROUPS, type ScoringOverrides } from '../scenario/scoring.ts';
+import { SCORE_GROUPS, type ReportLimits, type ScoringOverrides } from '../scenario/scoring.ts';
+import { SOURCES, type Source } from './sources.ts';
+import { reportLimits } from './reporting.ts';
+
+export type { Source };
 
 export const GROUPS = SCORE_GROUPS;
 export type Group = (typeof GROUPS)[number];
@@ -49,8 +53,8 @@ export interface IndicatorSpec {
   id: string;
   group: Group;
   name: { zh: string; en: string };
-  /** `s` seconds, or `share` (0–1). */
-  unit: 's' | 'share';
+  /** `s` seconds, `share` (0–1), or `ratio` (a time over its limit: 1 = exactly at the limit). */
+  unit: 's' | 'share' | 'ratio';
   target: number;
   /** Value at which the score reaches 0 (default: target × the rubric's zeroAtMultiple). */
   zeroAt?: number;
@@ -58,7 +62,10 @@ export interface IndicatorSpec {
   weight: number;
   /** Missing it (score 0) forces the rating to U. */
   critical: boolean;
-  source: { zh: string; en: string };
+  /** Where the target comes from (for a changed target: the default's source, see `changed`). */
+  source: Source;
+  /** The scenario changed the target, zero point or percentile: the target is then the plan's own. */
+  changed?: boolean;
   /** What one item is, for findings: "incidents", "orders", … */
   items: { zh: string; en: string };
 }
@@ -70,6 +77,12 @@ export interface Rubric {
   zeroAtMultiple: number;
   /** Which agency kinds count as fire and as EMS for the NFPA indicators. */
   kinds: { fire: string[]; ems: string[] };
+  /** Incident types that are fire suppression incidents (B4–B7). */
+  fireIncidents: string[];
+  /** Call channels of the 120 line (A2). */
+  emsChannels: string[];
+  /** Report time limits by grade and stage (E1), the profile's name and its source. */
+  reporting: { name: string; limits: ReportLimits; source: Source };
 }
 
 /** The default rubric with a scenario's changes applied (the loader has checked them). */
@@ -79,9 +92,14 @@ export function resolveRubric(o: ScoringOverrides = {}): Rubric {
   if (o.zeroAtMultiple !== undefined) r.zeroAtMultiple = o.zeroAtMultiple;
   if (o.kinds?.fire) r.kinds.fire = o.kinds.fire.slice();
   if (o.kinds?.ems) r.kinds.ems = o.kinds.ems.slice();
+  if (o.fireIncidents) r.fireIncidents = o.fireIncidents.slice();
+  if (o.emsChannels) r.emsChannels = o.emsChannels.slice();
+  r.reporting = reportLimits(o.reporting, SOURCES.plan);
   for (const spec of r.indicators) {
+    if (spec.id === 'E1') spec.source = r.reporting.source;
     const x = o.indicators?.[spec.id];
     if (!x) continue;
+    if (x.target !== undefined || x.zeroAt !== undefined || x.percentile !== undefined) spec.changed = true;
     if (x.target !== undefined) spec.target = x.target;
     if (x.zeroAt !== undefined) spec.zeroAt = x.zeroAt;
     else if (x.target !== undefined && spec.zeroAt !== undefined && spec.zeroAt <= x.target) spec.zeroAt = undefined;
@@ -120,6 +138,24 @@ export interface IndicatorResult {
   misses: Misses;
 }
 
+/**
+ * Score points each indicator costs the total: (100 − its score) × its share of its group's weight ×
+ * its group's share of the weights present. Met targets and indicators without data cost 0; the
+ * points lost add up to 100 − the total.
+ */
+export function pointsLost(result: Pick<ScoreResult, 'indicators' | 'groups'>, rubric: Pick<Rubric, 'groups'>): Map<string, number> {
+  const present = GROUPS.filter((g) => result.groups[g] !== null && rubric.groups[g] > 0);
+  const gsum = present.reduce((a, g) => a + rubric.groups[g], 0);
+  const out = new Map<string, number>();
+  for (const r of result.indicators) {
+    const inGroup = result.indicators.filter((x) => x.spec.group === r.spec.group && x.score !== null && x.spec.weight > 0);
+    const wsum = inGroup.reduce((a, x) => a + x.spec.weight, 0);
+    const counted = r.score !== null && r.spec.weight > 0 && present.includes(r.spec.group) && gsum > 0 && wsum > 0;
+    out.set(r.spec.id, counted ? ((100 - r.score!) * (r.spec.weight / wsum) * rubric.groups[r.spec.group]) / gsum : 0);
+  }
+  return out;
+}
+
 export interface ScoreResult {
   indicators: IndicatorResult[];
   groups: Record<Group, number | null>;
@@ -129,7 +165,11 @@ export interface ScoreResult {
   criticalMissed: string[];
 }
 
-/** P ≥ 90, S ≥ 70, M ≥ 50, else U; a missed critical task forces U (as exercise evaluation guides rate). */
+/**
+ * The suggested rating: P ≥ 90, S ≥ 70, M ≥ 50, else U; a missed critical task forces U. The
+ * letters are HSEEP's (performed without / with some / with major challenges, unable); the cut-offs
+ * are this project's convention — exercise evaluation guides leave the rating to the evaluators.
+ */
 export function rating(score: number, criticalMissed: boolean): 'P' | 'S' | 'M' | 'U' {
   if (criticalMissed) return 'U';
   return score >= 90 ? 'P' : score >= 70 ? 'S' : score >= 50 ? 'M' : 'U';

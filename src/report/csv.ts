@@ -120,13 +120,15 @@ export const INCIDENT_COLUMNS = [
   't_reported', 't_approved', 't_experts', 't_command_post', 't_controlled', 'escalations',
   'coordination_wait_s', 'tiers_involved', 'size', 'duplicate_calls', 'orders_refused',
   'queued_requests', 'lost_requests', 't_supplied', 'source', 'under_graded_s',
+  'zone_class', 'level_true', 'level_initial', 'level_final', 't_report_update', 't_report_final',
+  't_command_post_ordered', 't_decision', 't_graded',
 ] as const;
-export const CALL_COLUMNS = ['rep', 'call_id', 'incident_id', 'channel', 't_arrive', 't_answer', 't_end', 'abandoned'] as const;
+export const CALL_COLUMNS = ['rep', 'call_id', 'incident_id', 'channel', 't_arrive', 't_answer', 't_end', 'abandoned', 'kind', 'line'] as const;
 export const DISPATCH_COLUMNS = [
   'rep', 'dispatch_id', 'incident_id', 'unit_id', 'agency', 'unit_type', 'mutual_aid', 't_order', 't_alert',
-  't_enroute', 't_arrive', 't_clear', 't_available', 'travel_s', 'tier', 'channel', 't_enter',
+  't_enroute', 't_arrive', 't_clear', 't_available', 'travel_s', 'tier', 'channel', 't_enter', 't_staged',
 ] as const;
-export const AGENCY_COLUMNS = ['rep', 'incident_id', 'agency', 'tier', 't_notified', 'channel', 't_first_arrival', 'units', 't_ordered'] as const;
+export const AGENCY_COLUMNS = ['rep', 'incident_id', 'agency', 'tier', 't_notified', 'channel', 't_first_arrival', 'units', 't_ordered', 'waits_for'] as const;
 export const DEPOT_COLUMNS = ['rep', 'depot', 'item', 'initial', 'restocked', 'drawn', 'final'] as const;
 export const UNIT_COLUMNS = [
   'rep', 'unit_id', 'agency', 'station', 'type', 'dispatches', 'busy_s', 'utilization',
@@ -143,13 +145,15 @@ const incidentRow = (rep: number, i: IncidentRecord): Cell[] => [
   i.tReported, i.tApproved, i.tExperts, i.tCommandPost, i.tControlled, i.escalations,
   i.coordinationWaitS, i.tiersInvolved, i.size, i.duplicateCalls, i.ordersRefused,
   i.queuedRequests, i.lostRequests, i.tSupplied, i.source, i.underGradedS,
+  i.zoneClass, i.levelTrue, i.levelInitial, i.levelFinal, i.tReportUpdate, i.tReportFinal,
+  i.tCommandPostOrdered, i.tDecision, i.tGraded,
 ];
-const callRow = (rep: number, c: CallRecord): Cell[] => [rep, c.callId, c.incidentId, c.channel, c.tArrive, c.tAnswer, c.tEnd, c.abandoned];
+const callRow = (rep: number, c: CallRecord): Cell[] => [rep, c.callId, c.incidentId, c.channel, c.tArrive, c.tAnswer, c.tEnd, c.abandoned, c.kind, c.line];
 const dispatchRow = (rep: number, d: DispatchRecord): Cell[] => [
   rep, d.dispatchId, d.incidentId, d.unitId, d.agency, d.unitType, d.mutualAid, d.tOrder, d.tAlert,
-  d.tEnroute, d.tArrive, d.tClear, d.tAvailable, d.travelS, d.tier, d.channel, d.tEnter,
+  d.tEnroute, d.tArrive, d.tClear, d.tAvailable, d.travelS, d.tier, d.channel, d.tEnter, d.tStaged,
 ];
-const agencyRow = (rep: number, a: AgencyRecord): Cell[] => [rep, a.incidentId, a.agency, a.tier, a.tNotified, a.channel, a.tFirstArrival, a.units, a.tOrdered];
+const agencyRow = (rep: number, a: AgencyRecord): Cell[] => [rep, a.incidentId, a.agency, a.tier, a.tNotified, a.channel, a.tFirstArrival, a.units, a.tOrdered, a.waitsFor];
 const depotRow = (rep: number, d: DepotRecord): Cell[] => [rep, d.depot, d.item, d.initial, d.restocked, d.drawn, d.final];
 const unitRow = (rep: number, u: UnitRecord): Cell[] => [
   rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization,
@@ -160,13 +164,14 @@ const f1 = (x: number) => x.toFixed(1);
 
 /** `events.csv`'s detail of each kind: its payload as space-separated `key=value` pairs. */
 const DETAIL: { [K in EventKind]: (d: EventData[K]) => string } = {
-  'incident.occur': (d) => `type=${d.type} zone=${d.zone} grade=${d.grade} source=${d.source}`,
-  'call.arrive': (d) => `call=${d.call} channel=${d.channel}`,
+  'incident.occur': (d) => `type=${d.type} zone=${d.zone} level=${d.level} grade=${d.grade ?? 'none'} source=${d.source}`,
+  'call.arrive': (d) => `call=${d.call} channel=${d.channel}${d.kind !== 'emergency' ? ` kind=${d.kind}` : ''}${d.line !== 'emergency' ? ` line=${d.line}` : ''}`,
   'call.answer': (d) => `call=${d.call}${d.duplicate ? ' duplicate=1' : ''}`,
   'call.abandon': (d) => `call=${d.call}`,
   'call.end': (d) => `call=${d.call}`,
-  'incident.verify': (d) => `grade=${d.grade}`,
-  'incident.plan': (d) => `type=${d.type} grade=${d.grade}`,
+  'call.transfer': (d) => `call=${d.call} to=${d.to}`,
+  'incident.verify': (d) => `level=${d.level} grade=${d.grade ?? 'none'}${d.duringCall ? ' during_call=1' : ''}`,
+  'incident.plan': (d) => `type=${d.type} level=${d.level}`,
   'order.send': (d) => `type=${d.unitType} count=${d.count}`,
   'order.receive': (d) => `type=${d.unitType} count=${d.count} channel=${d.channel} delay=${f3(d.delayS)}`,
   'mutualaid.request': (d) => `type=${d.unitType} to=${d.to.join(',')} own_eta=${d.ownEtaS === null ? 'none' : f1(d.ownEtaS)}`,
@@ -177,12 +182,14 @@ const DETAIL: { [K in EventKind]: (d: EventData[K]) => string } = {
   'unit.arrive': () => '',
   'unit.wait': (d) => `after=${d.after}`,
   'unit.enter': (d) => `waited=${f3(d.waitedS)}`,
-  'incident.regrade': (d) => `from=${d.from} to=${d.to}`,
-  'incident.escalate': (d) => `size=${f3(d.size)} grade=${d.grade}`,
-  'incident.report': (d) => `to=${d.to}`,
+  'unit.staged': (d) => `staging=${f3(d.stagingS)}`,
+  'incident.regrade': (d) => `from=${d.from} to=${d.to} grade=${d.grade ?? 'none'}`,
+  'incident.escalate': (d) => `size=${f3(d.size)} level=${d.level}`,
+  'incident.report': (d) => `stage=${d.stage} grade=${d.grade} to=${d.to}`,
   'incident.approve': (d) => `by=${d.by}`,
   'incident.experts': () => '',
   'incident.commandpost': () => '',
+  'incident.decision': () => '',
   'incident.controlled': (d) => `size=${f3(d.size)}`,
   'incident.full': () => '',
   'supply.request': (d) => `item=${d.item} amount=${f1(d.amount)}`,
@@ -208,7 +215,7 @@ const DETAIL: { [K in EventKind]: (d: EventData[K]) => string } = {
   'unit.release': (d) => `covered=${d.covered} to=${d.to}`,
   'comms.down': (d) => `channel=${d.channel} cause=${d.cause}`,
   'comms.up': (d) => `channel=${d.channel}`,
-  'calltakers.change': (d) => `staffed=${d.staffed}`,
+  'calltakers.change': (d) => `staffed=${d.staffed}${d.line ? ` line=${d.line}` : ''}`,
   inject: (d) => [d.action, ...Object.entries(d.params).map(([k, v]) => `${k}=${String(v)}`)].join(' '),
 };
 

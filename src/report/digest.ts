@@ -6,6 +6,7 @@
  */
 import type { AgencyRecord, DispatchRecord, IncidentRecord, RunRecords } from '../engine/records.ts';
 import type { MapIncident } from './map.ts';
+import { largestIncidents } from './aar/timeline.ts';
 
 /** One incident's linkage chain: the incident and its dispatches and agencies, as recorded. */
 export interface IncidentChain {
@@ -16,28 +17,21 @@ export interface IncidentChain {
 
 export interface ReportDigest {
   reps: number;
-  totals: { incidents: number; calls: number; dispatches: number };
+  /** Over every replication; `graded`: incidents that became a 突发事件 of some grade; `nonEmergencyCalls`: consultations and transfers. */
+  totals: { incidents: number; calls: number; dispatches: number; graded: number; nonEmergencyCalls: number };
   /** Per agency id: the sum of its units' utilisation over every replication, and how many units. */
   utilisation: Map<string, { sum: number; n: number }>;
   /** The first replication's largest incidents (see {@link largestIncidents}) with their chains. */
   chains: IncidentChain[];
-  /** The first replication's callers: [arrival, answer (or end, or the run's end)] in seconds. */
+  /** The first replication's callers on the emergency line: [arrival, answer (or end, or the run's end)] in seconds. */
   waits: [number, number][];
   /** The first replication's incidents, for the map. */
   places: MapIncident[];
 }
 
-/** The incidents that drew the most units and agencies (for the timelines). */
-export function largestIncidents(r: RunRecords, k = 3): IncidentRecord[] {
-  return [...r.incidents]
-    .filter((i) => i.unitsRequired > 0)
-    .sort((a, b) => b.unitsRequired - a.unitsRequired || b.agenciesRequired - a.agenciesRequired || a.tOccur - b.tOccur)
-    .slice(0, k);
-}
-
 /** Gathers a {@link ReportDigest}; add replications in rep order. */
 export class DigestBuilder {
-  private readonly d: ReportDigest = { reps: 0, totals: { incidents: 0, calls: 0, dispatches: 0 }, utilisation: new Map(), chains: [], waits: [], places: [] };
+  private readonly d: ReportDigest = { reps: 0, totals: { incidents: 0, calls: 0, dispatches: 0, graded: 0, nonEmergencyCalls: 0 }, utilisation: new Map(), chains: [], waits: [], places: [] };
 
   constructor(private readonly durationS: number) {}
 
@@ -49,13 +43,15 @@ export class DigestBuilder {
         dispatches: records.dispatches.filter((x) => x.incidentId === incident.incidentId),
         agencies: records.agencies.filter((x) => x.incidentId === incident.incidentId),
       }));
-      d.waits = records.calls.map((c) => [c.tArrive, c.tAnswer ?? c.tEnd ?? this.durationS]);
+      d.waits = records.calls.filter((c) => c.line === 'emergency').map((c) => [c.tArrive, c.tAnswer ?? c.tEnd ?? this.durationS]);
       // Copies of the few fields the map draws, so the replication's records can go.
-      d.places = records.incidents.map(({ incidentId, type, lon, lat, gradeTrue, gradeFinal }) => ({ incidentId, type, lon, lat, gradeTrue, gradeFinal }));
+      d.places = records.incidents.map(({ incidentId, type, lon, lat, levelTrue, levelFinal }) => ({ incidentId, type, lon, lat, levelTrue, levelFinal }));
     }
     d.totals.incidents += records.incidents.length;
     d.totals.calls += records.calls.length;
     d.totals.dispatches += records.dispatches.length;
+    for (const i of records.incidents) if (i.gradeFinal !== null) d.totals.graded++;
+    for (const c of records.calls) if (c.kind === 'consult' || c.kind === 'transfer') d.totals.nonEmergencyCalls++;
     for (const u of records.units) {
       const a = d.utilisation.get(u.agency) ?? { sum: 0, n: 0 };
       a.sum += u.utilization;

@@ -7,9 +7,10 @@ import type { Finding } from '../metrics/findings.ts';
 import type { IndicatorSpec } from '../metrics/score.ts';
 import type { Lang } from './i18n.ts';
 
-/** A value in its unit, for people: seconds below two minutes, minutes above; shares as percent. */
-export function formatValue(v: number, unit: 's' | 'share', lang: Lang): string {
+/** A value in its unit, for people: seconds below two minutes, minutes above; shares as percent; ratios to a limit as “×”. */
+export function formatValue(v: number, unit: 's' | 'share' | 'ratio', lang: Lang): string {
   if (unit === 'share') return `${(v * 100).toFixed(1)}%`;
+  if (unit === 'ratio') return lang === 'zh' ? `时限的 ${v.toFixed(2)} 倍` : `${v.toFixed(2)}× the limit`;
   if (Math.abs(v) < 120) return lang === 'zh' ? `${Math.round(v)} 秒` : `${Math.round(v)} s`;
   return lang === 'zh' ? `${(v / 60).toFixed(1)} 分钟` : `${(v / 60).toFixed(1)} min`;
 }
@@ -41,6 +42,14 @@ const CHANNEL_NAMES: Record<string, Record<Lang, string>> = {
   radio: { zh: '无线电', en: 'radio' },
 };
 
+/** The report stage an E1 item is about (its note), in words. */
+const STAGE_WORDS: Record<string, Record<Lang, string>> = {
+  first: { zh: '（初报）', en: '(first report)' },
+  update: { zh: '（续报）', en: '(follow-up report)' },
+  'first:missing': { zh: '（初报未报）', en: '(first report missing)' },
+  'update:missing': { zh: '（续报未报）', en: '(follow-up report missing)' },
+};
+
 /** Words about where the misses concentrate (a channel, an agency), or '' when they do not. */
 function concentrationText(f: Finding, lang: Lang, agencyName: (id: string) => string): string {
   const parts: string[] = [];
@@ -57,12 +66,14 @@ function concentrationText(f: Finding, lang: Lang, agencyName: (id: string) => s
 
 /**
  * The sentence of a finding: the value against its target, the worst cases, and where misses
- * concentrate; agencies by name where `agencyName` knows them (ids otherwise).
+ * concentrate; agencies by name where `agencyName` knows them (ids otherwise). With `showRep` (a
+ * score pooled over replications, whose incident numbers repeat) each case names its replication.
  */
-export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang, agencyName: (id: string) => string = (id) => id): string {
+export function findingText(f: Finding, spec: IndicatorSpec, value: number, startSecondOfDay: number, lang: Lang, agencyName: (id: string) => string = (id) => id, showRep = false): string {
   const v = formatValue(value, spec.unit, lang);
   const tg = formatValue(spec.target, spec.unit, lang);
   const share = spec.unit === 'share';
+  const items = spec.items[lang];
   const worst = f.evidence
     .filter((s) => s.incident || s.unit)
     .slice(0, 3)
@@ -70,13 +81,14 @@ export function findingText(f: Finding, spec: IndicatorSpec, value: number, star
       const subject = s.incident ?? s.unit;
       const who = [s.agency ? agencyName(s.agency) : undefined, s.unit !== subject ? s.unit : undefined].filter(Boolean).join(' ');
       const when = s.t !== undefined ? clock(startSecondOfDay, s.t) : '';
-      const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}`;
-      const inner = [who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+      const stage = s.note && STAGE_WORDS[s.note] ? `${lang === 'zh' ? '' : ' '}${STAGE_WORDS[s.note][lang]}` : '';
+      const what = share ? '' : `${lang === 'zh' ? '' : ' '}${formatValue(s.value, spec.unit, lang)}${stage}`;
+      const rep = showRep ? (lang === 'zh' ? `重复 ${s.rep}` : `rep ${s.rep}`) : '';
+      const inner = [rep, who, when].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
       return `${subject}${inner ? (lang === 'zh' ? `（${inner}）` : ` (${inner})`) : ''}${what}`;
     });
   const worstLabel = share ? (lang === 'zh' ? '例如' : 'For example') : lang === 'zh' ? '最差' : 'Worst';
   const conc = concentrationText(f, lang, agencyName);
-  const items = spec.items[lang];
   if (lang === 'zh') {
     return (
       `${spec.name.zh}：${v}，目标 ${tg}` +

@@ -11,6 +11,7 @@ import type { MapLayer, Scenario } from '../scenario/scenario.ts';
 import type { IncidentRecord } from '../engine/records.ts';
 import { esc } from './svg.ts';
 import type { Lang } from './i18n.ts';
+import { markerBox, placeLabels, type Box, type PlacedLabel } from './map-labels.ts';
 
 /** What the map needs of a scenario, in WGS-84 degrees rounded to about a metre. */
 export interface MapData {
@@ -46,10 +47,10 @@ export function mapData(s: Pick<Scenario, 'zones' | 'stations' | 'hospitals' | '
   };
 }
 
-const GRADE_COLOR: Record<string, string> = { IV: '#4e79a7', III: '#f28e2b', II: '#e15759', I: '#7b1e1e' };
+const LEVEL_COLOR: Record<string, string> = { IV: '#4e79a7', III: '#f28e2b', II: '#e15759', I: '#7b1e1e' };
 const LEGEND = {
-  zh: { station: '驻地', hospital: '医院', incident: '事件（颜色为最终等级）', road: '道路' },
-  en: { station: 'station', hospital: 'hospital', incident: 'incident (colour: final grade)', road: 'road' },
+  zh: { station: '驻地', hospital: '医院', incident: '事件（颜色为最终出动等级）', road: '道路' },
+  en: { station: 'station', hospital: 'hospital', incident: 'incident (colour: final response level)', road: 'road' },
 };
 
 /**
@@ -91,31 +92,59 @@ const LAYER_STYLE = Object.fromEntries(
   Object.entries(LAYER_STYLE_ATTRS).map(([kind, attrs]) => [kind, Object.entries({ ...attrs, ...(kind === 'hazard' ? { fill: 'url(#hatch)' } : {}) }).map(([k, v]) => `${k}="${v}"`).join(' ')]),
 ) as Record<MapLayer['kind'], string>;
 
-/** What the report's map needs of an incident: where, which, and its grade. */
-export type MapIncident = Pick<IncidentRecord, 'incidentId' | 'type' | 'lon' | 'lat' | 'gradeTrue' | 'gradeFinal'>;
+type Named = { name: string; at: [number, number] };
 
 /**
- * One dot per spot (to the tenth of a pixel, as drawn) and grade, in the order first seen: dots that
+ * Where each name goes, without overlaps: the layers' labels first (few, and fixed on their
+ * feature), then hospitals (over other markers if need be: where the ambulances go), then stations in
+ * the scenario's order (beside their markers), then the zones' names (fixed at the zone's point: an
+ * area stays recognisable by its outline). Above the legend's strip.
+ */
+function mapLabels(layers: { label: string; at: [number, number] }[], hospitals: Named[], stations: Named[], zones: Named[], w: number, h: number) {
+  const bounds = { x0: 0, y0: 0, x1: w, y1: h - 30 };
+  const markers: Box[] = [...hospitals.map((p) => markerBox(p.at[0], p.at[1], 6)), ...stations.map((p) => markerBox(p.at[0], p.at[1], 5))];
+  const texts: Box[] = [];
+  const step = (items: { text: string; at: [number, number] }[], fontPx: number, o: { r: number; fixed?: boolean; insist?: boolean }) => {
+    const reqs = items.map((x) => ({ x: x.at[0], y: x.at[1], text: x.text, ...o }));
+    // A layer feature without a label (or a point off the map) asks for no place.
+    const asks = (q: (typeof reqs)[number]) => q.text !== '' && Number.isFinite(q.x) && Number.isFinite(q.y);
+    const { placed, boxes } = placeLabels(reqs.filter(asks), fontPx, markers, texts, bounds);
+    texts.push(...boxes);
+    let k = 0;
+    return reqs.map((q) => (asks(q) ? placed[k++] : null));
+  };
+  const layerLabels = step(layers.map((l) => ({ text: l.label, at: l.at })), 11, { r: 0, fixed: true });
+  const hospitalLabels = step(hospitals.map((p) => ({ text: p.name, at: p.at })), 11, { r: 6, insist: true });
+  const stationLabels = step(stations.map((p) => ({ text: p.name, at: p.at })), 11, { r: 5 });
+  const zoneLabels = step(zones.map((p) => ({ text: p.name, at: p.at })), 12, { r: 0, fixed: true });
+  return { layers: layerLabels, hospitals: hospitalLabels, stations: stationLabels, zones: zoneLabels };
+}
+
+/** What the report's map needs of an incident: where, which, and its response level. */
+export type MapIncident = Pick<IncidentRecord, 'incidentId' | 'type' | 'lon' | 'lat' | 'levelTrue' | 'levelFinal'>;
+
+/**
+ * One dot per spot (to the tenth of a pixel, as drawn) and level, in the order first seen: dots that
  * would be drawn on top of each other in the same colour are one, titled with the first incident and
  * how many more (a long run's thousands of incidents at a zone's centre stay one dot, not megabytes).
  */
-export function incidentDots(incidents: readonly MapIncident[], xy: (lon: number, lat: number) => [number, number]): { x: string; y: string; first: MapIncident; n: number; grade: string }[] {
+export function incidentDots(incidents: readonly MapIncident[], xy: (lon: number, lat: number) => [number, number]): { x: string; y: string; first: MapIncident; n: number; level: string }[] {
   const f1 = (v: number) => v.toFixed(1);
-  const dots = new Map<string, { x: string; y: string; first: MapIncident; n: number; grade: string }>();
+  const dots = new Map<string, { x: string; y: string; first: MapIncident; n: number; level: string }>();
   for (const i of incidents) {
     const [px, py] = xy(i.lon, i.lat);
     const x = f1(px);
     const y = f1(py);
-    const grade = i.gradeFinal ?? i.gradeTrue;
-    const key = `${x},${y},${grade}`;
+    const level = i.levelFinal ?? i.levelTrue;
+    const key = `${x},${y},${level}`;
     const d = dots.get(key);
     if (d) d.n++;
-    else dots.set(key, { x, y, first: i, n: 1, grade });
+    else dots.set(key, { x, y, first: i, n: 1, level });
   }
   return [...dots.values()];
 }
 
-/** The map as an SVG figure; `incidents` are drawn as dots coloured by their final grade. */
+/** The map as an SVG figure; `incidents` are drawn as dots coloured by their final response level. */
 export function mapSvg(map: MapData, incidents: readonly MapIncident[], lang: Lang, caption: string): string {
   const W = 900;
   const H = 560;
@@ -131,44 +160,38 @@ export function mapSvg(map: MapData, incidents: readonly MapIncident[], lang: La
   const xy = (lon: number, lat: number): [number, number] => projection([lon, lat]) ?? [0, 0];
   const f1 = (v: number) => v.toFixed(1);
   const draw = (g: { type: string; coordinates: unknown }) => planarPath(g, xy);
-  const layers = map.layers
-    .map((l) =>
-      l.features
-        .map((f) => {
-          if (!f.geometry) return '';
-          const { d, at } = draw(f.geometry);
-          if (!d) return '';
-          const line = /LineString/.test(f.geometry.type);
-          const style = line ? LAYER_STYLE[l.kind].replace(/fill="[^"]*"/, 'fill="none"') : LAYER_STYLE[l.kind];
-          const label = l.label && f.properties?.[l.label] !== undefined ? String(f.properties[l.label]) : '';
-          const [cx, cy] = at;
-          return `<path d="${d}" fill-rule="evenodd" ${style}><title>${esc(l.name)}${label ? ` · ${esc(label)}` : ''}</title></path>${label && Number.isFinite(cx) ? `<text x="${f1(cx)}" y="${f1(cy)}" class="ll">${esc(label)}</text>` : ''}`;
-        })
-        .join(''),
-    )
-    .join('');
+  const layerShapes = map.layers.flatMap((l) =>
+    l.features.flatMap((f) => {
+      if (!f.geometry) return [];
+      const { d, at } = draw(f.geometry);
+      if (!d) return [];
+      const line = /LineString/.test(f.geometry.type);
+      const style = line ? LAYER_STYLE[l.kind].replace(/fill="[^"]*"/, 'fill="none"') : LAYER_STYLE[l.kind];
+      const label = l.label && f.properties?.[l.label] !== undefined ? String(f.properties[l.label]) : '';
+      return [{ path: `<path d="${d}" fill-rule="evenodd" ${style}><title>${esc(l.name)}${label ? ` · ${esc(label)}` : ''}</title></path>`, label, at }];
+    }),
+  );
+  const stationsXy = map.stations.map((p) => ({ name: p.name, at: xy(p.lon, p.lat) }));
+  const hospitalsXy = map.hospitals.map((p) => ({ name: p.name, at: xy(p.lon, p.lat) }));
+  const labels = mapLabels(layerShapes, hospitalsXy, stationsXy, map.zones.map((z) => ({ name: z.name, at: xy(z.lon, z.lat) })), W, H);
+  const text = (p: PlacedLabel | null, cls: string, name: string) => (p ? `<text x="${f1(p.x)}" y="${f1(p.y)}" class="${cls}"${p.anchor === 'start' ? '' : ` text-anchor="${p.anchor}"`}>${esc(name)}</text>` : '');
+  const layers = layerShapes.map((l, i) => l.path + text(labels.layers[i], 'll', l.label)).join('');
   const zones = map.zones
-    .map((z) => {
+    .map((z, i) => {
       const outline = z.polygon ? `<path d="${draw({ type: 'Polygon', coordinates: [z.polygon] }).d}" fill="none" stroke="#bbb" stroke-width="1"/>` : '';
-      const [x, y] = xy(z.lon, z.lat);
-      return `${outline}<text x="${f1(x)}" y="${f1(y)}" class="zl">${esc(z.name)}</text>`;
+      return outline + text(labels.zones[i], 'zl', z.name);
     })
     .join('');
   const roads = map.roads.length ? `<path d="${map.roads.map(([a, b, c, d]) => { const [x1, y1] = xy(a, b); const [x2, y2] = xy(c, d); return `M${f1(x1)},${f1(y1)}L${f1(x2)},${f1(y2)}`; }).join('')}" stroke="#a9a9a9" stroke-width="1.2" fill="none"/>` : '';
   const dots = incidentDots(incidents, xy)
-    .map(({ x, y, first, n, grade }) => `<circle cx="${x}" cy="${y}" r="3.5" fill="${GRADE_COLOR[grade] ?? '#777'}" fill-opacity="0.75"><title>${esc(first.incidentId)} ${esc(first.type)} ${esc(grade)}${n > 1 ? ` +${n - 1}` : ''}</title></circle>`)
+    .map(({ x, y, first, n, level }) => `<circle cx="${x}" cy="${y}" r="3.5" fill="${LEVEL_COLOR[level] ?? '#777'}" fill-opacity="0.75"><title>${esc(first.incidentId)} ${esc(first.type)} ${esc(level)}${n > 1 ? ` +${n - 1}` : ''}</title></circle>`)
     .join('');
-  const stations = map.stations
-    .map((s) => {
-      const [x, y] = xy(s.lon, s.lat);
-      return `<rect x="${f1(x - 5)}" y="${f1(y - 5)}" width="10" height="10" fill="#2f4b7c"/><text x="${f1(x + 8)}" y="${f1(y + 4)}" class="pl">${esc(s.name)}</text>`;
-    })
+  // A name without room beside its marker stays in the marker's tooltip.
+  const stations = stationsXy
+    .map(({ name, at: [x, y] }, i) => `<rect x="${f1(x - 5)}" y="${f1(y - 5)}" width="10" height="10" fill="#2f4b7c"><title>${esc(name)}</title></rect>${text(labels.stations[i], 'pl', name)}`)
     .join('');
-  const hospitals = map.hospitals
-    .map((h) => {
-      const [x, y] = xy(h.lon, h.lat);
-      return `<path d="M${f1(x - 2)},${f1(y - 6)}h4v4h4v4h-4v4h-4v-4h-4v-4h4z" fill="#c0392b"/><text x="${f1(x + 9)}" y="${f1(y + 4)}" class="pl">${esc(h.name)}</text>`;
-    })
+  const hospitals = hospitalsXy
+    .map(({ name, at: [x, y] }, i) => `<path d="M${f1(x - 2)},${f1(y - 6)}h4v4h4v4h-4v4h-4v-4h-4v-4h4z" fill="#c0392b"><title>${esc(name)}</title></path>${text(labels.hospitals[i], 'pl', name)}`)
     .join('');
   const L = LEGEND[lang];
   const legend = `<g transform="translate(20,${H - 18})" font-size="11"><rect width="10" height="10" y="-9" fill="#2f4b7c"/><text x="14">${L.station}</text><path transform="translate(80,-4)" d="M-2,-6h4v4h4v4h-4v4h-4v-4h-4v-4h4z" fill="#c0392b"/><text x="92">${L.hospital}</text><circle cx="160" cy="-4" r="4" fill="#e15759"/><text x="168">${L.incident}</text><line x1="${lang === 'zh' ? 330 : 360}" x2="${lang === 'zh' ? 350 : 380}" y1="-4" y2="-4" stroke="#a9a9a9" stroke-width="2"/><text x="${lang === 'zh' ? 354 : 384}">${L.road}</text></g>`;

@@ -10,7 +10,7 @@ import type { LogEvent } from '../engine/log.ts';
 import { csvStart, EMPTY_END, EVENT_COLUMNS, RECORD_TABLES, writeEventLine, SUMMARY_COLUMNS, type Cell, type RecordTable, type RepOutput } from './csv.ts';
 import { CsvEncoder, type ChunkSink } from './csv-encoder.ts';
 import { ReportBuilder, renderReport, type ReportData, type RunMeta } from './aar.ts';
-import type { ScoreResult } from '../metrics/score.ts';
+import type { IndicatorSpec, ScoreResult } from '../metrics/score.ts';
 import { summarise, type SummaryRow } from '../metrics/stats.ts';
 import { asWritten } from './read.ts';
 import { mapData } from './map.ts';
@@ -35,7 +35,10 @@ export function runMeta(scenario: Scenario, seeds: number[]): RunMeta {
   };
 }
 
-export const INDICATOR_COLUMNS = ['rep', 'indicator', 'group', 'n', 'value', 'target', 'zero_at', 'score', 'weight', 'critical'] as const;
+export const INDICATOR_COLUMNS = ['rep', 'indicator', 'group', 'n', 'value', 'target', 'zero_at', 'score', 'weight', 'critical', 'source'] as const;
+
+/** The `source` cell: the target's citation, or — where the scenario changed it — that, with the default's. */
+export const sourceRef = (spec: IndicatorSpec): string => (spec.changed ? `scenario (default: ${spec.source.ref})` : spec.source.ref);
 
 /** Opens the file `name` of the run folder: its bytes go to the sink returned, chunk by chunk, in order. */
 export type OpenFile = (name: string) => ChunkSink;
@@ -57,7 +60,7 @@ function scoreRows(res: ScoreResult): [string, number | string][] {
 
 /** A score's rows of `indicators.csv`, labelled `label` (a rep, or `all`). */
 function indicatorRows(label: string | number, res: ScoreResult): Cell[][] {
-  return res.indicators.map((i) => [label, i.spec.id, i.spec.group, i.n, i.value, i.spec.target, i.zeroAt, i.score, i.spec.weight, i.spec.critical]);
+  return res.indicators.map((i) => [label, i.spec.id, i.spec.group, i.n, i.value, i.spec.target, i.zeroAt, i.score, i.spec.weight, i.spec.critical, sourceRef(i.spec)]);
 }
 
 /** Copies records so that {@link asWritten} may change the copy (the caller keeps its own). */

@@ -3,7 +3,7 @@
  * rendered again from a run folder alone (`linkdrill report DIR`); and {@link asWritten}, which gives
  * a run the very records reading its files back would give, without writing and parsing them.
  */
-import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../engine/records.ts';
+import type { AgencyRecord, CallKind, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord, ZoneClassName } from '../engine/records.ts';
 import { csvRound } from '../metrics/round.ts';
 import type { InputError } from '../scenario/errors.ts';
 import type { RepRecords } from './aar.ts';
@@ -12,6 +12,10 @@ import { decimal, readCsvTable } from '../scenario/table.ts';
 
 /** Most problems named per file: a file full of them needs one look, not a thousand lines. */
 const MAX_PROBLEMS = 10;
+
+const CALL_KINDS: readonly CallKind[] = ['emergency', 'repeat', 'consult', 'transfer'];
+/** A zone class as written; files from before classes existed read as urban. */
+const zoneClass = (s: string): ZoneClassName => (s === 'suburban' || s === 'rural' ? s : 'urban');
 
 /** One row's cells read as text, numbers and flags; a cell that is not what its column holds is a problem. */
 class Cells {
@@ -80,7 +84,7 @@ export function readRunCsv(files: Record<string, string | undefined>): { reps: R
     const i: IncidentRecord = {
       incidentId: r.text('incident_id'), type: r.text('type'), zone: r.text('zone'), lon: r.req('lon'), lat: r.req('lat'),
       source: (r.text('source') || 'background') as IncidentRecord['source'],
-      gradeTrue: r.text('grade_true'), gradeInitial: r.has('grade_initial') ? r.text('grade_initial') : null, gradeFinal: r.has('grade_final') ? r.text('grade_final') : null,
+      gradeTrue: r.has('grade_true') ? r.text('grade_true') : null, gradeInitial: r.has('grade_initial') ? r.text('grade_initial') : null, gradeFinal: r.has('grade_final') ? r.text('grade_final') : null,
       tOccur: r.req('t_occur'), tFirstCall: r.num('t_first_call'), tAnswered: r.num('t_answered'), tVerified: r.num('t_verified'), tPlan: r.num('t_plan'),
       tFirstOrder: r.num('t_first_order'), tFirstDispatch: r.num('t_first_dispatch'), tFirstArrival: r.num('t_first_arrival'), tFullResponse: r.num('t_full_response'),
       tClosed: r.num('t_closed'), callers: r.req('callers'), unitsRequired: r.req('units_required'), unitsArrived: r.req('units_arrived'),
@@ -89,18 +93,24 @@ export function readRunCsv(files: Record<string, string | undefined>): { reps: R
       tReported: r.num('t_reported'), tApproved: r.num('t_approved'), tExperts: r.num('t_experts'), tCommandPost: r.num('t_command_post'), tControlled: r.num('t_controlled'),
       escalations: r.num('escalations') ?? 0, coordinationWaitS: r.num('coordination_wait_s') ?? 0, tiersInvolved: r.text('tiers_involved'), size: r.num('size'),
       ordersRefused: r.num('orders_refused') ?? 0, duplicateCalls: r.num('duplicate_calls') ?? 0, tSupplied: r.num('t_supplied'), underGradedS: r.num('under_graded_s') ?? 0,
+      zoneClass: zoneClass(r.text('zone_class')), levelTrue: r.text('level_true') || r.text('grade_true'), levelInitial: r.has('level_initial') ? r.text('level_initial') : null, levelFinal: r.has('level_final') ? r.text('level_final') : null,
+      tReportUpdate: r.num('t_report_update'), tReportFinal: r.num('t_report_final'), tCommandPostOrdered: r.num('t_command_post_ordered'), tDecision: r.num('t_decision'), tGraded: r.num('t_graded'),
     };
     rep(r).incidents.push(i);
   }
   for (const r of parse('calls.csv', files['calls.csv']!, problems)) {
-    const c: CallRecord = { callId: r.text('call_id'), incidentId: r.text('incident_id'), channel: r.text('channel'), tArrive: r.req('t_arrive'), tAnswer: r.num('t_answer'), tEnd: r.num('t_end'), abandoned: r.bool('abandoned'), duplicate: false };
+    const kind = (CALL_KINDS.includes(r.text('kind') as CallKind) ? r.text('kind') : 'emergency') as CallKind;
+    const c: CallRecord = {
+      callId: r.text('call_id'), incidentId: r.text('incident_id'), channel: r.text('channel'), tArrive: r.req('t_arrive'), tAnswer: r.num('t_answer'), tEnd: r.num('t_end'), abandoned: r.bool('abandoned'),
+      duplicate: kind === 'repeat', kind, line: r.text('line') === 'nonEmergency' ? 'nonEmergency' : 'emergency',
+    };
     rep(r).calls.push(c);
   }
   for (const r of parse('dispatches.csv', files['dispatches.csv']!, problems)) {
     const d: DispatchRecord = {
       dispatchId: r.text('dispatch_id'), incidentId: r.text('incident_id'), unitId: r.text('unit_id'), agency: r.text('agency'), unitType: r.text('unit_type'),
       mutualAid: r.bool('mutual_aid'), tOrder: r.req('t_order'), tAlert: r.num('t_alert'), tEnroute: r.num('t_enroute'), tArrive: r.num('t_arrive'),
-      tClear: r.num('t_clear'), tAvailable: r.num('t_available'), travelS: r.num('travel_s'), tier: r.num('tier') ?? 1, channel: r.text('channel'), tEnter: r.num('t_enter'),
+      tClear: r.num('t_clear'), tAvailable: r.num('t_available'), travelS: r.num('travel_s'), tier: r.num('tier') ?? 1, channel: r.text('channel'), tEnter: r.num('t_enter'), tStaged: r.num('t_staged'),
     };
     rep(r).dispatches.push(d);
   }
@@ -112,7 +122,7 @@ export function readRunCsv(files: Record<string, string | undefined>): { reps: R
     rep(r).units.push(u);
   }
   for (const r of parse('agencies.csv', files['agencies.csv']!, problems)) {
-    const a: AgencyRecord = { incidentId: r.text('incident_id'), agency: r.text('agency'), tier: r.req('tier'), tOrdered: r.num('t_ordered'), tNotified: r.num('t_notified'), channel: r.text('channel'), tFirstArrival: r.num('t_first_arrival'), units: r.req('units') };
+    const a: AgencyRecord = { incidentId: r.text('incident_id'), agency: r.text('agency'), tier: r.req('tier'), tOrdered: r.num('t_ordered'), tNotified: r.num('t_notified'), channel: r.text('channel'), tFirstArrival: r.num('t_first_arrival'), units: r.req('units'), waitsFor: r.text('waits_for') };
     rep(r).agencies.push(a);
   }
   if (files['depots.csv'] !== undefined) {
@@ -143,7 +153,7 @@ export function asWritten(r: RunRecords): RunRecords {
   for (const i of r.incidents) {
     i.incidentId = textW(i.incidentId); i.type = textW(i.type); i.zone = textW(i.zone); i.lon = reqW(i.lon); i.lat = reqW(i.lat);
     i.source = (textW(i.source) || 'background') as IncidentRecord['source'];
-    i.gradeTrue = textW(i.gradeTrue); i.gradeInitial = i.gradeInitial ? textW(i.gradeInitial) : null; i.gradeFinal = i.gradeFinal ? textW(i.gradeFinal) : null;
+    i.gradeTrue = i.gradeTrue ? textW(i.gradeTrue) : null; i.gradeInitial = i.gradeInitial ? textW(i.gradeInitial) : null; i.gradeFinal = i.gradeFinal ? textW(i.gradeFinal) : null;
     i.tOccur = reqW(i.tOccur); i.tFirstCall = numW(i.tFirstCall); i.tAnswered = numW(i.tAnswered); i.tVerified = numW(i.tVerified); i.tPlan = numW(i.tPlan);
     i.tFirstOrder = numW(i.tFirstOrder); i.tFirstDispatch = numW(i.tFirstDispatch); i.tFirstArrival = numW(i.tFirstArrival); i.tFullResponse = numW(i.tFullResponse);
     i.tClosed = numW(i.tClosed); i.callers = reqW(i.callers); i.unitsRequired = reqW(i.unitsRequired); i.unitsArrived = reqW(i.unitsArrived);
@@ -152,15 +162,18 @@ export function asWritten(r: RunRecords): RunRecords {
     i.tReported = numW(i.tReported); i.tApproved = numW(i.tApproved); i.tExperts = numW(i.tExperts); i.tCommandPost = numW(i.tCommandPost); i.tControlled = numW(i.tControlled);
     i.escalations = numW(i.escalations) ?? 0; i.coordinationWaitS = numW(i.coordinationWaitS) ?? 0; i.tiersInvolved = textW(i.tiersInvolved); i.size = numW(i.size);
     i.ordersRefused = numW(i.ordersRefused) ?? 0; i.duplicateCalls = numW(i.duplicateCalls) ?? 0; i.tSupplied = numW(i.tSupplied); i.underGradedS = numW(i.underGradedS) ?? 0;
+    i.zoneClass = zoneClass(textW(i.zoneClass)); i.levelTrue = textW(i.levelTrue) || (i.gradeTrue ?? ''); i.levelInitial = i.levelInitial ? textW(i.levelInitial) : null; i.levelFinal = i.levelFinal ? textW(i.levelFinal) : null;
+    i.tReportUpdate = numW(i.tReportUpdate); i.tReportFinal = numW(i.tReportFinal); i.tCommandPostOrdered = numW(i.tCommandPostOrdered); i.tDecision = numW(i.tDecision); i.tGraded = numW(i.tGraded);
   }
   for (const c of r.calls) {
     c.callId = textW(c.callId); c.incidentId = textW(c.incidentId); c.channel = textW(c.channel);
-    c.tArrive = reqW(c.tArrive); c.tAnswer = numW(c.tAnswer); c.tEnd = numW(c.tEnd); c.abandoned = c.abandoned === true; c.duplicate = false;
+    c.tArrive = reqW(c.tArrive); c.tAnswer = numW(c.tAnswer); c.tEnd = numW(c.tEnd); c.abandoned = c.abandoned === true;
+    c.kind = CALL_KINDS.includes(textW(c.kind) as CallKind) ? (textW(c.kind) as CallKind) : 'emergency'; c.duplicate = c.kind === 'repeat'; c.line = textW(c.line) === 'nonEmergency' ? 'nonEmergency' : 'emergency';
   }
   for (const d of r.dispatches) {
     d.dispatchId = textW(d.dispatchId); d.incidentId = textW(d.incidentId); d.unitId = textW(d.unitId); d.agency = textW(d.agency); d.unitType = textW(d.unitType);
     d.mutualAid = d.mutualAid === true; d.tOrder = reqW(d.tOrder); d.tAlert = numW(d.tAlert); d.tEnroute = numW(d.tEnroute); d.tArrive = numW(d.tArrive);
-    d.tClear = numW(d.tClear); d.tAvailable = numW(d.tAvailable); d.travelS = numW(d.travelS); d.tier = numW(d.tier) ?? 1; d.channel = textW(d.channel); d.tEnter = numW(d.tEnter);
+    d.tClear = numW(d.tClear); d.tAvailable = numW(d.tAvailable); d.travelS = numW(d.travelS); d.tier = numW(d.tier) ?? 1; d.channel = textW(d.channel); d.tEnter = numW(d.tEnter); d.tStaged = numW(d.tStaged);
   }
   for (const u of r.units) {
     u.unitId = textW(u.unitId); u.agency = textW(u.agency); u.station = textW(u.station); u.type = textW(u.type);
@@ -169,7 +182,7 @@ export function asWritten(r: RunRecords): RunRecords {
   }
   for (const a of r.agencies) {
     a.incidentId = textW(a.incidentId); a.agency = textW(a.agency); a.tier = reqW(a.tier); a.tOrdered = numW(a.tOrdered); a.tNotified = numW(a.tNotified);
-    a.channel = textW(a.channel); a.tFirstArrival = numW(a.tFirstArrival); a.units = reqW(a.units);
+    a.channel = textW(a.channel); a.tFirstArrival = numW(a.tFirstArrival); a.units = reqW(a.units); a.waitsFor = textW(a.waitsFor);
   }
   for (const d of r.depots) {
     d.depot = textW(d.depot); d.item = textW(d.item); d.initial = reqW(d.initial); d.restocked = reqW(d.restocked); d.drawn = reqW(d.drawn); d.final = reqW(d.final);

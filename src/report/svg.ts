@@ -62,7 +62,8 @@ export function histogramModel(values: readonly number[], target: number | null)
     bars: bins.map((b) => ({ x: x(b.x0!), y: y(b.length), width: Math.max(0, x(b.x1!) - x(b.x0!) - 1), height: y(0) - y(b.length), count: b.length })),
     targetX: target === null ? null : x(target),
     xTicks: x.ticks(8).map((t) => ({ x: x(t), label: String(t) })),
-    yTicks: y.ticks(4).map((t) => ({ y: y(t), label: String(t) })),
+    // Counts are whole: with few items d3 would tick 0.2, 0.4…
+    yTicks: y.ticks(4).filter(Number.isInteger).map((t) => ({ y: y(t), label: String(t) })),
   };
 }
 

@@ -113,8 +113,8 @@ function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile,
   const comms = normaliseComms(s.comms, ctx);
   const depots = normaliseDepots(s, ctx);
   const travel = normaliseTravel(s.travel, { zones, zoneIds, stations: fleet.stations, hospitals: fleet.hospitals }, ctx, geo.networkFile);
-  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, start, durationS, ctx, geo.historyCrs);
-  const scoring = normaliseScoring(s.scoring, fleet.kinds, ctx);
+  const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, center, start, durationS, ctx, geo.historyCrs);
+  const scoring = normaliseScoring(s.scoring, fleet.kinds, typeIds, ctx);
   if (ctx.errors.length) return { ok: false, errors: ctx.errors };
   checkOffsets(travel, { stations: fleet.stations, hospitals: fleet.hospitals, depots, layers: geo.layers }, ctx);
   const name = s.name ?? fileName.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');

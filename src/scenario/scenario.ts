@@ -4,12 +4,12 @@
  * checked. Produced by `loadScenario`; never written by hand.
  */
 import type { Dist } from '../random/distributions.ts';
-import type { Grade } from './schema.ts';
+import type { Grade, ZoneClass } from './schema.ts';
 import type { ScoringOverrides } from './scoring.ts';
 import type { Point } from '../geo/point.ts';
 import type { Travel } from '../geo/travel.ts';
 
-export type { Grade };
+export type { Grade, ZoneClass };
 
 
 export interface Zone extends Point {
@@ -17,8 +17,12 @@ export interface Zone extends Point {
   name: string;
   /** Residents; background demand is spread by it when a demand stream says `population`. */
   population: number;
+  /** urban, suburban or rural: targets differ by class (NFPA 1710 vs 1720; the 5-minute siting rule). */
+  class: ZoneClass;
   /** Outer ring [lon, lat][] where the zone is a polygon; background incidents fall inside it. */
   polygon?: [number, number][];
+  /** Holes of the polygon (e.g. the town a rural zone surrounds); no incident falls in them. */
+  holes?: [number, number][][];
 }
 
 /** How an order or report travels: the shared information platform, phone relay, or radio. */
@@ -36,6 +40,8 @@ export interface Agency {
   channelDelay: Record<Channel, Dist>;
   /** Agency command → unit alert delay. */
   alertDelay: Dist;
+  /** 集结: from a unit's alert to its team assembled (before turnout); null: none. */
+  staging: Dist | null;
   mutualAid?: { from: string[]; withinS: number; requestDelay: Dist; approvalDelay: Dist; backfill: boolean };
 }
 
@@ -81,6 +87,10 @@ export interface Center {
   gradingMaxError: number;
   /** Status reports from units; `null` = the center sees every unit's true state at once. */
   statusReports: { delay: Dist; lossProbability: number; resendAfter: Dist; refusalDelay: Dist } | null;
+  /** 边接边派: the order goes out this long after the answer while the call goes on; null: serial chain. */
+  dispatchDuringCall: { after: Dist } | null;
+  /** Positions of a separate non-emergency line by local hour (length 24), or null: none. */
+  nonEmergencyTakers: number[] | null;
   /** Local hours [dayStart, nightStart) use day turnout times. */
   dayStartH: number;
   nightStartH: number;
@@ -99,8 +109,10 @@ export interface IncidentType {
   /** On-scene work time by grade index. */
   workTime: Dist[];
   transport?: { probability: number; unitType: string };
-  /** True grade weights by grade index. */
+  /** True level weights by level index (0 = IV … 3 = I): the response level plans are keyed by. */
   gradeWeights: number[];
+  /** The 突发事件 grade index of each level index, or null where that level is a routine call. */
+  gradeOfLevel: (number | null)[];
   dynamics?: Dynamics;
   supplies: { item: string; amount: Dist; perSize: boolean }[];
   /** Work is this many times slower while supplies have not arrived. */
@@ -131,14 +143,24 @@ export interface Depot extends Point {
   restock?: { delay: Dist; amount: Record<string, number> };
 }
 
-/** Command and reporting rules (分级响应, 上报). Grade indices 0 = IV … 3 = I. */
+/** Command and reporting rules (分级响应, 上报). Grade indices 0 = IV … 3 = I (突发事件 grades, not levels). */
 export interface Command {
+  /** From this grade up a 突发事件 is reported (初报, 续报, 终报). */
   reportGrade: number;
+  /** 初报: from plan activation (or the level rising to a graded one) to the first report. */
   reportDelay: Dist;
+  /** 续报: from the first report to the written follow-up. */
+  updateDelay: Dist;
+  /** 终报: from the end of the response to the final report. */
+  finalDelay: Dist;
+  /** From this grade up afterApproval lines wait for government approval. */
+  approvalGrade: number;
   approvalDelay: Dist;
   expertsGrade: number;
   expertsDelay: Dist;
   commandPostSetup: Dist;
+  /** 会商决策: from the command post running to its decision. */
+  decisionMeeting: Dist;
   handoffFactor: number;
 }
 
@@ -153,8 +175,10 @@ export interface ResponseLine {
   agency: string;
   unitType: string;
   count: number;
-  /** For reported grades: ordered only once the government approves. */
+  /** For grades that need approval: ordered only once the government approves. */
   afterApproval: boolean;
+  /** Ordered only once the command post's decision meeting has decided. */
+  afterDecision: boolean;
   /** Agency id or kind whose first unit must be on scene before these units start. */
   after?: string;
   /** With `after`: time from that arrival until these units may start. */
@@ -174,6 +198,22 @@ export interface Background {
   monthly: number[] | null;
   /** Random factor (mean 1) drawn once per local day (a Cox process: gamma ⇒ negative-binomial daily counts); `null` = none. */
   dayFactor: Dist | null;
+}
+
+/** A stream of calls that need no unit: they load the call-takers only. */
+export interface NonEmergencyStream {
+  id: string;
+  name: string;
+  ratePerDay: number;
+  /** Relative rate by local hour, mean 1 (length 24). */
+  profile: number[];
+  channels: { name: string; weight: number }[];
+  channelWeights: number[];
+  handlingTime: Dist;
+  /** A share transferred (to the non-emergency line if there is one, else away). */
+  transfer: { probability: number; time: Dist } | null;
+  /** The line the calls arrive on. */
+  line: 'emergency' | 'nonEmergency';
 }
 
 export interface FixedIncident extends Point {
@@ -231,7 +271,7 @@ export interface Scenario {
   dispatch: { whenNoneFree: 'queue' | 'lose'; redispatchReturning: boolean };
   /** Changes to the default scoring rubric. */
   scoring: ScoringOverrides;
-  demand: { background: Background[]; fixed: FixedIncident[] };
+  demand: { background: Background[]; fixed: FixedIncident[]; nonEmergency: NonEmergencyStream[] };
   /** Map layers, drawn under the replay and in the report's map. */
   layers: MapLayer[];
 }

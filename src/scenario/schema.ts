@@ -5,100 +5,28 @@
  * form as JSON Schema so editors can autocomplete scenario files.
  */
 import { z } from 'zod';
-import { DURATION_PATTERN, MAX_SECONDS, parseDuration } from './duration.ts';
-import { SCORE_GROUPS } from './scoring.ts';
-import { RESERVED_KEY, reservedMessage } from './reserved.ts';
+import { REPORTING_PROFILES, SCORE_GROUPS } from './scoring.ts';
+import { crsSchema, distSchema, durationSchema, geoFileSchema, grade, gradeMap, hourly, id, lonLat, MAX_SIZE } from './schema-common.ts';
 import { MAX_SPEED_KMH, MIN_SPEED_KMH } from '../geo/network.ts';
+import { backgroundSchema, historySchema, nonEmergencySchema, scriptedSchema } from './schema-demand.ts';
 
 // A scenario is checked once per process: interpreting the schema is quicker than compiling it to
 // code first (zod's default), and needs no `new Function` (strict content-security policies).
 z.config({ jitless: true });
 
-/** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
-export const GRADES = ['IV', 'III', 'II', 'I'] as const;
-export type Grade = (typeof GRADES)[number];
+export { crsSchema, distSchema, durationSchema, geoFileSchema, GRADES, MAX_SIZE, type DistInput, type GeoFileInput, type Grade } from './schema-common.ts';
 
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)')
-  .refine((s) => s !== RESERVED_KEY, reservedMessage('id'));
-
-const tooLong = `must be at most ${MAX_SECONDS} (100 years in seconds)`;
-
-/** Seconds, or a string such as "90s", "5m", "2h", "1h30m"; at most 100 years. */
-export const durationSchema = z
-  .union(
-    [
-      z.number().nonnegative().max(MAX_SECONDS, tooLong),
-      z
-        .string()
-        .regex(DURATION_PATTERN, { message: 'a duration is seconds or a string like "90s", "5m", "2h"', abort: true })
-        .refine((s) => (parseDuration(s) ?? Infinity) <= MAX_SECONDS, tooLong),
-    ],
-    { error: 'must be seconds (a number ≥ 0) or a string like "90s", "5m", "2h"' },
-  )
-  .describe('Seconds, or a string like "90s", "5m", "2h", "1h30m"');
-
-const positiveDuration = durationSchema;
-
-/** A random quantity: a fixed number (or duration), or a distribution. */
-export const distSchema = z
-  .union([
-    durationSchema,
-    z.strictObject({ dist: z.literal('fixed'), value: durationSchema }),
-    z.strictObject({ dist: z.literal('exponential'), mean: durationSchema }),
-    z.strictObject({ dist: z.literal('lognormal'), mean: durationSchema, sd: durationSchema }),
-    z.strictObject({
-      dist: z.literal('gamma'),
-      shape: z.number().positive(),
-      scale: durationSchema.optional(),
-      mean: durationSchema.optional(),
-    }),
-    z.strictObject({ dist: z.literal('triangular'), min: durationSchema, mode: durationSchema, max: durationSchema }),
-    z.strictObject({ dist: z.literal('uniform'), min: durationSchema, max: durationSchema }),
-    z.strictObject({
-      dist: z.literal('empirical'),
-      values: z.array(durationSchema).min(1),
-      weights: z.array(z.number().nonnegative()).optional(),
-    }),
-  ], { error: 'must be a fixed value or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}' })
-  .describe('A fixed value, or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}');
-export type DistInput = z.input<typeof distSchema>;
-
-/** Largest size an incident's dynamics reach (its growth stops there): keeps size × work per size finite. */
-export const MAX_SIZE = 1e12;
-
-/** A position in the scenario's `crs`: degrees, or easting (lon) and northing (lat) in metres for a projected one. */
-const lonLat = {
-  lon: z.number().describe('Longitude (degrees), or easting in metres when the scenario’s crs is projected'),
-  lat: z.number().describe('Latitude (degrees), or northing in metres when the scenario’s crs is projected'),
-};
-/** A coordinate system: named, by EPSG code, or as a proj4 string. */
-export const crsSchema = z
-  .string()
-  .min(1)
-  .describe('Coordinate system: WGS84 (default), CGCS2000, GCJ02 (高德/腾讯), BD09 (百度), EPSG:<code> (e.g. EPSG:4527, CGCS2000 3° Gauss–Krüger zone 39) or a proj4 string "+proj=…"');
-/** A geographic side file: GeoJSON, or a Shapefile (.shp with its .dbf/.prj, or a .zip). */
-export const geoFileSchema = z.strictObject({
-  file: z.string().min(1).describe('GeoJSON, a Shapefile (.shp beside its .dbf and .prj) or a zipped Shapefile, relative to the scenario file'),
-  crs: crsSchema.optional().describe('Its coordinate system (default: a Shapefile’s .prj, a GeoJSON’s "crs" member, else WGS-84)'),
-  mapping: z.record(z.string(), z.string().min(1)).optional().describe('Which attribute holds each field linkdrill reads, e.g. {id: CODE, name: MC, population: RK}'),
-  encoding: z.string().min(1).optional().describe('Text encoding of a Shapefile’s .dbf (default: its .cpg, its header, else UTF-8 or GBK as the bytes say)'),
-});
-export type GeoFileInput = z.output<typeof geoFileSchema>;
-const hourly = z.array(z.number().nonnegative()).length(24).describe('24 values, one per hour of the day 00–23');
-const gradeMap = <T extends z.ZodType>(v: T) => z.strictObject({ IV: v.optional(), III: v.optional(), II: v.optional(), I: v.optional() });
-const grade = z.enum(GRADES);
+/** Zone classes, for targets that differ between town and country (NFPA 1710 vs 1720, the 5-minute rule). */
+export const ZONE_CLASSES = ['urban', 'suburban', 'rural'] as const;
+export type ZoneClass = (typeof ZONE_CLASSES)[number];
 
 const zoneSchema = z.strictObject({
   id,
   name: z.string().optional(),
   population: z.number().nonnegative().default(0),
+  class: z.enum(ZONE_CLASSES).default('urban').describe('urban (城区), suburban (近郊、镇区、园区) or rural (农村): targets differ by class'),
   ...lonLat,
 });
-
 
 const travelSchema = z.strictObject({
   model: z.enum(['network', 'matrix', 'straight']).default('straight'),
@@ -128,8 +56,9 @@ const agencySchema = z.strictObject({
     .optional()
     .describe('Delay of each channel from the center’s order to the agency command receiving it'),
   alertDelay: distSchema.optional().describe('Agency command → unit alert delay'),
+  staging: distSchema.optional().describe('集结: from a unit’s alert to its team assembled, before turnout (tier-2/3 forces calling in their members)'),
   turnout: z
-    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })])
+    .union([distSchema, z.strictObject({ day: distSchema, night: distSchema })], { error: 'must be a distribution or {day, night}' })
     .optional()
     .describe('Turnout of this agency’s units that give none of their own (default 60 s)'),
   mutualAid: z
@@ -203,6 +132,14 @@ const centerSchema = z.strictObject({
     })
     .optional()
     .describe('Units report status to the center over the radio; omit for a center that sees the truth'),
+  dispatchDuringCall: z
+    .strictObject({ after: distSchema.describe('From the answer to type and address known: the order goes out while the call goes on') })
+    .optional()
+    .describe('边接边派: dispatch during the call; omit for the serial chain (whole call → verification → plan → orders)'),
+  nonEmergencyTakers: z
+    .union([z.number().int().min(0), z.array(z.number().int().nonnegative()).length(24)])
+    .optional()
+    .describe('Positions of a separate non-emergency line (e.g. 12345 seats), by hour; calls on it do not wait behind emergencies'),
   dayStart: z.number().min(0).max(24).default(7).describe('Hour when day turnout times start'),
   nightStart: z.number().min(0).max(24).default(19).describe('Hour when night turnout times start'),
 });
@@ -224,7 +161,11 @@ const incidentTypeSchema = z.strictObject({
       unitType: z.string().min(1).default('ambulance'),
     })
     .optional(),
-  grades: gradeMap(z.number().nonnegative()).default({ IV: 1 }).describe('True grade distribution (weights)'),
+  grades: gradeMap(z.number().nonnegative()).default({ IV: 1 }).describe('True level weights: the response level (出动等级/响应等级) plans, callers and work are keyed by'),
+  grading: z
+    .union([z.literal('level'), z.literal('none'), gradeMap(z.union([grade, z.literal('none')]))])
+    .default('level')
+    .describe('Which levels are 突发事件 and of which grade: level (each level is the grade of its name), none (routine calls: an alarm level, never a 突发事件), or a map such as {II: IV, I: III}; a level not in the map is routine'),
   dynamics: z
     .strictObject({
       initialSize: z.union([distSchema, gradeMap(distSchema)], { error: 'must be a distribution, or one per grade {IV, III, II, I}' }).describe('Size at occurrence (fire area, leak extent, casualties…), by true grade'),
@@ -254,7 +195,8 @@ const responseSchema = z.strictObject({
   agency: z.string().min(1).describe('An agency id, or a kind (the agency of that kind whose jurisdiction holds the place)'),
   unitType: z.string().min(1),
   count: z.number().int().min(1).max(10000).default(1),
-  afterApproval: z.boolean().default(false).describe('For grades that are reported upward: order only once the government approves'),
+  afterApproval: z.boolean().default(false).describe('For grades that need approval: order only once the government approves'),
+  afterDecision: z.boolean().default(false).describe('Order only once the command post’s decision meeting has decided (needs a command post in the plan)'),
   after: z.string().min(1).optional().describe('Agency id or kind whose first unit must be on scene before these units start (precedence)'),
   handoff: distSchema.optional().describe('With after: time from that unit’s arrival until these may start'),
 });
@@ -263,33 +205,6 @@ const planSchema = z.strictObject({
   grade: z.union([grade, z.array(grade).min(1)], { error: 'must be a grade (IV, III, II, I) or a list of grades' }).default('IV').describe('Grade(s) this response applies to'),
   commandPost: z.boolean().default(false).describe('Open an on-site command post (现场指挥部)'),
   response: z.array(responseSchema).describe('Units to send; empty for calls the center settles by phone'),
-});
-
-const backgroundSchema = z.strictObject({
-  type: id,
-  ratePerDay: z.number().nonnegative(),
-  zones: z.union([z.literal('population'), z.literal('uniform'), z.record(z.string(), z.number().nonnegative())], { error: 'must be population, uniform, or a weight per zone id' }).default('population'),
-  profile: hourly.optional().describe('Relative rate by hour of day (normalised to mean 1)'),
-  weekly: z.array(z.number().nonnegative()).length(7).optional().describe('Relative rate by day of week, Monday first (normalised to mean 1)'),
-  monthly: z.array(z.number().nonnegative()).length(12).optional().describe('Relative rate by month, January first (seasonal factors; normalised to mean 1)'),
-  dayFactor: distSchema
-    .optional()
-    .describe('A random factor (mean 1) drawn for each local day and multiplying its rate; {dist: gamma, shape: k, mean: 1} makes daily counts negative binomial'),
-});
-const placeFields = { zone: id.optional(), lon: lonLat.lon.optional(), lat: lonLat.lat.optional() };
-const scriptedSchema = z.strictObject({
-  at: durationSchema.describe('Time from scenario start'),
-  type: id,
-  grade: grade.optional(),
-  name: z.string().optional(),
-  pin: z.boolean().default(false).describe('Draw this incident from its own random streams (needs a name): other demand and decisions never shift its callers, delays or size'),
-  size: z.number().positive().max(MAX_SIZE).optional().describe('Initial size (for types with dynamics) instead of drawing it'),
-  callers: z.number().int().min(1).max(10000).optional().describe('Number of callers instead of drawing it'),
-  ...placeFields,
-});
-const historySchema = z.strictObject({
-  file: z.string().min(1).describe('CSV with columns time, type, grade and zone or lon/lat'),
-  crs: crsSchema.optional().describe('Coordinate system of its lon/lat columns (default WGS-84)'),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -302,7 +217,7 @@ export const scenarioSchema = z.strictObject({
   title: z.string().optional(),
   description: z.string().optional(),
   start: z.string().min(1).describe('Wall-clock start with its UTC offset, e.g. 2026-06-01T00:00:00+08:00'),
-  duration: positiveDuration.default(86400),
+  duration: durationSchema.default(86400),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
   crs: crsSchema.optional(),
   zones: z.union([z.array(zoneSchema).min(1), geoFileSchema], { error: 'must be a list of zones ({id, lon, lat, population}) or {file: zones.geojson}' }),
@@ -329,12 +244,16 @@ export const scenarioSchema = z.strictObject({
   plans: z.array(planSchema).min(1),
   command: z
     .strictObject({
-      reportGrade: grade.default('II').describe('From this grade up the event is reported to government (上报)'),
-      reportDelay: distSchema.default(600).describe('From plan activation to the report reaching government'),
-      approvalDelay: distSchema.default(1200).describe('From the report to government approving follow-up resources'),
+      reportGrade: grade.default('IV').describe('From this 突发事件 grade up the event is reported to government (上报); routine calls never are'),
+      reportDelay: distSchema.default(600).describe('初报: from plan activation for a 突发事件 (or the level rising to a graded one) to its first report reaching government'),
+      updateDelay: distSchema.default(1800).describe('续报: from the first report to the written follow-up report'),
+      finalDelay: distSchema.default(3600).describe('终报: from the end of the response to the final report'),
+      approvalGrade: grade.default('II').describe('From this 突发事件 grade up follow-up resources (afterApproval lines) wait for government approval'),
+      approvalDelay: distSchema.default(1200).describe('From the first report to government approving follow-up resources'),
       expertsGrade: grade.default('I').describe('From this grade up experts and agency commanders convene at the center'),
       expertsDelay: distSchema.default(3600).describe('From plan activation to experts convened'),
-      commandPostSetup: distSchema.default(900).describe('From the first arrival to the command post running'),
+      commandPostSetup: distSchema.default(900).describe('From the first arrival (or the plan ordering it, if later) to the command post running'),
+      decisionMeeting: distSchema.default(0).describe('会商决策: from the command post running to its decision; afterDecision lines wait for it'),
       handoffFactor: z.number().positive().max(1).default(0.5).describe('Hand-offs between agencies on scene take this share while a command post runs'),
     })
     .prefault({}),
@@ -400,6 +319,15 @@ export const scenarioSchema = z.strictObject({
         .optional(),
       zeroAtMultiple: z.number().gt(1).max(1000).optional().describe('Indicators score 0 at this multiple of their target unless they say otherwise'),
       kinds: z.strictObject({ fire: z.array(z.string()).optional(), ems: z.array(z.string()).optional() }).optional(),
+      fireIncidents: z.array(z.string()).optional().describe('Incident types that are fire suppression incidents (NFPA 1710/1720 indicators); default [fire]'),
+      emsChannels: z.array(z.string()).optional().describe('Call channels of the 120 line (indicator A2); default ["120"]'),
+      reporting: z
+        .union([
+          z.enum(REPORTING_PROFILES),
+          z.partialRecord(grade, z.strictObject({ first: durationSchema.optional(), update: durationSchema.optional() })),
+        ])
+        .optional()
+        .describe('Report time limits (E1): a profile (national, henan) or limits per grade for 初报 (first) and 续报 (update), clocked from the first answered call'),
     })
     .optional()
     .describe('Changes to the default linkage-score rubric'),
@@ -414,6 +342,7 @@ export const scenarioSchema = z.strictObject({
       background: z.array(backgroundSchema).default([]),
       scripted: z.array(scriptedSchema).default([]),
       history: historySchema.optional(),
+      nonEmergency: z.array(nonEmergencySchema).default([]).describe('Calls that need no unit (咨询, transfers to 12345): they load the call-takers and are never verified, graded or dispatched'),
     })
     .prefault({}),
 });

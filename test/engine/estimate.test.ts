@@ -59,6 +59,7 @@ describe('too much work for one replication is refused, naming the estimate and 
   const cases: [string, (s: Record<string, any>) => void, string][] = [
     ['a rate of 1e9 incidents a day', (s) => (s.demand.background[0].ratePerDay = 1e9), 'demand (incident type fire): 250 million incidents'],
     ['ten million callers per incident', (s) => (s.incidentTypes[0].callers.count = 1e7), 'incidentTypes[0].callers.count: 60 million calls (10 million per incident)'],
+    ['a billion calls a day that need no unit', (s) => (s.demand.nonEmergency = [{ id: 'consult', ratePerDay: 1e9 }]), 'demand.nonEmergency[0].ratePerDay: 250 million calls that need no unit'],
     ['1e12 random outages a day', (s) => (s.comms = { random: { phone: { ratePerDay: 1e12, duration: 60 } } }), 'comms.random.phone.ratePerDay: 250 billion outages'],
     ['a run of 100 years', (s) => (s.duration = `${36500}d`), 'plans (type medical)'],
     ['a quarter of a million units', (s) => s.units.push(...Array.from({ length: 500 }, (_, i) => ({ id: `X${i}`, agency: 'FIRE', type: 'engine', station: 'S1', count: 500 }))), 'units: 250 thousand units'],

@@ -1,3 +1,16 @@
+import { expect } from 'vitest';
+import { simulate } from '../../src/engine/simulate.ts';
+import { mustBuild } from '../validation/helpers.ts';
+
+/** Builds and runs a scenario written as plain data. */
+export const run = (input: Record<string, any>, seed = 1) => simulate(mustBuild(input), seed);
+
+/** The one element of a list (failing the test when there is not exactly one). */
+export const only = <T>(xs: T[]): T => {
+  expect(xs.length).toBe(1);
+  return xs[0];
+};
+
 /**
  * A small linkage world for mechanism tests: zones on a line, straight travel at 36 km/h with no
  * emergency factor (so 0.01° of longitude at 30° N ≈ 96 s), and every delay fixed unless a test

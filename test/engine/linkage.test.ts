@@ -2,15 +2,10 @@
  * Each linkage mechanism switched on and off on the same seed: the direction and size of its effect.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, simulate } from '../../src/engine/simulate.ts';
+import { createSimulation } from '../../src/engine/simulate.ts';
 import { mustBuild } from '../validation/helpers.ts';
-import { linkageBase } from './linkage-helpers.ts';
+import { linkageBase, only, run } from './linkage-helpers.ts';
 
-const run = (input: Record<string, any>, seed = 1) => simulate(mustBuild(input), seed);
-const only = <T>(xs: T[]): T => {
-  expect(xs.length).toBe(1);
-  return xs[0];
-};
 
 describe('information flow: platform vs phone', () => {
   it('phone relay instead of the platform raises notification latency by the configured difference', () => {
@@ -104,8 +99,11 @@ describe('command and reporting', () => {
     expect(inc.tApproved).toBeCloseTo(inc.tExperts!, 9);
   });
 
-  it('grade IV is not reported upward', () => {
-    const inc = only(run(linkageBase()).records.incidents);
+  it('a routine call (its type grades no level) is never reported upward', () => {
+    const s = linkageBase();
+    s.incidentTypes[0].grading = 'none';
+    const inc = only(run(s).records.incidents);
+    expect(inc.gradeFinal).toBeNull();
     expect(inc.tReported).toBeNull();
     expect(inc.tCommandPost).toBeNull();
   });

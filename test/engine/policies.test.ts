@@ -72,7 +72,7 @@ describe('initialGrade: the center grades right, or off by 1..maxError levels', 
   });
 });
 
-const line = (agency: string, unitType: string, count: number): ResponseLine => ({ agency, unitType, count, afterApproval: false, handoff: fixed0 });
+const line = (agency: string, unitType: string, count: number): ResponseLine => ({ agency, unitType, count, afterApproval: false, afterDecision: false, handoff: fixed0 });
 
 describe('planIncrement: what a higher grade’s plan adds', () => {
   it('orders only what the new grade asks beyond the old one, line by agency and unit type', () => {
@@ -151,6 +151,23 @@ describe('zone geometry', () => {
     const zones = [{ id: 'A', lon: 120, lat: 30 }, { id: 'B', lon: 120.1, lat: 30 }];
     expect(nearestZone(zones, { lon: 120.06, lat: 30.01 })!.id).toBe('B');
     expect(nearestZone([], { lon: 0, lat: 0 })).toBeUndefined();
+  });
+  // A rural square 0..4 with a town (1..2) cut out as a hole, and the town itself.
+  const outer: [number, number][] = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+  const hole: [number, number][] = [[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]];
+  it('pointInPolygon never draws inside a hole; the area left is 15 of 16 unit squares', () => {
+    const rng = stream(7, 'holes');
+    for (let k = 0; k < 3000; k++) {
+      const p = pointInPolygon(outer, rng, [hole])!;
+      expect(insideRing(hole, p.lon, p.lat)).toBe(false);
+    }
+  });
+  it('nearestZone picks the zone whose polygon holds the point — the town inside the rural zone’s hole — before the nearest centre', () => {
+    const rural = { id: 'R', lon: 2, lat: 2, polygon: outer, holes: [hole] };
+    const town = { id: 'T', lon: 9, lat: 9, polygon: hole }; // its centre written far away on purpose
+    expect(nearestZone([rural, town], { lon: 1.5, lat: 1.5 })!.id).toBe('T');
+    expect(nearestZone([rural, town], { lon: 3, lat: 3 })!.id).toBe('R');
+    expect(nearestZone([rural, town], { lon: 50, lat: 50 })!.id).toBe('T');
   });
 });
 

@@ -33,6 +33,11 @@ const scenarioArb = fc
     precedence: fc.boolean(),
     depotStock: fc.option(fc.integer({ min: 0, max: 300 })),
     restock: fc.boolean(),
+    duringCall: fc.boolean(),
+    nonEmergency: fc.option(fc.record({ rate: fc.integer({ min: 1, max: 300 }), transfer: fc.double({ min: 0, max: 1, noNaN: true }), ownLine: fc.boolean() })),
+    staging: fc.boolean(),
+    decision: fc.boolean(),
+    grading: fc.constantFrom('level', 'none', 'map'),
   })
   .map((p) => {
     const zones = Array.from({ length: p.zones }, (_, i) => ({ id: `Z${i}`, population: 100 * (i + 1), lon: 120 + 0.02 * i, lat: 30 + 0.01 * (i % 2) }));
@@ -53,7 +58,7 @@ const scenarioArb = fc
           { id: 'F', kind: 'fire' },
           { id: 'M', kind: 'ems', channel: 'phone', ...(p.mutualAid ? { mutualAid: { from: ['M2'], within: '2m', backfill: p.backfill } } : {}) },
           { id: 'M2', kind: 'ems2' },
-          { id: 'T2', kind: 'dept', tier: 2, channel: 'phone' },
+          { id: 'T2', kind: 'dept', tier: 2, channel: 'phone', ...(p.staging ? { staging: exp(900) } : {}) },
         ],
         comms: {
           outages: p.outage ? [{ channel: p.outage.channel, from: p.outage.from, to: p.outage.from + p.outage.len }] : [],
@@ -69,13 +74,17 @@ const scenarioArb = fc
           ...(p.patience ? { patience: exp(120) } : {}),
           grading: { errorProbability: p.gradingError },
           ...(p.statusReports ? { statusReports: { delay: exp(60), lossProbability: p.lossProbability, resendAfter: exp(600) } } : {}),
+          ...(p.duringCall ? { dispatchDuringCall: { after: exp(40) } } : {}),
+          ...(p.nonEmergency?.ownLine ? { nonEmergencyTakers: 1 } : {}),
         },
+        command: { decisionMeeting: exp(600) },
         incidentTypes: [
           {
             id: 'a',
             callers: { count: { IV: 1, III: 2, II: 4 }, delay: exp(60) },
             workTime: exp(1200),
             grades: { IV: 1 },
+            grading: p.grading === 'map' ? { III: 'IV', II: 'III', I: 'II' } : p.grading,
             ...(p.dynamics ? { dynamics: { initialSize: 1, growthPerHour: p.growth, sizePerUnit: 2, thresholds: { III: 2, II: 3, I: 4 }, workPerSize: 60, maxSize: 5 } } : {}),
             ...(p.depotStock !== null ? { supplies: [{ item: 'foam', amount: exp(40) }] } : {}),
           },
@@ -88,12 +97,15 @@ const scenarioArb = fc
             type: 'a',
             grade: ['II', 'I'],
             commandPost: true,
-            response: [{ agency: 'fire', unitType: 'engine', count: 3 }, { agency: 'ems', unitType: 'amb' }, { agency: 'T2', unitType: 'team', afterApproval: true }],
+            response: [{ agency: 'fire', unitType: 'engine', count: 3 }, { agency: 'ems', unitType: 'amb' }, { agency: 'T2', unitType: 'team', afterApproval: true, afterDecision: p.decision }],
           },
           { type: 'b', response: [{ agency: 'M', unitType: 'amb' }] },
         ],
         dispatch: { whenNoneFree: p.mode },
-        demand: { scripted: p.incidents.map((x) => ({ at: x.at, type: x.type, zone: `Z${x.zone % p.zones}`, grade: x.grade })) },
+        demand: {
+          scripted: p.incidents.map((x) => ({ at: x.at, type: x.type, zone: `Z${x.zone % p.zones}`, grade: x.grade })),
+          nonEmergency: p.nonEmergency ? [{ id: 'n', ratePerDay: p.nonEmergency.rate, transfer: { probability: p.nonEmergency.transfer } }] : [],
+        },
       },
       seed: p.incidents.length * 7919 + p.zones,
     };
@@ -133,16 +145,16 @@ describe('engine properties over generated scenarios', () => {
         // Work ends long before the 48 h are up: every unit sent to a closed incident is free again.
         const closed = new Set(records.incidents.filter((i) => i.tClosed !== null).map((i) => i.incidentId));
         for (const d of records.dispatches) if (closed.has(d.incidentId)) expect(d.tAvailable).not.toBeNull();
-        // Escalation never lowers a grade.
+        // Escalation never lowers a level.
         const order = ['IV', 'III', 'II', 'I'];
         const seen = new Map<string, number>();
         for (const e of log) {
           if (e.kind !== 'incident.escalate') continue;
-          const g = order.indexOf(e.data.grade);
+          const g = order.indexOf(e.data.level);
           expect(g).toBeGreaterThan(seen.get(e.incident!) ?? -1);
           seen.set(e.incident!, g);
         }
-        for (const i of records.incidents) if (i.escalations > 0) expect(order.indexOf(i.gradeFinal!)).toBeGreaterThan(order.indexOf(i.gradeTrue));
+        for (const i of records.incidents) if (i.escalations > 0) expect(order.indexOf(i.levelFinal!)).toBeGreaterThan(order.indexOf(i.levelTrue));
         // Every agency that sent a unit, tier 2/3 included, has a recorded notification before the alert.
         for (const d of records.dispatches) {
           const a = records.agencies.find((x) => x.incidentId === d.incidentId && x.agency === d.agency)!;
@@ -152,9 +164,19 @@ describe('engine properties over generated scenarios', () => {
         // Stockpiles are conserved.
         for (const x of records.depots) expect(x.initial + x.restocked - x.drawn).toBeCloseTo(x.final, 6);
         // Counts add up.
-        expect(records.incidents.reduce((a, i) => a + i.callers, 0)).toBe(records.calls.length);
+        expect(records.incidents.reduce((a, i) => a + i.callers, 0)).toBe(records.calls.filter((c) => c.incidentId !== '').length);
+        // Calls that need no unit are never about an incident, and never make one.
+        for (const c of records.calls) expect(c.incidentId === '').toBe(c.kind === 'consult' || c.kind === 'transfer');
+        // Only what the center judged a 突发事件 is reported, and its reports come in order: 初报, then 续报.
+        for (const i of records.incidents) {
+          if (i.tReported !== null) expect(i.tGraded).not.toBeNull();
+          if (i.tReportUpdate !== null) expect(i.tReportUpdate).toBeGreaterThanOrEqual(i.tReported!);
+          if (i.tDecision !== null) expect(i.tDecision).toBeGreaterThanOrEqual(i.tCommandPost!);
+        }
+        for (const d of records.dispatches) if (d.tStaged !== null) expect(ordered([d.tAlert, d.tStaged, d.tEnroute])).toBe(true);
         expect(records.units.reduce((a, u) => a + u.dispatches, 0)).toBe(records.dispatches.length);
-        for (const c of records.calls) expect(c.abandoned ? c.tAnswer === null && c.tEnd !== null : c.tEnd !== null).toBe(true);
+        // A call is over (answered and ended, or abandoned) — unless it was still going at the end of the run.
+        for (const c of records.calls) expect(c.abandoned ? c.tAnswer === null && c.tEnd !== null : c.tEnd !== null || c.tArrive > 48 * 3600 - 3600).toBe(true);
         const dispatchedPerIncident = new Map<string, number>();
         for (const d of records.dispatches) dispatchedPerIncident.set(d.incidentId, (dispatchedPerIncident.get(d.incidentId) ?? 0) + 1);
         for (const i of records.incidents) {

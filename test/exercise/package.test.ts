@@ -60,6 +60,22 @@ describe('exercise packages', () => {
     expect(lines).toContain('decisions[1].options[0].actions[0].agency: no agency "ARMY"');
   });
 
+  it('an expected action is detected by an event kind the engine has, and a report stage only with incident.report', async () => {
+    const r = await variant((t) =>
+      t
+        .replace('detect: {event: incident.commandpost, incident: FOCUS}', 'detect: {event: incident.comandpost, incident: FOCUS}')
+        .replace('detect: {event: incident.verify, incident: FOCUS}', 'detect: {event: incident.verify, incident: FOCUS, stage: first}'),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const lines = r.errors.map((e) => `${e.path}: ${e.message}`);
+    expect(lines).toContain('phases[0].expected[1].detect.event: no event kind "incident.comandpost" (e.g. incident.verify, order.send, unit.arrive, incident.report, incident.commandpost)');
+    expect(lines).toContain('phases[0].expected[0].detect.stage: a report stage (first, update, final) goes with event incident.report');
+    const ok = await variant((t) => t.replace('detect: {event: incident.commandpost, incident: FOCUS}', 'detect: {event: incident.report, incident: FOCUS, stage: final}'));
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.value.pkg.expected.find((e) => e.id === 'X2')!.detect).toMatchObject({ kind: 'event', event: 'incident.report', stage: 'final' });
+  });
+
   it('a wrong shape is refused by the schema with its path; a broken scenario names the scenario file', async () => {
     const r = await variant((t) => t.replace('duration: 4h', 'duration: soon'));
     expect(r.ok).toBe(false);

@@ -4,9 +4,10 @@ import { ExerciseSession } from '../../src/exercise/session.ts';
 import { playHeadless, readExerciseLog, replayLog } from '../../src/exercise/replay.ts';
 import { exerciseView } from '../../src/exercise/views.ts';
 import { evaluate } from '../../src/exercise/evaluation.ts';
+import { exerciseFiles } from '../../src/exercise/outputs.ts';
 import { eventsCsv } from '../../src/report/csv.ts';
 import type { ExerciseLog } from '../../src/exercise/log.ts';
-import { SMALL, TABLETOP, link, loadPackage, open } from './helpers.ts';
+import { FUNCTIONAL, SMALL, TABLETOP, link, loadPackage, open } from './helpers.ts';
 
 /** Plays a session by a script of people's moves, then ends it; returns its events.csv and log. */
 async function play(path: string, script: (s: ExerciseSession) => Promise<void>) {
@@ -192,6 +193,51 @@ describe('the evaluation', () => {
     expect(s.met.get('X2')).toEqual({ t: 600, how: 'observed' });
     s.annotate({ type: 'observe', expected: 'X2', met: false });
     expect(s.met.has('X2')).toBe(false);
+  });
+});
+
+describe('the bundled exercises on the model of levels, grades and staged reports', () => {
+  it('the tabletop: the evacuees’ poisoning is a routine call of the leak, never reported on its own; the 初报 and the 终报 of the leak meet the first- and final-report actions in their windows', async () => {
+    const { s } = await play(TABLETOP, playHeadless);
+    const ev = evaluate(s, null);
+    const leak = s.incidentIds.get('储罐区阀门泄漏')!;
+    const poisoning = s.incidentIds.get('疏散群众中毒')!;
+    const occur = s.events.find((e) => e.kind === 'incident.occur' && e.incident === poisoning);
+    expect(occur?.kind === 'incident.occur' && occur.data.grade).toBeNull();
+    const reports = s.events.filter((e) => e.kind === 'incident.report');
+    expect(reports.map((e) => e.incident)).toEqual(reports.map(() => leak));
+    const stageAt = (id: string) => {
+      const x = ev.expected.find((e) => e.id === id)!;
+      expect(x).toMatchObject({ met: true, how: 'event' });
+      const e = reports.find((r) => r.t - s.pkg.startS === x.tMet);
+      return e?.kind === 'incident.report' ? e.data.stage : null;
+    };
+    expect(stageAt('X05')).toBe('first');
+    expect(stageAt('X12')).toBe('final');
+  });
+
+  it('an indicator’s evidence is written in its own unit: the report limits (E1) as a multiple of the limit, times in seconds or minutes', async () => {
+    const s = await open(TABLETOP);
+    await playHeadless(s);
+    const { evaluation } = exerciseFiles(s, await s.finish(), { lang: 'en' });
+    const item = (id: string) => evaluation.rows.find((r) => r.item === id)!.evidence;
+    expect(item('E11').en).toMatch(/^indicator E1 .*: \d+\.\d\d× the limit \(target 1\.00× the limit, score \d+\)$/);
+    expect(item('E11').zh).toMatch(/时限的 \d+\.\d\d 倍（目标 时限的 1\.00 倍/);
+    expect(item('E2').en).toMatch(/^indicator A3 .*: \d+(\.\d)? (s|min) \(target 60 s, score \d+\)$/);
+  });
+
+  it('the functional exercise: the entrapment starts as a routine call (level III) and is reported only once more people trapped raise it to level II, a 一般 event; the call surge follows the incident', async () => {
+    const { s } = await play(FUNCTIONAL, playHeadless);
+    const ev = evaluate(s, null);
+    const id = s.incidentIds.get('下穿隧道公交车被困')!;
+    const occur = s.events.find((e) => e.kind === 'incident.occur' && e.incident === id);
+    expect(occur?.kind === 'incident.occur' && [occur.data.level, occur.data.grade]).toEqual(['III', null]);
+    const first = s.events.find((e) => e.kind === 'incident.report' && e.incident === id);
+    expect(first?.kind === 'incident.report' && first.data).toMatchObject({ stage: 'first', grade: 'IV' });
+    const raised = s.pkg.injects.find((i) => i.id === 'M07')!.tS;
+    expect(first!.t - s.pkg.startS).toBeGreaterThan(raised);
+    expect(ev.expected.find((e) => e.id === 'X4')).toMatchObject({ met: true, tMet: first!.t - s.pkg.startS });
+    expect(ev.msel.find((m) => m.inject === 'M01')).toMatchObject({ deliveredT: 720, refused: null });
   });
 });
 

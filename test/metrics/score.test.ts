@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, indicatorScore, rating, resolveRubric, scoreRuns, type ScoreContext } from '../../src/metrics/score.ts';
+import { aggregate, indicatorScore, pointsLost, rating, resolveRubric, scoreRuns, type ScoreContext } from '../../src/metrics/score.ts';
 import { defaultRubric } from '../../src/metrics/indicators.ts';
-import { findings } from '../../src/metrics/findings.ts';
+import { findings, tagFor } from '../../src/metrics/findings.ts';
 import { findingText } from '../../src/report/format.ts';
-import type { CallRecord, IncidentRecord, RunRecords } from '../../src/engine/records.ts';
+import { call, empty, incident } from './builders.ts';
 
 const ctx: ScoreContext = { durationS: 86400, agencies: { FIRE: { kind: 'fire', tier: 1 }, ENV: { kind: 'environment', tier: 2 } } };
-
-function incident(id: string, o: Partial<IncidentRecord> = {}): IncidentRecord {
-  return {
-    incidentId: id, type: 'fire', zone: 'Z', lon: 0, lat: 0, source: 'scripted', gradeTrue: 'IV', gradeInitial: 'IV', gradeFinal: 'IV',
-    tOccur: 0, tFirstCall: 10, tAnswered: 12, tVerified: 40, tPlan: 60, tFirstOrder: 60, tFirstDispatch: 70, tFirstArrival: 300, tFullResponse: 300,
-    tClosed: 2000, callers: 1, unitsRequired: 1, unitsArrived: 1, agenciesRequired: 1, agenciesArrived: 1, mutualAidUnits: 0, queuedRequests: 0,
-    lostRequests: 0, tReported: null, tApproved: null, tExperts: null, tCommandPost: null, tControlled: 300, escalations: 0, coordinationWaitS: 0,
-    tiersInvolved: '1', size: null, ordersRefused: 0, duplicateCalls: 0, tSupplied: null, underGradedS: 0, ...o,
-  };
-}
-const call = (id: string, wait: number): CallRecord => ({ callId: id, incidentId: 'i1', channel: '119', tArrive: 100, tAnswer: 100 + wait, tEnd: 200 + wait, abandoned: false, duplicate: false });
-const empty = (): RunRecords => ({ incidents: [], calls: [], dispatches: [], units: [], agencies: [], depots: [] });
 
 describe('indicator scoring', () => {
   it('100 at or under the target, 0 at or past the zero point, linear between', () => {
@@ -37,7 +25,7 @@ describe('indicator scoring', () => {
     expect(aggregate([], { kind: 'mean' })).toBeNaN();
   });
 
-  it('ratings: P ≥ 90, S ≥ 70, M ≥ 50, else U; a missed critical task forces U', () => {
+  it('suggested ratings: P ≥ 90, S ≥ 70, M ≥ 50, else U; a missed critical task forces U', () => {
     expect(rating(95, false)).toBe('P');
     expect(rating(90, false)).toBe('P');
     expect(rating(89.9, false)).toBe('S');
@@ -78,23 +66,12 @@ describe('scoring hand-made records', () => {
     expect(JSON.stringify(only, (_k, v) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN!' : v))).not.toContain('NaN!');
   });
 
-  it('reporting to government: never reported within 4 h counts as 4 h, scores 0, and forces U', () => {
-    const r = empty();
-    r.incidents = [incident('big', { gradeTrue: 'II', gradeFinal: 'II', tPlan: 100, tReported: null })];
-    const res = scoreRuns([{ rep: 1, records: r }], ctx);
-    const e1 = res.indicators.find((i) => i.spec.id === 'E1')!;
-    expect(e1.value).toBe(14400);
-    expect(e1.score).toBe(0);
-    expect(res.criticalMissed).toEqual(['E1']);
-    expect(res.rating).toBe('U');
-  });
-
   it('notification latency by tier runs from the center’s order to the agency command receiving it', () => {
     const r = empty();
     r.incidents = [incident('i1', { tPlan: 100 })];
     r.agencies = [
-      { incidentId: 'i1', agency: 'FIRE', tier: 1, tOrdered: 100, tNotified: 110, channel: 'platform', tFirstArrival: 400, units: 1 },
-      { incidentId: 'i1', agency: 'ENV', tier: 2, tOrdered: 100, tNotified: 1300, channel: 'phone', tFirstArrival: null, units: 1 },
+      { incidentId: 'i1', agency: 'FIRE', tier: 1, tOrdered: 100, tNotified: 110, channel: 'platform', tFirstArrival: 400, units: 1, waitsFor: '' },
+      { incidentId: 'i1', agency: 'ENV', tier: 2, tOrdered: 100, tNotified: 1300, channel: 'phone', tFirstArrival: null, units: 1, waitsFor: '' },
     ];
     const res = scoreRuns([{ rep: 1, records: r }], ctx);
     expect(res.indicators.find((i) => i.spec.id === 'C1')!.value).toBe(10);
@@ -102,23 +79,63 @@ describe('scoring hand-made records', () => {
     expect(c2.value).toBe(1200);
     expect(c2.score).toBe(0);
     const f = findings(res, defaultRubric()).find((x) => x.indicator === 'C2')!;
-    expect(f.tag).toBe('must-fix');
+    expect(f.tag).toBe('deficiency');
     expect(f.concentration.channel).toEqual({ name: 'phone', count: 1 });
     const en = findingText(f, c2.spec, c2.value!, 8 * 3600, 'en');
     expect(en).toContain('Tier-2 agency notification latency (p90): 20.0 min against a target of 10.0 min');
     expect(en).toContain('i1 (ENV, 08:21)');
     expect(en).toContain('All by phone relay');
     expect(findingText(f, c2.spec, c2.value!, 8 * 3600, 'zh')).toContain('全部经由电话转接');
+    // Pooled over replications, incident numbers repeat: each case then names its replication.
+    expect(findingText(f, c2.spec, c2.value!, 8 * 3600, 'en', undefined, true)).toContain('i1 (rep 1, ENV, 08:21)');
+    expect(findingText(f, c2.spec, c2.value!, 8 * 3600, 'zh', undefined, true)).toContain('i1（重复 1，ENV，08:21）');
   });
 
-  it('findings are ranked by what they cost the score', () => {
+  it('findings: 不足项 (at the zero point) before 整改项 (score under 60) before 改进项, each ranked by what it costs the score', () => {
     const r = empty();
-    r.calls = Array.from({ length: 10 }, (_, i) => call(`c${i}`, 20)); // A1 half lost, A2 fully lost
-    r.incidents = [incident('i1', { tAnswered: 0, tFirstOrder: 80 })]; // A3: 80 s against 64
+    r.calls = Array.from({ length: 10 }, (_, i) => call(`c${i}`, 20, { channel: '120' })); // A1 20 s: score 66.7 (改进项); A2 20 s vs 10: score 0 (不足项)
+    r.incidents = [
+      incident('i1', { tAnswered: 0, tFirstOrder: 100 }), // A3 100 s vs 60: score 33.3 (整改项)
+      incident('i2', { tAnswered: 0, tFirstOrder: 100, underGradedS: 700 }), // A5 700 s vs 600: score 83.3 (改进项)
+    ];
     const res = scoreRuns([{ rep: 1, records: r }], ctx);
     const fs = findings(res, defaultRubric());
-    expect(fs.map((f) => f.indicator)).toEqual(['A2', 'A1', 'A3']);
-    for (let k = 1; k < fs.length; k++) expect(fs[k - 1].cost).toBeGreaterThanOrEqual(fs[k].cost);
+    expect(fs.map((f) => [f.indicator, f.tag])).toEqual([
+      ['A2', 'deficiency'],
+      ['A3', 'rectify'],
+      ['A1', 'improve'],
+      ['A5', 'improve'],
+    ]);
+    expect(fs[2].cost).toBeGreaterThan(fs[3].cost);
+  });
+
+  it('a critical indicator is never a mere 改进项: a small miss is a 整改项, a large one (or the zero point) a 不足项', () => {
+    const rb = resolveRubric({ indicators: { A1: { critical: true } } });
+    const a1 = (wait: number) => {
+      const r = empty();
+      r.calls = Array.from({ length: 10 }, (_, i) => call(`c${i}`, wait));
+      return scoreRuns([{ rep: 1, records: r }], ctx, rb).indicators.find((i) => i.spec.id === 'A1')!;
+    };
+    expect(a1(16).score).toBeGreaterThan(90);
+    expect(tagFor(a1(16))).toBe('rectify');
+    expect(tagFor(a1(24))).toBe('deficiency'); // score 40
+    expect(tagFor(a1(30))).toBe('deficiency'); // score 0
+  });
+
+  it('the points each indicator costs add up to what the total lost, and a met target costs nothing', () => {
+    const r = empty();
+    r.calls = Array.from({ length: 10 }, (_, i) => call(`c${i}`, 20, { channel: '120' }));
+    r.incidents = [incident('i1', { tAnswered: 0, tFirstOrder: 100 })];
+    const rb = defaultRubric();
+    const res = scoreRuns([{ rep: 1, records: r }], ctx, rb);
+    const lost = pointsLost(res, rb);
+    const sum = [...lost.values()].reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(100 - res.score!, 9);
+    // Alarm (weight 15) and outcome (15, all met) have data: alarm's A1 (3, score 66.7), A2 (2, 0), A3 (3, 33.3), A4 (2, 100).
+    expect(lost.get('A2')).toBeCloseTo(((100 * 2) / 10) * 0.5, 9);
+    expect(lost.get('A1')).toBeCloseTo((((100 - 200 / 3) * 3) / 10) * 0.5, 9);
+    expect(lost.get('F1')).toBe(0);
+    expect(lost.get('C1')).toBe(0);
   });
 
   it('a scenario’s rubric changes targets, weights, percentiles and critical flags', () => {
@@ -128,6 +145,8 @@ describe('scoring hand-made records', () => {
     expect(a1.weight).toBe(0);
     expect(a1.aggregate).toEqual({ kind: 'percentile', p: 0.5 });
     expect(a1.critical).toBe(true);
+    expect(a1.changed).toBe(true);
+    expect(rb.indicators.find((i) => i.id === 'A2')!.changed).toBeUndefined();
     expect(rb.groups.alarm).toBe(0);
     expect(rb.zeroAtMultiple).toBe(3);
   });

@@ -11,19 +11,19 @@ const quiet = { out: () => {}, err: () => {}, tty: false };
 describe('the after-action report’s map', () => {
   it('draws the layers by kind, labels zones, stations, hospitals and labelled layer features, and each incident', () => {
     const s = loadFile('scenarios/qingxi-town.yaml');
-    const svg = mapSvg(mapData(s), [{ incidentId: 'inc-1', type: 'fire', lon: s.zones[0].lon, lat: s.zones[0].lat, gradeTrue: 'IV', gradeFinal: 'III' } as never], 'zh', '区域图');
+    const svg = mapSvg(mapData(s), [{ incidentId: 'inc-1', type: 'fire', lon: s.zones[0].lon, lat: s.zones[0].lat, levelTrue: 'IV', levelFinal: 'III' } as never], 'zh', '区域图');
     for (const name of [...s.zones.map((z) => z.name), ...s.stations.map((x) => x.name), ...s.hospitals.map((h) => h.name), '清溪', '清溪化工园区']) expect(svg).toContain(`>${name}</text>`);
     expect(svg).toContain('stroke="#5b9bd5"'); // water
     expect(svg).toContain('fill="url(#hatch)"'); // hazard
     expect(svg).toContain('stroke-dasharray="6 4"'); // boundary
     expect(svg.match(/<circle /g)?.length).toBe(2); // the incident and the legend's dot
-    expect(svg).toContain('fill="#f28e2b"'); // coloured by its final grade, III
+    expect(svg).toContain('fill="#f28e2b"'); // coloured by its final response level, III
   });
 
-  it('incidents drawn on the same spot in the same colour are one dot that counts them; other grades or spots stay apart', () => {
+  it('incidents drawn on the same spot in the same colour are one dot that counts them; other levels or spots stay apart', () => {
     const s = loadFile('scenarios/qingxi-town.yaml');
     const z = s.zones[0];
-    const at = (k: number, lon: number, grade: 'IV' | 'III') => ({ incidentId: `inc-${k}`, type: 'fire', lon, lat: z.lat, gradeTrue: grade, gradeFinal: null });
+    const at = (k: number, lon: number, level: 'IV' | 'III') => ({ incidentId: `inc-${k}`, type: 'fire', lon, lat: z.lat, levelTrue: level, levelFinal: null });
     const many = [...Array.from({ length: 5000 }, (_, k) => at(k, z.lon, 'IV')), at(5000, z.lon, 'III'), at(5001, z.lon + 0.01, 'IV')];
     const svg = mapSvg(mapData(s), many as never, 'en', 'map');
     expect(svg.match(/<circle /g)?.length).toBe(4); // three dots and the legend's
@@ -34,7 +34,7 @@ describe('the after-action report’s map', () => {
 
   it('a place with everything at one point (the M/M/5 benchmark) has no map rather than one drawn in a corner', () => {
     const s = loadFile('scenarios/bench/mm5-calls.yaml');
-    expect(mapSvg(mapData(s), [{ incidentId: 'inc-1', type: 'call', lon: 120, lat: 30, gradeTrue: 'IV', gradeFinal: null }], 'en', 'map')).toBe('');
+    expect(mapSvg(mapData(s), [{ incidentId: 'inc-1', type: 'call', lon: 120, lat: 30, levelTrue: 'IV', levelFinal: null }], 'en', 'map')).toBe('');
   });
 
   it('a run folder keeps the geography in run.json, so `linkdrill report DIR` draws the same map', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.ts';
 import { scenarioJsonSchema } from '../../src/scenario/schema.ts';
 import { main } from '../../src/cli/main.ts';
+import { loadScenarioFile } from '../../src/cli/io.ts';
 import { loadFile, ROOT } from '../helpers.ts';
 
 describe('bundled scenarios', () => {
@@ -14,6 +15,10 @@ describe('bundled scenarios', () => {
       const { records } = simulate(s, s.seed, { log: false });
       expect(records.incidents.length).toBeGreaterThan(0);
       expect(records.dispatches.length).toBeGreaterThan(0);
+    });
+    it(`${f} loads without warnings (a shipped example must not teach users to ignore them)`, () => {
+      const r = loadScenarioFile(join(ROOT, 'scenarios', f));
+      expect(r.ok && (r.warnings ?? [])).toEqual([]);
     });
   }
 

@@ -111,7 +111,7 @@ describe('Shapefiles and coordinate systems in a scenario', () => {
       [{ crs: 'EPSG:9999' }, {}, /^crs: unknown EPSG code 9999/],
       [{ stations: { file: `${SHP}/qingxi-stations.zip`, crs: 'mars', mapping: { id: 'CODE' } } }, {}, /^stations\.crs: unknown coordinate system "mars"/],
       [{ zones: { file: `${SHP}/qingxi-zones.shp`, mapping: { id: 'ID' } } }, {}, /^zones\.mapping\.id: "ID" is not an attribute of .*qingxi-zones\.shp \(it has CODE, MC, RK\)/],
-      [{ zones: { file: `${SHP}/qingxi-zones.shp`, mapping: { speed: 'RK' } } }, {}, /^zones\.mapping\.speed: is not a field linkdrill reads here \(it reads id, name, population\)/],
+      [{ zones: { file: `${SHP}/qingxi-zones.shp`, mapping: { speed: 'RK' } } }, {}, /^zones\.mapping\.speed: is not a field linkdrill reads here \(it reads id, name, population, class\)/],
       [{ zones: { file: 'cut.shp', mapping: { id: 'CODE' } } }, { 'cut.shp': shp.slice(0, 300), 'cut.dbf': new Uint8Array(readFileSync(join(SCEN, `${SHP}/qingxi-zones.dbf`))) }, /^zones \(cut\.shp\): a truncated \.shp file/],
       [{ zones: { file: 'alone.shp' } }, { 'alone.shp': shp }, /^zones\.file: "alone\.dbf" is missing beside "alone\.shp"/],
       [{ stations: { file: 'empty.zip' } }, { 'empty.zip': zipSync({ 'readme.txt': new TextEncoder().encode('hi') }) }, /^stations \(empty\.zip\): holds no \.shp file/],

@@ -63,6 +63,6 @@ describe('variants', () => {
     const text = readFileSync(join(ROOT, 'scenarios/default.yaml'), 'utf8');
     const r = loadVariants(text, 'default.yaml', (p) => readFileSync(join(ROOT, 'scenarios', p), 'utf8'));
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.variants.map((v) => v.name)).toEqual(['baseline', 'port-station', 'shared-platform', 'night-ambulances']);
+    if (r.ok) expect(r.value.variants.map((v) => v.name)).toEqual(['baseline', 'best-practice', 'degraded', 'port-station', 'shared-platform', 'night-ambulances']);
   });
 });

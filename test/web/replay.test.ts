@@ -108,7 +108,8 @@ describe('i18n', () => {
         expect(Array.isArray(v) ? (v as string[]).every(Boolean) : Boolean(v)).toBe(true);
       }
     }
-    expect(MESSAGES.zh.gradeNames).toEqual(['一般（IV）', '较大（III）', '重大（II）', '特别重大（I）']);
+    // The map, the list and the chain show the response level the center works to (a 突发事件 grade is something else).
+    expect(MESSAGES.zh.gradeNames).toEqual(['IV 级', 'III 级', 'II 级', 'I 级']);
   });
   it('zh-CN is the default where the browser says so', () => {
     expect(defaultLang(['zh-CN', 'en'])).toBe('zh');

@@ -104,7 +104,7 @@ export const EXERCISE_MESSAGES = {
     roles: { control: '导调组' },
     steps: { tAnswered: '接警', tPlan: '启动预案', tFirstArrival: '首车到场', tReported: '上报政府', tApproved: '批复', tCommandPost: '现场指挥部', tControlled: '得到控制', tClosed: '处置结束' },
     injectKinds: { message: '信息', incident: '新事件', 'incident.change': '事件变化', 'unit.out': '单位停用', 'unit.in': '单位恢复', 'channel.down': '通信中断', 'channel.up': '通信恢复', 'road.close': '道路封闭', 'call.surge': '来电激增', 'demand.factor': '警情增减' },
-    fields: { text: '内容', type: '事件类型', zone: '区域', grade: '等级（IV–I）', name: '名称', incident: '事件', sizeFactor: '规模倍数', unit: '单位', channel: '渠道（platform/phone/radio）', id: '编号', lon: '经度', lat: '纬度', radiusM: '半径（米）', callers: '来电数', overS: '持续（秒）', factor: '倍数' },
+    fields: { text: '内容', type: '事件类型', zone: '区域', grade: '出动等级（IV–I）', name: '名称', incident: '事件', sizeFactor: '规模倍数', unit: '单位', channel: '渠道（platform/phone/radio）', id: '编号', lon: '经度', lat: '纬度', radiusM: '半径（米）', callers: '来电数', overS: '持续（秒）', factor: '倍数' },
   },
   en: {
     title: 'linkdrill exercise',
@@ -208,7 +208,7 @@ export const EXERCISE_MESSAGES = {
     roles: { control: 'Exercise control' },
     steps: { tAnswered: 'answered', tPlan: 'plan activated', tFirstArrival: 'first arrival', tReported: 'reported', tApproved: 'approved', tCommandPost: 'command post', tControlled: 'controlled', tClosed: 'closed' },
     injectKinds: { message: 'message', incident: 'new incident', 'incident.change': 'incident changes', 'unit.out': 'unit out of service', 'unit.in': 'unit back in service', 'channel.down': 'channel down', 'channel.up': 'channel back', 'road.close': 'road closed', 'call.surge': 'call surge', 'demand.factor': 'more or fewer incidents' },
-    fields: { text: 'Text', type: 'Incident type', zone: 'Zone', grade: 'Grade (IV–I)', name: 'Name', incident: 'Incident', sizeFactor: 'Size factor', unit: 'Unit', channel: 'Channel (platform/phone/radio)', id: 'Id', lon: 'Longitude', lat: 'Latitude', radiusM: 'Radius (m)', callers: 'Callers', overS: 'Over (s)', factor: 'Factor' },
+    fields: { text: 'Text', type: 'Incident type', zone: 'Zone', grade: 'Level (IV–I)', name: 'Name', incident: 'Incident', sizeFactor: 'Size factor', unit: 'Unit', channel: 'Channel (platform/phone/radio)', id: 'Id', lon: 'Longitude', lat: 'Latitude', radiusM: 'Radius (m)', callers: 'Callers', overS: 'Over (s)', factor: 'Factor' },
   },
 } as const;
 

@@ -12,7 +12,8 @@ export const EVENT_KIND_TEXT: Record<EventKind, Pair> = {
   'call.answer': { zh: '接听', en: 'call answered' },
   'call.abandon': { zh: '来电挂断', en: 'caller hung up' },
   'call.end': { zh: '通话结束', en: 'call ends' },
-  'incident.verify': { zh: '核实定级', en: 'verified, graded' },
+  'call.transfer': { zh: '来电转接', en: 'call transferred' },
+  'incident.verify': { zh: '核实、确定出动等级', en: 'verified, level given' },
   'incident.plan': { zh: '启动预案', en: 'plan activated' },
   'order.send': { zh: '下达指令', en: 'order sent' },
   'order.receive': { zh: '接到指令', en: 'order received' },
@@ -24,12 +25,14 @@ export const EVENT_KIND_TEXT: Record<EventKind, Pair> = {
   'unit.arrive': { zh: '到达现场', en: 'unit arrives' },
   'unit.wait': { zh: '等待协同', en: 'unit waits' },
   'unit.enter': { zh: '进入处置', en: 'unit starts work' },
-  'incident.regrade': { zh: '调整等级', en: 'regraded' },
+  'unit.staged': { zh: '集结完毕', en: 'team assembled' },
+  'incident.regrade': { zh: '调整出动等级', en: 'level changed' },
   'incident.escalate': { zh: '事态升级', en: 'escalates' },
-  'incident.report': { zh: '上报政府', en: 'reported to government' },
+  'incident.report': { zh: '向政府报告', en: 'reported to government' },
   'incident.approve': { zh: '批复', en: 'approved' },
   'incident.experts': { zh: '专家进驻', en: 'experts convene' },
   'incident.commandpost': { zh: '现场指挥部开设', en: 'command post set up' },
+  'incident.decision': { zh: '会商决策', en: 'decision meeting decided' },
   'incident.controlled': { zh: '得到控制', en: 'controlled' },
   'incident.full': { zh: '力量全部到位', en: 'full response on scene' },
   'supply.request': { zh: '请求物资', en: 'supplies requested' },
@@ -66,12 +69,14 @@ export const DETAIL_KEY_TEXT: Record<string, Pair> = {
   mutualAid: { zh: '跨区增援', en: 'mutual aid' }, fromRoad: { zh: '途中改派', en: 'sent from the road' }, free: { zh: '状态', en: 'status' },
   action: { zh: '操作', en: 'action' }, count: { zh: '数量', en: 'count' }, channel: { zh: '渠道', en: 'channel' }, delay: { zh: '时延', en: 'delay' },
   status: { zh: '状态', en: 'status' }, position: { zh: '排位', en: 'position' }, call: { zh: '来电', en: 'call' }, duplicate: { zh: '重复来电', en: 'repeat call' },
-  staffed: { zh: '在岗席位', en: 'staffed' }, to: { zh: '至', en: 'to' }, by: { zh: '批复方', en: 'by' }, zone: { zh: '区域', en: 'zone' }, grade: { zh: '等级', en: 'grade' },
+  staffed: { zh: '在岗席位', en: 'staffed' }, to: { zh: '至', en: 'to' }, by: { zh: '批复方', en: 'by' }, zone: { zh: '区域', en: 'zone' }, grade: { zh: '事件分级', en: 'grade' },
   source: { zh: '来源', en: 'source' }, after: { zh: '等待', en: 'after' }, waited: { zh: '等待时长', en: 'waited' }, size: { zh: '规模', en: 'size' },
   from: { zh: '自', en: 'from' }, item: { zh: '物资', en: 'item' }, amount: { zh: '数量', en: 'amount' }, depot: { zh: '储备库', en: 'depot' }, eta: { zh: '预计到达', en: 'ETA' },
   wait_for: { zh: '等待', en: 'waiting for' }, dispatch: { zh: '出动编号', en: 'dispatch' }, mutual_aid: { zh: '跨区增援', en: 'mutual aid' }, hospital: { zh: '医院', en: 'hospital' },
   cause: { zh: '原因', en: 'cause' }, covers: { zh: '驻防', en: 'covers' }, covered: { zh: '原驻防', en: 'covered' }, reason: { zh: '原因', en: 'reason' }, resent: { zh: '重发', en: 'resent' },
-  agency: { zh: '单位', en: 'agency' }, unit: { zh: '单位', en: 'unit' },
+  agency: { zh: '单位', en: 'agency' }, unit: { zh: '单位', en: 'unit' }, level: { zh: '出动等级', en: 'level' }, stage: { zh: '报告阶段', en: 'stage' },
+  kind: { zh: '来电类别', en: 'kind' }, line: { zh: '线路', en: 'line' }, duringCall: { zh: '边接边派', en: 'during the call' }, stagingS: { zh: '集结用时', en: 'staging' },
+  name: { zh: '名称', en: 'name' },
 };
 
 /** Values of event details that are words (channels, statuses, sources, reasons). */
@@ -87,6 +92,15 @@ export const DETAIL_VALUE_TEXT: Record<string, Pair> = {
   center: { zh: '联动中心', en: 'the center' }, experts: { zh: '专家组', en: 'experts' }, yes: { zh: '是', en: 'yes' }, no: { zh: '否', en: 'no' },
   foam: { zh: '泡沫', en: 'foam' }, absorbent: { zh: '吸附材料', en: 'absorbent' }, sandbags: { zh: '沙袋', en: 'sandbags' }, pumps: { zh: '水泵', en: 'pumps' },
   unitOutOfService: { zh: '单位停用', en: 'unit out of service' }, unitInService: { zh: '单位恢复', en: 'unit back in service' },
+  first: { zh: '初报', en: 'first report' }, update: { zh: '续报', en: 'follow-up report' }, final: { zh: '终报', en: 'final report' },
+  emergency: { zh: '紧急', en: 'emergency' }, repeat: { zh: '重复来电', en: 'repeat call' }, consult: { zh: '咨询等无需出动', en: 'needs no unit' },
+  transfer: { zh: '转12345', en: 'handed on to 12345' }, nonEmergency: { zh: '非紧急线路', en: 'non-emergency line' }, away: { zh: '转出', en: 'away' },
+};
+
+/** 突发事件 grades as the event details name them (`none`: a routine call, no 突发事件). */
+export const EVENT_GRADE_TEXT: Record<string, Pair> = {
+  IV: { zh: '一般（IV）', en: 'IV (一般)' }, III: { zh: '较大（III）', en: 'III (较大)' }, II: { zh: '重大（II）', en: 'II (重大)' }, I: { zh: '特别重大（I）', en: 'I (特别重大)' },
+  none: { zh: '非突发事件', en: 'none (routine)' },
 };
 
 /** Unit types of the bundled scenarios (others are shown as written in the scenario). */
@@ -96,6 +110,8 @@ export const UNIT_TYPE_TEXT: Record<string, Pair> = {
   traffic: { zh: '交警车', en: 'traffic car' }, repair: { zh: '抢修车', en: 'repair crew' }, crew: { zh: '抢修队', en: 'crew' }, monitoring: { zh: '环境监测车', en: 'monitoring' },
   swat: { zh: '特警车', en: 'SWAT' }, 'road-crew': { zh: '道路抢修队', en: 'road crew' }, pump: { zh: '排涝泵车', en: 'pump' }, liaison: { zh: '联络员', en: 'liaison' },
   epidemiology: { zh: '流调队', en: 'epidemiology' }, relief: { zh: '救助队', en: 'relief team' },
+  workgroup: { zh: '应急工作组', en: 'working group' }, 'medical-team': { zh: '医疗救治队', en: 'medical team' }, weather: { zh: '移动气象站', en: 'mobile weather station' },
+  evacuation: { zh: '属地疏散队', en: 'evacuation team' },
 };
 
 /** A word of a table, or the word itself where the table does not know it. */

@@ -1,11 +1,12 @@
 /**
  * An event of the log as a person reads it, in Chinese or English: time of day, what happened,
- * to what, and its details with names instead of ids, grades as 一般/较大/重大/特别重大, durations
+ * to what, and its details with names instead of ids, levels as IV…I and 突发事件 grades as
+ * 一般/较大/重大/特别重大 (a routine call has none), durations
  * as m:ss (never `eta=53376.807`), read from each event's typed payload. Pure.
  */
 import type { LogEvent } from '../../src/engine/log.ts';
 import { clock } from '../../src/report/format.ts';
-import { DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, EVENT_KIND_TEXT, UNIT_TYPE_TEXT, term } from '../i18n/terms.ts';
+import { DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, EVENT_GRADE_TEXT, EVENT_KIND_TEXT, UNIT_TYPE_TEXT, term } from '../i18n/terms.ts';
 import type { Lang } from '../i18n/index.ts';
 
 /** Names of the scenario's things by id (agencies, incident types, zones, stations, hospitals, depots). */
@@ -13,6 +14,7 @@ export interface Names {
   agencies: Map<string, string>;
   incidentTypes: Map<string, string>;
   places: Map<string, string>;
+  /** Names of the response levels IV…I (the map's and the chain's). */
   gradeNames: readonly string[];
 }
 
@@ -27,7 +29,8 @@ const GRADES = ['IV', 'III', 'II', 'I'];
 /** Payload fields that hold a duration (s), and those holding a time (s from the start), shown as time to go. */
 const DURATION_FIELDS = new Set(['delayS', 'waitedS', 'ownEtaS']);
 const TIME_FIELDS = new Set(['etaT']);
-const GRADE_FIELDS = new Set(['grade', 'from', 'to']);
+/** Payload fields that hold a response level; `grade` holds a 突发事件 grade (null: a routine call). */
+const LEVEL_FIELDS = new Set(['level', 'from', 'to']);
 /** Bookkeeping numbers a reader does not follow. */
 const SKIPPED_FIELDS = new Set(['call', 'dispatch']);
 
@@ -49,9 +52,10 @@ function value(key: string, v: unknown, e: LogEvent, names: Names, lang: Lang): 
     return String(Math.round(v * 10) / 10);
   }
   if (Array.isArray(v)) return v.map((x) => value(key, x, e, names, lang)).join('、');
+  if (key === 'grade') return term(EVENT_GRADE_TEXT, v === null || v === undefined ? 'none' : String(v), lang);
   if (v === null || v === undefined) return '–';
   const text = String(v);
-  if (GRADE_FIELDS.has(key) && GRADES.includes(text)) return names.gradeNames[GRADES.indexOf(text)] ?? text;
+  if (LEVEL_FIELDS.has(key) && GRADES.includes(text)) return names.gradeNames[GRADES.indexOf(text)] ?? text;
   if (key === 'type' || key === 'unitType') return names.incidentTypes.get(text) ?? term(UNIT_TYPE_TEXT, text, lang);
   return names.agencies.get(text) ?? names.places.get(text) ?? term(DETAIL_VALUE_TEXT, text, lang);
 }

@@ -42,7 +42,7 @@ export interface IncidentTrack {
   tEnd: number;
   /** The center never learned of it: every caller hung up. */
   lost: boolean;
-  /** Grades the center worked to, from verification on (index 0 = IV … 3 = I). */
+  /** Levels (出动等级) the center worked to, from verification on (index 0 = IV … 3 = I). */
   grades: { t: number; grade: number }[];
   gradeTrue: number;
   /** Size as the log reports it over time (escalations, control); empty until the first report. */
@@ -207,7 +207,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
   for (const e of log) {
     if (!e.incident) continue;
     if (e.kind === 'incident.verify' || e.kind === 'incident.regrade') {
-      const g = GRADES.indexOf(e.kind === 'incident.verify' ? e.data.grade : e.data.to);
+      const g = GRADES.indexOf(e.kind === 'incident.verify' ? e.data.level : e.data.to);
       if (g >= 0) push(grades, e.incident, { t: e.t, grade: g });
     } else if (e.kind === 'incident.escalate' || e.kind === 'incident.controlled') {
       if (Number.isFinite(e.data.size)) push(sizes, e.incident, { t: e.t, size: e.data.size });
@@ -230,7 +230,7 @@ export function buildReplay(scenario: Scenario, log: readonly LogEvent[], record
       tEnd: i.tClosed ?? (lost ? lastHangUp.get(i.incidentId)! : Infinity),
       lost,
       grades: grades.get(i.incidentId) ?? [],
-      gradeTrue: GRADES.indexOf(i.gradeTrue),
+      gradeTrue: GRADES.indexOf(i.levelTrue as (typeof GRADES)[number]),
       sizes: sizes.get(i.incidentId) ?? [],
     };
   });

@@ -82,7 +82,7 @@ function draw(el: HTMLElement, ctx: TabContext): void {
   });
   svg.append('line').attr('x1', x(Math.min(t, model.t1))).attr('x2', x(Math.min(t, model.t1))).attr('y1', 16).attr('y2', H - 20).attr('stroke', '#0057ff').attr('stroke-width', 1.5);
   swatchLegend(el, [
-    ...(['turnout', 'travel', 'wait', 'scene'] as const).map((k) => ({ color: PHASE_COLOR[k], label: REPORT_TEXT.phases[lang][k] })),
+    ...(['staging', 'turnout', 'travel', 'wait', 'scene'] as const).map((k) => ({ color: PHASE_COLOR[k], label: REPORT_TEXT.phases[lang][k] })),
     { color: '#333', label: m.chainMark, shape: 'diamond' as const },
     { color: '#c0392b', label: m.chainLate, shape: 'diamond' as const },
     { color: '#0057ff', label: m.now, shape: 'line' as const },

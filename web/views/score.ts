@@ -1,8 +1,10 @@
-/** The score tab: the linkage score, sub-scores and findings, and the run's exports. */
+/** The score tab: the linkage score, sub-scores, findings and what moved the score, and the run's exports. */
 import * as d3 from 'd3';
 import type { Messages } from '../i18n/index.ts';
 import { zipSync, strToU8 } from 'fflate';
 import { FINDING_TAGS, REPORT_TEXT } from '../../src/report/i18n.ts';
+import { sourceLine } from '../../src/report/aar/findings.ts';
+import { sensitivitySection } from '../../src/report/aar/sensitivity.ts';
 import type { TabContext, TabView } from '../app/tabs.ts';
 import type { RunView } from '../app/state.ts';
 
@@ -54,7 +56,12 @@ function render(el: HTMLElement, ctx: TabContext): void {
     li.append('span').attr('class', `tag t-${f.tag}`).text(FINDING_TAGS[f.tag][lang]);
     li.append('code').text(`${f.indicator} `);
     li.append('span').text(f.text[lang]);
+    const spec = report.rubric.indicators.find((s) => s.id === f.indicator);
+    if (spec) li.append('div').attr('class', 'hint').text(`${REPORT_TEXT.column[lang].source}: ${sourceLine(spec, lang)}`);
   }
+  // The report's own view of what moved the score (its text is escaped where it is made).
+  root.append('h2').text(m.sensitivity);
+  root.append('div').attr('class', 'sensitivity').html(sensitivitySection(report, lang));
 }
 
 export const scoreTab: TabView = { id: 'score', label: (m) => m.tabScore, render };

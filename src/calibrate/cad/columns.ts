@@ -34,7 +34,7 @@ export const FIELDS: readonly Field[] = [...TEXT_FIELDS, ...TIME_FIELDS];
 export const FIELD_MEANING: Record<Field, string> = {
   incident_id: 'incident number (rows of one incident share it)',
   type: 'incident type (a scenario incidentTypes id, after values.type)',
-  grade: 'IV, III, II or I (optional)',
+  grade: 'response level IV, III, II or I (optional; the level the plan answered, not the 突发事件 grade)',
   zone: 'zone id (or lon and lat)',
   lon: 'longitude (WGS84)',
   lat: 'latitude (WGS84)',

@@ -37,7 +37,7 @@ export function rowsFromRecords(r: RunRecords, startAbs: number, hospitals: Hosp
   for (const inc of r.incidents) {
     if (inc.tFirstCall === null) continue; // never reached the center
     const call = firstCall.get(inc.incidentId);
-    const grade = GRADES.indexOf((inc.gradeFinal ?? inc.gradeTrue) as never);
+    const grade = GRADES.indexOf((inc.levelFinal ?? inc.levelTrue) as never);
     const head = {
       incidentId: inc.incidentId, type: inc.type, grade: grade >= 0 ? grade : null, zone: inc.zone, lon: inc.lon, lat: inc.lat,
     };

@@ -1,4 +1,4 @@
-/** The linkage center: call-takers by hour, call handling, verification and grading, status reports. */
+/** The linkage center: call-takers by hour (and a non-emergency line), call handling, dispatch during the call, verification and grading, status reports. */
 import type { ScenarioParsed } from '../schema.ts';
 import type { Center } from '../scenario.ts';
 import type { NormaliseContext } from './context.ts';
@@ -21,6 +21,8 @@ export function normaliseCenter(c: ScenarioParsed['center'], ctx: NormaliseConte
           refusalDelay: dist(c.statusReports.refusalDelay, 'center.statusReports.refusalDelay'),
         }
       : null,
+    dispatchDuringCall: c.dispatchDuringCall ? { after: dist(c.dispatchDuringCall.after, 'center.dispatchDuringCall.after') } : null,
+    nonEmergencyTakers: c.nonEmergencyTakers === undefined ? null : typeof c.nonEmergencyTakers === 'number' ? Array(24).fill(c.nonEmergencyTakers) : c.nonEmergencyTakers.slice(),
     gradingErrorProbability: c.grading.errorProbability,
     gradingMaxError: c.grading.maxError,
     dayStartH: c.dayStart,

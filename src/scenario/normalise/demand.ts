@@ -1,6 +1,6 @@
-/** Demand: background Poisson streams by type, scripted incidents, and a CAD history replayed. */
+/** Demand: background Poisson streams by type, scripted incidents, a CAD history replayed, and calls that need no unit. */
 import { GRADES, type ScenarioParsed } from '../schema.ts';
-import type { Background, FixedIncident, Zone } from '../scenario.ts';
+import type { Background, Center, FixedIncident, NonEmergencyStream, Scenario, Zone } from '../scenario.ts';
 import type { WallClock } from '../duration.ts';
 import { parseHistoryTable } from '../history.ts';
 import { readCsvTable, type CsvTable } from '../table.ts';
@@ -29,18 +29,50 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
     if (zoneProblem === 'weights must not all be zero') {
       if (b.ratePerDay > 0) err(`${p}.zones`, 'zone weights sum to zero (no population?)');
     } else if (zoneProblem) err(`${p}.zones`, b.zones === 'population' ? 'the zones’ populations are too large: their sum is not a finite number' : zoneProblem);
-    const relative = (xs: number[] | undefined, key: string): number[] | null => {
-      if (!xs) return null;
-      const m = xs.reduce((a, x) => a + x, 0) / xs.length;
-      const problem = weightsProblem(xs);
-      if (problem) err(`${p}.${key}`, problem === 'weights must not all be zero' ? 'must not be all zero' : problem);
-      return xs.map((x) => x / (m || 1));
-    };
-    const profile = relative(b.profile, 'profile') ?? Array(24).fill(1);
+    const relative = (xs: number[] | undefined, key: string): number[] | null => (xs ? relativeTo1(xs, `${p}.${key}`, ctx) : null);
+    const profile = hourProfile(b.profile, `${p}.profile`, ctx);
     const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
     // The day factor spreads days around the rate; a mean other than 1 would silently change the rate.
     if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, `must have mean 1 (it has ${distMean(dayFactor)})`);
     return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile, weekly: relative(b.weekly, 'weekly'), monthly: relative(b.monthly, 'monthly'), dayFactor };
+  });
+}
+
+/** Relative factors scaled to mean 1 (an error when all are zero). */
+function relativeTo1(xs: number[], path: string, ctx: NormaliseContext): number[] {
+  const problem = weightsProblem(xs);
+  if (problem) ctx.err(path, problem === 'weights must not all be zero' ? 'must not be all zero' : problem);
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return xs.map((x) => x / (mean || 1));
+}
+
+/** A 24-hour profile scaled to mean 1 (flat when not given). */
+function hourProfile(raw: number[] | undefined, path: string, ctx: NormaliseContext): number[] {
+  return relativeTo1(raw ?? Array(24).fill(1), path, ctx);
+}
+
+/** Calls that need no unit, and a check that a stream on the non-emergency line has positions to answer it. */
+function normaliseNonEmergency(s: ScenarioParsed, center: Center, ctx: NormaliseContext): NonEmergencyStream[] {
+  const ids = new Set<string>();
+  return s.demand.nonEmergency.map((n, i) => {
+    const p = `demand.nonEmergency[${i}]`;
+    if (ids.has(n.id)) ctx.err(`${p}.id`, `duplicate id "${n.id}"`);
+    ids.add(n.id);
+    const channels = Object.entries(n.channels).map(([name, weight]) => ({ name, weight }));
+    const channelProblem = weightsProblem(channels.map((ch) => ch.weight));
+    if (channelProblem) ctx.err(`${p}.channels`, channelProblem);
+    if (n.line === 'nonEmergency' && !(center.nonEmergencyTakers ?? []).some((x) => x > 0)) ctx.err(`${p}.line`, 'the center has no non-emergency line: give center.nonEmergencyTakers');
+    return {
+      id: n.id,
+      name: n.name ?? n.id,
+      ratePerDay: n.ratePerDay,
+      profile: hourProfile(n.profile, `${p}.profile`, ctx),
+      channels,
+      channelWeights: channels.map((ch) => ch.weight),
+      handlingTime: ctx.dist(n.handlingTime, `${p}.handlingTime`),
+      transfer: n.transfer ? { probability: n.transfer.probability, time: ctx.dist(n.transfer.time, `${p}.transfer.time`) } : null,
+      line: n.line,
+    };
   });
 }
 
@@ -126,9 +158,10 @@ function normaliseFixed(s: ScenarioParsed, zones: Zone[], typeIds: Set<string>, 
   return fixed.sort((a, b) => a.t - b.t || (a.source === b.source ? 0 : a.source === 'scripted' ? -1 : 1));
 }
 
-export function normaliseDemand(s: ScenarioParsed, places: { zones: Zone[]; zoneIds: Set<string> }, typeIds: Set<string>, start: WallClock | null, durationS: number, ctx: NormaliseContext, historyCrs: Crs = ctx.crs): { background: Background[]; fixed: FixedIncident[] } {
+export function normaliseDemand(s: ScenarioParsed, places: { zones: Zone[]; zoneIds: Set<string> }, typeIds: Set<string>, center: Center, start: WallClock | null, durationS: number, ctx: NormaliseContext, historyCrs: Crs = ctx.crs): Scenario['demand'] {
   return {
     background: normaliseBackground(s, places.zones, places.zoneIds, typeIds, ctx),
     fixed: normaliseFixed(s, places.zones, typeIds, start, durationS, ctx, historyCrs),
+    nonEmergency: normaliseNonEmergency(s, center, ctx),
   };
 }

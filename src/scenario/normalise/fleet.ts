@@ -53,6 +53,7 @@ function normaliseAgencies(s: ScenarioParsed, zoneIds: Set<string>, agencyIds: S
         radio: distOr(a.channels?.radio, { dist: 'lognormal', mean: 60, sd: 30 }, `${p}.channels.radio`),
       },
       alertDelay: distOr(a.alertDelay, 30, `${p}.alertDelay`),
+      staging: a.staging === undefined ? null : ctx.dist(a.staging, `${p}.staging`),
       mutualAid: a.mutualAid
         ? {
             from: a.mutualAid.from.slice(),

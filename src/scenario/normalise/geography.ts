@@ -51,7 +51,7 @@ function geoJsonCrsName(json: unknown): string | undefined {
 
 /** Fields each kind of file can map from its own attribute names. */
 const FIELDS = {
-  zones: ['id', 'name', 'population'],
+  zones: ['id', 'name', 'population', 'class'],
   stations: ['id', 'name', 'agency'],
   hospitals: ['id', 'name'],
   network: ['speed_kmh', 'oneway', 'access', 'name'],

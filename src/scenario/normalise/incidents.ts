@@ -9,6 +9,19 @@ import type { Fleet } from './fleet.ts';
 /** A record keyed by ids written by users: no prototype, so an id such as `__proto__` is plain data. */
 export const idRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
+/**
+ * The 突发事件 grade index of each level index (null: a routine call at that level). `level`: each
+ * level is the grade of its name; `none`: never graded; a map: the levels it names. Pure.
+ */
+export function gradeOfLevel(grading: ScenarioParsed['incidentTypes'][number]['grading']): (number | null)[] {
+  if (grading === 'level') return GRADES.map((_, i) => i);
+  if (grading === 'none') return GRADES.map(() => null);
+  return GRADES.map((g) => {
+    const to = grading[g];
+    return to === undefined || to === 'none' ? null : GRADES.indexOf(to);
+  });
+}
+
 function normaliseTypes(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext): IncidentType[] {
   const { err, dist, byGrade } = ctx;
   const types = s.incidentTypes.map((t, i): IncidentType => {
@@ -31,6 +44,7 @@ function normaliseTypes(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext):
       workTime: byGrade(t.workTime as never, `${p}.workTime`),
       transport: t.transport ? { ...t.transport } : undefined,
       gradeWeights,
+      gradeOfLevel: gradeOfLevel(t.grading),
       dynamics: t.dynamics
         ? {
             initialSize: byGrade(t.dynamics.initialSize as never, `${p}.dynamics.initialSize`),
@@ -89,6 +103,7 @@ function normalisePlans(s: PlacedScenario, types: IncidentType[], typeIds: Set<s
       else if (!matching.some((a) => fleet.unitTypesByAgency.get(a)?.has(r.unitType))) err(`${rp}.unitType`, `agency "${r.agency}" has no unit of type "${r.unitType}"`);
       if (r.after !== undefined && !fleet.agencyIds.has(r.after) && !fleet.kinds.has(r.after)) err(`${rp}.after`, `unknown agency or agency kind "${r.after}"`);
       if (r.after !== undefined && !precedenceMet(s, pl.response, r)) err(`${rp}.after`, `no line of this plan sends "${r.after}", so these units would wait for ever`);
+      if (r.afterDecision && !pl.commandPost) err(`${rp}.afterDecision`, 'waits for the command post’s decision, but this plan opens no command post (commandPost: true)');
     });
     plansRaw[pl.type] ??= [null, null, null, null];
     postRaw[pl.type] ??= [null, null, null, null];
@@ -100,6 +115,7 @@ function normalisePlans(s: PlacedScenario, types: IncidentType[], typeIds: Set<s
         unitType: r.unitType,
         count: r.count,
         afterApproval: r.afterApproval,
+        afterDecision: r.afterDecision,
         after: r.after,
         handoff: distOr(r.handoff, 300, `${p}.response[${k}].handoff`),
       }));

@@ -9,10 +9,14 @@ export function normaliseCommand(cmd: ScenarioParsed['command'], ctx: NormaliseC
   return {
     reportGrade: GRADES.indexOf(cmd.reportGrade),
     reportDelay: dist(cmd.reportDelay, 'command.reportDelay'),
+    updateDelay: dist(cmd.updateDelay, 'command.updateDelay'),
+    finalDelay: dist(cmd.finalDelay, 'command.finalDelay'),
+    approvalGrade: GRADES.indexOf(cmd.approvalGrade),
     approvalDelay: dist(cmd.approvalDelay, 'command.approvalDelay'),
     expertsGrade: GRADES.indexOf(cmd.expertsGrade),
     expertsDelay: dist(cmd.expertsDelay, 'command.expertsDelay'),
     commandPostSetup: dist(cmd.commandPostSetup, 'command.commandPostSetup'),
+    decisionMeeting: dist(cmd.decisionMeeting, 'command.decisionMeeting'),
     handoffFactor: cmd.handoffFactor,
   };
 }

@@ -1,10 +1,12 @@
 /** A scenario's changes to the scoring rubric: known indicators, weights that leave something to score. */
 import type { ScenarioParsed } from '../schema.ts';
-import { INDICATOR_IDS, SCORE_GROUPS, type ScoringOverrides } from '../scoring.ts';
+import { INDICATOR_IDS, SCORE_GROUPS, type ReportLimits, type ScoringOverrides } from '../scoring.ts';
+import { GRADES } from '../schema.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
 
-export function normaliseScoring(sc: ScenarioParsed['scoring'], kinds: Set<string>, ctx: NormaliseContext): ScoringOverrides {
+/** A scenario's changes to the rubric, checked: known indicators and types, weights that leave something to score, limits above 0. */
+export function normaliseScoring(sc: ScenarioParsed['scoring'], kinds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): ScoringOverrides {
   const { err } = ctx;
   const scoring: ScoringOverrides = {};
   if (!sc) return scoring;
@@ -34,6 +36,24 @@ export function normaliseScoring(sc: ScenarioParsed['scoring'], kinds: Set<strin
     for (const which of ['fire', 'ems'] as const) {
       sc.kinds[which]?.forEach((k, i) => kinds.has(k) || err(`scoring.kinds.${which}[${i}]`, `no agency has kind "${k}"`));
     }
+  }
+  if (sc.fireIncidents) {
+    scoring.fireIncidents = sc.fireIncidents.slice();
+    sc.fireIncidents.forEach((t, i) => typeIds.has(t) || err(`scoring.fireIncidents[${i}]`, `unknown incident type "${t}"`));
+  }
+  if (sc.emsChannels) scoring.emsChannels = sc.emsChannels.slice();
+  if (typeof sc.reporting === 'string') scoring.reporting = sc.reporting;
+  else if (sc.reporting) {
+    const limits: ReportLimits = {};
+    for (const g of GRADES) {
+      const l = sc.reporting[g];
+      if (!l) continue;
+      const first = l.first === undefined ? undefined : secs(l.first);
+      const update = l.update === undefined ? undefined : secs(l.update);
+      if (first === 0 || update === 0) err(`scoring.reporting.${g}`, 'a time limit of 0 cannot be met; give a positive duration');
+      limits[g] = { first, update };
+    }
+    scoring.reporting = limits;
   }
   return scoring;
 }

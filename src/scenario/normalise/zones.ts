@@ -1,9 +1,9 @@
 /** Zones: written inline, or read from a GeoJSON file of Points or (Multi)Polygons. */
 import type { InputError } from '../errors.ts';
-import type { ScenarioParsed } from '../schema.ts';
+import { ZONE_CLASSES, type ScenarioParsed, type ZoneClass } from '../schema.ts';
 import type { Zone } from '../scenario.ts';
 import { readSideFile, type ReadFile } from '../files.ts';
-import { centroid, outerRing, zoneGeometryProblem } from '../../geo/zones.ts';
+import { centroid, holes, outerRing, zoneGeometryProblem } from '../../geo/zones.ts';
 import { RESERVED_KEY, reservedMessage } from '../reserved.ts';
 import { describeValue } from '../zod-messages.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
@@ -26,9 +26,11 @@ const numberOf = (v: unknown): number | null =>
   typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v) ? Number(v) : null;
 
 /**
- * Parses a zones GeoJSON FeatureCollection (Points or Polygons with `id`, `name`, `population`).
+ * Parses a zones GeoJSON FeatureCollection (Points or Polygons with `id`, `name`, `population`,
+ * `class`).
  * Every feature is checked before use: a null feature, coordinates that are empty, text or outside
- * WGS-84 degrees, and a population that is not a finite number are named by their place in the file.
+ * WGS-84 degrees, a population that is not a finite number and an unknown class are named by their
+ * place in the file.
  */
 export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[]; errors: InputError[] } {
   const errors: InputError[] = [];
@@ -65,10 +67,17 @@ export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[];
       errors.push({ path: `${at}.properties.population`, message: `must be a finite number ≥ 0; got ${describeValue(own('population'))}` });
       return;
     }
+    const cls = own('class') ?? 'urban';
+    if (!(ZONE_CLASSES as readonly unknown[]).includes(cls)) {
+      errors.push({ path: `${at}.properties.class`, message: `must be one of ${ZONE_CLASSES.join(', ')}; got ${describeValue(cls)}` });
+      return;
+    }
     const name = own('name');
-    const zone: Zone = { id: String(id), name: typeof name === 'string' || typeof name === 'number' ? String(name) : String(id), population, ...centroid(geometry)! };
+    const zone: Zone = { id: String(id), name: typeof name === 'string' || typeof name === 'number' ? String(name) : String(id), population, class: cls as ZoneClass, ...centroid(geometry)! };
     const ring = outerRing(geometry);
     if (ring) zone.polygon = ring;
+    const hs = holes(geometry);
+    if (hs.length) zone.holes = hs;
     zones.push(zone);
   });
   return { zones, errors };
@@ -77,7 +86,7 @@ export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[];
 /** The scenario's zones (inline, or as read and converted by the geography step) and their ids. */
 export function normaliseZones(input: ScenarioParsed['zones'], ctx: NormaliseContext, file?: GeoFile): { zones: Zone[]; zoneIds: Set<string> } {
   let zones: Zone[] = [];
-  if (Array.isArray(input)) zones = input.map((z) => ({ id: z.id, name: z.name ?? z.id, population: z.population, lon: z.lon, lat: z.lat }));
+  if (Array.isArray(input)) zones = input.map((z) => ({ id: z.id, name: z.name ?? z.id, population: z.population, class: z.class, lon: z.lon, lat: z.lat }));
   else if (file) {
     const r = zonesFromGeoJson({ type: 'FeatureCollection', features: file.features }, file.where);
     zones = r.zones;

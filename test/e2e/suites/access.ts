@@ -7,15 +7,17 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../helpers.ts';
 import { SHOTS, type Harness } from '../harness.ts';
+import { scriptedIncident } from './reference.ts';
 
 const TABS = ['chain', 'state', 'events', 'score', 'batch'];
 
 /**
  * Words of Latin letters that may stand in Chinese text: the product's name, file types, grades
  * (IV–I), percentiles, KPI column names are not shown; ids of the things people know by id (incidents
- * inc-000042, units F3-E-1), indicator codes (A1), the bundled scenarios' file names.
+ * inc-000042, units F3-E-1), indicator codes (A1), the bundled scenarios' file names, and the codes of
+ * the standards a target cites (NFPA 1221, GB 51080, AQ/T 9009).
  */
-const ALLOWED = /^(linkdrill|Shift|Tab|CSV|HTML|zip|English|IV|III|II|I|P\d+|inc-\d+|[A-Z]{1,4}\d*(-[A-Z0-9]+)+|[A-F]\d|default|chemical-leak|highrise-fire-night|highway-collision|urban-flood|school-emergency|platform-outage|P|S|M|U)$/;
+const ALLOWED = /^(linkdrill|Shift|Tab|CSV|HTML|zip|English|IV|III|II|I|P\d+|inc-\d+|[A-Z]{1,4}\d*(-[A-Z0-9]+)+|[A-F]\d|default|chemical-leak|highrise-fire-night|highway-collision|urban-flood|school-emergency|platform-outage|P|S|M|U|NFPA|GB|AQ)$/;
 
 /** Visible text of the page outside the comparison frame, as words that contain two or more Latin letters. */
 async function latinWords(page: Page): Promise<string[]> {
@@ -80,7 +82,7 @@ export function accessSuite(h: Harness): void {
   });
 
   it('Chinese mode shows no raw English or ids as text in any view', async () => {
-    await h.page.goto(`${h.base}?lang=zh&t=52800&incident=inc-000424`);
+    await h.page.goto(`${h.base}?lang=zh&t=52800&incident=${scriptedIncident().incidentId}`);
     await h.ready();
     const found = new Map<string, string>();
     for (const tab of TABS) {
@@ -108,7 +110,7 @@ export function accessSuite(h: Harness): void {
   it('at 390 px the page does not scroll sideways, panels stack and tabs stay readable (zh and en)', async () => {
     const page = await h.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     for (const lang of ['zh', 'en']) {
-      await page.goto(`${h.base}?lang=${lang}&t=52800&incident=inc-000424`);
+      await page.goto(`${h.base}?lang=${lang}&t=52800&incident=${scriptedIncident().incidentId}`);
       await h.ready(page);
       for (const tab of TABS) {
         await openTab(page, tab);

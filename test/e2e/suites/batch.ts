@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { SHOTS, type Harness } from '../harness.ts';
+import { defaultVariantNames } from './reference.ts';
 
 export function batchSuite(h: Harness): void {
   it('a batch started and left keeps running; its results stay across tabs and a language switch', async () => {
@@ -17,15 +18,16 @@ export function batchSuite(h: Harness): void {
     await h.page.click('[data-tab=batch]');
     await h.page.waitForSelector('#batch-export-replications');
     const csv = await h.download('batch-export-replications');
-    expect(csv.text.split('\r\n').filter(Boolean).length).toBe(1 + 4 * 3);
+    const variants = defaultVariantNames().length;
+    expect(csv.text.split('\r\n').filter(Boolean).length).toBe(1 + variants * 3);
     expect(csv.name).toBe('default-seed20260615-replications.csv');
-    expect(await h.page.locator('#batch-verdicts li').count()).toBe(3);
+    expect(await h.page.locator('#batch-verdicts li').count()).toBe(variants - 1);
     await h.page.click('#lang');
     expect(await h.page.locator('#batch-export-replications').count()).toBe(1);
     expect(await h.page.textContent('#batch-verdicts')).toMatch(/KPI|no KPI changed|score/);
     await h.page.click('[data-tab=chain]');
     await h.page.click('[data-tab=batch]');
-    expect(await h.page.locator('#batch-verdicts li').count()).toBe(3);
+    expect(await h.page.locator('#batch-verdicts li').count()).toBe(variants - 1);
     const html = await h.download('batch-export-html');
     expect(html.name).toBe('default-seed20260615-comparison.html');
     expect(html.text).toContain('1. Verdict');

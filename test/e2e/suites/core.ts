@@ -10,8 +10,8 @@ export function coreSuite(h: Harness): void {
     await h.ready();
     expect(await h.page.textContent('#app-title')).toContain('应急联动');
     expect(await h.page.inputValue('#scenario-select')).toBe('default');
-    expect((await h.mapSnapshot()).units.length).toBe(61);
-    expect(await h.page.textContent('#status')).toMatch(/851/);
+    expect((await h.mapSnapshot()).units.length).toBe(reference().scenario.units.length);
+    expect(await h.page.textContent('#status')).toContain(`${reference().run.records.incidents.length}`);
     expect(await h.page.textContent('#map-title')).toContain(reference().scenario.title);
     h.metrics.longTasksDuringLoadAndRunMs = await h.page.evaluate(() => (window as unknown as { __longTasks: { ms: number }[] }).__longTasks.map((x) => x.ms));
     await h.page.screenshot({ path: join(SHOTS, '01-default.png') });
@@ -32,6 +32,16 @@ export function coreSuite(h: Harness): void {
     }
     expect((await h.download('export-run')).name).toBe('default-seed20260615-run.zip');
     await h.page.screenshot({ path: join(SHOTS, '02-score.png') });
+  });
+
+  it('the score tab shows what moved the score, the same indicators in the same order as the report', async () => {
+    const report = reference().files['report.html'];
+    const section = report.slice(report.indexOf('<table class="sens">'));
+    const ids = (html: string) => [...html.slice(0, html.indexOf('</table>')).matchAll(/<tr><td>([A-F]\d)<\/td>/g)].map((x) => x[1]);
+    expect(ids(section).length).toBeGreaterThan(0);
+    const inApp = await h.page.locator('#tab-score .sensitivity').innerHTML();
+    expect(ids(inApp.slice(inApp.indexOf('<table class="sens">')))).toEqual(ids(section));
+    expect(await h.page.locator('#tab-score .sensitivity svg rect').count()).toBe(ids(section).length);
   });
 
   it('plays at 600× and scrubbing redraws from the log; the link keeps the time', async () => {
@@ -61,7 +71,7 @@ export function coreSuite(h: Harness): void {
     await h.page.click('#lang');
     expect(await h.page.textContent('#app-title')).toContain('emergency-response linkage');
     expect(await h.page.textContent('[data-tab=state]')).toBe('System state');
-    expect(await h.page.textContent('#status')).toMatch(/^Ready · default · Seed 20260615 · 851 incidents/);
+    expect(await h.page.textContent('#status')).toMatch(new RegExp(`^Ready · default · Seed 20260615 · ${reference().run.records.incidents.length} incidents`));
     expect(h.page.url()).toMatch(/lang=en/);
     await h.page.screenshot({ path: join(SHOTS, '05-english.png') });
     await h.page.click('#lang');

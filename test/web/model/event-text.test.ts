@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detailText, eventText, minSec, type Names } from '../../../web/model/event-text.ts';
-import { EVENT_KIND_TEXT, DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, UNIT_TYPE_TEXT } from '../../../web/i18n/terms.ts';
+import { EVENT_KIND_TEXT, DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, EVENT_GRADE_TEXT, UNIT_TYPE_TEXT } from '../../../web/i18n/terms.ts';
 import { EVENT_KINDS, type LogEvent } from '../../../src/engine/log.ts';
 import { KPI_TEXT } from '../../../src/report/kpi-text.ts';
 import { KPI_COLUMNS } from '../../../src/metrics/kpis.ts';
@@ -22,11 +22,12 @@ describe('event text', () => {
     expect(detailText(ev('order.receive', { unitType: 'ambulance', count: 1, channel: 'phone', delayS: 93.2 }), names, 'zh')).toBe('类型 救护车 · 数量 1 · 渠道 电话转接 · 时延 1:33');
     expect(detailText(ev('unit.enroute', { etaT: 1252.807 }), names, 'en')).toBe('ETA +4:13');
   });
-  it('grades, places, agencies and unit types by name; bookkeeping numbers left out', () => {
-    expect(detailText(ev('incident.regrade', { from: 'III', to: 'II' }), names, 'zh')).toBe('自 较大（III） · 至 重大（II）');
+  it('levels and 突发事件 grades, places, agencies and unit types by name; bookkeeping numbers left out', () => {
+    expect(detailText(ev('incident.regrade', { from: 'III', to: 'II', grade: null }), names, 'zh')).toBe('自 III 级 · 至 II 级 · 事件分级 非突发事件');
+    expect(detailText(ev('incident.verify', { level: 'II', grade: 'IV', duringCall: false }), names, 'zh')).toBe('出动等级 II 级 · 事件分级 一般（IV）');
     expect(detailText(ev('unit.return', { dispatch: 'dsp-000001', to: 'S1' }), names, 'zh')).toBe('至 一号站');
     expect(detailText(ev('unit.transport', { hospital: 'H1' }), names, 'zh')).toBe('医院 人民医院');
-    expect(detailText(ev('incident.occur', { type: 'fire', zone: 'Z9', grade: 'IV', source: 'background' }), names, 'zh')).toBe('类型 火灾 · 区域 Z9 · 等级 一般（IV） · 来源 日常');
+    expect(detailText(ev('incident.occur', { type: 'fire', zone: 'Z9', level: 'IV', grade: null, source: 'background' }), names, 'zh')).toBe('类型 火灾 · 区域 Z9 · 出动等级 IV 级 · 事件分级 非突发事件 · 来源 日常');
     expect(detailText(ev('unit.report', { free: false, resent: false }), names, 'en')).toBe('status busy');
     expect(eventText(ev('call.answer', { call: 'call-000001', duplicate: true }), 0, names, 'zh')).toEqual({ time: '00:16', kind: '接听', subject: 'inc-000001 · 县急救中心', detail: '重复来电' });
     expect(detailText(ev('call.answer', { call: 'call-000001', duplicate: false }), names, 'zh')).toBe('');
@@ -34,6 +35,6 @@ describe('event text', () => {
   it('every event kind, detail key, word and KPI has both languages, none empty', () => {
     for (const k of EVENT_KINDS) expect(EVENT_KIND_TEXT[k].zh && EVENT_KIND_TEXT[k].en).toBeTruthy();
     for (const k of KPI_COLUMNS) expect(KPI_TEXT[k].zh && KPI_TEXT[k].en).toBeTruthy();
-    for (const table of [DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, UNIT_TYPE_TEXT]) for (const v of Object.values(table)) expect(v.zh && v.en).toBeTruthy();
+    for (const table of [DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, UNIT_TYPE_TEXT, EVENT_GRADE_TEXT]) for (const v of Object.values(table)) expect(v.zh && v.en).toBeTruthy();
   });
 });

@@ -9,7 +9,7 @@ import { drawMapLayers } from './map-layers.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { IncidentState, UnitState } from '../model/replay.ts';
 import { layoutIncidents, layoutUnits, unitRadius, type IncidentMark, type UnitMark } from '../model/map-frame.ts';
-import { GRADE_COLOR, GRADE_TEXT } from './colors.ts';
+import { SpriteCache, stamp } from './map-sprites.ts';
 
 /** What the pointer is on. */
 export type MapHit = { kind: 'unit'; unit: UnitState } | { kind: 'incident'; incident: IncidentState };
@@ -28,6 +28,7 @@ export class MapView {
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly root: d3.Selection<SVGGElement, unknown, null, undefined>;
   private readonly canvas: HTMLCanvasElement;
+  private readonly sprites = new SpriteCache();
   private readonly tip: HTMLElement;
   private projection = d3.geoMercator();
   private transform = d3.zoomIdentity;
@@ -163,56 +164,13 @@ export class MapView {
     this.incidentMarks = layoutIncidents(this.incidents, p);
     this.unitMarks = layoutUnits(this.units, p, unitRadius(k) / k);
     this.tree = null;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.font = 'bold 8px sans-serif';
+    this.sprites.setDpr(dpr);
     for (const m of this.incidentMarks) {
-      const x = t.applyX(m.x);
-      const y = t.applyY(m.y);
       const i = m.incident;
-      ctx.beginPath();
-      ctx.arc(x, y, m.r, 0, 2 * Math.PI);
-      ctx.fillStyle = i.grade < 0 ? '#bbbbbb' : GRADE_COLOR[i.grade];
-      ctx.fill();
-      ctx.lineWidth = 1;
-      ctx.strokeStyle = '#222';
-      ctx.setLineDash([]);
-      ctx.stroke();
-      if (!i.attended) {
-        // No unit on scene yet: a dashed red ring (a legend entry says so).
-        ctx.beginPath();
-        ctx.arc(x, y, m.r + 3, 0, 2 * Math.PI);
-        ctx.setLineDash([3, 2]);
-        ctx.strokeStyle = '#c62828';
-        ctx.lineWidth = 1.5;
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
-      if (i.id === this.selected) {
-        ctx.beginPath();
-        ctx.arc(x, y, m.r + 6, 0, 2 * Math.PI);
-        ctx.strokeStyle = '#0057ff';
-        ctx.lineWidth = 3;
-        ctx.stroke();
-      }
-      ctx.fillStyle = '#111';
-      ctx.fillText(i.grade < 0 ? '?' : GRADE_TEXT[i.grade], x, y);
+      stamp(ctx, this.sprites.incident(i.grade, m.r, i.attended, i.id === this.selected), t.applyX(m.x), t.applyY(m.y), dpr);
     }
     const r = unitRadius(k);
-    for (const m of this.unitMarks) {
-      const u = m.unit;
-      ctx.beginPath();
-      ctx.arc(t.applyX(m.x), t.applyY(m.y), r, 0, 2 * Math.PI);
-      ctx.globalAlpha = u.status === 'off' || u.status === 'tasked' ? 0.3 : 1;
-      ctx.fillStyle = this.color(u.agency);
-      ctx.fill();
-      ctx.globalAlpha = 1;
-      ctx.setLineDash(u.status === 'returning' || u.status === 'moving' ? [2, 1.5] : []);
-      ctx.lineWidth = u.status === 'onscene' ? 1.8 : 0.6;
-      ctx.strokeStyle = '#000';
-      ctx.stroke();
-    }
-    ctx.setLineDash([]);
+    for (const m of this.unitMarks) stamp(ctx, this.sprites.unit(this.color(m.unit.agency), m.unit.status, r), t.applyX(m.x), t.applyY(m.y), dpr);
     this.canvas.dataset.units = String(this.unitMarks.length);
     this.canvas.dataset.incidents = String(this.incidentMarks.length);
   }

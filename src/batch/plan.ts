@@ -120,7 +120,7 @@ export function readReplications(text: string, where = 'replications.csv', expec
 /** The final file: header, then rows sorted by replication, then variant order. */
 export function replicationsCsv(rows: readonly ReplicationResult[], variantOrder: readonly string[]): string {
   const order = new Map(variantOrder.map((v, i) => [v, i]));
-  const sorted = [...rows].sort((a, b) => a.rep - b.rep || (order.get(a.variant) ?? 1e9) - (order.get(b.variant) ?? 1e9) || a.variant.localeCompare(b.variant));
+  const sorted = [...rows].sort((a, b) => a.rep - b.rep || (order.get(a.variant) ?? 1e9) - (order.get(b.variant) ?? 1e9) || (a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0));
   return replicationsHeader() + sorted.map(replicationLine).join('');
 }
 

@@ -195,7 +195,7 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
     roads: {
       geojson: { type: 'FeatureCollection', features },
       kept: { reason: 'kept', ways: keptWays, segments: keptSegs.length, lengthKm: keptM / 1000 },
-      dropped: [...dropped.values()].sort((a, b) => b.lengthKm - a.lengthKm || a.reason.localeCompare(b.reason, 'en')),
+      dropped: [...dropped.values()].sort((a, b) => b.lengthKm - a.lengthKm || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)),
       parts: ranked.length,
     },
   };

@@ -7,7 +7,7 @@
 import { GRADES } from '../scenario/schema.ts';
 import type { IncidentState, World } from './world.ts';
 import { gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
-import { checkControl, regrade, sizeCrossed } from './incident.ts';
+import { checkControl, closeIncident, regrade, sizeCrossed } from './incident.ts';
 
 /** The center hears the truth from the scene (if anyone is there and it has graded the incident). */
 function reportFromScene(w: World, inc: IncidentState): void {
@@ -30,7 +30,8 @@ export function setTrueGrade(w: World, inc: IncidentState, grade: number): void 
 /**
  * The incident's size jumps to `size` now (types with dynamics only). It grows on from there while
  * too few units hold it; an incident under control whose units can no longer hold the new size is
- * out of control again, and its work starts over once enough units are there.
+ * out of control again, and its work starts over once enough units are there; one still held
+ * works on for the changed size's share of the work.
  */
 export function setSize(w: World, inc: IncidentState, size: number): string | null {
   const d = inc.type.dynamics;
@@ -39,11 +40,18 @@ export function setSize(w: World, inc: IncidentState, size: number): string | nu
   const now = w.kernel.now();
   inc.sizeFrom = { size: Math.min(d.maxSize, Math.max(1e-6, size)), t: now };
   if (inc.sizeFinal !== null) {
+    const heldSize = inc.sizeFinal;
     inc.sizeFinal = null;
     if (isHeld(w, inc)) {
-      // Still held: the work carries on; the larger size is what it ends at.
+      // Still held: the work carries on, longer (or shorter) by the work of the size it changed by.
       inc.sizeFinal = inc.sizeFrom.size;
       inc.rec.size = inc.sizeFinal;
+      const timer = inc.closeTimer;
+      if (timer && inc.sizeFinal !== heldSize) {
+        const at = Math.max(now, timer.at + d.workPerSizeS * (inc.sizeFinal - heldSize));
+        timer.cancel();
+        inc.closeTimer = w.kernel.after(at - now, () => closeIncident(w, inc));
+      }
     } else {
       inc.closeTimer?.cancel();
       inc.closeTimer = null;

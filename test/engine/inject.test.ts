@@ -138,6 +138,29 @@ describe('injections that change the situation', () => {
     expect(records.incidents[0].gradeFinal).not.toBe('IV');
     expect(records.dispatches.length).toBeGreaterThan(1);
   });
+  it('a size change on an incident its units still hold lengthens (or shortens) its work by the change’s share, without losing control', () => {
+    const s = world((x) => {
+      x.incidentTypes[0].dynamics = { initialSize: 1, growthPerHour: 0.5, sizePerUnit: 100, workPerSize: '10m', thresholds: { III: 500, II: 2000 } };
+    });
+    const closed = (size: number | null) => {
+      const sim = createSimulation(s, 1);
+      ok(sim.inject({ kind: 'incident', type: 'fire', zone: 'A', name: 'F' }));
+      sim.advanceTo(1200);
+      expect(sim.snapshot().incidents[0].controlled).toBe(true);
+      if (size !== null) ok(sim.inject({ kind: 'incident.change', incident: 'F', size }));
+      expect(sim.snapshot().incidents[0].controlled).toBe(true);
+      const inc = sim.finish().records.incidents[0];
+      return { tClosed: inc.tClosed!, size: inc.size! };
+    };
+    const workPerSizeS = s.incidentTypes[0].dynamics!.workPerSizeS;
+    expect(workPerSizeS).toBe(600);
+    const base = closed(null);
+    const bigger = closed(base.size + 3);
+    expect(bigger.size).toBeCloseTo(base.size + 3, 9);
+    expect(bigger.tClosed - base.tClosed).toBeCloseTo(3 * workPerSizeS, 6);
+    const smaller = closed(base.size / 2);
+    expect(smaller.tClosed).toBeLessThan(base.tClosed);
+  });
 });
 
 describe('decisions and overrides', () => {

@@ -46,6 +46,8 @@ export function runsSuite(h: Harness): void {
     await h.unready();
     await watchStatus(h);
     await h.page.selectOption('#scenario-select', 'chemical-leak');
+    // The old run's cancel button may still be showing: wait for the new scenario's run itself.
+    await h.page.waitForFunction(() => /^运行中 · chemical-leak/.test(document.getElementById('status')?.textContent ?? ''));
     await h.page.waitForSelector('#cancel:not([hidden])');
     await h.page.click('#cancel');
     expect(await h.page.isDisabled('#run')).toBe(false);

@@ -16,14 +16,15 @@ import { MapView } from './views/map.ts';
 import { mapLegend } from './views/map-legend.ts';
 import { agencyPalette } from './model/palette.ts';
 import { namesOf } from './model/names.ts';
-import { exerciseMap, tPlus } from './model/exercise-map.ts';
+import { exerciseMap } from './model/exercise-map.ts';
 import { noteForm, renderEvents, renderScript, renderSituation, type ExerciseContext } from './views/exercise-panels.ts';
 import { renderDebrief, renderEvaluation } from './views/exercise-evaluation.ts';
 import { BUNDLED_EXERCISES, loadBundled, loadZip } from './exercises.ts';
 import type { ExercisePackage } from '../src/exercise/package.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
 import { exerciseView } from '../src/exercise/views.ts';
-import { clock } from '../src/report/format.ts';
+import { clock, tPlus } from '../src/report/format.ts';
+import { formatError } from '../src/scenario/errors.ts';
 import { mountMapPane } from './views/map-pane.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -145,7 +146,7 @@ function titleOf(name: string): string {
 async function openExercise(name: string): Promise<void> {
   const r = loadBundled(name);
   if (!r.ok) {
-    showErrors(r.errors.map((e) => `${e.path}: ${e.message}`));
+    showErrors(r.errors.map(formatError));
     return;
   }
   ui.exercise = name;
@@ -190,7 +191,7 @@ function wire(): void {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (!f) return;
     const r = await loadZip(f);
-    if (!r.ok) showErrors(r.errors.map((x) => `${x.path}: ${x.message}`));
+    if (!r.ok) showErrors(r.errors.map(formatError));
     else await openLoaded(r.value);
   };
   $('x-open-log').onclick = () => $<HTMLInputElement>('x-log-input').click();
@@ -199,7 +200,7 @@ function wire(): void {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (!f || !control.pkg || !control.scenario) return;
     const out = await control.openLog(control.pkg, control.scenario, await f.text(), f.name);
-    showErrors(out.ok ? null : out.errors.map((x) => `${x.path}: ${x.message}`));
+    showErrors(out.ok ? null : out.errors.map(formatError));
   };
   window.addEventListener('resize', () => {
     if (control.scenario) map.setScenario(control.scenario, agencyPalette(control.scenario.agencies));

@@ -60,15 +60,10 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
 
 /** A reader of files named relative to `dir`, decoded as users save them; `digests` records what was read. */
 export function sideFileReader(dir: string, digests = new Map<string, string>()): ReadFile {
+  const bytes = sideBytesReader(dir, digests);
   return (rel) => {
-    let side: Uint8Array;
-    try {
-      side = readFileSync(resolve(dir, rel));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' || code === 'ENOTDIR' ? null : { error: readProblem(e) };
-    }
-    digests.set(rel, sha256(side));
+    const side = bytes(rel);
+    if (!(side instanceof Uint8Array)) return side;
     const d = decodeText(side, rel);
     return d.ok ? d.value.text : { error: d.errors[0].message };
   };

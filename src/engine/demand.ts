@@ -83,7 +83,7 @@ export function startDemand(w: World): void {
   s.demand.background.forEach((b, i) => {
     // Day factors draw from their own stream, so switching them on leaves the arrival draws aligned.
     const perDay = dayMultiplier(b, s.startDayNumber, w.streams.get(`demand/${i}/${b.type}/day`));
-    const bg: BackgroundState = { def: b, index: i, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null, perDay };
+    const bg: BackgroundState = { def: b, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null, perDay };
     w.background.push(bg);
     scheduleNext(w, bg);
   });

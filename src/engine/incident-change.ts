@@ -7,17 +7,7 @@
 import { GRADES } from '../scenario/schema.ts';
 import type { IncidentState, World } from './world.ts';
 import { gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
-import { checkControl, closeIncident, regrade, sizeCrossed } from './incident.ts';
-
-/** The center hears the truth from the scene (if anyone is there and it has graded the incident). */
-function reportFromScene(w: World, inc: IncidentState): void {
-  if (inc.rec.tFirstArrival === null || inc.grade < 0 || !inc.open) return;
-  const truth = trueGradeNow(w, inc);
-  if (truth > inc.grade) {
-    inc.rec.escalations++;
-    regrade(w, inc, truth);
-  }
-}
+import { checkControl, closeIncident, reportFromScene, sizeCrossed } from './incident.ts';
 
 /** The incident's true grade becomes `grade` (index 0 = IV … 3 = I). */
 export function setTrueGrade(w: World, inc: IncidentState, grade: number): void {

@@ -305,8 +305,15 @@ export function checkControl(w: World, inc: IncidentState): void {
 export function sizeCrossed(w: World, inc: IncidentState): void {
   if (!inc.open) return;
   w.logging && w.emit('incident.escalate', { incident: inc.rec.incidentId }, { size: currentSize(w, inc)!, level: GRADES[trueGradeNow(w, inc)] });
-  // Only someone on scene sees it; otherwise the first arrival's report will tell.
-  if (inc.rec.tFirstArrival === null || inc.grade < 0) return;
+  reportFromScene(w, inc);
+}
+
+/**
+ * The center hears the truth from the scene if anyone is there and it has graded the incident
+ * (otherwise the first arrival's report will tell).
+ */
+export function reportFromScene(w: World, inc: IncidentState): void {
+  if (inc.rec.tFirstArrival === null || inc.grade < 0 || !inc.open) return;
   const truth = trueGradeNow(w, inc);
   if (truth > inc.grade) {
     inc.rec.escalations++;

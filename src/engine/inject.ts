@@ -13,13 +13,13 @@ import { pickIndex } from '../random/distributions.ts';
 import type { IncidentState, World } from './world.ts';
 import { occur, orderLines, regrade } from './incident.ts';
 import { setSize, setTransport, setTrueGrade } from './incident-change.ts';
+import { currentSize } from './escalation.ts';
 import { arriveNow, isDispatchable, refreshDuty } from './unit.ts';
 import { sendUnit } from './agency.ts';
 import { injectOutage } from './comms.ts';
 import { approve, maybeOpenCommandPost } from './command-post.ts';
 import { setDemandFactor } from './demand.ts';
 import { callArrives } from './center.ts';
-import * as dmath from '../random/math.ts';
 
 /** Something done to a run at the current time. Incidents are named by id (`inc-000042`) or by name. */
 export type Injection =
@@ -100,7 +100,7 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
       if ((x.size !== undefined || x.sizeFactor !== undefined) && !inc!.type.dynamics) return `incident type "${inc!.type.id}" has no size (no dynamics)`;
       return () => {
         if (x.grade !== undefined) setTrueGrade(w, inc!, GRADES.indexOf(x.grade));
-        const size = x.size ?? (x.sizeFactor !== undefined ? currentSizeOf(w, inc!) * x.sizeFactor : undefined);
+        const size = x.size ?? (x.sizeFactor !== undefined ? currentSize(w, inc!)! * x.sizeFactor : undefined);
         if (size !== undefined) setSize(w, inc!, size);
         if (x.transport !== undefined) setTransport(inc!, x.transport);
         return { ok: true };
@@ -189,11 +189,6 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
       if (!open) return 'the incident is closed';
       return () => (setSize(w, inc!, x.size), done());
   }
-}
-
-function currentSizeOf(w: World, inc: IncidentState): number {
-  const d = inc.type.dynamics!;
-  return inc.sizeFinal ?? Math.min(d.maxSize, inc.sizeFrom.size * dmath.exp(d.growthPerS * Math.max(0, w.kernel.now() - inc.sizeFrom.t)));
 }
 
 function checkNewIncident(w: World, x: Extract<Injection, { kind: 'incident' }>): (() => InjectResult) | string {

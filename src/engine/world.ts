@@ -172,8 +172,6 @@ export interface DepotState {
 /** One background demand stream: its next arrival, and the factor on its rate now. */
 export interface BackgroundState {
   def: Background;
-  /** Position in the scenario's list (names its random streams). */
-  index: number;
   rng: Rng;
   placeRng: Rng;
   factor: number;

@@ -6,8 +6,8 @@
  * beside the rating the evaluator entered. The score suggests; people rate. Findings and the
  * improvement plan come from the evaluators' entries in the log. Pure.
  */
-import type { ScoreResult } from '../metrics/score.ts';
-import { formatValue } from '../report/format.ts';
+import { rating, type ScoreResult } from '../metrics/score.ts';
+import { formatValue, tPlus } from '../report/format.ts';
 import type { Action, FindingTag, Rating } from './log.ts';
 import type { ExerciseSession } from './session.ts';
 import type { Text } from './text.ts';
@@ -95,10 +95,6 @@ export interface Evaluation {
 const ORDER: Rating[] = ['P', 'S', 'M', 'U'];
 const worst = (xs: (Rating | null)[]): Rating | null => xs.reduce<Rating | null>((w, x) => (x === null ? w : w === null || ORDER.indexOf(x) > ORDER.indexOf(w) ? x : w), null);
 
-/** The project's convention for a score's suggested rating (exercise guides leave ratings to evaluators). */
-export const ratingForScore = (score: number): Rating => (score >= 90 ? 'P' : score >= 70 ? 'S' : score >= 50 ? 'M' : 'U');
-
-const fmtT = (t: number) => `T+${Math.floor(t / 3600)}:${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}`;
 
 /** Builds the evaluation; `score` (the run's linkage score) gives the indicators' evidence. */
 export function evaluate(s: ExerciseSession, score: ScoreResult | null): Evaluation {
@@ -183,8 +179,8 @@ function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decis
     const xs = ev.expected.map((id) => expected.find((e) => e.id === id)!);
     const onTime = xs.filter((x) => x.met).length;
     const late = xs.filter((x) => x.late).length;
-    const parts = xs.map((x) => (x.met ? `${x.id} ${fmtT(x.tMet!)} ✓` : x.late ? `${x.id} ${fmtT(x.tMet!)} (late, by ${fmtT(x.byT)})` : `${x.id} ✗ (by ${fmtT(x.byT)})`));
-    const partsZh = xs.map((x) => (x.met ? `${x.id} ${fmtT(x.tMet!)} ✓` : x.late ? `${x.id} ${fmtT(x.tMet!)}（超时，时限 ${fmtT(x.byT)}）` : `${x.id} ✗（时限 ${fmtT(x.byT)}）`));
+    const parts = xs.map((x) => (x.met ? `${x.id} ${tPlus(x.tMet!)} ✓` : x.late ? `${x.id} ${tPlus(x.tMet!)} (late, by ${tPlus(x.byT)})` : `${x.id} ✗ (by ${tPlus(x.byT)})`));
+    const partsZh = xs.map((x) => (x.met ? `${x.id} ${tPlus(x.tMet!)} ✓` : x.late ? `${x.id} ${tPlus(x.tMet!)}（超时，时限 ${tPlus(x.byT)}）` : `${x.id} ✗（时限 ${tPlus(x.byT)}）`));
     const suggested: Rating = onTime === xs.length ? 'P' : onTime + late === xs.length ? 'S' : onTime + late > 0 ? 'M' : 'U';
     return { evidence: { zh: `预期行动按时完成 ${onTime}/${xs.length}：${partsZh.join('；')}`, en: `expected actions on time ${onTime}/${xs.length}: ${parts.join('; ')}` }, suggested };
   }
@@ -204,7 +200,8 @@ function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decis
   const f = (x: number, lang: 'zh' | 'en') => formatValue(x, ind.spec.unit, lang);
   return {
     evidence: { zh: `指标 ${ind.spec.id} ${ind.spec.name.zh}：${f(v, 'zh')}（目标 ${f(tg, 'zh')}，得分 ${ind.score.toFixed(0)}）`, en: `indicator ${ind.spec.id} ${ind.spec.name.en}: ${f(v, 'en')} (target ${f(tg, 'en')}, score ${ind.score.toFixed(0)})` },
-    suggested: ratingForScore(ind.score),
+    // The project's convention for a score's suggested rating (exercise guides leave ratings to evaluators).
+    suggested: rating(ind.score, false),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Injection } from '../engine/inject.ts';
 import type { Text } from './text.ts';
+import type { FindingTag } from '../metrics/findings.ts';
 
 export const LOG_FORMAT = 'linkdrill-exercise-log';
 export const LOG_VERSION = 1;
@@ -15,7 +16,7 @@ export const LOG_VERSION = 1;
 export type Delivery = { injection: Injection } | { message: Text; from: string; to: string };
 
 export type Rating = 'P' | 'S' | 'M' | 'U';
-export type FindingTag = 'deficiency' | 'rectify' | 'improve';
+export type { FindingTag };
 
 /** One thing done, by the room, the facilitator, an evaluator — or the exercise's script. */
 export type Action = { seq: number; t: number } & (

@@ -145,7 +145,8 @@ function toInjection(kind: EngineInjectKind, p: Record<string, unknown>): Inject
   return x as Injection;
 }
 
-const WORKBOOK = /\.xls[xm]$/i;
+/** A MSEL file that is an Excel workbook. */
+export const WORKBOOK = /\.xls[xm]$/i;
 
 /**
  * Loads a package from its `exercise.yaml` text; `readFile` reads files relative to it. `tables` holds

@@ -5,14 +5,14 @@
  * record, the debrief and a timeline as appendices. Pure: data in, text out.
  */
 import { esc } from '../report/svg.ts';
-import { clock } from '../report/format.ts';
+import { clock, tPlus } from '../report/format.ts';
+import { FINDING_TAG_ORDER } from '../metrics/findings.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ScoreResult } from '../metrics/score.ts';
 import type { Evaluation } from './evaluation.ts';
 import { suggestedFor } from './evaluation.ts';
 import type { ExercisePackage } from './package.ts';
 import type { Lang, Text } from './text.ts';
-import type { FindingTag } from './log.ts';
 
 const L = {
   title: { zh: '演练评估报告', en: 'Exercise evaluation report' },
@@ -70,8 +70,7 @@ const L = {
 };
 
 const tx = (t: Text, lang: Lang) => esc(t[lang]);
-const rel = (t: number | null) => (t === null ? '–' : `T+${Math.floor(t / 3600)}:${String(Math.floor((t % 3600) / 60)).padStart(2, '0')}`);
-const TAG_ORDER: FindingTag[] = ['deficiency', 'rectify', 'improve'];
+const rel = (t: number | null) => (t === null ? '–' : tPlus(t));
 
 /** A timeline of the exercise: phases as bands, injects and decisions as marks. */
 function timelineSvg(pkg: ExercisePackage, ev: Evaluation, lang: Lang): string {
@@ -130,7 +129,7 @@ export function exerciseReportHtml(pkg: ExercisePackage, scenario: Scenario, ev:
     .join('');
   const scoreLine = score && score.score !== null ? `<p class="muted">${L.score[lang]}: ${score.score.toFixed(1)} (${score.rating})</p>` : '';
   const findings = ev.findings.length
-    ? TAG_ORDER.flatMap((tag) => ev.findings.filter((f) => f.tag === tag).map((f) => `<li><span class="tag t-${tag}">${L.tags[lang][tag]}</span> <code>${esc(f.id)}</code> ${esc(f.text)}${f.refs?.length ? ` <span class="muted">(${f.refs.map(esc).join(', ')})</span>` : ''}</li>`)).join('')
+    ? FINDING_TAG_ORDER.flatMap((tag) => ev.findings.filter((f) => f.tag === tag).map((f) => `<li><span class="tag t-${tag}">${L.tags[lang][tag]}</span> <code>${esc(f.id)}</code> ${esc(f.text)}${f.refs?.length ? ` <span class="muted">(${f.refs.map(esc).join(', ')})</span>` : ''}</li>`)).join('')
     : '';
   const unmet = ev.expected.filter((e) => !e.met);
   const unmetHtml = unmet.length

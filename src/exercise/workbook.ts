@@ -11,9 +11,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import type { Workbooks } from '../scenario/workbooks.ts';
 import { readXlsxTable } from '../scenario/xlsx-table.ts';
 import type { MselTable } from './msel.ts';
-import { joinPath, loadExercise, type ExercisePackage } from './package.ts';
-
-const WORKBOOK = /\.xls[xm]$/i;
+import { joinPath, loadExercise, WORKBOOK, type ExercisePackage } from './package.ts';
 
 /** The package's `msel.file` and `scenario.file` as written, when the text parses (else loadExercise names the problem). */
 function parsed(yamlText: string): { msel?: { file?: unknown }; scenario?: { file?: unknown } } | null {

@@ -26,6 +26,11 @@ export function formatSignificant(x: number | null | undefined, digits = 4): str
   return String(Number(x.toPrecision(digits)));
 }
 
+/** Time from an exercise's start (s) as T+h:mm. */
+export function tPlus(s: number): string {
+  return `T+${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;
+}
+
 /** Wall-clock time of day of simulation time `t` (HH:MM, with +Nd past the first day). */
 export function clock(startSecondOfDay: number, t: number): string {
   const s = startSecondOfDay + t;

@@ -10,6 +10,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { parseDateTime, type WallClock } from '../scenario/duration.ts';
 import type { Lang } from './i18n.ts';
 import { COLUMN_ZH, SHEET_NAMES } from './xlsx-words.ts';
+import { readText } from './csv.ts';
 
 /** Sheets in this order, when present. */
 const ORDER = Object.keys(SHEET_NAMES);
@@ -52,7 +53,7 @@ export async function workbookFromCsv(files: Record<string, string | Uint8Array 
           const v = r[i] ?? '';
           if (v === '') return null;
           if (NUMBER.test(v)) return isTime(h) && start ? wallClock(start, Number(v)) : Number(v);
-          return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+          return readText(v);
         }),
       );
     }

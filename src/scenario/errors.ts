@@ -17,9 +17,14 @@ export function formatPath(parts: readonly PropertyKey[]): string {
   return out;
 }
 
+/** One error as a line: its place, then what is wrong. */
+export function formatError(e: InputError): string {
+  return e.path ? `${e.path}: ${e.message}` : e.message;
+}
+
 /** One line per error, as the CLI and UI show them. */
 export function formatErrors(errors: readonly InputError[]): string {
-  return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
+  return errors.map(formatError).join('\n');
 }
 
 /** Result of anything that reads user input. */

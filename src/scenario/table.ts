@@ -39,6 +39,17 @@ export function readCsvTable(text: string, where: string, header: (name: string)
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const errors: InputError[] = parsed.errors.slice(0, 5).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, message: e.message }));
   const [head = [], ...body] = parsed.data;
+  const t = tableOf(head, body.map((cells, i) => ({ cells, row: i + 2 })), where, header);
+  return { ...t, errors: [...errors, ...t.errors] };
+}
+
+/**
+ * A table from a header row and data rows (their cells in column order, their row numbers as the
+ * file shows them): cells by column name in null-prototype records; a column named twice (after
+ * `header`) or `__proto__` is a problem named by `where`. The CSV reader and the worksheet reader share it.
+ */
+export function tableOf(head: readonly string[], body: readonly { cells: readonly string[]; row: number }[], where: string, header: (name: string) => string): CsvTable {
+  const errors: InputError[] = [];
   const fields = head.map(header);
   const first = new Map<string, number>();
   fields.forEach((f, i) => {
@@ -46,12 +57,12 @@ export function readCsvTable(text: string, where: string, header: (name: string)
     else if (first.has(f)) errors.push({ path: where, message: `column "${f}" appears twice (columns ${first.get(f)! + 1} and ${i + 1}); keep one` });
     else first.set(f, i);
   });
-  const rows = body.map((cells, i): TableRow => {
+  const rows = body.map(({ cells, row }): TableRow => {
     const record = Object.create(null) as Record<string, string>;
     fields.forEach((f, c) => {
       if (cells[c] !== undefined && first.get(f) === c) record[f] = cells[c];
     });
-    return { cells: record, row: i + 2, complete: cells.length === fields.length };
+    return { cells: record, row, complete: cells.length === fields.length };
   });
   return { fields, rows, errors };
 }

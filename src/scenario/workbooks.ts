@@ -4,11 +4,9 @@
  * every string in the scenario (and its variants) that names an .xlsx/.xlsm file that exists — and
  * hands them to the loader as tables, with each row's number as the sheet shows it.
  */
-import type { InputError } from './errors.ts';
 import type { ReadBytes } from './files.ts';
-import type { CsvTable } from './table.ts';
-import { RESERVED_KEY } from './reserved.ts';
-import { readXlsxTable } from './xlsx-table.ts';
+import { tableOf, type CsvTable } from './table.ts';
+import { readXlsxTable, type XlsxTable } from './xlsx-table.ts';
 
 /** Tables read from workbooks (or why one could not be read), by the file name the scenario wrote. */
 export type Workbooks = ReadonlyMap<string, CsvTable | { error: string }>;
@@ -33,31 +31,9 @@ export function workbookNames(...docs: unknown[]): string[] {
   return [...out].sort();
 }
 
-/**
- * A worksheet's table as the CSV reader gives one: column names through `header`, cells in
- * null-prototype records, row numbers as in the sheet. A column named twice (after `header`) or
- * `__proto__` is a problem named by `where`.
- */
-export function sheetAsTable(header: string[], rows: { line: number; cells: Record<string, string> }[], where: string, name: (h: string) => string): CsvTable {
-  const fields = header.map(name);
-  const errors: InputError[] = [];
-  const first = new Map<string, number>();
-  fields.forEach((f, i) => {
-    if (f === RESERVED_KEY) errors.push({ path: where, message: `column "${RESERVED_KEY}" cannot be used (JavaScript reserves the name); rename it` });
-    else if (first.has(f)) errors.push({ path: where, message: `column "${f}" appears twice (columns ${first.get(f)! + 1} and ${i + 1}); keep one` });
-    else first.set(f, i);
-  });
-  return {
-    fields,
-    errors,
-    rows: rows.map((r) => {
-      const cells = Object.create(null) as Record<string, string>;
-      header.forEach((h, i) => {
-        if (first.get(fields[i]) === i && Object.hasOwn(r.cells, h)) cells[fields[i]] = r.cells[h];
-      });
-      return { cells, row: r.line, complete: true };
-    }),
-  };
+/** A worksheet as the history reader reads a CSV: column names trimmed and lower-cased, rows numbered as in the sheet. */
+function sheetTable(t: XlsxTable, where: string): CsvTable {
+  return tableOf(t.header, t.rows.map((r) => ({ cells: t.header.map((h) => r.cells[h] ?? ''), row: r.line })), where, (h) => h.trim().toLowerCase());
 }
 
 /**
@@ -75,7 +51,7 @@ export async function readWorkbooks(names: readonly string[], readBytes: ReadByt
       continue;
     }
     const t = await readXlsxTable(bytes, name);
-    workbooks.set(name, t.ok ? sheetAsTable(t.value.header, t.value.rows, name, (h) => h.trim().toLowerCase()) : { error: t.errors.map((e) => (e.path === name ? e.message : `${e.path.slice(name.length).trim()}: ${e.message}`)).join('; ') });
+    workbooks.set(name, t.ok ? sheetTable(t.value, name) : { error: t.errors.map((e) => (e.path === name ? e.message : `${e.path.slice(name.length).trim()}: ${e.message}`)).join('; ') });
   }
   return workbooks;
 }

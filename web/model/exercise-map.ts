@@ -31,6 +31,3 @@ export function exerciseMap(v: ExerciseView): { units: UnitState[]; incidents: I
   }));
   return { units, incidents };
 }
-
-/** Exercise time as T+h:mm. */
-export const tPlus = (s: number): string => `T+${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}`;

@@ -9,7 +9,7 @@ import { evaluate, suggestedFor } from '../../src/exercise/evaluation.ts';
 import { exerciseReportHtml } from '../../src/exercise/report.ts';
 import type { Rating, FindingTag } from '../../src/exercise/log.ts';
 import { h, type ExerciseContext } from './exercise-panels.ts';
-import { tPlus } from '../model/exercise-map.ts';
+import { tPlus } from '../../src/report/format.ts';
 import { KPI_TEXT } from '../../src/report/kpi-text.ts';
 
 const RATINGS: Rating[] = ['P', 'S', 'M', 'U'];

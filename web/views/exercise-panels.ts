@@ -11,7 +11,7 @@ import type { ExerciseMessages } from '../i18n/exercise.ts';
 import type { ExerciseControl } from '../app/exercise-control.ts';
 import type { Names } from '../model/event-text.ts';
 import { eventText } from '../model/event-text.ts';
-import { tPlus } from '../model/exercise-map.ts';
+import { tPlus } from '../../src/report/format.ts';
 import { DETAIL_VALUE_TEXT, term } from '../i18n/terms.ts';
 
 /** What every panel gets. */

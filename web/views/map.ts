@@ -29,6 +29,8 @@ export class MapView {
   private readonly root: d3.Selection<SVGGElement, unknown, null, undefined>;
   private readonly canvas: HTMLCanvasElement;
   private readonly sprites = new SpriteCache();
+  /** Canvas pixels per CSS pixel, set when the canvas is sized. */
+  private pixelRatio = 1;
   private readonly tip: HTMLElement;
   private projection = d3.geoMercator();
   private transform = d3.zoomIdentity;
@@ -148,12 +150,14 @@ export class MapView {
       this.canvas.width = Math.round(w * dpr);
       this.canvas.height = Math.round(h * dpr);
     }
+    this.pixelRatio = this.canvas.width / w || 1;
   }
 
   private paint(): void {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
-    const dpr = this.canvas.width / (this.canvas.clientWidth || 1) || 1;
+    // Read once per resize: asking the canvas for its size here would force a layout every frame.
+    const dpr = this.pixelRatio;
     const t = this.transform;
     const k = t.k;
     const p = (lon: number, lat: number) => this.projection([lon, lat]) as [number, number];

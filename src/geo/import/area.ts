@@ -4,7 +4,7 @@
  * holes respected).
  */
 import type { Problem as InputError } from './problem.ts';
-import { insideRing } from '../zones.ts';
+import { insideArea as insideRingAndHoles } from '../zones.ts';
 
 type Ring = [number, number][];
 
@@ -40,5 +40,5 @@ export function areaFromGeoJson(json: unknown, where: string): Area | InputError
 /** Is the position inside the area (inside an outer ring and none of its holes)? */
 export function insideArea(area: Area, lon: number, lat: number): boolean {
   if (area.kind === 'bbox') return lon >= area.west && lon <= area.east && lat >= area.south && lat <= area.north;
-  return area.polygons.some(([outer, ...holes]) => insideRing(outer, lon, lat) && !holes.some((h) => insideRing(h, lon, lat)));
+  return area.polygons.some(([outer, ...holes]) => insideRingAndHoles(outer, holes, lon, lat));
 }

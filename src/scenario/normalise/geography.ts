@@ -9,7 +9,8 @@
  */
 import type { DistInput, GeoFileInput, ScenarioParsed } from '../schema.ts';
 import type { MapLayer } from '../scenario.ts';
-import { readSideBytes, readSideFile } from '../files.ts';
+import { readSideBytes } from '../files.ts';
+import { readJson } from './zones.ts';
 import { geoJsonToWgs84, resolveCrs, toWgs84, type Crs } from '../../geo/import/crs.ts';
 import { mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../../geo/import/shapefile.ts';
 import { centroid } from '../../geo/zones.ts';
@@ -122,14 +123,8 @@ export function readGeoFile(ref: GeoFileInput, where: string, fields: readonly s
     json = r.geojson;
     prj = r.prj;
   } else {
-    const text = readSideFile(ctx.readFile, ref.file, filePath, ctx.errors);
-    if (text === undefined) return undefined;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      ctx.err(filePath, `"${ref.file}" is not valid JSON: ${(e as Error).message}`);
-      return undefined;
-    }
+    json = readJson(ctx.readFile, ref.file, filePath, ctx.errors);
+    if (json === undefined) return undefined;
   }
   const fc = json as { type?: string; features?: Feature[] };
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {

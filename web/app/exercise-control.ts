@@ -72,6 +72,21 @@ export class ExerciseControl {
     return next;
   }
 
+  /** Key of the worker session this control has open (finished sessions are gone from the worker already). */
+  private liveKey: string | null = null;
+
+  /** A key for a new worker session; the one open before it is closed in the worker (it would hold its run to the end of the page). */
+  private nextKey(prefix: string): string {
+    this.closeLive();
+    this.liveKey = `${prefix}-${++sessions}`;
+    return this.liveKey;
+  }
+
+  private closeLive(): void {
+    if (this.liveKey !== null) void this.api.closeSession(this.liveKey);
+    this.liveKey = null;
+  }
+
   /** Opens an exercise (ending any open one). */
   open(pkg: ExercisePackage, scenario: Scenario): Promise<unknown> {
     return this.enqueue(async () => {
@@ -81,7 +96,7 @@ export class ExerciseControl {
       this.result = null;
       this.branchResult = null;
       this.speed = pkg.playSpeed;
-      this.session = await ExerciseSession.open(pkg, scenario, engineLink(this.api, `exercise-${++sessions}`));
+      this.session = await ExerciseSession.open(pkg, scenario, engineLink(this.api, this.nextKey('exercise')));
     });
   }
 
@@ -91,8 +106,11 @@ export class ExerciseControl {
     if (!log.ok) return log;
     const out = await this.enqueue(async () => {
       this.pauseClock();
-      const r = await replayLog(pkg, scenario, engineLink(this.api, `exercise-${++sessions}`), log.value, fileName);
-      if (!r.ok) return r;
+      const r = await replayLog(pkg, scenario, engineLink(this.api, this.nextKey('exercise')), log.value, fileName);
+      if (!r.ok) {
+        this.closeLive();
+        return r;
+      }
       this.pkg = pkg;
       this.scenario = scenario;
       this.result = null;

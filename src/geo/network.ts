@@ -93,8 +93,14 @@ export class RoadGraph {
   private readonly inStart: Int32Array;
   private readonly inFrom: Int32Array;
   private readonly inTimeS: Float64Array;
-  /** Searches by destination, least recently used first (a bounded cache: it would grow as N²). */
-  private readonly toCache = new Map<number, { timeS: Float64Array; next: Int32Array }>();
+  /**
+   * Searches kept, by destination node (a bounded cache: it would grow as N²), and when each was last
+   * used. A hit is an index and a stamp: a run asks for a search at every choice of unit.
+   */
+  private readonly toCache: ({ timeS: Float64Array; next: Int32Array } | undefined)[];
+  private readonly usedAt: Float64Array;
+  private useClock = 0;
+  private cached = 0;
   /** How many searches the cache keeps: about 64 MiB of them, and never fewer than 16. */
   private readonly cacheLimit: number;
   /** Nodes a place may snap to: those on at least one road with access. */
@@ -112,6 +118,8 @@ export class RoadGraph {
     for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
     this.inStart = counts;
     this.cacheLimit = Math.max(1, cacheSearches ?? Math.max(16, Math.floor((64 * 1024 * 1024) / (12 * Math.max(1, n)))));
+    this.toCache = new Array(n).fill(undefined);
+    this.usedAt = new Float64Array(n);
     this.snappable = new Uint8Array(n);
     for (const e of network.edges) {
       if (e.access === false) continue;
@@ -210,13 +218,9 @@ export class RoadGraph {
 
   /** Free-flow seconds from every node to `dest` (Infinity where unreachable), and each node's next hop. */
   towards(dest: number): { timeS: Float64Array; next: Int32Array } {
-    let hit = this.toCache.get(dest);
-    if (hit) {
-      // Most recently used goes last; the first entry is the one to evict.
-      this.toCache.delete(dest);
-      this.toCache.set(dest, hit);
-      return hit;
-    }
+    const hit = this.toCache[dest];
+    this.usedAt[dest] = ++this.useClock;
+    if (hit !== undefined) return hit;
     const n = this.size;
     const timeS = new Float64Array(n).fill(Infinity);
     const next = new Int32Array(n).fill(-1);
@@ -277,10 +281,19 @@ export class RoadGraph {
         }
       }
     }
-    hit = { timeS, next };
-    if (this.toCache.size >= this.cacheLimit) this.toCache.delete(this.toCache.keys().next().value!);
-    this.toCache.set(dest, hit);
-    return hit;
+    if (this.cached >= this.cacheLimit) this.evictLeastRecent();
+    this.cached++;
+    return (this.toCache[dest] = { timeS, next });
+  }
+
+  /** Drops the search used longest ago (a scan, paid only when a full cache misses). */
+  private evictLeastRecent(): void {
+    let oldest = -1;
+    for (let v = 0; v < this.toCache.length; v++) {
+      if (this.toCache[v] !== undefined && (oldest < 0 || this.usedAt[v] < this.usedAt[oldest])) oldest = v;
+    }
+    this.toCache[oldest] = undefined;
+    this.cached--;
   }
 
   /** Free-flow seconds from node `a` to node `b`. */

@@ -101,12 +101,14 @@ export class RoadGraph {
   private readonly usedAt: Float64Array;
   private useClock = 0;
   private cached = 0;
+  /** Where the scenario's fixed places snap to, by point object (see `nearestFixed`). */
+  private readonly fixed = new WeakMap<Point, { lon: number; lat: number; node: number; distanceM: number }>();
   /** How many searches the cache keeps: about 64 MiB of them, and never fewer than 16. */
   private readonly cacheLimit: number;
   /** Nodes a place may snap to: those on at least one road with access. */
   private readonly snappable: Uint8Array;
   /** Bucket grid over the snappable nodes, for nearest-node queries without a full scan. */
-  private readonly grid: { lon0: number; lat0: number; cellDeg: number; cols: number; rows: number; cells: number[][] };
+  private readonly grid: { lon0: number; lat0: number; cellDeg: number; cols: number; rows: number; cells: number[][]; mPerDeg: number };
 
   /** `cacheSearches`: how many shortest-path searches to keep (default: about 64 MiB of them). */
   constructor(readonly network: RoadNetwork, cacheSearches?: number) {
@@ -144,7 +146,9 @@ export class RoadGraph {
       const cy = Math.floor((p.lat - lat0) / cellDeg);
       cells[cy * cols + cx].push(i);
     });
-    this.grid = { lon0, lat0, cellDeg, cols, rows, cells };
+    // Metres per degree of a cell's shorter side (longitude shrinks with latitude).
+    const mPerDeg = 111_195 * Math.max(0.05, dmath.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
+    this.grid = { lon0, lat0, cellDeg, cols, rows, cells, mPerDeg };
     this.inFrom = new Int32Array(network.edges.length);
     this.inTimeS = new Float64Array(network.edges.length);
     const fill = counts.slice(0, n);
@@ -164,11 +168,9 @@ export class RoadGraph {
    * ring by ring and stops once no unvisited cell can hold anything nearer.
    */
   nearest(p: Point): { node: number; distanceM: number } {
-    const { lon0, lat0, cellDeg, cols, rows, cells } = this.grid;
+    const { lon0, lat0, cellDeg, cols, rows, cells, mPerDeg } = this.grid;
     const cx = Math.min(cols - 1, Math.max(0, Math.floor((p.lon - lon0) / cellDeg)));
     const cy = Math.min(rows - 1, Math.max(0, Math.floor((p.lat - lat0) / cellDeg)));
-    // Metres per degree of the cell's shorter side (longitude shrinks with latitude).
-    const mPerDeg = 111_195 * Math.max(0.05, dmath.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
     let best = -1;
     let bestD = Infinity;
     // Compare by a local planar metric (exact enough at city scale); report the great-circle value.
@@ -206,6 +208,19 @@ export class RoadGraph {
       });
     }
     return { node: best, distanceM: distanceM(p, nodes[best]) };
+  }
+
+  /**
+   * `nearest(p)` for a point that stays put from run to run (a station, a hospital, a depot of the
+   * scenario): worked out once per point object, and again if its coordinates were edited since.
+   */
+  nearestFixed(p: Point): { node: number; distanceM: number } {
+    let hit = this.fixed.get(p);
+    if (hit === undefined || hit.lon !== p.lon || hit.lat !== p.lat) {
+      hit = { lon: p.lon, lat: p.lat, ...this.nearest(p) };
+      this.fixed.set(p, hit);
+    }
+    return { node: hit.node, distanceM: hit.distanceM };
   }
 
   /** Free-flow seconds along `path` from its start to each of its nodes. */

@@ -55,6 +55,15 @@ describe('road network', () => {
     expect(small.towards(1)).not.toBe(b);
   });
 
+  it('a fixed place snaps where any place there snaps, and again where it was moved to', () => {
+    const station = { lon: 0.0004, lat: 0.0097 };
+    expect(g.nearestFixed(station)).toEqual(g.nearest({ ...station }));
+    station.lon = 0.0099;
+    station.lat = 0.0003;
+    expect(g.nearestFixed(station)).toEqual(g.nearest({ ...station }));
+    expect(g.nearestFixed(station).node).not.toBe(g.nearest({ lon: 0.0004, lat: 0.0097 }).node);
+  });
+
   it('respects one-way roads', () => {
     const b = g.nearest({ lon: 0.01, lat: 0 }).node;
     const c = g.nearest({ lon: 0.02, lat: 0 }).node;

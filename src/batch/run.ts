@@ -10,7 +10,7 @@ import type { Variant } from '../scenario/variants.ts';
 import type { InputError } from '../scenario/errors.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { comparisonCsv, comparisonOf, planJobs, readReplications, replicationLine, replicationsCsv, replicationsHeader, type Shard } from './plan.ts';
-import { createPool } from './pool.ts';
+import { createPool, type Pool } from './pool.ts';
 import { comparisonHtml } from './report.ts';
 import type { Lang } from '../report/i18n.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
@@ -38,6 +38,11 @@ export interface BatchOptions {
   xlsx?: boolean;
   /** Aborting stops the batch: finished replications stay in replications.csv. */
   signal?: AbortSignal;
+  /**
+   * Workers started beforehand (while the scenario was read), taken over and closed by the batch;
+   * else it starts its own.
+   */
+  pool?: Pool;
 }
 
 export type BatchOutcome = { ok: true; ran: number; skipped: number; interrupted: boolean } | { ok: false; errors: InputError[] };
@@ -82,7 +87,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   let finished = all.length - jobs.length;
   o.onProgress?.(finished, all.length);
   const results = [...done];
-  const pool = createPool(Math.min(o.workers, Math.max(1, jobs.length)));
+  const pool = o.pool ?? createPool(Math.min(o.workers, Math.max(1, jobs.length)));
   const onAbort = () => void pool.close();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();

@@ -2,7 +2,9 @@
 // Entry point of the `linkdrill` command: runs the compiled CLI in build/ (made on `npm install`, or
 // by `npm run build:cli`), or the TypeScript sources through tsx when they are newer than the build
 // (or there is none), so an edited source is never shadowed by an old build.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCompiled } from './compiled.js';
 
 const root = new URL('../', import.meta.url);
 const built = new URL('build/cli.js', root);
@@ -33,8 +35,12 @@ function builtIsFresh() {
 
 let main;
 let endQuietlyWhenOutputCloses;
-if (builtIsFresh()) ({ main, endQuietlyWhenOutputCloses } = await import(built.href));
-else {
+if (builtIsFresh()) {
+  // `validate` has a build of its own, started from V8's code cache (see compiled.js).
+  const alone = process.argv[2] === 'validate' ? new URL('build/validate.cjs', root) : null;
+  if (alone && existsSync(alone)) ({ main, endQuietlyWhenOutputCloses } = loadCompiled(fileURLToPath(alone)).exports);
+  else ({ main, endQuietlyWhenOutputCloses } = await import(built.href));
+} else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main, endQuietlyWhenOutputCloses } = await import('../src/cli/main.ts'));

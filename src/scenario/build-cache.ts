@@ -46,11 +46,12 @@ export class BuildCache {
 /**
  * A text that tells apart every two plain-data values that differ in anything a parser could see —
  * types, key order, -0, NaN, `undefined` and holes included — or `undefined` for a value it does not
- * describe (a class instance, a function, one nested too deeply): such a value is never cached.
+ * describe (a class instance, a function, one nested too deeply, an object met twice — YAML aliases,
+ * whose text could grow exponentially): such a value is never cached.
  */
 export function inputKey(v: unknown): string | undefined {
   try {
-    return keyOf(v);
+    return keyOf(v, new Set());
   } catch {
     return undefined;
   }
@@ -58,7 +59,7 @@ export function inputKey(v: unknown): string | undefined {
 
 class NotPlain extends Error {}
 
-function keyOf(v: unknown): string {
+function keyOf(v: unknown, seen: Set<object>): string {
   switch (typeof v) {
     case 'number':
       return Object.is(v, -0) ? 'n-0' : `n${v}`;
@@ -70,16 +71,18 @@ function keyOf(v: unknown): string {
       return 'u';
     case 'object': {
       if (v === null) return 'z';
+      if (seen.has(v)) throw new NotPlain();
+      seen.add(v);
       if (Array.isArray(v)) {
         let s = '[';
-        for (let i = 0; i < v.length; i++) s += (i in v ? keyOf(v[i]) : 'h') + ',';
+        for (let i = 0; i < v.length; i++) s += (i in v ? keyOf(v[i], seen) : 'h') + ',';
         return s + ']';
       }
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) throw new NotPlain();
       if (Object.getOwnPropertySymbols(v).length) throw new NotPlain();
       let s = proto === null ? '<' : '{';
-      for (const k of Object.keys(v)) s += `${JSON.stringify(k)}:${keyOf((v as Record<string, unknown>)[k])},`;
+      for (const k of Object.keys(v)) s += `${JSON.stringify(k)}:${keyOf((v as Record<string, unknown>)[k], seen)},`;
       return s + '}';
     }
     default:

@@ -100,5 +100,10 @@ describe('builds of one load share work without changing any result', () => {
     expect(inputKey({ a: [1, { b: 'x' }] })).toBe(inputKey({ a: [1, { b: 'x' }] }));
     expect(inputKey(new Date(0))).toBeUndefined();
     expect(inputKey({ f: () => 1 })).toBeUndefined();
+    const shared = { a: 1 };
+    expect(inputKey([shared, shared])).toBeUndefined(); // a YAML alias: not cached, never expanded
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(inputKey(cyclic)).toBeUndefined();
   });
 });

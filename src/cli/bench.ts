@@ -15,7 +15,7 @@ import { formatErrors } from '../scenario/errors.ts';
 import { parse, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
-import { COMPILED, startEngineWorker, startWorkerThread } from '../worker/node-host.ts';
+import { COMPILED, ENGINE_YOUNG_GENERATION_MB, startEngineWorker, startWorkerThread } from '../worker/node-host.ts';
 import { MMC_PY } from './bench-simpy.ts';
 
 const ROOT = fileURLToPath(new URL(COMPILED ? '../' : '../../', import.meta.url));
@@ -77,10 +77,13 @@ async function cliOk(args: string[]): Promise<Measured> {
   return m;
 }
 
-/** Runs one measurement in a fresh worker thread. */
+/**
+ * Runs one measurement in a fresh worker thread, its heap configured as a batch worker's (the
+ * engine and the simjs baselines alike).
+ */
 function inWorker(job: BenchJob): Promise<BenchRun[]> {
   return new Promise((resolve, reject) => {
-    const w = startWorkerThread('bench-worker', new URL('./bench-worker.ts', import.meta.url), { workerData: job });
+    const w = startWorkerThread('bench-worker', new URL('./bench-worker.ts', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: ENGINE_YOUNG_GENERATION_MB } });
     w.once('message', resolve);
     w.once('error', reject);
     w.once('exit', (code) => code !== 0 && reject(new Error(`bench worker exited with code ${code}`)));
@@ -177,7 +180,7 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     );
 
     // 2. The engine in process, against simjs's own M/M/c and timers.
-    io.out('\n2. The engine in process (a fresh worker thread per measurement; records kept, no event log, as a batch runs)');
+    io.out(`\n2. The engine in process (a fresh worker thread per measurement, with a batch worker's ${ENGINE_YOUNG_GENERATION_MB} MiB young generation; records kept, no event log, as a batch runs)`);
     const p = MM5_PARAMS;
     const customers = Math.round(p.ratePerHour * p.hours);
     const rawMmc = rate(await inWorker({ kind: 'raw-mmc', runs, customers, servers: p.servers, ratePerS: p.ratePerHour / 3600, meanServiceS: p.meanServiceS }), (r) => r.customers);

@@ -36,7 +36,7 @@ export function createWorld(scenario: Scenario, seed: number, sinks: Sinks, emit
     nonEmergencyRng: streams.get('center/nonemergency'),
     duringCallRng: streams.get('center/during-call'),
     zoneClass: new Map(scenario.zones.map((z) => [z.id, z.class])),
-    hospitals: scenario.hospitals.map((h) => ({ ...travel.place(h), id: h.id, handover: h.handover })),
+    hospitals: scenario.hospitals.map((h) => ({ ...travel.place(h, {}, true), id: h.id, handover: h.handover })),
     depots: createDepots({ scenario, travel }),
     channelDown: { platform: 0, phone: 0, radio: 0 },
     injectedDown: new Set(),
@@ -55,7 +55,7 @@ export function createWorld(scenario: Scenario, seed: number, sinks: Sinks, emit
   };
   for (const a of scenario.agencies) w.agencyRng.set(a, streams.get(`agency/${a.id}`));
   for (const t of scenario.incidentTypes) w.typeRng.set(t, streams.get(`incident/${t.id}`));
-  const stationPlace = new Map(scenario.stations.map((s) => [s.id, travel.place(s, { station: s.id })]));
+  const stationPlace = new Map(scenario.stations.map((s) => [s.id, travel.place(s, { station: s.id }, true)]));
   scenario.units.forEach((def, index) => {
     const home = stationPlace.get(def.station)!;
     const u: UnitState = {
@@ -77,9 +77,9 @@ export function createWorld(scenario: Scenario, seed: number, sinks: Sinks, emit
       trip: null,
       at: home,
       dispatch: null,
-      rng: streams.get(`unit/${def.id}`),
-      travelRng: streams.get(`travel/${def.id}`),
-      reportRng: streams.get(`reports/${def.id}`),
+      rng: streams.lazy('unit/', def.id),
+      travelRng: streams.lazy('travel/', def.id),
+      reportRng: streams.lazy('reports/', def.id),
       timer: null,
       dispatches: 0,
       busyS: 0,

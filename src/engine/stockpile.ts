@@ -15,7 +15,7 @@ export function createDepots(w: Pick<World, 'scenario' | 'travel'>): DepotState[
     const stock = new Map(Object.entries(d.stock));
     return {
       id: d.id,
-      place: w.travel.place(d),
+      place: w.travel.place(d, {}, true),
       stock,
       initial: new Map(stock),
       restocked: new Map([...stock.keys()].map((k) => [k, 0])),

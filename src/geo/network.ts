@@ -93,14 +93,22 @@ export class RoadGraph {
   private readonly inStart: Int32Array;
   private readonly inFrom: Int32Array;
   private readonly inTimeS: Float64Array;
-  /** Searches by destination, least recently used first (a bounded cache: it would grow as N²). */
-  private readonly toCache = new Map<number, { timeS: Float64Array; next: Int32Array }>();
+  /**
+   * Searches kept, by destination node (a bounded cache: it would grow as N²), and when each was last
+   * used. A hit is an index and a stamp: a run asks for a search at every choice of unit.
+   */
+  private readonly toCache: ({ timeS: Float64Array; next: Int32Array } | undefined)[];
+  private readonly usedAt: Float64Array;
+  private useClock = 0;
+  private cached = 0;
+  /** Where the scenario's fixed places snap to, by point object (see `nearestFixed`). */
+  private readonly fixed = new WeakMap<Point, { lon: number; lat: number; node: number; distanceM: number }>();
   /** How many searches the cache keeps: about 64 MiB of them, and never fewer than 16. */
   private readonly cacheLimit: number;
   /** Nodes a place may snap to: those on at least one road with access. */
   private readonly snappable: Uint8Array;
   /** Bucket grid over the snappable nodes, for nearest-node queries without a full scan. */
-  private readonly grid: { lon0: number; lat0: number; cellDeg: number; cols: number; rows: number; cells: number[][] };
+  private readonly grid: { lon0: number; lat0: number; cellDeg: number; cols: number; rows: number; cells: number[][]; mPerDeg: number };
 
   /** `cacheSearches`: how many shortest-path searches to keep (default: about 64 MiB of them). */
   constructor(readonly network: RoadNetwork, cacheSearches?: number) {
@@ -112,6 +120,8 @@ export class RoadGraph {
     for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
     this.inStart = counts;
     this.cacheLimit = Math.max(1, cacheSearches ?? Math.max(16, Math.floor((64 * 1024 * 1024) / (12 * Math.max(1, n)))));
+    this.toCache = new Array(n).fill(undefined);
+    this.usedAt = new Float64Array(n);
     this.snappable = new Uint8Array(n);
     for (const e of network.edges) {
       if (e.access === false) continue;
@@ -136,7 +146,9 @@ export class RoadGraph {
       const cy = Math.floor((p.lat - lat0) / cellDeg);
       cells[cy * cols + cx].push(i);
     });
-    this.grid = { lon0, lat0, cellDeg, cols, rows, cells };
+    // Metres per degree of a cell's shorter side (longitude shrinks with latitude).
+    const mPerDeg = 111_195 * Math.max(0.05, dmath.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
+    this.grid = { lon0, lat0, cellDeg, cols, rows, cells, mPerDeg };
     this.inFrom = new Int32Array(network.edges.length);
     this.inTimeS = new Float64Array(network.edges.length);
     const fill = counts.slice(0, n);
@@ -156,11 +168,9 @@ export class RoadGraph {
    * ring by ring and stops once no unvisited cell can hold anything nearer.
    */
   nearest(p: Point): { node: number; distanceM: number } {
-    const { lon0, lat0, cellDeg, cols, rows, cells } = this.grid;
+    const { lon0, lat0, cellDeg, cols, rows, cells, mPerDeg } = this.grid;
     const cx = Math.min(cols - 1, Math.max(0, Math.floor((p.lon - lon0) / cellDeg)));
     const cy = Math.min(rows - 1, Math.max(0, Math.floor((p.lat - lat0) / cellDeg)));
-    // Metres per degree of the cell's shorter side (longitude shrinks with latitude).
-    const mPerDeg = 111_195 * Math.max(0.05, dmath.cos((Math.max(Math.abs(lat0), Math.abs(lat0 + rows * cellDeg)) * Math.PI) / 180));
     let best = -1;
     let bestD = Infinity;
     // Compare by a local planar metric (exact enough at city scale); report the great-circle value.
@@ -200,6 +210,19 @@ export class RoadGraph {
     return { node: best, distanceM: distanceM(p, nodes[best]) };
   }
 
+  /**
+   * `nearest(p)` for a point that stays put from run to run (a station, a hospital, a depot of the
+   * scenario): worked out once per point object, and again if its coordinates were edited since.
+   */
+  nearestFixed(p: Point): { node: number; distanceM: number } {
+    let hit = this.fixed.get(p);
+    if (hit === undefined || hit.lon !== p.lon || hit.lat !== p.lat) {
+      hit = { lon: p.lon, lat: p.lat, ...this.nearest(p) };
+      this.fixed.set(p, hit);
+    }
+    return { node: hit.node, distanceM: hit.distanceM };
+  }
+
   /** Free-flow seconds along `path` from its start to each of its nodes. */
   cumulativeTimes(path: readonly number[]): number[] {
     if (path.length === 0) return [];
@@ -210,13 +233,9 @@ export class RoadGraph {
 
   /** Free-flow seconds from every node to `dest` (Infinity where unreachable), and each node's next hop. */
   towards(dest: number): { timeS: Float64Array; next: Int32Array } {
-    let hit = this.toCache.get(dest);
-    if (hit) {
-      // Most recently used goes last; the first entry is the one to evict.
-      this.toCache.delete(dest);
-      this.toCache.set(dest, hit);
-      return hit;
-    }
+    const hit = this.toCache[dest];
+    this.usedAt[dest] = ++this.useClock;
+    if (hit !== undefined) return hit;
     const n = this.size;
     const timeS = new Float64Array(n).fill(Infinity);
     const next = new Int32Array(n).fill(-1);
@@ -277,10 +296,19 @@ export class RoadGraph {
         }
       }
     }
-    hit = { timeS, next };
-    if (this.toCache.size >= this.cacheLimit) this.toCache.delete(this.toCache.keys().next().value!);
-    this.toCache.set(dest, hit);
-    return hit;
+    if (this.cached >= this.cacheLimit) this.evictLeastRecent();
+    this.cached++;
+    return (this.toCache[dest] = { timeS, next });
+  }
+
+  /** Drops the search used longest ago (a scan, paid only when a full cache misses). */
+  private evictLeastRecent(): void {
+    let oldest = -1;
+    for (let v = 0; v < this.toCache.length; v++) {
+      if (this.toCache[v] !== undefined && (oldest < 0 || this.usedAt[v] < this.usedAt[oldest])) oldest = v;
+    }
+    this.toCache[oldest] = undefined;
+    this.cached--;
   }
 
   /** Free-flow seconds from node `a` to node `b`. */

@@ -86,11 +86,14 @@ export class TravelModel {
     }
   }
 
-  /** Prepares a point for repeated trips. */
-  place(p: Point, tags: { zone?: string; station?: string } = {}): Place {
+  /**
+   * Prepares a point for repeated trips. `fixed`: the point is one of the scenario's own (a station,
+   * a hospital), the same object in every run, so where it snaps is worked out once.
+   */
+  place(p: Point, tags: { zone?: string; station?: string } = {}, fixed = false): Place {
     const out: Place = { lon: p.lon, lat: p.lat, ...tags };
     if (this.graph) {
-      const { node, distanceM: d } = this.graph.nearest(p);
+      const { node, distanceM: d } = fixed ? this.graph.nearestFixed(p) : this.graph.nearest(p);
       out.node = node;
       out.snapM = d;
     }

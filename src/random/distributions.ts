@@ -99,6 +99,21 @@ export function pickIndex(weights: readonly number[], rng: Rng, total?: number):
   return weights.length - 1;
 }
 
+/** The underlying normal's parameters of each lognormal, worked out once (a run draws thousands). */
+const normals = new WeakMap<Dist, { mean: number; sd: number; mu: number; sigma: number }>();
+
+/** μ and σ of the normal whose exponential has the lognormal's mean and sd. */
+function underlyingNormal(d: Extract<Dist, { dist: 'lognormal' }>): { mu: number; sigma: number } {
+  let n = normals.get(d);
+  // Worked out again if the Dist was edited since.
+  if (n === undefined || n.mean !== d.mean || n.sd !== d.sd) {
+    const s2 = dmath.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
+    n = { mean: d.mean, sd: d.sd, mu: dmath.log(d.mean) - s2 / 2, sigma: Math.sqrt(s2) };
+    normals.set(d, n);
+  }
+  return n;
+}
+
 /** One draw from `d`. Never negative for the duration-type parameters the schema allows. */
 export function sample(d: Dist, rng: Rng): number {
   switch (d.dist) {
@@ -108,10 +123,8 @@ export function sample(d: Dist, rng: Rng): number {
       return -d.mean * dmath.log(1 - rng());
     case 'lognormal': {
       if (d.sd === 0) return d.mean;
-      // Parameters of the underlying normal from the mean and sd of the variable itself.
-      const s2 = dmath.log(1 + (d.sd * d.sd) / (d.mean * d.mean));
-      const mu = dmath.log(d.mean) - s2 / 2;
-      return dmath.exp(mu + Math.sqrt(s2) * standardNormal(rng));
+      const n = underlyingNormal(d);
+      return dmath.exp(n.mu + n.sigma * standardNormal(rng));
     }
     case 'gamma':
       return standardGamma(d.shape, rng) * d.scale;

@@ -40,4 +40,13 @@ export class Streams {
     }
     return rng;
   }
+
+  /**
+   * The stream called `prefix + id`, created on its first draw: the same numbers as `get`, without
+   * the cost of seeding a stream that is never drawn from (most units of a day never move).
+   */
+  lazy(prefix: string, id: string): Rng {
+    let rng: Rng | null = null;
+    return () => (rng ??= this.get(prefix + id))();
+  }
 }

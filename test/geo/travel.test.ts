@@ -40,6 +40,30 @@ describe('road network', () => {
     expect([...g.reachableFrom(c)].reduce((a, x) => a + x, 0)).toBe(1);
   });
 
+  it('a full search cache drops the search used longest ago, and a dropped search comes back the same', () => {
+    const small = new RoadGraph(network!, 2);
+    const [a, b, c] = [0, 1, 2].map((v) => small.towards(v));
+    // Room for two: asking for 2 dropped 0, the one used longest ago; 1 and 2 are kept.
+    expect(small.towards(1)).toBe(b);
+    expect(small.towards(2)).toBe(c);
+    const again = small.towards(0);
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
+    // 0 came back in place of 1, which had waited longest since its last use.
+    expect(small.towards(2)).toBe(c);
+    expect(small.towards(0)).toBe(again);
+    expect(small.towards(1)).not.toBe(b);
+  });
+
+  it('a fixed place snaps where any place there snaps, and again where it was moved to', () => {
+    const station = { lon: 0.0004, lat: 0.0097 };
+    expect(g.nearestFixed(station)).toEqual(g.nearest({ ...station }));
+    station.lon = 0.0099;
+    station.lat = 0.0003;
+    expect(g.nearestFixed(station)).toEqual(g.nearest({ ...station }));
+    expect(g.nearestFixed(station).node).not.toBe(g.nearest({ lon: 0.0004, lat: 0.0097 }).node);
+  });
+
   it('respects one-way roads', () => {
     const b = g.nearest({ lon: 0.01, lat: 0 }).node;
     const c = g.nearest({ lon: 0.02, lat: 0 }).node;

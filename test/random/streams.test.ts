@@ -25,6 +25,22 @@ describe('random streams', () => {
     expect(s.get('demand')).toBe(s.get('demand'));
   });
 
+  it('a lazy stream is seeded at its first draw and draws what `get` would, sharing its state', () => {
+    const s = new Streams(7);
+    const seeded: string[] = [];
+    const get = s.get.bind(s);
+    s.get = (name: string) => (seeded.push(name), get(name));
+    const lazy = s.lazy('unit/', 'E1');
+    expect(seeded).toEqual([]);
+    const first = lazy();
+    expect(seeded).toEqual(['unit/E1']);
+    const ref = stream(7, 'unit/E1');
+    expect(first).toBe(ref());
+    // One stream, whichever way it is reached.
+    expect(s.get('unit/E1')()).toBe(ref());
+    expect(lazy()).toBe(ref());
+  });
+
   it('0 is a valid seed; fractions, negatives and unsafe integers are not', () => {
     expect(seedProblem(0)).toBeNull();
     expect(stream(0, 'x')()).not.toBe(stream(1, 'x')());
@@ -64,5 +80,16 @@ describe('distributions', () => {
   }
   it('fixed is fixed', () => {
     expect(sample({ dist: 'fixed', value: 7 }, stream(1, 'f'))).toBe(7);
+  });
+
+  it('a lognormal edited in place draws with its new parameters (what is worked out once follows the edit)', () => {
+    const d: Dist = { dist: 'lognormal', mean: 100, sd: 50 };
+    const first = sample(d, stream(3, 'ln'));
+    Object.assign(d, { mean: 200, sd: 100 });
+    const second = sample(d, stream(3, 'ln'));
+    // Same uniform draws, mean and sd doubled: the same σ, μ + ln 2, so exactly twice the draw.
+    expect(second / first).toBeCloseTo(2, 12);
+    Object.assign(d, { sd: 0 });
+    expect(sample(d, stream(3, 'ln'))).toBe(200);
   });
 });

@@ -9,7 +9,7 @@ import { loadCompiled } from './compiled.js';
 const root = new URL('../', import.meta.url);
 const built = new URL('build/cli.js', root);
 
-/** Newest modification time (ms) of the files under `dir`, or 0 when there are none. */
+/** Newest modification time (ms) of the files under the folder `dir` (a path), or 0 when there are none. */
 function newest(dir) {
   let t = 0;
   let names;
@@ -18,8 +18,9 @@ function newest(dir) {
   } catch {
     return 0;
   }
+  // Plain paths, not URLs: this runs over every source file at every start.
   for (const e of names) {
-    const p = new URL(e.name + (e.isDirectory() ? '/' : ''), dir);
+    const p = `${dir}/${e.name}`;
     t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }
   return t;
@@ -27,7 +28,7 @@ function newest(dir) {
 
 function builtIsFresh() {
   try {
-    return statSync(built).mtimeMs >= newest(new URL('src/', root));
+    return statSync(built).mtimeMs >= newest(fileURLToPath(new URL('src', root)));
   } catch {
     return false;
   }

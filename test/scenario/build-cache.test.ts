@@ -64,7 +64,7 @@ describe('builds of one load share work without changing any result', () => {
 
   it('a variant with a bad value gets the same messages as the whole document through the schema', () => {
     const doc = parsedDefault();
-    doc.variants = [{ name: 'bad', changes: [{ op: 'set', path: 'center.callTakers', value: [1, 2] }, { op: 'set', path: 'duration', value: '3 days' }] }];
+    doc.variants = [{ name: 'bad', changes: [{ op: 'set', path: 'center.callTakers', value: [1, 2] }, { op: 'set', path: 'duration', value: '3 days' }, { op: 'set', path: 'units[F2-E].count', value: -1 }, { op: 'add', path: 'agencies', value: { id: 'X' } }] }];
     const r = loadVariants(JSON.stringify(doc), 'default.json', read);
     const alone = freshBuilds(doc)[1];
     expect(r.ok).toBe(false);
@@ -79,7 +79,8 @@ describe('builds of one load share work without changing any result', () => {
     const whole = scenarioSchema.safeParse(doc);
     expect(parseScenarioSchema(doc, cache)).toStrictEqual(whole);
     expect(JSON.stringify(parseScenarioSchema(doc, cache))).toBe(JSON.stringify(whole));
-    for (const bad of [{ ...doc, nonsense: 1 }, { ...doc, seed: -1 }, { ...doc, units: undefined }, 7]) {
+    const units = doc.units as Record<string, unknown>[];
+    for (const bad of [{ ...doc, nonsense: 1 }, { ...doc, seed: -1 }, { ...doc, units: undefined }, { ...doc, units: [] }, { ...doc, units: [...units, { ...units[0], count: 0 }] }, { ...doc, plans: 'none' }, 7]) {
       expect(parseScenarioSchema(bad, cache)).toStrictEqual(scenarioSchema.safeParse(bad));
     }
   });

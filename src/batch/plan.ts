@@ -213,6 +213,17 @@ export function compare(rows: readonly ReplicationResult[], variantOrder: readon
   return out;
 }
 
+/**
+ * A batch's replications as its files hold them — the sorted `replications.csv`, its rows read
+ * back (figures rounded as written, whether run now, resumed or merged) — and their comparison: what
+ * the CLI and the app both write and show.
+ */
+export function comparisonOf(rows: readonly ReplicationResult[], variantOrder: readonly string[]): { replicationsCsv: string; rows: ReplicationResult[]; cmp: ComparisonRow[] } {
+  const text = replicationsCsv(rows, variantOrder);
+  const kept = readReplications(text).rows;
+  return { replicationsCsv: text, rows: kept, cmp: compare(kept, variantOrder) };
+}
+
 export const COMPARISON_COLUMNS = ['variant', 'metric', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'diff_mean', 'diff_ci95_low', 'diff_ci95_high', 'significant', 'p_value', 'p_holm', 'min_diff', 'effect'] as const;
 
 export function comparisonCsv(rows: readonly ComparisonRow[], bom = false): string {

@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import type { Variant } from '../scenario/variants.ts';
 import type { InputError } from '../scenario/errors.ts';
 import type { ReplicationResult } from '../worker/api.ts';
-import { compare, comparisonCsv, planJobs, readReplications, replicationLine, replicationsCsv, replicationsHeader, type Shard } from './plan.ts';
-import { createPool } from './pool.ts';
+import { comparisonCsv, comparisonOf, planJobs, readReplications, replicationLine, replicationsCsv, replicationsHeader, type Shard } from './plan.ts';
+import { createPool, type Pool } from './pool.ts';
 import { comparisonHtml } from './report.ts';
 import type { Lang } from '../report/i18n.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
@@ -38,6 +38,11 @@ export interface BatchOptions {
   xlsx?: boolean;
   /** Aborting stops the batch: finished replications stay in replications.csv. */
   signal?: AbortSignal;
+  /**
+   * Workers started beforehand (while the scenario was read), taken over and closed by the batch;
+   * else it starts its own.
+   */
+  pool?: Pool;
 }
 
 export type BatchOutcome = { ok: true; ran: number; skipped: number; interrupted: boolean } | { ok: false; errors: InputError[] };
@@ -82,7 +87,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   let finished = all.length - jobs.length;
   o.onProgress?.(finished, all.length);
   const results = [...done];
-  const pool = createPool(Math.min(o.workers, Math.max(1, jobs.length)));
+  const pool = o.pool ?? createPool(Math.min(o.workers, Math.max(1, jobs.length)));
   const onAbort = () => void pool.close();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();
@@ -164,12 +169,9 @@ function resumeFolder(o: BatchOptions, meta: BatchMeta): { dir: string; done: Re
 /** Sorted replications.csv, and — for a whole batch — comparison.csv and comparison.html. */
 export function batchFiles(meta: BatchMeta, rows: ReplicationResult[], lang: Lang): Record<string, string> {
   const order = meta.variants.map((v) => v.name);
-  const text = replicationsCsv(rows, order);
-  if (meta.shard.count > 1) return { 'replications.csv': text };
-  // Compare the figures as the file holds them, whether they were run now, resumed or merged.
-  const kept = readReplications(text).rows;
-  const cmp = compare(kept, order);
-  return { 'replications.csv': text, 'comparison.csv': comparisonCsv(cmp), 'comparison.html': comparisonHtml(meta, kept, cmp, lang) };
+  if (meta.shard.count > 1) return { 'replications.csv': replicationsCsv(rows, order) };
+  const c = comparisonOf(rows, order);
+  return { 'replications.csv': c.replicationsCsv, 'comparison.csv': comparisonCsv(c.cmp), 'comparison.html': comparisonHtml(meta, c.rows, c.cmp, lang) };
 }
 
 /** Combines shard folders into `outDir` with the files one unsharded batch would have written. */

@@ -7,7 +7,9 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED } from '../random/streams.ts';
-import { parseShard } from '../batch/plan.ts';
+import { parseShard, type Shard } from '../batch/plan.ts';
+import { createPool, type Pool } from '../batch/pool.ts';
+import type { Lang } from '../report/i18n.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
@@ -40,7 +42,23 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   if (values.resume && values.force) throw new UsageError('--resume finishes an earlier batch and --force starts it over: give one of them');
   const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];
 
-  const path = positionals[0];
+  // The workers start while the scenario is read: a process takes a few tenths of a second to
+  // start, and the reading is work for one core.
+  const pool = createPool(Math.min(workers, reps));
+  try {
+    return await batchWith(pool, { values, path: positionals[0], maxEvents, reps, workers, seedOption, shard, lang, only }, io);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The batch once its options are read, on workers already starting. */
+async function batchWith(
+  pool: Pool,
+  o: { values: Record<string, unknown>; path: string; maxEvents: number; reps: number; workers: number; seedOption: number | undefined; shard: Shard; lang: Lang; only: string[] | undefined },
+  io: Io,
+): Promise<number> {
+  const { values, path, maxEvents, reps, workers, seedOption, shard, lang, only } = o;
   const file = readScenarioFile(path);
   const loaded = file.ok ? await loadVariantsWithWorkbooks(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
@@ -81,6 +99,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
       lang,
       xlsx: values.xlsx === true,
       signal: ac.signal,
+      pool,
       onProgress: (done, total) => {
         const secs = Number(process.hrtime.bigint() - started) / 1e9;
         // A few redraws a second are all a person can read.

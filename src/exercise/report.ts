@@ -7,6 +7,7 @@
 import { esc } from '../report/svg.ts';
 import { clock, tPlus } from '../report/format.ts';
 import { FINDING_TAG_ORDER } from '../metrics/findings.ts';
+import { FINDING_TAG_COLOR } from '../report/i18n.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ScoreResult } from '../metrics/score.ts';
 import type { Evaluation } from './evaluation.ts';
@@ -157,7 +158,7 @@ export function exerciseReportHtml(pkg: ExercisePackage, scenario: Scenario, ev:
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${L.title[lang]} · ${tx(pkg.title, lang)}</title>
-<style>body{font:14px/1.55 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}h1{font-size:1.6em}h2{border-bottom:2px solid #2c5f8a;padding-bottom:.2em;margin-top:1.6em}table{border-collapse:collapse;width:100%;margin:.6em 0}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}th{background:#f2f5f8}.kv th{width:9em}.r{text-align:center}.big{font-size:1.3em;font-weight:bold}.muted{color:#777;font-size:.9em}.bad{color:#c0392b}.tag{display:inline-block;font-size:.8em;padding:0 .5em;border-radius:3px;color:#fff}.t-deficiency{background:#b71c1c}.t-rectify{background:#ef6c00}.t-improve{background:#1565c0}code{font-size:.9em;color:#555}@media print{body{margin:0}h2{break-after:avoid}}</style></head>
+<style>body{font:14px/1.55 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}h1{font-size:1.6em}h2{border-bottom:2px solid #2c5f8a;padding-bottom:.2em;margin-top:1.6em}table{border-collapse:collapse;width:100%;margin:.6em 0}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}th{background:#f2f5f8}.kv th{width:9em}.r{text-align:center}.big{font-size:1.3em;font-weight:bold}.muted{color:#777;font-size:.9em}.bad{color:#c0392b}.tag{display:inline-block;font-size:.8em;padding:0 .5em;border-radius:3px;color:#fff}.t-deficiency{background:${FINDING_TAG_COLOR.deficiency}}.t-rectify{background:${FINDING_TAG_COLOR.rectify}}.t-improve{background:${FINDING_TAG_COLOR.improve}}code{font-size:.9em;color:#555}@media print{body{margin:0}h2{break-after:avoid}}</style></head>
 <body>
 <h1>${L.title[lang]}</h1><p><b>${tx(pkg.title, lang)}</b></p>
 <h2>${L.s1[lang]}</h2>${overview}

@@ -5,7 +5,7 @@
  * over incidents (or other items) and replications it is taken at the 90th percentile unless it
  * says otherwise. Pure: records in, numbers out. Defaults are overridable per scenario (`scoring:`).
  */
-import { quantileSorted } from 'd3';
+import { quantileOfSorted } from './stats.ts';
 import type { RunRecords } from '../engine/records.ts';
 import { defaultRubric, measure } from './indicators.ts';
 import { IndicatorTally, type Misses } from './tally.ts';
@@ -114,8 +114,8 @@ export function resolveRubric(o: ScoringOverrides = {}): Rubric {
 export function aggregate(values: readonly number[], how: Aggregate): number {
   if (values.length === 0) return NaN;
   if (how.kind === 'mean') return values.reduce((a, b) => a + b, 0) / values.length;
-  const sorted = [...values].sort((a, b) => a - b);
-  return quantileSorted(sorted, how.p)!;
+  // Sorted natively (see stats.ts sortedFinite).
+  return quantileOfSorted(Float64Array.from(values).sort(), how.p);
 }
 
 /** 100 at or under `target`, 0 at or over `zeroAt`, linear between. */

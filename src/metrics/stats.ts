@@ -8,15 +8,26 @@ export interface SummaryRow {
   value: number;
 }
 
+/**
+ * The finite values of `values`, ascending. A typed array sorts numbers natively, where an array
+ * calls a comparator per pair (a busy run sorts hundreds of thousands of times per summary).
+ */
+export function sortedFinite(values: readonly number[]): Float64Array {
+  return Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+}
+
+/** The `p`-quantile of ascending `sorted` (d3's quantileSorted, which reads only length and indices). */
+export const quantileOfSorted = (sorted: Float64Array, p: number): number => quantileSorted(sorted as unknown as number[], p)!;
+
 /** n, mean, p50, p90 of a sample (NaN-free: empty samples give n = 0 and no other rows). */
 export function describe(name: string, values: number[]): SummaryRow[] {
-  const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const xs = sortedFinite(values);
   const rows: SummaryRow[] = [{ metric: `${name}_n`, value: xs.length }];
   if (xs.length === 0) return rows;
   rows.push(
     { metric: `${name}_mean`, value: xs.reduce((a, b) => a + b, 0) / xs.length },
-    { metric: `${name}_p50`, value: quantileSorted(xs, 0.5)! },
-    { metric: `${name}_p90`, value: quantileSorted(xs, 0.9)! },
+    { metric: `${name}_p50`, value: quantileOfSorted(xs, 0.5) },
+    { metric: `${name}_p90`, value: quantileOfSorted(xs, 0.9) },
   );
   return rows;
 }

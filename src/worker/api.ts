@@ -33,9 +33,7 @@ export interface EngineApi {
   loadVariants(text: string, fileName: string, files: Record<string, string | Uint8Array>): Promise<Result<Variant[]>>;
   /** Keeps `scenario` under `key` for later replications (sent once per worker). */
   prepare(key: string, scenario: Scenario): void;
-  /** Runs replication `rep` (seed `seed`) of the scenario prepared as `key`; returns its KPIs. */
-  replicate(key: string, rep: number, seed: number): ReplicationResult;
-  /** Runs several replications, each of a scenario prepared under its `key`, in order (one message for many). */
+  /** Runs replications, each of the scenario prepared under its `key`, in order (one message for many); returns their KPIs. */
   replicateMany(jobs: readonly { key: string; rep: number; seed: number }[]): ReplicationResult[];
   /** Runs replication seed `seed` of the scenario prepared as `key`; returns its records (no event log). */
   records(key: string, seed: number): RunRecords;

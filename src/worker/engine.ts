@@ -57,7 +57,6 @@ export function createEngineApi(): EngineApi {
     prepare(key, scenario) {
       prepared.set(key, scenario);
     },
-    replicate,
     replicateMany(jobs) {
       return jobs.map((j) => replicate(j.key, j.rep, j.seed));
     },

@@ -4,7 +4,7 @@
  * loses nothing and a batch started and left shows its results on return. The workers are injected.
  */
 import type { Variant } from '../../src/scenario/variants.ts';
-import { compare, comparisonCsv, planJobs, readReplications, replicationsCsv, type ComparisonRow, type Job } from '../../src/batch/plan.ts';
+import { comparisonCsv, comparisonOf, planJobs, type ComparisonRow, type Job } from '../../src/batch/plan.ts';
 import { workThrough } from '../../src/batch/jobs.ts';
 import type { BatchMeta } from '../../src/batch/run.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
@@ -83,9 +83,7 @@ export class BatchControl {
     if (token !== this.token) return;
     this.stopPool();
     const order = chosen.map((v) => v.name);
-    const replications = replicationsCsv(results, order);
-    const rows = readReplications(replications).rows;
-    const cmp = compare(rows, order);
+    const { replicationsCsv: replications, rows, cmp } = comparisonOf(results, order);
     this.result = {
       scenarioName: req.scenarioName,
       meta: {

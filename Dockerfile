@@ -16,6 +16,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY scripts/build-cli.mjs ./scripts/
 COPY src ./src
+# bin/compiled.js loads validate's single-file build; checking the bundled scenario once fills its code cache.
+COPY bin ./bin
+COPY scenarios ./scenarios
 RUN npm run build:cli
 
 FROM node:20-bookworm-slim AS deps

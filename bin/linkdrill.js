@@ -2,12 +2,14 @@
 // Entry point of the `linkdrill` command: runs the compiled CLI in build/ (made on `npm install`, or
 // by `npm run build:cli`), or the TypeScript sources through tsx when they are newer than the build
 // (or there is none), so an edited source is never shadowed by an old build.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCompiled } from './compiled.js';
 
 const root = new URL('../', import.meta.url);
 const built = new URL('build/cli.js', root);
 
-/** Newest modification time (ms) of the files under `dir`, or 0 when there are none. */
+/** Newest modification time (ms) of the files under the folder `dir` (a path), or 0 when there are none. */
 function newest(dir) {
   let t = 0;
   let names;
@@ -16,8 +18,9 @@ function newest(dir) {
   } catch {
     return 0;
   }
+  // Plain paths, not URLs: this runs over every source file at every start.
   for (const e of names) {
-    const p = new URL(e.name + (e.isDirectory() ? '/' : ''), dir);
+    const p = `${dir}/${e.name}`;
     t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }
   return t;
@@ -25,7 +28,7 @@ function newest(dir) {
 
 function builtIsFresh() {
   try {
-    return statSync(built).mtimeMs >= newest(new URL('src/', root));
+    return statSync(built).mtimeMs >= newest(fileURLToPath(new URL('src', root)));
   } catch {
     return false;
   }
@@ -33,8 +36,12 @@ function builtIsFresh() {
 
 let main;
 let endQuietlyWhenOutputCloses;
-if (builtIsFresh()) ({ main, endQuietlyWhenOutputCloses } = await import(built.href));
-else {
+if (builtIsFresh()) {
+  // `validate` has a build of its own, started from V8's code cache (see compiled.js).
+  const alone = process.argv[2] === 'validate' ? new URL('build/validate.cjs', root) : null;
+  if (alone && existsSync(alone)) ({ main, endQuietlyWhenOutputCloses } = loadCompiled(fileURLToPath(alone)).exports);
+  else ({ main, endQuietlyWhenOutputCloses } = await import(built.href));
+} else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main, endQuietlyWhenOutputCloses } = await import('../src/cli/main.ts'));

@@ -1,8 +1,36 @@
 // Compiles the command line and its worker entries into build/ (bundled ES modules), so `linkdrill`
 // starts without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
 // `npm run build:cli`; bin/linkdrill.js falls back to the TypeScript sources when they are newer.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { loadCompiled } from '../bin/compiled.js';
+
+/**
+ * zod re-exports every one of its ~50 message languages (`z.locales`), half of its size; linkdrill
+ * writes its own messages and uses none of them, so the bundle keeps English (zod's default) only
+ * and each start parses that much less.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: new URL('../locales/en.js', `file://${args.importer}`).pathname, namespace: 'zod-locales' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: '/' }));
+  },
+};
+
+/**
+ * Leaves packages out of a CommonJS file: each is required from node_modules when first used (its
+ * `import()` stays lazy). Excel workbooks are rare in a scenario, and exceljs is a third of validate's file.
+ */
+const requiredAtRunTime = (...names) => ({
+  name: 'required-at-run-time',
+  setup(b) {
+    const filter = new RegExp(`^(${names.join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'run-time' ? { path: args.path, external: true } : { path: args.path, namespace: 'run-time' }));
+    b.onLoad({ filter: /.*/, namespace: 'run-time' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});` }));
+  },
+});
 
 const out = new URL('../build/', import.meta.url);
 rmSync(out, { recursive: true, force: true });
@@ -23,5 +51,30 @@ await build({
   legalComments: 'none',
   // Bundled CommonJS packages may require Node's built-ins.
   banner: { js: "import { createRequire as __linkdrillRequire } from 'node:module'; const require = __linkdrillRequire(import.meta.url);" },
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 });
+
+// `validate` also as one CommonJS file, started from V8's code cache (bin/compiled.js): it loads
+// none of the engine, and checking a scenario is what users do most often and wait for.
+await build({
+  entryPoints: { validate: 'src/cli/validate-main.ts' },
+  absWorkingDir: new URL('..', import.meta.url).pathname,
+  outdir: 'build',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  plugins: [zodEnglishOnly, requiredAtRunTime('exceljs')],
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// The cache holds what a check of the bundled scenario compiles (its code runs here once, silently).
+const validate = loadCompiled(fileURLToPath(new URL('validate.cjs', out)), { saveCache: true });
+const sample = fileURLToPath(new URL('../scenarios/default.yaml', import.meta.url));
+const quiet = { out: () => {}, err: () => {}, tty: false };
+if (existsSync(sample)) await validate.exports.main(['validate', sample], quiet);
+validate.writeCache();

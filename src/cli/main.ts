@@ -1,6 +1,6 @@
 /** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
 import { UsageError, type Io } from './args.ts';
-import { OutputRefused } from '../worker/node-fs.ts';
+import { defaultIo, exitCodeOf } from './outcome.ts';
 import { BATCH_USAGE, BENCH_USAGE, CALIBRATE_USAGE, EXERCISE_USAGE, GEO_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_HISTORY_USAGE, VALIDATE_USAGE } from './usage.ts';
 import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
 
@@ -27,29 +27,12 @@ run, batch and validate estimate the work of one replication before anything run
 scenario above --max-events (default ${DEFAULT_MAX_EVENTS} logged events), naming what weighs most.`;
 
 
-const defaultIo: Io = {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-  tty: Boolean(process.stderr.isTTY),
-};
-
-/**
- * A reader that stops early (`linkdrill schema | head`) closes the pipe: writing on then fails with
- * EPIPE, which is no fault of anyone's. The command ends there, quietly, with the code it had.
- */
-export function endQuietlyWhenOutputCloses(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      process.exit(process.exitCode ?? 0);
-    });
-  }
-}
+export { endQuietlyWhenOutputCloses } from './outcome.ts';
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. Each command's module loads only when it runs. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
-  try {
+  return exitCodeOf(async () => {
     switch (cmd) {
       case 'run':
         return await (await import('./run.ts')).runCommand(rest, io);
@@ -82,19 +65,5 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       default:
         throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
     }
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(e.message);
-      return 2;
-    }
-    // A place linkdrill may not write to, or could not: named, nothing changed.
-    if (e instanceof OutputRefused) {
-      io.err(e.message);
-      return 1;
-    }
-    // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
-    io.err(`linkdrill: internal error: ${(e as Error).message}`);
-    if (process.env.LINKDRILL_DEBUG) io.err(String((e as Error).stack));
-    return 3;
-  }
+  }, io);
 }

@@ -5,7 +5,9 @@
  * the `readFile` callback the host provides, so the same loader runs in Node and in the browser.
  * Every problem is returned as `{path, message}`.
  */
-import { scenarioSchema, type ScenarioParsed } from './schema.ts';
+import type { ScenarioParsed } from './schema.ts';
+import { parseScenarioSchema } from './schema-parse.ts';
+import type { BuildCache } from './build-cache.ts';
 import { parseYamlText } from './yaml.ts';
 import { parseDateTime } from './duration.ts';
 import type { Result } from './errors.ts';
@@ -74,20 +76,23 @@ export async function readWorkbooksOf(doc: unknown, readFile: ReadFile, readByte
   return readWorkbooks(workbookNames(doc, inc.ok ? inc.value.value : null, ...more), readBytes);
 }
 
-/** Validates and normalises an already-parsed scenario object (its `include:` files laid over it first). */
-export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<Scenario> {
+/**
+ * Validates and normalises an already-parsed scenario object (its `include:` files laid over it
+ * first). `cache` shares unchanged work between builds of one load (a scenario and its variants).
+ */
+export function buildScenario(input: unknown, fileName = 'scenario', readFile: ReadFile = () => null, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map(), cache?: BuildCache): Result<Scenario> {
   // zod drops a `__proto__` key without a word: name it first, before its absence misleads.
   const reserved = reservedKeyErrors(input);
   if (reserved.length) return { ok: false, errors: reserved };
   const inc = resolveIncludes(input, readFile, parseScenarioText);
   if (!inc.ok) return inc;
   const merged = inc.value.value;
-  const z = scenarioSchema.safeParse(merged);
+  const z = parseScenarioSchema(merged, cache);
   // A problem with the whole document (an unknown top-level key) is named by the file.
   if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)).map((e) => (e.path ? e : { ...e, path: fileName })) };
   let r: Result<Scenario>;
   try {
-    r = normalise(z.data, fileName, readFile, readBytes, workbooks);
+    r = normalise(z.data, fileName, readFile, readBytes, workbooks, cache);
   } catch (e) {
     // A side file of lists inside lists thousands deep (GeoJSON coordinates) outruns the stack.
     if (e instanceof RangeError && /call stack/i.test(e.message)) return { ok: false, errors: [{ path: fileName, message: 'a file it reads is nested too deeply to read (lists inside lists thousands deep)' }] };
@@ -97,8 +102,8 @@ export function buildScenario(input: unknown, fileName = 'scenario', readFile: R
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */
-function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes, workbooks: Workbooks): Result<Scenario> {
-  const ctx = createContext(readFile, readBytes, workbooks);
+function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile, readBytes: ReadBytes, workbooks: Workbooks, cache?: BuildCache): Result<Scenario> {
+  const ctx = createContext(readFile, readBytes, workbooks, cache);
   const geo = normaliseGeography(parsed, ctx);
   const s = geo.s;
   const start = parseDateTime(s.start, true);

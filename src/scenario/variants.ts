@@ -18,6 +18,7 @@ import type { Scenario } from './scenario.ts';
 import { parseYamlText } from './yaml.ts';
 import { RESERVED_KEY, RESERVED_PATH_STEPS, reservedMessage } from './reserved.ts';
 import { resolveIncludes } from './include.ts';
+import { BuildCache } from './build-cache.ts';
 
 export interface Change {
   op: 'set' | 'add' | 'remove' | 'scale';
@@ -224,9 +225,11 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
 export async function loadVariantsWithWorkbooks(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null): Promise<Result<{ base: Scenario; variants: Variant[] }>> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
-  const specs = variantSpecs(parsed.value, readFile);
-  const workbooks = await readWorkbooksOf(parsed.value, readFile, readBytes, specs.ok ? specs.value.map((s) => s.spec.changes) : null);
-  return loadVariants(text, fileName, readFile, only, readBytes, workbooks);
+  const cache = new BuildCache();
+  const read = cache.reader(readFile);
+  const specs = variantSpecs(parsed.value, read);
+  const workbooks = await readWorkbooksOf(parsed.value, read, readBytes, specs.ok ? specs.value.map((s) => s.spec.changes) : null);
+  return variantsOf(parsed.value, fileName, read, only, readBytes, workbooks, cache);
 }
 
 /**
@@ -236,11 +239,17 @@ export async function loadVariantsWithWorkbooks(text: string, fileName: string, 
 export function loadVariants(text: string, fileName: string, readFile: ReadFile, only?: string[], readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): Result<{ base: Scenario; variants: Variant[] }> {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.ok) return parsed;
+  const cache = new BuildCache();
+  return variantsOf(parsed.value, fileName, cache.reader(readFile), only, readBytes, workbooks, cache);
+}
+
+/** {@link loadVariants} of a parsed document; the builds share `cache` (side files read once, unchanged parts checked once). */
+function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: string[] | undefined, readBytes: ReadBytes, workbooks: Workbooks, cache: BuildCache): Result<{ base: Scenario; variants: Variant[] }> {
   // Variants change the scenario with its included fragments laid over it.
-  const included = resolveIncludes(parsed.value, readFile, parseScenarioText);
+  const included = resolveIncludes(doc, readFile, parseScenarioText);
   if (!included.ok) return included;
   const raw = included.value.value as Obj;
-  const base = buildScenario(raw, fileName, readFile, readBytes, workbooks);
+  const base = buildScenario(raw, fileName, readFile, readBytes, workbooks, cache);
   if (!base.ok) return base;
   const specs = variantSpecs(raw, readFile);
   if (!specs.ok) return specs;
@@ -256,7 +265,7 @@ export function loadVariants(text: string, fileName: string, readFile: ReadFile,
       errors.push(...changed.errors);
       continue;
     }
-    const built = buildScenario(changed.value, fileName, readFile, readBytes, workbooks);
+    const built = buildScenario(changed.value, fileName, readFile, readBytes, workbooks, cache);
     if (!built.ok) {
       errors.push(...built.errors.map((e) => ({ path: `${where} (${spec.name}) → ${e.path}`, message: e.message })));
       continue;

@@ -9,6 +9,7 @@ import type { Workbooks } from '../workbooks.ts';
 import { resolveCrs, type Crs } from '../../geo/import/crs.ts';
 import { GRADES, type DistInput } from '../schema.ts';
 import { normaliseDist } from './dist.ts';
+import type { BuildCache } from '../build-cache.ts';
 
 export interface NormaliseContext {
   /** Problems found so far, in the order the steps found them. */
@@ -21,6 +22,8 @@ export interface NormaliseContext {
   readonly workbooks: Workbooks;
   /** The scenario's coordinate system (`crs`, default WGS-84): inline positions and files without their own. */
   crs: Crs;
+  /** Work shared with the other builds of the same load (a scenario and its variants), if any. */
+  readonly cache?: BuildCache;
   err(path: string, message: string): void;
   warn(path: string, message: string): void;
   /** A written distribution in normalised form (a problem is recorded, and 0 returned, when it is bad). */
@@ -34,7 +37,7 @@ export interface NormaliseContext {
   byGrade(v: DistInput | Partial<Record<string, DistInput>>, path: string): Dist[];
 }
 
-export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map()): NormaliseContext {
+export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map(), cache?: BuildCache): NormaliseContext {
   const errors: InputError[] = [];
   const warnings: InputError[] = [];
   const err = (path: string, message: string) => void errors.push({ path, message });
@@ -53,6 +56,7 @@ export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => n
     readBytes,
     workbooks,
     crs: resolveCrs('WGS84') as Crs,
+    ...(cache ? { cache } : {}),
     err,
     warn: (path, message) => void warnings.push({ path, message }),
     dist,

@@ -15,6 +15,7 @@ import { geoJsonToWgs84, resolveCrs, toWgs84, type Crs } from '../../geo/import/
 import { mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../../geo/import/shapefile.ts';
 import { centroid } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
+import { inputKey } from '../build-cache.ts';
 
 type Feature = { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> | null };
 /** A FeatureCollection in WGS-84, with where it came from (for error paths). */
@@ -109,6 +110,25 @@ function shapefileParts(rel: string, where: string, at: string, ctx: NormaliseCo
  * `fields` are those `mapping` may name; problems are recorded at `where` and `undefined` returned.
  */
 export function readGeoFile(ref: GeoFileInput, where: string, fields: readonly string[], ctx: NormaliseContext, filePath = `${where}.file`): GeoFile | undefined {
+  const cache = ctx.cache;
+  if (!cache || /\.(shp|zip)$/i.test(ref.file)) return readGeoFileOnce(ref, where, fields, ctx, filePath);
+  // A GeoJSON file's result depends on its text and on how it is referred to, nothing else.
+  const text = ctx.readFile(ref.file);
+  const refKey = inputKey([ref, where, fields, filePath]);
+  if (typeof text !== 'string' || refKey === undefined) return readGeoFileOnce(ref, where, fields, ctx, filePath);
+  const before = ctx.errors.length;
+  let hit = true;
+  const r = cache.memo(`geo ${refKey}\0${text}`, () => {
+    hit = false;
+    const file = readGeoFileOnce(ref, where, fields, ctx, filePath);
+    return { file, errors: ctx.errors.slice(before) };
+  });
+  if (hit) ctx.errors.push(...r.errors);
+  return r.file;
+}
+
+/** {@link readGeoFile} without the cache. */
+function readGeoFileOnce(ref: GeoFileInput, where: string, fields: readonly string[], ctx: NormaliseContext, filePath: string): GeoFile | undefined {
   const at = `${where} (${ref.file})`;
   let json: unknown;
   let prj: string | undefined;

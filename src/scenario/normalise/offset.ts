@@ -8,6 +8,7 @@
  */
 import type { Point } from '../../geo/point.ts';
 import type { Travel } from '../../geo/travel.ts';
+import type { RoadNetwork } from '../../geo/network.ts';
 import type { MapLayer } from '../scenario.ts';
 import { meanDistanceToRoadsM } from '../../geo/offset.ts';
 import { resolveCrs, wgs84To, type Crs } from '../../geo/import/crs.ts';
@@ -46,16 +47,24 @@ export function checkOffsets(travel: Travel, sets: { stations: Point[]; hospital
   if (!net) return;
   const check = (points: Point[], path: string) => {
     if (points.length < 3) return;
-    const given = meanDistanceToRoadsM(points, net);
-    if (given < 30) return;
-    const fix = CANDIDATES.map((c) => ({ advice: c.advice, d: meanDistanceToRoadsM(points.map(c.move), net) }))
-      .filter((c) => c.d <= 0.5 * given)
-      .sort((a, b) => a.d - b.d)[0];
-    if (!fix) return;
-    ctx.warn(path, `${points.length} places lie ${round(given)} m from the nearest road on average: are they in another coordinate system than the roads? ${fix.advice.replace('{d}', String(round(fix.d)))}`);
+    // The same places against the same roads (a variant that moves none) give the same answer.
+    const cache = ctx.cache;
+    const warning = cache ? cache.memoOn(net, `offset ${path} ${JSON.stringify(points.map((p) => [String(p.lon), String(p.lat)]))}`, () => offsetWarning(points, net)) : offsetWarning(points, net);
+    if (warning !== null) ctx.warn(path, warning);
   };
   check(sets.stations, 'stations');
   check(sets.hospitals, 'hospitals');
   check(sets.depots, 'depots');
   sets.layers.forEach((l, i) => check(vertices(l), `layers[${i}] (${l.name})`));
+}
+
+/** The warning for a set of places that looks like it is in another coordinate system than the roads, or `null`. */
+function offsetWarning(points: Point[], net: RoadNetwork): string | null {
+  const given = meanDistanceToRoadsM(points, net);
+  if (given < 30) return null;
+  const fix = CANDIDATES.map((c) => ({ advice: c.advice, d: meanDistanceToRoadsM(points.map(c.move), net) }))
+    .filter((c) => c.d <= 0.5 * given)
+    .sort((a, b) => a.d - b.d)[0];
+  if (!fix) return null;
+  return `${points.length} places lie ${round(given)} m from the nearest road on average: are they in another coordinate system than the roads? ${fix.advice.replace('{d}', String(round(fix.d)))}`;
 }

@@ -35,8 +35,7 @@ export function matrixFromCsv(text: string, where: string, errors: InputError[])
 }
 
 /** Every place must lie near the road network and reach the others both ways. */
-function checkNetworkReach(net: RoadNetwork, snapM: number, places: { p: Point; path: string }[], errors: InputError[]) {
-  const g = new RoadGraph(net);
+function checkNetworkReach(g: RoadGraph, snapM: number, places: { p: Point; path: string }[], errors: InputError[]) {
   const snapped = places.map((x) => ({ ...x, ...g.nearest(x.p) }));
   for (const x of snapped) {
     if (x.distanceM > snapM) errors.push({ path: x.path, message: `is ${Math.round(x.distanceM)} m from the nearest road (limit travel.snapM = ${snapM} m)` });
@@ -50,6 +49,19 @@ function checkNetworkReach(net: RoadNetwork, snapM: number, places: { p: Point; 
       errors.push({ path: x.path, message: 'cannot be reached on the road network from the rest (disconnected roads?)' });
     }
   }
+}
+
+/** {@link checkNetworkReach}'s problems, once per network and set of places in a load. */
+function reachErrors(net: RoadNetwork, snapM: number, places: { p: Point; path: string }[], ctx: NormaliseContext): InputError[] {
+  const check = (g: RoadGraph) => {
+    const errors: InputError[] = [];
+    checkNetworkReach(g, snapM, places, errors);
+    return errors;
+  };
+  const cache = ctx.cache;
+  if (!cache) return check(new RoadGraph(net));
+  const key = `reach ${snapM} ${JSON.stringify(places.map((x) => [x.path, String(x.p.lon), String(x.p.lat)]))}`;
+  return cache.memoOn(net, key, () => check(cache.memoOn(net, 'graph', () => new RoadGraph(net))));
 }
 
 function matrixOf(tr: ScenarioParsed['travel'], zones: Zone[], zoneIds: Set<string>, stations: Station[], ctx: NormaliseContext): Record<string, Record<string, number>> {
@@ -88,15 +100,17 @@ export function normaliseTravel(tr: ScenarioParsed['travel'], places: { zones: Z
     if (!tr.network) ctx.err('travel.network', 'is required when travel.model is network');
     else {
       if (networkFile) {
-        const r = parseRoadGeoJson({ type: 'FeatureCollection', features: networkFile.features }, networkFile.where, tr.speedKmh);
+        const parse = () => parseRoadGeoJson({ type: 'FeatureCollection', features: networkFile.features }, networkFile.where, tr.speedKmh);
+        // The file's features are the cache's own (one object per file text), so the roads are parsed once per load.
+        const r = ctx.cache ? ctx.cache.memoOn(networkFile.features, `roads ${networkFile.where}\0${tr.speedKmh}`, parse) : parse();
         ctx.errors.push(...r.errors);
         if (r.network) {
           travel.network = r.network;
-          checkNetworkReach(r.network, tr.snapM, [
+          ctx.errors.push(...reachErrors(r.network, tr.snapM, [
             ...places.zones.map((z, i) => ({ p: z as Point, path: `zones[${i}] (${z.id})` })),
             ...places.stations.map((st, i) => ({ p: st as Point, path: `stations[${i}] (${st.id})` })),
             ...places.hospitals.map((h, i) => ({ p: h as Point, path: `hospitals[${i}] (${h.id})` })),
-          ], ctx.errors);
+          ], ctx));
         }
       }
     }

@@ -1,0 +1,48 @@
+/**
+ * What every way of starting a command shares: the process's standard streams as an {@link Io}, and
+ * a command's exceptions turned into exit codes (usage 2, refused output 1, a fault of linkdrill's
+ * own 3, in one line) — for the full command line and for a command built on its own.
+ */
+import { UsageError, type Io } from './args.ts';
+import { OutputRefused } from '../worker/node-fs.ts';
+
+/** Standard output and standard error, one line per call. */
+export const defaultIo: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  tty: Boolean(process.stderr.isTTY),
+};
+
+/**
+ * A reader that stops early (`linkdrill schema | head`) closes the pipe: writing on then fails with
+ * EPIPE, which is no fault of anyone's. The command ends there, quietly, with the code it had.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
+
+/** Runs `command`; its exit code, or the code and one line on `io` for what it threw. */
+export async function exitCodeOf(command: () => Promise<number> | number, io: Io): Promise<number> {
+  try {
+    return await command();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    // A place linkdrill may not write to, or could not: named, nothing changed.
+    if (e instanceof OutputRefused) {
+      io.err(e.message);
+      return 1;
+    }
+    // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
+    io.err(`linkdrill: internal error: ${(e as Error).message}`);
+    if (process.env.LINKDRILL_DEBUG) io.err(String((e as Error).stack));
+    return 3;
+  }
+}

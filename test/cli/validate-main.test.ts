@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { main as validateMain } from '../../src/cli/validate-main.ts';
+import { ROOT } from '../helpers.ts';
+
+const run = async (f: typeof main, argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await f(argv, { out: (s) => out.push(s), err: (s) => err.push(s), tty: false });
+  return { code, out, err };
+};
+
+describe('validate built on its own', () => {
+  it('prints, writes and exits as the full command line does (ok, bad input, usage)', async () => {
+    for (const argv of [
+      ['validate', join(ROOT, 'scenarios/default.yaml')],
+      ['validate', join(ROOT, 'scenarios/no-such.yaml')],
+      ['validate', join(ROOT, 'test/fixtures/small.yaml'), '--max-events', '10'],
+      ['validate'],
+      ['validate', 'a.yaml', '--no-such-option'],
+    ]) {
+      expect(await run(validateMain, argv)).toEqual(await run(main, argv));
+    }
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatErrors } from '../scenario/errors.ts';
@@ -222,6 +222,16 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     }
     const speedup = median(one) / median(two);
     v.judge('speed-up on 2 workers', `${f2(median(one))} s on 1, ${f2(median(two))} s on 2 → ${f2(speedup)}×`, `≥ 1.8×${quick ? ` (for 200; here ${reps})` : ''}`, speedup >= 1.8);
+    // A worker is more than one core's work: V8 collects and compiles on threads of its own.
+    const alone: { wallS: number; cpuS: number }[] = [];
+    for (let k = 0; k < (quick ? 1 : 3); k++) {
+      const r = await oneWorkerCores(reps, loaded.value);
+      if (r) alone.push(r);
+    }
+    if (alone.length) {
+      const cores = median(alone.map((r) => r.cpuS / r.wallS));
+      v.note(`one worker alone, ${reps} replications: ${f2(median(alone.map((r) => r.cpuS)))} s of CPU in ${f2(median(alone.map((r) => r.wallS)))} s, ${f2(cores)} cores busy: on ${cpus().length} cores, ${cpus().length} workers can be at most ${f2(cpus().length / cores)}× one`);
+    } else v.note('one worker alone: its CPU time is read from /proc, which this system has not');
     const fixedS = median(least);
     v.note(
       `a batch of 2 replications on 1 worker takes ${f2(fixedS)} s (start, reading, a worker's start, the files): were the other ${f2(median(one) - fixedS)} s shared perfectly, 2 workers could give at most ${f2(median(one) / (fixedS + (median(one) - fixedS) / 2))}× (Amdahl's law)`,
@@ -246,6 +256,33 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
   const missed = judged.filter((r) => !r.met).map((r) => r.name);
   if (missed.length) io.out(`Not met: ${missed.join('; ')}.`);
   return 0;
+}
+
+/**
+ * One batch worker process running `reps` replications of `scenario`: its wall seconds and the CPU
+ * seconds of all its threads (V8 collects garbage and compiles on threads of its own), read from
+ * Linux's /proc; null elsewhere.
+ */
+async function oneWorkerCores(reps: number, scenario: Parameters<ReturnType<typeof startEngineWorker>['api']['prepare']>[1]): Promise<{ wallS: number; cpuS: number } | null> {
+  const w = startEngineWorker();
+  // utime + stime of the whole process, in clock ticks (100 a second on Linux).
+  const cpuS = () => {
+    try {
+      const f = readFileSync(`/proc/${w.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return NaN;
+    }
+  };
+  try {
+    await w.api.prepare('cores', scenario);
+    const [t0, c0] = [process.hrtime.bigint(), cpuS()];
+    for (let done = 0; done < reps; done += 8) await w.api.replicateMany(Array.from({ length: Math.min(8, reps - done) }, (_, k) => ({ key: 'cores', rep: done + k + 1, seed: done + k + 1 })));
+    const r = { wallS: Number(process.hrtime.bigint() - t0) / 1e9, cpuS: cpuS() - c0 };
+    return Number.isFinite(r.cpuS) ? r : null;
+  } finally {
+    await w.terminate();
+  }
 }
 
 /** Seconds from starting `n` batch worker processes to each having taken a scenario. */

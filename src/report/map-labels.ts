@@ -50,9 +50,10 @@ export const markerBox = (x: number, y: number, r: number): Box => ({ x0: x - r,
 /**
  * Places each request's label in order, inside `bounds`, clear of the `markers`, of the `texts`
  * already on the map and of the labels placed before it; null where no place is free. Returns the
- * placed labels' boxes too, for the next group's `texts`.
+ * placed labels' boxes too, for the next group's `texts`. `padPx`: room kept round each label's
+ * glyphs (a line box taller than the glyphs, a halo drawn round them).
  */
-export function placeLabels(requests: readonly LabelRequest[], fontPx: number, markers: readonly Box[], texts: readonly Box[], bounds: Box): { placed: (PlacedLabel | null)[]; boxes: Box[] } {
+export function placeLabels(requests: readonly LabelRequest[], fontPx: number, markers: readonly Box[], texts: readonly Box[], bounds: Box, padPx = 0): { placed: (PlacedLabel | null)[]; boxes: Box[] } {
   const boxes: Box[] = [];
   const inBounds = (b: Box) => b.x0 >= bounds.x0 && b.x1 <= bounds.x1 && b.y0 >= bounds.y0 && b.y1 <= bounds.y1;
   const clearOfText = (b: Box) => inBounds(b) && !texts.some((t) => overlaps(b, t)) && !boxes.some((t) => overlaps(b, t));
@@ -73,6 +74,7 @@ export function placeLabels(requests: readonly LabelRequest[], fontPx: number, m
           { x: q.x, y: q.y - gap - down, anchor: 'middle', box: { x0: q.x - w / 2, y0: q.y - gap - down - up, x1: q.x + w / 2, y1: q.y - gap } },
           { x: q.x, y: q.y + gap + up, anchor: 'middle', box: { x0: q.x - w / 2, y0: q.y + gap, x1: q.x + w / 2, y1: q.y + gap + up + down } },
         ];
+    if (padPx > 0) for (const k of candidates) k.box = { x0: k.box.x0 - padPx, y0: k.box.y0 - padPx, x1: k.box.x1 + padPx, y1: k.box.y1 + padPx };
     const c = candidates.find((k) => free(k.box)) ?? (q.insist ? candidates.find((k) => clearOfText(k.box)) : undefined);
     if (!c) return null;
     boxes.push(c.box);

@@ -10,6 +10,7 @@ import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { IncidentState, UnitState } from '../model/replay.ts';
 import { layoutIncidents, layoutUnits, unitRadius, type IncidentMark, type UnitMark } from '../model/map-frame.ts';
 import { SpriteCache, stamp } from './map-sprites.ts';
+import { MapNames, type NameKind } from './map-names.ts';
 
 /** What the pointer is on. */
 export type MapHit = { kind: 'unit'; unit: UnitState } | { kind: 'incident'; incident: IncidentState };
@@ -23,12 +24,15 @@ export interface MapHandlers {
 
 /** Zoom factor from which station names are written (below it they would crowd the map). */
 const STATION_LABELS_FROM_K = 1.8;
+/** Height of the map's names on screen (px), whatever the zoom. */
+const NAME_PX = 10;
 
 export class MapView {
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly root: d3.Selection<SVGGElement, unknown, null, undefined>;
   private readonly canvas: HTMLCanvasElement;
   private readonly sprites = new SpriteCache();
+  private readonly names = new MapNames();
   /** Canvas pixels per CSS pixel, set when the canvas is sized. */
   private pixelRatio = 1;
   private readonly tip: HTMLElement;
@@ -57,7 +61,9 @@ export class MapView {
         d3.zoom<HTMLCanvasElement, unknown>().scaleExtent([0.5, 40]).on('zoom', (ev: d3.D3ZoomEvent<HTMLCanvasElement, unknown>) => {
           this.transform = ev.transform;
           this.root.attr('transform', ev.transform.toString());
-          this.root.select('.layer-labels').attr('font-size', 10 / ev.transform.k).classed('near', ev.transform.k >= STATION_LABELS_FROM_K);
+          this.root.select('.layer-labels').attr('font-size', NAME_PX / ev.transform.k);
+          this.sizePlaces();
+          this.placeNames();
           this.paint();
         }),
       )
@@ -84,14 +90,17 @@ export class MapView {
     const path = d3.geoPath(this.projection);
     for (const layer of ['zones', 'roads', 'places', 'labels']) this.root.select(`.layer-${layer}`).selectAll('*').remove();
     const zones = this.root.select('.layer-zones');
-    const labels = this.root.select('.layer-labels').attr('font-size', 10 / this.transform.k);
+    const labels = this.root.select('.layer-labels').attr('font-size', NAME_PX / this.transform.k);
+    this.names.clear();
+    const name = (cls: string, text: string, kind: NameKind, [x, y]: [number, number]) => this.names.add(labels.append('text').attr('class', cls).attr('x', x).attr('y', y).text(text).node()!, kind, x, y);
     for (const z of s.zones) {
       const [x, y] = p(z.lon, z.lat);
       if (z.polygon) zones.append('path').attr('class', 'zone').attr('d', path({ type: 'Polygon', coordinates: [z.polygon] }));
       else zones.append('circle').attr('class', 'zone').attr('r', 14).attr('cx', x).attr('cy', y);
-      labels.append('text').attr('class', 'zone-label').attr('x', x).attr('y', y).text(z.name);
+      name('zone-label', z.name, 'zone', [x, y]);
     }
     drawMapLayers(this.root.select<SVGGElement>('.layer-scenario-layers'), this.root.select<SVGGElement>('.layer-labels'), s.layers ?? [], p);
+    labels.selectAll<SVGTextElement, unknown>('text.layer-label').each((_, i, els) => this.names.add(els[i], 'layer', Number(els[i].getAttribute('x')), Number(els[i].getAttribute('y'))));
     const roads = this.root.select('.layer-roads');
     const net = s.travel.network;
     if (net) {
@@ -112,18 +121,30 @@ export class MapView {
     const places = this.root.select('.layer-places');
     for (const st of s.stations) {
       const [x, y] = p(st.lon, st.lat);
-      places.append('rect').attr('class', 'station').attr('x', x - 3).attr('y', y - 3).attr('width', 6).attr('height', 6);
-      labels.append('text').attr('class', 'station-label').attr('x', x + 5).attr('y', y - 4).text(st.name);
+      places.append('rect').datum([x, y]).attr('class', 'station').attr('x', -3).attr('y', -3).attr('width', 6).attr('height', 6);
+      name('station-label', st.name, 'station', [x, y]);
     }
     for (const hsp of s.hospitals) {
       const [x, y] = p(hsp.lon, hsp.lat);
-      places.append('path').attr('class', 'hospital').attr('d', `M${x - 5},${y}h10M${x},${y - 5}v10`);
-      labels.append('text').attr('class', 'hospital-label').attr('x', x + 7).attr('y', y + 3).text(hsp.name);
+      places.append('path').datum([x, y]).attr('class', 'hospital').attr('d', 'M-5,0h10M0,-5v10');
+      name('hospital-label', hsp.name, 'hospital', [x, y]);
     }
+    this.sizePlaces();
     this.units = [];
     this.incidents = [];
     this.resizeCanvas();
     this.paint();
+  }
+
+  /** Stations and hospitals keep their size on screen whatever the zoom, as the units' marks do. */
+  private sizePlaces(): void {
+    const k = this.transform.k;
+    this.root.select('.layer-places').selectAll<SVGElement, [number, number]>('.station, .hospital').attr('transform', ([x, y]) => `translate(${x},${y}) scale(${1 / k})`);
+  }
+
+  /** Places the names for the current zoom and size (see map-names.ts). */
+  private placeNames(): void {
+    this.names.place(this.transform, this.canvas.clientWidth || 800, this.canvas.clientHeight || 600, NAME_PX, this.transform.k >= STATION_LABELS_FROM_K);
   }
 
   /** Shows units and incidents (the state at the current time). */
@@ -151,6 +172,7 @@ export class MapView {
       this.canvas.height = Math.round(h * dpr);
     }
     this.pixelRatio = this.canvas.width / w || 1;
+    this.placeNames();
   }
 
   private paint(): void {

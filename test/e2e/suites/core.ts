@@ -17,6 +17,42 @@ export function coreSuite(h: Harness): void {
     await h.page.screenshot({ path: join(SHOTS, '01-default.png') });
   });
 
+  it('the map’s names never cover each other, at the opening view and zoomed in on the county seat; every hospital is named', async () => {
+    const page = await h.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(h.base);
+      await h.ready(page);
+      const names = () =>
+        page.evaluate(() => {
+          const shown = [...document.querySelectorAll<SVGTextElement>('.layer-labels text')].filter((e) => getComputedStyle(e).display !== 'none');
+          const r = shown.map((e) => e.getBoundingClientRect());
+          const covered: string[] = [];
+          for (let i = 0; i < r.length; i++) {
+            for (let j = i + 1; j < r.length; j++) {
+              if (r[i].left < r[j].right && r[j].left < r[i].right && r[i].top < r[j].bottom && r[j].top < r[i].bottom) covered.push(`${shown[i].textContent} / ${shown[j].textContent}`);
+            }
+          }
+          return { shown: shown.map((e) => e.textContent), hospitals: shown.filter((e) => e.classList.contains('hospital-label')).length, covered };
+        });
+      const opening = await names();
+      expect(opening.covered).toEqual([]);
+      expect(opening.hospitals).toBe(reference().scenario.hospitals.length);
+      // The county seat (where the units stand thickest: their median point), zoomed in until stations are named.
+      const box = (await page.locator('canvas.map-live').boundingBox())!;
+      const seat = await h.mapSnapshot(page);
+      const xs = seat.units.map((u) => u.x).sort((a, b) => a - b);
+      const ys = seat.units.map((u) => u.y).sort((a, b) => a - b);
+      await page.mouse.move(box.x + xs[xs.length >> 1], box.y + ys[ys.length >> 1]);
+      for (let k = 0; k < 6; k++) await page.mouse.wheel(0, -200);
+      await page.waitForFunction(() => [...document.querySelectorAll('.station-label')].some((e) => getComputedStyle(e).display !== 'none'));
+      const near = await names();
+      expect(near.covered).toEqual([]);
+      expect(near.shown.length).toBeGreaterThan(opening.shown.length / 2);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('exports the CLI’s files byte for byte, each named by scenario, seed and what it holds', async () => {
     const cli = reference().files;
     await h.page.click('[data-tab=events]');

@@ -27,8 +27,9 @@ const CORE = FAILSAFE_SCHEMA.extend({
  * what is wrong `at line L, column C` (1-based) and whose next lines show the text around it.
  */
 export function parseYamlText(text: string): unknown {
+  let value: unknown;
   try {
-    return load(text, { schema: CORE });
+    value = load(text, { schema: CORE });
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
     if (e.mark) throw new Error(`${e.reason} at line ${e.mark.line + 1}, column ${e.mark.column + 1}:\n${e.mark.snippet ?? ''}`);
@@ -38,6 +39,40 @@ export function parseYamlText(text: string): unknown {
     if (second < 0) throw e;
     throw new Error(`${e.reason} at line ${second + 1}, column 1:\n ${second + 1} | ${lines[second]}`);
   }
+  if (expandedSize(value, MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES) {
+    throw new Error(`its aliases (*name) repeat their anchors' (&name) values into more than ${MAX_EXPANDED_VALUES / 1e6} million values, far past any scenario: write the values out, or use fewer nested aliases`);
+  }
+  return value;
+}
+
+/**
+ * The most values a document may hold once its aliases are written out. js-yaml shares an alias's
+ * value instead of copying it, so nine aliases of nine aliases … of a list (a "billion laughs") parse
+ * at once, and would blow up only when copied or checked — minutes and gigabytes later.
+ */
+export const MAX_EXPANDED_VALUES = 2_000_000;
+
+/**
+ * How many values `v` holds with every shared part counted each time it is referred to (a list or
+ * mapping counts itself and its contents), stopping early past `limit`. Each object is summed once.
+ */
+function expandedSize(v: unknown, limit: number): number {
+  const sizes = new Map<object, number>();
+  const size = (x: unknown): number => {
+    if (x === null || typeof x !== 'object') return 1;
+    const known = sizes.get(x);
+    if (known !== undefined) return known;
+    // A value met again while being summed (a cycle) is as large as anything: refuse it.
+    sizes.set(x, Infinity);
+    let n = 1;
+    for (const c of Array.isArray(x) ? x : Object.values(x)) {
+      n += size(c);
+      if (n > limit) break;
+    }
+    sizes.set(x, n);
+    return n;
+  };
+  return size(v);
 }
 
 /** The index of the line that starts a second document (`---` after content), or -1. */

@@ -77,4 +77,15 @@ describe('scenario YAML', () => {
   it('the error says where, 1-based, on its first line, and shows the text there after it', () => {
     expect(() => parseYamlText('name: torn\nzones: [\n  {id: Z1\n')).toThrow(/^unexpected end of the stream within a flow collection at line 4, column 1:\n[^]*\{id: Z1/);
   });
+
+  it('aliases that repeat into more values than any scenario holds (a "billion laughs") are refused at once; a few aliases read as written', () => {
+    // Nine aliases of nine aliases … eight deep: 9^8 ≈ 43 million strings once written out.
+    const lines = ['a0: &a0 laugh'];
+    for (let k = 1; k <= 8; k++) lines.push(`a${k}: &a${k} [${Array(9).fill(`*a${k - 1}`).join(', ')}]`);
+    expect(() => parseYamlText(lines.join('\n'))).toThrow(/aliases \(\*name\) repeat .* more than 2 million values/);
+    // Six deep is 531,441: a large document, but one a scenario could be.
+    expect(() => parseYamlText(lines.slice(0, 7).join('\n'))).not.toThrow();
+    const plain = parseYamlText('base: &b {speedKmh: 40}\nroads: [*b, *b]') as { roads: unknown[] };
+    expect(plain.roads).toEqual([{ speedKmh: 40 }, { speedKmh: 40 }]);
+  });
 });

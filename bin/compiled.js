@@ -1,7 +1,8 @@
-// Loads a single-file CommonJS build (build/<name>.cjs) through V8's code cache (<name>.cjs.cache,
+// Loads a single-file CommonJS build (build/<name>.cjs) through V8's code cache (<name>.cjs.<hash>.cache,
 // written by scripts/build-cli.mjs): Node 20 caches no compiled ES modules, and compiling the
 // command's code at every start is most of what a short command waits for. A cache V8 rejects (another
 // Node version) only costs the compile it would have saved.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
@@ -13,10 +14,13 @@ import { Script } from 'node:vm';
  */
 export function loadCompiled(file, { saveCache = false } = {}) {
   const source = readFileSync(file, 'utf8');
+  // The cache is named by the text it was made from: V8 checks a cache against the source's length
+  // only, so a file rebuilt or patched to the same length would otherwise run the old code.
+  const cacheFile = `${file}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.cache`;
   let cachedData;
   if (!saveCache) {
     try {
-      cachedData = readFileSync(`${file}.cache`);
+      cachedData = readFileSync(cacheFile);
     } catch {
       cachedData = undefined;
     }
@@ -24,5 +28,5 @@ export function loadCompiled(file, { saveCache = false } = {}) {
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, writeCache: () => writeFileSync(`${file}.cache`, script.createCachedData()) };
+  return { exports: module.exports, writeCache: () => writeFileSync(cacheFile, script.createCachedData()) };
 }

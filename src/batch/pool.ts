@@ -11,14 +11,25 @@ import { workThrough } from './jobs.ts';
 export interface Pool {
   /** Runs `jobs`; resolves when all are done (or the pool was closed: `stopped`). */
   run(jobs: readonly Job[], scenarios: ReadonlyMap<string, Scenario>, onResult: (r: ReplicationResult) => void): Promise<{ completed: number; stopped: boolean }>;
+  /** Starts more workers, up to `workers` in all (a pool started before its jobs were known). */
+  grow(workers: number): void;
+  /** How many worker processes the pool has started. */
+  readonly size: number;
   /** Ends the workers at once; work in flight is dropped and `run` resolves as stopped. */
   close(): Promise<void>;
 }
 
 export function createPool(workers: number): Pool {
-  const threads: EngineWorker[] = Array.from({ length: Math.max(1, workers) }, () => startEngineWorker());
+  const threads: EngineWorker[] = [];
   // What each worker holds already, by variant name (scenarios are sent once per worker).
-  const prepared = threads.map(() => new Map<string, Scenario>());
+  const prepared: Map<string, Scenario>[] = [];
+  const grow = (n: number) => {
+    while (threads.length < Math.max(1, n)) {
+      threads.push(startEngineWorker());
+      prepared.push(new Map());
+    }
+  };
+  grow(workers);
   let closed = false;
   let closedNow: () => void = () => {};
   const closedSignal = new Promise<void>((resolve) => (closedNow = resolve));
@@ -33,6 +44,12 @@ export function createPool(workers: number): Pool {
       // died never answers either: fail with its reason.
       await Promise.race([all, closedSignal, ...threads.map((w) => w.died)]);
       return { completed, stopped: closed || completed < jobs.length };
+    },
+    grow(n) {
+      if (!closed) grow(n);
+    },
+    get size() {
+      return threads.length;
     },
     async close() {
       closed = true;

@@ -87,7 +87,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   let finished = all.length - jobs.length;
   o.onProgress?.(finished, all.length);
   const results = [...done];
-  const pool = o.pool ?? createPool(Math.min(o.workers, Math.max(1, jobs.length)));
+  const want = Math.min(o.workers, Math.max(1, jobs.length));
+  const pool = o.pool ?? createPool(want);
+  pool.grow(want);
   const onAbort = () => void pool.close();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   if (o.signal?.aborted) onAbort();

@@ -43,8 +43,9 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];
 
   // The workers start while the scenario is read: a process takes a few tenths of a second to
-  // start, and the reading is work for one core.
-  const pool = createPool(Math.min(workers, reps));
+  // start, and the reading is work for one core. As many as the shard's replications of one variant
+  // can keep busy; the batch adds more when variants give it more jobs.
+  const pool = createPool(Math.min(workers, Math.ceil(reps / shard.count)));
   try {
     return await batchWith(pool, { values, path: positionals[0], maxEvents, reps, workers, seedOption, shard, lang, only }, io);
   } finally {

@@ -55,6 +55,16 @@ export function hourAt(startSecondOfDay: number, tS: number): number {
 
 const graphs = new WeakMap<object, RoadGraph>();
 
+/**
+ * The road graph of `network`: one per network (its shortest-path cache and its snaps are pure
+ * functions of the roads), shared by every run of the scenario and by the loader's reach check.
+ */
+export function roadGraphOf(network: RoadNetwork): RoadGraph {
+  let g = graphs.get(network);
+  if (!g) graphs.set(network, (g = new RoadGraph(network)));
+  return g;
+}
+
 /** A road closure: every road within `radiusM` of a point is shut (an exercise inject, a flood). */
 export interface Closure extends Point {
   radiusM: number;
@@ -80,9 +90,7 @@ export class TravelModel {
     if (this.spec.model === 'network' && this.spec.network) {
       // One graph (and its shortest-path cache, a pure function of the roads) per road network,
       // shared by every run of the scenario.
-      let g = graphs.get(this.spec.network);
-      if (!g) graphs.set(this.spec.network, (g = new RoadGraph(this.spec.network)));
-      this.graph = g;
+      this.graph = roadGraphOf(this.spec.network);
     }
   }
 

@@ -65,6 +65,24 @@ describe('batch comparison', () => {
     expect(files(two.outDir)).toEqual(files(one.outDir));
   });
 
+  it('a pool started before the jobs were known grows to what they keep busy, never past it, and the results stay the same', async () => {
+    const { createPool } = await import('../../src/batch/pool.ts');
+    const early = createPool(1);
+    // 4 variants × 2 replications = 8 jobs: room for the 3 workers asked for.
+    const grown = opts({ workers: 3, reps: 2, pool: early });
+    await runBatch(grown);
+    expect(early.size).toBe(3);
+    early.grow(5);
+    expect(early.size).toBe(3); // closed by the batch: nothing more starts
+    const small = createPool(1);
+    await runBatch(opts({ workers: 3, reps: 2, pool: small, variants: load().variants.slice(0, 1) }));
+    // 1 variant × 2 replications: 2 workers are all the jobs can use.
+    expect(small.size).toBe(2);
+    const plain = opts({ workers: 1, reps: 2 });
+    await runBatch(plain);
+    expect(files(grown.outDir)).toEqual(files(plain.outDir));
+  });
+
   it('an interrupted batch keeps every finished replication, and --resume ends with the same files as one uninterrupted run', async () => {
     const whole = opts({ workers: 2 });
     await runBatch(whole);

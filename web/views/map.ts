@@ -33,6 +33,7 @@ export class MapView {
   private readonly canvas: HTMLCanvasElement;
   private readonly sprites = new SpriteCache();
   private readonly names = new MapNames();
+  private namesPending = false;
   /** Canvas pixels per CSS pixel, set when the canvas is sized. */
   private pixelRatio = 1;
   private readonly tip: HTMLElement;
@@ -63,7 +64,7 @@ export class MapView {
           this.root.attr('transform', ev.transform.toString());
           this.root.select('.layer-labels').attr('font-size', NAME_PX / ev.transform.k);
           this.sizePlaces();
-          this.placeNames();
+          this.placeNamesSoon();
           this.paint();
         }),
       )
@@ -140,6 +141,16 @@ export class MapView {
   private sizePlaces(): void {
     const k = this.transform.k;
     this.root.select('.layer-places').selectAll<SVGElement, [number, number]>('.station, .hospital').attr('transform', ([x, y]) => `translate(${x},${y}) scale(${1 / k})`);
+  }
+
+  /** Places the names at the next frame: a zoom or a pan sends many events a frame. */
+  private placeNamesSoon(): void {
+    if (this.namesPending) return;
+    this.namesPending = true;
+    requestAnimationFrame(() => {
+      this.namesPending = false;
+      this.placeNames();
+    });
   }
 
   /** Places the names for the current zoom and size (see map-names.ts). */

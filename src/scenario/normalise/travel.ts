@@ -5,8 +5,8 @@ import type { ScenarioParsed } from '../schema.ts';
 import type { Hospital, Station, Zone } from '../scenario.ts';
 import { readSideFile } from '../files.ts';
 import type { Point } from '../../geo/point.ts';
-import type { Travel } from '../../geo/travel.ts';
-import { parseRoadGeoJson, RoadGraph, type RoadNetwork } from '../../geo/network.ts';
+import { roadGraphOf, type Travel } from '../../geo/travel.ts';
+import { parseRoadGeoJson, type RoadGraph, type RoadNetwork } from '../../geo/network.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
 import { decimal } from '../table.ts';
@@ -59,9 +59,9 @@ function reachErrors(net: RoadNetwork, snapM: number, places: { p: Point; path: 
     return errors;
   };
   const cache = ctx.cache;
-  if (!cache) return check(new RoadGraph(net));
+  if (!cache) return check(roadGraphOf(net));
   const key = `reach ${snapM} ${JSON.stringify(places.map((x) => [x.path, String(x.p.lon), String(x.p.lat)]))}`;
-  return cache.memoOn(net, key, () => check(cache.memoOn(net, 'graph', () => new RoadGraph(net))));
+  return cache.memoOn(net, key, () => check(roadGraphOf(net)));
 }
 
 function matrixOf(tr: ScenarioParsed['travel'], zones: Zone[], zoneIds: Set<string>, stations: Station[], ctx: NormaliseContext): Record<string, Record<string, number>> {

@@ -38,6 +38,9 @@ export const durationSchema = z
 export const distSchema = z
   .union([
     durationSchema,
+    // Chosen by `dist` rather than tried in turn: a valid scenario holds hundreds of distributions,
+    // and each branch tried and failed is an issue zod builds and words.
+    z.discriminatedUnion('dist', [
     z.strictObject({ dist: z.literal('fixed'), value: durationSchema }),
     z.strictObject({ dist: z.literal('exponential'), mean: durationSchema }),
     z.strictObject({ dist: z.literal('lognormal'), mean: durationSchema, sd: durationSchema }),
@@ -54,6 +57,7 @@ export const distSchema = z
       values: z.array(durationSchema).min(1),
       weights: z.array(z.number().nonnegative()).optional(),
     }),
+    ]),
   ], { error: 'must be a fixed value or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}' })
   .describe('A fixed value, or {dist: exponential|lognormal|gamma|triangular|uniform|empirical, …}');
 export type DistInput = z.input<typeof distSchema>;

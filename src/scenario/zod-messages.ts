@@ -90,6 +90,12 @@ function messageOf(issue: Issue, input: unknown): string {
   }
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_union') {
+    // A discriminated union's key (`dist`) names none of its branches: the accepted values, as for any choice.
+    const options = (issue as { options?: unknown[] }).options;
+    if (Array.isArray(options) && options.length) {
+      const oneOf = `one of ${options.map((v) => JSON.stringify(v)).join(', ')}`;
+      return found === undefined ? `is required: ${oneOf}` : `must be ${oneOf}; got ${describeValue(found)}`;
+    }
     if (found === undefined) return 'is required';
     // A union's own message says what it accepts; zod's default says nothing.
     const what = issue.message && issue.message !== 'Invalid input' ? issue.message : unionExpected(issue);

@@ -54,6 +54,9 @@ const cases: [string, (s: Record<string, any>) => unknown, string][] = [
   ['a duration longer than 100 years', (s) => (s.duration = `${'9'.repeat(400)}s`), 'duration: must be at most 3155760000 (100 years in seconds)'],
   ['zones neither a list nor a file', (s) => (s.zones = 'zones.geojson'), 'zones: must be a list of zones ({id, lon, lat, population}) or {file: zones.geojson}; got "zones.geojson"'],
   ['an unknown distribution names the accepted ones', (s) => (s.center.verificationTime = { dist: 'weibull', shape: 2 }), 'center.verificationTime.dist: must be one of "fixed", "exponential", "lognormal", "gamma", "triangular", "uniform", "empirical"; got "weibull"'],
+  // The distribution is chosen by its `dist`: what is wrong is named inside it, not against every other kind.
+  ['a lognormal without its sd names the sd', (s) => (s.center.verificationTime = { dist: 'lognormal', mean: 5 }), 'center.verificationTime.sd: is required'],
+  ['a distribution without dist names the kinds', (s) => (s.center.verificationTime = { mean: 5 }), 'center.verificationTime.dist: is required: one of "fixed", "exponential", "lognormal", "gamma", "triangular", "uniform", "empirical"'],
   ['a non-finite number', (s) => (s.zones[0].population = -Infinity), 'zones[0].population: must be a finite number; got -.inf'],
   ['text for a list', (s) => (s.center.callTakers = 'many'), 'center.callTakers: must be a whole number ≥ 1 or 24 hourly whole numbers; got "many"'],
   ['an unknown top-level key names the file', (s) => (s.stattions = []), 'broken.yaml: unknown key "stattions"'],

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatErrors } from '../scenario/errors.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { parse, type Io } from './args.ts';
 import { loadScenarioFile } from './io.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
@@ -286,7 +287,7 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
  * seconds of all its threads (V8 collects garbage and compiles on threads of its own), read from
  * Linux's /proc; null elsewhere.
  */
-async function oneWorkerCores(reps: number, scenario: Parameters<ReturnType<typeof startEngineWorker>['api']['prepare']>[1]): Promise<{ wallS: number; cpuS: number } | null> {
+async function oneWorkerCores(reps: number, scenario: Scenario): Promise<{ wallS: number; cpuS: number } | null> {
   const w = startEngineWorker();
   // utime + stime of the whole process, in clock ticks (100 a second on Linux).
   const cpuS = () => {
@@ -309,7 +310,7 @@ async function oneWorkerCores(reps: number, scenario: Parameters<ReturnType<type
 }
 
 /** Seconds from starting `n` batch worker processes to each having taken a scenario. */
-async function workersReady(n: number, scenario: Parameters<ReturnType<typeof startEngineWorker>['api']['prepare']>[1]): Promise<number> {
+async function workersReady(n: number, scenario: Scenario): Promise<number> {
   const t0 = process.hrtime.bigint();
   const ws = Array.from({ length: n }, () => startEngineWorker());
   try {

@@ -88,8 +88,6 @@ export class TravelModel {
     this.spec = scenario.travel;
     this.startSecondOfDay = scenario.startSecondOfDay;
     if (this.spec.model === 'network' && this.spec.network) {
-      // One graph (and its shortest-path cache, a pure function of the roads) per road network,
-      // shared by every run of the scenario.
       this.graph = roadGraphOf(this.spec.network);
     }
   }

@@ -12,8 +12,8 @@ import { markerBox, placeLabels, type Box, type LabelRequest } from '../../src/r
 const ORDER = ['hospital', 'zone', 'layer', 'station'] as const;
 export type NameKind = (typeof ORDER)[number];
 
-/** Half-size (px) of the mark a name goes beside; areas' names are centred on their point instead. */
-const MARK_R: Record<NameKind, number> = { hospital: 5, zone: 0, layer: 0, station: 3 };
+/** Half-size (px) of the mark a name goes beside (the map draws its marks this size); areas' names are centred on their point instead. */
+export const MARK_R: Record<NameKind, number> = { hospital: 5, zone: 0, layer: 0, station: 3 };
 
 interface MapName {
   el: SVGTextElement;

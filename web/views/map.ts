@@ -10,7 +10,7 @@ import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { IncidentState, UnitState } from '../model/replay.ts';
 import { layoutIncidents, layoutUnits, unitRadius, type IncidentMark, type UnitMark } from '../model/map-frame.ts';
 import { SpriteCache, stamp } from './map-sprites.ts';
-import { MapNames, type NameKind } from './map-names.ts';
+import { MapNames, MARK_R, type NameKind } from './map-names.ts';
 
 /** What the pointer is on. */
 export type MapHit = { kind: 'unit'; unit: UnitState } | { kind: 'incident'; incident: IncidentState };
@@ -122,12 +122,14 @@ export class MapView {
     const places = this.root.select('.layer-places');
     for (const st of s.stations) {
       const [x, y] = p(st.lon, st.lat);
-      places.append('rect').datum([x, y]).attr('class', 'station').attr('x', -3).attr('y', -3).attr('width', 6).attr('height', 6);
+      const r = MARK_R.station;
+      places.append('rect').datum([x, y]).attr('class', 'station').attr('x', -r).attr('y', -r).attr('width', 2 * r).attr('height', 2 * r);
       name('station-label', st.name, 'station', [x, y]);
     }
     for (const hsp of s.hospitals) {
       const [x, y] = p(hsp.lon, hsp.lat);
-      places.append('path').datum([x, y]).attr('class', 'hospital').attr('d', 'M-5,0h10M0,-5v10');
+      const r = MARK_R.hospital;
+      places.append('path').datum([x, y]).attr('class', 'hospital').attr('d', `M${-r},0h${2 * r}M0,${-r}v${2 * r}`);
       name('hospital-label', hsp.name, 'hospital', [x, y]);
     }
     this.sizePlaces();

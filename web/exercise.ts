@@ -26,6 +26,7 @@ import { exerciseView } from '../src/exercise/views.ts';
 import { clock, tPlus } from '../src/report/format.ts';
 import { formatError } from '../src/scenario/errors.ts';
 import { mountMapPane } from './views/map-pane.ts';
+import { forgetLog, keepLog, keptLog, type LogStorage } from './app/exercise-store.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 mountMapPane($('map-pane'), 'exercise');
@@ -42,6 +43,24 @@ const appM = (): Messages => MESSAGES[ui.lang] as Messages;
 function showErrors(lines: string[] | null): void {
   $('errors').hidden = !lines;
   $('errors-text').textContent = lines ? `${m().errors}\n${lines.join('\n')}` : '';
+}
+
+// Reached on each call, so a browser that refuses storage (a sandboxed page) throws inside the store's guard.
+const storage: LogStorage = {
+  getItem: (k) => localStorage.getItem(k),
+  setItem: (k, v) => localStorage.setItem(k, v),
+  removeItem: (k) => localStorage.removeItem(k),
+};
+/** The session and log length last kept: storage is written once per action, not once per frame. */
+const kept = { session: null as unknown, actions: -1 };
+
+/** Keeps the exercise log in the browser as it grows, so a reload loses nothing. */
+function keepProgress(): void {
+  const s = control.session;
+  if (!s || (s === kept.session && s.log.actions.length === kept.actions)) return;
+  kept.session = s;
+  kept.actions = s.log.actions.length;
+  keepLog(storage, s.log.exercise.hash, s.log);
 }
 
 const control = new ExerciseControl(startEngine(), new AnimationFrameClock(), () => redraw(), (msg) => showErrors([msg]));
@@ -89,6 +108,7 @@ function redraw(): void {
   if (PANELS.find((p) => p.id === ui.tab)?.facilitator && ui.role === 'player') ui.tab = 'situation';
   markSelected(tabs, ui.tab);
   if (!ctx || !s) return;
+  keepProgress();
   const v = ctx.view;
   const { units, incidents } = exerciseMap(v);
   map.render(units, incidents);
@@ -115,6 +135,7 @@ function applyLanguage(): void {
   $('x-exercise-label').textContent = x.exercise;
   $('x-open-log').textContent = x.openLog;
   $('x-open-package').textContent = x.openPackage;
+  $('x-restart').textContent = x.restart;
   $('x-role-facilitator').textContent = x.facilitator;
   $('x-role-player').textContent = x.player;
   $('x-role').setAttribute('aria-label', x.role);
@@ -161,6 +182,17 @@ async function openLoaded(x: { pkg: ExercisePackage; scenario: Scenario }): Prom
   mapLegend($('legend'), x.scenario, appM());
   $('map-title').textContent = x.pkg.title[ui.lang];
   $<HTMLSelectElement>('x-speed').value = String(x.pkg.playSpeed);
+  const text = keptLog(storage, x.pkg.hash.package);
+  if (text !== null) {
+    // The exercise was under way in this browser: replay its log to where it stood.
+    const out = await control.openLog(x.pkg, x.scenario, text, m().kept);
+    if (out.ok) {
+      const clockMoves = control.log()!.actions.filter((a) => a.type === 'clock');
+      if (clockMoves.at(-1)?.how === 'end') await control.end();
+      return;
+    }
+    showErrors(out.errors.map(formatError));
+  }
   await control.open(x.pkg, x.scenario);
 }
 
@@ -193,6 +225,12 @@ function wire(): void {
     const r = await loadZip(f);
     if (!r.ok) showErrors(r.errors.map(formatError));
     else await openLoaded(r.value);
+  };
+  $('x-restart').onclick = () => {
+    const { pkg, scenario } = control;
+    if (!pkg || !scenario || !confirm(m().restartConfirm)) return;
+    forgetLog(storage, pkg.hash.package);
+    void control.open(pkg, scenario);
   };
   $('x-open-log').onclick = () => $<HTMLInputElement>('x-log-input').click();
   $<HTMLInputElement>('x-log-input').onchange = async (e) => {

@@ -103,4 +103,36 @@ export function exerciseSuite(h: Harness): void {
     await page.screenshot({ path: join(SHOTS, 'exercise-debrief.png') });
     await page.close();
   });
+
+  it('a reload halfway loses nothing: decisions, notes and ratings come back where they were, and Start over starts afresh', async () => {
+    const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
+    await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);
+    await state(p, 'ready');
+    await p.click('#x-next-decision');
+    await state(p, 'decision');
+    await p.check('#decision input[value=hold]');
+    await p.fill('#decision textarea[name=rationale]', '先核实再升级');
+    await p.click('#decide');
+    await state(p, 'ready');
+    await p.fill('#note-text', '疏散组已到位');
+    await p.click('#note-add');
+    await p.click('#tabbtn-evaluation');
+    const form = p.locator('form.rate[data-task=T1]');
+    await form.locator('select[name=rating]').selectOption('M');
+    await form.locator('button[type=submit]').click();
+    await p.waitForTimeout(300);
+    const before = await session(p);
+    await p.reload();
+    await p.waitForFunction((n) => ((window as unknown as { linkdrill: { exercise(): { actions: number } | null } }).linkdrill.exercise()?.actions ?? 0) >= n, before.actions, { timeout: 30_000 });
+    await state(p, 'ready');
+    expect(await session(p)).toEqual(before);
+    expect(await p.locator('form.rate[data-task=T1] select[name=rating]').inputValue()).toBe('M');
+    p.once('dialog', (d) => void d.accept());
+    await p.click('#x-restart');
+    await p.waitForFunction(() => (window as unknown as { linkdrill: { exercise(): { t: number } | null } }).linkdrill.exercise()?.t === 0, undefined, { timeout: 90_000 });
+    await p.reload();
+    await state(p, 'ready');
+    expect((await session(p)).t).toBe(0);
+    await p.close();
+  });
 }

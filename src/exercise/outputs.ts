@@ -11,6 +11,7 @@ import type { Lang } from '../report/i18n.ts';
 import { evaluate, suggestedFor, type Evaluation } from './evaluation.ts';
 import { exerciseReportHtml } from './report.ts';
 import type { ExerciseSession } from './session.ts';
+import type { ScoreResult } from '../metrics/score.ts';
 
 export const MSEL_STATUS_COLUMNS = ['inject', 'phase', 'kind', 'from', 'to', 'contingency', 'planned_t', 'delivered_t', 'expected', 'met', 't_met', 'refused', 'synopsis'] as const;
 export const DECISION_COLUMNS = ['decision', 'phase', 'role', 't', 'options', 'choice', 'expected', 'as_expected', 'timed_out', 'rationale', 'text'] as const;
@@ -34,8 +35,8 @@ export function exerciseCsvFiles(s: ExerciseSession, ev: Evaluation, lang: Lang,
   };
 }
 
-/** Every file of a finished exercise. */
-export function exerciseFiles(s: ExerciseSession, run: RunResult, o: { lang: Lang; bom?: boolean }): { files: Record<string, string>; evaluation: Evaluation } {
+/** Every file of a finished exercise, its evaluation, and the run's linkage score the evaluation's indicators come from. */
+export function exerciseFiles(s: ExerciseSession, run: RunResult, o: { lang: Lang; bom?: boolean }): { files: Record<string, string>; evaluation: Evaluation; score: ScoreResult } {
   const { files, report } = runFolderFiles(s.scenario, [s.pkg.seed], [{ rep: 1, records: run.records, log: run.log }], { lang: o.lang, bom: o.bom });
   const evaluation = evaluate(s, report.result);
   return {
@@ -46,5 +47,6 @@ export function exerciseFiles(s: ExerciseSession, run: RunResult, o: { lang: Lan
       'aar.html': exerciseReportHtml(s.pkg, s.scenario, evaluation, report.result, o.lang),
     },
     evaluation,
+    score: report.result,
   };
 }

@@ -19,6 +19,7 @@ import type { Result } from '../../src/scenario/errors.ts';
 import type { RunResult } from '../../src/engine/simulate.ts';
 import type { Lang } from '../../src/report/i18n.ts';
 import { replicationKpis, type Kpi } from '../../src/metrics/kpis.ts';
+import type { ScoreResult } from '../../src/metrics/score.ts';
 
 /** Figures the debrief compares between the exercise and a branch. */
 export const BRANCH_KPIS: Kpi[] = ['score', 'answer_wait_s_p90', 'call_to_arrival_s_p90', 'response_s_p90', 'incidents_waited_for_unit', 'escalations', 'notification_tier2_s_p90'];
@@ -40,6 +41,8 @@ export class ExerciseControl {
   scenario: Scenario | null = null;
   /** The finished run, once the exercise has ended. */
   result: RunResult | null = null;
+  /** The finished run's linkage score, as the report and evaluation.csv have it (the indicators' evidence). */
+  score: ScoreResult | null = null;
   playing = false;
   /** Simulated seconds per real second in continuous play. */
   speed = 60;
@@ -94,6 +97,7 @@ export class ExerciseControl {
       this.pkg = pkg;
       this.scenario = scenario;
       this.result = null;
+      this.score = null;
       this.branchResult = null;
       this.speed = pkg.playSpeed;
       this.session = await ExerciseSession.open(pkg, scenario, engineLink(this.api, this.nextKey('exercise')));
@@ -114,6 +118,7 @@ export class ExerciseControl {
       this.pkg = pkg;
       this.scenario = scenario;
       this.result = null;
+      this.score = null;
       this.branchResult = null;
       this.session = r.value.session;
       return { ok: true as const, value: null };
@@ -188,7 +193,10 @@ export class ExerciseControl {
   end(): Promise<unknown> {
     return this.enqueue(async () => {
       this.pauseClock();
-      if (this.session && !this.result) this.result = await this.session.finish();
+      if (this.session && !this.result) {
+        this.result = await this.session.finish();
+        this.score = exerciseFiles(this.session, this.result, { lang: 'zh' }).score;
+      }
     });
   }
 

@@ -20,7 +20,8 @@ export function renderEvaluation(el: HTMLElement, ctx: ExerciseContext): void {
   const s = control.session;
   el.replaceChildren();
   if (!s) return;
-  const ev = evaluate(s, null);
+  // After the end, the indicators' evidence comes from the run's score, as in the report.
+  const ev = evaluate(s, control.score);
   el.append(h('h3', {}, m.objectives));
   for (const o of s.pkg.objectives) {
     el.append(h('h4', {}, `${o.id} ${o.title[lang]}`));

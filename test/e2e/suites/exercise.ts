@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import Papa from 'papaparse';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { main } from '../../../src/cli/main.ts';
@@ -86,6 +87,13 @@ export function exerciseSuite(h: Harness): void {
     const zip = await h.download('export-all', page);
     const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip.bytes))).map(([k, v]) => [k, strFromU8(v)]));
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['events.csv', 'aar.html', 'exercise-log.json', 'msel-status.csv', 'evaluation.csv']));
+    // The evaluation tab after the end says what evaluation.csv and the report say, item by item.
+    await page.click('#tabbtn-evaluation');
+    const shown = (await page.textContent('#tab-evaluation'))!;
+    const rows = Papa.parse<Record<string, string>>(files['evaluation.csv'].replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(shown, `item ${r.item}`).toContain(r.evidence);
+    await page.click('#tabbtn-debrief');
 
     const dir = mkdtempSync(join(tmpdir(), 'exercise-e2e-'));
     writeFileSync(join(dir, 'log.json'), log.text);

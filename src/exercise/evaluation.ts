@@ -141,13 +141,15 @@ export function evaluate(s: ExerciseSession, score: ScoreResult | null): Evaluat
   const ratings = new Map<string, Extract<Action, { type: 'rate' }>>();
   for (const a of actions) if (a.type === 'rate') ratings.set(a.target, a);
 
+  // Halfway through, what is still ahead (a deadline, a decision) is not yet missed.
+  const now = s.done ? Infinity : s.t;
   const rows: EvaluationRow[] = [];
   for (const o of s.pkg.objectives) {
     for (const c of o.capabilities) {
       for (const t of c.tasks) {
         const rated = ratings.get(t.id) ?? ratings.get(c.id) ?? ratings.get(o.id);
         for (const it of t.items) {
-          const { evidence, suggested } = evidenceOf(it.evidence, expected, decisions, score);
+          const { evidence, suggested } = evidenceOf(it.evidence, expected, decisions, score, now, s.pending?.id ?? null);
           rows.push({ objective: o.id, capability: c.id, task: t.id, item: it.id, critical: t.critical, text: it.text, evidence, suggested, rating: rated?.rating ?? null, observations: rated?.observations ?? '' });
         }
       }
@@ -173,19 +175,23 @@ export function evaluate(s: ExerciseSession, score: ScoreResult | null): Evaluat
 }
 
 /** The evidence of one evaluation item in words, and the rating it suggests. */
-function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decision: string } | null, expected: ExpectedStatus[], decisions: DecisionRow[], score: ScoreResult | null): { evidence: Text; suggested: Rating | null } {
+function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decision: string } | null, expected: ExpectedStatus[], decisions: DecisionRow[], score: ScoreResult | null, nowT: number, pending: string | null): { evidence: Text; suggested: Rating | null } {
   if (ev === null) return { evidence: { zh: '由评估人员观察', en: 'observed by the evaluators' }, suggested: null };
   if ('expected' in ev) {
     const xs = ev.expected.map((id) => expected.find((e) => e.id === id)!);
     const onTime = xs.filter((x) => x.met).length;
     const late = xs.filter((x) => x.late).length;
-    const parts = xs.map((x) => (x.met ? `${x.id} ${tPlus(x.tMet!)} ✓` : x.late ? `${x.id} ${tPlus(x.tMet!)} (late, by ${tPlus(x.byT)})` : `${x.id} ✗ (by ${tPlus(x.byT)})`));
-    const partsZh = xs.map((x) => (x.met ? `${x.id} ${tPlus(x.tMet!)} ✓` : x.late ? `${x.id} ${tPlus(x.tMet!)}（超时，时限 ${tPlus(x.byT)}）` : `${x.id} ✗（时限 ${tPlus(x.byT)}）`));
-    const suggested: Rating = onTime === xs.length ? 'P' : onTime + late === xs.length ? 'S' : onTime + late > 0 ? 'M' : 'U';
+    const ahead = (x: ExpectedStatus) => !x.met && !x.late && x.byT > nowT;
+    const parts = xs.map((x) => (x.met ? `${x.id} ${tPlus(x.tMet!)} ✓` : x.late ? `${x.id} ${tPlus(x.tMet!)} (late, by ${tPlus(x.byT)})` : ahead(x) ? `${x.id} not yet due (by ${tPlus(x.byT)})` : `${x.id} ✗ (by ${tPlus(x.byT)})`));
+    const partsZh = xs.map((x) => (x.met ? `${x.id} ${tPlus(x.tMet!)} ✓` : x.late ? `${x.id} ${tPlus(x.tMet!)}（超时，时限 ${tPlus(x.byT)}）` : ahead(x) ? `${x.id} 未到时限（时限 ${tPlus(x.byT)}）` : `${x.id} ✗（时限 ${tPlus(x.byT)}）`));
+    // No suggestion while any of them can still be met.
+    const suggested: Rating | null = xs.some(ahead) ? null : onTime === xs.length ? 'P' : onTime + late === xs.length ? 'S' : onTime + late > 0 ? 'M' : 'U';
     return { evidence: { zh: `预期行动按时完成 ${onTime}/${xs.length}：${partsZh.join('；')}`, en: `expected actions on time ${onTime}/${xs.length}: ${parts.join('; ')}` }, suggested };
   }
   if ('decision' in ev) {
     const d = decisions.find((x) => x.decision === ev.decision)!;
+    if (d.choice === null && pending === d.decision) return { evidence: { zh: `决策 ${d.decision} 等待作出`, en: `decision ${d.decision} is waiting` }, suggested: null };
+    if (d.choice === null && nowT !== Infinity) return { evidence: { zh: `决策 ${d.decision} 尚未到达`, en: `decision ${d.decision} not reached yet` }, suggested: null };
     if (d.choice === null) return { evidence: { zh: `决策 ${d.decision} 未作出`, en: `decision ${d.decision} was not taken` }, suggested: 'U' };
     const as = d.asExpected;
     return {

@@ -216,6 +216,27 @@ describe('the bundled exercises on the model of levels, grades and staged report
     expect(stageAt('X12')).toBe('final');
   });
 
+  it('halfway through, an expected action not yet due and a decision not yet reached are not counted as missed: no ✗, no suggested U', async () => {
+    const s = await open(TABLETOP);
+    await s.moveTo(s.nextStop('decision'), 'next-decision');
+    await s.decide('D1', 'raise', { rationale: 'spreading' });
+    const ev = evaluate(s, null);
+    const row = (id: string) => ev.rows.find((r) => r.item === id)!;
+    // X02 (first arrival, by T+0:25) and X06 (command post, by T+1:15) are still ahead at T+0:12.
+    expect(s.t).toBeLessThan(ev.expected.find((e) => e.id === 'X02')!.byT);
+    expect(row('E3').evidence.zh).not.toContain('✗');
+    expect(row('E3').evidence.zh).toContain('未到时限');
+    expect(row('E3').evidence.en).toContain('not yet due');
+    expect(row('E3').suggested).toBeNull();
+    expect(row('E6').evidence.en).toContain('not reached yet');
+    expect(row('E6').suggested).toBeNull();
+    // At the end the same items are settled: missed is missed.
+    await playHeadless(s);
+    const end = evaluate(s, null);
+    expect(end.rows.find((r) => r.item === 'E6')!.suggested).not.toBeNull();
+    expect(end.rows.every((r) => !/not yet due|not reached yet/.test(r.evidence.en))).toBe(true);
+  });
+
   it('an indicator’s evidence is written in its own unit: the report limits (E1) as a multiple of the limit, times in seconds or minutes', async () => {
     const s = await open(TABLETOP);
     await playHeadless(s);

@@ -137,7 +137,9 @@ export class ExerciseControl {
 
   decide(id: string, choice: string, o: { role?: string; rationale?: string; text?: string; timedOut?: boolean }): Promise<unknown> {
     return this.enqueue(async () => {
-      await this.session?.decide(id, choice, o);
+      // A second confirm (a double click, or the timeout as the room decides) finds it taken already.
+      if (this.session?.pending?.id !== id) return;
+      await this.session.decide(id, choice, o);
       this.waitedMs = 0;
     });
   }

@@ -120,8 +120,12 @@ export function exerciseSuite(h: Harness): void {
     await state(p, 'decision');
     await p.check('#decision input[value=hold]');
     await p.fill('#decision textarea[name=rationale]', '先核实再升级');
-    await p.click('#decide');
+    // A double click decides once and raises no error.
+    await p.dblclick('#decide');
     await state(p, 'ready');
+    await p.waitForTimeout(300);
+    expect(await p.isHidden('#errors'), (await p.textContent('#errors-text')) ?? '').toBe(true);
+    expect((await session(p)).pending).toBeNull();
     await p.fill('#note-text', '疏散组已到位');
     await p.click('#note-add');
     await p.click('#tabbtn-evaluation');

@@ -51,6 +51,9 @@ export interface DecisionRow {
   t: number | null;
   choice: string | null;
   expected: string | null;
+  /** The chosen and the expected option in words (what a reader sees; the ids are for the CSV). */
+  choiceLabel: Text | null;
+  expectedLabel: Text | null;
   asExpected: boolean | null;
   rationale: string;
   timedOut: boolean;
@@ -125,6 +128,7 @@ export function evaluate(s: ExerciseSession, score: ScoreResult | null): Evaluat
   });
   const decisions: DecisionRow[] = s.pkg.decisions.map((d) => {
     const a = s.decided.get(d.id);
+    const labelOf = (id: string): Text => d.options.find((o) => o.id === id)?.label ?? { zh: id, en: id };
     return {
       decision: d.id,
       phase: d.phase,
@@ -132,6 +136,8 @@ export function evaluate(s: ExerciseSession, score: ScoreResult | null): Evaluat
       t: a ? a.t : null,
       choice: a ? a.choice : null,
       expected: d.expected,
+      choiceLabel: a ? labelOf(a.choice) : null,
+      expectedLabel: d.expected === null ? null : labelOf(d.expected),
       asExpected: a && d.expected !== null ? a.choice === d.expected : null,
       rationale: a?.rationale ?? '',
       timedOut: a?.timedOut ?? false,
@@ -195,7 +201,7 @@ function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decis
     if (d.choice === null) return { evidence: { zh: `决策 ${d.decision} 未作出`, en: `decision ${d.decision} was not taken` }, suggested: 'U' };
     const as = d.asExpected;
     return {
-      evidence: { zh: `决策 ${d.decision}：选择“${d.choice}”${d.expected ? `（预案预期“${d.expected}”）` : ''}${d.timedOut ? '，超时取默认' : ''}`, en: `decision ${d.decision}: chose "${d.choice}"${d.expected ? ` (the plan expects "${d.expected}")` : ''}${d.timedOut ? ', timed out to the default' : ''}` },
+      evidence: { zh: `决策 ${d.decision}：选择“${d.choiceLabel!.zh}”${d.expectedLabel ? `（预案预期“${d.expectedLabel.zh}”）` : ''}${d.timedOut ? '，超时取默认' : ''}`, en: `decision ${d.decision}: chose "${d.choiceLabel!.en}"${d.expectedLabel ? ` (the plan expects "${d.expectedLabel.en}")` : ''}${d.timedOut ? ', timed out to the default' : ''}` },
       suggested: as === null ? null : as && !d.timedOut ? 'P' : as ? 'S' : 'M',
     };
   }

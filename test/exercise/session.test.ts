@@ -237,6 +237,19 @@ describe('the bundled exercises on the model of levels, grades and staged report
     expect(end.rows.every((r) => !/not yet due|not reached yet/.test(r.evidence.en))).toBe(true);
   });
 
+  it('a decision is named by its option’s words in the reader’s language, in the evaluation and in the report’s decision record; the ids stay in decisions.csv', async () => {
+    const s = await open(TABLETOP);
+    await playHeadless(s);
+    const { evaluation, files } = exerciseFiles(s, await s.finish(), { lang: 'zh' });
+    const e4 = evaluation.rows.find((r) => r.item === 'E4')!.evidence;
+    expect(e4.zh).toBe('决策 D1：选择“启动 II 级响应”（预案预期“启动 II 级响应”）');
+    expect(e4.en).toBe('decision D1: chose "Raise to level II" (the plan expects "Raise to level II")');
+    const record = files['aar.html'].split('附录二')[1].split('附录三')[0];
+    expect(record).toContain('启动 II 级响应');
+    expect(record).not.toMatch(/<td>raise</);
+    expect(files['decisions.csv']).toContain(',raise,raise,');
+  });
+
   it('an indicator’s evidence is written in its own unit: the report limits (E1) as a multiple of the limit, times in seconds or minutes', async () => {
     const s = await open(TABLETOP);
     await playHeadless(s);

@@ -128,7 +128,11 @@ export function renderDebrief(el: HTMLElement, ctx: ExerciseContext): void {
   const decided = [...s.decided.values()];
   if (decided.length === 0) return;
   el.append(h('h3', {}, m.branch), h('p', { class: 'muted' }, m.branchHint));
-  const options = decided.flatMap((d) => s.pkg.decisions.find((x) => x.id === d.decision)!.options.filter((o) => o.id !== d.choice).map((o) => ({ d: d.decision, o: o.id, label: `${d.decision}: ${d.choice} → ${o.label[lang]}` })));
+  const options = decided.flatMap((d) => {
+    const all = s.pkg.decisions.find((x) => x.id === d.decision)!.options;
+    const chosen = all.find((o) => o.id === d.choice)?.label[lang] ?? d.choice;
+    return all.filter((o) => o.id !== d.choice).map((o) => ({ d: d.decision, o: o.id, label: `${d.decision}: ${chosen} → ${o.label[lang]}` }));
+  });
   const sel = h('select', { id: 'branch-choice', 'aria-label': m.branch }, ...options.map((x) => h('option', { value: `${x.d}=${x.o}` }, x.label)));
   el.append(h('form', { id: 'branch-form', onsubmit: (e: Event) => {
     e.preventDefault();

@@ -194,7 +194,10 @@ export function noteForm(ctx: ExerciseContext): HTMLElement {
   f.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = String(new FormData(f).get('text') ?? '').trim();
-    if (text) void ctx.control.run((s) => s.annotate({ type: 'note', text, role: ctx.view.role }));
+    if (!text) return;
+    void ctx.control.run((s) => s.annotate({ type: 'note', text, role: ctx.view.role }));
+    // Emptied once taken: the field shows the note went into the log, and a second click adds no copy.
+    f.reset();
   });
   return f;
 }

@@ -128,6 +128,9 @@ export function exerciseSuite(h: Harness): void {
     expect((await session(p)).pending).toBeNull();
     await p.fill('#note-text', '疏散组已到位');
     await p.click('#note-add');
+    // The note is taken: the field empties, so a second click adds no copy.
+    await p.waitForFunction(() => (document.getElementById('note-text') as HTMLInputElement).value === '', undefined, { timeout: 5_000 });
+    await p.click('#note-add');
     await p.click('#tabbtn-evaluation');
     const form = p.locator('form.rate[data-task=T1]');
     await form.locator('select[name=rating]').selectOption('M');

@@ -27,6 +27,7 @@ import { clock, tPlus } from '../src/report/format.ts';
 import { formatError } from '../src/scenario/errors.ts';
 import { mountMapPane } from './views/map-pane.ts';
 import { forgetLog, keepLog, keptLog, type LogStorage } from './app/exercise-store.ts';
+import { restoreTyped, typedIn, watchSubmits } from './app/typed-fields.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 mountMapPane($('map-pane'), 'exercise');
@@ -121,7 +122,11 @@ function redraw(): void {
   const panel = PANELS.find((p) => p.id === ui.tab)!;
   // A form being typed in is not redrawn under the user's fingers while the clock runs.
   const el = $(`tab-${panel.id}`);
-  if (!(control.playing && el.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select'))) panel.render(el, ctx);
+  if (!(control.playing && el.contains(document.activeElement) && document.activeElement?.matches('input, textarea, select'))) {
+    const typed = typedIn(el);
+    panel.render(el, ctx);
+    restoreTyped(el, typed);
+  }
   const slot = $('x-note-slot');
   if (!slot.firstChild) slot.replaceWith(Object.assign(noteForm(ctx), { id: 'x-note-slot' }));
   updateUrl();
@@ -252,6 +257,7 @@ async function start(): Promise<void> {
     redraw();
   });
   wire();
+  watchSubmits($('side'));
   applyLanguage();
   await openExercise(ui.exercise);
 }

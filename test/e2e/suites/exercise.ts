@@ -120,6 +120,11 @@ export function exerciseSuite(h: Harness): void {
     await state(p, 'decision');
     await p.check('#decision input[value=hold]');
     await p.fill('#decision textarea[name=rationale]', '先核实再升级');
+    // A language switch redraws the panel and keeps what is being typed.
+    await p.click('#x-lang');
+    await p.click('#x-lang');
+    expect(await p.locator('#decision textarea[name=rationale]').inputValue()).toBe('先核实再升级');
+    expect(await p.locator('#decision input[value=hold]').isChecked()).toBe(true);
     // A double click decides once and raises no error.
     await p.dblclick('#decide');
     await state(p, 'ready');
@@ -133,8 +138,12 @@ export function exerciseSuite(h: Harness): void {
     await p.click('#note-add');
     await p.click('#tabbtn-evaluation');
     const form = p.locator('form.rate[data-task=T1]');
+    await p.locator('form.rate[data-task=T2] textarea[name=observations]').fill('首车未见，待核实');
     await form.locator('select[name=rating]').selectOption('M');
     await form.locator('button[type=submit]').click();
+    await p.waitForTimeout(300);
+    // Saving one task's rating keeps what was typed, unsaved, for another.
+    expect(await p.locator('form.rate[data-task=T2] textarea[name=observations]').inputValue()).toBe('首车未见，待核实');
     await p.waitForTimeout(300);
     const before = await session(p);
     await p.reload();

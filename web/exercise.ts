@@ -164,6 +164,16 @@ function applyLanguage(): void {
   redraw();
 }
 
+/** The exercise a log names (null when it is no JSON object naming one: the replay then says what is wrong). */
+function loggedExercise(text: string): string | null {
+  try {
+    const name = (JSON.parse(text.replace(/^\uFEFF/, '')) as { exercise?: { name?: unknown } } | null)?.exercise?.name;
+    return typeof name === 'string' ? name : null;
+  } catch {
+    return null;
+  }
+}
+
 function titleOf(name: string): string {
   const r = loadBundled(name);
   return r.ok ? r.value.pkg.title[ui.lang] : name;
@@ -179,23 +189,24 @@ async function openExercise(name: string): Promise<void> {
   await openLoaded(r.value);
 }
 
-/** Shows and opens a loaded package (bundled, or opened by the user). */
-async function openLoaded(x: { pkg: ExercisePackage; scenario: Scenario }): Promise<void> {
+/** Shows a loaded package's map, legend, title and speed (before its session opens). */
+function showPackage(x: { pkg: ExercisePackage; scenario: Scenario }): void {
   showErrors(null);
   $('x-status').textContent = m().loading;
   map.setScenario(x.scenario, agencyPalette(x.scenario.agencies));
   mapLegend($('legend'), x.scenario, appM());
   $('map-title').textContent = x.pkg.title[ui.lang];
   $<HTMLSelectElement>('x-speed').value = String(x.pkg.playSpeed);
+}
+
+/** Shows and opens a loaded package (bundled, or opened by the user). */
+async function openLoaded(x: { pkg: ExercisePackage; scenario: Scenario }): Promise<void> {
+  showPackage(x);
   const text = keptLog(storage, x.pkg.hash.package);
   if (text !== null) {
     // The exercise was under way in this browser: replay its log to where it stood.
     const out = await control.openLog(x.pkg, x.scenario, text, m().kept);
-    if (out.ok) {
-      const clockMoves = control.log()!.actions.filter((a) => a.type === 'clock');
-      if (clockMoves.at(-1)?.how === 'end') await control.end();
-      return;
-    }
+    if (out.ok) return;
     showErrors(out.errors.map(formatError));
   }
   await control.open(x.pkg, x.scenario);
@@ -240,9 +251,23 @@ function wire(): void {
   $('x-open-log').onclick = () => $<HTMLInputElement>('x-log-input').click();
   $<HTMLInputElement>('x-log-input').onchange = async (e) => {
     // A log replays on the package open now (bundled or opened from a zip).
-    const f = (e.target as HTMLInputElement).files?.[0];
+    const input = e.target as HTMLInputElement;
+    const f = input.files?.[0];
+    input.value = ''; // the same file may be opened again
     if (!f || !control.pkg || !control.scenario) return;
-    const out = await control.openLog(control.pkg, control.scenario, await f.text(), f.name);
+    const text = await f.text();
+    let x = { pkg: control.pkg, scenario: control.scenario };
+    // A log of another bundled exercise opens that exercise and replays on it.
+    const named = loggedExercise(text);
+    const other = named !== null && named !== x.pkg.name && BUNDLED_EXERCISES.includes(named) ? loadBundled(named) : null;
+    if (other?.ok) {
+      x = other.value;
+      ui.exercise = named!;
+      $<HTMLSelectElement>('x-select').value = named!;
+      showPackage(x);
+    }
+    const out = await control.openLog(x.pkg, x.scenario, text, f.name);
+    if (!out.ok && other?.ok) await openLoaded(x);
     showErrors(out.ok ? null : out.errors.map(formatError));
   };
   window.addEventListener('resize', () => {

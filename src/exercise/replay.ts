@@ -88,6 +88,7 @@ const comparable = (a: Action) => JSON.stringify(a);
  */
 export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine: EngineLink, log: ExerciseLog, where: string, branch?: Branch): Promise<Result<Replayed>> {
   const fail = (path: string, message: string): Result<Replayed> => ({ ok: false, errors: [{ path, message }] });
+  if (log.exercise.name !== pkg.name) return fail(`${where} exercise.name`, `the log was recorded on the exercise "${log.exercise.name}", not on "${pkg.name}" (open that exercise to replay it)`);
   if (log.exercise.hash !== pkg.hash.package) return fail(`${where} exercise.hash`, `the log was recorded on another version of the package "${log.exercise.name}" (its files changed since)`);
   if (log.scenario.hash !== pkg.hash.scenario) return fail(`${where} scenario.hash`, `the log was recorded on another version of the scenario "${log.scenario.name}" (it or its side files changed since)`);
   if (log.seed !== pkg.seed) return fail(`${where} seed`, `the log was recorded with seed ${log.seed}, the package plays seed ${pkg.seed}`);

@@ -82,6 +82,11 @@ describe('the exercise log replays the exercise byte for byte', () => {
     const r = await replayLog(other, scenario, link(), first.log, 'log.json');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].path).toBe('log.json scenario.hash');
+    // A log of another exercise is named as such, not as another version of this one.
+    const tabletop = await loadPackage(TABLETOP);
+    const r3 = await replayLog(tabletop.pkg, tabletop.scenario, link(), first.log, 'log.json');
+    expect(r3.ok).toBe(false);
+    if (!r3.ok) expect(r3.errors[0]).toEqual({ path: 'log.json exercise.name', message: `the log was recorded on the exercise "${pkg.name}", not on "${tabletop.pkg.name}" (open that exercise to replay it)` });
     const bent = JSON.parse(JSON.stringify(first.log)) as ExerciseLog;
     const k = bent.actions.findIndex((a) => a.type === 'decision');
     bent.actions[k] = { ...bent.actions[k], decision: 'D2' } as never;

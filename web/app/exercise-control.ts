@@ -121,6 +121,8 @@ export class ExerciseControl {
       this.score = null;
       this.branchResult = null;
       this.session = r.value.session;
+      // A log that played to the end opens ended: its files, debrief and branches are there at once.
+      if (this.session.done) await this.finishRun();
       return { ok: true as const, value: null };
     });
     return out ?? { ok: false, errors: [{ path: fileName, message: 'the replay failed' }] };
@@ -195,11 +197,14 @@ export class ExerciseControl {
   end(): Promise<unknown> {
     return this.enqueue(async () => {
       this.pauseClock();
-      if (this.session && !this.result) {
-        this.result = await this.session.finish();
-        this.score = exerciseFiles(this.session, this.result, { lang: 'zh' }).score;
-      }
+      await this.finishRun();
     });
+  }
+
+  private async finishRun(): Promise<void> {
+    if (!this.session || this.result) return;
+    this.result = await this.session.finish();
+    this.score = exerciseFiles(this.session, this.result, { lang: 'zh' }).score;
   }
 
   /** Every file the CLI writes for this exercise (after it ended). */

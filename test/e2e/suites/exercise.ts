@@ -112,6 +112,24 @@ export function exerciseSuite(h: Harness): void {
     await page.close();
   });
 
+  it('a log of the other bundled exercise, opened on this one, opens that exercise and replays on it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exercise-e2e-'));
+    const quiet = { out: () => {}, err: (s: string) => console.error(s), tty: false };
+    expect(await main(['exercise', join(ROOT, 'scenarios/exercises/urban-flood-functional'), '--out', join(dir, 'flood')], quiet)).toBe(0);
+    const actions = JSON.parse(readFileSync(join(dir, 'flood', 'exercise-log.json'), 'utf8')).actions.length;
+    const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
+    await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);
+    await state(p, 'ready');
+    await p.setInputFiles('#x-log-input', join(dir, 'flood', 'exercise-log.json'));
+    await p.waitForFunction((n) => (window as unknown as { linkdrill: { exercise(): { actions: number } | null } }).linkdrill.exercise()?.actions === n, actions, { timeout: 60_000 });
+    expect(await p.isHidden('#errors'), (await p.textContent('#errors-text')) ?? '').toBe(true);
+    expect(await p.inputValue('#x-select')).toBe('urban-flood-functional');
+    expect(p.url()).toContain('exercise=urban-flood-functional');
+    // The log ended the exercise: it opens ended, with its debrief and branches.
+    await state(p, 'ended');
+    await p.close();
+  });
+
   it('a reload halfway loses nothing: decisions, notes and ratings come back where they were, and Start over starts afresh', async () => {
     const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
     await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
-import { MAX_SEED } from '../random/streams.ts';
+import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import { parseShard, type Shard } from '../batch/plan.ts';
 import { createPool, type Pool } from '../batch/pool.ts';
 import type { Lang } from '../report/i18n.ts';
@@ -74,7 +74,7 @@ async function batchWith(
     return 1;
   }
   const seed = seedOption ?? base.seed;
-  if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
+  if (!seedsFit(seed, reps)) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${base.name}-batch${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
 
   io.out(`${base.title}: ${variants.map((v) => v.name).join(', ')} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}`);

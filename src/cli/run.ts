@@ -6,7 +6,7 @@ import { RunFolderWriter } from '../report/outputs.ts';
 import type { SummaryRow } from '../metrics/stats.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
-import { MAX_SEED } from '../random/streams.ts';
+import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { loadScenarioFileWithWorkbooks } from './io.ts';
@@ -54,7 +54,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   }
   if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const seed = seedOption ?? scenario.seed;
-  if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
+  if (!seedsFit(seed, reps)) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
   // Refuse a place that is not ours before spending time on the run.
   claimOutputFolder(outDir, 'run');

@@ -16,6 +16,16 @@ const quiet = () => {
 const header = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
 
 describe('linkdrill run', () => {
+  it('seeds past the largest are refused before anything runs, by run and by batch (two replications never share the last seed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
+    for (const cmd of ['run', 'batch']) {
+      const q = quiet();
+      const code = await main([cmd, join(ROOT, 'test/fixtures/small.yaml'), '--seed', String(Number.MAX_SAFE_INTEGER), '--reps', '2', '--out', join(dir, cmd)], q.io);
+      expect([cmd, code, q.err.join('\n')]).toEqual([cmd, 2, `--seed + --reps must stay below ${Number.MAX_SAFE_INTEGER}`]);
+      expect(existsSync(join(dir, cmd))).toBe(false);
+    }
+  });
+
   it('writes the CSV files with the contract columns, one block per replication', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
     const out = join(dir, 'out');

@@ -26,37 +26,47 @@ const gradeNow = (inc: IncidentState): number | null => eventGrade(inc.type, inc
 /** Starts reporting, approval and experts as the incident's current grade requires (idempotent). */
 export function applyCommandRules(w: World, inc: IncidentState, order: Order): void {
   const cmd = w.scenario.command;
-  const id = inc.rec.incidentId;
   const g = gradeNow(inc);
   if (g === null) return;
-  const rng = incidentStream(w, inc, `command/${inc.type.id}`);
-  if (g >= cmd.reportGrade && !inc.reportStarted) {
-    inc.reportStarted = true;
-    const reportS = Math.max(0, sample(cmd.reportDelay, rng));
-    const updateS = Math.max(0, sample(cmd.updateDelay, rng));
-    w.kernel.after(reportS, () => {
-      inc.rec.tReported = w.kernel.now();
-      w.logging && w.emit('incident.report', { incident: id }, { stage: 'first', grade: GRADES[gradeNow(inc) ?? g], to: 'government' });
-      startApproval(w, inc, order);
-      w.kernel.after(updateS, () => {
-        inc.rec.tReportUpdate = w.kernel.now();
-        w.logging && w.emit('incident.report', { incident: id }, { stage: 'update', grade: GRADES[gradeNow(inc) ?? g], to: 'government' });
-      });
-    });
-  }
+  if (g >= cmd.reportGrade && !inc.reportStarted) startReporting(w, inc, order, g);
   // A grade raised after the first report needs approval from then on.
   if (inc.rec.tReported !== null) startApproval(w, inc, order);
-  if (g >= cmd.expertsGrade && !inc.expertsStarted) {
-    inc.expertsStarted = true;
-    const expertsS = Math.max(0, sample(cmd.expertsDelay, rng));
-    w.kernel.after(expertsS, () => {
-      inc.rec.tExperts = w.kernel.now();
-      inc.expertsConvened = true;
-      w.logging && w.emit('incident.experts', { incident: id }, NO_DATA);
-      // Commanders at the center decide follow-up at once.
-      approve(w, inc, order, 'experts');
+  if (g >= cmd.expertsGrade && !inc.expertsStarted) startExperts(w, inc, order);
+}
+
+// Each step that schedules is a function of its own, so that an incident below its grades (most of
+// them) allocates no closure or context on its way through `applyCommandRules`.
+
+/** 初报 after the report delay, then 续报 after the update delay (both drawn now, from the type's command stream). */
+function startReporting(w: World, inc: IncidentState, order: Order, g: number): void {
+  const cmd = w.scenario.command;
+  const id = inc.rec.incidentId;
+  const rng = incidentStream(w, inc, `command/${inc.type.id}`);
+  inc.reportStarted = true;
+  const reportS = Math.max(0, sample(cmd.reportDelay, rng));
+  const updateS = Math.max(0, sample(cmd.updateDelay, rng));
+  w.kernel.after(reportS, () => {
+    inc.rec.tReported = w.kernel.now();
+    w.logging && w.emit('incident.report', { incident: id }, { stage: 'first', grade: GRADES[gradeNow(inc) ?? g], to: 'government' });
+    startApproval(w, inc, order);
+    w.kernel.after(updateS, () => {
+      inc.rec.tReportUpdate = w.kernel.now();
+      w.logging && w.emit('incident.report', { incident: id }, { stage: 'update', grade: GRADES[gradeNow(inc) ?? g], to: 'government' });
     });
-  }
+  });
+}
+
+/** Experts and commanders convene at the center after the experts delay, and approve follow-up. */
+function startExperts(w: World, inc: IncidentState, order: Order): void {
+  inc.expertsStarted = true;
+  const expertsS = Math.max(0, sample(w.scenario.command.expertsDelay, incidentStream(w, inc, `command/${inc.type.id}`)));
+  w.kernel.after(expertsS, () => {
+    inc.rec.tExperts = w.kernel.now();
+    inc.expertsConvened = true;
+    w.logging && w.emit('incident.experts', { incident: inc.rec.incidentId }, NO_DATA);
+    // Commanders at the center decide follow-up at once.
+    approve(w, inc, order, 'experts');
+  });
 }
 
 /** From the approval grade up, the government approves follow-up after the approval delay (once). */
@@ -123,7 +133,10 @@ export function maybeOpenCommandPost(w: World, inc: IncidentState, order: Order)
 
 /** 终报: a reported event's final report follows the end of its response. */
 export function finalReport(w: World, inc: IncidentState): void {
-  if (!inc.reportStarted) return;
+  if (inc.reportStarted) scheduleFinalReport(w, inc);
+}
+
+function scheduleFinalReport(w: World, inc: IncidentState): void {
   const finalS = Math.max(0, sample(w.scenario.command.finalDelay, incidentStream(w, inc, `command/${inc.type.id}/final`)));
   w.kernel.after(finalS, () => {
     inc.rec.tReportFinal = w.kernel.now();

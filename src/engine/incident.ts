@@ -74,6 +74,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     size0: type.dynamics ? Math.max(1e-6, sample(type.dynamics.initialSize[gradeTrue], rng)) : 0,
   };
   if (o.size !== undefined && type.dynamics) draw.size0 = Math.max(1e-6, o.size);
+  const trueName = gradeName(eventGrade(type, gradeTrue));
   const id = `inc-${String(++w.counters.incident).padStart(6, '0')}`;
   // The record outlives the incident's state: a literal of its own, so V8 can learn to allocate
   // records where long-lived objects go instead of copying each one out of the young generation.
@@ -84,7 +85,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     lon: o.lon,
     lat: o.lat,
     source: o.source,
-    gradeTrue: gradeName(eventGrade(type, gradeTrue)),
+    gradeTrue: trueName,
     gradeInitial: null,
     gradeFinal: null,
     tOccur: now,
@@ -171,8 +172,10 @@ export function occur(w: World, o: Occurrence): IncidentState {
   };
   w.open.set(id, inc);
   if (inc.name) w.named.set(inc.name, inc);
-  const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: gradeName(eventGrade(type, gradeTrue)), source: o.source };
-  w.logging && w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
+  if (w.logging) {
+    const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: trueName, source: o.source };
+    w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
+  }
   if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
   else {
     const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);

@@ -82,9 +82,15 @@ async function batchWith(
   const started = process.hrtime.bigint();
   let lastLog = 0;
   let lastDraw = -Infinity;
+  // Ctrl-C, or a job scheduler's TERM: stop after the replications under way, keeping every finished one.
   const ac = new AbortController();
-  const onSigint = () => ac.abort();
-  process.once('SIGINT', onSigint);
+  let signal: NodeJS.Signals | null = null;
+  const onSignal = (s: NodeJS.Signals) => {
+    signal = s;
+    ac.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const outcome = await runBatch({
       variants,
@@ -122,12 +128,13 @@ async function batchWith(
     }
     if (outcome.interrupted) {
       io.err(`interrupted: ${outcome.ran + outcome.skipped} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`);
-      return 130;
+      return signal === 'SIGTERM' ? 143 : 130;
     }
     io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'}${values.xlsx ? ', batch.xlsx' : ''})`);
     return 0;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 }
 

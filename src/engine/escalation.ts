@@ -9,8 +9,12 @@ import type { Dynamics } from '../scenario/scenario.ts';
 import type { IncidentState, World } from './world.ts';
 import * as dmath from '../random/math.ts';
 
-/** Size at `tS` of an incident that started at `t0` with size `s0` and is still growing (pure). */
+/**
+ * Size at `tS` of an incident that started at `t0` with size `s0` and is still growing (pure). Growth
+ * stops on its own at `maxSize`; a size set beyond it (a secondary explosion) stays as it is.
+ */
 export function sizeAt(d: Dynamics, s0: number, t0: number, tS: number): number {
+  if (s0 >= d.maxSize) return s0;
   return Math.min(d.maxSize, s0 * dmath.exp(d.growthPerS * Math.max(0, tS - t0)));
 }
 

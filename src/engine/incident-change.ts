@@ -4,7 +4,7 @@
  * enlarging a hazmat zone), a casualty revision (patients to take to hospital). The center learns of
  * a change the way it learns of growth: from units on scene.
  */
-import { GRADES } from '../scenario/schema.ts';
+import { GRADES, MAX_SIZE } from '../scenario/schema.ts';
 import type { IncidentState, World } from './world.ts';
 import { gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
 import { checkControl, closeIncident, reportFromScene, sizeCrossed } from './incident.ts';
@@ -18,17 +18,18 @@ export function setTrueGrade(w: World, inc: IncidentState, grade: number): void 
 }
 
 /**
- * The incident's size jumps to `size` now (types with dynamics only). It grows on from there while
- * too few units hold it; an incident under control whose units can no longer hold the new size is
- * out of control again, and its work starts over once enough units are there; one still held
- * works on for the changed size's share of the work.
+ * The incident's size jumps to `size` now (types with dynamics only), past the type's `maxSize` if so
+ * (growth stops there on its own; a jump from outside may go beyond, and then stays). It grows on
+ * from there while too few units hold it; an incident under control whose units can no longer hold
+ * the new size is out of control again, and its work starts over once enough units are there; one
+ * still held works on for the changed size's share of the work.
  */
 export function setSize(w: World, inc: IncidentState, size: number): string | null {
   const d = inc.type.dynamics;
   if (!d) return `incident type "${inc.type.id}" has no size (no dynamics)`;
   if (!inc.open) return 'is closed';
   const now = w.kernel.now();
-  inc.sizeFrom = { size: Math.min(d.maxSize, Math.max(1e-6, size)), t: now };
+  inc.sizeFrom = { size: Math.min(MAX_SIZE, Math.max(1e-6, size)), t: now };
   if (inc.sizeFinal !== null) {
     const heldSize = inc.sizeFinal;
     inc.sizeFinal = null;

@@ -174,7 +174,7 @@ const incidentTypeSchema = z.strictObject({
       holdBy: z.array(z.string().min(1)).optional().describe('Unit types that count towards holding it (default: every unit on scene)'),
       thresholds: gradeMap(z.number().positive()).default({}).describe('Size at which the incident reaches each grade'),
       workPerSize: durationSchema.default(0).describe('Work added per unit of size once controlled'),
-      maxSize: z.number().positive().max(MAX_SIZE).optional().describe(`Size at which growth stops on its own (at most and by default ${MAX_SIZE})`),
+      maxSize: z.number().positive().max(MAX_SIZE).optional().describe(`Size at which growth stops on its own (at most and by default ${MAX_SIZE}); a size set from outside (scripted, or an exercise's size jump) may be larger, and stays`),
     })
     .optional()
     .describe('Incident dynamics: size grows while capability on scene is below need'),

@@ -138,6 +138,26 @@ describe('injections that change the situation', () => {
     expect(records.incidents[0].gradeFinal).not.toBe('IV');
     expect(records.dispatches.length).toBeGreaterThan(1);
   });
+  it('a size jump past the type’s maxSize is kept (not cut back to it): the units that held the largest size lose control, the size stays, and control comes back once enough units work', () => {
+    const s = world((x) => {
+      x.incidentTypes[0].dynamics = { initialSize: 1, growthPerHour: 0.5, sizePerUnit: 2, maxSize: 2, thresholds: { III: 5, II: 20 } };
+    });
+    const sim = createSimulation(s, 1);
+    ok(sim.inject({ kind: 'incident', type: 'fire', zone: 'A', name: 'F' }));
+    sim.advanceTo(1200);
+    expect(sim.snapshot().incidents[0].controlled).toBe(true);
+    // One engine holds 2, the most the fire grows to by itself; 3 needs a second.
+    ok(sim.inject({ kind: 'incident.change', incident: 'F', size: 3 }));
+    expect(sim.snapshot().incidents[0]).toMatchObject({ controlled: false, size: 3 });
+    sim.advanceTo(3000);
+    expect(sim.snapshot().incidents[0]).toMatchObject({ controlled: false, size: 3 });
+    ok(sim.inject({ kind: 'order', incident: 'F', agency: 'FIRE', unitType: 'engine' }));
+    const { log, records } = sim.finish();
+    const controlled = log.filter((e) => e.kind === 'incident.controlled');
+    expect(controlled.map((e) => e.kind === 'incident.controlled' && e.data.size)).toEqual([expect.any(Number), 3]);
+    expect(controlled[1].t).toBeGreaterThan(3000);
+    expect(records.incidents[0].size).toBe(3);
+  });
   it('a size change on an incident its units still hold lengthens (or shortens) its work by the change’s share, without losing control', () => {
     const s = world((x) => {
       x.incidentTypes[0].dynamics = { initialSize: 1, growthPerHour: 0.5, sizePerUnit: 100, workPerSize: '10m', thresholds: { III: 500, II: 2000 } };

@@ -113,6 +113,11 @@ describe('incident dynamics', () => {
     expect(timeToSize(d, 1, 0, 25)).toBe(Infinity);
     expect(timeToSize(d, 5, 0, 3)).toBe(0);
   });
+  it('a size set past the maximum (a jump from outside) stays as it is: it neither grows nor falls back to the maximum', () => {
+    expect(sizeAt(d, 30, 0, 6000)).toBe(30);
+    expect(sizeAt(d, 20, 0, 6000)).toBe(20);
+    expect(timeToSize(d, 30, 0, 31)).toBe(Infinity);
+  });
   it('needs ⌈size ÷ sizePerUnit⌉ units (at least one), and a size maps to the highest threshold reached', () => {
     expect(unitsNeeded(d, 0.1)).toBe(1);
     expect(unitsNeeded(d, 4)).toBe(2);

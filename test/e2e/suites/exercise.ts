@@ -58,7 +58,7 @@ export function exerciseSuite(h: Harness): void {
     await state(page, 'decision');
     expect(await page.textContent('#decision')).not.toContain('★');
     await page.screenshot({ path: join(SHOTS, 'exercise-player.png') });
-    await page.check('#decision input[value=request]');
+    await page.check('#decision input[value=open]');
     await page.click('#decide');
     await state(page, 'ready');
     await page.click('#x-role-facilitator');

@@ -52,7 +52,8 @@ export function replicationLine(r: ReplicationResult): string {
 }
 
 /** The header line (column names need no quoting). */
-export const replicationsHeader = () => REPLICATION_COLUMNS.join(',') + '\r\n';
+/** The header line of `replications.csv`, after a UTF-8 byte order mark with `bom` (Excel then reads Chinese variant names). */
+export const replicationsHeader = (bom = false) => (bom ? '\uFEFF' : '') + REPLICATION_COLUMNS.join(',') + '\r\n';
 
 /** What a batch's rows must be: its variants, replications, first seed and shard. */
 export interface ReplicationExpectation {
@@ -118,10 +119,10 @@ export function readReplications(text: string, where = 'replications.csv', expec
 }
 
 /** The final file: header, then rows sorted by replication, then variant order. */
-export function replicationsCsv(rows: readonly ReplicationResult[], variantOrder: readonly string[]): string {
+export function replicationsCsv(rows: readonly ReplicationResult[], variantOrder: readonly string[], bom = false): string {
   const order = new Map(variantOrder.map((v, i) => [v, i]));
   const sorted = [...rows].sort((a, b) => a.rep - b.rep || (order.get(a.variant) ?? 1e9) - (order.get(b.variant) ?? 1e9) || (a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0));
-  return replicationsHeader() + sorted.map(replicationLine).join('');
+  return replicationsHeader(bom) + sorted.map(replicationLine).join('');
 }
 
 export interface ComparisonRow {
@@ -218,8 +219,8 @@ export function compare(rows: readonly ReplicationResult[], variantOrder: readon
  * back (figures rounded as written, whether run now, resumed or merged) — and their comparison: what
  * the CLI and the app both write and show.
  */
-export function comparisonOf(rows: readonly ReplicationResult[], variantOrder: readonly string[]): { replicationsCsv: string; rows: ReplicationResult[]; cmp: ComparisonRow[] } {
-  const text = replicationsCsv(rows, variantOrder);
+export function comparisonOf(rows: readonly ReplicationResult[], variantOrder: readonly string[], bom = false): { replicationsCsv: string; rows: ReplicationResult[]; cmp: ComparisonRow[] } {
+  const text = replicationsCsv(rows, variantOrder, bom);
   const kept = readReplications(text).rows;
   return { replicationsCsv: text, rows: kept, cmp: compare(kept, variantOrder) };
 }

@@ -30,6 +30,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     lang: { type: 'string' },
     'max-events': { type: 'string' },
     xlsx: { type: 'boolean' },
+    excel: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
   const maxEvents = maxEventsOption(values['max-events']);
@@ -105,6 +106,7 @@ async function batchWith(
       shard,
       lang,
       xlsx: values.xlsx === true,
+      excel: values.excel === true,
       signal: ac.signal,
       pool,
       onProgress: (done, total) => {
@@ -139,9 +141,9 @@ async function batchWith(
 }
 
 export async function mergeCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' } });
+  const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' } });
   if (positionals.length < 1 || values.out === undefined) throw new UsageError(`usage: ${MERGE_USAGE}`);
-  const r = mergeShards(positionals, values.out as string, langOption(values.lang));
+  const r = mergeShards(positionals, values.out as string, langOption(values.lang), values.excel === true);
   if (!r.ok) {
     io.err(formatErrors(r.errors));
     return 1;

@@ -9,7 +9,7 @@ describe('linkdrill batch', () => {
   it('TERM (a job scheduler, timeout) stops it as Ctrl-C does: every finished replication kept, said so, exit 143', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-batch-'));
     const out = join(dir, 'b');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/linkdrill.js'), 'batch', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '100000', '--workers', '1', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/linkdrill.js'), 'batch', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '100000', '--workers', '1', '--out', out, '--lang', 'en'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { InputError } from '../scenario/errors.ts';
 import { reservedKeyErrors } from '../scenario/reserved.ts';
 import { zodErrors } from '../scenario/zod-messages.ts';
-import { MAX_SEED } from '../random/streams.ts';
+import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import type { Shard } from './plan.ts';
 
 /** Most replications a batch runs (the CLI's `--reps` ceiling). */
@@ -36,7 +36,7 @@ const batchMetaSchema = z
     inputs: z.record(z.string(), z.string()).optional(),
   })
   .refine((m) => m.shard.index <= m.shard.count, { message: 'shard.index must be at most shard.count', path: ['shard', 'index'] })
-  .refine((m) => m.seed + m.reps - 1 <= MAX_SEED, { message: `seed + reps must stay below ${MAX_SEED}`, path: ['seed'] });
+  .refine((m) => seedsFit(m.seed, m.reps), { message: `seed + reps must stay below ${MAX_SEED}`, path: ['seed'] });
 
 /** Parses a folder's batch.json; problems name the file (and the place in it). */
 export function readBatchMeta(path: string): { meta: BatchMeta } | { error: InputError } {

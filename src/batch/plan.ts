@@ -7,7 +7,7 @@ import { KPI_COLUMNS, type Kpi } from '../metrics/kpis.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { csvLine, EOL, readText, toCsv } from '../report/csv.ts';
 import { decimal, readCsvTable } from '../scenario/table.ts';
-import { pairedInterval, replicationInterval, tCdf } from '../metrics/stats.ts';
+import { pairedInterval, replicationInterval, sameShiftP, tCdf } from '../metrics/stats.ts';
 import { effectOf, holm, minDifferences, type Effect } from './verdict.ts';
 import type { InputError } from '../scenario/errors.ts';
 
@@ -52,7 +52,8 @@ export function replicationLine(r: ReplicationResult): string {
 }
 
 /** The header line (column names need no quoting). */
-export const replicationsHeader = () => REPLICATION_COLUMNS.join(',') + '\r\n';
+/** The header line of `replications.csv`, after a UTF-8 byte order mark with `bom` (Excel then reads Chinese variant names). */
+export const replicationsHeader = (bom = false) => (bom ? '\uFEFF' : '') + REPLICATION_COLUMNS.join(',') + '\r\n';
 
 /** What a batch's rows must be: its variants, replications, first seed and shard. */
 export interface ReplicationExpectation {
@@ -118,10 +119,10 @@ export function readReplications(text: string, where = 'replications.csv', expec
 }
 
 /** The final file: header, then rows sorted by replication, then variant order. */
-export function replicationsCsv(rows: readonly ReplicationResult[], variantOrder: readonly string[]): string {
+export function replicationsCsv(rows: readonly ReplicationResult[], variantOrder: readonly string[], bom = false): string {
   const order = new Map(variantOrder.map((v, i) => [v, i]));
   const sorted = [...rows].sort((a, b) => a.rep - b.rep || (order.get(a.variant) ?? 1e9) - (order.get(b.variant) ?? 1e9) || (a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0));
-  return replicationsHeader() + sorted.map(replicationLine).join('');
+  return replicationsHeader(bom) + sorted.map(replicationLine).join('');
 }
 
 export interface ComparisonRow {
@@ -148,7 +149,7 @@ export interface ComparisonRow {
   effect: Effect | null;
 }
 
-/** Two-sided p-value of a paired t-test of mean difference 0 (1 when every pair is equal). */
+/** Two-sided p-value of a paired t-test of mean difference 0 (1 when every pair is equal; the sign test's when all differ alike). */
 export function pairedPValue(a: readonly number[], b: readonly number[]): number {
   const d: number[] = [];
   for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) d.push(a[i] - b[i]);
@@ -156,7 +157,7 @@ export function pairedPValue(a: readonly number[], b: readonly number[]): number
   if (n < 2) return NaN;
   const mean = d.reduce((x, y) => x + y, 0) / n;
   const sd = Math.sqrt(d.reduce((x, y) => x + (y - mean) ** 2, 0) / (n - 1));
-  if (sd === 0) return mean === 0 ? 1 : 0;
+  if (sd === 0) return mean === 0 ? 1 : sameShiftP(n);
   const t = mean / (sd / Math.sqrt(n));
   return Math.min(1, 2 * (1 - tCdf(Math.abs(t), n - 1)));
 }
@@ -218,8 +219,8 @@ export function compare(rows: readonly ReplicationResult[], variantOrder: readon
  * back (figures rounded as written, whether run now, resumed or merged) — and their comparison: what
  * the CLI and the app both write and show.
  */
-export function comparisonOf(rows: readonly ReplicationResult[], variantOrder: readonly string[]): { replicationsCsv: string; rows: ReplicationResult[]; cmp: ComparisonRow[] } {
-  const text = replicationsCsv(rows, variantOrder);
+export function comparisonOf(rows: readonly ReplicationResult[], variantOrder: readonly string[], bom = false): { replicationsCsv: string; rows: ReplicationResult[]; cmp: ComparisonRow[] } {
+  const text = replicationsCsv(rows, variantOrder, bom);
   const kept = readReplications(text).rows;
   return { replicationsCsv: text, rows: kept, cmp: compare(kept, variantOrder) };
 }

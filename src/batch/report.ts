@@ -86,7 +86,7 @@ export function comparisonHtml(meta: BatchMeta, rows: readonly ReplicationResult
       ? `<ol>${matters
           .map(
             ({ r, rel }) =>
-              `<li><strong>${esc(title(r.variant))}</strong> ${kpiName(r.metric, lang)}: ${formatNumber(r.diffMean)} [${formatNumber(r.diffLow)}, ${formatNumber(r.diffHigh)}] (${(rel * 100).toFixed(1)}%, p<sub>Holm</sub> = ${formatNumber(r.pHolm)}) — <span class="${r.effect === 'better' ? 'good' : 'bad'}">${r.effect === 'better' ? TEXT.better[lang] : TEXT.worse[lang]}</span></li>`,
+              `<li><strong>${esc(title(r.variant))}</strong> ${kpiName(r.metric, lang)}: ${formatNumber(r.diffMean)} [${formatNumber(r.diffLow)}, ${formatNumber(r.diffHigh)}] (${(rel * 100).toFixed(1)}%, p<sub>Holm</sub> ${r.pHolm < 0.001 ? '&lt; 0.001' : `= ${formatNumber(r.pHolm)}`}) — <span class="${r.effect === 'better' ? 'good' : 'bad'}">${r.effect === 'better' ? TEXT.better[lang] : TEXT.worse[lang]}</span></li>`,
           )
           .join('')}</ol>`
       : `<p class="nothing">${TEXT.none[lang]}</p>`) +

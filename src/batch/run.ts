@@ -36,6 +36,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Also write batch.xlsx (replications and comparison as sheets). */
   xlsx?: boolean;
+  /** Start the CSV files with a UTF-8 byte order mark, so Excel shows Chinese variant names. */
+  excel?: boolean;
   /** Aborting stops the batch: finished replications stay in replications.csv. */
   signal?: AbortSignal;
   /**
@@ -73,7 +75,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
     try {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'batch.json'), JSON.stringify(meta, null, 2) + '\n');
-      writeFileSync(join(dir, 'replications.csv'), replicationsHeader());
+      writeFileSync(join(dir, 'replications.csv'), replicationsHeader(o.excel));
       writeManifest(dir, 'batch', ['batch.json', 'replications.csv']);
     } catch (e) {
       throw new OutputRefused(`${o.outDir}: cannot start the batch (${writeProblem(e)})`);
@@ -124,7 +126,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   }
   if (writeFailed) throw writeFailed;
   if (outcome.stopped) return { ok: true, ran: outcome.completed, skipped: all.length - jobs.length, interrupted: true };
-  const files: Record<string, string | Uint8Array> = batchFiles(meta, results, o.lang);
+  const files: Record<string, string | Uint8Array> = batchFiles(meta, results, o.lang, o.excel);
   if (o.xlsx) files['batch.xlsx'] = await workbookFromCsv(files, { lang: o.lang });
   for (const [name, text] of Object.entries(files)) replaceOwnFile(join(dir, name), text);
   writeManifest(dir, 'batch', ['batch.json', ...Object.keys(files)]);
@@ -164,20 +166,20 @@ function resumeFolder(o: BatchOptions, meta: BatchMeta): { dir: string; done: Re
   const read = readReplications(text, csvPath, { variants: order, reps: meta.reps, seed: meta.seed, shard: meta.shard });
   if (read.errors.length) return { errors: read.errors };
   // Rewrite what was kept (without a line cut short) before appending more.
-  replaceOwnFile(csvPath, replicationsCsv(read.rows, order));
+  replaceOwnFile(csvPath, replicationsCsv(read.rows, order, o.excel));
   return { dir: o.outDir, done: read.rows };
 }
 
-/** Sorted replications.csv, and — for a whole batch — comparison.csv and comparison.html. */
-export function batchFiles(meta: BatchMeta, rows: ReplicationResult[], lang: Lang): Record<string, string> {
+/** Sorted replications.csv, and — for a whole batch — comparison.csv and comparison.html (CSV files after a byte order mark with `bom`). */
+export function batchFiles(meta: BatchMeta, rows: ReplicationResult[], lang: Lang, bom = false): Record<string, string> {
   const order = meta.variants.map((v) => v.name);
-  if (meta.shard.count > 1) return { 'replications.csv': replicationsCsv(rows, order) };
-  const c = comparisonOf(rows, order);
-  return { 'replications.csv': c.replicationsCsv, 'comparison.csv': comparisonCsv(c.cmp), 'comparison.html': comparisonHtml(meta, c.rows, c.cmp, lang) };
+  if (meta.shard.count > 1) return { 'replications.csv': replicationsCsv(rows, order, bom) };
+  const c = comparisonOf(rows, order, bom);
+  return { 'replications.csv': c.replicationsCsv, 'comparison.csv': comparisonCsv(c.cmp, bom), 'comparison.html': comparisonHtml(meta, c.rows, c.cmp, lang) };
 }
 
 /** Combines shard folders into `outDir` with the files one unsharded batch would have written. */
-export function mergeShards(dirs: readonly string[], outDir: string, lang: Lang): { ok: true; rows: number } | { ok: false; errors: InputError[] } {
+export function mergeShards(dirs: readonly string[], outDir: string, lang: Lang, bom = false): { ok: true; rows: number } | { ok: false; errors: InputError[] } {
   const errors: InputError[] = [];
   const shards: { dir: string; meta: BatchMeta; rows: ReplicationResult[] }[] = [];
   for (const d of dirs) {
@@ -219,6 +221,6 @@ export function mergeShards(dirs: readonly string[], outDir: string, lang: Lang)
   if (dup) errors.push({ path: dirs.join(' '), message: `replication ${dup[0].replace('|', ' rep ')} appears more than once` });
   if (errors.length) return { ok: false, errors };
   const whole: BatchMeta = { ...first, shard: { index: 1, count: 1 } };
-  writeOutputFolder(outDir, { 'batch.json': JSON.stringify(whole, null, 2) + '\n', ...batchFiles(whole, rows, lang) }, 'batch');
+  writeOutputFolder(outDir, { 'batch.json': JSON.stringify(whole, null, 2) + '\n', ...batchFiles(whole, rows, lang, bom) }, 'batch');
   return { ok: true, rows: rows.length };
 }

@@ -154,7 +154,7 @@ function problems(c: Calibration, lang: Lang): string {
   const ps = c.source.problems;
   if (ps.length === 0) return `<h2>${esc(tr(T.problems, lang))}</h2><p>${esc(tr(T.noProblems, lang))}</p>`;
   const shown = ps.slice(0, 200);
-  const rows = shown.map((p) => `<tr><td class="num">${p.row}</td><td>${esc(p.column)}</td><td>${esc(p.kind)}</td><td>${esc(p.message)}</td></tr>`).join('');
+  const rows = shown.map((p) => `<tr><td${p.record ? '' : ' class="num"'}>${esc(p.record ?? String(p.row))}</td><td>${esc(p.column)}</td><td>${esc(p.kind)}</td><td>${esc(p.message)}</td></tr>`).join('');
   const more = ps.length > shown.length ? `<p class="note">… ${ps.length - shown.length} more in problems.csv</p>` : '';
   return `<h2>${esc(tr(T.problems, lang))}</h2><p class="note">${esc(tr(T.problemsNote, lang))}</p><table><tr><th>${esc(tr(T.row, lang))}</th><th>${esc(tr(T.column, lang))}</th><th>${esc(tr(T.problemKind, lang))}</th><th>${esc(tr(T.message, lang))}</th></tr>${rows}</table>${more}`;
 }

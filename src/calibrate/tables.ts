@@ -129,5 +129,5 @@ export function demandCsv(c: Calibration, h: History, bom: boolean): string {
 
 /** problems.csv. */
 export function problemsCsv(problems: readonly RowProblem[], bom: boolean): string {
-  return toCsv(['row', 'column', 'kind', 'message'], problems.map((p) => [p.row, p.column, p.kind, p.message]), { bom });
+  return toCsv(['row', 'column', 'kind', 'message'], problems.map((p) => [p.record ?? p.row, p.column, p.kind, p.message]), { bom });
 }

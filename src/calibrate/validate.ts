@@ -8,7 +8,10 @@
  * compared with the replications' mean m and sd s by Student's t prediction interval for a new
  * observation, m ± t(R−1) · s · √(1 + 1/R), and its two-sided p-value. The distance of whole
  * distributions is the Kolmogorov–Smirnov D of the observed sample from the pooled simulated one,
- * set against each replication's D from the pool of the others (one-sided). A measure is "off" where
+ * set against each replication's D from the pool of the others (one-sided). Where more than half the
+ * replications share one value (a rarely used unit's utilisation of 0, a count of a scripted incident),
+ * there is no spread for t: the observed value is judged by its rank among them instead, exact for one
+ * more replication whatever the distribution (at best 2/(R+1)). A measure is "off" where
  * Holm's step-down procedure (Holm 1979) over every measure rejects at the family-wise level α, so
  * a correct model is called off in at most α of validations; the report says by how much.
  */
@@ -171,7 +174,7 @@ export function compareMeasures(observed: readonly Measure[], sims: readonly (re
     const scale = sd * Math.sqrt(1 + 1 / R);
     const tq = tQuantile(0.975, R - 1);
     let p: number;
-    if (scale === 0) p = obs === mean ? 1 : 0;
+    if (mostlyOneValue(values)) p = rankP(obs, values, m.oneSided === true);
     else {
       const t = (obs - mean) / scale;
       p = m.oneSided ? 1 - tCdf(t, R - 1) : 2 * (1 - tCdf(Math.abs(t), R - 1));
@@ -182,6 +185,27 @@ export function compareMeasures(observed: readonly Measure[], sims: readonly (re
   }
   holm(rows, alpha);
   return rows;
+}
+
+/**
+ * Whether more than half the replications share one value (all equal; a rarely used unit's 0; a
+ * scripted incident's count): no spread a t interval could stand on, which would call anything else off.
+ */
+function mostlyOneValue(values: readonly number[]): boolean {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return Math.max(...counts.values()) * 2 > values.length;
+}
+
+/**
+ * p-value of `obs` by its rank among R replications (exact for one more replication, whatever the
+ * distribution): (1 + those at least as far out) / (R + 1), doubled for two sides, at most 1.
+ */
+function rankP(obs: number, values: readonly number[], oneSided: boolean): number {
+  const above = values.filter((v) => v >= obs).length;
+  const below = values.filter((v) => v <= obs).length;
+  const R = values.length;
+  return oneSided ? (1 + above) / (R + 1) : Math.min(1, (2 * (1 + Math.min(above, below))) / (R + 1));
 }
 
 /** Marks `off` by Holm's step-down procedure at family-wise level `alpha`. */

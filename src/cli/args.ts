@@ -29,6 +29,15 @@ export function intOption(value: string | boolean | undefined, name: string, fal
   return n;
 }
 
+/**
+ * A command's own result lines in `lang` (the language of its reports): `say(lang)(zh, en)`. Errors
+ * and usage stay English, each naming its place in the input.
+ */
+export const say =
+  (lang: 'zh' | 'en') =>
+  (zh: string, en: string): string =>
+    lang === 'zh' ? zh : en;
+
 /** `--lang zh|en` (default zh, the source documents' language). */
 export function langOption(value: string | boolean | undefined): 'zh' | 'en' {
   const lang = value ?? 'zh';

@@ -6,12 +6,12 @@ import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
-import { MAX_SEED } from '../random/streams.ts';
+import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import { parseShard, type Shard } from '../batch/plan.ts';
 import { createPool, type Pool } from '../batch/pool.ts';
 import type { Lang } from '../report/i18n.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
-import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { readScenarioFile } from './io.ts';
 import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
@@ -30,6 +30,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     lang: { type: 'string' },
     'max-events': { type: 'string' },
     xlsx: { type: 'boolean' },
+    excel: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
   const maxEvents = maxEventsOption(values['max-events']);
@@ -74,17 +75,25 @@ async function batchWith(
     return 1;
   }
   const seed = seedOption ?? base.seed;
-  if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
+  if (!seedsFit(seed, reps)) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${base.name}-batch${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
 
-  io.out(`${base.title}: ${variants.map((v) => v.name).join(', ')} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}`);
-  const bar = io.tty ? new SingleBar({ format: 'batch {bar} {value}/{total} replications | {rate}/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  const t = say(lang);
+  const names = variants.map((v) => v.name).join(', ');
+  io.out(t(`${base.title}：${names} × ${reps} 次重复（种子 ${seed}…${seed + reps - 1}）${shard.count > 1 ? `，分片 ${shard.index}/${shard.count}` : ''}，${workers} 个工作进程`, `${base.title}: ${names} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}`));
+  const bar = io.tty ? new SingleBar({ format: t('批量 {bar} {value}/{total} 次重复 | {rate}/秒 | 剩余 {eta_formatted}', 'batch {bar} {value}/{total} replications | {rate}/s | ETA {eta_formatted}'), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   const started = process.hrtime.bigint();
   let lastLog = 0;
   let lastDraw = -Infinity;
+  // Ctrl-C, or a job scheduler's TERM: stop after the replications under way, keeping every finished one.
   const ac = new AbortController();
-  const onSigint = () => ac.abort();
-  process.once('SIGINT', onSigint);
+  let signal: NodeJS.Signals | null = null;
+  const onSignal = (s: NodeJS.Signals) => {
+    signal = s;
+    ac.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const outcome = await runBatch({
       variants,
@@ -99,6 +108,7 @@ async function batchWith(
       shard,
       lang,
       xlsx: values.xlsx === true,
+      excel: values.excel === true,
       signal: ac.signal,
       pool,
       onProgress: (done, total) => {
@@ -111,7 +121,7 @@ async function batchWith(
           bar.update(done, { rate: secs > 0 ? (done / secs).toFixed(1) : '0' });
         } else if (done === total || secs - lastLog >= 10) {
           lastLog = secs;
-          io.err(`${done}/${total} replications`);
+          io.err(t(`${done}/${total} 次重复`, `${done}/${total} replications`));
         }
       },
     });
@@ -121,24 +131,32 @@ async function batchWith(
       return 1;
     }
     if (outcome.interrupted) {
-      io.err(`interrupted: ${outcome.ran + outcome.skipped} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`);
-      return 130;
+      const kept = outcome.ran + outcome.skipped;
+      io.err(t(`已中断：${kept} 次重复已保存在 ${outDir}/replications.csv；加 --resume 运行同一命令即可续完`, `interrupted: ${kept} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`));
+      return signal === 'SIGTERM' ? 143 : 130;
     }
-    io.out(`ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (replications.csv${shard.count > 1 ? '; merge the shards with linkdrill merge' : ', comparison.csv, comparison.html'}${values.xlsx ? ', batch.xlsx' : ''})`);
+    const listed = `replications.csv${shard.count > 1 ? '' : ', comparison.csv, comparison.html'}${values.xlsx ? ', batch.xlsx' : ''}`;
+    io.out(
+      t(
+        `运行 ${outcome.ran} 次重复${outcome.skipped ? `（${outcome.skipped} 次此前已完成）` : ''}；已写入 ${outDir}/（${listed}）${shard.count > 1 ? '；各分片用 linkdrill merge 合并' : ''}`,
+        `ran ${outcome.ran} replications${outcome.skipped ? ` (${outcome.skipped} already done)` : ''}; wrote ${outDir}/ (${listed}${shard.count > 1 ? '; merge the shards with linkdrill merge' : ''})`,
+      ),
+    );
     return 0;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 }
 
 export async function mergeCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' } });
+  const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' } });
   if (positionals.length < 1 || values.out === undefined) throw new UsageError(`usage: ${MERGE_USAGE}`);
-  const r = mergeShards(positionals, values.out as string, langOption(values.lang));
+  const r = mergeShards(positionals, values.out as string, langOption(values.lang), values.excel === true);
   if (!r.ok) {
     io.err(formatErrors(r.errors));
     return 1;
   }
-  io.out(`merged ${r.rows} replications from ${positionals.length} folder${positionals.length > 1 ? 's' : ''} into ${values.out}/`);
+  io.out(say(langOption(values.lang))(`已将 ${positionals.length} 个文件夹的 ${r.rows} 次重复合并到 ${values.out}/`, `merged ${r.rows} replications from ${positionals.length} folder${positionals.length > 1 ? 's' : ''} into ${values.out}/`));
   return 0;
 }

@@ -13,7 +13,7 @@ import { fragmentYaml, type FragmentTarget } from '../calibrate/fragment.ts';
 import { calibrationHtml } from '../calibrate/report.ts';
 import { demandCsv, fitsCsv, parametersCsv, problemsCsv, testsCsv } from '../calibrate/tables.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
-import { intOption, langOption, parse, UsageError, type Io } from './args.ts';
+import { intOption, langOption, parse, say, UsageError, type Io } from './args.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
@@ -93,9 +93,12 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
     io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
     return 1;
   }
-  io.out(`${name}: ${c.incidents} incidents, ${c.dispatches} dispatches, ${dateOfDay(c.firstDay)} – ${dateOfDay(c.lastDay)} (${c.days} days)${read.dropped ? `; ${read.dropped} problem rows left out` : ''}`);
-  io.out(`fitted ${c.quantities.length} durations, demand of ${c.demand.length} types${c.travel ? `, travel over ${c.travel.trips} trips` : ''}`);
-  io.out(`wrote ${outDir}/ (calibrated.yaml, calibration.html; parameters, fits, tests, demand, problems .csv)`);
+  const t = say(lang);
+  const period = `${dateOfDay(c.firstDay)} – ${dateOfDay(c.lastDay)}`;
+  const listed = 'calibrated.yaml, calibration.html; parameters, fits, tests, demand, problems .csv';
+  io.out(t(`${name}：事件 ${c.incidents} 起，出动 ${c.dispatches} 车次，${period}（${c.days} 天）${read.dropped ? `；有问题的 ${read.dropped} 行已剔除` : ''}`, `${name}: ${c.incidents} incidents, ${c.dispatches} dispatches, ${period} (${c.days} days)${read.dropped ? `; ${read.dropped} problem rows left out` : ''}`));
+  io.out(t(`拟合时长 ${c.quantities.length} 项、${c.demand.length} 类事件的需求${c.travel ? `、${c.travel.trips} 趟行程的路途时间` : ''}`, `fitted ${c.quantities.length} durations, demand of ${c.demand.length} types${c.travel ? `, travel over ${c.travel.trips} trips` : ''}`));
+  io.out(t(`已写入 ${outDir}/（${listed}）`, `wrote ${outDir}/ (${listed})`));
   return 0;
 }
 

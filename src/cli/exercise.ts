@@ -16,7 +16,7 @@ import { exerciseFiles } from '../exercise/outputs.ts';
 import { createEngineApi } from '../worker/engine.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
 import { DEFAULT_MAX_EVENTS, workErrors } from '../engine/estimate.ts';
 import { readTextFile, sideBytesReader, sideFileReader } from './io.ts';
 import { EXERCISE_USAGE } from './usage.ts';
@@ -72,7 +72,8 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     session = r.value.session;
-    if (r.value.branchT !== null) io.out(`branch: decision ${branch!.decision} takes "${branch!.choice}" at T+${(r.value.branchT / 60).toFixed(0)} min; the run is identical before it`);
+    const atMin = r.value.branchT === null ? '' : (r.value.branchT / 60).toFixed(0);
+    if (r.value.branchT !== null) io.out(say(lang)(`分支：决策 ${branch!.decision} 于 T+${atMin} 分钟改选“${branch!.choice}”；此前的推演与原记录完全相同`, `branch: decision ${branch!.decision} takes "${branch!.choice}" at T+${atMin} min; the run is identical before it`));
   } else {
     session = await ExerciseSession.open(pkg, scenario, engine);
     await playHeadless(session);
@@ -81,9 +82,13 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
   const { files, evaluation } = exerciseFiles(session, run, { lang, bom: values.excel === true });
   writeOutputFolder(outDir, files, 'run');
   const met = evaluation.expected.filter((e) => e.met).length;
-  io.out(`${pkg.title[lang]} — ${values.log === undefined ? 'played headless (listed defaults)' : 'replayed from its log'}, seed ${pkg.seed}`);
-  io.out(`${evaluation.msel.filter((m) => m.deliveredT !== null).length} injects delivered, ${evaluation.decisions.filter((d) => d.choice !== null).length}/${evaluation.decisions.length} decisions, expected actions on time ${met}/${evaluation.expected.length}`);
-  io.out(`wrote ${outDir}/ (aar.html, exercise-log.json, msel-status.csv, expected-actions.csv, decisions.csv, evaluation.csv, improvement-plan.csv, and the run's report.html and CSV files)`);
+  const t = say(lang);
+  const delivered = evaluation.msel.filter((m) => m.deliveredT !== null).length;
+  const decided = `${evaluation.decisions.filter((d) => d.choice !== null).length}/${evaluation.decisions.length}`;
+  const listed = 'aar.html, exercise-log.json, msel-status.csv, expected-actions.csv, decisions.csv, evaluation.csv, improvement-plan.csv';
+  io.out(t(`${pkg.title[lang]} — ${values.log === undefined ? '无人值守推演（各决策取预设选项）' : '按推演记录重放'}，随机种子 ${pkg.seed}`, `${pkg.title[lang]} — ${values.log === undefined ? 'played headless (listed defaults)' : 'replayed from its log'}, seed ${pkg.seed}`));
+  io.out(t(`已下达情景注入 ${delivered} 条，决策 ${decided}，预期行动按时完成 ${met}/${evaluation.expected.length}`, `${delivered} injects delivered, ${decided} decisions, expected actions on time ${met}/${evaluation.expected.length}`));
+  io.out(t(`已写入 ${outDir}/（${listed}，以及推演运行的 report.html 和 CSV 文件）`, `wrote ${outDir}/ (${listed}, and the run's report.html and CSV files)`));
   return 0;
 }
 

@@ -13,7 +13,7 @@ import { csvTable } from '../calibrate/cad/table.ts';
 import { offsetSeconds, readCadTable, readRunRows, type ReadHistory } from '../calibrate/cad/read.ts';
 import { runFolderRows } from '../calibrate/cad/records.ts';
 import { startOf } from '../calibrate/cad/records.ts';
-import { PROBLEM_KINDS, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
+import { PROBLEM_KINDS, problemPlace, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
 import { xlsxTable } from '../calibrate/cad/xlsx.ts';
 import { readTextFile } from './io.ts';
 
@@ -75,7 +75,7 @@ function readMapping(path: string): Result<Mapping> {
 
 /** One line per problem (the first `limit`), then the counts by kind. */
 export function problemLines(name: string, problems: readonly RowProblem[], limit = 200): string[] {
-  const lines = problems.slice(0, limit).map((p) => `${name} row ${p.row}, column ${p.column}: ${p.message}`);
+  const lines = problems.slice(0, limit).map((p) => `${name} ${problemPlace(p)}, column ${p.column}: ${p.message}`);
   if (problems.length > limit) {
     const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
     lines.push(`… and ${problems.length - limit} more problems (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')} in all)`);

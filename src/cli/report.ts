@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readRunCsv } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
 import { formatErrors } from '../scenario/errors.ts';
-import { langOption, parse, UsageError, type Io } from './args.ts';
+import { langOption, parse, say, UsageError, type Io } from './args.ts';
 import { folderOwner, replaceOwnFile } from '../worker/node-fs.ts';
 import { REPORT_USAGE } from './usage.ts';
 import { parseRunMeta } from '../report/run-meta.ts';
@@ -55,6 +55,6 @@ export function reportCommand(argv: string[], io: Io): number {
   const html = renderReport(buildReport(meta, reps), lang);
   const target = join(dir, 'report.html');
   replaceOwnFile(target, html);
-  io.out(`wrote ${target}`);
+  io.out(say(lang)(`已写入 ${target}`, `wrote ${target}`));
   return 0;
 }

@@ -6,8 +6,8 @@ import { RunFolderWriter } from '../report/outputs.ts';
 import type { SummaryRow } from '../metrics/stats.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
-import { MAX_SEED } from '../random/streams.ts';
-import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { MAX_SEED, seedsFit } from '../random/streams.ts';
+import { intOption, langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
@@ -54,7 +54,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   }
   if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
   const seed = seedOption ?? scenario.seed;
-  if (seed + reps - 1 > MAX_SEED) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
+  if (!seedsFit(seed, reps)) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
   // Refuse a place that is not ours before spending time on the run.
   claimOutputFolder(outDir, 'run');
@@ -97,7 +97,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (!(e instanceof Interrupted)) throw e;
     bar?.stop();
-    io.err(`interrupted: nothing was written to ${outDir}/`);
+    io.err(say(lang)(`已中断：${outDir}/ 未写入任何文件`, `interrupted: nothing was written to ${outDir}/`));
     return interrupted === 'SIGTERM' ? 143 : 130;
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -108,11 +108,14 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
 
   const s = new Map(outcome.first.map((r) => [r.metric, r.value]));
   const f = (k: string) => (s.has(k) ? formatNumber(s.get(k)!) : '–');
-  io.out(`${scenario.title} — seed ${seed}${reps > 1 ? `, ${reps} replications (seeds ${seed}…${seed + reps - 1})` : ''}`);
-  io.out(`rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`);
-  io.out(`rep 1: answer wait p90 ${f('answer_wait_s_p90')} s, call→first arrival p50 ${f('call_to_arrival_s_p50')} s / p90 ${f('call_to_arrival_s_p90')} s`);
-  io.out(`linkage score ${pooled.score === null ? '–' : formatNumber(pooled.score)} (${pooled.rating ?? '–'})${reps > 1 ? `, all ${reps} replications pooled` : ''}`);
-  io.out(`wrote ${outDir}/ (report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json${values.xlsx ? '; run.xlsx' : ''})`);
+  const t = say(lang);
+  const score = pooled.score === null ? '–' : formatNumber(pooled.score);
+  io.out(t(`${scenario.title} — 随机种子 ${seed}${reps > 1 ? `，${reps} 次重复（种子 ${seed}…${seed + reps - 1}）` : ''}`, `${scenario.title} — seed ${seed}${reps > 1 ? `, ${reps} replications (seeds ${seed}…${seed + reps - 1})` : ''}`));
+  io.out(t(`第 1 次：事件 ${f('incidents')} 起，来电 ${f('calls')} 个（放弃 ${f('calls_abandoned')} 个），出动 ${f('dispatches')} 车次`, `rep 1: ${f('incidents')} incidents, ${f('calls')} calls (${f('calls_abandoned')} abandoned), ${f('dispatches')} dispatches`));
+  io.out(t(`第 1 次：接警等待 P90 ${f('answer_wait_s_p90')} 秒，来电至首车到场 P50 ${f('call_to_arrival_s_p50')} 秒 / P90 ${f('call_to_arrival_s_p90')} 秒`, `rep 1: answer wait p90 ${f('answer_wait_s_p90')} s, call→first arrival p50 ${f('call_to_arrival_s_p50')} s / p90 ${f('call_to_arrival_s_p90')} s`));
+  io.out(t(`联动评分 ${score}（${pooled.rating ?? '–'}）${reps > 1 ? `，${reps} 次重复合并` : ''}`, `linkage score ${score} (${pooled.rating ?? '–'})${reps > 1 ? `, all ${reps} replications pooled` : ''}`));
+  const listed = `report.html; incidents, calls, dispatches, agencies, units, depots, indicators, summary, events .csv; run.json${values.xlsx ? '; run.xlsx' : ''}`;
+  io.out(t(`已写入 ${outDir}/（${listed}）`, `wrote ${outDir}/ (${listed})`));
   return 0;
 }
 

@@ -13,7 +13,7 @@ import { validationCsv, validationHtml, validationSummary } from '../calibrate/v
 import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
-import { intOption, langOption, maxEventsOption, parse, UsageError, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
@@ -87,7 +87,9 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     return 1;
   }
   const seeds = Array.from({ length: reps }, (_, i) => seed + i);
-  io.err(`simulating ${scenario.name} over ${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)} (${observed.days} days), ${reps} replications on ${Math.min(workers, reps)} workers…`);
+  const t = say(lang);
+  const period = `${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)}`;
+  io.err(t(`正在模拟 ${scenario.name}：${period}（${observed.days} 天），${reps} 次重复，${Math.min(workers, reps)} 个工作进程…`, `simulating ${scenario.name} over ${period} (${observed.days} days), ${reps} replications on ${Math.min(workers, reps)} workers…`));
   const sims = await simulateRecords(scenario, seeds, workers);
   const v = validate(observed, sims, scenario, startOf(scenario.start)!.abs, seeds, { name, kind, rows: read.total, dropped: read.dropped }, { alpha, zoneClasses: mapping.zoneClasses ?? null });
   const outDir = values.out ?? `reports/validation-${scenario.name}`;
@@ -104,6 +106,6 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     return 1;
   }
   for (const line of validationSummary(v, lang)) io.out(line);
-  io.out(`wrote ${outDir}/ (validation.html, comparison.csv)`);
+  io.out(t(`已写入 ${outDir}/（validation.html, comparison.csv）`, `wrote ${outDir}/ (validation.html, comparison.csv)`));
   return 0;
 }

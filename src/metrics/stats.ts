@@ -154,7 +154,17 @@ export function replicationInterval(xs: readonly number[], confidence = 0.95): {
   return { n, mean, sd, halfWidth };
 }
 
-/** Two-sided 95% interval of the mean difference of paired samples (a − b), by Student's t. */
+/**
+ * Two-sided p-value of n paired differences that are all the same non-zero amount: the sign test's
+ * 2^(1−n) (a t-test has no spread to stand on there and would say 0).
+ */
+export const sameShiftP = (n: number): number => Math.min(1, 2 ** (1 - n));
+
+/**
+ * Two-sided 95% interval of the mean difference of paired samples (a − b), by Student's t. Differences
+ * all the same non-zero amount give that amount where the sign test is sure at 95% (n ≥ 6), else no
+ * interval (NaN).
+ */
 export function pairedInterval(a: readonly number[], b: readonly number[]): { n: number; mean: number; low: number; high: number } {
   const d: number[] = [];
   for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) d.push(a[i] - b[i]);
@@ -162,6 +172,6 @@ export function pairedInterval(a: readonly number[], b: readonly number[]): { n:
   // Identical pairs (common random numbers on an unchanged variant) differ by nothing, with certainty.
   if (d.every((x) => x === 0)) return { n: d.length, mean: 0, low: 0, high: 0 };
   const r = replicationInterval(d);
-  const hw = r.n > 1 ? (r.sd === 0 ? 0 : r.halfWidth) : NaN;
+  const hw = r.n > 1 ? (r.sd === 0 ? (sameShiftP(r.n) < 0.05 ? 0 : NaN) : r.halfWidth) : NaN;
   return { n: r.n, mean: r.mean, low: r.mean - hw, high: r.mean + hw };
 }

@@ -6,6 +6,14 @@ export type Rng = () => number;
 /** Largest seed accepted: seeds are integers that JSON and CSV carry exactly. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
+/**
+ * Whether `count` (≥ 1) consecutive seeds from `seed` all stay at or below {@link MAX_SEED}. Checked
+ * as a difference: `seed + count - 1` rounds back to MAX_SEED past 2^53, so the naive sum lets seeds repeat.
+ */
+export function seedsFit(seed: number, count: number): boolean {
+  return count >= 1 && count - 1 <= MAX_SEED - seed;
+}
+
 /** Why a seed is unusable, or `null` when it is fine. 0 is a valid seed. */
 export function seedProblem(seed: unknown): string | null {
   if (typeof seed !== 'number' || !Number.isInteger(seed)) return `seed must be an integer, got ${String(seed)}`;

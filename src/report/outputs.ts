@@ -152,9 +152,10 @@ export class RunFolderWriter {
    */
   addRep(rep: number, records: RunRecords, own = false): SummaryRow[] {
     for (const { table, file } of this.tables) table.rows(rep, records, (cells) => file.row(cells));
-    // Summary figures come from the records as simulated; scores from them as written.
-    const summary = summarise(records);
-    const res = this.report.add(rep, asWritten(own ? records : copyRecords(records)));
+    // Summary figures and scores both come from the records as written: what the files recompute, and what a batch reports.
+    const written = asWritten(own ? records : copyRecords(records));
+    const summary = summarise(written);
+    const res = this.report.add(rep, written);
     for (const s of summary) this.summary.row([rep, s.metric, s.value]);
     for (const [m, v] of scoreRows(res)) this.summary.row([rep, m, v]);
     for (const r of indicatorRows(rep, res)) this.repIndicators.push(r);

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { Result } from '../scenario/errors.ts';
-import { INDICATOR_IDS, SCORE_GROUPS } from '../scenario/scoring.ts';
+import { INDICATOR_IDS, REPORTING_PROFILES, SCORE_GROUPS } from '../scenario/scoring.ts';
+import { GRADES } from '../scenario/schema-common.ts';
 import { MAX_SECONDS } from '../scenario/duration.ts';
 import { reservedKeyErrors } from '../scenario/reserved.ts';
 import { zodErrors } from '../scenario/zod-messages.ts';
@@ -59,7 +60,8 @@ const runMetaSchema = z.object({
     incidentTypes: z.array(z.object({ id: text, name: text })),
   }),
   seeds: z.array(z.number().int().min(0).max(MAX_SEED)).min(1),
-  scoring: z.object({
+  // Strict: a rubric change this schema did not know would be dropped, and the report scored otherwise than the run.
+  scoring: z.strictObject({
     groups: z.partialRecord(z.enum(SCORE_GROUPS), z.number().nonnegative().max(1e6)).optional(),
     indicators: z
       .partialRecord(
@@ -75,6 +77,9 @@ const runMetaSchema = z.object({
       .optional(),
     zeroAtMultiple: z.number().gt(1).max(1000).optional(),
     kinds: z.object({ fire: z.array(text).optional(), ems: z.array(text).optional() }).optional(),
+    fireIncidents: z.array(text).optional(),
+    emsChannels: z.array(text).optional(),
+    reporting: z.union([z.enum(REPORTING_PROFILES), z.partialRecord(z.enum(GRADES), z.object({ first: seconds.optional(), update: seconds.optional() }))]).optional(),
   }),
   map: mapSchema.optional(),
 });

@@ -2,8 +2,9 @@
  * The run's (or batch's) tables as one Excel workbook, through exceljs: a sheet per CSV file, headers
  * in Chinese or English, the header row frozen, numbers as numbers, times (`t`, `t_*`) as date-times
  * of the scenario's wall clock (start + t), text as text (a text cell is never run as a formula, so
- * the CSV files' leading apostrophe is taken off). Built from the folder's files, so the CLI and the
- * app (which loads exceljs only when asked) make the same workbook.
+ * the CSV files' leading apostrophe is taken off; an id that looks like a number stays the text it
+ * is). Built from the folder's files, so the CLI and the app (which loads exceljs only when asked)
+ * make the same workbook.
  */
 import Papa from 'papaparse';
 import { unzipSync, zipSync } from 'fflate';
@@ -16,6 +17,12 @@ import { readText } from './csv.ts';
 const ORDER = Object.keys(SHEET_NAMES);
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 const isTime = (column: string) => column === 't' || column.startsWith('t_');
+/** Columns of ids and words: text even where they look like numbers (zone "007", station "0512", channel "120"). */
+const TEXT_COLUMNS: ReadonlySet<string> = new Set([
+  'incident_id', 'type', 'zone', 'grade_true', 'grade_initial', 'grade_final', 'tiers_involved', 'source', 'zone_class',
+  'level_true', 'level_initial', 'level_final', 'call_id', 'channel', 'kind', 'line', 'dispatch_id', 'unit_id', 'agency',
+  'unit_type', 'waits_for', 'station', 'depot', 'item', 'metric', 'detail', 'indicator', 'group', 'variant', 'rating', 'effect',
+]);
 
 /** A time t (s from the start) as an Excel date-time showing the scenario's local wall clock. */
 function wallClock(start: WallClock, t: number): Date {
@@ -52,7 +59,7 @@ export async function workbookFromCsv(files: Record<string, string | Uint8Array 
         header.map((h, i) => {
           const v = r[i] ?? '';
           if (v === '') return null;
-          if (NUMBER.test(v)) return isTime(h) && start ? wallClock(start, Number(v)) : Number(v);
+          if (NUMBER.test(v) && !TEXT_COLUMNS.has(h)) return isTime(h) && start ? wallClock(start, Number(v)) : Number(v);
           return readText(v);
         }),
       );

@@ -39,6 +39,11 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Days in month `m` (1–12) of year `y`, leap years by the Gregorian rule. */
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
 /** The civil date of a day number (days since 1970-01-01; Howard Hinnant's `civil_from_days`). */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
   const z = days + 719468;
@@ -68,14 +73,18 @@ export function parseDateTime(text: string, requireOffset: boolean): WallClock |
   if (!m) return null;
   const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
   const s = m[6] ? Number(m[6]) : 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  // A day the month lacks (02-30, 06-31) is refused, not rolled over into the next month.
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const tz = m[7];
   if (!tz && requireOffset) return null;
   let offsetS = 0;
   if (tz && tz !== 'Z') {
     const sign = tz[0] === '-' ? -1 : 1;
     const digits = tz.slice(1).replace(':', '');
-    offsetS = sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60);
+    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    // Offsets in use run from −12:00 to +14:00.
+    if (om > 59 || (sign < 0 ? oh * 60 + om > 12 * 60 : oh * 60 + om > 14 * 60)) return null;
+    offsetS = sign * (oh * 3600 + om * 60);
   }
   return { dayNumber: daysFromCivil(y, mo, d), secondOfDay: h * 3600 + mi * 60 + s, offsetS };
 }

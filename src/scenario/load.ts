@@ -87,6 +87,8 @@ export function buildScenario(input: unknown, fileName = 'scenario', readFile: R
   const inc = resolveIncludes(input, readFile, parseScenarioText);
   if (!inc.ok) return inc;
   const merged = inc.value.value;
+  const variant = variantFileProblem(merged, fileName);
+  if (variant) return { ok: false, errors: [variant] };
   const z = parseScenarioSchema(merged, cache);
   // A problem with the whole document (an unknown top-level key) is named by the file.
   if (!z.success) return { ok: false, errors: inc.value.relocate(zodErrors(z.error.issues, merged)).map((e) => (e.path ? e : { ...e, path: fileName })) };
@@ -99,6 +101,15 @@ export function buildScenario(input: unknown, fileName = 'scenario', readFile: R
     throw e;
   }
   return r.ok ? r : { ok: false, errors: inc.value.relocate(r.errors) };
+}
+
+/** A variant file (`name`, `changes`, no `start`) read as a scenario: one line saying what it is, not a list of missing keys. */
+function variantFileProblem(doc: unknown, fileName: string): { path: string; message: string } | null {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return null;
+  const d = doc as Record<string, unknown>;
+  if (!Array.isArray(d.changes) || 'start' in d) return null;
+  const name = typeof d.name === 'string' ? d.name : 'NAME';
+  return { path: fileName, message: `is a variant (name, changes), not a scenario: list it under a scenario's variants: as {file: …} and compare it with linkdrill batch SCENARIO --variants ${name}` };
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */

@@ -130,6 +130,28 @@ export function writeProblem(e: unknown): string {
   return code ?? (e as Error).message;
 }
 
+/** Whether process `pid` is running (or exists under another user); pid reuse only keeps a leftover longer. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the hidden siblings (`.NAME.partial-PID`, `.NAME.old-PID`) of folder `name` in `parent` that
+ * a write killed outright (SIGKILL, out of memory) left behind; a live process's are its own to finish.
+ */
+function clearLeftovers(parent: string, name: string): void {
+  const prefix = `.${name}.`;
+  for (const entry of readdirSync(parent)) {
+    const m = entry.startsWith(prefix) ? /^(?:partial|old)-(\d+)$/.exec(entry.slice(prefix.length)) : null;
+    if (m && !alive(Number(m[1]))) quietly(() => rmSync(join(parent, entry), { recursive: true, force: true }));
+  }
+}
+
 /**
  * A folder being built beside `outDir` (a hidden temporary sibling) that takes its place in one
  * rename once complete. Only an empty folder or linkdrill's own folder of this kind is replaced (see
@@ -142,6 +164,7 @@ function stageFolder(outDir: string, kind: OutputKind): { tmp: string; commit(fi
   const old = join(parent, `.${basename(target)}.old-${process.pid}`);
   try {
     mkdirSync(parent, { recursive: true });
+    clearLeftovers(parent, basename(target));
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp);
   } catch (e) {

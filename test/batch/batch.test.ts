@@ -118,6 +118,30 @@ describe('batch comparison', () => {
     expect(mismatch.ok).toBe(false);
   });
 
+  it('--excel starts every CSV with a byte order mark (Excel then shows Chinese variant names) and changes nothing else; an interrupted --excel batch resumes, and merged --excel shards equal it', async () => {
+    const plain = opts({ workers: 2 });
+    await runBatch(plain);
+    const ac = new AbortController();
+    const excel = opts({ workers: 2, excel: true, signal: ac.signal, onProgress: (done) => done >= 7 && ac.abort() });
+    await runBatch(excel);
+    expect(readFileSync(join(excel.outDir, 'replications.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
+    await runBatch({ ...excel, signal: undefined, onProgress: undefined, resume: true });
+    const a = files(plain.outDir);
+    const b = files(excel.outDir);
+    for (const f of ['replications.csv', 'comparison.csv']) {
+      expect(b[f].startsWith('\uFEFF')).toBe(true);
+      expect(b[f].slice(1)).toBe(a[f]);
+    }
+    expect(b['comparison.html']).toBe(a['comparison.html']);
+    const s1 = opts({ shard: { index: 1, count: 2 }, excel: true });
+    const s2 = opts({ shard: { index: 2, count: 2 } });
+    await runBatch(s1);
+    await runBatch(s2);
+    const out = mkdtempSync(join(tmpdir(), 'merged-'));
+    expect(mergeShards([s1.outDir, s2.outDir], out, 'en', true).ok).toBe(true);
+    expect(files(out)).toEqual(b);
+  });
+
   it('resume refuses a folder holding another batch', async () => {
     const o = opts({});
     await runBatch(o);

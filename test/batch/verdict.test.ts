@@ -16,6 +16,15 @@ describe('reading a comparison', () => {
     // n = 4, d = [1, 3, −1, 1]: mean 1, sd 1.633, t = 1.2247, df 3 → p ≈ 0.308 (tables: t = 1.2247 at df 3).
     expect(pairedPValue([2, 5, 2, 5], [1, 2, 3, 4])).toBeCloseTo(0.308, 3);
   });
+  it('pairs that all differ by the same amount are evidence only as strong as their signs: p = 2^(1−n), not 0', () => {
+    expect(pairedPValue([3, 4], [2, 3])).toBe(0.5);
+    expect(pairedPValue([3, 4, 5, 6, 7, 8, 9, 10], [2, 3, 4, 5, 6, 7, 8, 9])).toBe(2 ** -7);
+    // Two replications with one more escalation each: no verdict, and no interval claimed to exclude 0.
+    const two = (variant: string, escalations: number): ReplicationResult[] =>
+      [1, 2].map((rep) => ({ variant, rep, seed: rep, rating: 'S', kpis: Object.fromEntries(KPI_COLUMNS.map((c) => [c, c === 'escalations' ? escalations : 10 + rep])) as Record<Kpi, number> }));
+    const row = compare([...two('baseline', 0), ...two('more', 1)], ['baseline', 'more']).find((r) => r.variant === 'more' && r.metric === 'escalations')!;
+    expect([row.diffMean, row.pValue, row.effect, row.significant]).toEqual([1, 0.5, 'none', null]);
+  });
   it('minimum differences that matter come by unit of measure, and can be overridden', () => {
     expect(KPI_UNIT.turnout_s_p90).toBe('s');
     expect(KPI_UNIT.score_alarm).toBe('points');

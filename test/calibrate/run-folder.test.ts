@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { main } from '../../src/cli/main.ts';
 import { TRUTH } from './fixture.ts';
+import { ROOT } from '../helpers.ts';
 
 const quiet = { out: () => {}, err: () => {}, tty: false };
 
@@ -31,5 +32,18 @@ describe('a run folder as history', () => {
     const code = await main(['validate-history', scenario, join(dir, 'run'), '--reps', '9', '--workers', '1', '--out', join(dir, 'val'), '--lang', 'en'], { ...quiet, out: (s) => out.push(s) });
     expect(code).toBe(0);
     expect(out[0]).toMatch(/no measure is off the history/);
+  }, 90_000);
+
+  it('a run folder checked against a scenario it does not fit names each problem by its incident and unit, not by a line no file has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-rf-'));
+    const scenario = join(dir, 'week.yaml');
+    writeFileSync(scenario, readFileSync(TRUTH, 'utf8').replace('duration: 28d', 'duration: 1d'));
+    expect(await main(['run', scenario, '--out', join(dir, 'run')], quiet)).toBe(0);
+    const err: string[] = [];
+    const other = join(ROOT, 'scenarios/highway-collision.yaml');
+    expect(await main(['validate-history', other, join(dir, 'run'), '--reps', '3', '--workers', '1'], { ...quiet, err: (s) => err.push(s) })).toBe(1);
+    const lines = err.join('\n').split('\n');
+    expect(lines[0]).toMatch(/^run \(incident inc-\d{6}(, unit [^)]+)?\), column type: unknown incident type/);
+    expect(lines.some((l) => / row \d+,/.test(l))).toBe(false);
   }, 90_000);
 });

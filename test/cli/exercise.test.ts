@@ -35,7 +35,7 @@ describe('linkdrill exercise', () => {
 
     const qb = quiet();
     expect(await main(['exercise', TABLETOP, '--log', join(dir, 'a', 'exercise-log.json'), '--branch', 'D4=shelter', '--out', join(dir, 'c')], qb.io)).toBe(0);
-    expect(qb.out.join('\n')).toMatch(/branch: decision D4 takes "shelter"/);
+    expect(qb.out.join('\n')).toMatch(/分支：决策 D4 于 T\+\d+ 分钟改选“shelter”/);
     expect(readFileSync(join(dir, 'c', 'events.csv'), 'utf8')).not.toBe(readFileSync(join(dir, 'a', 'events.csv'), 'utf8'));
     expect(readFileSync(join(dir, 'c', 'decisions.csv'), 'utf8')).toMatch(/D4,P3,police,6000,evacuate shelter,shelter,evacuate,0/);
   });

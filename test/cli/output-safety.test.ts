@@ -130,6 +130,22 @@ describe('a folder written as the run goes', () => {
     expect(readdirSync(dir)).toEqual(['out']);
   });
 
+  it('the next write of a folder clears what a killed one (SIGKILL, out of memory) left beside it, but not what a live one is writing', async () => {
+    const dir = tmp();
+    const out = join(dir, 'run');
+    // No process has pid 2^22 + 1 (Linux's ceiling is 2^22); this process's parent is alive.
+    const dead = join(dir, '.run.partial-4194305');
+    const deadOld = join(dir, '.run.old-4194305');
+    const live = join(dir, `.run.partial-${process.ppid}`);
+    for (const d of [dead, deadOld, live]) {
+      mkdirSync(d);
+      writeFileSync(join(d, 'events.csv'), 'half');
+    }
+    expect(await main(['run', SMALL, '--out', out], quiet().io)).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([`.run.partial-${process.ppid}`, 'run'].sort());
+    expect(readFileSync(join(live, 'events.csv'), 'utf8')).toBe('half');
+  });
+
   it('files appear only once the folder is complete, with the manifest listing them', async () => {
     const dir = tmp();
     const out = join(dir, 'out');

@@ -13,9 +13,20 @@ const quiet = () => {
   const err: string[] = [];
   return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), tty: false }, out, err };
 };
+const SMALL = join(ROOT, 'test/fixtures/small.yaml');
 const header = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
 
 describe('linkdrill run', () => {
+  it('seeds past the largest are refused before anything runs, by run and by batch (two replications never share the last seed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
+    for (const cmd of ['run', 'batch']) {
+      const q = quiet();
+      const code = await main([cmd, join(ROOT, 'test/fixtures/small.yaml'), '--seed', String(Number.MAX_SAFE_INTEGER), '--reps', '2', '--out', join(dir, cmd)], q.io);
+      expect([cmd, code, q.err.join('\n')]).toEqual([cmd, 2, `--seed + --reps must stay below ${Number.MAX_SAFE_INTEGER}`]);
+      expect(existsSync(join(dir, cmd))).toBe(false);
+    }
+  });
+
   it('writes the CSV files with the contract columns, one block per replication', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
     const out = join(dir, 'out');
@@ -32,7 +43,24 @@ describe('linkdrill run', () => {
     expect(header(join(out, 'events.csv'))).toEqual([...EVENT_COLUMNS]);
     const units = Papa.parse<Record<string, string>>(readFileSync(join(out, 'units.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(new Set(units.map((u) => u.rep))).toEqual(new Set(['1', '2', '3']));
-    expect(q.out.join('\n')).toContain('3 replications (seeds 11…13)');
+    // The result lines are in the reports' language: Chinese unless --lang en.
+    expect(q.out.join('\n')).toContain('3 次重复（种子 11…13）');
+    expect(q.out.join('\n')).toMatch(/联动评分 [\d.]+（[SABCD…M–]+）/);
+  });
+
+  it('its result lines follow --lang: English with --lang en, the same figures', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
+    const zh = quiet();
+    const en = quiet();
+    expect(await main(['run', SMALL, '--out', join(dir, 'zh')], zh.io)).toBe(0);
+    expect(await main(['run', SMALL, '--out', join(dir, 'en'), '--lang', 'en'], en.io)).toBe(0);
+    expect(en.out.join('\n')).toMatch(/^rep 1: \d+ incidents, \d+ calls/m);
+    expect(en.out.join('\n')).toMatch(/^wrote /m);
+    expect(zh.out.join('\n')).toMatch(/^第 1 次：事件 \d+ 起/m);
+    expect(zh.out.join('\n')).toMatch(/^联动评分 /m);
+    expect(zh.out.join('\n')).toMatch(/^已写入 /m);
+    const figures = (lines: string[]) => lines.join('\n').replace(/\/(zh|en)\//g, '/').match(/\d+(\.\d+)?/g);
+    expect(figures(zh.out)).toEqual(figures(en.out));
   });
 
   it('replication k of a run equals a single run with seed + k − 1', async () => {
@@ -92,7 +120,7 @@ describe('linkdrill run', () => {
       expect(readdirSync(dir).some((n) => n.includes('.partial-'))).toBe(true);
       child.kill(signal);
       expect(await exited).toBe(code);
-      expect(stderr).toContain('interrupted: nothing was written');
+      expect(stderr).toMatch(/已中断：.*未写入任何文件/);
       expect(readdirSync(dir)).toEqual([]);
     });
   }

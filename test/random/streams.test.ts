@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { stream, seedProblem, Streams } from '../../src/random/streams.ts';
+import { MAX_SEED, seedsFit, stream, seedProblem, Streams } from '../../src/random/streams.ts';
 import { distMean, distVariance, sample, type Dist } from '../../src/random/distributions.ts';
 
 describe('random streams', () => {
@@ -12,6 +12,15 @@ describe('random streams', () => {
     const alea = seedrandom.alea('ii');
     expect(alea()).toBe(0.7371923720929772);
     expect(alea()).toBe(0.9694351863581687);
+  });
+
+  it('seedsFit: consecutive seeds stay at or below MAX_SEED, judged without rounding past 2^53', () => {
+    expect(seedsFit(MAX_SEED, 1)).toBe(true);
+    // MAX_SEED + 2 - 1 rounds back to MAX_SEED in floating point: the naive check let 2 replications share a seed.
+    expect(seedsFit(MAX_SEED, 2)).toBe(false);
+    expect(seedsFit(MAX_SEED - 1, 2)).toBe(true);
+    expect(seedsFit(MAX_SEED - 1, 3)).toBe(false);
+    expect(seedsFit(0, 0)).toBe(false);
   });
 
   it('a stream depends on seed and name only, and names are independent', () => {

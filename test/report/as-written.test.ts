@@ -16,6 +16,8 @@ import { asWritten, readRunCsv } from '../../src/report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../../src/report/aar.ts';
 import { resolveRubric, scoreContext, scoreRuns } from '../../src/metrics/score.ts';
 import { formatNumber } from '../../src/report/csv.ts';
+import { summarise } from '../../src/metrics/stats.ts';
+import { replicationKpis } from '../../src/metrics/kpis.ts';
 import { main } from '../../src/cli/main.ts';
 import { loadFile, ROOT } from '../helpers.ts';
 
@@ -78,5 +80,21 @@ describe('a run folder agrees with its own files to the digit', () => {
       expect(summary.get('rating')).toBe(res.rating ?? '');
     }
     expect(renderReport(buildReport(meta, reps), 'zh')).toBe(read('report.html'));
+  });
+
+  it('every figure of summary.csv equals what the files recompute (a p90 between two written times is not taken from unrounded ones)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'linkdrill-as-written-')), 'run');
+    // Seed 20260615's call→first-arrival p90 is 788.7296 from the written times, 788.729 from the simulated ones.
+    expect(await main(['run', join(ROOT, 'scenarios/default.yaml'), '--out', out], quiet)).toBe(0);
+    const read = (name: string) => readFileSync(join(out, name), 'utf8');
+    const { reps } = readRunCsv(Object.fromEntries(['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv'].map((n) => [n, read(n)])));
+    const written = new Map(Papa.parse<Record<string, string>>(read('summary.csv'), { header: true, skipEmptyLines: true }).data.map((r) => [r.metric, r.value]));
+    const recomputed = summarise(reps[0].records).map((r) => [r.metric, formatNumber(r.value)]);
+    expect(recomputed.map(([m]) => [m, written.get(m)])).toEqual(recomputed);
+    // A batch's replication of the same seed reports the same figures.
+    const s = loadFile('scenarios/default.yaml');
+    const { kpis } = replicationKpis(s, simulate(s, s.seed, { log: false }).records);
+    expect(formatNumber(kpis.call_to_arrival_s_p90)).toBe(written.get('call_to_arrival_s_p90'));
+    expect(formatNumber(kpis.processing_s_p90)).toBe(written.get('processing_s_p90'));
   });
 });

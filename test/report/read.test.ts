@@ -50,6 +50,18 @@ describe('run.json read back', () => {
   ];
   for (const [what, edit, expected] of cases) it(`${what}: named`, () => expect(metaErrors(edit(meta)).join('\n')).toContain(expected));
 
+  it('keeps every rubric change the run scored with (report limits, fire incidents, 120 channels), so report DIR scores as the run did', async () => {
+    const scoring = { reporting: { II: { first: 900, update: 2100 } }, fireIncidents: ['fire', 'blaze'], emsChannels: ['120', '999'] };
+    const r = parseRunMeta(JSON.stringify({ ...meta, scoring }), 'run.json');
+    expect(r.ok && r.value.scoring).toEqual(scoring);
+    // The default county sets `reporting: henan`: its report, rendered again, is the run's own.
+    const dir = join(mkdtempSync(join(tmpdir(), 'linkdrill-report-')), 'run');
+    expect(await main(['run', join(ROOT, 'scenarios/default.yaml'), '--out', dir], quiet().io)).toBe(0);
+    const before = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(await main(['report', dir], quiet().io)).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(before);
+  });
+
   it('report names the problem and leaves report.html as it was', async () => {
     const dir = folder((d) => writeFileSync(join(d, 'run.json'), JSON.stringify({ ...meta, seeds: ['one'] })));
     const before = readFileSync(join(dir, 'report.html'), 'utf8');

@@ -52,6 +52,21 @@ describe('Excel workbook of a run', () => {
     expect((ws.getRow(2).getCell(4).value as Date).toISOString()).toBe('2026-06-01T08:01:00.000Z');
   });
 
+  it('ids that look like numbers stay text as written (zone 007, station 0512, channel 120, type 1e5), while numbers stay numbers', async () => {
+    const files = {
+      'incidents.csv': 'rep,incident_id,type,zone,lon,tiers_involved\r\n1,inc-000001,1e5,007,120.5,1\r\n',
+      'calls.csv': 'rep,call_id,incident_id,channel\r\n1,call-000001,inc-000001,120\r\n',
+      'units.csv': 'rep,unit_id,agency,station,type,dispatches\r\n1,01,110,0512,3,5\r\n',
+      'replications.csv': 'variant,rep,seed,score\r\n2025,1,7,88.5\r\n',
+    };
+    const wb = await load(await workbookFromCsv(files, { lang: 'en' }));
+    const row = (sheet: string) => (wb.getWorksheet(sheet)!.getRow(2).values as unknown[]).slice(1);
+    expect(row('incidents')).toEqual([1, 'inc-000001', '1e5', '007', 120.5, '1']);
+    expect(row('calls')).toEqual([1, 'call-000001', 'inc-000001', '120']);
+    expect(row('units')).toEqual([1, '01', '110', '0512', '3', 5]);
+    expect(row('replications')).toEqual(['2025', 1, 7, 88.5]);
+  });
+
   it('the same folder makes the same workbook, byte for byte', async () => {
     const files = { 'summary.csv': 'rep,metric,value\r\n1,incidents,3\r\n' };
     expect(Buffer.from(await workbookFromCsv(files, { lang: 'zh' })).equals(Buffer.from(await workbookFromCsv(files, { lang: 'zh' })))).toBe(true);

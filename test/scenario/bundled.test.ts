@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.ts';
 import { scenarioJsonSchema } from '../../src/scenario/schema.ts';
 import { main } from '../../src/cli/main.ts';
-import { loadScenarioFile } from '../../src/cli/io.ts';
+import { loadScenarioFile, readScenarioFile } from '../../src/cli/io.ts';
+import { loadVariantsWithWorkbooks } from '../../src/scenario/variants.ts';
 import { loadFile, ROOT } from '../helpers.ts';
 
 describe('bundled scenarios', () => {
@@ -21,6 +22,20 @@ describe('bundled scenarios', () => {
       expect(r.ok && (r.warnings ?? [])).toEqual([]);
     });
   }
+
+  it('every title and description a report shows is in the county’s language, Chinese (no English sentences among the Chinese)', async () => {
+    const english = /[A-Za-z]+(?:[ ,;'’()-]+[A-Za-z]+){4,}/;
+    const texts: [string, string][] = [];
+    for (const f of files) {
+      const path = join(ROOT, 'scenarios', f);
+      const file = readScenarioFile(path);
+      if (!file.ok) throw new Error(f);
+      const v = await loadVariantsWithWorkbooks(file.value.text, path, file.value.readFile, undefined, file.value.readBytes);
+      if (!v.ok) throw new Error(f);
+      for (const x of v.value.variants) texts.push([`${f} ${x.name} title`, x.title], [`${f} ${x.name} description`, x.description]);
+    }
+    expect(texts.filter(([, t]) => english.test(t))).toEqual([]);
+  });
 
   it('the JSON Schema describes the format and `linkdrill schema` prints it', async () => {
     const schema = scenarioJsonSchema() as { properties: Record<string, unknown>; required: string[] };

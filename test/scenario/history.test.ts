@@ -27,6 +27,15 @@ describe('durations and wall-clock times', () => {
     const d = parseDateTime('2028-03-01T12:00:00+08:00', true)!;
     expect(secondsBetween(c, d)).toBe(2 * 86400);
   });
+
+  it('refuses a day the month does not have and an offset no place has, instead of rolling them over', () => {
+    for (const bad of ['2026-02-29T00:00:00+08:00', '2026-02-30T00:00:00+08:00', '2026-06-31T00:00:00+08:00', '2100-02-29T00:00:00Z', '2026-06-01T00:00:00+25:00', '2026-06-01T00:00:00+08:75', '2026-06-01T00:00:00-13:00']) {
+      expect([bad, parseDateTime(bad, true)]).toEqual([bad, null]);
+    }
+    for (const good of ['2028-02-29T00:00:00+08:00', '2000-02-29T00:00:00Z', '2026-12-31T23:59:59+14:00', '2026-01-31T00:00:00-12:00', '2026-06-30T00:00:00+05:45']) {
+      expect([good, parseDateTime(good, true)]).not.toEqual([good, null]);
+    }
+  });
 });
 
 describe('historical incident list (CAD export)', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, loadVariants, resolvePath } from '../../src/scenario/variants.ts';
 import { ROOT } from '../helpers.ts';
+import { main } from '../../src/cli/main.ts';
 
 const base = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
 const errorsOf = (variants: string) => {
@@ -50,6 +51,14 @@ describe('variants', () => {
 
   it('a variant whose result is invalid says which variant and where', () => {
     expect(errorsOf('  - {name: v2, changes: [{op: set, path: "units[A].station", value: S9}]}')).toEqual(['variants[0] (v2) → units[1].station: unknown station "S9"']);
+  });
+
+  it('a variant file given where a scenario belongs is named as such in one line, not as seven missing keys', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const path = join(ROOT, 'scenarios/variants/degraded.yaml');
+    expect(await main(['validate', path], { out: (x) => out.push(x), err: (x) => err.push(x), tty: false })).toBe(1);
+    expect(err.join('\n').split('\n')).toEqual([`${path}: is a variant (name, changes), not a scenario: list it under a scenario's variants: as {file: …} and compare it with linkdrill batch SCENARIO --variants degraded`]);
   });
 
   it('names are unique and not "baseline"; --variants names must exist', () => {

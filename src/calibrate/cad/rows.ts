@@ -14,8 +14,10 @@ import { decimal } from '../../scenario/table.ts';
 
 /** One unit dispatched to an incident (or an incident alone), as read. Times are absolute seconds (UTC). */
 export interface CadRow {
-  /** Line in the file (the header is line 1). */
+  /** Line in the file (the header is line 1); for a row made from a run's records, its place in the list. */
   row: number;
+  /** For a row made from a run's records, the records it comes from (`incident inc-000144, unit F1-E-1`): a problem names them, as there is no such line in any file. */
+  record?: string;
   incidentId: string;
   type: string;
   /** Grade index 0 (IV) … 3 (I), or null. */
@@ -37,10 +39,15 @@ export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 /** A problem with one row. */
 export interface RowProblem {
   row: number;
+  /** The records of a run the row was made from (see {@link CadRow.record}). */
+  record?: string;
   column: string;
   kind: ProblemKind;
   message: string;
 }
+
+/** Where a problem is: `row 7` of a file, or `(incident inc-000144, unit F1-E-1)` of a run's records. */
+export const problemPlace = (p: RowProblem): string => (p.record ? `(${p.record})` : `row ${p.row}`);
 
 /** What the rows are checked against: the scenario's zones, types and agencies when one is given. */
 export interface CadContext {
@@ -187,7 +194,7 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
   const bulk = callDays.filter((t) => t >= callWindow[0] && t <= callWindow[1]);
   const out = rows.map((r0) => {
     const r = { ...r0 };
-    const bad = (f: Field, kind: ProblemKind, message: string) => problems.push({ row: r.row, column: column(f), kind, message });
+    const bad = (f: Field, kind: ProblemKind, message: string) => problems.push({ row: r.row, ...(r.record ? { record: r.record } : {}), column: column(f), kind, message });
     if (r.type !== '' && ctx.types && !ctx.types.has(r.type)) bad('type', 'type', `unknown incident type "${r.type}" (the scenario has: ${[...ctx.types].join(', ')})`);
     if (r.agency && ctx.agencies && !ctx.agencies.has(r.agency)) bad('agency', 'agency', `unknown agency "${r.agency}" (the scenario has: ${[...ctx.agencies].join(', ')})`);
     if (r.zone !== null && zoneIds && !zoneIds.has(r.zone)) bad('zone', 'zone', `unknown zone "${r.zone}"${zoneIds.size <= 20 ? ` (the scenario has: ${[...zoneIds].join(', ')})` : ''}`);

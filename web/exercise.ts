@@ -145,6 +145,8 @@ function applyLanguage(): void {
   $('x-role-player').textContent = x.player;
   $('x-role').setAttribute('aria-label', x.role);
   $('x-back').textContent = x.backToReplay;
+  // The replay opens in the language chosen here.
+  $<HTMLAnchorElement>('x-back').href = `./index.html?lang=${ui.lang}`;
   $('x-lang').textContent = appM().language;
   $('x-next-inject').textContent = x.nextInject;
   $('x-next-decision').textContent = x.nextDecision;

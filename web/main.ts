@@ -122,6 +122,7 @@ function applyLanguage(): void {
   document.title = m.appTitle;
   $('lang').textContent = m.language;
   $('lang').setAttribute('lang', state.lang === 'zh' ? 'en' : 'zh-CN');
+  $<HTMLAnchorElement>('to-exercise').href = `./exercise.html?lang=${state.lang}`; // in the language chosen here
   $('play').textContent = player.playing ? m.pause : m.play;
   $('keys').textContent = m.keyboard;
   $('scrub').setAttribute('aria-label', m.time);

@@ -130,6 +130,22 @@ export function exerciseSuite(h: Harness): void {
     await p.close();
   });
 
+  it('the language chosen on one page follows to the other and back', async () => {
+    const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
+    await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);
+    await state(p, 'ready');
+    await p.click('#x-lang');
+    expect(await p.textContent('#x-title')).toBe('linkdrill exercise');
+    await p.click('#x-back');
+    await h.ready(p);
+    expect(await p.getAttribute('html', 'lang')).toBe('en');
+    await p.click('#to-exercise');
+    await state(p, 'ready');
+    expect(await p.getAttribute('html', 'lang')).toBe('en');
+    expect(await p.textContent('#x-title')).toBe('linkdrill exercise');
+    await p.close();
+  });
+
   it('a reload halfway loses nothing: decisions, notes and ratings come back where they were, and Start over starts afresh', async () => {
     const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
     await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);

@@ -77,6 +77,24 @@ export const DETAIL_KEY_TEXT: Record<string, Pair> = {
   agency: { zh: '单位', en: 'agency' }, unit: { zh: '单位', en: 'unit' }, level: { zh: '出动等级', en: 'level' }, stage: { zh: '报告阶段', en: 'stage' },
   kind: { zh: '来电类别', en: 'kind' }, line: { zh: '线路', en: 'line' }, duringCall: { zh: '边接边派', en: 'during the call' }, stagingS: { zh: '集结用时', en: 'staging' },
   name: { zh: '名称', en: 'name' },
+  // The fields of an inject (exercise and facilitator actions).
+  incident: { zh: '事件', en: 'incident' }, sizeFactor: { zh: '规模倍数', en: 'size factor' }, transport: { zh: '需转运', en: 'transport' },
+  station: { zh: '站点', en: 'station' }, id: { zh: '编号', en: 'id' }, lon: { zh: '经度', en: 'longitude' }, lat: { zh: '纬度', en: 'latitude' },
+  radiusM: { zh: '半径（米）', en: 'radius (m)' }, forS: { zh: '持续', en: 'for' }, callers: { zh: '来电数', en: 'callers' }, overS: { zh: '持续', en: 'over' },
+  factor: { zh: '倍数', en: 'factor' }, pin: { zh: '固定位置', en: 'pinned' },
+};
+
+/** What an inject did (its `action`): the engine's injection kinds. */
+export const INJECTION_KIND_TEXT: Record<string, Pair> = {
+  incident: { zh: '新事件', en: 'new incident' }, 'incident.change': { zh: '事件变化', en: 'incident changes' },
+  'unit.out': { zh: '单位停用', en: 'unit out of service' }, 'unit.in': { zh: '单位恢复', en: 'unit back in service' },
+  'station.out': { zh: '站点停用', en: 'station out of service' }, 'station.in': { zh: '站点恢复', en: 'station back in service' },
+  'channel.down': { zh: '通信中断', en: 'channel down' }, 'channel.up': { zh: '通信恢复', en: 'channel back' },
+  'road.close': { zh: '道路封闭', en: 'road closed' }, 'road.open': { zh: '道路恢复通行', en: 'road reopened' },
+  'call.surge': { zh: '来电激增', en: 'call surge' }, 'demand.factor': { zh: '警情增减', en: 'more or fewer incidents' },
+  regrade: { zh: '调整出动等级', en: 'level changed' }, order: { zh: '调派力量', en: 'units ordered' }, send: { zh: '派出单位', en: 'unit sent' },
+  commandpost: { zh: '开设现场指挥部', en: 'command post opened' }, approve: { zh: '批复', en: 'approved' },
+  arrive: { zh: '单位到场（导调干预）', en: 'unit on scene (override)' }, size: { zh: '设定规模（导调干预）', en: 'size set (override)' },
 };
 
 /** Values of event details that are words (channels, statuses, sources, reasons). */

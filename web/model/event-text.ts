@@ -6,7 +6,7 @@
  */
 import type { LogEvent } from '../../src/engine/log.ts';
 import { clock } from '../../src/report/format.ts';
-import { DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, EVENT_GRADE_TEXT, EVENT_KIND_TEXT, UNIT_TYPE_TEXT, term } from '../i18n/terms.ts';
+import { DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, EVENT_GRADE_TEXT, EVENT_KIND_TEXT, INJECTION_KIND_TEXT, UNIT_TYPE_TEXT, term } from '../i18n/terms.ts';
 import type { Lang } from '../i18n/index.ts';
 
 /** Names of the scenario's things by id (agencies, incident types, zones, stations, hospitals, depots). */
@@ -27,7 +27,8 @@ export interface EventText {
 
 const GRADES = ['IV', 'III', 'II', 'I'];
 /** Payload fields that hold a duration (s), and those holding a time (s from the start), shown as time to go. */
-const DURATION_FIELDS = new Set(['delayS', 'waitedS', 'ownEtaS']);
+const DURATION_FIELDS = new Set(['delayS', 'waitedS', 'ownEtaS', 'forS', 'overS']);
+const COORD_FIELDS = new Set(['lon', 'lat']);
 const TIME_FIELDS = new Set(['etaT']);
 /** Payload fields that hold a response level; `grade` holds a 突发事件 grade (null: a routine call). */
 const LEVEL_FIELDS = new Set(['level', 'from', 'to']);
@@ -49,6 +50,7 @@ function value(key: string, v: unknown, e: LogEvent, names: Names, lang: Lang): 
   if (typeof v === 'number') {
     if (DURATION_FIELDS.has(key)) return minSec(v);
     if (TIME_FIELDS.has(key)) return `+${minSec(v - e.t)}`;
+    if (COORD_FIELDS.has(key)) return String(Math.round(v * 1e4) / 1e4);
     return String(Math.round(v * 10) / 10);
   }
   if (Array.isArray(v)) return v.map((x) => value(key, x, e, names, lang)).join('、');
@@ -56,6 +58,7 @@ function value(key: string, v: unknown, e: LogEvent, names: Names, lang: Lang): 
   if (v === null || v === undefined) return '–';
   const text = String(v);
   if (LEVEL_FIELDS.has(key) && GRADES.includes(text)) return names.gradeNames[GRADES.indexOf(text)] ?? text;
+  if (key === 'action') return term(INJECTION_KIND_TEXT, text, lang);
   if (key === 'type' || key === 'unitType') return names.incidentTypes.get(text) ?? term(UNIT_TYPE_TEXT, text, lang);
   return names.agencies.get(text) ?? names.places.get(text) ?? term(DETAIL_VALUE_TEXT, text, lang);
 }

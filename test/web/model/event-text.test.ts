@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detailText, eventText, minSec, type Names } from '../../../web/model/event-text.ts';
-import { EVENT_KIND_TEXT, DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, EVENT_GRADE_TEXT, UNIT_TYPE_TEXT } from '../../../web/i18n/terms.ts';
+import { EVENT_KIND_TEXT, DETAIL_KEY_TEXT, DETAIL_VALUE_TEXT, EVENT_GRADE_TEXT, UNIT_TYPE_TEXT, INJECTION_KIND_TEXT } from '../../../web/i18n/terms.ts';
+import { ENGINE_INJECT_KINDS, engineParams } from '../../../src/exercise/schema.ts';
 import { EVENT_KINDS, type LogEvent } from '../../../src/engine/log.ts';
 import { KPI_TEXT } from '../../../src/report/kpi-text.ts';
 import { KPI_COLUMNS } from '../../../src/metrics/kpis.ts';
@@ -31,6 +32,18 @@ describe('event text', () => {
     expect(detailText(ev('unit.report', { free: false, resent: false }), names, 'en')).toBe('status busy');
     expect(eventText(ev('call.answer', { call: 'call-000001', duplicate: true }), 0, names, 'zh')).toEqual({ time: '00:16', kind: '接听', subject: 'inc-000001 · 县急救中心', detail: '重复来电' });
     expect(detailText(ev('call.answer', { call: 'call-000001', duplicate: false }), names, 'zh')).toBe('');
+  });
+  it('an inject reads in words: what was done and each of its fields, durations as m:ss', () => {
+    expect(detailText(ev('inject', { action: 'road.close', params: { id: 'park-road', lon: 121.1234, lat: 31.6, radiusM: 900, forS: 7200 } }), names, 'zh')).toBe('操作 道路封闭 · 编号 park-road · 经度 121.1234 · 纬度 31.6 · 半径（米） 900 · 持续 2:00:00');
+    expect(detailText(ev('inject', { action: 'call.surge', params: { incident: '储罐区阀门泄漏', callers: 25, overS: 900 } }), names, 'en')).toBe('action call surge · incident 储罐区阀门泄漏 · callers 25 · over 15:00');
+    // Every kind of inject and every field it logs (the engine logs durations in seconds: forS, overS) in both languages.
+    for (const k of ENGINE_INJECT_KINDS) {
+      expect(INJECTION_KIND_TEXT[k]?.zh && INJECTION_KIND_TEXT[k]?.en, k).toBeTruthy();
+      for (const f of Object.keys(engineParams[k].shape)) {
+        const key = f === 'for' ? 'forS' : f === 'over' ? 'overS' : f;
+        expect(DETAIL_KEY_TEXT[key]?.zh && DETAIL_KEY_TEXT[key]?.en, `${k}.${key}`).toBeTruthy();
+      }
+    }
   });
   it('every event kind, detail key, word and KPI has both languages, none empty', () => {
     for (const k of EVENT_KINDS) expect(EVENT_KIND_TEXT[k].zh && EVENT_KIND_TEXT[k].en).toBeTruthy();

@@ -156,7 +156,8 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
       if ('exe' in simpy) sp.push(simpyRun(simpy.exe));
       e2e.push(await cliOk(['run', MM5, '--out', join(tmp, 'mm5')]));
     }
-    const calls = Number(/rep 1: \S+ incidents, (\d+) calls/.exec(e2e[0].stdout)?.[1] ?? NaN);
+    // The calls served, as the run's own summary.csv counts them (rep,metric,value).
+    const calls = Number(/^1,calls,(\d+)\r?$/m.exec(readFileSync(join(tmp, 'mm5', 'summary.csv'), 'utf8'))?.[1] ?? NaN);
     const ours = median(e2e.map((m) => calls / m.wallS));
     v.note(`linkdrill run: ${f0(calls)} customers in ${f2(median(e2e.map((m) => m.wallS)))} s (CPU ${f2(median(e2e.map((m) => m.cpuS)))} s) → ${f0(ours)} customers/s`);
     if (sp.length) {

@@ -11,12 +11,13 @@ import { zodErrors } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ExercisePackage } from './package.ts';
 import { ExerciseSession, type EngineLink } from './session.ts';
+import { DEFAULT_RATIONALE } from './text.ts';
 import { LOG_FORMAT, LOG_VERSION, RECORD_ONLY, SCRIPTED, type Action, type ExerciseLog } from './log.ts';
 
 /** Plays the exercise to its end with no one in the room: every decision takes its listed default. */
 export async function playHeadless(s: ExerciseSession): Promise<void> {
   while (!s.done) {
-    if (s.pending) await s.decide(s.pending.id, s.pending.default, { rationale: 'headless play: the listed default' });
+    if (s.pending) await s.decide(s.pending.id, s.pending.default, { rationale: DEFAULT_RATIONALE.headless.en });
     else await s.moveTo(s.nextStop(), 'next-stop');
   }
 }

@@ -13,7 +13,7 @@ import type { ScoreResult } from '../metrics/score.ts';
 import type { Evaluation } from './evaluation.ts';
 import { suggestedFor } from './evaluation.ts';
 import type { ExercisePackage } from './package.ts';
-import type { Lang, Text } from './text.ts';
+import { rationaleText, type Lang, type Text } from './text.ts';
 
 const L = {
   title: { zh: '演练评估报告', en: 'Exercise evaluation report' },
@@ -147,7 +147,7 @@ export function exerciseReportHtml(pkg: ExercisePackage, scenario: Scenario, ev:
     .join('');
   const d = L.dec[lang];
   const decRows = ev.decisions
-    .map((r) => `<tr><td><code>${esc(r.decision)}</code></td><td>${rel(r.t)}</td><td>${esc(role(r.role))}</td><td>${r.choiceLabel === null ? L.undecided[lang] : tx(r.choiceLabel, lang)}${r.timedOut ? L.timedOut[lang] : ''}</td><td>${r.expectedLabel === null ? '–' : tx(r.expectedLabel, lang)}${r.asExpected === false ? ' <span class="bad">≠</span>' : ''}</td><td>${esc(r.rationale)}${r.text ? `<div>${esc(r.text)}</div>` : ''}</td></tr>`)
+    .map((r) => `<tr><td><code>${esc(r.decision)}</code></td><td>${rel(r.t)}</td><td>${esc(role(r.role))}</td><td>${r.choiceLabel === null ? L.undecided[lang] : tx(r.choiceLabel, lang)}${r.timedOut ? L.timedOut[lang] : ''}</td><td>${r.expectedLabel === null ? '–' : tx(r.expectedLabel, lang)}${r.asExpected === false ? ' <span class="bad">≠</span>' : ''}</td><td>${esc(rationaleText(r.rationale, lang))}${r.text ? `<div>${esc(r.text)}</div>` : ''}</td></tr>`)
     .join('');
   const notes = (type: string) => ev.notes.filter((n) => n.type === type);
   const debrief = [

@@ -15,6 +15,7 @@ import type { DecisionPoint, ExercisePackage, Inject } from './package.ts';
 import { LOG_FORMAT, LOG_VERSION, type Action, type ActionInput, type Delivery, type ExerciseLog } from './log.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { detectFromEvents, type Met } from './detect.ts';
+import { DEFAULT_RATIONALE } from './text.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -286,7 +287,7 @@ export class ExerciseSession {
   async finish(): Promise<RunResult> {
     if (this.finished) throw new Error('the exercise is finished already');
     while (!this.done) {
-      if (this.pending) await this.decide(this.pending.id, this.pending.default, { rationale: 'the exercise ended before a decision was taken: the listed default' });
+      if (this.pending) await this.decide(this.pending.id, this.pending.default, { rationale: DEFAULT_RATIONALE.ended.en });
       else await this.moveTo(this.end, 'end');
     }
     this.finished = true;

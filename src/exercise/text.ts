@@ -10,3 +10,19 @@ export type Lang = 'zh' | 'en';
 
 /** A written text in both languages. */
 export const text = (t: TextInput): Text => (typeof t === 'string' ? { zh: t, en: t } : { zh: t.zh, en: t.en });
+
+/**
+ * The rationales linkdrill writes itself when a decision takes its listed default. The log keeps
+ * the English words (replays compare logs as written); readers see them in their language.
+ */
+export const DEFAULT_RATIONALE = {
+  headless: { en: 'headless play: the listed default', zh: '无人值守推演：取预设选项' },
+  timeout: { en: 'timeout in continuous play: the listed default', zh: '连续推演中决策超时：取预设选项' },
+  ended: { en: 'the exercise ended before a decision was taken: the listed default', zh: '决策作出前演练已结束：取预设选项' },
+} as const satisfies Record<string, Text>;
+
+/** A decision's rationale as a reader sees it: one linkdrill wrote in `lang`, a person's as written. */
+export function rationaleText(rationale: string, lang: Lang): string {
+  for (const r of Object.values(DEFAULT_RATIONALE)) if (rationale === r.en) return r[lang];
+  return rationale;
+}

@@ -27,7 +27,14 @@ describe('linkdrill exercise', () => {
     expect(header('improvement-plan.csv')).toEqual([...IMPROVEMENT_COLUMNS]);
     const log = JSON.parse(readFileSync(join(dir, 'a', 'exercise-log.json'), 'utf8'));
     const decision = log.actions.find((a: { type: string }) => a.type === 'decision');
-    expect(decision).toMatchObject({ decision: 'D1', options: ['raise', 'hold'], choice: 'raise' });
+    expect(decision).toMatchObject({ decision: 'D1', options: ['raise', 'hold'], choice: 'raise', rationale: 'headless play: the listed default' });
+    // The rationale linkdrill writes itself is read in the report's language; the log keeps it as written.
+    expect(readFileSync(join(dir, 'a', 'aar.html'), 'utf8')).toContain('headless play: the listed default');
+    expect(await main(['exercise', TABLETOP, '--out', join(dir, 'zh')], quiet().io)).toBe(0);
+    const zh = readFileSync(join(dir, 'zh', 'aar.html'), 'utf8');
+    expect(zh).toContain('无人值守推演：取预设选项');
+    expect(zh).not.toContain('headless play');
+    expect(readFileSync(join(dir, 'zh', 'exercise-log.json'), 'utf8')).toBe(readFileSync(join(dir, 'a', 'exercise-log.json'), 'utf8'));
 
     expect(await main(['exercise', TABLETOP, '--log', join(dir, 'a', 'exercise-log.json'), '--out', join(dir, 'b')], quiet().io)).toBe(0);
     expect(readFileSync(join(dir, 'b', 'events.csv'), 'utf8')).toBe(readFileSync(join(dir, 'a', 'events.csv'), 'utf8'));

@@ -1,6 +1,6 @@
 /**
- * `linkdrill batch SCENARIO [--variants a,b,…] [--reps R] [--workers W] [--out DIR] [--resume]
- * [--shard i/n] [--seed N] [--lang zh|en]` and `linkdrill merge DIR… --out DIR`.
+ * `linkdrill batch …` and `linkdrill merge …`, with the options of their usage lines (`usage.ts`
+ * BATCH_USAGE and MERGE_USAGE, which the README's table is held to).
  */
 import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';

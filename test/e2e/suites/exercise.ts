@@ -20,6 +20,13 @@ const session = (page: Page) => page.evaluate(() => (window as unknown as { link
 
 export function exerciseSuite(h: Harness): void {
   let page: Page;
+  /** A page of its own on the tabletop, ready to play. */
+  const openTabletop = async () => {
+    const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
+    await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);
+    await state(p, 'ready');
+    return p;
+  };
 
   it('a trainer opens the tabletop, jumps to the first decision and decides it; a live inject and a note go into the log', async () => {
     page = await h.newPage({ viewport: { width: 1400, height: 900 } });
@@ -117,9 +124,7 @@ export function exerciseSuite(h: Harness): void {
     const quiet = { out: () => {}, err: (s: string) => console.error(s), tty: false };
     expect(await main(['exercise', join(ROOT, 'scenarios/exercises/urban-flood-functional'), '--out', join(dir, 'flood')], quiet)).toBe(0);
     const actions = JSON.parse(readFileSync(join(dir, 'flood', 'exercise-log.json'), 'utf8')).actions.length;
-    const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
-    await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);
-    await state(p, 'ready');
+    const p = await openTabletop();
     await p.setInputFiles('#x-log-input', join(dir, 'flood', 'exercise-log.json'));
     await p.waitForFunction((n) => (window as unknown as { linkdrill: { exercise(): { actions: number } | null } }).linkdrill.exercise()?.actions === n, actions, { timeout: 60_000 });
     expect(await p.isHidden('#errors'), (await p.textContent('#errors-text')) ?? '').toBe(true);
@@ -131,9 +136,7 @@ export function exerciseSuite(h: Harness): void {
   });
 
   it('the language chosen on one page follows to the other and back', async () => {
-    const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
-    await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);
-    await state(p, 'ready');
+    const p = await openTabletop();
     await p.click('#x-lang');
     expect(await p.textContent('#x-title')).toBe('linkdrill exercise');
     await p.click('#x-back');
@@ -147,9 +150,7 @@ export function exerciseSuite(h: Harness): void {
   });
 
   it('a reload halfway loses nothing: decisions, notes and ratings come back where they were, and Start over starts afresh', async () => {
-    const p = await h.newPage({ viewport: { width: 1400, height: 900 } });
-    await p.goto(`${h.base}exercise.html?exercise=chemical-leak-tabletop`);
-    await state(p, 'ready');
+    const p = await openTabletop();
     await p.click('#x-next-decision');
     await state(p, 'decision');
     await p.check('#decision input[value=hold]');

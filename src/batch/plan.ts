@@ -7,7 +7,7 @@ import { KPI_COLUMNS, type Kpi } from '../metrics/kpis.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { csvLine, EOL, readText, toCsv } from '../report/csv.ts';
 import { decimal, readCsvTable } from '../scenario/table.ts';
-import { pairedInterval, replicationInterval, sameShiftP, tCdf } from '../metrics/stats.ts';
+import { pairedDifferences, pairedInterval, replicationInterval, sameShiftP, tCdf } from '../metrics/stats.ts';
 import { effectOf, holm, minDifferences, type Effect } from './verdict.ts';
 import type { InputError } from '../scenario/errors.ts';
 
@@ -151,8 +151,7 @@ export interface ComparisonRow {
 
 /** Two-sided p-value of a paired t-test of mean difference 0 (1 when every pair is equal; the sign test's when all differ alike). */
 export function pairedPValue(a: readonly number[], b: readonly number[]): number {
-  const d: number[] = [];
-  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) d.push(a[i] - b[i]);
+  const d = pairedDifferences(a, b);
   const n = d.length;
   if (n < 2) return NaN;
   const mean = d.reduce((x, y) => x + y, 0) / n;

@@ -154,6 +154,13 @@ export function replicationInterval(xs: readonly number[], confidence = 0.95): {
   return { n, mean, sd, halfWidth };
 }
 
+/** The differences a[i] − b[i] of the pairs where both are finite numbers (a replication without the figure has none). */
+export function pairedDifferences(a: readonly number[], b: readonly number[]): number[] {
+  const d: number[] = [];
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) d.push(a[i] - b[i]);
+  return d;
+}
+
 /**
  * Two-sided p-value of n paired differences that are all the same non-zero amount: the sign test's
  * 2^(1−n) (a t-test has no spread to stand on there and would say 0).
@@ -166,8 +173,7 @@ export const sameShiftP = (n: number): number => Math.min(1, 2 ** (1 - n));
  * interval (NaN).
  */
 export function pairedInterval(a: readonly number[], b: readonly number[]): { n: number; mean: number; low: number; high: number } {
-  const d: number[] = [];
-  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) d.push(a[i] - b[i]);
+  const d = pairedDifferences(a, b);
   if (d.length === 0) return { n: 0, mean: NaN, low: NaN, high: NaN };
   // Identical pairs (common random numbers on an unchanged variant) differ by nothing, with certainty.
   if (d.every((x) => x === 0)) return { n: d.length, mean: 0, low: 0, high: 0 };

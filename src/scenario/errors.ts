@@ -1,8 +1,14 @@
-/** A problem in the input, named by where it is: `units[3].station: unknown station "S9"`. */
-export interface InputError {
+import type { Words } from '../geo/import/problem.ts';
+
+export type { Words };
+
+/**
+ * A problem in the input, named by where it is, said in both languages:
+ * `units[3].station: unknown station "S9"` and `units[3].station：未知的消防站“S9”`.
+ */
+export interface InputError extends Words {
   /** Dotted path into the scenario (`units[3].station`), or a file name for whole-file problems. */
   path: string;
-  message: string;
   /** More lines for a reader with room (the UI): e.g. the excerpt of YAML around a parse error. */
   detail?: string;
 }
@@ -17,20 +23,25 @@ export function formatPath(parts: readonly PropertyKey[]): string {
   return out;
 }
 
-/** One error as a line: its place, then what is wrong. */
-export function formatError(e: InputError): string {
-  return e.path ? `${e.path}: ${e.message}` : e.message;
+/** The language a person reads the problems in. */
+export type Lang = 'zh' | 'en';
+
+/** One error as a line in `lang`: its place, then what is wrong. */
+export function formatError(e: InputError, lang: Lang): string {
+  const what = e[lang];
+  if (!e.path) return what;
+  return lang === 'zh' ? `${e.path}：${what}` : `${e.path}: ${what}`;
 }
 
 /** One line per error, as the CLI and UI show them. */
-export function formatErrors(errors: readonly InputError[]): string {
-  return errors.map(formatError).join('\n');
+export function formatErrors(errors: readonly InputError[], lang: Lang): string {
+  return errors.map((e) => formatError(e, lang)).join('\n');
 }
 
 /** Result of anything that reads user input. */
 export type Result<T> = { ok: true; value: T; warnings?: InputError[] } | { ok: false; errors: InputError[] };
 
-/** Warnings, as the CLI shows them: one line each, after "warning: ". */
-export function formatWarnings(warnings: readonly InputError[] | undefined): string {
-  return (warnings ?? []).map((w) => `warning: ${w.path ? `${w.path}: ` : ''}${w.message}`).join('\n');
+/** Warnings, as the CLI shows them: one line each, after "warning: " (警告：). */
+export function formatWarnings(warnings: readonly InputError[] | undefined, lang: Lang): string {
+  return (warnings ?? []).map((w) => `${lang === 'zh' ? '警告：' : 'warning: '}${formatError(w, lang)}`).join('\n');
 }

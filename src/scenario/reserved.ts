@@ -4,7 +4,7 @@
  * wherever a user writes a key or an id. `constructor` and `prototype` are plain data as keys and ids
  * (kept in Maps and null-prototype records) but are never a step of a variant's change path.
  */
-import { formatPath, type InputError } from './errors.ts';
+import { formatPath, type InputError, type Words } from './errors.ts';
 
 /** A key or id the loader refuses everywhere. */
 export const RESERVED_KEY = '__proto__';
@@ -12,8 +12,11 @@ export const RESERVED_KEY = '__proto__';
 /** Path steps a variant change may not take: they lead out of the scenario into JavaScript's objects. */
 export const RESERVED_PATH_STEPS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
-/** The message for a reserved name used as a key or an id. */
-export const reservedMessage = (what: 'key' | 'id') => `"${RESERVED_KEY}" cannot be used as ${what === 'key' ? 'a key' : 'an id'} (JavaScript reserves the name); rename it`;
+/** The words for a reserved name used as a key or an id. */
+export const reservedWords = (what: 'key' | 'id'): Words => ({
+  zh: `“${RESERVED_KEY}”不能用作${what === 'key' ? '键' : ' id'}（JavaScript 保留了这个名称），请改名`,
+  en: `"${RESERVED_KEY}" cannot be used as ${what === 'key' ? 'a key' : 'an id'} (JavaScript reserves the name); rename it`,
+});
 
 /**
  * Every own `__proto__` key in a parsed document (YAML and JSON parsers keep it as an own key), each
@@ -41,7 +44,7 @@ export function reservedKeyErrors(root: unknown, base: readonly PropertyKey[] = 
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i];
-      if (k === RESERVED_KEY) errors.push({ path: formatPath(pathOf({ key: k, up: at })), message: reservedMessage('key') });
+      if (k === RESERVED_KEY) errors.push({ path: formatPath(pathOf({ key: k, up: at })), ...reservedWords('key') });
       else stack.push({ v: (v as Record<string, unknown>)[k], at: { key: k, up: at } });
     }
   }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { DURATION_PATTERN, MAX_SECONDS, parseDuration } from './duration.ts';
-import { RESERVED_KEY, reservedMessage } from './reserved.ts';
+import { RESERVED_KEY, reservedWords } from './reserved.ts';
+import { TOO_LONG } from './schema-words.ts';
 
 /** Grades from least to most severe: IV 一般, III 较大, II 重大, I 特别重大. */
 export const GRADES = ['IV', 'III', 'II', 'I'] as const;
@@ -16,9 +17,9 @@ export const id = z
   .min(1)
   .max(64)
   .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids are letters, digits, and _ . : - (no spaces)')
-  .refine((s) => s !== RESERVED_KEY, reservedMessage('id'));
+  .refine((s) => s !== RESERVED_KEY, reservedWords('id').en);
 
-const tooLong = `must be at most ${MAX_SECONDS} (100 years in seconds)`;
+const tooLong = TOO_LONG.en;
 
 /** Seconds, or a string such as "90s", "5m", "2h", "1h30m"; at most 100 years. */
 export const durationSchema = z

@@ -4,9 +4,13 @@
  * got .nan (not a number)`), instead of zod's `Invalid input`.
  */
 import type { z } from 'zod';
-import { formatPath, type InputError } from './errors.ts';
+import { formatPath, type InputError, type Words } from './errors.ts';
+import { SCHEMA_WORDS } from './schema-words.ts';
 
 type Issue = z.core.$ZodIssue;
+
+/** The Chinese of each of the scenario schema's own messages, by its English. */
+const SCHEMA_ZH: ReadonlyMap<string, string> = new Map(SCHEMA_WORDS.map((w) => [w.en, w.zh]));
 
 /** The value at `path` in the input, or `undefined` where the path leads nowhere. */
 export function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
@@ -18,37 +22,72 @@ export function valueAt(v: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** A short description of a value as the user wrote it (YAML spellings for the non-finite numbers). */
-export function describeValue(v: unknown): string {
+/**
+ * A short description of a value as the user wrote it (YAML spellings for the non-finite numbers),
+ * in both languages: `.nan (not a number)`, `"abc"` / `.nan（非数值）`, `“abc”`.
+ */
+export function valueWords(v: unknown): Words {
   if (typeof v === 'number') {
-    if (Number.isNaN(v)) return '.nan (not a number)';
-    if (v === Infinity) return '.inf (infinity, or a number too large such as 1e400)';
-    if (v === -Infinity) return '-.inf (minus infinity)';
-    return String(v);
+    if (Number.isNaN(v)) return { zh: '.nan（非数值）', en: '.nan (not a number)' };
+    if (v === Infinity) return { zh: '.inf（无穷大，或 1e400 这样过大的数）', en: '.inf (infinity, or a number too large such as 1e400)' };
+    if (v === -Infinity) return { zh: '-.inf（负无穷大）', en: '-.inf (minus infinity)' };
+    return same(String(v));
   }
-  if (typeof v === 'string') return v.length > 40 ? `"${v.slice(0, 40)}…"` : `"${v}"`;
-  if (v === null) return 'nothing (null)';
-  if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (typeof v === 'object') return 'a mapping of keys';
-  return String(v);
+  if (typeof v === 'string') {
+    const t = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+    return { zh: `“${t}”`, en: `"${t}"` };
+  }
+  if (v === null) return { zh: '空值（null）', en: 'nothing (null)' };
+  if (Array.isArray(v)) return { zh: `含 ${v.length} 项的列表`, en: `a list of ${v.length}` };
+  if (typeof v === 'object') return { zh: '键值映射', en: 'a mapping of keys' };
+  return same(String(v));
 }
 
-const EXPECTED: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'text',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping of keys',
-  record: 'a mapping of keys',
+/** What was found, appended to what a place must be: `; got "abc"` / `；实际为“abc”`. */
+export function gotWords(v: unknown): Words {
+  const d = valueWords(v);
+  return { zh: `；实际为${/^[!-~]/.test(d.zh) ? ' ' : ''}${d.zh}`, en: `; got ${d.en}` };
+}
+
+/** Accepted values as a list: `"a", "b"` / `“a”、“b”`. */
+function valueList(values: readonly unknown[]): Words {
+  return { zh: values.map((v) => (typeof v === 'string' ? `“${v}”` : JSON.stringify(v))).join('、'), en: values.map((v) => JSON.stringify(v)).join(', ') };
+}
+
+/** A choice of accepted values: `one of "a", "b"` / `“a”、“b”之一`. */
+export function oneOfWords(values: readonly unknown[]): Words {
+  const list = valueList(values);
+  return { zh: `${list.zh}之一`, en: `one of ${list.en}` };
+}
+
+const same = (text: string): Words => ({ zh: text, en: text });
+const join = (a: Words, b: Words): Words => ({ zh: a.zh + b.zh, en: a.en + b.en });
+
+const EXPECTED: Record<string, Words> = {
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'a whole number' },
+  string: { zh: '文本', en: 'text' },
+  boolean: { zh: 'true 或 false', en: 'true or false' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '键值映射', en: 'a mapping of keys' },
+  record: { zh: '键值映射', en: 'a mapping of keys' },
 };
 
+/**
+ * A schema's own message in both languages: its Chinese from `table` (looked up by the English zod
+ * hands back); a message the table lacks keeps its English in both (a test holds every schema's
+ * messages to the table).
+ */
+function schemaWords(message: string, table: ReadonlyMap<string, string>): Words {
+  return { zh: table.get(message) ?? message, en: message };
+}
+
 /** A message with the value found appended, where that value is a single number or text. */
-const withFound = (message: string, found: unknown) =>
-  (typeof found === 'number' || typeof found === 'string') && !message.includes(String(found)) ? `${message}; got ${describeValue(found)}` : message;
+const withFound = (message: Words, found: unknown): Words =>
+  (typeof found === 'number' || typeof found === 'string') && !message.en.includes(String(found)) ? join(message, gotWords(found)) : message;
 
 /** Words for what zod expected (`a number`), from an invalid_type issue. */
-const expectedWords = (i: Issue) => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? i.expected) : '');
+const expectedWords = (i: Issue): Words | null => (i.code === 'invalid_type' ? (EXPECTED[i.expected] ?? same(i.expected)) : null);
 
 /**
  * How far into the input a branch of a union got before it failed: the length of the path to its
@@ -67,59 +106,79 @@ function issueDepth(i: Issue): number {
 }
 
 /** zod's own wording of a range check ("Too big: expected number to be <=5") in plain words. */
-function rangeMessage(issue: Issue & { code: 'too_big' | 'too_small' }, found: unknown): string {
-  if (!/^Too (big|small)/.test(issue.message)) return withFound(issue.message, found); // the schema's own words
+function rangeMessage(issue: Issue & { code: 'too_big' | 'too_small' }, found: unknown, table: ReadonlyMap<string, string>): Words {
+  if (!/^Too (big|small)/.test(issue.message)) return withFound(schemaWords(issue.message, table), found); // the schema's own words
   const big = issue.code === 'too_big';
   const limit = Number(big ? issue.maximum : issue.minimum);
   const strict = issue.inclusive === false;
-  const got = `; got ${describeValue(found)}`;
+  const got = gotWords(found);
   if (issue.origin === 'array' || issue.origin === 'set') {
-    return issue.exact ? `must have exactly ${limit} items${got}` : `must have at ${big ? 'most' : 'least'} ${limit} item${limit === 1 ? '' : 's'}${got}`;
+    const what: Words = issue.exact
+      ? { zh: `必须恰好有 ${limit} 项`, en: `must have exactly ${limit} items` }
+      : { zh: `${big ? '最多只能' : '至少要'}有 ${limit} 项`, en: `must have at ${big ? 'most' : 'least'} ${limit} item${limit === 1 ? '' : 's'}` };
+    return join(what, got);
   }
-  if (issue.origin === 'string') return `must be at ${big ? 'most' : 'least'} ${limit} character${limit === 1 ? '' : 's'} long${got}`;
-  return `must be ${big ? (strict ? 'below' : 'at most') : strict ? 'above' : 'at least'} ${limit}${got}`;
+  if (issue.origin === 'string') {
+    return join({ zh: `长度${big ? '最多' : '至少'}为 ${limit} 个字符`, en: `must be at ${big ? 'most' : 'least'} ${limit} character${limit === 1 ? '' : 's'} long` }, got);
+  }
+  const zh = big ? (strict ? '必须小于' : '不得大于') : strict ? '必须大于' : '不得小于';
+  return join({ zh: `${zh} ${limit}`, en: `must be ${big ? (strict ? 'below' : 'at most') : strict ? 'above' : 'at least'} ${limit}` }, got);
 }
 
+/** A place that must be filled in and is not. */
+export const REQUIRED: Words = { zh: '必须填写', en: 'is required' };
+
+/** "must be …" / "必须是…", around words for what a place accepts. */
+const mustBe = (w: Words): Words => ({ zh: `必须是${w.zh}`, en: `must be ${w.en}` });
+
 /** The message for one issue, with what was found where the input says something. */
-function messageOf(issue: Issue, input: unknown): string {
+function messageOf(issue: Issue, input: unknown, table: ReadonlyMap<string, string>): Words {
   const found = valueAt(input, issue.path);
   if (issue.code === 'invalid_type') {
-    if (found === undefined) return 'is required';
-    if (typeof found === 'number' && !Number.isFinite(found)) return `must be a finite number; got ${describeValue(found)}`;
-    return `must be ${expectedWords(issue)}; got ${describeValue(found)}`;
+    if (found === undefined) return REQUIRED;
+    if (typeof found === 'number' && !Number.isFinite(found)) return join({ zh: '必须是有限的数值', en: 'must be a finite number' }, gotWords(found));
+    return join(mustBe(expectedWords(issue)!), gotWords(found));
   }
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    return { zh: `未知的键${issue.keys.map((k) => `“${k}”`).join('、')}`, en: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+  }
   if (issue.code === 'invalid_union') {
     // A discriminated union's key (`dist`) names none of its branches: the accepted values, as for any choice.
     const options = (issue as { options?: unknown[] }).options;
     if (Array.isArray(options) && options.length) {
-      const oneOf = `one of ${options.map((v) => JSON.stringify(v)).join(', ')}`;
-      return found === undefined ? `is required: ${oneOf}` : `must be ${oneOf}; got ${describeValue(found)}`;
+      if (found === undefined) return { zh: `必须填写，可选：${valueList(options).zh}`, en: `is required: ${oneOfWords(options).en}` };
+      return join(mustBe(oneOfWords(options)), gotWords(found));
     }
-    if (found === undefined) return 'is required';
+    if (found === undefined) return REQUIRED;
     // A union's own message says what it accepts; zod's default says nothing.
-    const what = issue.message && issue.message !== 'Invalid input' ? issue.message : unionExpected(issue);
-    return `${what}; got ${describeValue(found)}`;
+    const what = issue.message && issue.message !== 'Invalid input' ? schemaWords(issue.message, table) : unionExpected(issue);
+    return join(what, gotWords(found));
   }
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(found)}`;
-  if (issue.code === 'too_big' || issue.code === 'too_small') return rangeMessage(issue, found);
-  if (issue.code === 'invalid_format' || issue.code === 'custom') return withFound(issue.message, found);
-  return issue.message;
+  if (issue.code === 'invalid_value') return join(mustBe(oneOfWords(issue.values)), gotWords(found));
+  if (issue.code === 'too_big' || issue.code === 'too_small') return rangeMessage(issue, found, table);
+  if (issue.code === 'invalid_format' || issue.code === 'custom') return withFound(schemaWords(issue.message, table), found);
+  // The rest (a record's key, a map's element) are zod's own words: kept, with Chinese around them.
+  return { zh: `不符合要求（${issue.message}）`, en: issue.message };
 }
 
 /** "must be a number or text", "must be one of 1, 2, 3", from the branches of a union that all failed at its own place. */
-function unionExpected(issue: Issue & { code: 'invalid_union' }): string {
-  const words = new Set<string>();
+function unionExpected(issue: Issue & { code: 'invalid_union' }): Words {
+  const words = new Map<string, Words>();
   const values: unknown[] = [];
   for (const branch of issue.errors) {
     for (const i of branch) {
       if (i.path.length !== 0) continue;
       if (i.code === 'invalid_value') values.push(...i.values);
-      else words.add(expectedWords(i) || 'something else');
+      else {
+        const w = expectedWords(i) ?? { zh: '其他值', en: 'something else' };
+        words.set(w.en, w);
+      }
     }
   }
-  if (values.length) words.add(`one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
-  return words.size ? `must be ${[...words].join(' or ')}` : 'is not one of the accepted forms';
+  if (values.length) words.set('', oneOfWords(values));
+  const all = [...words.values()];
+  if (!all.length) return { zh: '不是可接受的任何一种形式', en: 'is not one of the accepted forms' };
+  return { zh: `必须是${all.map((w) => w.zh).join('或')}`, en: `must be ${all.map((w) => w.en).join(' or ')}` };
 }
 
 /** Issues flattened to the ones to show (a union's best branch), each with its full path. */
@@ -150,15 +209,17 @@ function shown(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): I
 /**
  * zod issues as path-named errors. A union reports one issue per branch: the branch that got
  * furthest into the input is shown; where several got equally far, each expecting a different
- * value at the same place (`dist: weibull`), their values are listed together.
+ * value at the same place (`dist: weibull`), their values are listed together. A schema's own
+ * messages find their Chinese in {@link SCHEMA_WORDS}, and in `words` for a schema outside the scenario's.
  */
-export function zodErrors(issues: readonly Issue[], input: unknown): InputError[] {
+export function zodErrors(issues: readonly Issue[], input: unknown, words: readonly Words[] = []): InputError[] {
+  const table = words.length ? new Map([...SCHEMA_ZH, ...words.map((w): [string, string] => [w.en, w.zh])]) : SCHEMA_ZH;
   // Two checks of one number (int, then max) can both fail: one line per place and kind of problem.
   const seen = new Set<string>();
   const out: InputError[] = [];
   for (const issue of shown(issues)) {
-    const error = { path: formatPath(issue.path), message: messageOf(issue, input) };
-    const key = `${error.path}\n${issue.code === 'too_big' || issue.code === 'too_small' ? issue.code : error.message}`;
+    const error: InputError = { path: formatPath(issue.path), ...messageOf(issue, input, table) };
+    const key = `${error.path}\n${issue.code === 'too_big' || issue.code === 'too_small' ? issue.code : error.en}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(error);

@@ -5,7 +5,7 @@
  * is refused with a message that names the file and what it looks like, never decoded into garbage.
  * Pure: bytes in, text out; `TextDecoder` exists in Node and every browser.
  */
-import type { Result } from './errors.ts';
+import type { Result, Words } from './errors.ts';
 
 /** The encodings {@link decodeText} recognises. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -32,13 +32,13 @@ function tryDecode(bytes: Uint8Array, encoding: TextEncoding): string | null {
   }
 }
 
-/** What a binary file most likely is, from its first bytes, or null when it could be text. */
-function binaryKind(bytes: Uint8Array): string | null {
+/** What a binary file most likely is, from its first bytes (`is a PDF file, not text`), or null when it could be text. */
+function binaryKind(bytes: Uint8Array): Words | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'a zip archive (an .xlsx workbook or a zipped folder), not text';
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'an old Excel .xls workbook, not text';
-  if (starts(0x25, 0x50, 0x44, 0x46)) return 'a PDF file, not text';
-  if (starts(0x1f, 0x8b)) return 'a gzip archive, not text';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return { zh: '是 zip 压缩包（.xlsx 工作簿或压缩的文件夹），不是文本', en: 'is a zip archive (an .xlsx workbook or a zipped folder), not text' };
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return { zh: '是旧版 Excel 的 .xls 工作簿，不是文本', en: 'is an old Excel .xls workbook, not text' };
+  if (starts(0x25, 0x50, 0x44, 0x46)) return { zh: '是 PDF 文件，不是文本', en: 'is a PDF file, not text' };
+  if (starts(0x1f, 0x8b)) return { zh: '是 gzip 压缩包，不是文本', en: 'is a gzip archive, not text' };
   return null;
 }
 
@@ -65,28 +65,32 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  * UTF-8 of any length is very unlikely to be meant as GB18030.
  */
 export function decodeText(bytes: Uint8Array, where: string): Result<DecodedText> {
-  const fail = (message: string): Result<DecodedText> => ({ ok: false, errors: [{ path: where, message }] });
+  const fail = (words: Words): Result<DecodedText> => ({ ok: false, errors: [{ path: where, ...words }] });
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode(bytes.subarray(3), 'utf-8');
-    return text === null ? fail('starts with a UTF-8 mark but is not valid UTF-8 text') : { ok: true, value: { text, encoding: 'utf-8' } };
+    return text === null ? fail({ zh: '以 UTF-8 标记开头，却不是有效的 UTF-8 文本', en: 'starts with a UTF-8 mark but is not valid UTF-8 text' }) : { ok: true, value: { text, encoding: 'utf-8' } };
   }
   for (const [b0, b1, enc] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
     if (bytes.length >= 2 && bytes[0] === b0 && bytes[1] === b1) {
       const text = tryDecode(bytes.subarray(2), enc);
-      return text === null ? fail(`starts with a ${enc.toUpperCase()} mark but is not valid ${enc.toUpperCase()} text`) : { ok: true, value: { text, encoding: enc } };
+      const name = enc.toUpperCase();
+      return text === null ? fail({ zh: `以 ${name} 标记开头，却不是有效的 ${name} 文本`, en: `starts with a ${name} mark but is not valid ${name} text` }) : { ok: true, value: { text, encoding: enc } };
     }
   }
   const kind = binaryKind(bytes);
-  if (kind) return fail(`is ${kind}`);
+  if (kind) return fail(kind);
   const utf16 = bomlessUtf16(bytes);
   if (utf16) {
     const text = tryDecode(bytes, utf16);
     if (text !== null) return { ok: true, value: { text, encoding: utf16 } };
   }
-  if (bytes.includes(0)) return fail('holds NUL bytes: it is a binary file, not text (save it as CSV UTF-8)');
+  if (bytes.includes(0)) return fail({ zh: '含有 NUL 字节：这是二进制文件，不是文本（请另存为 CSV UTF-8）', en: 'holds NUL bytes: it is a binary file, not text (save it as CSV UTF-8)' });
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== null) return { ok: true, value: { text: utf8, encoding: 'utf-8' } };
   const gb = tryDecode(bytes, 'gb18030');
   if (gb !== null) return { ok: true, value: { text: gb, encoding: 'gb18030' } };
-  return fail('is neither UTF-8, UTF-16 nor GB18030/GBK text; save it as "CSV UTF-8" (Excel) or UTF-8 (any editor)');
+  return fail({
+    zh: '既不是 UTF-8、UTF-16 文本，也不是 GB18030/GBK 文本；请另存为“CSV UTF-8”（Excel）或 UTF-8（任意编辑器）',
+    en: 'is neither UTF-8, UTF-16 nor GB18030/GBK text; save it as "CSV UTF-8" (Excel) or UTF-8 (any editor)',
+  });
 }

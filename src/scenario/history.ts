@@ -30,12 +30,12 @@ export function parseHistoryCsv(text: string, start: WallClock, where: string): 
 export function parseHistoryTable(table: CsvTable, start: WallClock, where: string): { rows: HistoryRow[]; errors: InputError[] } {
   const { fields } = table;
   const errors = [...table.errors];
-  for (const r of table.rows.filter((x) => !x.complete).slice(0, 5)) errors.push({ path: `${where} row ${r.row}`, message: `does not have a cell for each of the ${fields.length} columns` });
+  for (const r of table.rows.filter((x) => !x.complete).slice(0, 5)) errors.push({ path: `${where} row ${r.row}`, zh: `单元格个数与表头的 ${fields.length} 列不一致`, en: `does not have a cell for each of the ${fields.length} columns` });
   for (const need of ['time', 'type']) {
-    if (!fields.includes(need)) errors.push({ path: where, message: `missing column "${need}"` });
+    if (!fields.includes(need)) errors.push({ path: where, zh: `缺少列“${need}”`, en: `missing column "${need}"` });
   }
   if (!fields.includes('zone') && !(fields.includes('lon') && fields.includes('lat'))) {
-    errors.push({ path: where, message: 'needs a "zone" column or "lon" and "lat" columns' });
+    errors.push({ path: where, zh: '需要“zone”列，或“lon”和“lat”两列', en: 'needs a "zone" column or "lon" and "lat" columns' });
   }
   if (errors.length) return { rows: [], errors };
   const rows: HistoryRow[] = [];
@@ -46,13 +46,13 @@ export function parseHistoryTable(table: CsvTable, start: WallClock, where: stri
     if (/^-?\d+(\.\d+)?$/.test(timeText)) {
       t = Number(timeText);
       if (!Number.isFinite(t)) {
-        errors.push({ path: `${at}.time`, message: `not a time: "${timeText.slice(0, 40)}" is too large` });
+        errors.push({ path: `${at}.time`, zh: `不是有效的时间：“${timeText.slice(0, 40)}”过大`, en: `not a time: "${timeText.slice(0, 40)}" is too large` });
         return;
       }
     } else {
       const wc = parseDateTime(timeText, false);
       if (!wc) {
-        errors.push({ path: `${at}.time`, message: `not a time: "${timeText}"` });
+        errors.push({ path: `${at}.time`, zh: `不是有效的时间：“${timeText}”`, en: `not a time: "${timeText}"` });
         return;
       }
       if (!/(Z|[+-]\d{2}:?\d{2})$/.test(timeText)) wc.offsetS = start.offsetS;
@@ -63,7 +63,7 @@ export function parseHistoryTable(table: CsvTable, start: WallClock, where: stri
     if (gradeText !== '') {
       grade = GRADES.indexOf(gradeText as never);
       if (grade < 0) {
-        errors.push({ path: `${at}.grade`, message: `grade must be one of ${GRADES.join(', ')}, got "${r.grade}"` });
+        errors.push({ path: `${at}.grade`, zh: `等级必须是 ${GRADES.join('、')} 之一，实际为“${r.grade}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${r.grade}"` });
         return;
       }
     }
@@ -73,12 +73,16 @@ export function parseHistoryTable(table: CsvTable, start: WallClock, where: stri
       const lon = decimal(r.lon);
       const lat = decimal(r.lat);
       if (lon === null || lat === null) {
-        errors.push({ path: at, message: `needs a zone or a numeric lon and lat; got lon "${r.lon ?? ''}", lat "${r.lat ?? ''}"` });
+        errors.push({
+          path: at,
+          zh: `需要区域（zone），或数值形式的经度、纬度（lon、lat）；实际为 lon“${r.lon ?? ''}”、lat“${r.lat ?? ''}”`,
+          en: `needs a zone or a numeric lon and lat; got lon "${r.lon ?? ''}", lat "${r.lat ?? ''}"`,
+        });
         return;
       }
       const where = positionProblem([lon, lat]);
       if (where) {
-        errors.push({ path: `${at}.${lon < -180 || lon > 180 ? 'lon' : 'lat'}`, message: where });
+        errors.push({ path: `${at}.${lon < -180 || lon > 180 ? 'lon' : 'lat'}`, ...where });
         return;
       }
       row.lon = lon;

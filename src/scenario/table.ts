@@ -31,13 +31,22 @@ export interface CsvTable {
   errors: InputError[];
 }
 
+/** Papa Parse's problems in Chinese, by its code; its own English follows in brackets. */
+const CSV_PROBLEM_ZH: Partial<Record<string, string>> = {
+  MissingQuotes: '引号没有闭合',
+  InvalidQuotes: '引号位置不对',
+  UndetectableDelimiter: '无法判断分隔符',
+  TooFewFields: '单元格比表头少',
+  TooManyFields: '单元格比表头多',
+};
+
 /**
  * Parses `text` (a leading BOM dropped, empty lines skipped); `where` names the file in errors;
  * `header` normalises column names (e.g. trimmed and lower-cased). Pure.
  */
 export function readCsvTable(text: string, where: string, header: (name: string) => string = (h) => h): CsvTable {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const errors: InputError[] = parsed.errors.slice(0, 5).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, message: e.message }));
+  const errors: InputError[] = parsed.errors.slice(0, 5).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, zh: `${CSV_PROBLEM_ZH[e.code] ?? 'CSV 格式有误'}（${e.message}）`, en: e.message }));
   const [head = [], ...body] = parsed.data;
   const t = tableOf(head, body.map((cells, i) => ({ cells, row: i + 2 })), where, header);
   return { ...t, errors: [...errors, ...t.errors] };
@@ -53,8 +62,8 @@ export function tableOf(head: readonly string[], body: readonly { cells: readonl
   const fields = head.map(header);
   const first = new Map<string, number>();
   fields.forEach((f, i) => {
-    if (f === RESERVED_KEY) errors.push({ path: where, message: `column "${RESERVED_KEY}" cannot be used (JavaScript reserves the name); rename it` });
-    else if (first.has(f)) errors.push({ path: where, message: `column "${f}" appears twice (columns ${first.get(f)! + 1} and ${i + 1}); keep one` });
+    if (f === RESERVED_KEY) errors.push({ path: where, zh: `列名“${RESERVED_KEY}”不能使用（JavaScript 保留了这个名称），请改名`, en: `column "${RESERVED_KEY}" cannot be used (JavaScript reserves the name); rename it` });
+    else if (first.has(f)) errors.push({ path: where, zh: `列“${f}”出现了两次（第 ${first.get(f)! + 1} 列和第 ${i + 1} 列），请只保留一列`, en: `column "${f}" appears twice (columns ${first.get(f)! + 1} and ${i + 1}); keep one` });
     else first.set(f, i);
   });
   const rows = body.map(({ cells, row }): TableRow => {

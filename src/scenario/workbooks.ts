@@ -4,12 +4,13 @@
  * every string in the scenario (and its variants) that names an .xlsx/.xlsm file that exists — and
  * hands them to the loader as tables, with each row's number as the sheet shows it.
  */
+import type { InputError, Words } from './errors.ts';
 import type { ReadBytes } from './files.ts';
 import { tableOf, type CsvTable } from './table.ts';
 import { readXlsxTable, type XlsxTable } from './xlsx-table.ts';
 
-/** Tables read from workbooks (or why one could not be read), by the file name the scenario wrote. */
-export type Workbooks = ReadonlyMap<string, CsvTable | { error: string }>;
+/** Tables read from workbooks (or why one could not be read, in words that follow its name), by the file name the scenario wrote. */
+export type Workbooks = ReadonlyMap<string, CsvTable | { error: Words }>;
 
 /** A file name that is an Excel workbook. */
 export const WORKBOOK_FILE = /\.xls[xm]$/i;
@@ -36,13 +37,22 @@ function sheetTable(t: XlsxTable, where: string): CsvTable {
   return tableOf(t.header, t.rows.map((r) => ({ cells: t.header.map((h) => r.cells[h] ?? ''), row: r.line })), where, (h) => h.trim().toLowerCase());
 }
 
+/** A workbook's problems as one reason after its name: a problem at a sheet or row names that place first. */
+function problemsOf(errors: readonly InputError[], name: string): Words {
+  const place = (e: InputError) => e.path.slice(name.length).trim();
+  return {
+    zh: errors.map((e) => (e.path === name ? e.zh : `${place(e)}：${e.zh}`)).join('；'),
+    en: errors.map((e) => (e.path === name ? e.en : `${place(e)}: ${e.en}`)).join('; '),
+  };
+}
+
 /**
  * Reads the named workbooks that exist (first worksheet, first row the header, names lower-cased and
  * trimmed as the history reader expects). Nothing is reported here: a name may be any string of the
  * scenario, so the loader reports a missing or unreadable workbook only where a key uses it.
  */
 export async function readWorkbooks(names: readonly string[], readBytes: ReadBytes): Promise<Workbooks> {
-  const workbooks = new Map<string, CsvTable | { error: string }>();
+  const workbooks = new Map<string, CsvTable | { error: Words }>();
   for (const name of names) {
     const bytes = readBytes(name);
     if (bytes === null) continue;
@@ -51,7 +61,7 @@ export async function readWorkbooks(names: readonly string[], readBytes: ReadByt
       continue;
     }
     const t = await readXlsxTable(bytes, name);
-    workbooks.set(name, t.ok ? sheetTable(t.value, name) : { error: t.errors.map((e) => (e.path === name ? e.message : `${e.path.slice(name.length).trim()}: ${e.message}`)).join('; ') });
+    workbooks.set(name, t.ok ? sheetTable(t.value, name) : { error: problemsOf(t.errors, name) });
   }
   return workbooks;
 }

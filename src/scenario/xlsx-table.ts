@@ -4,7 +4,7 @@
  * of it would hold — numbers as written, dates as "YYYY-MM-DD HH:MM:SS" (the wall clock the sheet
  * shows), formulas as their cached result — so the same row checks serve .xlsx and .csv files.
  */
-import type { InputError, Result } from './errors.ts';
+import type { InputError, Result, Words } from './errors.ts';
 
 /** Header (trimmed) and rows keyed by it, as text; empty rows skipped. `line` is the sheet's row number. */
 export interface XlsxTable {
@@ -30,25 +30,32 @@ function cellText(v: unknown): string {
 
 /** Reads the table; problems are named by `where` (and the sheet and row where they are). */
 export async function readXlsxTable(bytes: Uint8Array, where: string, sheet?: string): Promise<Result<XlsxTable>> {
-  const fail = (message: string, path = where): Result<XlsxTable> => ({ ok: false, errors: [{ path, message }] });
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('is not an .xlsx workbook (an .xls from old Excel? save it as .xlsx or CSV)');
+  const fail = (words: Words, path = where): Result<XlsxTable> => ({ ok: false, errors: [{ path, ...words }] });
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    return fail({ zh: '不是 .xlsx 工作簿（是旧版 Excel 的 .xls？请另存为 .xlsx 或 CSV）', en: 'is not an .xlsx workbook (an .xls from old Excel? save it as .xlsx or CSV)' });
+  }
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (e) {
-    return fail(`cannot be read as an .xlsx workbook (damaged or truncated?): ${(e as Error).message}`);
+    const reason = (e as Error).message;
+    return fail({ zh: `无法作为 .xlsx 工作簿读取（文件损坏或不完整？）：${reason}`, en: `cannot be read as an .xlsx workbook (damaged or truncated?): ${reason}` });
   }
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
-  if (!ws) return fail(sheet === undefined ? 'has no worksheet' : `has no sheet "${sheet}" (it has ${wb.worksheets.map((w) => `"${w.name}"`).join(', ')})`);
+  if (!ws && sheet === undefined) return fail({ zh: '没有工作表', en: 'has no worksheet' });
+  if (!ws) {
+    const names = wb.worksheets.map((w) => w.name);
+    return fail({ zh: `没有名为“${sheet}”的工作表（现有：${names.map((n) => `“${n}”`).join('、')}）`, en: `has no sheet "${sheet}" (it has ${names.map((n) => `"${n}"`).join(', ')})` });
+  }
   const at = `${where} sheet "${ws.name}"`;
   const header: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => (header[col - 1] = cellText(c.value)));
-  if (header.filter((h) => h !== '').length === 0) return fail('the first row is empty: it must hold the column names', at);
+  if (header.filter((h) => h !== '').length === 0) return fail({ zh: '第一行是空的：第一行应为列名', en: 'the first row is empty: it must hold the column names' }, at);
   const errors: InputError[] = [];
   const seen = new Set<string>();
   header.forEach((h, i) => {
-    if (h !== '' && seen.has(h)) errors.push({ path: `${at} row 1`, message: `column "${h}" appears twice (column ${i + 1})` });
+    if (h !== '' && seen.has(h)) errors.push({ path: `${at} row 1`, zh: `列“${h}”出现了两次（第 ${i + 1} 列）`, en: `column "${h}" appears twice (column ${i + 1})` });
     seen.add(h);
   });
   if (errors.length) return { ok: false, errors };

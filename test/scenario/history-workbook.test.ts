@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main.ts';
 import { loadScenarioFile, loadScenarioFileWithWorkbooks } from '../../src/cli/io.ts';
 import { createEngineApi } from '../../src/worker/engine.ts';
 import { ROOT } from '../helpers.ts';
+import { expectChinese } from './bilingual.ts';
 
 const quiet = () => {
   const err: string[] = [];
@@ -57,16 +58,18 @@ describe('a CAD history saved as an Excel workbook', () => {
   it('a bad cell is named by the sheet’s own row number, empty rows counted', async () => {
     const dir = folder(await cadWorkbook(true));
     const r = await loadScenarioFileWithWorkbooks(join(dir, 'xlsx.yaml'));
-    expect(r.ok ? [] : r.errors).toEqual([{ path: 'demand.history.file (history/cad.xlsx) row 5.time', message: 'not a time: "soon"' }]);
+    expect(r.ok ? [] : r.errors).toEqual([{ path: 'demand.history.file (history/cad.xlsx) row 5.time', zh: '不是有效的时间：“soon”', en: 'not a time: "soon"' }]);
   });
 
   it('a damaged workbook, or a loader that reads none, is refused by the key that names it', async () => {
     const dir = folder(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0]));
     const r = await loadScenarioFileWithWorkbooks(join(dir, 'xlsx.yaml'));
     expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['demand.history.file']);
-    expect(r.ok ? '' : r.errors[0].message).toMatch(/^"history\/cad\.xlsx" cannot be read as an \.xlsx workbook/);
+    expect(r.ok ? '' : r.errors[0].en).toMatch(/^"history\/cad\.xlsx" cannot be read as an \.xlsx workbook/);
+    expect(r.ok ? '' : r.errors[0].zh).toMatch(/^文件“history\/cad\.xlsx”无法作为 \.xlsx 工作簿读取/);
     const sync = loadScenarioFile(join(folder(await cadWorkbook()), 'xlsx.yaml'));
-    expect(sync.ok ? [] : sync.errors).toEqual([{ path: 'demand.history.file', message: '"history/cad.xlsx" is an Excel workbook, which this host does not read: save it as CSV' }]);
+    expect(sync.ok ? [] : sync.errors).toMatchObject([{ path: 'demand.history.file', en: '"history/cad.xlsx" is an Excel workbook, which this host does not read: save it as CSV' }]);
+    if (!sync.ok) expectChinese(sync.errors);
     const q = quiet();
     expect(await main(['validate', join(dir, 'xlsx.yaml')], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('demand.history.file');

@@ -3,6 +3,7 @@ import { parseHistoryCsv } from '../../src/scenario/history.ts';
 import { parseDateTime, parseDuration, secondsBetween } from '../../src/scenario/duration.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { loadFile } from '../helpers.ts';
+import { englishLines } from './bilingual.ts';
 
 describe('durations and wall-clock times', () => {
   it('parses seconds and unit strings', () => {
@@ -52,11 +53,14 @@ describe('historical incident list (CAD export)', () => {
   it('names the row and column of each problem', () => {
     const text = 'time,type,grade,zone\nyesterday,fire,IV,Z1\n60,fire,V,Z1\n';
     const { errors } = parseHistoryCsv(text, start, 'h.csv');
-    expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+    expect(englishLines(errors)).toEqual([
       'h.csv row 2.time: not a time: "yesterday"',
       'h.csv row 3.grade: grade must be one of IV, III, II, I, got "V"',
     ]);
-    expect(parseHistoryCsv('when,what\n1,2\n', start, 'h.csv').errors[0].message).toBe('missing column "time"');
+    expect(parseHistoryCsv('when,what\n1,2\n', start, 'h.csv').errors[0]).toEqual({ path: 'h.csv', zh: '缺少列“time”', en: 'missing column "time"' });
+    const short = parseHistoryCsv('time,type,zone\n1,fire\n', start, 'h.csv').errors;
+    expect(englishLines(short)).toEqual(['h.csv row 2: does not have a cell for each of the 3 columns']);
+    expect(englishLines(parseHistoryCsv('time,type\n1,fire\n', start, 'h.csv').errors)).toEqual(['h.csv: needs a "zone" column or "lon" and "lat" columns']);
   });
 
   it('replays the list in a scenario, skipping rows outside the run', () => {

@@ -15,8 +15,9 @@ import { parseDateTime } from '../../src/scenario/duration.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { readCsvTable } from '../../src/scenario/table.ts';
 import { ROOT } from '../helpers.ts';
+import { englishLines } from './bilingual.ts';
 
-const lines = (errors: { path: string; message: string }[]) => errors.map((e) => `${e.path}: ${e.message}`);
+const lines = englishLines;
 const feature = (geometry: unknown, properties: unknown = { id: 'Z1', population: 10 }) => ({ type: 'Feature', properties, geometry });
 const zonesOf = (...features: unknown[]) => lines(zonesFromGeoJson({ type: 'FeatureCollection', features }, 'z.geojson').errors);
 const square = [[[120, 30], [120.01, 30], [120.01, 30.01], [120, 30.01], [120, 30]]];
@@ -111,8 +112,8 @@ describe('CSV side files', () => {
   });
 
   it('a column named twice or __proto__ is named, not renamed or dropped; constructor is a column like any other', () => {
-    expect(readCsvTable('a,b,a\n1,2,3\n', 'f.csv').errors.map((e) => e.message)).toEqual(['column "a" appears twice (columns 1 and 3); keep one']);
-    expect(readCsvTable('a,__proto__\n1,2\n', 'f.csv').errors.map((e) => e.message)).toEqual(['column "__proto__" cannot be used (JavaScript reserves the name); rename it']);
+    expect(lines(readCsvTable('a,b,a\n1,2,3\n', 'f.csv').errors)).toEqual(['f.csv: column "a" appears twice (columns 1 and 3); keep one']);
+    expect(lines(readCsvTable('a,__proto__\n1,2\n', 'f.csv').errors)).toEqual(['f.csv: column "__proto__" cannot be used (JavaScript reserves the name); rename it']);
     const t = readCsvTable('constructor,toString\n1,2\n3\n', 'f.csv');
     expect(t.rows.map((r) => [r.cells.constructor, r.cells.toString, r.complete, r.row])).toEqual([['1', '2', true, 2], ['3', undefined, false, 3]]);
   });

@@ -46,7 +46,7 @@ export function resolveIncludes(input: unknown, readFile: ReadFile, parse: Parse
   if (!isObj(input) || input.include === undefined) return { ok: true, value: { value: input, relocate: (e) => e } };
   const names = typeof input.include === 'string' ? [input.include] : input.include;
   if (!Array.isArray(names) || names.some((n) => typeof n !== 'string' || n === '')) {
-    return { ok: false, errors: [{ path: 'include', message: 'must be a file name or a list of file names' }] };
+    return { ok: false, errors: [{ path: 'include', zh: '必须是一个文件名或文件名列表', en: 'must be a file name or a list of file names' }] };
   }
   const errors: InputError[] = [];
   const origins = new Map<string, Origin>();
@@ -58,17 +58,17 @@ export function resolveIncludes(input: unknown, readFile: ReadFile, parse: Parse
     if (text === undefined) return;
     const parsed = parse(text, name);
     if (!parsed.ok) {
-      errors.push(...parsed.errors.map((e) => ({ path: `${label} ${e.path === name ? '' : e.path}`.trim(), message: e.message })));
+      errors.push(...parsed.errors.map((e) => ({ ...e, path: `${label} ${e.path === name ? '' : e.path}`.trim() })));
       return;
     }
     const fragment = parsed.value as Obj;
     const reserved = reservedKeyErrors(fragment);
     if (reserved.length) {
-      errors.push(...reserved.map((e) => ({ path: `${label} ${e.path}`, message: e.message })));
+      errors.push(...reserved.map((e) => ({ ...e, path: `${label} ${e.path}` })));
       return;
     }
     if (Object.hasOwn(fragment, 'include')) {
-      errors.push({ path: `${label} include`, message: 'an included file cannot include others (list them all in the scenario)' });
+      errors.push({ path: `${label} include`, zh: '被引入的文件不能再引入其他文件（请全部列在场景中）', en: 'an included file cannot include others (list them all in the scenario)' });
       return;
     }
     merged = mergeInto(merged, fragment, '', '', label, origins) as Obj;
@@ -129,5 +129,5 @@ function relocate(e: InputError, origins: Map<string, Origin>): InputError {
   const o = origins.get(best)!;
   const rest = e.path.slice(best.length);
   const inner = `${o.path}${rest}`.replace(/^\./, '');
-  return { path: inner ? `${o.label} ${inner}` : o.label, message: e.message };
+  return { ...e, path: inner ? `${o.label} ${inner}` : o.label };
 }

@@ -3,14 +3,14 @@
  * default filled, durations in seconds) → the plain {@link Scenario} the engine runs. Each part of the
  * scenario is normalised by its own step in `normalise/`. Pure: side files (GeoJSON, CSV) come through
  * the `readFile` callback the host provides, so the same loader runs in Node and in the browser.
- * Every problem is returned as `{path, message}`.
+ * Every problem is returned as `{path, zh, en}`.
  */
 import type { ScenarioParsed } from './schema.ts';
 import { parseScenarioSchema } from './schema-parse.ts';
 import type { BuildCache } from './build-cache.ts';
-import { parseYamlText } from './yaml.ts';
+import { parseYamlText, YamlTextError } from './yaml.ts';
 import { parseDateTime } from './duration.ts';
-import type { Result } from './errors.ts';
+import type { InputError, Result } from './errors.ts';
 import { zodErrors } from './zod-messages.ts';
 import type { Scenario } from './scenario.ts';
 import type { ReadBytes, ReadFile } from './files.ts';
@@ -34,18 +34,19 @@ export type { ReadBytes, ReadFile };
 
 /** Parses YAML or JSON text into a plain value. */
 export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
-  if (text.trim() === '') return { ok: false, errors: [{ path: fileName, message: 'the file is empty' }] };
+  if (text.trim() === '') return { ok: false, errors: [{ path: fileName, zh: '文件是空的', en: 'the file is empty' }] };
   try {
     const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYamlText(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { ok: false, errors: [{ path: fileName, message: 'a scenario must be a mapping of keys (name, start, agencies, …)' }] };
+      return { ok: false, errors: [{ path: fileName, zh: '场景必须是键值映射（name、start、agencies 等）', en: 'a scenario must be a mapping of keys (name, start, agencies, …)' }] };
     }
     return { ok: true, value };
   } catch (e) {
     // The CLI prints the first line; the app also shows the parser's excerpt of the text.
     const [msg, ...rest] = (e as Error).message.split('\n');
     const detail = rest.join('\n').replace(/\s+$/, '');
-    return { ok: false, errors: [{ path: fileName, message: `cannot parse: ${msg}`, ...(detail ? { detail } : {}) }] };
+    const zh = e instanceof YamlTextError ? e.zh : msg; // JSON.parse's reason, as it gives it
+    return { ok: false, errors: [{ path: fileName, zh: `无法解析：${zh}`, en: `cannot parse: ${msg}`, ...(detail ? { detail } : {}) }] };
   }
 }
 
@@ -97,19 +98,25 @@ export function buildScenario(input: unknown, fileName = 'scenario', readFile: R
     r = normalise(z.data, fileName, readFile, readBytes, workbooks, cache);
   } catch (e) {
     // A side file of lists inside lists thousands deep (GeoJSON coordinates) outruns the stack.
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return { ok: false, errors: [{ path: fileName, message: 'a file it reads is nested too deeply to read (lists inside lists thousands deep)' }] };
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      return { ok: false, errors: [{ path: fileName, zh: '它读取的某个文件嵌套过深，无法读取（列表套列表达数千层）', en: 'a file it reads is nested too deeply to read (lists inside lists thousands deep)' }] };
+    }
     throw e;
   }
   return r.ok ? r : { ok: false, errors: inc.value.relocate(r.errors) };
 }
 
 /** A variant file (`name`, `changes`, no `start`) read as a scenario: one line saying what it is, not a list of missing keys. */
-function variantFileProblem(doc: unknown, fileName: string): { path: string; message: string } | null {
+function variantFileProblem(doc: unknown, fileName: string): InputError | null {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return null;
   const d = doc as Record<string, unknown>;
   if (!Array.isArray(d.changes) || 'start' in d) return null;
   const name = typeof d.name === 'string' ? d.name : 'NAME';
-  return { path: fileName, message: `is a variant (name, changes), not a scenario: list it under a scenario's variants: as {file: …} and compare it with linkdrill batch SCENARIO --variants ${name}` };
+  return {
+    path: fileName,
+    zh: `是一个比选方案（name、changes），不是场景：请在场景的 variants: 下以 {file: …} 列出它，再用 linkdrill batch SCENARIO --variants ${name} 比较`,
+    en: `is a variant (name, changes), not a scenario: list it under a scenario's variants: as {file: …} and compare it with linkdrill batch SCENARIO --variants ${name}`,
+  };
 }
 
 /** The schema's output as the engine's {@link Scenario}, part by part, with every problem named. */
@@ -118,9 +125,9 @@ function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile,
   const geo = normaliseGeography(parsed, ctx);
   const s = geo.s;
   const start = parseDateTime(s.start, true);
-  if (!start) ctx.err('start', `must be a date-time with its UTC offset, like "2026-06-01T00:00:00+08:00"; got "${s.start}"`);
+  if (!start) ctx.err('start', { zh: `必须是带 UTC 偏移的日期时间，如“2026-06-01T00:00:00+08:00”；实际为“${s.start}”`, en: `must be a date-time with its UTC offset, like "2026-06-01T00:00:00+08:00"; got "${s.start}"` });
   const durationS = secs(s.duration);
-  if (!(durationS > 0)) ctx.err('duration', 'must be longer than zero');
+  if (!(durationS > 0)) ctx.err('duration', { zh: '必须大于零', en: 'must be longer than zero' });
   const { zones, zoneIds } = normaliseZones(s.zones, ctx, geo.zonesFile);
   const fleet = normaliseFleet(s, zoneIds, ctx);
   const center = normaliseCenter(s.center, ctx);

@@ -10,13 +10,15 @@
  * A change that points at nothing gets a path-named error before anything runs; the changed scenario
  * is then validated like any other, its errors prefixed with the variant's name.
  */
-import type { InputError, Result } from './errors.ts';
+import type { InputError, Result, Words } from './errors.ts';
 import { buildScenario, parseScenarioText, readWorkbooksOf } from './load.ts';
 import type { Workbooks } from './workbooks.ts';
 import { readSideFile, type ReadBytes, type ReadFile } from './files.ts';
 import type { Scenario } from './scenario.ts';
 import { parseYamlText } from './yaml.ts';
-import { RESERVED_KEY, RESERVED_PATH_STEPS, reservedMessage } from './reserved.ts';
+import { RESERVED_KEY, RESERVED_PATH_STEPS, reservedWords } from './reserved.ts';
+import { YamlTextError } from './yaml.ts';
+import { REQUIRED } from './zod-messages.ts';
 import { resolveIncludes } from './include.ts';
 import { BuildCache } from './build-cache.ts';
 
@@ -51,13 +53,16 @@ export const MAX_PATH_CHARS = 500;
 
 const isRecord = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A name JavaScript reserves, as a step of a change path. */
+const reservedStep = (name: string): Words => ({ zh: `“${name}”不是场景的组成部分（是 JavaScript 保留的名称）`, en: `"${name}" is not a part of a scenario (a name JavaScript reserves)` });
+
 /**
- * Resolves a change path into the places it names; a message when it names nothing. Only the
+ * Resolves a change path into the places it names; why not when it names nothing. Only the
  * scenario's own keys are followed: a step such as `__proto__` or `constructor` is refused, so a
  * change can never reach (or write into) an object's prototype.
  */
-export function resolvePath(root: unknown, path: string): Target[] | string {
-  if (path.length > MAX_PATH_CHARS) return `is ${path.length} characters long; a path has at most ${MAX_PATH_CHARS}`;
+export function resolvePath(root: unknown, path: string): Target[] | Words {
+  if (path.length > MAX_PATH_CHARS) return { zh: `长 ${path.length} 个字符；路径最多 ${MAX_PATH_CHARS} 个字符`, en: `is ${path.length} characters long; a path has at most ${MAX_PATH_CHARS}` };
   const segments = path.split('.').reduce<string[]>((out, part) => {
     // A dot inside [..] belongs to the selector (units[type=a.b]), not to the path.
     const open = out.length > 0 && (out[out.length - 1].split('[').length > out[out.length - 1].split(']').length);
@@ -69,9 +74,9 @@ export function resolvePath(root: unknown, path: string): Target[] | string {
   let where = '';
   for (const seg of segments) {
     const m = SEGMENT.exec(seg);
-    if (!m) return `cannot read path segment "${seg}"`;
+    if (!m) return { zh: `无法识别路径中的“${seg}”一段`, en: `cannot read path segment "${seg}"` };
     const [, name, sels] = m;
-    if (RESERVED_PATH_STEPS.includes(name)) return `"${name}" is not a part of a scenario (a name JavaScript reserves)`;
+    if (RESERVED_PATH_STEPS.includes(name)) return reservedStep(name);
     const next: Target[] = [];
     for (const t of current) {
       const v = Object.hasOwn(t.parent, t.key) ? (t.parent as Obj)[t.key as string] : undefined;
@@ -80,7 +85,7 @@ export function resolvePath(root: unknown, path: string): Target[] | string {
           next.push({ parent: v, key: name }); // a new key on an existing object
           continue;
         }
-        return `${where ? `${where}: ` : ''}has no "${name}"`;
+        return { zh: `${where ? `${where}：` : ''}没有“${name}”`, en: `${where ? `${where}: ` : ''}has no "${name}"` };
       }
       next.push({ parent: v, key: name });
     }
@@ -91,13 +96,13 @@ export function resolvePath(root: unknown, path: string): Target[] | string {
       const out: Target[] = [];
       const eq = s.indexOf('=');
       const [field, want] = eq > 0 ? [s.slice(0, eq), s.slice(eq + 1)] : ['id', s];
-      if (RESERVED_PATH_STEPS.includes(field)) return `"${field}" is not a part of a scenario (a name JavaScript reserves)`;
+      if (RESERVED_PATH_STEPS.includes(field)) return reservedStep(field);
       for (const t of current) {
         const arr = (t.parent as Obj)[t.key as string];
-        if (!Array.isArray(arr)) return `${where} is not a list`;
+        if (!Array.isArray(arr)) return { zh: `${where} 不是列表`, en: `${where} is not a list` };
         if (s === '*') arr.forEach((_, i) => out.push({ parent: arr, key: i }));
         else if (/^\d+$/.test(s)) {
-          if (Number(s) >= arr.length) return `${where} has no element ${s} (it has ${arr.length})`;
+          if (Number(s) >= arr.length) return { zh: `${where} 没有下标为 ${s} 的元素（共 ${arr.length} 个）`, en: `${where} has no element ${s} (it has ${arr.length})` };
           out.push({ parent: arr, key: Number(s) });
         } else {
           arr.forEach((el, i) => {
@@ -113,10 +118,10 @@ export function resolvePath(root: unknown, path: string): Target[] | string {
   return current;
 }
 
-function eqMessage(where: string, sel: string): string {
+function eqMessage(where: string, sel: string): Words {
   const eq = sel.indexOf('=');
-  if (eq > 0) return `no element of ${where} has ${sel.slice(0, eq)} "${sel.slice(eq + 1)}"`;
-  return `no element of ${where} has id "${sel}"`;
+  const [field, value] = eq > 0 ? [sel.slice(0, eq), sel.slice(eq + 1)] : ['id', sel];
+  return { zh: `${where} 中没有 ${field} 为“${value}”的元素`, en: `no element of ${where} has ${field} "${value}"` };
 }
 
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
@@ -128,26 +133,26 @@ export function applyChanges(input: unknown, changes: readonly Change[], where: 
     doc = clone(input);
   } catch {
     // JSON.stringify gives up on a document nested deeper than its stack.
-    return { ok: false, errors: [{ path: where, message: 'the scenario is nested too deeply to copy' }] };
+    return { ok: false, errors: [{ path: where, zh: '场景嵌套过深，无法复制', en: 'the scenario is nested too deeply to copy' }] };
   }
   const errors: InputError[] = [];
   changes.forEach((c, i) => {
     const p = `${where}.changes[${i}]`;
     const targets = resolvePath(doc, c.path);
-    if (typeof targets === 'string') {
-      errors.push({ path: `${p}.path`, message: `"${c.path}": ${targets}` });
+    if (!Array.isArray(targets)) {
+      errors.push({ path: `${p}.path`, zh: `“${c.path}”：${targets.zh}`, en: `"${c.path}": ${targets.en}` });
       return;
     }
     switch (c.op) {
       case 'set':
-        if (!('value' in c)) errors.push({ path: `${p}.value`, message: 'is required for set' });
+        if (!('value' in c)) errors.push({ path: `${p}.value`, zh: '执行 set 时必须填写', en: 'is required for set' });
         else for (const t of targets) (t.parent as Obj)[t.key as string] = clone(c.value);
         break;
       case 'add':
         for (const t of targets) {
           const arr = (t.parent as Obj)[t.key as string];
-          if (!Array.isArray(arr)) errors.push({ path: `${p}.path`, message: `"${c.path}" is not a list to add to` });
-          else if (!('value' in c)) errors.push({ path: `${p}.value`, message: 'is required for add' });
+          if (!Array.isArray(arr)) errors.push({ path: `${p}.path`, zh: `“${c.path}”不是可以追加（add）的列表`, en: `"${c.path}" is not a list to add to` });
+          else if (!('value' in c)) errors.push({ path: `${p}.value`, zh: '执行 add 时必须填写', en: 'is required for add' });
           else arr.push(clone(c.value));
         }
         break;
@@ -166,17 +171,17 @@ export function applyChanges(input: unknown, changes: readonly Change[], where: 
       }
       case 'scale':
         if (typeof c.by !== 'number' || !(c.by >= 0)) {
-          errors.push({ path: `${p}.by`, message: 'must be a number ≥ 0' });
+          errors.push({ path: `${p}.by`, zh: '必须是 ≥ 0 的数', en: 'must be a number ≥ 0' });
           break;
         }
         for (const t of targets) {
           const v = (t.parent as Obj)[t.key as string];
-          if (typeof v !== 'number') errors.push({ path: `${p}.path`, message: `"${c.path}" is not a number (it is ${JSON.stringify(v)})` });
+          if (typeof v !== 'number') errors.push({ path: `${p}.path`, zh: `“${c.path}”不是数值（而是 ${JSON.stringify(v)}）`, en: `"${c.path}" is not a number (it is ${JSON.stringify(v)})` });
           else (t.parent as Obj)[t.key as string] = v * c.by;
         }
         break;
       default:
-        errors.push({ path: `${p}.op`, message: `must be set, add, remove or scale, got "${String((c as Change).op)}"` });
+        errors.push({ path: `${p}.op`, zh: `必须是 set、add、remove 或 scale，实际为“${String((c as Change).op)}”`, en: `must be set, add, remove or scale, got "${String((c as Change).op)}"` });
     }
   });
   return errors.length ? { ok: false, errors } : { ok: true, value: doc };
@@ -188,7 +193,7 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
   if (list === undefined) return { ok: true, value: [] };
   const errors: InputError[] = [];
   const out: { spec: VariantSpec; where: string }[] = [];
-  if (!Array.isArray(list)) return { ok: false, errors: [{ path: 'variants', message: 'must be a list' }] };
+  if (!Array.isArray(list)) return { ok: false, errors: [{ path: 'variants', zh: '必须是列表', en: 'must be a list' }] };
   list.forEach((entry, i) => {
     const where = `variants[${i}]`;
     let spec = entry as Obj;
@@ -198,23 +203,24 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
       try {
         spec = parseYamlText(text) as Obj;
       } catch (e) {
-        errors.push({ path: `${where}.file`, message: `cannot parse "${entry.file}": ${(e as Error).message.split('\n')[0]}` });
+        const reason = (e as Error).message.split('\n')[0];
+        errors.push({ path: `${where}.file`, zh: `无法解析“${entry.file}”：${e instanceof YamlTextError ? e.zh : reason}`, en: `cannot parse "${entry.file}": ${reason}` });
         return;
       }
     }
     if (!spec || typeof spec !== 'object' || typeof spec.name !== 'string' || !/^[\p{L}\p{N}_.:-]+$/u.test(spec.name)) {
-      errors.push({ path: `${where}.name`, message: 'a variant needs a name (letters, digits, _ . : -)' });
+      errors.push({ path: `${where}.name`, zh: '方案需要名称（字母、数字和 _ . : -）', en: 'a variant needs a name (letters, digits, _ . : -)' });
       return;
     }
-    if (spec.name === RESERVED_KEY) errors.push({ path: `${where}.name`, message: reservedMessage('id') });
-    if (spec.name === 'baseline') errors.push({ path: `${where}.name`, message: '"baseline" is the unchanged scenario; choose another name' });
-    if (out.some((o) => o.spec.name === spec.name)) errors.push({ path: `${where}.name`, message: `duplicate variant "${spec.name}"` });
+    if (spec.name === RESERVED_KEY) errors.push({ path: `${where}.name`, ...reservedWords('id') });
+    if (spec.name === 'baseline') errors.push({ path: `${where}.name`, zh: '“baseline”指未作改动的场景（基准方案），请另取名称', en: '"baseline" is the unchanged scenario; choose another name' });
+    if (out.some((o) => o.spec.name === spec.name)) errors.push({ path: `${where}.name`, zh: `方案“${spec.name}”重复`, en: `duplicate variant "${spec.name}"` });
     if (!Array.isArray(spec.changes) || spec.changes.length === 0) {
-      errors.push({ path: `${where}.changes`, message: 'a variant needs a list of changes' });
+      errors.push({ path: `${where}.changes`, zh: '方案需要一个改动列表（changes）', en: 'a variant needs a list of changes' });
       return;
     }
     (spec.changes as Obj[]).forEach((c, k) => {
-      if (!c || typeof c !== 'object' || typeof c.path !== 'string') errors.push({ path: `${where}.changes[${k}].path`, message: 'is required' });
+      if (!c || typeof c !== 'object' || typeof c.path !== 'string') errors.push({ path: `${where}.changes[${k}].path`, ...REQUIRED });
     });
     out.push({ spec: spec as unknown as VariantSpec, where });
   });
@@ -255,7 +261,10 @@ function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: st
   if (!specs.ok) return specs;
   const errors: InputError[] = [];
   if (only) {
-    for (const n of only) if (n !== 'baseline' && !specs.value.some((s) => s.spec.name === n)) errors.push({ path: '--variants', message: `unknown variant "${n}" (known: ${['baseline', ...specs.value.map((s) => s.spec.name)].join(', ')})` });
+    const known = ['baseline', ...specs.value.map((s) => s.spec.name)];
+    for (const n of only) {
+      if (n !== 'baseline' && !specs.value.some((s) => s.spec.name === n)) errors.push({ path: '--variants', zh: `未知的方案“${n}”（已有：${known.join('、')}）`, en: `unknown variant "${n}" (known: ${known.join(', ')})` });
+    }
   }
   const variants: Variant[] = [{ name: 'baseline', title: base.value.title, description: base.value.description, scenario: base.value }];
   for (const { spec, where } of specs.value) {
@@ -267,7 +276,7 @@ function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: st
     }
     const built = buildScenario(changed.value, fileName, readFile, readBytes, workbooks, cache);
     if (!built.ok) {
-      errors.push(...built.errors.map((e) => ({ path: `${where} (${spec.name}) → ${e.path}`, message: e.message })));
+      errors.push(...built.errors.map((e) => ({ ...e, path: `${where} (${spec.name}) → ${e.path}` })));
       continue;
     }
     variants.push({ name: spec.name, title: spec.title ?? spec.name, description: spec.description ?? '', scenario: built.value });

@@ -23,8 +23,25 @@ const CORE = FAILSAFE_SCHEMA.extend({
 });
 
 /**
- * Parses one YAML document; throws when it is not valid YAML, with a message whose first line says
- * what is wrong `at line L, column C` (1-based) and whose next lines show the text around it.
+ * Why a text is not a YAML document the loader reads: `message` says it in English (its first line,
+ * then the text around the place), `zh` in Chinese (one line); the YAML parser's reason is in both.
+ */
+export class YamlTextError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A parser's reason at a place (1-based): English with the excerpt below it, Chinese in one line. */
+const atPlace = (reason: string, line: number, column: number, excerpt: string) =>
+  new YamlTextError(`${reason} at line ${line}, column ${column}:\n${excerpt}`, `${reason}（第 ${line} 行第 ${column} 列）`);
+
+/**
+ * Parses one YAML document; throws a {@link YamlTextError} when it is not valid YAML, whose message's
+ * first line says what is wrong `at line L, column C` (1-based) and whose next lines show the text around it.
  */
 export function parseYamlText(text: string): unknown {
   let value: unknown;
@@ -32,15 +49,18 @@ export function parseYamlText(text: string): unknown {
     value = load(text, { schema: CORE });
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
-    if (e.mark) throw new Error(`${e.reason} at line ${e.mark.line + 1}, column ${e.mark.column + 1}:\n${e.mark.snippet ?? ''}`);
+    if (e.mark) throw atPlace(e.reason, e.mark.line + 1, e.mark.column + 1, e.mark.snippet ?? '');
     // js-yaml names no place when a second document starts: its `---` is the place.
     const lines = text.split(/\r?\n/);
     const second = secondDocumentLine(lines);
-    if (second < 0) throw e;
-    throw new Error(`${e.reason} at line ${second + 1}, column 1:\n ${second + 1} | ${lines[second]}`);
+    if (second < 0) throw new YamlTextError(e.message, e.reason);
+    throw atPlace(e.reason, second + 1, 1, ` ${second + 1} | ${lines[second]}`);
   }
   if (expandedSize(value, MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES) {
-    throw new Error(`its aliases (*name) repeat their anchors' (&name) values into more than ${MAX_EXPANDED_VALUES / 1e6} million values, far past any scenario: write the values out, or use fewer nested aliases`);
+    throw new YamlTextError(
+      `its aliases (*name) repeat their anchors' (&name) values into more than ${MAX_EXPANDED_VALUES / 1e6} million values, far past any scenario: write the values out, or use fewer nested aliases`,
+      `其中的别名（*name）把锚点（&name）的值重复展开成超过 ${MAX_EXPANDED_VALUES / 1e4} 万个值，远超任何场景的规模：请直接写出这些值，或减少嵌套的别名`,
+    );
   }
   return value;
 }

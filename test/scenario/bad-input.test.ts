@@ -10,6 +10,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { main } from '../../src/cli/main.ts';
 import { ROOT } from '../helpers.ts';
+import { englishLines } from './bilingual.ts';
 
 const baseText = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
 const base = () => parseYaml(baseText) as Record<string, any>;
@@ -79,7 +80,7 @@ describe('bad input yields path-named errors', () => {
       const r = loadScenario(stringify(s), 'broken.yaml');
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      const lines = r.errors.map((e) => `${e.path}: ${e.message}`);
+      const lines = englishLines(r.errors); // each also said in Chinese
       expect(lines.join('\n')).toContain(expected);
       for (const l of lines) expect(l).not.toMatch(/\n\s+at /);
     });
@@ -88,18 +89,46 @@ describe('bad input yields path-named errors', () => {
   it('bad YAML names the file and the problem', () => {
     const r = loadScenario('name: x\nunits: [1, 2\n', 'broken.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0].path).toBe('broken.yaml');
+    if (r.ok) return;
+    expect(r.errors[0].path).toBe('broken.yaml');
+    expect(r.errors[0].en).toBe('cannot parse: unexpected end of the stream within a flow collection at line 3, column 1:');
+    expect(r.errors[0].zh).toBe('无法解析：unexpected end of the stream within a flow collection（第 3 行第 1 列）');
+    expect(r.errors[0].detail).toContain('units: [1, 2');
   });
 
   it('an empty file says so', () => {
     const r = loadScenario('   \n', 'empty.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0].message).toBe('the file is empty');
+    if (!r.ok) expect(r.errors[0]).toEqual({ path: 'empty.yaml', zh: '文件是空的', en: 'the file is empty' });
   });
 
   it('a list at the top level is refused', () => {
     const r = loadScenario('- a\n- b\n', 'list.yaml');
     expect(r.ok).toBe(false);
+    if (!r.ok) expect(englishLines(r.errors)).toEqual(['list.yaml: a scenario must be a mapping of keys (name, start, agencies, …)']);
+  });
+
+  it('broken JSON, a duplicate YAML key, a second document and a billion laughs are each one line in both languages', () => {
+    const bad = [
+      loadScenario('{"name": "x",', 'broken.json'),
+      loadScenario('name: a\nname: b\n', 'dup.yaml'),
+      loadScenario('name: a\n---\nname: b\n', 'two.yaml'),
+      loadScenario(`a: &a [${Array(10).fill(0).join(',')}]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`).join('\n')}\n`, 'laughs.yaml'),
+    ];
+    const lines = bad.flatMap((r) => (r.ok ? ['loaded'] : englishLines(r.errors)));
+    expect(lines).toEqual([
+      expect.stringMatching(/^broken\.json: cannot parse: /),
+      expect.stringMatching(/^dup\.yaml: cannot parse: duplicated mapping key at line 2, column 1:$/),
+      expect.stringMatching(/^two\.yaml: cannot parse: .* at line 2, column 1:$/),
+      'laughs.yaml: cannot parse: its aliases (*name) repeat their anchors\' (&name) values into more than 2 million values, far past any scenario: write the values out, or use fewer nested aliases',
+    ]);
+  });
+
+  it('a variant file read as a scenario is named as such by the file', () => {
+    const variant = loadScenario('name: night\nchanges: [{op: set, path: seed, value: 2}]\n', 'night.yaml');
+    expect(variant.ok ? [] : englishLines(variant.errors)).toEqual([
+      "night.yaml: is a variant (name, changes), not a scenario: list it under a scenario's variants: as {file: …} and compare it with linkdrill batch SCENARIO --variants night",
+    ]);
   });
 
   it('`linkdrill validate` prints one line per problem and exits 1; usage errors exit 2', async () => {
@@ -112,7 +141,7 @@ describe('bad input yields path-named errors', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (x: string) => out.push(x), err: (x: string) => err.push(x), tty: false };
-    expect(await main(['validate', file], io)).toBe(1);
+    expect(await main(['validate', file, '--lang', 'en'], io)).toBe(1);
     const lines = err.join('\n').split('\n');
     expect(lines).toContain('units[1].station: unknown station "S9"');
     expect(lines).toContain('plans[2].response[0].agency: unknown agency or agency kind "coastguard"');

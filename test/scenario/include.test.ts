@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { loadVariants } from '../../src/scenario/variants.ts';
+import { expectChinese } from './bilingual.ts';
 
 const BASE = `name: inc
 start: "2026-06-01T00:00:00+08:00"
@@ -65,18 +66,23 @@ demand:
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[0].path).toBe('include[0] (cal.yaml) demand.background[0].zones.Z9');
-    expect(r.errors[0].message).toContain('unknown zone');
+    expect(r.errors[0].en).toContain('unknown zone');
   });
 
   it('refuses a missing file, an unparseable one, and a nested include, each by its place', () => {
     const missing = load({});
-    expect(!missing.ok && missing.errors).toEqual([{ path: 'include[0]', message: 'file not found: "cal.yaml"' }]);
+    expect(!missing.ok && missing.errors).toEqual([{ path: 'include[0]', zh: '找不到文件“cal.yaml”', en: 'file not found: "cal.yaml"' }]);
     const broken = load({ 'cal.yaml': 'units: [' });
     expect(!broken.ok && broken.errors[0].path).toMatch(/^include\[0\] \(cal\.yaml\)/);
     const nested = load({ 'cal.yaml': 'include: other.yaml' });
     expect(!nested.ok && nested.errors[0].path).toBe('include[0] (cal.yaml) include');
     const notList = load({}, BASE.replace('include: [cal.yaml]', 'include: {a: 1}'));
     expect(!notList.ok && notList.errors[0].path).toBe('include');
+    const reserved = load({ 'cal.yaml': '{"center": {"__proto__": {"x": 1}}}' });
+    expect(!reserved.ok && reserved.errors.map((e) => e.path)).toEqual(['include[0] (cal.yaml) center.__proto__']);
+    for (const r of [missing, broken, nested, notList, reserved]) if (!r.ok) expectChinese(r.errors);
+    expect(!nested.ok && nested.errors[0].en).toBe('an included file cannot include others (list them all in the scenario)');
+    expect(!broken.ok && broken.errors[0].zh).toMatch(/^无法解析：.*（第 1 行第 8 列）$/);
   });
 
   it('lets variants change values that come from an included file', () => {

@@ -18,10 +18,11 @@ import { createEngineApi } from '../../src/worker/engine.ts';
 import { parseMapping } from '../../src/calibrate/cad/columns.ts';
 import { readRows } from '../../src/calibrate/cad/rows.ts';
 import { ROOT } from '../helpers.ts';
+import { englishLines } from './bilingual.ts';
 
 const baseText = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
 const base = () => parseYaml(baseText) as Record<string, any>;
-const lines = (r: ReturnType<typeof loadScenario>) => (r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`));
+const lines = (r: ReturnType<typeof loadScenario>) => (r.ok ? [] : englishLines(r.errors));
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
 afterEach(() => {
@@ -106,7 +107,7 @@ describe('included fragments and CAD mappings', () => {
     const t = { header: ['incident_id', 'type', 't_call'], rows: [['A', 'toString', '2025-03-03 10:00:00'], ['B', 'constructor', '2025-03-03 10:05:00']] };
     expect(readRows(t, { incident_id: 0, type: 1, t_call: 2 }, m.value, 0).rows.map((r) => r.type)).toEqual(['toString', 'constructor']);
     const bad = parseMapping(JSON.parse('{"values": {"type": {"__proto__": {"x": "fire"}}}}'), 'm.yaml');
-    expect(bad.ok ? [] : bad.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['m.yaml values.type.__proto__: "__proto__" cannot be used as a key (JavaScript reserves the name); rename it']);
+    expect(bad.ok ? [] : englishLines(bad.errors)).toEqual(['m.yaml values.type.__proto__: "__proto__" cannot be used as a key (JavaScript reserves the name); rename it']);
   });
 });
 
@@ -155,14 +156,14 @@ describe('constructor, prototype, toString and friends are ids like any other', 
     s.travel = { model: 'matrix', matrix: 'constructor' };
     const api = createEngineApi();
     const r = await api.load(stringify(s), 'x.yaml', {});
-    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['travel.matrix: file not found: "constructor"']);
+    expect(r.ok ? [] : englishLines(r.errors)).toEqual(['travel.matrix: file not found: "constructor"']);
   });
 });
 
 describe('variant names', () => {
   it('__proto__ is refused as a variant name, also from a variant file', () => {
     const r = loadVariants(`${baseText}\nvariants:\n  - {file: v.yaml}\n`, 'small.yaml', () => 'name: __proto__\nchanges:\n  - {op: set, path: center.callTakers, value: 3}\n');
-    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['variants[0].name: "__proto__" cannot be used as an id (JavaScript reserves the name); rename it']);
+    expect(r.ok ? [] : englishLines(r.errors)).toEqual(['variants[0].name: "__proto__" cannot be used as an id (JavaScript reserves the name); rename it']);
   });
 
   it('variants called constructor and toString are compared like any other', () => {
@@ -188,15 +189,15 @@ describe('a variant change never leaves the scenario', () => {
   }
 
   it('says why, and follows only the scenario’s own keys', () => {
-    expect(resolvePath(base(), 'center.__proto__.x')).toBe('"__proto__" is not a part of a scenario (a name JavaScript reserves)');
-    expect(resolvePath({ a: {} }, 'a.toString.x')).toBe('a.toString: has no "x"');
+    expect(resolvePath(base(), 'center.__proto__.x')).toEqual({ zh: '“__proto__”不是场景的组成部分（是 JavaScript 保留的名称）', en: '"__proto__" is not a part of a scenario (a name JavaScript reserves)' });
+    expect(resolvePath({ a: {} }, 'a.toString.x')).toEqual({ zh: 'a.toString：没有“x”', en: 'a.toString: has no "x"' });
     expect(resolvePath({ a: {} }, 'a.hasOwnProperty')).toEqual([{ parent: {}, key: 'hasOwnProperty' }]);
-    expect(resolvePath({ a: 'x'.repeat(10) }, `a${'.b'.repeat(300)}`)).toMatch(/a path has at most 500/);
+    expect(resolvePath({ a: 'x'.repeat(10) }, `a${'.b'.repeat(300)}`)).toMatchObject({ en: expect.stringMatching(/a path has at most 500/), zh: expect.stringMatching(/路径最多 500 个字符/) });
   });
 
   it('a variant file’s changes are held to the same rule', () => {
     const text = `${baseText}\nvariants:\n  - {file: v.yaml}\n`;
     const r = loadVariants(text, 'small.yaml', () => 'name: v\nchanges:\n  - {op: set, path: "center.__proto__.polluted", value: 1}\n');
-    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['variants[0].changes[0].path: "center.__proto__.polluted": "__proto__" is not a part of a scenario (a name JavaScript reserves)']);
+    expect(r.ok ? [] : englishLines(r.errors)).toEqual(['variants[0].changes[0].path: "center.__proto__.polluted": "__proto__" is not a part of a scenario (a name JavaScript reserves)']);
   });
 });

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, loadVariants, resolvePath } from '../../src/scenario/variants.ts';
 import { ROOT } from '../helpers.ts';
+import { englishLines } from './bilingual.ts';
 import { main } from '../../src/cli/main.ts';
 
 const base = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
 const errorsOf = (variants: string) => {
   const r = loadVariants(`${base}\nvariants:\n${variants}`, 'small.yaml', () => null);
-  return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+  return r.ok ? [] : englishLines(r.errors);
 };
 
 describe('variants', () => {
@@ -19,8 +20,9 @@ describe('variants', () => {
     expect((resolvePath(doc, 'units[*]') as unknown[]).length).toBe(2);
     expect(resolvePath(doc, 'demand.background[type=fire].ratePerDay')).toEqual([{ parent: doc.demand.background[0], key: 'ratePerDay' }]);
     expect(resolvePath(doc, 'center.callTakers[2]')).toEqual([{ parent: doc.center.callTakers, key: 2 }]);
-    expect(resolvePath(doc, 'units[Z9].station')).toBe('no element of units has id "Z9"');
-    expect(resolvePath(doc, 'center.callTakers[7]')).toBe('center.callTakers has no element 7 (it has 3)');
+    expect(resolvePath(doc, 'units[Z9].station')).toEqual({ zh: 'units 中没有 id 为“Z9”的元素', en: 'no element of units has id "Z9"' });
+    expect(resolvePath(doc, 'demand.background[type=flood]')).toEqual({ zh: 'demand.background 中没有 type 为“flood”的元素', en: 'no element of demand.background has type "flood"' });
+    expect(resolvePath(doc, 'center.callTakers[7]')).toEqual({ zh: 'center.callTakers 没有下标为 7 的元素（共 3 个）', en: 'center.callTakers has no element 7 (it has 3)' });
   });
 
   it('set, add, remove and scale change a copy', () => {
@@ -49,6 +51,55 @@ describe('variants', () => {
     expect(errorsOf('  - {name: v1, changes: [{op: scale, path: "stations[S1].id", by: 2}]}')[0]).toMatch(/^variants\[0\]\.changes\[0\]\.path: "stations\[S1\]\.id" is not a number/);
   });
 
+  it('every problem with a variant list or its changes is said in Chinese as well as in the English users know', () => {
+    const changes = applyChanges(doc, [
+      { op: 'set', path: 'units[E].station' },
+      { op: 'add', path: 'units[E]', value: 1 },
+      { op: 'add', path: 'units' },
+      { op: 'scale', path: 'units[E].count', by: -1 },
+      { op: 'scale', path: 'units[E].station', by: 2 },
+      { op: 'move' as never, path: 'units' },
+      { op: 'set', path: 'units[E].station[0]', value: 1 },
+      { op: 'set', path: 'nowhere.x', value: 1 },
+      { op: 'set', path: 'a..b', value: 1 },
+    ], 'variants[0]');
+    expect(changes.ok ? [] : englishLines(changes.errors)).toEqual([
+      'variants[0].changes[0].value: is required for set',
+      'variants[0].changes[1].path: "units[E]" is not a list to add to',
+      'variants[0].changes[2].value: is required for add',
+      'variants[0].changes[3].by: must be a number ≥ 0',
+      'variants[0].changes[4].path: "units[E].station" is not a number (it is "S1")',
+      'variants[0].changes[5].op: must be set, add, remove or scale, got "move"',
+      'variants[0].changes[6].path: "units[E].station[0]": units[E].station is not a list',
+      'variants[0].changes[7].path: "nowhere.x": nowhere: has no "x"',
+      'variants[0].changes[8].path: "a..b": cannot read path segment ""',
+    ]);
+    // Variant files are read after the schema has checked the scenario: their problems are the loader's own.
+    const files: Record<string, string> = {
+      'a.yaml': 'changes: []',
+      'b.yaml': 'name: b\nchanges: []',
+      'c.yaml': 'name: baseline\nchanges: [{op: set}]',
+      'd.yaml': 'name: d\nchanges: [{op: set, path: seed, value: 2}]',
+    };
+    const list = ['a', 'b', 'c', 'd', 'd'].map((f) => `  - {file: ${f}.yaml}`).join('\n');
+    const fromFiles = loadVariants(`${base}\nvariants:\n${list}\n`, 'small.yaml', (p) => files[p] ?? null);
+    expect(fromFiles.ok ? [] : englishLines(fromFiles.errors)).toEqual([
+      'variants[0].name: a variant needs a name (letters, digits, _ . : -)',
+      'variants[1].changes: a variant needs a list of changes',
+      'variants[2].name: "baseline" is the unchanged scenario; choose another name',
+      'variants[2].changes[0].path: is required',
+      'variants[4].name: duplicate variant "d"',
+    ]);
+    const notList = loadVariants(`${base}\nvariants: {a: 1}\n`, 'small.yaml', () => null);
+    const badFile = loadVariants(`${base}\nvariants:\n  - {file: v.yaml}\n`, 'small.yaml', () => 'name: [');
+    for (const r of [notList, badFile]) expect(r.ok).toBe(false);
+    expect([notList, badFile].flatMap((r) => (r.ok ? [] : englishLines(r.errors)))).toEqual([
+      'variants: must be a list; got a mapping of keys',
+      'variants[0].file: cannot parse "v.yaml": unexpected end of the stream within a flow collection at line 2, column 1:',
+    ]);
+    expect(badFile.ok ? '' : badFile.errors[0].zh).toBe('无法解析“v.yaml”：unexpected end of the stream within a flow collection（第 2 行第 1 列）');
+  });
+
   it('a variant whose result is invalid says which variant and where', () => {
     expect(errorsOf('  - {name: v2, changes: [{op: set, path: "units[A].station", value: S9}]}')).toEqual(['variants[0] (v2) → units[1].station: unknown station "S9"']);
   });
@@ -65,7 +116,7 @@ describe('variants', () => {
     expect(errorsOf('  - {name: baseline, changes: [{op: set, path: "center.callTakers", value: 3}]}')[0]).toMatch(/"baseline" is the unchanged scenario/);
     const r = loadVariants(`${base}\nvariants:\n  - {name: a, changes: [{op: set, path: "center.callTakers", value: 3}]}`, 'small.yaml', () => null, ['baseline', 'b']);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0].message).toMatch(/unknown variant "b"/);
+    if (!r.ok) expect(englishLines(r.errors)).toEqual(['--variants: unknown variant "b" (known: baseline, a)']);
   });
 
   it('the default scenario ships meaningful variants that all validate', () => {

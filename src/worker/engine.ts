@@ -35,7 +35,7 @@ export function createEngineApi(): EngineApi {
   const find = (files: Record<string, string | Uint8Array>, p: string) => own(files, p.replace(/^\.\//, '')) ?? own(files, p.replace(/^.*\//, '')) ?? null;
   const reader = (files: Record<string, string | Uint8Array>) => (p: string) => {
     const f = find(files, p);
-    return f instanceof Uint8Array ? { error: 'is a binary file, not text' } : f;
+    return f instanceof Uint8Array ? { error: { zh: '是二进制文件，不是文本', en: 'is a binary file, not text' } } : f;
   };
   const bytes = (files: Record<string, string | Uint8Array>) => (p: string) => {
     const f = find(files, p);

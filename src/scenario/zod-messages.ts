@@ -1,7 +1,9 @@
 /**
- * zod's issues as path-named errors in words a user can act on: the place, what it must be, and what
- * was found there (`duration: must be seconds (a number ≥ 0) or a string like "90s", "5m", "2h";
- * got .nan (not a number)`), instead of zod's `Invalid input`.
+ * zod's issues as path-named errors in words a user can act on, in Chinese and English: the place,
+ * what it must be, and what was found there (`duration: must be seconds (a number ≥ 0) or a string
+ * like "90s", "5m", "2h"; got .nan (not a number)` / `……；实际为 .nan（非数值）`), instead of zod's
+ * `Invalid input`. The fragments (`valueWords`, `gotWords`, `oneOfWords`, `REQUIRED`) serve the
+ * loader's own checks too.
  */
 import type { z } from 'zod';
 import { formatPath, type InputError, type Words } from './errors.ts';

@@ -7,7 +7,7 @@
  * where they share an OSM node, so a bridge does not meet the road it crosses. Every dropped way or
  * segment is counted by its reason.
  */
-import type { Problem as InputError } from './problem.ts';
+import type { Problem as InputError, Words } from './problem.ts';
 import { distanceM } from '../distance.ts';
 import type { OsmData, OsmTags } from './osm-read.ts';
 import { insideArea, type Area } from './area.ts';
@@ -134,7 +134,9 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
     if (kept === 0) wayInfo.pop();
   }
   if (segs.length === 0) {
-    return { errors: [{ path: options.area ? options.areaWhere ?? where : where, message: options.area ? `no road of ${where} lies inside the area${extentText(data)}` : 'holds no road a motor vehicle may use' }] };
+    if (!options.area) return { errors: [{ path: where, zh: '不含机动车可通行的道路', en: 'holds no road a motor vehicle may use' }] };
+    const extent = extentText(data);
+    return { errors: [{ path: options.areaWhere ?? where, zh: `${where} 中没有位于该范围内的道路${extent.zh}`, en: `no road of ${where} lies inside the area${extent.en}` }] };
   }
 
   // Largest strongly connected part, by length.
@@ -173,7 +175,8 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
     return {
       errors: [{
         path: where,
-        message: `the road network is disconnected: its largest part, where every place reaches every other both ways, holds ${share.toFixed(0)}% of the ${(totalM / 1000).toFixed(1)} km of road (${ranked.length} parts); more than ${(100 * options.maxDroppedShare).toFixed(0)}% would be dropped — check the area and one-way roads, or allow it with --max-dropped`,
+        zh: `路网不连通：其中最大的双向互通部分（每处都能往返到达其他各处）只占全部 ${(totalM / 1000).toFixed(1)} km 道路的 ${share.toFixed(0)}%（共 ${ranked.length} 部分），将舍弃超过 ${(100 * options.maxDroppedShare).toFixed(0)}% 的道路——请检查范围和单行道，或用 --max-dropped 放宽限制`,
+        en: `the road network is disconnected: its largest part, where every place reaches every other both ways, holds ${share.toFixed(0)}% of the ${(totalM / 1000).toFixed(1)} km of road (${ranked.length} parts); more than ${(100 * options.maxDroppedShare).toFixed(0)}% would be dropped — check the area and one-way roads, or allow it with --max-dropped`,
       }],
     };
   }
@@ -213,8 +216,8 @@ function feature(w: { id: number; cls: string; tags: OsmTags; speed: number }, c
   return { type: 'Feature', properties: p, geometry: { type: 'LineString', coordinates } };
 }
 
-/** " (the extract spans lon a…b, lat c…d)", to show how far off an area is. */
-export function extentText(data: OsmData): string {
+/** " (the extract spans lon a…b, lat c…d)" in both languages (empty without nodes), to show how far off an area is. */
+export function extentText(data: OsmData): Words {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of data.nodes.values()) {
     w = Math.min(w, p.lon);
@@ -222,5 +225,8 @@ export function extentText(data: OsmData): string {
     s = Math.min(s, p.lat);
     n = Math.max(n, p.lat);
   }
-  return Number.isFinite(w) ? ` (the extract spans lon ${w.toFixed(4)}…${e.toFixed(4)}, lat ${s.toFixed(4)}…${n.toFixed(4)})` : '';
+  if (!Number.isFinite(w)) return { zh: '', en: '' };
+  const lon = `${w.toFixed(4)}…${e.toFixed(4)}`;
+  const lat = `${s.toFixed(4)}…${n.toFixed(4)}`;
+  return { zh: `（数据范围：经度 ${lon}，纬度 ${lat}）`, en: ` (the extract spans lon ${lon}, lat ${lat})` };
 }

@@ -55,11 +55,11 @@ describe('builds of one load share work without changing any result', () => {
     const r = loadVariants(JSON.stringify(doc), 'default.json', read);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.some((e) => e.path.startsWith('variants[0] (far) → stations[1] (F2)') && /from the nearest road/.test(e.message))).toBe(true);
+    expect(r.errors.some((e) => e.path.startsWith('variants[0] (far) → stations[1] (F2)') && /from the nearest road/.test(e.en) && /距最近的道路/.test(e.zh))).toBe(true);
     const alone = freshBuilds(doc)[1];
     expect(alone.ok).toBe(false);
     if (alone.ok) return;
-    expect(r.errors.map((e) => e.message)).toEqual(alone.errors.map((e) => e.message));
+    expect(r.errors.map((e) => [e.zh, e.en])).toEqual(alone.errors.map((e) => [e.zh, e.en]));
   });
 
   it('a variant with a bad value gets the same messages as the whole document through the schema', () => {

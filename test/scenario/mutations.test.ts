@@ -191,7 +191,9 @@ function nonFinite(records: unknown): string[] {
   return bad;
 }
 
-const PATHLESS = (e: InputError) => typeof e.path !== 'string' || e.path.trim() === '' || typeof e.message !== 'string' || e.message.trim() === '' || e.message === 'Invalid input' || /\n\s+at /.test(e.message);
+/** A problem a person cannot act on: no place, no English, zod's bare words, a stack trace, or no Chinese. */
+const PATHLESS = (e: InputError) =>
+  typeof e.path !== 'string' || e.path.trim() === '' || typeof e.en !== 'string' || e.en.trim() === '' || e.en === 'Invalid input' || /\n\s+at /.test(e.en) || typeof e.zh !== 'string' || !/\p{Script=Han}/u.test(e.zh);
 
 /** Loads, then runs what loaded within the ceiling; returns what the property must hold. */
 function check(tree: unknown, geo: unknown, cad: unknown[], roads: unknown = roadsGeoJson(), matrix: unknown[] = matrixRows()): void {

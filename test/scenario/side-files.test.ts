@@ -16,7 +16,8 @@ import { loadScenario } from '../../src/scenario/load.ts';
 import { readCsvTable } from '../../src/scenario/table.ts';
 import { ROOT } from '../helpers.ts';
 
-const lines = (errors: { path: string; message: string }[]) => errors.map((e) => `${e.path}: ${e.message}`);
+/** The problems in English, each checked to say itself in Chinese as well. */
+const lines = (errors: { path: string; zh: string; en: string }[]) => errors.map((e) => (expect(e.zh).toMatch(/\p{Script=Han}/u), `${e.path}: ${e.en}`));
 const feature = (geometry: unknown, properties: unknown = { id: 'Z1', population: 10 }) => ({ type: 'Feature', properties, geometry });
 const zonesOf = (...features: unknown[]) => lines(zonesFromGeoJson({ type: 'FeatureCollection', features }, 'z.geojson').errors);
 const square = [[[120, 30], [120.01, 30], [120.01, 30.01], [120, 30.01], [120, 30]]];
@@ -111,8 +112,8 @@ describe('CSV side files', () => {
   });
 
   it('a column named twice or __proto__ is named, not renamed or dropped; constructor is a column like any other', () => {
-    expect(readCsvTable('a,b,a\n1,2,3\n', 'f.csv').errors.map((e) => e.message)).toEqual(['column "a" appears twice (columns 1 and 3); keep one']);
-    expect(readCsvTable('a,__proto__\n1,2\n', 'f.csv').errors.map((e) => e.message)).toEqual(['column "__proto__" cannot be used (JavaScript reserves the name); rename it']);
+    expect(readCsvTable('a,b,a\n1,2,3\n', 'f.csv').errors.map((e) => e.en)).toEqual(['column "a" appears twice (columns 1 and 3); keep one']);
+    expect(readCsvTable('a,__proto__\n1,2\n', 'f.csv').errors.map((e) => e.en)).toEqual(['column "__proto__" cannot be used (JavaScript reserves the name); rename it']);
     const t = readCsvTable('constructor,toString\n1,2\n3\n', 'f.csv');
     expect(t.rows.map((r) => [r.cells.constructor, r.cells.toString, r.complete, r.row])).toEqual([['1', '2', true, 2], ['3', undefined, false, 3]]);
   });

@@ -16,7 +16,7 @@ export function positionProblem(p: unknown): Words | null {
   const [lon, lat] = p as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
     const got = JSON.stringify(p).slice(0, 60);
-    return { zh: `必须是由两个数组成的位置 [lon, lat]，实际为 ${got}`, en: `must be a position [lon, lat] of two numbers; got ${got}` };
+    return { zh: `必须是由两个数组成的位置 [lon, lat]；实际为 ${got}`, en: `must be a position [lon, lat] of two numbers; got ${got}` };
   }
   if (lon < -180 || lon > 180) return { zh: `经度 ${lon} 超出 −180…180（坐标是否为投影坐标，或经纬度写反了？）`, en: `longitude ${lon} is outside −180…180 (are the coordinates projected, or lat/lon swapped?)` };
   if (lat < -90 || lat > 90) return { zh: `纬度 ${lat} 超出 −90…90（坐标是否为投影坐标，或经纬度写反了？）`, en: `latitude ${lat} is outside −90…90 (are the coordinates projected, or lat/lon swapped?)` };
@@ -61,7 +61,7 @@ export function zoneGeometryProblem(g: unknown): GeometryProblem | null {
     return null;
   }
   const got = JSON.stringify(type);
-  return { path: 'type', zh: `必须是 Point、Polygon 或 MultiPolygon，实际为 ${got ?? '空'}`, en: `must be a Point, Polygon or MultiPolygon; got ${got ?? 'nothing'}` };
+  return { path: 'type', zh: `必须是 Point、Polygon 或 MultiPolygon；实际为 ${got ?? '空'}`, en: `must be a Point, Polygon or MultiPolygon; got ${got ?? 'nothing'}` };
 }
 
 /** The outer ring of a Polygon (the largest polygon's, for a MultiPolygon). */

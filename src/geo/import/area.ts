@@ -11,6 +11,9 @@ type Ring = [number, number][];
 /** A bounding box or polygons (each an outer ring and its holes), in WGS-84 degrees. */
 export type Area = { kind: 'bbox'; west: number; south: number; east: number; north: number } | { kind: 'polygons'; polygons: Ring[][] };
 
+/** Why a road or place was left out of an import: it lies outside the area. */
+export const OUTSIDE_AREA: Words = { zh: '在范围之外', en: 'outside the area' };
+
 /** Parses `W,S,E,N` in degrees, or says what is wrong (in both languages; `'kind' in r` tells them apart). */
 export function parseBbox(text: string): Area | Words {
   const v = text.split(',').map((s) => Number(s.trim()));

@@ -101,7 +101,9 @@ describe('OSM roads for the network travel model', () => {
   });
 
   it('says why every dropped way went: foot ways, private roads, foot ferries, the isolated village, the area', () => {
-    const reasons = r.dropped.map((d) => d.reason).join('\n');
+    const reasons = r.dropped.map((d) => d.reason.en).join('\n');
+    for (const d of r.dropped) expect(d.reason.zh).toMatch(/\p{Script=Han}/u);
+    expect(r.dropped.map((d) => d.reason.zh).join('\n')).toMatch(/机动车不能通行（highway=footway）/);
     expect(reasons).toMatch(/highway=footway/);
     expect(reasons).toMatch(/highway=construction/);
     expect(reasons).toMatch(/no access/);
@@ -154,8 +156,8 @@ describe('OSM stations and hospitals', () => {
     ]);
     expect(p.hospitals.features.map((f) => [f.properties.id, f.properties.osm_id.split('/')[0]])).toEqual([['H01', 'way'], ['H02', 'relation']]);
     expect(p.dropped).toEqual([
-      { reason: 'outside the area', count: 1 },
-      { reason: 'hospital without an emergency department (emergency=no)', count: 1 },
+      { reason: { zh: '在范围之外', en: 'outside the area' }, count: 1 },
+      { reason: { zh: '没有急诊的医院（emergency=no）', en: 'hospital without an emergency department (emergency=no)' }, count: 1 },
     ]);
   });
   it('a place mapped as a building stands at the middle of it', () => {

@@ -176,7 +176,7 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
     return {
       errors: [{
         path: where,
-        zh: `路网不连通：其中最大的双向互通部分（每处都能往返到达其他各处）只占全部 ${(totalM / 1000).toFixed(1)} km 道路的 ${share.toFixed(0)}%（共 ${ranked.length} 部分），将舍弃超过 ${(100 * options.maxDroppedShare).toFixed(0)}% 的道路——请检查范围和单行道，或用 --max-dropped 放宽限制`,
+        zh: `路网不连通：其中最大的双向互通部分（每处都能往返到达其他各处）只占全部 ${(totalM / 1000).toFixed(1)} 千米道路的 ${share.toFixed(0)}%（共 ${ranked.length} 部分），将舍弃超过 ${(100 * options.maxDroppedShare).toFixed(0)}% 的道路——请检查范围和单行道，或用 --max-dropped 放宽限制`,
         en: `the road network is disconnected: its largest part, where every place reaches every other both ways, holds ${share.toFixed(0)}% of the ${(totalM / 1000).toFixed(1)} km of road (${ranked.length} parts); more than ${(100 * options.maxDroppedShare).toFixed(0)}% would be dropped — check the area and one-way roads, or allow it with --max-dropped`,
       }],
     };

@@ -29,7 +29,7 @@ export function shapefileFromZip(bytes: Uint8Array, where: string): ShapefilePar
   const names = Object.keys(entries).filter((n) => !n.startsWith('__MACOSX/') && !n.endsWith('/'));
   const shps = names.filter((n) => /\.shp$/i.test(n));
   if (shps.length === 0) return { path: where, zh: '不含 .shp 文件', en: 'holds no .shp file' };
-  if (shps.length > 1) return { path: where, zh: `包含 ${shps.length} 个 Shapefile（${shps.join('、')}），请提供只含一个的 zip`, en: `holds ${shps.length} shapefiles (${shps.join(', ')}); give a zip with one` };
+  if (shps.length > 1) return { path: where, zh: `包含 ${shps.length} 个 Shapefile（${shps.join('、')}）；请提供只含一个的 zip`, en: `holds ${shps.length} shapefiles (${shps.join(', ')}); give a zip with one` };
   const base = shps[0].slice(0, -4).toLowerCase();
   const part = (ext: string) => entries[names.find((n) => n.toLowerCase() === `${base}.${ext}`) ?? ''];
   const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).trim() : undefined);

@@ -158,7 +158,7 @@ function readGeoFileOnce(ref: GeoFileInput, where: string, fields: readonly stri
   else if (named) {
     const c = resolveCrs(named);
     if (!('toWgs84' in c)) {
-      const own = prj ? { zh: '.prj', en: '.prj' } : { zh: '“crs”成员', en: '"crs" member' };
+      const own = prj ? { zh: ' .prj 文件', en: '.prj' } : { zh: '“crs”成员', en: '"crs" member' };
       ctx.err(at, { zh: `其${own.zh}：${c.zh}；请改为给出该文件的 crs（例如 crs: EPSG:4527）`, en: `its ${own.en}: ${c.en}; give the file's crs instead (e.g. crs: EPSG:4527)` });
       return undefined;
     }

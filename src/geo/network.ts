@@ -6,6 +6,7 @@
 import type { Point } from './point.ts';
 import { distanceM } from './distance.ts';
 import { positionProblem } from './zones.ts';
+import { NOT_FEATURE_COLLECTION, type Problem } from './import/problem.ts';
 import * as dmath from '../random/math.ts';
 
 /** Road graph for the `network` travel model (built from GeoJSON LineStrings). */
@@ -22,11 +23,11 @@ export const MIN_SPEED_KMH = 0.1;
 export const MAX_SPEED_KMH = 1000;
 
 /** Builds a graph from a GeoJSON FeatureCollection of LineString / MultiLineString roads. */
-export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: number): { network?: RoadNetwork; errors: { path: string; message: string }[] } {
-  const errors: { path: string; message: string }[] = [];
+export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: number): { network?: RoadNetwork; errors: Problem[] } {
+  const errors: Problem[] = [];
   const fc = json as { type?: string; features?: unknown[] };
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    return { errors: [{ path: where, message: 'not a GeoJSON FeatureCollection' }] };
+    return { errors: [{ path: where, ...NOT_FEATURE_COLLECTION }] };
   }
   const nodes: Point[] = [];
   const index = new Map<string, number>();
@@ -48,7 +49,7 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
     const lines: Position[][] =
       g?.type === 'LineString' ? [g.coordinates as Position[]] : g?.type === 'MultiLineString' && Array.isArray(g.coordinates) ? (g.coordinates as Position[][]) : [];
     if (lines.length === 0) {
-      errors.push({ path: at, message: 'a road must be a LineString or MultiLineString' });
+      errors.push({ path: at, zh: '道路必须是 LineString 或 MultiLineString', en: 'a road must be a LineString or MultiLineString' });
       return;
     }
     const props = (feat.properties !== null && typeof feat.properties === 'object' ? feat.properties : {}) as Record<string, unknown>;
@@ -57,7 +58,8 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
     const speed = written === undefined || written === null ? defaultSpeedKmh : typeof written === 'number' || typeof written === 'string' ? Number(written) : NaN;
     // A speed near zero makes a trip last for ever; the same range the scenario's speedKmh allows.
     if (!(speed >= MIN_SPEED_KMH && speed <= MAX_SPEED_KMH)) {
-      errors.push({ path: `${at}.properties.speed_kmh`, message: `speed must be a number of km/h from ${MIN_SPEED_KMH} to ${MAX_SPEED_KMH}, got ${typeof written === 'number' ? String(written) : JSON.stringify(written)}` });
+      const got = typeof written === 'number' ? String(written) : JSON.stringify(written);
+      errors.push({ path: `${at}.properties.speed_kmh`, zh: `车速必须是 ${MIN_SPEED_KMH} 到 ${MAX_SPEED_KMH} 之间的数（km/h），实际为 ${got}`, en: `speed must be a number of km/h from ${MIN_SPEED_KMH} to ${MAX_SPEED_KMH}, got ${got}` });
       return;
     }
     const oneway = props.oneway === true || props.oneway === 'yes' || props.oneway === 1;
@@ -65,12 +67,13 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
     const access = !(props.access === 'no' || props.access === false || props.motorway === true);
     for (const line of lines) {
       if (!Array.isArray(line) || line.length < 2) {
-        errors.push({ path: at, message: 'a line needs at least two [lon, lat] positions' });
+        errors.push({ path: at, zh: '线至少需要两个 [lon, lat] 位置', en: 'a line needs at least two [lon, lat] positions' });
         return;
       }
       const bad = line.findIndex((p) => positionProblem(p) !== null);
       if (bad >= 0) {
-        errors.push({ path: `${at}.geometry.coordinates`, message: `position ${bad}: ${positionProblem(line[bad])}` });
+        const why = positionProblem(line[bad])!;
+        errors.push({ path: `${at}.geometry.coordinates`, zh: `第 ${bad} 个位置：${why.zh}`, en: `position ${bad}: ${why.en}` });
         return;
       }
       for (let k = 1; k < line.length; k++) {
@@ -84,7 +87,7 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
     }
   });
   if (errors.length) return { errors };
-  if (nodes.length < 2) return { errors: [{ path: where, message: 'the road network has no roads' }] };
+  if (nodes.length < 2) return { errors: [{ path: where, zh: '路网中没有道路', en: 'the road network has no roads' }] };
   return { network: { nodes, edges }, errors };
 }
 

@@ -5,20 +5,21 @@
 import type { Rng } from '../random/streams.ts';
 import type { Point } from './point.ts';
 import { distanceM } from './distance.ts';
+import type { Problem, Words } from './import/problem.ts';
 
-/** A problem with a zone's geometry: where in it (`coordinates[0][3]`) and what. */
-export interface GeometryProblem {
-  path: string;
-  message: string;
-}
+/** A problem with a zone's geometry: where in it (`coordinates[0][3]`) and what, in both languages. */
+export type GeometryProblem = Problem;
 
-/** Why `p` is not a [lon, lat] position in degrees, or `null` when it is one. */
-export function positionProblem(p: unknown): string | null {
-  if (!Array.isArray(p) || p.length < 2) return 'must be a position [lon, lat]';
+/** Why `p` is not a [lon, lat] position in degrees, in both languages, or `null` when it is one. */
+export function positionProblem(p: unknown): Words | null {
+  if (!Array.isArray(p) || p.length < 2) return { zh: '必须是一个位置 [lon, lat]（经度，纬度）', en: 'must be a position [lon, lat]' };
   const [lon, lat] = p as unknown[];
-  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) return `must be a position [lon, lat] of two numbers; got ${JSON.stringify(p).slice(0, 60)}`;
-  if (lon < -180 || lon > 180) return `longitude ${lon} is outside −180…180 (are the coordinates projected, or lat/lon swapped?)`;
-  if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90…90 (are the coordinates projected, or lat/lon swapped?)`;
+  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+    const got = JSON.stringify(p).slice(0, 60);
+    return { zh: `必须是由两个数组成的位置 [lon, lat]；实际为 ${got}`, en: `must be a position [lon, lat] of two numbers; got ${got}` };
+  }
+  if (lon < -180 || lon > 180) return { zh: `经度 ${lon} 超出 −180…180（坐标是否为投影坐标，或经纬度写反了？）`, en: `longitude ${lon} is outside −180…180 (are the coordinates projected, or lat/lon swapped?)` };
+  if (lat < -90 || lat > 90) return { zh: `纬度 ${lat} 超出 −90…90（坐标是否为投影坐标，或经纬度写反了？）`, en: `latitude ${lat} is outside −90…90 (are the coordinates projected, or lat/lon swapped?)` };
   return null;
 }
 
@@ -28,18 +29,18 @@ export function positionProblem(p: unknown): string | null {
  * use it. Pure.
  */
 export function zoneGeometryProblem(g: unknown): GeometryProblem | null {
-  if (g === null || typeof g !== 'object' || Array.isArray(g)) return { path: '', message: 'must be a Point, Polygon or MultiPolygon' };
+  if (g === null || typeof g !== 'object' || Array.isArray(g)) return { path: '', zh: '必须是 Point、Polygon 或 MultiPolygon', en: 'must be a Point, Polygon or MultiPolygon' };
   const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
   const ring = (r: unknown, at: string): GeometryProblem | null => {
-    if (!Array.isArray(r) || r.length < 3) return { path: at, message: 'a ring needs at least three positions' };
+    if (!Array.isArray(r) || r.length < 3) return { path: at, zh: '环至少需要三个位置', en: 'a ring needs at least three positions' };
     for (let i = 0; i < r.length; i++) {
       const m = positionProblem(r[i]);
-      if (m) return { path: `${at}[${i}]`, message: m };
+      if (m) return { path: `${at}[${i}]`, ...m };
     }
     return null;
   };
   const polygon = (p: unknown, at: string): GeometryProblem | null => {
-    if (!Array.isArray(p) || p.length === 0) return { path: at, message: 'a polygon needs an outer ring' };
+    if (!Array.isArray(p) || p.length === 0) return { path: at, zh: '多边形需要一个外环', en: 'a polygon needs an outer ring' };
     for (let i = 0; i < p.length; i++) {
       const m = ring(p[i], `${at}[${i}]`);
       if (m) return m;
@@ -48,18 +49,19 @@ export function zoneGeometryProblem(g: unknown): GeometryProblem | null {
   };
   if (type === 'Point') {
     const m = positionProblem(coordinates);
-    return m ? { path: 'coordinates', message: m } : null;
+    return m ? { path: 'coordinates', ...m } : null;
   }
   if (type === 'Polygon') return polygon(coordinates, 'coordinates');
   if (type === 'MultiPolygon') {
-    if (!Array.isArray(coordinates) || coordinates.length === 0) return { path: 'coordinates', message: 'a MultiPolygon needs at least one polygon' };
+    if (!Array.isArray(coordinates) || coordinates.length === 0) return { path: 'coordinates', zh: 'MultiPolygon 至少需要一个多边形', en: 'a MultiPolygon needs at least one polygon' };
     for (let i = 0; i < coordinates.length; i++) {
       const m = polygon(coordinates[i], `coordinates[${i}]`);
       if (m) return m;
     }
     return null;
   }
-  return { path: 'type', message: `must be a Point, Polygon or MultiPolygon; got ${JSON.stringify(type) ?? 'nothing'}` };
+  const got = JSON.stringify(type);
+  return { path: 'type', zh: `必须是 Point、Polygon 或 MultiPolygon；实际为 ${got ?? '空'}`, en: `must be a Point, Polygon or MultiPolygon; got ${got ?? 'nothing'}` };
 }
 
 /** The outer ring of a Polygon (the largest polygon's, for a MultiPolygon). */

@@ -14,10 +14,13 @@ export function seedsFit(seed: number, count: number): boolean {
   return count >= 1 && count - 1 <= MAX_SEED - seed;
 }
 
-/** Why a seed is unusable, or `null` when it is fine. 0 is a valid seed. */
-export function seedProblem(seed: unknown): string | null {
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) return `seed must be an integer, got ${String(seed)}`;
-  if (seed < 0 || seed > MAX_SEED) return `seed must be between 0 and ${MAX_SEED}, got ${seed}`;
+/**
+ * Why a seed is unusable, in Chinese and English (the shape of geo's `Words`, which this lowest layer
+ * cannot import), or `null` when it is fine. 0 is a valid seed.
+ */
+export function seedProblem(seed: unknown): { zh: string; en: string } | null {
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) return { zh: `随机种子必须是整数，实际为 ${String(seed)}`, en: `seed must be an integer, got ${String(seed)}` };
+  if (seed < 0 || seed > MAX_SEED) return { zh: `随机种子必须在 0 到 ${MAX_SEED} 之间，实际为 ${seed}`, en: `seed must be between 0 and ${MAX_SEED}, got ${seed}` };
   return null;
 }
 
@@ -28,7 +31,7 @@ export function seedProblem(seed: unknown): string | null {
  */
 export function stream(seed: number, name: string): Rng {
   const problem = seedProblem(seed);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new RangeError(problem.en);
   return seedrandom.alea(`linkdrill:${seed}:${name}`);
 }
 
@@ -37,7 +40,7 @@ export class Streams {
   private readonly cache = new Map<string, Rng>();
   constructor(readonly seed: number) {
     const problem = seedProblem(seed);
-    if (problem) throw new RangeError(problem);
+    if (problem) throw new RangeError(problem.en);
   }
   /** The stream called `name`. */
   get(name: string): Rng {

@@ -72,8 +72,25 @@ describe('road network', () => {
   });
 
   it('rejects what is not a road network', () => {
-    expect(parseRoadGeoJson({ type: 'Feature' }, 'roads', 40).errors[0].message).toMatch(/FeatureCollection/);
+    expect(parseRoadGeoJson({ type: 'Feature' }, 'roads', 40).errors[0].en).toBe('not a GeoJSON FeatureCollection');
     expect(parseRoadGeoJson({ type: 'FeatureCollection', features: [line([[0, 0]])] }, 'roads', 40).errors[0].path).toBe('roads features[0]');
+  });
+
+  it('says every problem with a road network in Chinese as well, with the English unchanged', () => {
+    const fc = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
+    const cases: [unknown, string, string][] = [
+      [{ type: 'Feature' }, 'roads', 'not a GeoJSON FeatureCollection'],
+      [fc({ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] } }), 'roads features[0]', 'a road must be a LineString or MultiLineString'],
+      [fc(line([[0, 0]])), 'roads features[0]', 'a line needs at least two [lon, lat] positions'],
+      [fc({ ...line([[0, 0], [0, 1]]), properties: { speed_kmh: 0 } }), 'roads features[0].properties.speed_kmh', 'speed must be a number of km/h from 0.1 to 1000, got 0'],
+      [fc(line([[0, 0], [0, 100]])), 'roads features[0].geometry.coordinates', 'position 1: latitude 100 is outside −90…90 (are the coordinates projected, or lat/lon swapped?)'],
+      [fc(line([[0, 0], [0, 0]])), 'roads', 'the road network has no roads'],
+    ];
+    for (const [json, path, en] of cases) {
+      const [e] = parseRoadGeoJson(json, 'roads', 40).errors;
+      expect({ path: e.path, en: e.en }).toEqual({ path, en });
+      expect(e.zh).toMatch(/\p{Script=Han}/u);
+    }
   });
 });
 

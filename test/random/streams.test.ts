@@ -53,10 +53,25 @@ describe('random streams', () => {
   it('0 is a valid seed; fractions, negatives and unsafe integers are not', () => {
     expect(seedProblem(0)).toBeNull();
     expect(stream(0, 'x')()).not.toBe(stream(1, 'x')());
-    expect(seedProblem(1.5)).toMatch(/integer/);
-    expect(seedProblem(-1)).toMatch(/between/);
-    expect(seedProblem(2 ** 60)).toMatch(/between/);
+    expect(seedProblem(1.5)?.en).toMatch(/integer/);
+    expect(seedProblem(-1)?.en).toMatch(/between/);
+    expect(seedProblem(2 ** 60)?.en).toMatch(/between/);
     expect(() => stream(-3, 'x')).toThrow(RangeError);
+    expect(() => stream(-3, 'x')).toThrow(`seed must be between 0 and ${MAX_SEED}, got -3`);
+  });
+
+  it('every seed problem says it in Chinese too, with the English unchanged', () => {
+    const cases: [unknown, string][] = [
+      [1.5, 'seed must be an integer, got 1.5'],
+      ['7', 'seed must be an integer, got 7'],
+      [-1, `seed must be between 0 and ${MAX_SEED}, got -1`],
+      [2 ** 60, `seed must be between 0 and ${MAX_SEED}, got ${2 ** 60}`],
+    ];
+    for (const [seed, en] of cases) {
+      const p = seedProblem(seed)!;
+      expect(p.en).toBe(en);
+      expect(p.zh).toMatch(/\p{Script=Han}/u);
+    }
   });
 });
 

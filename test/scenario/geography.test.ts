@@ -37,10 +37,11 @@ const build = (input: Record<string, unknown>, extra: Record<string, string | Ui
     },
   );
 const ok = (r: Result<Scenario>): Scenario => {
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.en}`).join('\n'));
   return r.value;
 };
-const errs = (r: Result<Scenario>) => (r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`));
+/** The problems in English, each checked to say itself in Chinese as well. */
+const errs = (r: Result<Scenario>) => (r.ok ? [] : r.errors.map((e) => (expect(e.zh).toMatch(/\p{Script=Han}/u), `${e.path}: ${e.en}`)));
 const quiet = () => {
   const out: string[] = [];
   const err: string[] = [];
@@ -135,7 +136,8 @@ describe('Shapefiles and coordinate systems in a scenario', () => {
     const units = [{ id: 'E', agency: 'FIRE', type: 'engine', station: 'S0' }, { id: 'H', agency: 'FIRE', type: 'hazmat', station: 'S0' }, { id: 'A', agency: 'EMS', type: 'ambulance', station: 'S1' }, { id: 'C', agency: 'POLICE', type: 'patrol', station: 'S2' }, { id: 'M', agency: 'ENV', type: 'monitoring', station: 'S2' }];
     const silent = build({ ...base(), units, stations: { file: 'gcj.geojson' } }, extra);
     expect(errs(silent)).toEqual([]);
-    expect(silent.ok && silent.warnings?.map((w) => `${w.path}: ${w.message}`)).toEqual([expect.stringMatching(/^stations: 6 places lie \d+ m from the nearest road on average: .* read as GCJ-02 \(高德\/腾讯\) they would lie 0 m from them — say crs: GCJ02 where they are given$/)]);
+    expect(silent.ok && silent.warnings?.map((w) => `${w.path}: ${w.zh}`)).toEqual([expect.stringMatching(/^stations: 6 个地点距最近的道路平均 \d+ 米：.*若按 GCJ-02（高德\/腾讯）读取，它们距道路将为 0 米——请在给出它们的地方写明 crs: GCJ02$/)]);
+    expect(silent.ok && silent.warnings?.map((w) => `${w.path}: ${w.en}`)).toEqual([expect.stringMatching(/^stations: 6 places lie \d+ m from the nearest road on average: .* read as GCJ-02 \(高德\/腾讯\) they would lie 0 m from them — say crs: GCJ02 where they are given$/)]);
     const said = build({ ...base(), units, stations: { file: 'gcj.geojson', crs: 'GCJ02' } }, extra);
     expect(said.ok && said.warnings).toBeFalsy();
     const truth = ok(build({ ...base(), units, stations: { file: 'wgs.geojson' } }, extra)).stations;
@@ -145,7 +147,7 @@ describe('Shapefiles and coordinate systems in a scenario', () => {
     const bd = { type: 'FeatureCollection', features: g104.map((f: { geometry: { coordinates: [number, number][] } }) => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: f.geometry.coordinates.map(([lon, lat]) => wgs84To('BD-09', lon, lat)) } })) };
     const layered = build({ ...base(), layers: [{ file: 'g104.geojson', name: '国道' }] }, { 'g104.geojson': JSON.stringify(bd) });
     expect(layered.ok && layered.warnings?.[0].path).toBe('layers[0] (国道)');
-    expect(layered.ok && layered.warnings?.[0].message).toMatch(/read as BD-09 \(百度\)/);
+    expect(layered.ok && layered.warnings?.[0].en).toMatch(/read as BD-09 \(百度\)/);
   });
 
   it('a CAD history’s lon/lat are read in its own crs', () => {
@@ -168,6 +170,9 @@ describe('Shapefiles and coordinate systems in a scenario', () => {
     writeFileSync(join(dir, 'island.yaml'), text);
     const q = quiet();
     expect(await main(['validate', join(dir, 'island.yaml')], q.io)).toBe(1);
-    expect(q.err.join('\n')).toMatch(/stations\[3\] \(F02\): cannot be reached on the road network from the rest/);
+    expect(q.err.join('\n')).toMatch(/stations\[3\] \(F02\)：在路网上与其他地点不能互相到达/);
+    const en = quiet();
+    expect(await main(['validate', join(dir, 'island.yaml'), '--lang', 'en'], en.io)).toBe(1);
+    expect(en.err.join('\n')).toMatch(/stations\[3\] \(F02\): cannot be reached on the road network from the rest/);
   });
 });

@@ -8,7 +8,7 @@
  */
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
-import type { Problem } from './problem.ts';
+import type { Problem, Words } from './problem.ts';
 
 /** A coordinate system that can take a position to WGS-84. */
 export interface Crs {
@@ -53,7 +53,10 @@ export function epsgDefinition(code: number): { def: string; lon0?: number } | n
   return null;
 }
 
-const KNOWN_CODES = 'EPSG:4326 (WGS-84), 4490 (CGCS2000), 4491–4554 (CGCS2000 Gauss–Krüger zones), 32601–32660 and 32701–32760 (UTM), 3857 (Web Mercator)';
+const KNOWN_CODES: Words = {
+  zh: 'EPSG:4326（WGS-84）、4490（CGCS2000）、4491–4554（CGCS2000 高斯–克吕格投影带）、32601–32660 和 32701–32760（UTM）、3857（Web 墨卡托）',
+  en: 'EPSG:4326 (WGS-84), 4490 (CGCS2000), 4491–4554 (CGCS2000 Gauss–Krüger zones), 32601–32660 and 32701–32760 (UTM), 3857 (Web Mercator)',
+};
 
 const fromProj4 = (id: string, def: string, lon0?: number): Crs => {
   const p = proj4(def, 'EPSG:4326');
@@ -72,22 +75,24 @@ const offsetSystem = (id: string, from: Parameters<typeof gcoord.transform>[1]):
 /**
  * Resolves how an input names its coordinate system: `WGS84`, `CGCS2000`, `GCJ02`, `BD09` (case,
  * hyphens and spaces ignored), `EPSG:<code>`, a proj4 string (`+proj=…`) or WKT (a .prj file).
- * Returns the system, or a message saying what is known.
+ * Returns the system, or what is wrong and what is known in both languages (`'toWgs84' in r` tells them apart).
  */
-export function resolveCrs(spec: string): Crs | string {
+export function resolveCrs(spec: string): Crs | Words {
   const s = spec.trim();
   if (s.startsWith('+proj=') || s.startsWith('+init=')) {
     try {
       return fromProj4('proj4', s);
     } catch (e) {
-      return `is not a proj4 definition proj4 understands: ${(e as Error).message}`;
+      const m = (e as Error).message;
+      return { zh: `不是 proj4 能识别的 proj4 定义：${m}`, en: `is not a proj4 definition proj4 understands: ${m}` };
     }
   }
   if (/^(PROJCS|GEOGCS|PROJCRS|GEOGCRS)\[/i.test(s)) {
     try {
       return fromProj4('prj', s);
     } catch (e) {
-      return `the coordinate system's WKT cannot be used: ${(e as Error).message}`;
+      const m = (e as Error).message;
+      return { zh: `该坐标系的 WKT 无法使用：${m}`, en: `the coordinate system's WKT cannot be used: ${m}` };
     }
   }
   const key = s.toLowerCase().replace(/[\s_-]/g, '');
@@ -97,31 +102,36 @@ export function resolveCrs(spec: string): Crs | string {
   const m = /^epsg:(\d{4,6})$/.exec(key);
   if (m) {
     const d = epsgDefinition(Number(m[1]));
-    if (!d) return `unknown EPSG code ${m[1]} (known: ${KNOWN_CODES}; for any other system give its proj4 string, "+proj=…")`;
+    if (!d) return { zh: `未知的 EPSG 代码 ${m[1]}（已知：${KNOWN_CODES.zh}；其他坐标系请给出其 proj4 字符串“+proj=…”）`, en: `unknown EPSG code ${m[1]} (known: ${KNOWN_CODES.en}; for any other system give its proj4 string, "+proj=…")` };
     return fromProj4(`EPSG:${m[1]}`, d.def, d.lon0);
   }
-  return `unknown coordinate system "${spec}" (use WGS84, CGCS2000, GCJ02, BD09, EPSG:<code> or a proj4 string "+proj=…")`;
+  return { zh: `未知的坐标系“${spec}”（可用 WGS84、CGCS2000、GCJ02、BD09、EPSG:<代码> 或 proj4 字符串“+proj=…”）`, en: `unknown coordinate system "${spec}" (use WGS84, CGCS2000, GCJ02, BD09, EPSG:<code> or a proj4 string "+proj=…")` };
 }
 
 /**
  * Converts one position, checking that it is plausible for its system: degrees for a geographic
- * system, metres for a projected one, inside its zone. Returns [lon, lat] or a message.
+ * system, metres for a projected one, inside its zone. Returns [lon, lat], or what is wrong in both
+ * languages (`Array.isArray(r)` tells them apart).
  */
-export function toWgs84(crs: Crs, x: number, y: number): [number, number] | string {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return 'is not a pair of numbers';
+export function toWgs84(crs: Crs, x: number, y: number): [number, number] | Words {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return { zh: '不是一对数', en: 'is not a pair of numbers' };
+  const xy = `[${x}, ${y}]`;
   const inDegrees = Math.abs(x) <= 180 && Math.abs(y) <= 90;
-  if (crs.geographic && !inDegrees) return `[${x}, ${y}] is not in degrees: is the data projected (metres)? Then give its crs, e.g. EPSG:4527`;
-  if (!crs.geographic && inDegrees) return `[${x}, ${y}] looks like degrees, but ${crs.id} is projected (metres): is crs wrong?`;
+  if (crs.geographic && !inDegrees) return { zh: `${xy} 不是以度为单位的经纬度：数据是投影坐标（米）吗？若是，请给出其坐标系，例如 EPSG:4527`, en: `${xy} is not in degrees: is the data projected (metres)? Then give its crs, e.g. EPSG:4527` };
+  if (!crs.geographic && inDegrees) return { zh: `${xy} 看起来是经纬度（度），而 ${crs.id} 是投影坐标系（米）：crs 写错了吗？`, en: `${xy} looks like degrees, but ${crs.id} is projected (metres): is crs wrong?` };
   let out: [number, number];
   try {
     out = crs.toWgs84(x, y);
   } catch {
-    return `[${x}, ${y}] cannot be converted from ${crs.id}`;
+    return { zh: `${xy} 无法从 ${crs.id} 转换`, en: `${xy} cannot be converted from ${crs.id}` };
   }
   const [lon, lat] = out;
-  if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) return `[${x}, ${y}] falls outside the Earth in ${crs.id}`;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) return { zh: `${xy} 在 ${crs.id} 中落在地球之外`, en: `${xy} falls outside the Earth in ${crs.id}` };
   // A zone-numbered easting read in a zone without the number (or the wrong zone) lands far away.
-  if (crs.lon0 !== undefined && Math.abs(lon - crs.lon0) > 9) return `[${x}, ${y}] lies ${Math.round(Math.abs(lon - crs.lon0))}° from the central meridian of ${crs.id} (${crs.lon0}°E): wrong zone, or an easting with(out) the zone number?`;
+  if (crs.lon0 !== undefined && Math.abs(lon - crs.lon0) > 9) {
+    const deg = Math.round(Math.abs(lon - crs.lon0));
+    return { zh: `${xy} 距 ${crs.id} 的中央子午线（东经 ${crs.lon0}°）${deg}°：投影带不对，还是东坐标多带或少带了带号？`, en: `${xy} lies ${deg}° from the central meridian of ${crs.id} (${crs.lon0}°E): wrong zone, or an easting with(out) the zone number?` };
+  }
   return [lon, lat];
 }
 
@@ -143,8 +153,8 @@ export function geoJsonToWgs84<T>(json: T, crs: Crs, where: string): { value: T;
     if (!Array.isArray(c)) return c;
     if (typeof c[0] === 'number') {
       const r = toWgs84(crs, c[0], c[1] as number);
-      if (typeof r === 'string') {
-        if (errors.length < 20) errors.push({ path, message: r });
+      if (!Array.isArray(r)) {
+        if (errors.length < 20) errors.push({ path, ...r });
         return c;
       }
       return [r[0], r[1], ...(c.slice(2) as number[])];

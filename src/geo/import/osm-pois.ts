@@ -7,7 +7,8 @@
  * with `id`, `name` and `kind`, for a planner to check, name the agency of, and load.
  */
 import type { OsmData, OsmTags } from './osm-read.ts';
-import { insideArea, type Area } from './area.ts';
+import { insideArea, OUTSIDE_AREA, type Area } from './area.ts';
+import type { Words } from './problem.ts';
 
 export type PoiKind = 'fire' | 'police' | 'ems' | 'hospital';
 
@@ -21,7 +22,7 @@ export interface PoiImport {
   stations: { type: 'FeatureCollection'; features: PoiFeature[] };
   hospitals: { type: 'FeatureCollection'; features: PoiFeature[] };
   /** Places left out, by reason. */
-  dropped: { reason: string; count: number }[];
+  dropped: { reason: Words; count: number }[];
 }
 
 const PREFIX: Record<PoiKind, string> = { fire: 'F', police: 'P', ems: 'A', hospital: 'H' };
@@ -58,20 +59,22 @@ export function importPois(data: OsmData, area?: Area): PoiImport {
     const kind = kindOf(r.tags);
     if (kind) found.push({ kind, tags: r.tags, at: mean(r.members.filter((m) => m.type === 'way' && m.role !== 'inner').flatMap((m) => ways.get(m.ref)?.nodes ?? [])), osmId: `relation/${r.id}` });
   }
-  const dropped = new Map<string, number>();
+  const dropped = new Map<string, { reason: Words; count: number }>();
   const counters: Record<PoiKind, number> = { fire: 0, police: 0, ems: 0, hospital: 0 };
   const stations: PoiFeature[] = [];
   const hospitals: PoiFeature[] = [];
   for (const f of found) {
-    const reason = !f.at
-      ? 'no position (its nodes are missing from the extract)'
+    const reason: Words | null = !f.at
+      ? { zh: '没有位置（其节点不在数据中）', en: 'no position (its nodes are missing from the extract)' }
       : area && !insideArea(area, f.at[0], f.at[1])
-        ? 'outside the area'
+        ? OUTSIDE_AREA
         : f.kind === 'hospital' && f.tags.emergency === 'no'
-          ? 'hospital without an emergency department (emergency=no)'
+          ? { zh: '没有急诊的医院（emergency=no）', en: 'hospital without an emergency department (emergency=no)' }
           : null;
     if (reason) {
-      dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
+      const d = dropped.get(reason.en) ?? { reason, count: 0 };
+      d.count++;
+      dropped.set(reason.en, d);
       continue;
     }
     const id = `${PREFIX[f.kind]}${String(++counters[f.kind]).padStart(2, '0')}`;
@@ -83,6 +86,6 @@ export function importPois(data: OsmData, area?: Area): PoiImport {
   return {
     stations: { type: 'FeatureCollection', features: stations },
     hospitals: { type: 'FeatureCollection', features: hospitals },
-    dropped: [...dropped.entries()].map(([reason, count]) => ({ reason, count })),
+    dropped: [...dropped.values()],
   };
 }

@@ -9,7 +9,7 @@ import { Blob, BlobHeader } from 'tiny-osmpbf/proto/fileformat.js';
 import Pbf from 'pbf';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gunzipSync, unzlibSync } from 'fflate';
-import type { Problem as InputError } from './problem.ts';
+import type { Problem as InputError, Words } from './problem.ts';
 
 export type OsmTags = Record<string, string>;
 
@@ -26,16 +26,17 @@ type Elements = { type?: string; id?: number; lat?: number; lon?: number; nodes?
 
 /** Reads an extract from its bytes; `where` names the file in errors. */
 export function readOsm(bytes: Uint8Array, where: string): { data: OsmData } | { errors: InputError[] } {
-  const fail = (message: string) => ({ errors: [{ path: where, message }] });
-  if (bytes.length === 0) return fail('the file is empty');
+  const fail = (why: Words) => ({ errors: [{ path: where, ...why }] });
+  if (bytes.length === 0) return fail({ zh: '文件是空的', en: 'the file is empty' });
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);
     } catch (e) {
-      return fail(`a damaged gzip file: ${(e as Error).message}`);
+      const m = (e as Error).message;
+      return fail({ zh: `gzip 文件已损坏：${m}`, en: `a damaged gzip file: ${m}` });
     }
   }
-  if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) return fail('a bzip2 file: decompress it first (bunzip2), or use the .osm.pbf extract');
+  if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) return fail({ zh: '这是 bzip2 压缩文件：请先解压（bunzip2），或改用 .osm.pbf 数据', en: 'a bzip2 file: decompress it first (bunzip2), or use the .osm.pbf extract' });
   let k = 0;
   while (k < bytes.length && k < 1024 && (bytes[k] <= 0x20 || bytes[k] === 0xef || bytes[k] === 0xbb || bytes[k] === 0xbf)) k++;
   if (bytes[k] === 0x3c /* < */) return readXml(bytes, where);
@@ -47,7 +48,7 @@ function text(bytes: Uint8Array, where: string): string | { errors: InputError[]
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return { errors: [{ path: where, message: 'is not UTF-8 text (OSM files always are): is it the right file?' }] };
+    return { errors: [{ path: where, zh: '不是 UTF-8 文本（OSM 文件都是 UTF-8）：文件选对了吗？', en: 'is not UTF-8 text (OSM files always are): is it the right file?' }] };
   }
 }
 
@@ -58,9 +59,10 @@ function readJson(bytes: Uint8Array, where: string): { data: OsmData } | { error
   try {
     json = JSON.parse(t);
   } catch (e) {
-    return { errors: [{ path: where, message: `not valid JSON (truncated?): ${(e as Error).message}` }] };
+    const m = (e as Error).message;
+    return { errors: [{ path: where, zh: `不是有效的 JSON（文件不完整？）：${m}`, en: `not valid JSON (truncated?): ${m}` }] };
   }
-  if (!json || !Array.isArray(json.elements)) return { errors: [{ path: where, message: 'not Overpass JSON: no "elements" list (ask Overpass for [out:json] with "out body;" or "out geom;")' }] };
+  if (!json || !Array.isArray(json.elements)) return { errors: [{ path: where, zh: '不是 Overpass JSON：没有“elements”列表（向 Overpass 请求 [out:json]，并用“out body;”或“out geom;”）', en: 'not Overpass JSON: no "elements" list (ask Overpass for [out:json] with "out body;" or "out geom;")' }] };
   return fromElements(json.elements as Elements, 'json', where);
 }
 
@@ -68,12 +70,12 @@ function readXml(bytes: Uint8Array, where: string): { data: OsmData } | { errors
   const t = text(bytes, where);
   if (typeof t !== 'string') return t;
   const valid = XMLValidator.validate(t);
-  if (valid !== true) return { errors: [{ path: `${where} line ${valid.err.line}`, message: `not well-formed XML (truncated?): ${valid.err.msg}` }] };
+  if (valid !== true) return { errors: [{ path: `${where} line ${valid.err.line}`, zh: `XML 格式不正确（文件不完整？）：${valid.err.msg}`, en: `not well-formed XML (truncated?): ${valid.err.msg}` }] };
   const many = new Set(['node', 'way', 'relation', 'tag', 'nd', 'member']);
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, isArray: (name) => many.has(name) }).parse(t) as {
     osm?: Record<string, { id: string; lat?: string; lon?: string; tag?: { k: string; v: string }[]; nd?: { ref: string }[]; member?: { type: string; ref: string; role: string }[] }[]>;
   };
-  if (!parsed.osm) return { errors: [{ path: where, message: 'not an OSM XML file: no <osm> element' }] };
+  if (!parsed.osm) return { errors: [{ path: where, zh: '不是 OSM XML 文件：没有 <osm> 元素', en: 'not an OSM XML file: no <osm> element' }] };
   const tags = (x: { tag?: { k: string; v: string }[] }) => (x.tag ? Object.fromEntries(x.tag.map((g) => [g.k, String(g.v)])) : undefined);
   const elements: Elements = [
     ...(parsed.osm.node ?? []).map((n) => ({ type: 'node', id: Number(n.id), lat: Number(n.lat), lon: Number(n.lon), tags: tags(n) })),
@@ -89,40 +91,42 @@ function readXml(bytes: Uint8Array, where: string): { data: OsmData } | { errors
  * on damaged data, where fflate throws.
  */
 function readPbf(bytes: Uint8Array, where: string): { data: OsmData } | { errors: InputError[] } {
-  const fail = (message: string) => ({ errors: [{ path: where, message }] });
+  const fail = (zh: string, en: string) => ({ errors: [{ path: where, zh, en }] });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Uint8Array[] = [];
   let pos = 0;
   let blobs = 0;
   while (pos < bytes.length) {
     const n = blobs + 1;
-    if (pos + 4 > bytes.length) return fail(`a damaged or truncated .osm.pbf file: it ends inside blob ${n}`);
+    if (pos + 4 > bytes.length) return fail(`.osm.pbf 文件已损坏或不完整：在第 ${n} 个数据块（blob）中间结束`, `a damaged or truncated .osm.pbf file: it ends inside blob ${n}`);
     const headerLength = view.getInt32(pos, false);
     if (headerLength <= 0 || headerLength > 64 * 1024 || pos + 4 + headerLength > bytes.length) {
-      return fail(blobs === 0 ? 'neither OSM XML, Overpass JSON nor an .osm.pbf file' : `a damaged or truncated .osm.pbf file: blob ${n} at byte ${pos} is cut off`);
+      if (blobs === 0) return fail('既不是 OSM XML、Overpass JSON，也不是 .osm.pbf 文件', 'neither OSM XML, Overpass JSON nor an .osm.pbf file');
+      return fail(`.osm.pbf 文件已损坏或不完整：第 ${n} 个数据块（blob，起于第 ${pos} 字节）被截断`, `a damaged or truncated .osm.pbf file: blob ${n} at byte ${pos} is cut off`);
     }
     let header: { type: string; datasize: number };
     let blob: { raw: Uint8Array | null; raw_size: number; zlib_data: Uint8Array | null };
     try {
       header = BlobHeader.read(new Pbf(bytes.subarray(pos + 4, pos + 4 + headerLength)));
-      if (blobs === 0 && header.type !== 'OSMHeader') return fail('neither OSM XML, Overpass JSON nor an .osm.pbf file (no OSMHeader block)');
+      if (blobs === 0 && header.type !== 'OSMHeader') return fail('既不是 OSM XML、Overpass JSON，也不是 .osm.pbf 文件（没有 OSMHeader 块）', 'neither OSM XML, Overpass JSON nor an .osm.pbf file (no OSMHeader block)');
       const end = pos + 4 + headerLength + header.datasize;
-      if (end > bytes.length) return fail(`a truncated .osm.pbf file: blob ${n} needs ${end - bytes.length} more bytes`);
+      if (end > bytes.length) return fail(`.osm.pbf 文件不完整：第 ${n} 个数据块（blob）还缺 ${end - bytes.length} 字节`, `a truncated .osm.pbf file: blob ${n} needs ${end - bytes.length} more bytes`);
       blob = Blob.read(new Pbf(bytes.subarray(pos + 4 + headerLength, end)));
       pos = end;
     } catch {
-      return fail(`a damaged .osm.pbf file: blob ${n} cannot be read`);
+      return fail(`.osm.pbf 文件已损坏：第 ${n} 个数据块（blob）无法读取`, `a damaged .osm.pbf file: blob ${n} cannot be read`);
     }
     let raw = blob.raw;
     if (!raw && blob.zlib_data) {
       try {
         raw = unzlibSync(blob.zlib_data);
       } catch (e) {
-        return fail(`a damaged .osm.pbf file: blob ${n} does not decompress (${(e as Error).message})`);
+        const m = (e as Error).message;
+        return fail(`.osm.pbf 文件已损坏：第 ${n} 个数据块（blob）无法解压（${m}）`, `a damaged .osm.pbf file: blob ${n} does not decompress (${m})`);
       }
     }
-    if (!raw) return fail(`an .osm.pbf file with blob ${n} compressed in a way not supported (only zlib is)`);
-    if (blob.raw_size && raw.length !== blob.raw_size) return fail(`a damaged .osm.pbf file: blob ${n} decompresses to ${raw.length} bytes, not ${blob.raw_size}`);
+    if (!raw) return fail(`.osm.pbf 文件的第 ${n} 个数据块（blob）采用了不支持的压缩方式（只支持 zlib）`, `an .osm.pbf file with blob ${n} compressed in a way not supported (only zlib is)`);
+    if (blob.raw_size && raw.length !== blob.raw_size) return fail(`.osm.pbf 文件已损坏：第 ${n} 个数据块（blob）解压后为 ${raw.length} 字节，而不是 ${blob.raw_size} 字节`, `a damaged .osm.pbf file: blob ${n} decompresses to ${raw.length} bytes, not ${blob.raw_size}`);
     const body = encode((p) => Blob.write({ raw, raw_size: raw!.length }, p));
     const head = encode((p) => BlobHeader.write({ type: header.type, datasize: body.length }, p));
     const len = new Uint8Array(4);
@@ -137,7 +141,8 @@ function readPbf(bytes: Uint8Array, where: string): { data: OsmData } | { errors
   try {
     parsed = tinyosmpbf(whole);
   } catch (e) {
-    return fail(`a damaged .osm.pbf file: ${(e as Error).message}`);
+    const m = (e as Error).message;
+    return fail(`.osm.pbf 文件已损坏：${m}`, `a damaged .osm.pbf file: ${m}`);
   }
   return fromElements(parsed.elements as Elements, 'pbf', where);
 }
@@ -154,12 +159,12 @@ function fromElements(elements: Elements, format: OsmData['format'], where: stri
     if (!e || typeof e.id !== 'number' || !Number.isFinite(e.id)) continue;
     if (e.type === 'node') {
       if (!Number.isFinite(e.lat) || !Number.isFinite(e.lon) || Math.abs(e.lat!) > 90 || Math.abs(e.lon!) > 180) {
-        return { errors: [{ path: `${where} node ${e.id}`, message: `has no valid position (lat ${e.lat}, lon ${e.lon})` }] };
+        return { errors: [{ path: `${where} node ${e.id}`, zh: `没有有效的位置（lat ${e.lat}，lon ${e.lon}）`, en: `has no valid position (lat ${e.lat}, lon ${e.lon})` }] };
       }
       data.nodes.set(e.id, { lon: e.lon!, lat: e.lat!, ...(e.tags && Object.keys(e.tags).length ? { tags: e.tags } : {}) });
     } else if (e.type === 'way' && Array.isArray(e.nodes)) data.ways.push({ id: e.id, nodes: e.nodes, tags: e.tags ?? {} });
     else if (e.type === 'relation' && Array.isArray(e.members)) data.relations.push({ id: e.id, members: e.members, tags: e.tags ?? {} });
   }
-  if (data.nodes.size === 0 && data.ways.length === 0) return { errors: [{ path: where, message: 'holds no OSM nodes or ways' }] };
+  if (data.nodes.size === 0 && data.ways.length === 0) return { errors: [{ path: where, zh: '不含任何 OSM 节点（node）或路径（way）', en: 'holds no OSM nodes or ways' }] };
   return { data };
 }

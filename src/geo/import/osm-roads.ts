@@ -7,16 +7,17 @@
  * where they share an OSM node, so a bridge does not meet the road it crosses. Every dropped way or
  * segment is counted by its reason.
  */
-import type { Problem as InputError } from './problem.ts';
+import type { Problem as InputError, Words } from './problem.ts';
 import { distanceM } from '../distance.ts';
 import type { OsmData, OsmTags } from './osm-read.ts';
-import { insideArea, type Area } from './area.ts';
+import { insideArea, OUTSIDE_AREA, type Area } from './area.ts';
 import { stronglyConnected } from './components.ts';
 import { CONTROLLED_ACCESS, NOT_FOR_VEHICLES, parseMaxspeed } from './road-classes.ts';
 
 /** One line of the import report: what was dropped (or kept), how many ways/segments, how long. */
 export interface ReportLine {
-  reason: string;
+  /** Why, in both languages (`kept` for the kept line). */
+  reason: Words;
   ways: number;
   segments: number;
   lengthKm: number;
@@ -52,21 +53,21 @@ const YES = new Set(['yes', 'designated', 'permissive', 'destination']);
 const CLOSED = new Set(['no', 'private']);
 
 /** Why a way carries no emergency vehicle, or null when it does; also its class. */
-function classify(tags: OsmTags, speeds: Record<string, number>): { cls: string } | { reason: string } | null {
+function classify(tags: OsmTags, speeds: Record<string, number>): { cls: string } | { reason: Words } | null {
   let cls: string;
   if (tags.route === 'ferry') {
-    if (!YES.has(tags.motor_vehicle ?? '') && !YES.has(tags.motorcar ?? '')) return { reason: 'ferry without cars (route=ferry, no motor_vehicle=yes)' };
+    if (!YES.has(tags.motor_vehicle ?? '') && !YES.has(tags.motorcar ?? '')) return { reason: { zh: '不载车辆的渡轮（route=ferry，且没有 motor_vehicle=yes）', en: 'ferry without cars (route=ferry, no motor_vehicle=yes)' } };
     cls = 'ferry';
   } else if (tags.highway) {
     cls = tags.highway;
-    if (NOT_FOR_VEHICLES.has(cls)) return { reason: `not for motor vehicles (highway=${cls})` };
-    if (tags.area === 'yes') return { reason: 'an area, not a road (area=yes)' };
-    if (!(cls in speeds)) return { reason: `unknown road class (highway=${cls})` };
+    if (NOT_FOR_VEHICLES.has(cls)) return { reason: { zh: `机动车不能通行（highway=${cls}）`, en: `not for motor vehicles (highway=${cls})` } };
+    if (tags.area === 'yes') return { reason: { zh: '是一片区域，不是道路（area=yes）', en: 'an area, not a road (area=yes)' } };
+    if (!(cls in speeds)) return { reason: { zh: `未知的道路等级（highway=${cls}）`, en: `unknown road class (highway=${cls})` } };
   } else return null;
   const emergency = YES.has(tags.emergency ?? '');
   const motorOk = YES.has(tags.motor_vehicle ?? '') || YES.has(tags.motorcar ?? '');
   const closed = [tags.access, tags.vehicle, tags.motor_vehicle, tags.motorcar].some((v) => CLOSED.has(v ?? ''));
-  if (closed && !emergency && !(motorOk && !CLOSED.has(tags.motor_vehicle ?? '') && !CLOSED.has(tags.motorcar ?? ''))) return { reason: 'no access (access, vehicle or motor_vehicle = no/private, and no emergency=yes)' };
+  if (closed && !emergency && !(motorOk && !CLOSED.has(tags.motor_vehicle ?? '') && !CLOSED.has(tags.motorcar ?? ''))) return { reason: { zh: '禁止通行（access、vehicle 或 motor_vehicle = no/private，且没有 emergency=yes）', en: 'no access (access, vehicle or motor_vehicle = no/private, and no emergency=yes)' } };
   return { cls };
 }
 
@@ -83,12 +84,12 @@ function direction(tags: OsmTags, cls: string): 1 | -1 | 0 {
 /** Builds the road network of an extract; errors when nothing usable is left or it falls apart. */
 export function importRoads(data: OsmData, options: RoadOptions, where: string): { roads: RoadImport } | { errors: InputError[] } {
   const dropped = new Map<string, ReportLine>();
-  const drop = (reason: string, ways: number, segments: number, lengthM: number) => {
-    const d = dropped.get(reason) ?? { reason, ways: 0, segments: 0, lengthKm: 0 };
+  const drop = (reason: Words, ways: number, segments: number, lengthM: number) => {
+    const d = dropped.get(reason.en) ?? { reason, ways: 0, segments: 0, lengthKm: 0 };
     d.ways += ways;
     d.segments += segments;
     d.lengthKm += lengthM / 1000;
-    dropped.set(reason, d);
+    dropped.set(reason.en, d);
   };
   const wayLengthM = (ids: number[]) => {
     let m = 0;
@@ -119,13 +120,13 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
       const a = data.nodes.get(ids[k - 1]);
       const b = data.nodes.get(ids[k]);
       if (!a || !b) {
-        drop('nodes missing from the extract (a way cut at its edge)', 0, 1, a && b ? distanceM(a, b) : 0);
+        drop({ zh: '数据中缺少节点（路径在数据边缘被截断）', en: 'nodes missing from the extract (a way cut at its edge)' }, 0, 1, a && b ? distanceM(a, b) : 0);
         continue;
       }
       if (ids[k - 1] === ids[k]) continue;
       const lengthM = distanceM(a, b);
       if (options.area && !insideArea(options.area, a.lon, a.lat) && !insideArea(options.area, b.lon, b.lat)) {
-        drop('outside the area', 0, 1, lengthM);
+        drop(OUTSIDE_AREA, 0, 1, lengthM);
         continue;
       }
       segs.push({ way: wi, a: ids[k - 1], b: ids[k], oneway: dir !== 0, lengthM });
@@ -134,7 +135,9 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
     if (kept === 0) wayInfo.pop();
   }
   if (segs.length === 0) {
-    return { errors: [{ path: options.area ? options.areaWhere ?? where : where, message: options.area ? `no road of ${where} lies inside the area${extentText(data)}` : 'holds no road a motor vehicle may use' }] };
+    if (!options.area) return { errors: [{ path: where, zh: '不含机动车可通行的道路', en: 'holds no road a motor vehicle may use' }] };
+    const extent = extentText(data);
+    return { errors: [{ path: options.areaWhere ?? where, zh: `${where} 中没有位于该范围内的道路${extent.zh}`, en: `no road of ${where} lies inside the area${extent.en}` }] };
   }
 
   // Largest strongly connected part, by length.
@@ -167,13 +170,14 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
   const keptSegs = segs.filter((s) => comp[index.get(s.a)!] === best && comp[index.get(s.b)!] === best);
   const keptM = keptSegs.reduce((a, s) => a + s.lengthM, 0);
   const cutM = totalM - keptM;
-  if (keptSegs.length < segs.length) drop('not connected both ways to the largest part of the network', 0, segs.length - keptSegs.length, cutM);
+  if (keptSegs.length < segs.length) drop({ zh: '未与路网的最大部分双向连通', en: 'not connected both ways to the largest part of the network' }, 0, segs.length - keptSegs.length, cutM);
   if (keptSegs.length === 0 || cutM > options.maxDroppedShare * totalM) {
     const share = totalM > 0 ? (100 * keptM) / totalM : 0;
     return {
       errors: [{
         path: where,
-        message: `the road network is disconnected: its largest part, where every place reaches every other both ways, holds ${share.toFixed(0)}% of the ${(totalM / 1000).toFixed(1)} km of road (${ranked.length} parts); more than ${(100 * options.maxDroppedShare).toFixed(0)}% would be dropped — check the area and one-way roads, or allow it with --max-dropped`,
+        zh: `路网不连通：其中最大的双向互通部分（每处都能往返到达其他各处）只占全部 ${(totalM / 1000).toFixed(1)} 千米道路的 ${share.toFixed(0)}%（共 ${ranked.length} 部分），将舍弃超过 ${(100 * options.maxDroppedShare).toFixed(0)}% 的道路——请检查范围和单行道，或用 --max-dropped 放宽限制`,
+        en: `the road network is disconnected: its largest part, where every place reaches every other both ways, holds ${share.toFixed(0)}% of the ${(totalM / 1000).toFixed(1)} km of road (${ranked.length} parts); more than ${(100 * options.maxDroppedShare).toFixed(0)}% would be dropped — check the area and one-way roads, or allow it with --max-dropped`,
       }],
     };
   }
@@ -194,8 +198,8 @@ export function importRoads(data: OsmData, options: RoadOptions, where: string):
   return {
     roads: {
       geojson: { type: 'FeatureCollection', features },
-      kept: { reason: 'kept', ways: keptWays, segments: keptSegs.length, lengthKm: keptM / 1000 },
-      dropped: [...dropped.values()].sort((a, b) => b.lengthKm - a.lengthKm || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)),
+      kept: { reason: { zh: '保留', en: 'kept' }, ways: keptWays, segments: keptSegs.length, lengthKm: keptM / 1000 },
+      dropped: [...dropped.values()].sort((a, b) => b.lengthKm - a.lengthKm || (a.reason.en < b.reason.en ? -1 : a.reason.en > b.reason.en ? 1 : 0)),
       parts: ranked.length,
     },
   };
@@ -213,8 +217,8 @@ function feature(w: { id: number; cls: string; tags: OsmTags; speed: number }, c
   return { type: 'Feature', properties: p, geometry: { type: 'LineString', coordinates } };
 }
 
-/** " (the extract spans lon a…b, lat c…d)", to show how far off an area is. */
-export function extentText(data: OsmData): string {
+/** " (the extract spans lon a…b, lat c…d)" in both languages (empty without nodes), to show how far off an area is. */
+export function extentText(data: OsmData): Words {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of data.nodes.values()) {
     w = Math.min(w, p.lon);
@@ -222,5 +226,8 @@ export function extentText(data: OsmData): string {
     s = Math.min(s, p.lat);
     n = Math.max(n, p.lat);
   }
-  return Number.isFinite(w) ? ` (the extract spans lon ${w.toFixed(4)}…${e.toFixed(4)}, lat ${s.toFixed(4)}…${n.toFixed(4)})` : '';
+  if (!Number.isFinite(w)) return { zh: '', en: '' };
+  const lon = `${w.toFixed(4)}…${e.toFixed(4)}`;
+  const lat = `${s.toFixed(4)}…${n.toFixed(4)}`;
+  return { zh: `（数据范围：经度 ${lon}，纬度 ${lat}）`, en: ` (the extract spans lon ${lon}, lat ${lat})` };
 }

@@ -9,3 +9,6 @@ export interface Problem extends Words {
   /** The file and the place in it (`roads.osm.pbf node 42`), or an option (`--bbox`). */
   path: string;
 }
+
+/** A file that should hold GeoJSON features and does not (zones, roads, stations, layers). */
+export const NOT_FEATURE_COLLECTION: Words = { zh: '不是 GeoJSON FeatureCollection（要素集合）', en: 'not a GeoJSON FeatureCollection' };

@@ -6,6 +6,7 @@
  * 60–100, 二级 60–80, 三级 30–40, 四级 20–30) and CJJ 37-2012 (城市道路工程设计规范: 快速路 60–100,
  * 主干路 40–60, 次干路 30–50, 支路 20–40), at the lower end where a class is mostly urban.
  */
+import type { Problem } from './problem.ts';
 
 /** Default speed of each class a motor vehicle may use (km/h). */
 export const DEFAULT_SPEEDS_KMH: Readonly<Record<string, number>> = {
@@ -41,13 +42,14 @@ export const CONTROLLED_ACCESS = new Set(['motorway']);
  * The speed table with a user's changes applied (class → km/h); unknown classes and non-positive
  * speeds are refused so that a typo does not go unnoticed.
  */
-export function speedTable(changes: unknown, where: string): Record<string, number> | { path: string; message: string } {
+export function speedTable(changes: unknown, where: string): Record<string, number> | Problem {
   const table: Record<string, number> = { ...DEFAULT_SPEEDS_KMH };
   if (changes === undefined || changes === null) return table;
-  if (typeof changes !== 'object' || Array.isArray(changes)) return { path: where, message: 'must map road classes to speeds in km/h, e.g. {primary: 60}' };
+  if (typeof changes !== 'object' || Array.isArray(changes)) return { path: where, zh: '必须把道路等级对应到车速（km/h），例如 {primary: 60}', en: 'must map road classes to speeds in km/h, e.g. {primary: 60}' };
   for (const [k, v] of Object.entries(changes)) {
-    if (!(k in DEFAULT_SPEEDS_KMH)) return { path: `${where}.${k}`, message: `unknown road class (known: ${Object.keys(DEFAULT_SPEEDS_KMH).join(', ')})` };
-    if (typeof v !== 'number' || !(v > 0) || v > 200) return { path: `${where}.${k}`, message: `must be a speed in km/h between 0 and 200, got ${JSON.stringify(v)}` };
+    const known = Object.keys(DEFAULT_SPEEDS_KMH).join(', ');
+    if (!(k in DEFAULT_SPEEDS_KMH)) return { path: `${where}.${k}`, zh: `未知的道路等级（已知：${known}）`, en: `unknown road class (known: ${known})` };
+    if (typeof v !== 'number' || !(v > 0) || v > 200) return { path: `${where}.${k}`, zh: `必须是 0 到 200 之间的车速（km/h），实际为 ${JSON.stringify(v)}`, en: `must be a speed in km/h between 0 and 200, got ${JSON.stringify(v)}` };
     table[k] = v;
   }
   return table;

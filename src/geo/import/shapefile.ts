@@ -23,11 +23,13 @@ export function shapefileFromZip(bytes: Uint8Array, where: string): ShapefilePar
   try {
     entries = unzipSync(bytes);
   } catch (e) {
-    return { path: where, message: `not a readable zip file (truncated?): ${(e as Error).message}` };
+    const m = (e as Error).message;
+    return { path: where, zh: `不是可读的 zip 文件（文件不完整？）：${m}`, en: `not a readable zip file (truncated?): ${m}` };
   }
   const names = Object.keys(entries).filter((n) => !n.startsWith('__MACOSX/') && !n.endsWith('/'));
   const shps = names.filter((n) => /\.shp$/i.test(n));
-  if (shps.length !== 1) return { path: where, message: shps.length ? `holds ${shps.length} shapefiles (${shps.join(', ')}); give a zip with one` : 'holds no .shp file' };
+  if (shps.length === 0) return { path: where, zh: '不含 .shp 文件', en: 'holds no .shp file' };
+  if (shps.length > 1) return { path: where, zh: `包含 ${shps.length} 个 Shapefile（${shps.join('、')}）；请提供只含一个的 zip`, en: `holds ${shps.length} shapefiles (${shps.join(', ')}); give a zip with one` };
   const base = shps[0].slice(0, -4).toLowerCase();
   const part = (ext: string) => entries[names.find((n) => n.toLowerCase() === `${base}.${ext}`) ?? ''];
   const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).trim() : undefined);
@@ -72,12 +74,13 @@ function withoutBbox(g: unknown): unknown {
 export function readShapefile(parts: ShapefileParts, where: string, encoding?: string): { geojson: { type: 'FeatureCollection'; features: { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> }[] }; prj?: string } | Problem {
   let geometries: unknown[];
   try {
-    if (parts.shp.length < 100 || new DataView(parts.shp.buffer, parts.shp.byteOffset).getInt32(0, false) !== 9994) return { path: where, message: 'not a shapefile (.shp): no file code 9994 in its header' };
+    if (parts.shp.length < 100 || new DataView(parts.shp.buffer, parts.shp.byteOffset).getInt32(0, false) !== 9994) return { path: where, zh: '不是 Shapefile（.shp）：文件头中没有文件代码 9994', en: 'not a shapefile (.shp): no file code 9994 in its header' };
     const declared = new DataView(parts.shp.buffer, parts.shp.byteOffset).getInt32(24, false) * 2;
-    if (declared > parts.shp.length) return { path: where, message: `a truncated .shp file: its header says ${declared} bytes, it has ${parts.shp.length}` };
+    if (declared > parts.shp.length) return { path: where, zh: `.shp 文件不完整：文件头记载 ${declared} 字节，实际只有 ${parts.shp.length} 字节`, en: `a truncated .shp file: its header says ${declared} bytes, it has ${parts.shp.length}` };
     geometries = parseShp(parts.shp) as unknown[];
   } catch (e) {
-    return { path: where, message: `a damaged .shp file: ${(e as Error).message}` };
+    const m = (e as Error).message;
+    return { path: where, zh: `.shp 文件已损坏：${m}`, en: `a damaged .shp file: ${m}` };
   }
   let rows: Record<string, unknown>[] = [];
   if (parts.dbf) {
@@ -86,13 +89,14 @@ export function readShapefile(parts: ShapefileParts, where: string, encoding?: s
       try {
         new TextDecoder(enc);
       } catch {
-        return { path: where, message: `unknown text encoding "${enc}" for the .dbf (try gbk or utf-8)` };
+        return { path: where, zh: `.dbf 的文字编码“${enc}”无法识别（可试 gbk 或 utf-8）`, en: `unknown text encoding "${enc}" for the .dbf (try gbk or utf-8)` };
       }
       rows = parseDbf(parts.dbf, enc) as Record<string, unknown>[];
     } catch (e) {
-      return { path: where, message: `a damaged .dbf file: ${(e as Error).message}` };
+      const m = (e as Error).message;
+      return { path: where, zh: `.dbf 文件已损坏：${m}`, en: `a damaged .dbf file: ${m}` };
     }
-    if (rows.length !== geometries.length) return { path: where, message: `the .dbf has ${rows.length} rows but the .shp ${geometries.length} shapes (files of different layers?)` };
+    if (rows.length !== geometries.length) return { path: where, zh: `.dbf 有 ${rows.length} 行，而 .shp 有 ${geometries.length} 个图形（是不同图层的文件吗？）`, en: `the .dbf has ${rows.length} rows but the .shp ${geometries.length} shapes (files of different layers?)` };
   }
   // shpjs adds a bbox in the file's coordinates: dropped, as it would not follow a conversion.
   const features = geometries.map((g, i) => ({ type: 'Feature' as const, geometry: withoutBbox(g), properties: Object.fromEntries(Object.entries(rows[i] ?? {}).map(([k, v]) => [k, plain(v)])) }));
@@ -107,7 +111,9 @@ export function mapAttributes<F extends { properties: Record<string, unknown> | 
   const names = new Set(features.flatMap((f) => Object.keys(f.properties ?? {})));
   const errors: Problem[] = [];
   for (const [field, source] of Object.entries(mapping)) {
-    if (!names.has(source)) errors.push({ path: `${where}.${field}`, message: `"${source}" is not an attribute of ${fileName} (it has ${[...names].slice(0, 12).join(', ') || 'none'})` });
+    if (names.has(source)) continue;
+    const has = [...names].slice(0, 12);
+    errors.push({ path: `${where}.${field}`, zh: `“${source}”不是 ${fileName} 的属性（它有：${has.join('、') || '无'}）`, en: `"${source}" is not an attribute of ${fileName} (it has ${has.join(', ') || 'none'})` });
   }
   const mapped = features.map((f) => ({ ...f, properties: { ...f.properties, ...Object.fromEntries(Object.entries(mapping).map(([field, source]) => [field, f.properties?.[source]])) } }));
   return { features: mapped, errors };

@@ -28,6 +28,6 @@ export function normaliseCenter(c: ScenarioParsed['center'], ctx: NormaliseConte
     dayStartH: c.dayStart,
     nightStartH: c.nightStart,
   };
-  if (center.callTakers.every((n) => n === 0)) ctx.err('center.callTakers', 'at least one hour needs a call-taker');
+  if (center.callTakers.every((n) => n === 0)) ctx.err('center.callTakers', { zh: '至少要有一个小时安排接警员', en: 'at least one hour needs a call-taker' });
   return center;
 }

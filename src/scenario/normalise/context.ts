@@ -3,12 +3,13 @@
  * side-file reader, and turning written durations and distributions into seconds and {@link Dist}s.
  */
 import type { Dist } from '../../random/distributions.ts';
-import type { InputError } from '../errors.ts';
+import type { InputError, Words } from '../errors.ts';
 import type { ReadBytes, ReadFile } from '../files.ts';
 import type { Workbooks } from '../workbooks.ts';
 import { resolveCrs, type Crs } from '../../geo/import/crs.ts';
 import { GRADES, type DistInput } from '../schema.ts';
 import { normaliseDist } from './dist.ts';
+import { duplicateId } from './words.ts';
 import type { BuildCache } from '../build-cache.ts';
 
 export interface NormaliseContext {
@@ -24,8 +25,10 @@ export interface NormaliseContext {
   crs: Crs;
   /** Work shared with the other builds of the same load (a scenario and its variants), if any. */
   readonly cache?: BuildCache;
-  err(path: string, message: string): void;
-  warn(path: string, message: string): void;
+  /** Records a problem at `path`, said in both languages. */
+  err(path: string, words: Words): void;
+  /** Records a warning at `path`, said in both languages. */
+  warn(path: string, words: Words): void;
   /** A written distribution in normalised form (a problem is recorded, and 0 returned, when it is bad). */
   dist(d: DistInput, path: string): Dist;
   /** `dist(d ?? fallback)`. */
@@ -40,10 +43,10 @@ export interface NormaliseContext {
 export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => null, workbooks: Workbooks = new Map(), cache?: BuildCache): NormaliseContext {
   const errors: InputError[] = [];
   const warnings: InputError[] = [];
-  const err = (path: string, message: string) => void errors.push({ path, message });
+  const err = (path: string, words: Words) => void errors.push({ path, zh: words.zh, en: words.en });
   const dist = (d: DistInput, path: string): Dist => {
     const r = normaliseDist(d);
-    if (typeof r === 'string') {
+    if ('en' in r) {
       err(path, r);
       return { dist: 'fixed', value: 0 };
     }
@@ -58,7 +61,7 @@ export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => n
     crs: resolveCrs('WGS84') as Crs,
     ...(cache ? { cache } : {}),
     err,
-    warn: (path, message) => void warnings.push({ path, message }),
+    warn: (path, words) => void warnings.push({ path, zh: words.zh, en: words.en }),
     dist,
     distOr: (d, fallback, path) => dist(d ?? fallback, path),
     byGrade(v, path) {
@@ -70,7 +73,7 @@ export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => n
           if (m[g] !== undefined) last = dist(m[g]!, `${path}.${g}`);
           out[i] = last ?? { dist: 'fixed', value: NaN };
         });
-        if (m.IV === undefined) err(`${path}.IV`, 'is required (higher grades fall back to lower ones, IV to nothing)');
+        if (m.IV === undefined) err(`${path}.IV`, { zh: '必须给出（较高等级沿用较低等级的值，IV 级没有可沿用的）', en: 'is required (higher grades fall back to lower ones, IV to nothing)' });
         return out;
       }
       const one = dist(v as DistInput, path);
@@ -83,7 +86,7 @@ export function createContext(readFile: ReadFile, readBytes: ReadBytes = () => n
 export function uniqueIds(items: readonly { id: string }[], path: string, ctx: Pick<NormaliseContext, 'err'>): Set<string> {
   const seen = new Set<string>();
   items.forEach((it, i) => {
-    if (seen.has(it.id)) ctx.err(`${path}[${i}].id`, `duplicate id "${it.id}"`);
+    if (seen.has(it.id)) ctx.err(`${path}[${i}].id`, duplicateId(it.id));
     seen.add(it.id);
   });
   return seen;

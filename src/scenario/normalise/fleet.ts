@@ -4,6 +4,7 @@ import type { PlacedScenario } from './geography.ts';
 import type { Agency, Hospital, Station, Unit } from '../scenario.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
+import { FROM_BEFORE_TO, unknownAgency, unknownStation, unknownZone } from './words.ts';
 
 /** What later steps need to know of the fleet. */
 export interface Fleet {
@@ -35,10 +36,10 @@ function normaliseAgencies(s: ScenarioParsed, zoneIds: Set<string>, agencyIds: S
   const { err, distOr } = ctx;
   return s.agencies.map((a, i) => {
     const p = `agencies[${i}]`;
-    if (a.jurisdiction !== 'all') a.jurisdiction.forEach((z, k) => zoneIds.has(z) || err(`${p}.jurisdiction[${k}]`, `unknown zone "${z}"`));
+    if (a.jurisdiction !== 'all') a.jurisdiction.forEach((z, k) => zoneIds.has(z) || err(`${p}.jurisdiction[${k}]`, unknownZone(z)));
     a.mutualAid?.from.forEach((f, k) => {
-      if (!agencyIds.has(f)) err(`${p}.mutualAid.from[${k}]`, `unknown agency "${f}"`);
-      else if (f === a.id) err(`${p}.mutualAid.from[${k}]`, 'an agency cannot be its own neighbour');
+      if (!agencyIds.has(f)) err(`${p}.mutualAid.from[${k}]`, unknownAgency(f));
+      else if (f === a.id) err(`${p}.mutualAid.from[${k}]`, { zh: '联动单位不能把自己列为增援来源', en: 'an agency cannot be its own neighbour' });
     });
     return {
       id: a.id,
@@ -75,8 +76,8 @@ function normaliseUnits(s: ScenarioParsed, agencyIds: Set<string>, stationIds: S
   const unitTypesByAgency = new Map<string, Set<string>>();
   s.units.forEach((u, i) => {
     const p = `units[${i}]`;
-    if (!agencyIds.has(u.agency)) err(`${p}.agency`, `unknown agency "${u.agency}"`);
-    if (!stationIds.has(u.station)) err(`${p}.station`, `unknown station "${u.station}"`);
+    if (!agencyIds.has(u.agency)) err(`${p}.agency`, unknownAgency(u.agency));
+    if (!stationIds.has(u.station)) err(`${p}.station`, unknownStation(u.station));
     // A unit's own turnout, else its agency's, else 60 s; errors name where the value was written.
     const ai = s.agencies.findIndex((a) => a.id === u.agency);
     const fromAgency = u.turnout === undefined && ai >= 0 && s.agencies[ai].turnout !== undefined;
@@ -86,17 +87,17 @@ function normaliseUnits(s: ScenarioParsed, agencyIds: Set<string>, stationIds: S
     const day = dist(isDayNight ? turnout.day : (turnout as DistInput), `${tp}${isDayNight ? '.day' : ''}`);
     const night = isDayNight ? dist(turnout.night, `${tp}.night`) : day;
     if (typeof u.roster === 'string' && !u.roster.split('-').every((t) => /^([01]?\d|2[0-3])(:[0-5]\d)?$|^24(:00)?$/.test(t))) {
-      err(`${p}.roster`, `"${u.roster}" is not two times of day from 00:00 to 24:00`);
+      err(`${p}.roster`, { zh: `“${u.roster}”不是 00:00 到 24:00 之间的两个时刻`, en: `"${u.roster}" is not two times of day from 00:00 to 24:00` });
     }
     const roster = parseRoster(u.roster);
     for (let k = 1; k <= u.count; k++) {
       const uid = u.count === 1 ? u.id : `${u.id}-${k}`;
-      if (unitIdSeen.has(uid)) err(`${p}.id`, `duplicate unit id "${uid}" (also ${unitIdSeen.get(uid)})`);
+      if (unitIdSeen.has(uid)) err(`${p}.id`, { zh: `单位编号“${uid}”重复（另见 ${unitIdSeen.get(uid)}）`, en: `duplicate unit id "${uid}" (also ${unitIdSeen.get(uid)})` });
       unitIdSeen.set(uid, p);
       const maintenance = u.maintenance.map((m, k) => {
         const fromS = secs(m.from);
         const toS = secs(m.to);
-        if (!(toS > fromS)) err(`${p}.maintenance[${k}]`, 'needs from < to');
+        if (!(toS > fromS)) err(`${p}.maintenance[${k}]`, FROM_BEFORE_TO);
         return { fromS, toS };
       });
       const tasks = u.tasks ? { ratePerDay: u.tasks.ratePerDay, duration: dist(u.tasks.duration, `${p}.tasks.duration`) } : null;
@@ -114,7 +115,7 @@ export function normaliseFleet(s: PlacedScenario, zoneIds: Set<string>, ctx: Nor
   const kinds = new Set(s.agencies.map((a) => a.kind));
   const agencies = normaliseAgencies(s, zoneIds, agencyIds, ctx);
   const stationIds = uniqueIds(s.stations, 'stations', ctx);
-  s.stations.forEach((st, i) => st.agency && !agencyIds.has(st.agency) && ctx.err(`stations[${i}].agency`, `unknown agency "${st.agency}"`));
+  s.stations.forEach((st, i) => st.agency && !agencyIds.has(st.agency) && ctx.err(`stations[${i}].agency`, unknownAgency(st.agency)));
   const stations = s.stations.map((st) => ({ id: st.id, name: st.name ?? st.id, agency: st.agency, lon: st.lon, lat: st.lat }));
   uniqueIds(s.hospitals, 'hospitals', ctx);
   const hospitals = s.hospitals.map((h, i) => ({ id: h.id, name: h.name ?? h.id, lon: h.lon, lat: h.lat, handover: ctx.dist(h.handover, `hospitals[${i}].handover`) }));

@@ -15,6 +15,7 @@ import { geoJsonToWgs84, resolveCrs, toWgs84, type Crs } from '../../geo/import/
 import { mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../../geo/import/shapefile.ts';
 import { centroid } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
+import { NOT_FEATURE_COLLECTION } from '../../geo/import/problem.ts';
 import { inputKey } from '../build-cache.ts';
 
 type Feature = { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> | null };
@@ -64,7 +65,7 @@ const FIELDS = {
 function crsAt(spec: string | undefined, path: string, fallback: Crs, ctx: NormaliseContext): Crs {
   if (spec === undefined) return fallback;
   const c = resolveCrs(spec);
-  if (typeof c === 'string') {
+  if (!('toWgs84' in c)) {
     ctx.err(path, c);
     return fallback;
   }
@@ -75,7 +76,7 @@ function crsAt(spec: string | undefined, path: string, fallback: Crs, ctx: Norma
 function place<T extends { lon?: number; lat?: number }>(o: T, path: string, ctx: NormaliseContext): T {
   if (o.lon === undefined || o.lat === undefined) return o;
   const r = toWgs84(ctx.crs, o.lon, o.lat);
-  if (typeof r === 'string') {
+  if (!Array.isArray(r)) {
     ctx.err(path, r);
     return o;
   }
@@ -101,7 +102,7 @@ function shapefileParts(rel: string, where: string, at: string, ctx: NormaliseCo
   };
   const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).trim() : undefined);
   const dbf = sibling('dbf');
-  if (!dbf) ctx.err(where, `"${base}.dbf" is missing beside "${rel}": a Shapefile's attributes (id, name, …) are in it`);
+  if (!dbf) ctx.err(where, { zh: `“${rel}”旁缺少“${base}.dbf”：Shapefile 的属性（id、name 等）在其中`, en: `"${base}.dbf" is missing beside "${rel}": a Shapefile's attributes (id, name, …) are in it` });
   return { shp: bytes, dbf, prj: text(sibling('prj')), cpg: text(sibling('cpg')) };
 }
 
@@ -148,7 +149,7 @@ function readGeoFileOnce(ref: GeoFileInput, where: string, fields: readonly stri
   }
   const fc = json as { type?: string; features?: Feature[] };
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    ctx.err(at, 'not a GeoJSON FeatureCollection');
+    ctx.err(at, NOT_FEATURE_COLLECTION);
     return undefined;
   }
   let crs = WGS84;
@@ -156,8 +157,9 @@ function readGeoFileOnce(ref: GeoFileInput, where: string, fields: readonly stri
   if (ref.crs !== undefined) crs = crsAt(ref.crs, `${where}.crs`, WGS84, ctx);
   else if (named) {
     const c = resolveCrs(named);
-    if (typeof c === 'string') {
-      ctx.err(at, `its ${prj ? '.prj' : '"crs" member'}: ${c}; give the file's crs instead (e.g. crs: EPSG:4527)`);
+    if (!('toWgs84' in c)) {
+      const own = prj ? { zh: ' .prj 文件', en: '.prj' } : { zh: '“crs”成员', en: '"crs" member' };
+      ctx.err(at, { zh: `其${own.zh}：${c.zh}；请改为给出该文件的 crs（例如 crs: EPSG:4527）`, en: `its ${own.en}: ${c.en}; give the file's crs instead (e.g. crs: EPSG:4527)` });
       return undefined;
     }
     crs = c;
@@ -165,7 +167,7 @@ function readGeoFileOnce(ref: GeoFileInput, where: string, fields: readonly stri
   let features = fc.features;
   if (ref.mapping) {
     const known = Object.entries(ref.mapping).filter(([field]) => {
-      if (!fields.includes(field)) ctx.err(`${where}.mapping.${field}`, `is not a field linkdrill reads here (it reads ${fields.join(', ')})`);
+      if (!fields.includes(field)) ctx.err(`${where}.mapping.${field}`, { zh: `不是 linkdrill 在此读取的字段（它读取 ${fields.join(', ')}）`, en: `is not a field linkdrill reads here (it reads ${fields.join(', ')})` });
       return fields.includes(field);
     });
     const m = mapAttributes(features, Object.fromEntries(known), `${where}.mapping`, ref.file);
@@ -183,8 +185,8 @@ function placesOf<K extends string>(file: GeoFile, keys: readonly K[], ctx: Norm
   file.features.forEach((f, i) => {
     const p = f.properties ?? {};
     const c = centroid(f.geometry ?? undefined);
-    if (typeof p.id !== 'string' && typeof p.id !== 'number') ctx.err(`${file.where} features[${i}].properties.id`, 'is required (or map it: mapping: {id: <attribute>})');
-    else if (!c) ctx.err(`${file.where} features[${i}].geometry`, 'must be a Point or Polygon');
+    if (typeof p.id !== 'string' && typeof p.id !== 'number') ctx.err(`${file.where} features[${i}].properties.id`, { zh: '必须给出（或映射：mapping: {id: <属性名>}）', en: 'is required (or map it: mapping: {id: <attribute>})' });
+    else if (!c) ctx.err(`${file.where} features[${i}].geometry`, { zh: '必须是 Point 或 Polygon', en: 'must be a Point or Polygon' });
     else {
       const extra = Object.fromEntries(keys.filter((k) => p[k] !== undefined && p[k] !== null && p[k] !== '').map((k) => [k, String(p[k])]));
       out.push({ ...extra, id: String(p.id), ...(p.name ? { name: String(p.name) } : {}), lon: c.lon, lat: c.lat } as never);

@@ -4,6 +4,7 @@ import type { PlacedScenario } from './geography.ts';
 import type { IncidentType, ResponseLine } from '../scenario.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
 import { secs, weightsProblem } from './dist.ts';
+import { GRADE_ZH, noUnitOfType, unknownAgencyOrKind, unknownIncidentType } from './words.ts';
 import type { Fleet } from './fleet.ts';
 
 /** A record keyed by ids written by users: no prototype, so an id such as `__proto__` is plain data. */
@@ -32,8 +33,8 @@ function normaliseTypes(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext):
     const gradeWeights = GRADES.map((g) => t.grades[g] ?? 0);
     const gradeProblem = weightsProblem(gradeWeights);
     if (gradeProblem) err(`${p}.grades`, gradeProblem);
-    if (t.transport && !fleet.units.some((u) => u.type === t.transport!.unitType)) err(`${p}.transport.unitType`, `no unit has type "${t.transport.unitType}"`);
-    if (t.transport && t.transport.probability > 0 && s.hospitals.length === 0) err(`${p}.transport`, 'patients are taken to hospital, but the scenario has no hospitals');
+    if (t.transport && !fleet.units.some((u) => u.type === t.transport!.unitType)) err(`${p}.transport.unitType`, noUnitOfType(t.transport.unitType));
+    if (t.transport && t.transport.probability > 0 && s.hospitals.length === 0) err(`${p}.transport`, { zh: '伤员要送往医院，但场景中没有医院', en: 'patients are taken to hospital, but the scenario has no hospitals' });
     return {
       id: t.id,
       name: t.name ?? t.id,
@@ -67,13 +68,13 @@ function normaliseTypes(s: PlacedScenario, fleet: Fleet, ctx: NormaliseContext):
       GRADES.forEach((g) => {
         const v = th[g];
         if (v === undefined) return;
-        if (v <= last) err(`incidentTypes[${i}].dynamics.thresholds.${g}`, 'thresholds must rise with the grade');
+        if (v <= last) err(`incidentTypes[${i}].dynamics.thresholds.${g}`, { zh: '阈值必须随等级升高而增大', en: 'thresholds must rise with the grade' });
         last = v;
       });
     }
-    if (t.supplies.some((x) => x.perSize) && !t.dynamics) err(`incidentTypes[${i}].supplies`, 'perSize needs dynamics (a size)');
+    if (t.supplies.some((x) => x.perSize) && !t.dynamics) err(`incidentTypes[${i}].supplies`, { zh: 'perSize 需要 dynamics（事件规模）', en: 'perSize needs dynamics (a size)' });
     t.dynamics?.holdBy?.forEach((ty, k) => {
-      if (!fleet.units.some((u) => u.type === ty)) err(`incidentTypes[${i}].dynamics.holdBy[${k}]`, `no unit has type "${ty}"`);
+      if (!fleet.units.some((u) => u.type === ty)) err(`incidentTypes[${i}].dynamics.holdBy[${k}]`, noUnitOfType(ty));
     });
   });
   return types;
@@ -94,22 +95,22 @@ function normalisePlans(s: PlacedScenario, types: IncidentType[], typeIds: Set<s
   const postRaw = idRecord<(boolean | null)[]>();
   s.plans.forEach((pl, i) => {
     const p = `plans[${i}]`;
-    if (!typeIds.has(pl.type)) err(`${p}.type`, `unknown incident type "${pl.type}"`);
+    if (!typeIds.has(pl.type)) err(`${p}.type`, unknownIncidentType(pl.type));
     const grades = Array.isArray(pl.grade) ? pl.grade : [pl.grade];
     pl.response.forEach((r, k) => {
       const rp = `${p}.response[${k}]`;
       const matching = fleet.agencyIds.has(r.agency) ? [r.agency] : s.agencies.filter((a) => a.kind === r.agency).map((a) => a.id);
-      if (matching.length === 0) err(`${rp}.agency`, `unknown agency or agency kind "${r.agency}"`);
-      else if (!matching.some((a) => fleet.unitTypesByAgency.get(a)?.has(r.unitType))) err(`${rp}.unitType`, `agency "${r.agency}" has no unit of type "${r.unitType}"`);
-      if (r.after !== undefined && !fleet.agencyIds.has(r.after) && !fleet.kinds.has(r.after)) err(`${rp}.after`, `unknown agency or agency kind "${r.after}"`);
-      if (r.after !== undefined && !precedenceMet(s, pl.response, r)) err(`${rp}.after`, `no line of this plan sends "${r.after}", so these units would wait for ever`);
-      if (r.afterDecision && !pl.commandPost) err(`${rp}.afterDecision`, 'waits for the command post’s decision, but this plan opens no command post (commandPost: true)');
+      if (matching.length === 0) err(`${rp}.agency`, unknownAgencyOrKind(r.agency));
+      else if (!matching.some((a) => fleet.unitTypesByAgency.get(a)?.has(r.unitType))) err(`${rp}.unitType`, { zh: `联动单位“${r.agency}”没有类型为“${r.unitType}”的单位`, en: `agency "${r.agency}" has no unit of type "${r.unitType}"` });
+      if (r.after !== undefined && !fleet.agencyIds.has(r.after) && !fleet.kinds.has(r.after)) err(`${rp}.after`, unknownAgencyOrKind(r.after));
+      if (r.after !== undefined && !precedenceMet(s, pl.response, r)) err(`${rp}.after`, { zh: `本预案没有一行派出“${r.after}”，这些单位将永远等待`, en: `no line of this plan sends "${r.after}", so these units would wait for ever` });
+      if (r.afterDecision && !pl.commandPost) err(`${rp}.afterDecision`, { zh: '要等待现场指挥部的决策，但本预案不开设现场指挥部（commandPost: true）', en: 'waits for the command post’s decision, but this plan opens no command post (commandPost: true)' });
     });
     plansRaw[pl.type] ??= [null, null, null, null];
     postRaw[pl.type] ??= [null, null, null, null];
     for (const g of grades) {
       const gi = GRADES.indexOf(g);
-      if (plansRaw[pl.type][gi]) err(`${p}.grade`, `a plan for ${pl.type} grade ${g} is already given`);
+      if (plansRaw[pl.type][gi]) err(`${p}.grade`, { zh: `事件类型“${pl.type}”${GRADE_ZH[g]}级的预案已经给出`, en: `a plan for ${pl.type} grade ${g} is already given` });
       plansRaw[pl.type][gi] = pl.response.map((r, k) => ({
         agency: r.agency,
         unitType: r.unitType,
@@ -127,7 +128,7 @@ function normalisePlans(s: PlacedScenario, types: IncidentType[], typeIds: Set<s
   for (const t of types) {
     const raw = plansRaw[t.id];
     if (!raw || !raw[0]) {
-      err('plans', `incident type "${t.id}" has no plan for grade IV (higher grades fall back to lower ones)`);
+      err('plans', { zh: `事件类型“${t.id}”没有${GRADE_ZH.IV}级的预案（较高等级沿用较低等级的预案）`, en: `incident type "${t.id}" has no plan for grade IV (higher grades fall back to lower ones)` });
       continue;
     }
     let last = raw[0];

@@ -13,6 +13,7 @@ import type { MapLayer } from '../scenario.ts';
 import { meanDistanceToRoadsM } from '../../geo/offset.ts';
 import { resolveCrs, wgs84To, type Crs } from '../../geo/import/crs.ts';
 import type { NormaliseContext } from './context.ts';
+import type { Words } from '../errors.ts';
 
 const MAX_POINTS = 200;
 
@@ -33,12 +34,19 @@ const round = (m: number) => Math.round(m / 10) * 10;
 const asPoint = ([lon, lat]: [number, number]): Point => ({ lon, lat });
 
 /** Each system a set might really be in: how to read it, and what to tell the user. */
-const CANDIDATES: { move: (p: Point) => Point; advice: string }[] = [
+const CANDIDATES: { move: (p: Point) => Point; advice: (d: number) => Words }[] = [
   ...(['GCJ02', 'BD09'] as const).map((name) => {
     const crs = resolveCrs(name) as Crs;
-    return { move: (p: Point) => asPoint(crs.toWgs84(p.lon, p.lat)), advice: `read as ${crs.id} (${name === 'GCJ02' ? '高德/腾讯' : '百度'}) they would lie {d} m from them — say crs: ${name} where they are given` };
+    const maps = name === 'GCJ02' ? '高德/腾讯' : '百度';
+    return {
+      move: (p: Point) => asPoint(crs.toWgs84(p.lon, p.lat)),
+      advice: (d: number) => ({ zh: `若按 ${crs.id}（${maps}）读取，它们距道路将为 ${d} 米——请在给出它们的地方写明 crs: ${name}`, en: `read as ${crs.id} (${maps}) they would lie ${d} m from them — say crs: ${name} where they are given` }),
+    };
   }),
-  ...(['GCJ-02', 'BD-09'] as const).map((name) => ({ move: (p: Point) => asPoint(wgs84To(name, p.lon, p.lat)), advice: `if the roads were read as ${name} they would lie {d} m from them — give travel.network crs: ${name.replace('-', '')}` })),
+  ...(['GCJ-02', 'BD-09'] as const).map((name) => ({
+    move: (p: Point) => asPoint(wgs84To(name, p.lon, p.lat)),
+    advice: (d: number) => ({ zh: `若道路按 ${name} 读取，它们距道路将为 ${d} 米——请给出 travel.network 的 crs: ${name.replace('-', '')}`, en: `if the roads were read as ${name} they would lie ${d} m from them — give travel.network crs: ${name.replace('-', '')}` }),
+  })),
 ];
 
 /** Records a warning for each set of places or layer that looks like it is in another coordinate system. */
@@ -59,12 +67,16 @@ export function checkOffsets(travel: Travel, sets: { stations: Point[]; hospital
 }
 
 /** The warning for a set of places that looks like it is in another coordinate system than the roads, or `null`. */
-function offsetWarning(points: Point[], net: RoadNetwork): string | null {
+function offsetWarning(points: Point[], net: RoadNetwork): Words | null {
   const given = meanDistanceToRoadsM(points, net);
   if (given < 30) return null;
   const fix = CANDIDATES.map((c) => ({ advice: c.advice, d: meanDistanceToRoadsM(points.map(c.move), net) }))
     .filter((c) => c.d <= 0.5 * given)
     .sort((a, b) => a.d - b.d)[0];
   if (!fix) return null;
-  return `${points.length} places lie ${round(given)} m from the nearest road on average: are they in another coordinate system than the roads? ${fix.advice.replace('{d}', String(round(fix.d)))}`;
+  const advice = fix.advice(round(fix.d));
+  return {
+    zh: `${points.length} 个地点距最近的道路平均 ${round(given)} 米：它们与道路的坐标系不同吗？${advice.zh}`,
+    en: `${points.length} places lie ${round(given)} m from the nearest road on average: are they in another coordinate system than the roads? ${advice.en}`,
+  };
 }

@@ -3,6 +3,7 @@ import { GRADES, type ScenarioParsed } from '../schema.ts';
 import type { Command, Comms, Depot } from '../scenario.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
 import { secs } from './dist.ts';
+import { FROM_BEFORE_TO } from './words.ts';
 
 export function normaliseCommand(cmd: ScenarioParsed['command'], ctx: NormaliseContext): Command {
   const { dist } = ctx;
@@ -27,7 +28,7 @@ export function normaliseComms(c: ScenarioParsed['comms'], ctx: NormaliseContext
     outages: c.outages.map((o, k) => {
       const fromS = secs(o.from);
       const toS = secs(o.to);
-      if (!(toS > fromS)) ctx.err(`comms.outages[${k}]`, 'needs from < to');
+      if (!(toS > fromS)) ctx.err(`comms.outages[${k}]`, FROM_BEFORE_TO);
       return { channel: o.channel, fromS, toS };
     }),
     random: Object.entries(c.random).map(([channel, r]) => ({ channel: channel as Comms['random'][number]['channel'], ratePerDay: r!.ratePerDay, duration: ctx.dist(r!.duration, `comms.random.${channel}.duration`) })),
@@ -49,7 +50,7 @@ export function normaliseDepots(s: ScenarioParsed, ctx: NormaliseContext): Depot
   }));
   s.incidentTypes.forEach((t, i) =>
     t.supplies.forEach((x, k) => {
-      if (!depots.some((d) => Object.hasOwn(d.stock, x.item))) ctx.err(`incidentTypes[${i}].supplies[${k}].item`, `no depot stocks "${x.item}"`);
+      if (!depots.some((d) => Object.hasOwn(d.stock, x.item))) ctx.err(`incidentTypes[${i}].supplies[${k}].item`, { zh: `没有储备库储存“${x.item}”`, en: `no depot stocks "${x.item}"` });
     }),
   );
   return depots;

@@ -12,6 +12,7 @@ import { secs } from './dist.ts';
 import { decimal } from '../table.ts';
 import { MAX_SECONDS } from '../duration.ts';
 import type { GeoFile } from './geography.ts';
+import { unknownZone } from './words.ts';
 
 /** Reads a zone × station matrix CSV: first column zone id, then one column per station. */
 export function matrixFromCsv(text: string, where: string, errors: InputError[]): Record<string, Record<string, number>> {
@@ -25,8 +26,14 @@ export function matrixFromCsv(text: string, where: string, errors: InputError[])
       const cellText = (r[c] ?? '').trim();
       const v = decimal(cellText) ?? NaN;
       if (!(v >= 0 && v <= MAX_SECONDS)) {
-        const why = cellText === '' ? 'is empty: give a travel time in seconds' : v > MAX_SECONDS ? `is more than 100 years (${MAX_SECONDS} s): "${cellText.slice(0, 40)}"` : `not a travel time in seconds: "${cellText.slice(0, 40)}"`;
-        errors.push({ path: `${where} row ${i + 2} column "${header[c]}"`, message: why });
+        const cell = cellText.slice(0, 40);
+        const why =
+          cellText === ''
+            ? { zh: '为空：请给出以秒为单位的行驶时间', en: 'is empty: give a travel time in seconds' }
+            : v > MAX_SECONDS
+              ? { zh: `超过 100 年（${MAX_SECONDS} 秒）：“${cell}”`, en: `is more than 100 years (${MAX_SECONDS} s): "${cell}"` }
+              : { zh: `不是以秒为单位的行驶时间：“${cell}”`, en: `not a travel time in seconds: "${cell}"` };
+        errors.push({ path: `${where} row ${i + 2} column "${header[c]}"`, ...why });
       }
       out[zone][header[c].trim()] = v;
     }
@@ -38,7 +45,7 @@ export function matrixFromCsv(text: string, where: string, errors: InputError[])
 function checkNetworkReach(g: RoadGraph, snapM: number, places: { p: Point; path: string }[], errors: InputError[]) {
   const snapped = places.map((x) => ({ ...x, ...g.nearest(x.p) }));
   for (const x of snapped) {
-    if (x.distanceM > snapM) errors.push({ path: x.path, message: `is ${Math.round(x.distanceM)} m from the nearest road (limit travel.snapM = ${snapM} m)` });
+    if (x.distanceM > snapM) errors.push({ path: x.path, zh: `距最近的道路 ${Math.round(x.distanceM)} 米（上限 travel.snapM = ${snapM} 米）`, en: `is ${Math.round(x.distanceM)} m from the nearest road (limit travel.snapM = ${snapM} m)` });
   }
   if (snapped.length === 0) return;
   const hub = snapped[0].node;
@@ -46,7 +53,7 @@ function checkNetworkReach(g: RoadGraph, snapM: number, places: { p: Point; path
   const from = g.reachableFrom(hub);
   for (const x of snapped) {
     if (!Number.isFinite(to[x.node]) || !from[x.node]) {
-      errors.push({ path: x.path, message: 'cannot be reached on the road network from the rest (disconnected roads?)' });
+      errors.push({ path: x.path, zh: '在路网上与其他地点不能互相到达（道路不连通？）', en: 'cannot be reached on the road network from the rest (disconnected roads?)' });
     }
   }
 }
@@ -73,11 +80,11 @@ function matrixOf(tr: ScenarioParsed['travel'], zones: Zone[], zoneIds: Set<stri
   } else {
     for (const [z, row] of Object.entries(tr.matrix!)) m[z] = Object.assign(Object.create(null), Object.fromEntries(Object.entries(row).map(([k, v]) => [k, secs(v)])));
   }
-  for (const z of Object.keys(m)) if (!zoneIds.has(z)) ctx.err(`travel.matrix.${z}`, `unknown zone "${z}"`);
+  for (const z of Object.keys(m)) if (!zoneIds.has(z)) ctx.err(`travel.matrix.${z}`, unknownZone(z));
   for (const z of zones) {
     for (const st of stations) {
       if (m[z.id]?.[st.id] === undefined) {
-        ctx.err('travel.matrix', `no travel time from station "${st.id}" to zone "${z.id}"`);
+        ctx.err('travel.matrix', { zh: `没有从站点“${st.id}”到区域“${z.id}”的行驶时间`, en: `no travel time from station "${st.id}" to zone "${z.id}"` });
         break;
       }
     }
@@ -95,9 +102,9 @@ export function normaliseTravel(tr: ScenarioParsed['travel'], places: { zones: Z
     noise: tr.noise === undefined ? undefined : ctx.dist(tr.noise, 'travel.noise'),
     snapM: tr.snapM,
   };
-  if (travel.congestion.some((m) => m <= 0)) ctx.err('travel.congestion', 'multipliers must be positive');
+  if (travel.congestion.some((m) => m <= 0)) ctx.err('travel.congestion', { zh: '倍数必须大于 0', en: 'multipliers must be positive' });
   if (tr.model === 'network') {
-    if (!tr.network) ctx.err('travel.network', 'is required when travel.model is network');
+    if (!tr.network) ctx.err('travel.network', { zh: 'travel.model 为 network 时必须给出', en: 'is required when travel.model is network' });
     else {
       if (networkFile) {
         const parse = () => parseRoadGeoJson({ type: 'FeatureCollection', features: networkFile.features }, networkFile.where, tr.speedKmh);
@@ -115,7 +122,7 @@ export function normaliseTravel(tr: ScenarioParsed['travel'], places: { zones: Z
       }
     }
   } else if (tr.model === 'matrix') {
-    if (!tr.matrix) ctx.err('travel.matrix', 'is required when travel.model is matrix');
+    if (!tr.matrix) ctx.err('travel.matrix', { zh: 'travel.model 为 matrix 时必须给出', en: 'is required when travel.model is matrix' });
     else travel.matrix = matrixOf(tr, places.zones, places.zoneIds, places.stations, ctx);
   }
   return travel;

@@ -4,9 +4,10 @@ import { ZONE_CLASSES, type ScenarioParsed, type ZoneClass } from '../schema.ts'
 import type { Zone } from '../scenario.ts';
 import { readSideFile, type ReadFile } from '../files.ts';
 import { centroid, holes, outerRing, zoneGeometryProblem } from '../../geo/zones.ts';
-import { RESERVED_KEY, reservedMessage } from '../reserved.ts';
-import { describeValue } from '../zod-messages.ts';
+import { RESERVED_KEY, reservedWords } from '../reserved.ts';
+import { gotWords } from '../zod-messages.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
+import { NOT_FEATURE_COLLECTION } from '../../geo/import/problem.ts';
 import type { GeoFile } from './geography.ts';
 
 /** Reads a JSON side file; problems are recorded at `where`. */
@@ -16,7 +17,8 @@ export function readJson(readFile: ReadFile, rel: string, where: string, errors:
   try {
     return JSON.parse(text);
   } catch (e) {
-    errors.push({ path: where, message: `"${rel}" is not valid JSON: ${(e as Error).message}` });
+    const m = (e as Error).message;
+    errors.push({ path: where, zh: `“${rel}”不是有效的 JSON：${m}`, en: `"${rel}" is not valid JSON: ${m}` });
     return undefined;
   }
 }
@@ -35,13 +37,13 @@ const numberOf = (v: unknown): number | null =>
 export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[]; errors: InputError[] } {
   const errors: InputError[] = [];
   const fc = json as { type?: string; features?: unknown[] };
-  if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { zones: [], errors: [{ path: where, message: 'not a GeoJSON FeatureCollection' }] };
-  if (fc.features.length === 0) return { zones: [], errors: [{ path: where, message: 'has no features: give at least one zone' }] };
+  if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { zones: [], errors: [{ path: where, ...NOT_FEATURE_COLLECTION }] };
+  if (fc.features.length === 0) return { zones: [], errors: [{ path: where, zh: '没有要素：至少要给出一个区域', en: 'has no features: give at least one zone' }] };
   const zones: Zone[] = [];
   fc.features.forEach((f, i) => {
     const at = `${where} features[${i}]`;
     if (f === null || typeof f !== 'object' || Array.isArray(f)) {
-      errors.push({ path: at, message: 'must be a GeoJSON Feature' });
+      errors.push({ path: at, zh: '必须是 GeoJSON Feature（要素）', en: 'must be a GeoJSON Feature' });
       return;
     }
     const feat = f as { id?: unknown; geometry?: unknown; properties?: unknown };
@@ -49,27 +51,29 @@ export function zonesFromGeoJson(json: unknown, where: string): { zones: Zone[];
     const own = (k: string) => (Object.hasOwn(p, k) ? p[k] : undefined);
     const id = own('id') ?? feat.id;
     if ((typeof id !== 'string' || id.trim() === '') && !(typeof id === 'number' && Number.isFinite(id))) {
-      errors.push({ path: `${at}.properties.id`, message: 'is required (text or a number)' });
+      errors.push({ path: `${at}.properties.id`, zh: '必须给出（文字或数字）', en: 'is required (text or a number)' });
       return;
     }
     if (id === RESERVED_KEY) {
-      errors.push({ path: `${at}.properties.id`, message: reservedMessage('id') });
+      errors.push({ path: `${at}.properties.id`, ...reservedWords('id') });
       return;
     }
     const bad = zoneGeometryProblem(feat.geometry);
     if (bad) {
-      errors.push({ path: `${at}.geometry${bad.path ? `.${bad.path}` : ''}`, message: bad.message });
+      errors.push({ path: `${at}.geometry${bad.path ? `.${bad.path}` : ''}`, zh: bad.zh, en: bad.en });
       return;
     }
     const geometry = feat.geometry as { type: string; coordinates: unknown };
     const population = own('population') === undefined || own('population') === null ? 0 : numberOf(own('population'));
     if (population === null || !Number.isFinite(population) || population < 0) {
-      errors.push({ path: `${at}.properties.population`, message: `must be a finite number ≥ 0; got ${describeValue(own('population'))}` });
+      const got = gotWords(own('population'));
+      errors.push({ path: `${at}.properties.population`, zh: `必须是 ≥ 0 的有限数${got.zh}`, en: `must be a finite number ≥ 0${got.en}` });
       return;
     }
     const cls = own('class') ?? 'urban';
     if (!(ZONE_CLASSES as readonly unknown[]).includes(cls)) {
-      errors.push({ path: `${at}.properties.class`, message: `must be one of ${ZONE_CLASSES.join(', ')}; got ${describeValue(cls)}` });
+      const got = gotWords(cls);
+      errors.push({ path: `${at}.properties.class`, zh: `必须是 ${ZONE_CLASSES.join('、')} 之一${got.zh}`, en: `must be one of ${ZONE_CLASSES.join(', ')}${got.en}` });
       return;
     }
     const name = own('name');

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { geoJsonToWgs84, resolveCrs, toWgs84, type Crs } from '../../../src/geo/import/crs.ts';
 import { distanceM } from '../../../src/geo/distance.ts';
+import type { Words } from '../../../src/geo/import/problem.ts';
 
 const crs = (spec: string): Crs => {
   const c = resolveCrs(spec);
-  if (typeof c === 'string') throw new Error(c);
+  if (!('toWgs84' in c)) throw new Error(c.en);
   return c;
 };
 const at = (c: Crs, x: number, y: number) => {
   const r = toWgs84(c, x, y);
-  if (typeof r === 'string') throw new Error(r);
+  if (!Array.isArray(r)) throw new Error(r.en);
   return { lon: r[0], lat: r[1] };
 };
 
@@ -83,19 +84,28 @@ describe('coordinate systems against published reference points', () => {
   });
 });
 
+/** Words in both languages: the English as it was, and Chinese beside it. */
+const bilingual = (w: unknown): Words => {
+  expect(w).toMatchObject({ zh: expect.stringMatching(/\p{Script=Han}/u), en: expect.any(String) });
+  return w as Words;
+};
+
 describe('coordinate systems: bad input is named', () => {
   it('an unknown EPSG code says which are known and how to give any other', () => {
     const r = resolveCrs('EPSG:9999');
-    expect(typeof r).toBe('string');
-    expect(r).toMatch(/unknown EPSG code 9999.*proj4/);
-    expect(resolveCrs('mars')).toMatch(/unknown coordinate system "mars"/);
+    expect('toWgs84' in r).toBe(false);
+    expect(bilingual(r).en).toMatch(/unknown EPSG code 9999.*proj4/);
+    expect(bilingual(resolveCrs('mars')).en).toBe('unknown coordinate system "mars" (use WGS84, CGCS2000, GCJ02, BD09, EPSG:<code> or a proj4 string "+proj=…")');
+    expect(bilingual(resolveCrs('+proj=nonsense')).en).toMatch(/^is not a proj4 definition proj4 understands: /);
+    expect(bilingual(resolveCrs('PROJCS["x",GEOGCS[')).en).toMatch(/^the coordinate system's WKT cannot be used: /);
   });
 
-  it('metres read as degrees, degrees read as metres and a wrong zone are refused', () => {
-    expect(toWgs84(crs('WGS84'), 39_500_000, 3_320_000)).toMatch(/not in degrees/);
-    expect(toWgs84(crs('EPSG:4527'), 117.2, 30.1)).toMatch(/looks like degrees/);
+  it('metres read as degrees, degrees read as metres and a wrong zone are refused, in Chinese and English', () => {
+    expect(bilingual(toWgs84(crs('WGS84'), 39_500_000, 3_320_000)).en).toBe('[39500000, 3320000] is not in degrees: is the data projected (metres)? Then give its crs, e.g. EPSG:4527');
+    expect(bilingual(toWgs84(crs('EPSG:4527'), 117.2, 30.1)).en).toBe('[117.2, 30.1] looks like degrees, but EPSG:4527 is projected (metres): is crs wrong?');
     // A zone-39 easting without its zone number, read as if it had one.
-    expect(toWgs84(crs('EPSG:4527'), 520_000, 3_320_000)).toMatch(/central meridian|outside the Earth/);
+    expect(bilingual(toWgs84(crs('EPSG:4527'), 520_000, 3_320_000)).en).toMatch(/central meridian|outside the Earth/);
+    expect(bilingual(toWgs84(crs('WGS84'), NaN, 1)).en).toBe('is not a pair of numbers');
   });
 
   it('a GeoJSON layer is converted position by position, and a bad position is named by its feature', () => {
@@ -107,7 +117,7 @@ describe('coordinate systems: bad input is named', () => {
       ],
     };
     const r = geoJsonToWgs84(fc, crs('EPSG:4527'), 'layers[0]');
-    expect(r.errors).toEqual([{ path: 'layers[0] features[1].geometry', message: expect.stringMatching(/looks like degrees/) }]);
+    expect(r.errors).toEqual([{ path: 'layers[0] features[1].geometry', zh: expect.stringMatching(/\p{Script=Han}/u), en: expect.stringMatching(/looks like degrees/) }]);
     const line = r.value.features[0].geometry.coordinates as unknown as number[][];
     expect(line[0][0]).toBeCloseTo(117, 9);
     expect((fc.features[0].geometry.coordinates as number[][])[0][0]).toBe(39_500_000);

@@ -54,8 +54,9 @@ describe('OSM extract readers', () => {
     cases.push([damaged, /damaged|truncated/]);
     for (const [b, re] of cases) {
       const r = readOsm(b, 'town.osm.pbf');
-      expect('errors' in r ? r.errors[0].message : 'read').toMatch(re);
+      expect('errors' in r ? r.errors[0].en : 'read').toMatch(re);
       if ('errors' in r) expect(r.errors[0].path).toMatch(/^town\.osm\.pbf/);
+      if ('errors' in r) for (const e of r.errors) expect(e.zh).toMatch(/\p{Script=Han}/u);
     }
   });
 });
@@ -100,7 +101,9 @@ describe('OSM roads for the network travel model', () => {
   });
 
   it('says why every dropped way went: foot ways, private roads, foot ferries, the isolated village, the area', () => {
-    const reasons = r.dropped.map((d) => d.reason).join('\n');
+    const reasons = r.dropped.map((d) => d.reason.en).join('\n');
+    for (const d of r.dropped) expect(d.reason.zh).toMatch(/\p{Script=Han}/u);
+    expect(r.dropped.map((d) => d.reason.zh).join('\n')).toMatch(/机动车不能通行（highway=footway）/);
     expect(reasons).toMatch(/highway=footway/);
     expect(reasons).toMatch(/highway=construction/);
     expect(reasons).toMatch(/no access/);
@@ -121,20 +124,24 @@ describe('OSM roads for the network travel model', () => {
     expect(named(r.geojson.features, '解放南路')[0].properties.speed_kmh).toBe(DEFAULT_SPEEDS_KMH.primary);
     const faster = roads(data, { speeds: speedTable({ primary: 60 }, 's') as Record<string, number> });
     expect(named(faster.geojson.features, '解放南路')[0].properties.speed_kmh).toBe(60);
-    expect(speedTable({ primry: 60 }, '--speeds s.yaml')).toMatchObject({ path: '--speeds s.yaml.primry', message: expect.stringMatching(/unknown road class/) });
-    expect(speedTable({ primary: -1 }, 's')).toMatchObject({ message: expect.stringMatching(/between 0 and 200/) });
+    const han = expect.stringMatching(/\p{Script=Han}/u);
+    expect(speedTable({ primry: 60 }, '--speeds s.yaml')).toMatchObject({ path: '--speeds s.yaml.primry', zh: han, en: expect.stringMatching(/^unknown road class \(known: motorway, /) });
+    expect(speedTable({ primary: -1 }, 's')).toMatchObject({ zh: han, en: 'must be a speed in km/h between 0 and 200, got -1' });
+    expect(speedTable([60], 's')).toMatchObject({ path: 's', zh: han, en: 'must map road classes to speeds in km/h, e.g. {primary: 60}' });
     expect([parseMaxspeed('60'), parseMaxspeed('30 mph'), parseMaxspeed('CN:urban'), parseMaxspeed('none')]).toEqual([60, 30 * 1.609344, null, null]);
   });
 
   it('an area with no road in it, and a network that falls apart, are named errors', () => {
     const far = parseBbox('100,20,100.1,20.1') as Area;
     const none = importRoads(data, { area: far, speeds, maxDroppedShare: 0.25, areaWhere: '--bbox' }, 'qingxi.osm.pbf');
-    expect(none).toMatchObject({ errors: [{ path: '--bbox', message: expect.stringMatching(/no road of qingxi\.osm\.pbf lies inside the area \(the extract spans lon 120\.5/) }] });
+    const han = expect.stringMatching(/\p{Script=Han}/u);
+    expect(none).toMatchObject({ errors: [{ path: '--bbox', zh: expect.stringMatching(/^qingxi\.osm\.pbf 中没有位于该范围内的道路（数据范围：经度 120\.5/), en: expect.stringMatching(/no road of qingxi\.osm\.pbf lies inside the area \(the extract spans lon 120\.5/) }] });
     const strict = importRoads(data, { area: boundary, speeds, maxDroppedShare: 0.05 }, 'qingxi.osm.pbf');
-    expect(strict).toMatchObject({ errors: [{ path: 'qingxi.osm.pbf', message: expect.stringMatching(/disconnected: its largest part.* holds 8\d% of the/) }] });
-    expect(parseBbox('1,2,3')).toMatch(/four numbers/);
-    expect(parseBbox('3,2,1,4')).toMatch(/west < east/);
-    expect(areaFromGeoJson({ type: 'Point', coordinates: [1, 2] }, '--boundary b.geojson')).toMatchObject({ path: '--boundary b.geojson' });
+    expect(strict).toMatchObject({ errors: [{ path: 'qingxi.osm.pbf', zh: han, en: expect.stringMatching(/disconnected: its largest part.* holds 8\d% of the/) }] });
+    expect(parseBbox('1,2,3')).toEqual({ zh: han, en: '--bbox must be four numbers W,S,E,N in degrees, got "1,2,3"' });
+    expect(parseBbox('3,2,1,4')).toEqual({ zh: han, en: '--bbox "3,2,1,4": needs west < east and south < north' });
+    expect(parseBbox('0,0,200,1')).toEqual({ zh: han, en: '--bbox "0,0,200,1" is not in degrees' });
+    expect(areaFromGeoJson({ type: 'Point', coordinates: [1, 2] }, '--boundary b.geojson')).toMatchObject({ path: '--boundary b.geojson', zh: han, en: expect.stringMatching(/^a boundary must be GeoJSON/) });
   });
 });
 
@@ -149,8 +156,8 @@ describe('OSM stations and hospitals', () => {
     ]);
     expect(p.hospitals.features.map((f) => [f.properties.id, f.properties.osm_id.split('/')[0]])).toEqual([['H01', 'way'], ['H02', 'relation']]);
     expect(p.dropped).toEqual([
-      { reason: 'outside the area', count: 1 },
-      { reason: 'hospital without an emergency department (emergency=no)', count: 1 },
+      { reason: { zh: '在范围之外', en: 'outside the area' }, count: 1 },
+      { reason: { zh: '没有急诊的医院（emergency=no）', en: 'hospital without an emergency department (emergency=no)' }, count: 1 },
     ]);
   });
   it('a place mapped as a building stands at the middle of it', () => {

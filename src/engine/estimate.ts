@@ -173,7 +173,7 @@ export function workProblem(s: Scenario, maxEvents: number = DEFAULT_MAX_EVENTS)
   const runnable = e.events <= MAX_EVENTS_OPTION;
   return {
     zh:
-      `一次重复运行约产生${approxZh(e.events)}条事件记录（${approxZh(e.incidents)}起事件、${approxZh(e.calls)}次来电、出动${approxZh(e.requests)}个单位，共${approxZh(days)}天），` +
+      `一次重复运行约产生${approxZh(e.events)}条事件记录（${approxZh(e.incidents)}起事件、${approxZh(e.calls)}次来电、出动${approxZh(e.requests)}个单位，历时${approxZh(days)}天），` +
       `超过上限${approxZh(maxEvents)}条；主要来自 ${top('zh', '；', '：')}。` +
       (runnable ? `请缩短时长或调低上述数值，或用 --max-events ${raise} 提高上限` : '这超出了任何机器的运行能力：请缩短时长或调低上述数值'),
     en:

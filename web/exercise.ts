@@ -24,7 +24,8 @@ import type { ExercisePackage } from '../src/exercise/package.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
 import { exerciseView } from '../src/exercise/views.ts';
 import { clock, tPlus } from '../src/report/format.ts';
-import { formatError } from '../src/scenario/errors.ts';
+import { formatError, type InputError } from '../src/scenario/errors.ts';
+import { thrownWords } from '../src/exercise/problems.ts';
 import { mountMapPane } from './views/map-pane.ts';
 import { forgetLog, keepLog, keptLog, type LogStorage } from './app/exercise-store.ts';
 import { restoreTyped, typedIn, watchSubmits } from './app/typed-fields.ts';
@@ -41,9 +42,14 @@ const ui = {
 const m = () => exerciseMessages(ui.lang);
 const appM = (): Messages => MESSAGES[ui.lang] as Messages;
 
-function showErrors(lines: string[] | null): void {
-  $('errors').hidden = !lines;
-  $('errors-text').textContent = lines ? `${m().errors}\n${lines.join('\n')}` : '';
+/** The problems on show, as data: a change of language shows them again in the new one. */
+let shown: readonly InputError[] | null = null;
+
+/** Shows problems (a package's, a log's, a refused action's) in the page's language; null hides them. */
+function showErrors(errors: readonly InputError[] | null): void {
+  shown = errors;
+  $('errors').hidden = !errors;
+  $('errors-text').textContent = errors ? `${m().errors}\n${errors.map((e) => formatError(e, ui.lang)).join('\n')}` : '';
 }
 
 // Reached on each call, so a browser that refuses storage (a sandboxed page) throws inside the store's guard.
@@ -64,7 +70,7 @@ function keepProgress(): void {
   keepLog(storage, s.log.exercise.hash, s.log);
 }
 
-const control = new ExerciseControl(startEngine(), new AnimationFrameClock(), () => redraw(), (msg) => showErrors([msg]));
+const control = new ExerciseControl(startEngine(), new AnimationFrameClock(), () => redraw(), (problem) => showErrors([{ path: '', ...problem }]));
 const map = new MapView($('map-pane'), { onIncident: () => {}, onUnit: () => {}, tooltip: () => [] });
 
 /** The panels, as tabs; the script is the facilitator's only. */
@@ -163,6 +169,7 @@ function applyLanguage(): void {
   for (const o of sel.options) o.textContent = titleOf(o.value);
   $('x-note-slot').replaceChildren();
   if (control.scenario) mapLegend($('legend'), control.scenario, appM());
+  if (shown) showErrors(shown);
   redraw();
 }
 
@@ -184,7 +191,7 @@ function titleOf(name: string): string {
 async function openExercise(name: string): Promise<void> {
   const r = loadBundled(name);
   if (!r.ok) {
-    showErrors(r.errors.map(formatError));
+    showErrors(r.errors);
     return;
   }
   ui.exercise = name;
@@ -209,7 +216,7 @@ async function openLoaded(x: { pkg: ExercisePackage; scenario: Scenario }): Prom
     // The exercise was under way in this browser: replay its log to where it stood.
     const out = await control.openLog(x.pkg, x.scenario, text, m().kept);
     if (out.ok) return;
-    showErrors(out.errors.map(formatError));
+    showErrors(out.errors);
   }
   await control.open(x.pkg, x.scenario);
 }
@@ -241,7 +248,7 @@ function wire(): void {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (!f) return;
     const r = await loadZip(f);
-    if (!r.ok) showErrors(r.errors.map(formatError));
+    if (!r.ok) showErrors(r.errors);
     else await openLoaded(r.value);
   };
   $('x-restart').onclick = () => {
@@ -270,7 +277,7 @@ function wire(): void {
     }
     const out = await control.openLog(x.pkg, x.scenario, text, f.name);
     if (!out.ok && other?.ok) await openLoaded(x);
-    showErrors(out.ok ? null : out.errors.map(formatError));
+    showErrors(out.ok ? null : out.errors);
   };
   window.addEventListener('resize', () => {
     if (control.scenario) map.setScenario(control.scenario, agencyPalette(control.scenario.agencies));
@@ -289,7 +296,7 @@ async function start(): Promise<void> {
   await openExercise(ui.exercise);
 }
 
-start().catch((e) => showErrors([String((e as Error).message ?? e)]));
+start().catch((e) => showErrors([{ path: '', ...thrownWords(e) }]));
 
 // A small read-only window for tests and tools.
 (window as unknown as { linkdrill: unknown }).linkdrill = { map: () => map.snapshot(), exercise: () => (control.session ? { t: control.session.t, pending: control.session.pending?.id ?? null, actions: control.session.log.actions.length } : null) };

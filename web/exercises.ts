@@ -20,7 +20,7 @@ export const BUNDLED_EXERCISES: string[] = Object.keys(BUNDLED_FILES)
 /** Loads a package whose files are in `files`, by path; `main` is its exercise.yaml. */
 export function loadFromFiles(files: Record<string, string>, main: string): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
   const text = files[main];
-  if (text === undefined) return { ok: false, errors: [{ path: main, message: 'file not found' }] };
+  if (text === undefined) return { ok: false, errors: [{ path: main, zh: '找不到文件', en: 'file not found' }] };
   return loadExercise(text, main, (rel) => files[joinPath(main, rel)] ?? null);
 }
 
@@ -43,18 +43,19 @@ export async function loadZip(f: File): Promise<Result<{ pkg: ExercisePackage; s
   try {
     entries = unzipSync(new Uint8Array(await f.arrayBuffer()));
   } catch {
-    return { ok: false, errors: [{ path: where, message: 'is not a zip archive (zip the exercise folder with its scenario)' }] };
+    return { ok: false, errors: [{ path: where, zh: '不是 zip 压缩包（请把演练文件夹连同其场景一起压缩）', en: 'is not a zip archive (zip the exercise folder with its scenario)' }] };
   }
   const paths = Object.keys(entries).filter((p) => !p.endsWith('/'));
   const main = paths.filter((p) => /(^|\/)exercise\.ya?ml$/.test(p)).sort((a, b) => a.length - b.length)[0];
-  if (!main) return { ok: false, errors: [{ path: where, message: 'holds no exercise.yaml' }] };
+  if (!main) return { ok: false, errors: [{ path: where, zh: '其中没有 exercise.yaml', en: 'holds no exercise.yaml' }] };
   const text = decodeText(entries[main], main);
   if (!text.ok) return text;
   const readFile = (rel: string) => {
     const b = entries[joinPath(main, rel)];
     if (!b) return null;
     const d = decodeText(b, rel);
-    return d.ok ? d.value.text : { error: d.errors[0].message };
+    // The reason in both languages (ReadFile's error is Words).
+    return d.ok ? d.value.text : { error: { zh: d.errors[0].zh, en: d.errors[0].en } };
   };
   return loadExerciseWithWorkbook(text.value.text, main, readFile, (rel) => entries[joinPath(main, rel)] ?? null);
 }

@@ -12,7 +12,7 @@ import { MapView } from './views/map.ts';
 import { tooltipLines, unitDetails } from './views/map-details.ts';
 import { buildTabBar, markSelected } from './app/tab-bar.ts';
 import { clock } from '../src/report/format.ts';
-import { formatError } from '../src/scenario/errors.ts';
+import { formatError, type InputError } from '../src/scenario/errors.ts';
 import { stateAt, type IncidentState } from './model/replay.ts';
 import { agencyPalette } from './model/palette.ts';
 import { AnimationFrameClock } from './app/clock.ts';
@@ -70,7 +70,7 @@ tabs.register(
       if (!src) return null;
       const v = await control.variants(src);
       if (!v.ok) {
-        showErrors(v.errors.map(formatError));
+        showProblems(v.errors);
         return null;
       }
       return { key: `${src.name}|${src.fileName}|${src.text.length}`, variants: v.value };
@@ -106,14 +106,25 @@ function setStatus(s: Status): void {
 }
 
 /** The error banner: closable, the full text of every problem, cleared by the next good load. */
+/** The problems on show as data (null when none or only lines are), so a change of language shows them again in it. */
+let shownProblems: readonly InputError[] | null = null;
+
 function showErrors(lines: string[] | null, heading: keyof Messages = 'loadErrors'): void {
+  shownProblems = null;
   state.errors = lines;
   $('errors').hidden = !lines;
   // Problems are text: nothing from a scenario file is ever rendered as HTML.
   $('errors-text').textContent = lines ? `${String(msg()[heading])}\n${lines.join('\n')}` : '';
 }
 
+/** Shows problems (with their detail, e.g. the YAML around a parse error) in the page's language. */
+function showProblems(errors: readonly InputError[]): void {
+  showErrors(errors.map((e) => `${formatError(e, state.lang)}${e.detail ? `\n${e.detail}` : ''}`));
+  shownProblems = errors;
+}
+
 function applyLanguage(): void {
+  if (shownProblems) showProblems(shownProblems);
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   const m = msg();
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = String(m[el.dataset.i18n as keyof Messages]);
@@ -173,7 +184,7 @@ async function loadSource(src: ScenarioSource): Promise<boolean> {
   if (control.running) endRunUi();
   const r = await control.load(src);
   if (!r.ok) {
-    showErrors(r.errors.map((e) => `${formatError(e)}${e.detail ? `\n${e.detail}` : ''}`));
+    showProblems(r.errors);
     return false;
   }
   showErrors(null);
@@ -360,8 +371,8 @@ function wire(): void {
 
 async function openFiles(files: FileList): Promise<void> {
   const src = await sourceFromFiles(files);
-  if (typeof src === 'string') {
-    showErrors([src]);
+  if (!('text' in src)) {
+    showProblems([src]);
     return;
   }
   if (await loadSource(src)) await run();

@@ -4,6 +4,7 @@
  */
 import { unzipSync } from 'fflate';
 import { decodeText } from '../src/scenario/encoding.ts';
+import type { InputError } from '../src/scenario/errors.ts';
 
 const bundled = import.meta.glob('../scenarios/**/*.{yaml,geojson,csv}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -35,14 +36,14 @@ export function bundledSource(name: string): ScenarioSource | null {
 }
 
 /** Reads opened or dropped files; picks the scenario file (the one YAML/JSON that is not GeoJSON). */
-export async function sourceFromFiles(list: FileList | File[]): Promise<ScenarioSource | string> {
+export async function sourceFromFiles(list: FileList | File[]): Promise<ScenarioSource | InputError> {
   const files: Record<string, string | Uint8Array> = {};
   // Text as users save it (UTF-8, UTF-16, GB18030); anything else is refused by name, never garbled.
-  let refused: string | null = null;
+  let refused: InputError | null = null;
   const text = (path: string, data: Uint8Array): string => {
     const d = decodeText(data, path);
     // Only files a scenario reads as text are refused; an unrelated file in a zip (a PDF) is left out.
-    if (!d.ok && /\.(ya?ml|json|geojson|csv)$/i.test(path)) refused ??= `${path}: ${d.errors[0].message}`;
+    if (!d.ok && /\.(ya?ml|json|geojson|csv)$/i.test(path)) refused ??= d.errors[0];
     return d.ok ? d.value.text : '';
   };
   const all = Array.from(list);
@@ -54,7 +55,7 @@ export async function sourceFromFiles(list: FileList | File[]): Promise<Scenario
       try {
         entries = unzipSync(bytes);
       } catch {
-        return `${f.name}: not a readable zip file`;
+        return { path: f.name, zh: '不是可读取的 zip 文件', en: 'not a readable zip file' };
       }
       const folder = Object.keys(entries).some((p) => /\.(ya?ml)$/i.test(p));
       if (!folder) {
@@ -68,7 +69,7 @@ export async function sourceFromFiles(list: FileList | File[]): Promise<Scenario
   // Paths inside a zip usually start with the folder's name: make them relative to the scenario file.
   const candidates = Object.keys(files).filter((p) => /\.(ya?ml|json)$/i.test(p) && !/\.geojson$/i.test(p));
   const main = candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
-  if (!main) return 'no scenario file (.yaml or .json) among the files';
+  if (!main) return { path: '', zh: '所选文件中没有场景文件（.yaml 或 .json）', en: 'no scenario file (.yaml or .json) among the files' };
   const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
   const rel: Record<string, string | Uint8Array> = {};
   for (const [p, text] of Object.entries(files)) {

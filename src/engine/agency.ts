@@ -13,6 +13,7 @@ import { alertUnit, etaS, isDispatchable, moveUp } from './unit.ts';
 import { sendToAgency } from './comms.ts';
 import { RequestQueue } from './resources/request-queue.ts';
 import type { AgencyRecord } from './records.ts';
+import type { Refusal } from './refusal.ts';
 
 /** The incident's record of `agency`'s part, made on first use (`line`: the plan line that brings it). */
 export function agencyRecord(inc: IncidentState, agency: Agency, line?: ResponseLine): AgencyRecord {
@@ -99,11 +100,11 @@ function tryAlert(w: World, u: UnitState, req: UnitRequest, mutualAid: boolean):
 
 /**
  * A decision sends one particular unit to `inc` (the room chose it): its agency is ordered and the
- * unit alerted at once, without the usual choice of the nearest. Returns why not, or null.
+ * unit alerted at once, without the usual choice of the nearest. Returns why not (data), or null.
  */
-export function sendUnit(w: World, inc: IncidentState, u: UnitState): string | null {
-  if (!inc.open) return 'the incident is closed';
-  if (!isDispatchable(w, u)) return `is not free (${u.status})`;
+export function sendUnit(w: World, inc: IncidentState, u: UnitState): Refusal | null {
+  if (!inc.open) return { code: 'incident-closed', incident: inc.rec.incidentId };
+  if (!isDispatchable(w, u)) return { code: 'unit-not-free', unit: u.def.id, status: u.status };
   const now = w.kernel.now();
   const rec = agencyRecord(inc, u.agency);
   if (rec.tOrdered === null) rec.tOrdered = now;

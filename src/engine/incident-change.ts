@@ -8,6 +8,7 @@ import { GRADES, MAX_SIZE } from '../scenario/schema.ts';
 import type { IncidentState, World } from './world.ts';
 import { gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
 import { checkControl, closeIncident, reportFromScene, sizeCrossed } from './incident.ts';
+import type { Refusal } from './refusal.ts';
 
 /** The incident's true grade becomes `grade` (index 0 = IV … 3 = I). */
 export function setTrueGrade(w: World, inc: IncidentState, grade: number): void {
@@ -23,11 +24,12 @@ export function setTrueGrade(w: World, inc: IncidentState, grade: number): void 
  * from there while too few units hold it; an incident under control whose units can no longer hold
  * the new size is out of control again, and its work starts over once enough units are there; one
  * still held works on for the changed size's share of the work.
+ * Returns why not (data), or null.
  */
-export function setSize(w: World, inc: IncidentState, size: number): string | null {
+export function setSize(w: World, inc: IncidentState, size: number): Refusal | null {
   const d = inc.type.dynamics;
-  if (!d) return `incident type "${inc.type.id}" has no size (no dynamics)`;
-  if (!inc.open) return 'is closed';
+  if (!d) return { code: 'no-size', type: inc.type.id };
+  if (!inc.open) return { code: 'incident-closed', incident: inc.rec.incidentId };
   const now = w.kernel.now();
   inc.sizeFrom = { size: Math.min(MAX_SIZE, Math.max(1e-6, size)), t: now };
   if (inc.sizeFinal !== null) {

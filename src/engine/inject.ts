@@ -20,6 +20,9 @@ import { injectOutage } from './comms.ts';
 import { approve, maybeOpenCommandPost } from './command-post.ts';
 import { setDemandFactor } from './demand.ts';
 import { callArrives } from './center.ts';
+import type { Refusal } from './refusal.ts';
+
+export type { Refusal, RefusalCode } from './refusal.ts';
 
 /** Something done to a run at the current time. Incidents are named by id (`inc-000042`) or by name. */
 export type Injection =
@@ -46,10 +49,8 @@ export type Injection =
 
 export type InjectionKind = Injection['kind'];
 
-/** What an injection did: the new incident's id where it made one; or why it was refused. */
-export type InjectResult = { ok: true; incident?: string } | { ok: false; error: string };
-
-const refused = (error: string): InjectResult => ({ ok: false, error });
+/** What an injection did: the new incident's id where it made one; or why it was refused (data, see `refusal.ts`). */
+export type InjectResult = { ok: true; incident?: string } | { ok: false; refused: Refusal };
 
 /** The incident an injection names (by id or by name), open or not yet handed on. */
 export function findIncident(w: World, ref: string): IncidentState | undefined {
@@ -66,7 +67,7 @@ function params(x: Injection): Record<string, string | number | boolean> {
 /** Applies `x` at the current time: checks it, logs it, then carries it out (so the log reads cause, then effects). */
 export function applyInjection(w: World, x: Injection): InjectResult {
   const act = check(w, x);
-  if (typeof act === 'string') return refused(act);
+  if (typeof act !== 'function') return { ok: false, refused: act };
   w.logging && w.emit('inject', idsOf(w, x), { action: x.kind, params: params(x) });
   return act();
 }
@@ -85,19 +86,20 @@ function idsOf(w: World, x: Injection): { incident?: string; unit?: string; agen
 const done = (): InjectResult => ({ ok: true });
 
 /** Checks `x`: the action that carries it out, or why it is refused (nothing changed). */
-function check(w: World, x: Injection): (() => InjectResult) | string {
+function check(w: World, x: Injection): (() => InjectResult) | Refusal {
   const named = 'incident' in x && typeof x.incident === 'string' ? x.incident : null;
   const inc = named !== null ? findIncident(w, named) : undefined;
-  if (named !== null && !inc) return `no incident "${named}" is under way`;
+  if (named !== null && !inc) return { code: 'no-incident', incident: named };
   const open = inc?.open ?? true;
   const unit = 'unit' in x ? w.unitsById.get(x.unit) : undefined;
-  if ('unit' in x && !unit) return `unknown unit "${x.unit}"`;
+  if ('unit' in x && !unit) return { code: 'unknown-unit', unit: x.unit };
+  const closed: Refusal = { code: 'incident-closed', incident: named ?? '' };
   switch (x.kind) {
     case 'incident':
       return checkNewIncident(w, x);
     case 'incident.change': {
-      if (!open) return 'the incident is closed';
-      if ((x.size !== undefined || x.sizeFactor !== undefined) && !inc!.type.dynamics) return `incident type "${inc!.type.id}" has no size (no dynamics)`;
+      if (!open) return closed;
+      if ((x.size !== undefined || x.sizeFactor !== undefined) && !inc!.type.dynamics) return { code: 'no-size', type: inc!.type.id };
       return () => {
         if (x.grade !== undefined) setTrueGrade(w, inc!, GRADES.indexOf(x.grade));
         const size = x.size ?? (x.sizeFactor !== undefined ? currentSize(w, inc!)! * x.sizeFactor : undefined);
@@ -116,7 +118,7 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
     case 'station.out':
     case 'station.in': {
       const at = w.units.filter((u) => u.def.station === x.station);
-      if (at.length === 0) return `no unit is based at station "${x.station}"`;
+      if (at.length === 0) return { code: 'no-station-units', station: x.station };
       return () => {
         for (const u of at) {
           u.outOfService = x.kind === 'station.out';
@@ -127,7 +129,7 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
     }
     case 'channel.down':
     case 'channel.up':
-      if ((x.kind === 'channel.down') === w.injectedDown.has(x.channel)) return `channel "${x.channel}" is already ${x.kind === 'channel.down' ? 'down by an injection' : 'up'}`;
+      if ((x.kind === 'channel.down') === w.injectedDown.has(x.channel)) return { code: x.kind === 'channel.down' ? 'channel-down-already' : 'channel-up-already', channel: x.channel };
       return () => {
         injectOutage(w, x.channel, x.kind === 'channel.down');
         if (x.kind === 'channel.down' && x.forS !== undefined) w.kernel.after(x.forS, () => void applyInjection(w, { kind: 'channel.up', channel: x.channel }));
@@ -140,69 +142,69 @@ function check(w: World, x: Injection): (() => InjectResult) | string {
         return { ok: true };
       };
     case 'road.open':
-      if (!w.travel.activeClosures().has(x.id)) return `no road closure "${x.id}" is in force`;
+      if (!w.travel.activeClosures().has(x.id)) return { code: 'no-road-closure', road: x.id };
       return () => (w.travel.open(x.id), done());
     case 'call.surge':
-      if (!open) return 'the incident is closed';
+      if (!open) return closed;
       return () => callSurge(w, inc!, x.callers, x.overS);
     case 'demand.factor':
-      if (x.type !== undefined && !w.background.some((b) => b.def.type === x.type)) return `no background demand of type "${x.type}"`;
+      if (x.type !== undefined && !w.background.some((b) => b.def.type === x.type)) return { code: 'no-background-demand', type: x.type };
       return () => {
         setDemandFactor(w, x.factor, x.type);
         if (x.forS !== undefined) w.kernel.after(x.forS, () => void applyInjection(w, { kind: 'demand.factor', factor: 1, type: x.type }));
         return { ok: true };
       };
     case 'regrade':
-      if (!open) return 'the incident is closed';
-      if (inc!.grade < 0) return 'the center has not graded the incident yet';
+      if (!open) return closed;
+      if (inc!.grade < 0) return { code: 'not-graded', incident: named! };
       return () => (regrade(w, inc!, GRADES.indexOf(x.grade)), done());
     case 'order': {
-      if (!open) return 'the incident is closed';
+      if (!open) return closed;
       const agency = w.agenciesById.get(x.agency);
-      if (!agency) return `unknown agency "${x.agency}"`;
-      if (!w.pools.get(agency.id)?.has(x.unitType)) return `agency "${x.agency}" has no unit of type "${x.unitType}"`;
+      if (!agency) return { code: 'unknown-agency', agency: x.agency };
+      if (!w.pools.get(agency.id)?.has(x.unitType)) return { code: 'no-unit-type', agency: x.agency, unitType: x.unitType };
       return () => (orderLines(w, inc!, [{ agency: agency.id, unitType: x.unitType, count: x.count ?? 1, afterApproval: false, afterDecision: false, handoff: { dist: 'fixed', value: 0 } }]), done());
     }
     case 'send': {
       const u = w.unitsById.get(x.unit);
-      if (!u) return `unknown unit "${x.unit}"`;
-      if (!open) return 'the incident is closed';
-      if (!isDispatchable(w, u)) return `unit "${x.unit}" is not free (${u.status})`;
+      if (!u) return { code: 'unknown-unit', unit: x.unit };
+      if (!open) return closed;
+      if (!isDispatchable(w, u)) return { code: 'unit-not-free', unit: x.unit, status: u.status };
       return () => (sendUnit(w, inc!, u), done());
     }
     case 'commandpost':
-      if (!open) return 'the incident is closed';
-      if (inc!.commandPostOrdered) return 'a command post is already ordered';
+      if (!open) return closed;
+      if (inc!.commandPostOrdered) return { code: 'command-post-ordered', incident: named! };
       return () => {
         inc!.commandPostForced = true;
         maybeOpenCommandPost(w, inc!, orderLines);
         return { ok: true };
       };
     case 'approve':
-      if (inc!.approved) return 'already approved';
+      if (inc!.approved) return { code: 'approved-already', incident: named! };
       return () => (approve(w, inc!, orderLines, 'government'), done());
     case 'arrive':
-      if (unit!.status !== 'enroute') return `unit "${x.unit}" ${unit!.status === 'alerted' ? 'has not left its station yet' : `is not on its way to an incident (${unit!.status})`}`;
+      if (unit!.status !== 'enroute') return unit!.status === 'alerted' ? { code: 'unit-not-left', unit: x.unit } : { code: 'unit-not-en-route', unit: x.unit, status: unit!.status };
       return () => (arriveNow(w, unit!), done());
     case 'size':
-      if (!inc!.type.dynamics) return `incident type "${inc!.type.id}" has no size (no dynamics)`;
-      if (!open) return 'the incident is closed';
+      if (!inc!.type.dynamics) return { code: 'no-size', type: inc!.type.id };
+      if (!open) return closed;
       return () => (setSize(w, inc!, x.size), done());
   }
 }
 
-function checkNewIncident(w: World, x: Extract<Injection, { kind: 'incident' }>): (() => InjectResult) | string {
+function checkNewIncident(w: World, x: Extract<Injection, { kind: 'incident' }>): (() => InjectResult) | Refusal {
   const s = w.scenario;
   const type = w.incidentTypesById.get(x.type);
-  if (!type) return `unknown incident type "${x.type}"`;
+  if (!type) return { code: 'unknown-incident-type', type: x.type };
   let zone = x.zone !== undefined ? s.zones.find((z) => z.id === x.zone) : undefined;
-  if (x.zone !== undefined && !zone) return `unknown zone "${x.zone}"`;
+  if (x.zone !== undefined && !zone) return { code: 'unknown-zone', zone: x.zone };
   if (!zone) {
-    if (x.lon === undefined || x.lat === undefined) return 'give a zone, or lon and lat';
+    if (x.lon === undefined || x.lat === undefined) return { code: 'no-place' };
     zone = nearestZone(s.zones, { lon: x.lon, lat: x.lat })!;
   }
-  if (x.name !== undefined && w.named.has(x.name)) return `an incident called "${x.name}" exists already`;
-  if (x.pin && x.name === undefined) return 'a pinned incident needs a name';
+  if (x.name !== undefined && w.named.has(x.name)) return { code: 'name-taken', name: x.name };
+  if (x.pin && x.name === undefined) return { code: 'pin-without-name' };
   const z = zone;
   return () => {
     const inc = occur(w, {

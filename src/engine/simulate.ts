@@ -17,7 +17,7 @@ import { applyInjection, type Injection, type InjectResult } from './inject.ts';
 import { snapshot, type WorldSnapshot } from './snapshot.ts';
 import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from './records.ts';
 
-export type { Injection, InjectResult } from './inject.ts';
+export type { Injection, InjectResult, Refusal, RefusalCode } from './inject.ts';
 export type { WorldSnapshot } from './snapshot.ts';
 
 export interface SimulateOptions {

@@ -7,6 +7,8 @@
 import { EVENT_KINDS, type LogEvent } from '../engine/log.ts';
 import type { ExercisePackage } from './package.ts';
 import type { ExerciseParsed } from './schema.ts';
+import type { Words } from '../scenario/errors.ts';
+import { noIncidentCalled } from './problems.ts';
 
 /** A staged report as `incident.report` events name it: 初报 (first), 续报 (update), 终报 (final). */
 export type ReportStage = 'first' | 'update' | 'final';
@@ -21,13 +23,13 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
  * `path`. `incidentNames`: the scripted and injected incidents' names. (A decision is checked once the
  * decisions are known.)
  */
-export function detectOf(d: ExerciseParsed['phases'][number]['expected'][number]['detect'], path: string, incidentNames: ReadonlySet<string>, err: (path: string, message: string) => void): Detect {
+export function detectOf(d: ExerciseParsed['phases'][number]['expected'][number]['detect'], path: string, incidentNames: ReadonlySet<string>, err: (path: string, words: Words) => void): Detect {
   if ('decision' in d) return { kind: 'decision', decision: d.decision, choice: d.choice };
   if (!('event' in d)) return { kind: 'manual' };
-  if (d.incident !== undefined && !incidentNames.has(d.incident)) err(`${path}.incident`, `no incident called "${d.incident}"`);
+  if (d.incident !== undefined && !incidentNames.has(d.incident)) err(`${path}.incident`, noIncidentCalled(d.incident));
   // A misspelt kind would never be seen: the action would read as missed, silently.
-  if (!KNOWN_KINDS.has(d.event)) err(`${path}.event`, `no event kind "${d.event}" (e.g. incident.verify, order.send, unit.arrive, incident.report, incident.commandpost)`);
-  if (d.stage !== undefined && d.event !== 'incident.report') err(`${path}.stage`, 'a report stage (first, update, final) goes with event incident.report');
+  if (!KNOWN_KINDS.has(d.event)) err(`${path}.event`, { zh: `没有事件类别“${d.event}”（如 incident.verify、order.send、unit.arrive、incident.report、incident.commandpost）`, en: `no event kind "${d.event}" (e.g. incident.verify, order.send, unit.arrive, incident.report, incident.commandpost)` });
+  if (d.stage !== undefined && d.event !== 'incident.report') err(`${path}.stage`, { zh: '报告阶段（first、update、final）只与事件 incident.report 搭配', en: 'a report stage (first, update, final) goes with event incident.report' });
   return { kind: 'event', event: d.event, incident: d.incident, agency: d.agency, stage: d.stage };
 }
 

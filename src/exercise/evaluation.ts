@@ -11,6 +11,7 @@ import { formatValue, tPlus } from '../report/format.ts';
 import type { Action, FindingTag, Rating } from './log.ts';
 import type { ExerciseSession } from './session.ts';
 import type { Text } from './text.ts';
+import type { LoggedRefusal } from './refusal.ts';
 
 export interface MselStatus {
   inject: string;
@@ -28,7 +29,8 @@ export interface MselStatus {
   met: boolean | null;
   /** When the last of them was seen. */
   tMet: number | null;
-  refused: string | null;
+  /** Why the engine did not carry out the inject's action (words by `refusalWords`), or null. */
+  refused: LoggedRefusal | null;
 }
 
 export interface ExpectedStatus {

@@ -8,6 +8,7 @@
 import type { Injection } from '../engine/inject.ts';
 import type { Text } from './text.ts';
 import type { FindingTag } from '../metrics/findings.ts';
+import type { LoggedRefusal } from './refusal.ts';
 
 export const LOG_FORMAT = 'linkdrill-exercise-log';
 export const LOG_VERSION = 1;
@@ -18,16 +19,19 @@ export type Delivery = { injection: Injection } | { message: Text; from: string;
 export type Rating = 'P' | 'S' | 'M' | 'U';
 export type { FindingTag };
 
-/** One thing done, by the room, the facilitator, an evaluator — or the exercise's script. */
+/**
+ * One thing done, by the room, the facilitator, an evaluator — or the exercise's script. `refused` is
+ * why the engine did not carry an action out, as the engine's data (words by `refusalWords`).
+ */
 export type Action = { seq: number; t: number } & (
   | { type: 'clock'; to: number; how: 'start' | 'next-inject' | 'next-decision' | 'next-stop' | 'by' | 'play' | 'to' | 'end' }
-  | { type: 'inject'; inject: string; delivery: Delivery | null; refused?: string }
+  | { type: 'inject'; inject: string; delivery: Delivery | null; refused?: LoggedRefusal }
   | { type: 'contingency'; inject: string; unless: string; delivered: boolean }
   | { type: 'prompt'; report: 'initial' | 'update' | 'final'; incident: string; role: string }
   | { type: 'decision-open'; decision: string }
-  | { type: 'decision'; decision: string; role: string; options: string[]; choice: string; rationale: string; text?: string; timedOut?: boolean; refused?: string[] }
-  | { type: 'live-inject'; id: string; delivery: Delivery; role?: string; refused?: string }
-  | { type: 'override'; injection: Injection; reason: string; refused?: string }
+  | { type: 'decision'; decision: string; role: string; options: string[]; choice: string; rationale: string; text?: string; timedOut?: boolean; refused?: LoggedRefusal[] }
+  | { type: 'live-inject'; id: string; delivery: Delivery; role?: string; refused?: LoggedRefusal }
+  | { type: 'override'; injection: Injection; reason: string; refused?: LoggedRefusal }
   | { type: 'note'; text: string; role?: string }
   | { type: 'observe'; expected: string; met: boolean; note?: string; evaluator?: string }
   | { type: 'rate'; target: string; rating: Rating; observations: string; evaluator?: string }

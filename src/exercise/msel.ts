@@ -6,9 +6,10 @@
  * without a BOM, or GB18030 — see `decodeText`).
  */
 import Papa from 'papaparse';
-import type { InputError } from '../scenario/errors.ts';
+import type { InputError, Words } from '../scenario/errors.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import type { InjectInput } from './schema.ts';
+import { notATime } from './problems.ts';
 
 /** Seconds from the exercise start in a written time: seconds, a duration ("25m"), or "h:mm[:ss]". Null when it is none. */
 export function parseRelTime(v: number | string): number | null {
@@ -40,17 +41,20 @@ const ALIASES: Record<string, string[]> = {
   contingency_by: ['contingency_by', '应急时限'],
 };
 
+/** An empty cell or file, in both languages. */
+export const IS_EMPTY: Words = { zh: '为空', en: 'is empty' };
+
 /** `key=value; key=value` → an object; numbers and booleans typed; a problem named by its key. */
-export function parseParams(text: string): { params: Record<string, unknown>; error?: string } {
+export function parseParams(text: string): { params: Record<string, unknown>; error?: Words } {
   const params: Record<string, unknown> = {};
   for (const part of text.split(/[;；]/)) {
     const p = part.trim();
     if (p === '') continue;
     const eq = p.indexOf('=');
-    if (eq <= 0) return { params, error: `"${p}" is not key=value` };
+    if (eq <= 0) return { params, error: { zh: `“${p}”不是 key=value 的形式`, en: `"${p}" is not key=value` } };
     const key = p.slice(0, eq).trim();
     const raw = p.slice(eq + 1).trim();
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return { params, error: `"${key}" is not a parameter name` };
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return { params, error: { zh: `“${key}”不能用作参数名`, en: `"${key}" is not a parameter name` } };
     params[key] = raw === 'true' ? true : raw === 'false' ? false : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   }
   return { params };
@@ -65,8 +69,9 @@ export interface MselTable {
 /** A MSEL CSV as a table (row 1 is the header). */
 export function csvTable(text: string, where: string): { table: MselTable | null; errors: InputError[] } {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  if (parsed.data.length === 0) return { table: null, errors: [{ path: where, message: 'is empty' }] };
-  const errors = parsed.errors.slice(0, 10).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, message: e.message }));
+  if (parsed.data.length === 0) return { table: null, errors: [{ path: where, ...IS_EMPTY }] };
+  // Papa Parse's own reason, verbatim in both languages.
+  const errors = parsed.errors.slice(0, 10).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, zh: `CSV 格式有误：${e.message}`, en: e.message }));
   return { table: { header: parsed.data[0], rows: parsed.data.slice(1).map((cells, i) => ({ line: i + 2, cells })) }, errors };
 }
 
@@ -93,42 +98,46 @@ export function readMselTable(table: MselTable, where: string): { injects: (Inje
   const need = ['id', 'time', 'kind'];
   const missing = need.filter((f) => !col.has(f));
   if (!col.has('synopsis') && !(col.has('synopsis_zh') && col.has('synopsis_en'))) missing.push('synopsis');
-  if (missing.length) return { injects: [], errors: [{ path: `${where} row 1`, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (columns: ${Object.keys(ALIASES).join(', ')})` }] };
+  if (missing.length) return { injects: [], errors: [{ path: `${where} row 1`, zh: `缺少列 ${missing.join('、')}（可用的列：${Object.keys(ALIASES).join('、')}）`, en: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (columns: ${Object.keys(ALIASES).join(', ')})` }] };
   const injects: (InjectInput & { row: number })[] = [];
   for (const { line: row, cells: r } of table.rows) {
     const cell = (f: string) => (col.has(f) ? (r[col.get(f)!] ?? '').trim() : '');
     const at = (f: string) => `${where} row ${row}, column ${header[col.get(f)!]}`;
-    if (r.length !== header.length) errors.push({ path: `${where} row ${row}`, message: `has ${r.length} cells, the header has ${header.length}` });
+    if (r.length !== header.length) errors.push({ path: `${where} row ${row}`, zh: `有 ${r.length} 个单元格，表头有 ${header.length} 列`, en: `has ${r.length} cells, the header has ${header.length}` });
     const id = cell('id');
     if (id === '') {
-      errors.push({ path: at('id'), message: 'is empty' });
+      errors.push({ path: at('id'), ...IS_EMPTY });
       continue;
     }
     // A contingency inject is timed by its contingency_by; its own time may stay empty.
     const timeText = cell('time') || cell('contingency_by');
     if (parseRelTime(timeText) === null) {
-      errors.push({ path: at('time'), message: `"${timeText}" is not a time (h:mm from the exercise start, or a duration like 25m)` });
+      errors.push({ path: at('time'), zh: `“${timeText}”不是时间（应为距演练开始的 h:mm，或 25m 这样的时长）`, en: `"${timeText}" is not a time (h:mm from the exercise start, or a duration like 25m)` });
       continue;
     }
     const { params, error } = parseParams(cell('params'));
     if (error) {
-      errors.push({ path: at('params'), message: error });
+      errors.push({ path: at('params'), ...error });
       continue;
     }
     const zh = cell('synopsis_zh') || cell('synopsis');
     const en = cell('synopsis_en') || cell('synopsis');
     if (zh === '' || en === '') {
-      errors.push({ path: at(col.has('synopsis') ? 'synopsis' : 'synopsis_zh'), message: 'is empty' });
+      errors.push({ path: at(col.has('synopsis') ? 'synopsis' : 'synopsis_zh'), ...IS_EMPTY });
       continue;
     }
     const unless = cell('contingency_unless');
     const by = cell('contingency_by');
     if ((unless === '') !== (by === '')) {
-      errors.push({ path: at(unless === '' ? 'contingency_by' : 'contingency_unless'), message: 'a contingency needs both the expected action (contingency_unless) and its time (contingency_by)' });
+      errors.push({
+        path: at(unless === '' ? 'contingency_by' : 'contingency_unless'),
+        zh: '应急注入需要同时给出预期行动（contingency_unless）和时限（contingency_by）',
+        en: 'a contingency needs both the expected action (contingency_unless) and its time (contingency_by)',
+      });
       continue;
     }
     if (by !== '' && parseRelTime(by) === null) {
-      errors.push({ path: at('contingency_by'), message: `"${by}" is not a time` });
+      errors.push({ path: at('contingency_by'), ...notATime(by) });
       continue;
     }
     injects.push({

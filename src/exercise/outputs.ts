@@ -12,6 +12,7 @@ import { evaluate, suggestedFor, type Evaluation } from './evaluation.ts';
 import { exerciseReportHtml } from './report.ts';
 import type { ExerciseSession } from './session.ts';
 import type { ScoreResult } from '../metrics/score.ts';
+import { refusalWords } from './refusal.ts';
 
 export const MSEL_STATUS_COLUMNS = ['inject', 'phase', 'kind', 'from', 'to', 'contingency', 'planned_t', 'delivered_t', 'expected', 'met', 't_met', 'refused', 'synopsis'] as const;
 export const DECISION_COLUMNS = ['decision', 'phase', 'role', 't', 'options', 'choice', 'expected', 'as_expected', 'timed_out', 'rationale', 'text'] as const;
@@ -23,7 +24,7 @@ export const EXPECTED_COLUMNS = ['expected', 'phase', 'role', 'action', 'from_t'
 export function exerciseCsvFiles(s: ExerciseSession, ev: Evaluation, lang: Lang, bom = false): Record<string, string> {
   const o = { bom };
   return {
-    'msel-status.csv': toCsv(MSEL_STATUS_COLUMNS, ev.msel.map((r) => [r.inject, r.phase, r.kind, r.from, r.to, r.contingency, r.plannedT, r.deliveredT, r.expected.join(' '), r.met, r.tMet, r.refused, r.synopsis[lang]]), o),
+    'msel-status.csv': toCsv(MSEL_STATUS_COLUMNS, ev.msel.map((r) => [r.inject, r.phase, r.kind, r.from, r.to, r.contingency, r.plannedT, r.deliveredT, r.expected.join(' '), r.met, r.tMet, r.refused === null ? null : refusalWords(r.refused)[lang], r.synopsis[lang]]), o),
     'expected-actions.csv': toCsv(EXPECTED_COLUMNS, ev.expected.map((e) => [e.id, e.phase, e.role, e.action[lang], e.fromT, e.byT, e.met, e.tMet, e.late, e.how]), o),
     'decisions.csv': toCsv(
       DECISION_COLUMNS,

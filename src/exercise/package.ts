@@ -6,7 +6,7 @@
  * (`msel[3].params.unit`, `msel.csv row 7, column time`). Pure: files come through `readFile`.
  */
 import { parse as parseYaml } from 'yaml';
-import type { InputError, Result } from '../scenario/errors.ts';
+import type { InputError, Result, Words } from '../scenario/errors.ts';
 import type { ReadFile } from '../scenario/files.ts';
 import { readSideFile } from '../scenario/files.ts';
 import { buildScenario, parseScenarioText, zodErrors } from '../scenario/load.ts';
@@ -21,7 +21,7 @@ import type { ReadBytes } from '../scenario/files.ts';
 import { detectOf, type Detect } from './detect.ts';
 import { text, type Text } from './text.ts';
 import { sha256Hex } from './hash.ts';
-
+import { duplicate, NAMED, noIncidentCalled, noSuch, notAnOption, notATime } from './problems.ts';
 
 export interface ExpectedAction {
   id: string;
@@ -157,9 +157,10 @@ export function loadExercise(yamlText: string, fileName: string, readFile: ReadF
   try {
     raw = parseYaml(yamlText, { uniqueKeys: true });
   } catch (e) {
-    return { ok: false, errors: [{ path: fileName, message: `cannot parse: ${(e as Error).message.split('\n')[0]}` }] };
+    const reason = (e as Error).message.split('\n')[0];
+    return { ok: false, errors: [{ path: fileName, zh: `无法解析：${reason}`, en: `cannot parse: ${reason}` }] };
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ path: fileName, message: 'an exercise package is a mapping of keys (name, scenario, phases, msel, …)' }] };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ path: fileName, zh: '演练包应为键值映射（name、scenario、phases、msel 等）', en: 'an exercise package is a mapping of keys (name, scenario, phases, msel, …)' }] };
   const z = exerciseSchema.safeParse(raw);
   if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, raw) };
   const x = z.data;
@@ -172,7 +173,7 @@ export function loadExercise(yamlText: string, fileName: string, readFile: ReadF
   if (Array.isArray(x.msel)) injectsIn = x.msel;
   else {
     const table = Object.hasOwn(tables, x.msel.file) ? tables[x.msel.file] : undefined;
-    if (!table && WORKBOOK.test(x.msel.file)) return { ok: false, errors: [{ path: 'msel.file', message: `"${x.msel.file}" is a workbook: load the package with its workbook reader` }] };
+    if (!table && WORKBOOK.test(x.msel.file)) return { ok: false, errors: [{ path: 'msel.file', zh: `“${x.msel.file}”是 Excel 工作簿：请用工作簿读取方式加载演练包`, en: `"${x.msel.file}" is a workbook: load the package with its workbook reader` }] };
     const csvText = table ? JSON.stringify(table) : readSideFile(readFile, x.msel.file, 'msel.file', errors);
     if (csvText === undefined) return { ok: false, errors };
     texts.push(csvText);
@@ -211,15 +212,15 @@ export function loadExercise(yamlText: string, fileName: string, readFile: ReadF
 
 /** Checks cross-references and builds the normalised package (problems pushed onto `errors`). */
 function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number })[], where: (i: number) => string, scenario: Scenario, scriptedNames: Set<string>, errors: InputError[]): ExercisePackage {
-  const err = (path: string, message: string) => void errors.push({ path, message });
+  const err = (path: string, words: Words) => void errors.push({ path, ...words });
   const durationS = secs(x.duration);
   const startS = rel(x.start);
-  if (!(durationS > 0)) err('duration', 'must be longer than zero');
-  if (!(startS + durationS <= scenario.durationS)) err('duration', `the exercise (start ${startS} s + ${durationS} s) runs past the end of the scenario (${scenario.durationS} s)`);
+  if (!(durationS > 0)) err('duration', { zh: '必须大于零', en: 'must be longer than zero' });
+  if (!(startS + durationS <= scenario.durationS)) err('duration', { zh: `演练（开始 ${startS} s + 时长 ${durationS} s）超出了场景的结束时间（${scenario.durationS} s）`, en: `the exercise (start ${startS} s + ${durationS} s) runs past the end of the scenario (${scenario.durationS} s)` });
   const roles = new Set(['control', ...x.roles.map((r) => r.id)]);
   const phaseIds = new Set(x.phases.map((p) => p.id));
   const inRange = (t: number, path: string) => {
-    if (!(t >= 0 && t <= durationS)) err(path, `must lie within the exercise (0 … ${durationS} s from its start)`);
+    if (!(t >= 0 && t <= durationS)) err(path, { zh: `必须在演练时段内（距开始 0 … ${durationS} s）`, en: `must lie within the exercise (0 … ${durationS} s from its start)` });
   };
 
   // Incidents a package may name: scripted ones, and those its injects create.
@@ -230,25 +231,25 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
   const agencyIds = new Set(scenario.agencies.map((a) => a.id));
   const typeIds = new Set(scenario.incidentTypes.map((t) => t.id));
   const zoneIds = new Set(scenario.zones.map((z) => z.id));
-  for (const [i, f] of x.focus.entries()) if (!incidentNames.has(f)) err(`focus[${i}]`, `no scripted or injected incident is called "${f}"`);
+  for (const [i, f] of x.focus.entries()) if (!incidentNames.has(f)) err(`focus[${i}]`, { zh: `没有名为“${f}”的脚本事件或注入事件`, en: `no scripted or injected incident is called "${f}"` });
 
   /** Checks an engine action's parameters and references; returns the injection or null. */
   const action = (kind: EngineInjectKind, params: Record<string, unknown>, path: string): Injection | null => {
     const p = engineParams[kind].safeParse(params);
     if (!p.success) {
-      for (const e of zodErrors(p.error.issues, params)) err(e.path ? `${path}.${e.path}` : path, e.message);
+      for (const e of zodErrors(p.error.issues, params)) err(e.path ? `${path}.${e.path}` : path, e);
       return null;
     }
     const v = p.data as Record<string, unknown>;
-    const ref = (key: string, set: Set<string>, what: string) => {
-      if (typeof v[key] === 'string' && !set.has(v[key] as string)) err(`${path}.${key}`, `no ${what} "${String(v[key])}"`);
+    const ref = (key: string, set: Set<string>, what: (id: string) => Words) => {
+      if (typeof v[key] === 'string' && !set.has(v[key] as string)) err(`${path}.${key}`, what(v[key] as string));
     };
-    ref('unit', unitIds, 'unit');
-    ref('station', stationIds, 'station');
-    ref('agency', agencyIds, 'agency');
-    ref('zone', zoneIds, 'zone');
-    if (kind === 'incident') ref('type', typeIds, 'incident type');
-    else ref('incident', incidentNames, 'incident called');
+    ref('unit', unitIds, (id) => noSuch(NAMED.unit, id));
+    ref('station', stationIds, (id) => noSuch(NAMED.station, id));
+    ref('agency', agencyIds, (id) => noSuch(NAMED.agency, id));
+    ref('zone', zoneIds, (id) => noSuch(NAMED.zone, id));
+    if (kind === 'incident') ref('type', typeIds, (id) => noSuch(NAMED.type, id));
+    else ref('incident', incidentNames, noIncidentCalled);
     const inj = toInjection(kind, v);
     if (kind === 'incident' && typeof v.name === 'string' && x.focus.includes(v.name)) (inj as { pin?: boolean }).pin = true;
     return inj;
@@ -266,12 +267,12 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
   x.phases.forEach((p, i) =>
     p.expected.forEach((e, k) => {
       const path = `phases[${i}].expected[${k}]`;
-      if (!roles.has(e.role)) err(`${path}.role`, `no role "${e.role}" (roles: ${[...roles].join(', ')})`);
+      if (!roles.has(e.role)) err(`${path}.role`, noSuch(NAMED.role, e.role, [...roles]));
       const fromS = e.from === undefined ? 0 : rel(e.from);
       const byS = rel(e.by);
       inRange(byS, `${path}.by`);
-      if (!(fromS <= byS)) err(`${path}.from`, 'must come before by');
-      if (expected.some((o) => o.id === e.id)) err(`${path}.id`, `duplicate expected action "${e.id}"`);
+      if (!(fromS <= byS)) err(`${path}.from`, { zh: '必须早于 by', en: 'must come before by' });
+      if (expected.some((o) => o.id === e.id)) err(`${path}.id`, duplicate(NAMED.expected, e.id));
       const detect = detectOf(e.detect, `${path}.detect`, incidentNames, err);
       expected.push({ id: e.id, phase: p.id, role: e.role, action: text(e.action), fromS, byS, detect });
     }),
@@ -281,15 +282,15 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
   const injects: Inject[] = injectsIn.map((inj, i) => {
     const path = where(i);
     const tS = inj.contingency ? rel(inj.contingency.by) : rel(inj.t);
-    if (Number.isNaN(tS)) err(`${path}.${inj.contingency ? 'contingency.by' : 't'}`, `"${inj.contingency ? inj.contingency.by : inj.t}" is not a time`);
+    if (Number.isNaN(tS)) err(`${path}.${inj.contingency ? 'contingency.by' : 't'}`, notATime(inj.contingency ? inj.contingency.by : inj.t));
     else inRange(tS, `${path}.t`);
-    if (inj.phase !== undefined && !phaseIds.has(inj.phase)) err(`${path}.phase`, `no phase "${inj.phase}"`);
-    for (const r of [inj.from ?? 'control', inj.to ?? 'center']) if (!roles.has(r)) err(`${path}.${r === inj.from ? 'from' : 'to'}`, `no role "${r}"`);
-    (inj.expected ?? []).forEach((e, k) => expectedIds.has(e) || err(`${path}.expected[${k}]`, `no expected action "${e}"`));
-    if (inj.contingency && !expectedIds.has(inj.contingency.unless)) err(`${path}.contingency.unless`, `no expected action "${inj.contingency.unless}"`);
-    if (injectsIn.findIndex((o) => o.id === inj.id) !== i) err(`${path}.id`, `duplicate inject "${inj.id}"`);
+    if (inj.phase !== undefined && !phaseIds.has(inj.phase)) err(`${path}.phase`, noSuch(NAMED.phase, inj.phase));
+    for (const r of [inj.from ?? 'control', inj.to ?? 'center']) if (!roles.has(r)) err(`${path}.${r === inj.from ? 'from' : 'to'}`, noSuch(NAMED.role, r));
+    (inj.expected ?? []).forEach((e, k) => expectedIds.has(e) || err(`${path}.expected[${k}]`, noSuch(NAMED.expected, e)));
+    if (inj.contingency && !expectedIds.has(inj.contingency.unless)) err(`${path}.contingency.unless`, noSuch(NAMED.expected, inj.contingency.unless));
+    if (injectsIn.findIndex((o) => o.id === inj.id) !== i) err(`${path}.id`, duplicate(NAMED.inject, inj.id));
     const isMessage = (MESSAGE_KINDS as readonly string[]).includes(inj.kind);
-    if (!isMessage && !(inj.kind in engineParams)) err(`${path}.kind`, `"${inj.kind}" is not an inject kind (${[...Object.keys(engineParams), ...MESSAGE_KINDS].join(', ')})`);
+    if (!isMessage && !(inj.kind in engineParams)) err(`${path}.kind`, { zh: `“${inj.kind}”不是注入类型（${[...Object.keys(engineParams), ...MESSAGE_KINDS].join('、')}）`, en: `"${inj.kind}" is not an inject kind (${[...Object.keys(engineParams), ...MESSAGE_KINDS].join(', ')})` });
     const act = isMessage || !(inj.kind in engineParams) ? null : action(inj.kind as EngineInjectKind, inj.params ?? {}, `${path}.params`);
     return {
       id: inj.id,
@@ -311,13 +312,13 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
     const path = `decisions[${i}]`;
     const tS = rel(d.t);
     inRange(tS, `${path}.t`);
-    if (decisionIds.has(d.id)) err(`${path}.id`, `duplicate decision "${d.id}"`);
+    if (decisionIds.has(d.id)) err(`${path}.id`, duplicate(NAMED.decision, d.id));
     decisionIds.add(d.id);
-    if (!roles.has(d.role)) err(`${path}.role`, `no role "${d.role}"`);
-    if (d.phase !== undefined && !phaseIds.has(d.phase)) err(`${path}.phase`, `no phase "${d.phase}"`);
+    if (!roles.has(d.role)) err(`${path}.role`, noSuch(NAMED.role, d.role));
+    if (d.phase !== undefined && !phaseIds.has(d.phase)) err(`${path}.phase`, noSuch(NAMED.phase, d.phase));
     const optionIds = d.options.map((o) => o.id);
-    if (!optionIds.includes(d.default)) err(`${path}.default`, `is not one of the options (${optionIds.join(', ')})`);
-    if (d.expected !== undefined && !optionIds.includes(d.expected)) err(`${path}.expected`, `is not one of the options (${optionIds.join(', ')})`);
+    if (!optionIds.includes(d.default)) err(`${path}.default`, notAnOption(optionIds));
+    if (d.expected !== undefined && !optionIds.includes(d.expected)) err(`${path}.expected`, notAnOption(optionIds));
     return {
       id: d.id,
       tS,
@@ -339,7 +340,7 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
   });
   decisions.sort((a, b) => a.tS - b.tS);
   expected.forEach((e) => {
-    if (e.detect.kind === 'decision' && !decisionIds.has(e.detect.decision)) err(`expected ${e.id}.detect.decision`, `no decision "${e.detect.decision}"`);
+    if (e.detect.kind === 'decision' && !decisionIds.has(e.detect.decision)) err(`expected ${e.id}.detect.decision`, noSuch(NAMED.decision, e.detect.decision));
   });
 
   const objectives: Objective[] = x.objectives.map((o) => ({
@@ -361,8 +362,8 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
       c.tasks.forEach((t, k) =>
         t.items.forEach((it, l) => {
           const path = `objectives[${i}].capabilities[${j}].tasks[${k}].items[${l}].evidence`;
-          if (it.evidence && 'expected' in it.evidence) it.evidence.expected.forEach((e, m) => expectedIds.has(e) || err(`${path}.expected[${m}]`, `no expected action "${e}"`));
-          if (it.evidence && 'decision' in it.evidence && !decisionIds.has(it.evidence.decision)) err(`${path}.decision`, `no decision "${it.evidence.decision}"`);
+          if (it.evidence && 'expected' in it.evidence) it.evidence.expected.forEach((e, m) => expectedIds.has(e) || err(`${path}.expected[${m}]`, noSuch(NAMED.expected, e)));
+          if (it.evidence && 'decision' in it.evidence && !decisionIds.has(it.evidence.decision)) err(`${path}.decision`, noSuch(NAMED.decision, it.evidence.decision));
         }),
       ),
     ),
@@ -370,8 +371,8 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
 
   let reports: ExercisePackage['reports'] = null;
   if (x.reports) {
-    if (!incidentNames.has(x.reports.incident)) err('reports.incident', `no incident called "${x.reports.incident}"`);
-    if (!roles.has(x.reports.role)) err('reports.role', `no role "${x.reports.role}"`);
+    if (!incidentNames.has(x.reports.incident)) err('reports.incident', noIncidentCalled(x.reports.incident));
+    if (!roles.has(x.reports.role)) err('reports.role', noSuch(NAMED.role, x.reports.role));
     reports = { incident: x.reports.incident, initialS: secs(x.reports.initial), updatesS: x.reports.updates === undefined ? null : secs(x.reports.updates), final: x.reports.final, role: x.reports.role };
   }
 

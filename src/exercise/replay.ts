@@ -6,13 +6,15 @@
  * identical up to that decision, its own run after it.
  */
 import { z } from 'zod';
-import type { InputError, Result } from '../scenario/errors.ts';
+import type { InputError, Result, Words } from '../scenario/errors.ts';
 import { zodErrors } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ExercisePackage } from './package.ts';
 import { ExerciseSession, type EngineLink } from './session.ts';
 import { DEFAULT_RATIONALE } from './text.ts';
 import { LOG_FORMAT, LOG_VERSION, RECORD_ONLY, SCRIPTED, type Action, type ExerciseLog } from './log.ts';
+import { REFUSAL_FIELDS, refusalWords, type LoggedRefusal } from './refusal.ts';
+import { NAMED, noOption, noSuch, thrownWords } from './problems.ts';
 
 /** Plays the exercise to its end with no one in the room: every decision takes its listed default. */
 export async function playHeadless(s: ExerciseSession): Promise<void> {
@@ -26,15 +28,18 @@ const text = z.union([z.string(), z.strictObject({ zh: z.string(), en: z.string(
 const injection = z.looseObject({ kind: z.string().min(1) });
 const delivery = z.union([z.strictObject({ injection }), z.strictObject({ message: text, from: z.string(), to: z.string() })]);
 const base = { seq: z.number().int().positive(), t: z.number().finite() };
+// The engine's refusal as data, or (a log written before refusals were data) its English words.
+const refusalObjects = Object.entries(REFUSAL_FIELDS).map(([code, fields]) => z.strictObject({ code: z.literal(code), ...Object.fromEntries(fields.map((f) => [f, z.string()])) }));
+const refusal = z.union([z.string(), z.discriminatedUnion('code', refusalObjects as [(typeof refusalObjects)[number], ...(typeof refusalObjects)[number][]])]);
 const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('clock'), to: z.number().finite(), how: z.enum(['start', 'next-inject', 'next-decision', 'next-stop', 'by', 'play', 'to', 'end']) }),
-  z.strictObject({ ...base, type: z.literal('inject'), inject: z.string(), delivery: delivery.nullable(), refused: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('inject'), inject: z.string(), delivery: delivery.nullable(), refused: refusal.optional() }),
   z.strictObject({ ...base, type: z.literal('contingency'), inject: z.string(), unless: z.string(), delivered: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('prompt'), report: z.enum(['initial', 'update', 'final']), incident: z.string(), role: z.string() }),
   z.strictObject({ ...base, type: z.literal('decision-open'), decision: z.string() }),
-  z.strictObject({ ...base, type: z.literal('decision'), decision: z.string(), role: z.string(), options: z.array(z.string()), choice: z.string(), rationale: z.string(), text: z.string().optional(), timedOut: z.boolean().optional(), refused: z.array(z.string()).optional() }),
-  z.strictObject({ ...base, type: z.literal('live-inject'), id: z.string().min(1), delivery, role: z.string().optional(), refused: z.string().optional() }),
-  z.strictObject({ ...base, type: z.literal('override'), injection, reason: z.string(), refused: z.string().optional() }),
+  z.strictObject({ ...base, type: z.literal('decision'), decision: z.string(), role: z.string(), options: z.array(z.string()), choice: z.string(), rationale: z.string(), text: z.string().optional(), timedOut: z.boolean().optional(), refused: z.array(refusal).optional() }),
+  z.strictObject({ ...base, type: z.literal('live-inject'), id: z.string().min(1), delivery, role: z.string().optional(), refused: refusal.optional() }),
+  z.strictObject({ ...base, type: z.literal('override'), injection, reason: z.string(), refused: refusal.optional() }),
   z.strictObject({ ...base, type: z.literal('note'), text: z.string(), role: z.string().optional() }),
   z.strictObject({ ...base, type: z.literal('observe'), expected: z.string(), met: z.boolean(), note: z.string().optional(), evaluator: z.string().optional() }),
   z.strictObject({ ...base, type: z.literal('rate'), target: z.string(), rating: z.enum(['P', 'S', 'M', 'U']), observations: z.string(), evaluator: z.string().optional() }),
@@ -58,13 +63,15 @@ export function readExerciseLog(textIn: string, where: string): Result<ExerciseL
   try {
     raw = JSON.parse(textIn.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, errors: [{ path: where, message: `is not JSON (${(e as Error).message}); is it cut short?` }] };
+    const reason = (e as Error).message;
+    return { ok: false, errors: [{ path: where, zh: `不是 JSON（${reason}）；文件是否不完整？`, en: `is not JSON (${reason}); is it cut short?` }] };
   }
   const r = logSchema.safeParse(raw);
-  if (!r.success) return { ok: false, errors: zodErrors(r.error.issues, raw).map((e) => ({ path: e.path ? `${where} ${e.path}` : where, message: e.message })) };
+  if (!r.success) return { ok: false, errors: zodErrors(r.error.issues, raw).map((e) => ({ ...e, path: e.path ? `${where} ${e.path}` : where })) };
   const log = r.data as ExerciseLog;
   const bad = log.actions.findIndex((a, i) => a.seq !== i + 1);
-  if (bad >= 0) return { ok: false, errors: [{ path: `${where} actions[${bad}].seq`, message: `is ${log.actions[bad].seq}, expected ${bad + 1} (actions are numbered in order)` }] };
+  const seq = bad >= 0 ? log.actions[bad].seq : 0;
+  if (bad >= 0) return { ok: false, errors: [{ path: `${where} actions[${bad}].seq`, zh: `为 ${seq}，应为 ${bad + 1}（操作按顺序编号）`, en: `is ${seq}, expected ${bad + 1} (actions are numbered in order)` }] };
   return { ok: true, value: log };
 }
 
@@ -81,23 +88,26 @@ export interface Replayed {
   branchT: number | null;
 }
 
-const comparable = (a: Action) => JSON.stringify(a);
+// A refusal compares by its English words: a log kept before refusals were data still replays.
+const refusalEn = (r: LoggedRefusal) => refusalWords(r).en;
+const comparable = (a: Action) =>
+  JSON.stringify('refused' in a && a.refused !== undefined ? { ...a, refused: Array.isArray(a.refused) ? a.refused.map(refusalEn) : refusalEn(a.refused) } : a);
 
 /**
  * Replays `log` on the package and scenario it was recorded with (checked by content hash). Without a
  * branch the regenerated log must equal the given one, action for action; with one, up to the branch.
  */
 export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine: EngineLink, log: ExerciseLog, where: string, branch?: Branch): Promise<Result<Replayed>> {
-  const fail = (path: string, message: string): Result<Replayed> => ({ ok: false, errors: [{ path, message }] });
-  if (log.exercise.name !== pkg.name) return fail(`${where} exercise.name`, `the log was recorded on the exercise "${log.exercise.name}", not on "${pkg.name}" (open that exercise to replay it)`);
-  if (log.exercise.hash !== pkg.hash.package) return fail(`${where} exercise.hash`, `the log was recorded on another version of the package "${log.exercise.name}" (its files changed since)`);
-  if (log.scenario.hash !== pkg.hash.scenario) return fail(`${where} scenario.hash`, `the log was recorded on another version of the scenario "${log.scenario.name}" (it or its side files changed since)`);
-  if (log.seed !== pkg.seed) return fail(`${where} seed`, `the log was recorded with seed ${log.seed}, the package plays seed ${pkg.seed}`);
+  const fail = (path: string, words: Words): Result<Replayed> => ({ ok: false, errors: [{ path, ...words }] });
+  if (log.exercise.name !== pkg.name) return fail(`${where} exercise.name`, { zh: `该日志记录的是演练“${log.exercise.name}”，不是“${pkg.name}”（请打开那个演练来回放）`, en: `the log was recorded on the exercise "${log.exercise.name}", not on "${pkg.name}" (open that exercise to replay it)` });
+  if (log.exercise.hash !== pkg.hash.package) return fail(`${where} exercise.hash`, { zh: `该日志记录于演练包“${log.exercise.name}”的另一个版本（其文件此后已改动）`, en: `the log was recorded on another version of the package "${log.exercise.name}" (its files changed since)` });
+  if (log.scenario.hash !== pkg.hash.scenario) return fail(`${where} scenario.hash`, { zh: `该日志记录于场景“${log.scenario.name}”的另一个版本（场景或其附属文件此后已改动）`, en: `the log was recorded on another version of the scenario "${log.scenario.name}" (it or its side files changed since)` });
+  if (log.seed !== pkg.seed) return fail(`${where} seed`, { zh: `该日志的随机种子为 ${log.seed}，演练包使用种子 ${pkg.seed}`, en: `the log was recorded with seed ${log.seed}, the package plays seed ${pkg.seed}` });
   if (branch) {
     const d = pkg.decisions.find((x) => x.id === branch.decision);
-    if (!d) return fail('--branch', `no decision "${branch.decision}" (decisions: ${pkg.decisions.map((x) => x.id).join(', ')})`);
-    if (!d.options.some((o) => o.id === branch.choice)) return fail('--branch', `decision ${d.id} has no option "${branch.choice}" (${d.options.map((o) => o.id).join(', ')})`);
-    if (!log.actions.some((a) => a.type === 'decision' && a.decision === branch.decision)) return fail('--branch', `the log never reached decision ${branch.decision}`);
+    if (!d) return fail('--branch', noSuch(NAMED.decision, branch.decision, pkg.decisions.map((x) => x.id)));
+    if (!d.options.some((o) => o.id === branch.choice)) return fail('--branch', noOption(d.id, branch.choice, d.options.map((o) => o.id)));
+    if (!log.actions.some((a) => a.type === 'decision' && a.decision === branch.decision)) return fail('--branch', { zh: `该日志从未到达决策点 ${branch.decision}`, en: `the log never reached decision ${branch.decision}` });
   }
   const session = await ExerciseSession.open({ ...pkg, seed: log.seed }, scenario, engine);
   let branchT: number | null = null;
@@ -110,7 +120,7 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
       switch (a.type) {
         case 'clock':
           if (session.pending) {
-            if (branchT === null) return fail(at, `moves the clock while decision ${session.pending.id} is waiting: the log does not match the package`);
+            if (branchT === null) return fail(at, { zh: `在决策点 ${session.pending.id} 等待决策时推进了时钟：日志与演练包不符`, en: `moves the clock while decision ${session.pending.id} is waiting: the log does not match the package` });
             // After a branch the script may stop for a decision the recorded run decided later or never: take its default.
             await session.decide(session.pending.id, session.pending.default, { rationale: 'branch: not decided in the recorded run; the listed default' });
           }
@@ -123,7 +133,10 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
             branchSeq = session.log.actions.length + 1;
           }
           if (session.pending?.id !== a.decision) {
-            if (branchT === null) return fail(at, `decides ${a.decision}, but ${session.pending ? `${session.pending.id} is waiting` : 'no decision is waiting'}: the log does not match the package`);
+            if (branchT === null) {
+              const zhWaiting = session.pending ? `等待中的是 ${session.pending.id}` : '没有等待中的决策点';
+              return fail(at, { zh: `对 ${a.decision} 作出决策，但${zhWaiting}：日志与演练包不符`, en: `decides ${a.decision}, but ${session.pending ? `${session.pending.id} is waiting` : 'no decision is waiting'}: the log does not match the package` });
+            }
             continue; // after the branch the script went elsewhere
           }
           await session.decide(a.decision, isBranch ? branch!.choice : a.choice, { role: a.role, rationale: isBranch ? `branch of the recorded choice "${a.choice}"` : a.rationale, text: a.text, timedOut: a.timedOut });
@@ -142,7 +155,7 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
           }
       }
     } catch (e) {
-      return fail(at, (e as Error).message);
+      return fail(at, thrownWords(e));
     }
   }
   // The regenerated log must be the recorded one (up to the branch).
@@ -151,7 +164,12 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
     const want = log.actions[k];
     const got = session.log.actions[k];
     if (!want || !got || comparable(want) !== comparable(got)) {
-      errors.push({ path: `${where} actions[${k}]`, message: `the replay differs here (recorded ${want ? `${want.type} at ${want.t} s` : 'nothing'}, replayed ${got ? `${got.type} at ${got.t} s` : 'nothing'}): the package, scenario or engine does not match the log` });
+      const said = (x: Action | undefined, lang: keyof Words) => (x ? (lang === 'zh' ? `${x.t} s 时的 ${x.type}` : `${x.type} at ${x.t} s`) : lang === 'zh' ? '无' : 'nothing');
+      errors.push({
+        path: `${where} actions[${k}]`,
+        zh: `回放在此处不同（记录为${said(want, 'zh')}，回放为${said(got, 'zh')}）：演练包、场景或引擎与日志不符`,
+        en: `the replay differs here (recorded ${said(want, 'en')}, replayed ${said(got, 'en')}): the package, scenario or engine does not match the log`,
+      });
       break;
     }
   }

@@ -14,6 +14,7 @@ import type { Evaluation } from './evaluation.ts';
 import { suggestedFor } from './evaluation.ts';
 import type { ExercisePackage } from './package.ts';
 import { rationaleText, type Lang, type Text } from './text.ts';
+import { refusalWords } from './refusal.ts';
 
 const L = {
   title: { zh: '演练评估报告', en: 'Exercise evaluation report' },
@@ -143,7 +144,7 @@ export function exerciseReportHtml(pkg: ExercisePackage, scenario: Scenario, ev:
     : `<p class="muted">${L.noPlan[lang]}</p>`;
   const m = L.msel[lang];
   const mselRows = ev.msel
-    .map((r) => `<tr><td><code>${esc(r.inject)}</code></td><td>${esc(phaseTitle(r.phase))}</td><td>${rel(r.plannedT)}</td><td>${r.deliveredT === null ? (r.contingency ? L.notNeeded[lang] : '–') : rel(r.deliveredT)}</td><td>${tx(r.synopsis, lang)}${r.refused ? ` <span class="bad">(${esc(r.refused)})</span>` : ''}</td><td>${r.expected.map(esc).join(', ')}</td><td class="r">${r.met === null ? '' : r.met ? '✓' : '✗'}</td></tr>`)
+    .map((r) => `<tr><td><code>${esc(r.inject)}</code></td><td>${esc(phaseTitle(r.phase))}</td><td>${rel(r.plannedT)}</td><td>${r.deliveredT === null ? (r.contingency ? L.notNeeded[lang] : '–') : rel(r.deliveredT)}</td><td>${tx(r.synopsis, lang)}${r.refused ? ` <span class="bad">(${esc(refusalWords(r.refused)[lang])})</span>` : ''}</td><td>${r.expected.map(esc).join(', ')}</td><td class="r">${r.met === null ? '' : r.met ? '✓' : '✗'}</td></tr>`)
     .join('');
   const d = L.dec[lang];
   const decRows = ev.decisions

@@ -7,7 +7,7 @@
  * log, which replays the exercise (see `replay.ts`). The engine may sit in a worker (its calls are
  * awaited) or in the same thread.
  */
-import type { Injection, InjectResult, RunResult } from '../engine/simulate.ts';
+import type { Injection, InjectResult, Refusal, RunResult } from '../engine/simulate.ts';
 import type { LogEvent } from '../engine/log.ts';
 import type { WorldSnapshot } from '../engine/snapshot.ts';
 import type { SessionStep } from '../worker/api.ts';
@@ -16,6 +16,7 @@ import { LOG_FORMAT, LOG_VERSION, type Action, type ActionInput, type Delivery, 
 import type { Scenario } from '../scenario/scenario.ts';
 import { detectFromEvents, type Met } from './detect.ts';
 import { DEFAULT_RATIONALE } from './text.ts';
+import { ExerciseError, NAMED, noOption, noSuch } from './problems.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -165,7 +166,7 @@ export class ExerciseSession {
    * decision point stops the clock there until it is decided. Returns the time reached.
    */
   async moveTo(to: number, how: Extract<Action, { type: 'clock' }>['how']): Promise<number> {
-    if (this.pending) throw new Error(`decision ${this.pending.id} is waiting; decide it before moving the clock`);
+    if (this.pending) throw new ExerciseError({ zh: `决策点 ${this.pending.id} 正在等待决策：请先作出决策，再推进时钟`, en: `decision ${this.pending.id} is waiting; decide it before moving the clock` });
     const target = Math.min(Math.max(to, this.t), this.end);
     const from = this.t;
     await this.playStopsUpTo(target);
@@ -221,11 +222,11 @@ export class ExerciseSession {
     }
   }
 
-  /** Carries out an engine action now; returns why the engine refused it, if it did. */
-  private async applyToEngine(x: Injection): Promise<string | undefined> {
+  /** Carries out an engine action now; returns why the engine refused it (data), if it did. */
+  private async applyToEngine(x: Injection): Promise<Refusal | undefined> {
     const r = await this.engine.inject(x);
     this.absorb(r.step);
-    return r.result.ok ? undefined : r.result.error;
+    return r.result.ok ? undefined : r.result.refused;
   }
 
   /**
@@ -234,11 +235,11 @@ export class ExerciseSession {
    */
   async decide(decisionId: string, choice: string, o: { role?: string; rationale?: string; text?: string; timedOut?: boolean } = {}): Promise<Extract<Action, { type: 'decision' }>> {
     const d = this.pending;
-    if (!d || d.id !== decisionId) throw new Error(`decision ${decisionId} is not waiting (${d ? `${d.id} is` : 'none is'})`);
+    if (!d || d.id !== decisionId) throw new ExerciseError({ zh: `决策点 ${decisionId} 不在等待中（${d ? `正在等待的是 ${d.id}` : '没有正在等待的决策点'}）`, en: `decision ${decisionId} is not waiting (${d ? `${d.id} is` : 'none is'})` });
     const option = d.options.find((x) => x.id === choice);
-    if (!option) throw new Error(`decision ${decisionId} has no option "${choice}" (${d.options.map((x) => x.id).join(', ')})`);
+    if (!option) throw new ExerciseError(noOption(decisionId, choice, d.options.map((x) => x.id)));
     this.pending = null;
-    const refused: string[] = [];
+    const refused: Refusal[] = [];
     for (const a of option.actions) {
       const why = await this.applyToEngine(a);
       if (why) refused.push(why);
@@ -275,7 +276,7 @@ export class ExerciseSession {
   /** Something said or seen that changes nothing in the run: a note, an observation, a rating, a finding… */
   annotate(a: Extract<ActionInput, { type: 'note' | 'observe' | 'rate' | 'finding' | 'improvement' | 'debrief' | 'self-assessment' }>): Action {
     if (a.type === 'observe') {
-      if (!this.pkg.expected.some((e) => e.id === a.expected)) throw new Error(`no expected action "${a.expected}"`);
+      if (!this.pkg.expected.some((e) => e.id === a.expected)) throw new ExerciseError(noSuch(NAMED.expected, a.expected));
       if (a.met) {
         if (!this.met.has(a.expected)) this.met.set(a.expected, { t: this.t, how: 'observed' });
       } else this.met.delete(a.expected);
@@ -285,7 +286,7 @@ export class ExerciseSession {
 
   /** Ends the exercise: the clock runs to the end (taking listed defaults at any decision left), and the run is finished. */
   async finish(): Promise<RunResult> {
-    if (this.finished) throw new Error('the exercise is finished already');
+    if (this.finished) throw new ExerciseError({ zh: '演练已经结束', en: 'the exercise is finished already' });
     while (!this.done) {
       if (this.pending) await this.decide(this.pending.id, this.pending.default, { rationale: DEFAULT_RATIONALE.ended.en });
       else await this.moveTo(this.end, 'end');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { createEngineApi } from '../../src/worker/engine.ts';
-import { approx, DEFAULT_MAX_EVENTS, estimateWork, workProblem } from '../../src/engine/estimate.ts';
+import { approx, approxZh, DEFAULT_MAX_EVENTS, estimateWork, workProblem } from '../../src/engine/estimate.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { buildScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
@@ -19,7 +19,7 @@ function build(change: (s: Record<string, any>) => void): Scenario {
   const s = small();
   change(s);
   const r = buildScenario(s, 'small.yaml');
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.en}`).join('\n'));
   return r.value;
 }
 
@@ -52,6 +52,7 @@ describe('work estimate', () => {
 
   it('counts are written without the locale', () => {
     expect([approx(7.25), approx(1234.4), approx(56_789), approx(3_456_789), approx(2.5e9), approx(4e15), approx(Infinity)]).toEqual(['7.3', '1234', '57 thousand', '3.46 million', '2.5 billion', '4.0e+15', 'more than 1e308']);
+    expect([approxZh(7.25), approxZh(1234.4), approxZh(56_789), approxZh(3_456_789), approxZh(2.5e9), approxZh(4e15), approxZh(Infinity)]).toEqual(['7.3', '1234', '5.68万', '346万', '25亿', '4.0e+15', '超过 1e308']);
   });
 });
 
@@ -71,7 +72,12 @@ describe('too much work for one replication is refused, naming the estimate and 
   ];
   for (const [what, change, heaviest] of cases) {
     it(what, () => {
-      const problem = workProblem(build(change));
+      const words = workProblem(build(change));
+      // Said in Chinese too, the same inputs named by the same paths.
+      expect(words!.zh).toMatch(/\p{Script=Han}/u);
+      expect(words!.zh).toContain(`主要来自 `);
+      expect(words!.zh).toContain(heaviest.split(':')[0]);
+      const problem = words?.en;
       expect(problem).toMatch(/^one replication would log about [\d.]+( thousand| million| billion|e\+\d+)? events \(/);
       expect(problem).toContain(`more than the limit of ${approx(DEFAULT_MAX_EVENTS)}; most of it from `);
       expect(problem!.split('most of it from ')[1]).toContain(heaviest);
@@ -86,6 +92,7 @@ describe('too much work for one replication is refused, naming the estimate and 
     expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['big.yaml']);
     const v = await api.loadVariants(stringify({ ...small(), variants: [{ name: 'big', changes: [{ op: 'scale', path: 'demand.background[0].ratePerDay', by: 1e8 }] }] }), 'v.yaml', {});
     expect(v.ok ? [] : v.errors.map((e) => e.path)).toEqual(['v.yaml (variant big)']);
+    expect(v.ok ? [] : v.errors.map((e) => /\p{Script=Han}/u.test(e.zh) && e.en.startsWith('one replication would log about '))).toEqual([true]);
     expect((await api.load(stringify(small()), 'small.yaml', {})).ok).toBe(true);
   });
 

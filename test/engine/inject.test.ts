@@ -43,11 +43,12 @@ describe('injection at the current time', () => {
     const plain = eventsCsv(1, simulate(small, 5).log);
     const sim = createSimulation(small, 5);
     sim.advanceTo(1000);
-    expect(sim.inject({ kind: 'incident', type: 'nope', zone: 'Z1' })).toEqual({ ok: false, error: 'unknown incident type "nope"' });
-    expect(sim.inject({ kind: 'unit.out', unit: 'X9' })).toEqual({ ok: false, error: 'unknown unit "X9"' });
-    expect(sim.inject({ kind: 'regrade', incident: 'nothing', grade: 'I' })).toEqual({ ok: false, error: 'no incident "nothing" is under way' });
-    expect(sim.inject({ kind: 'road.open', id: 'R1' })).toMatchObject({ ok: false });
-    expect(sim.inject({ kind: 'channel.up', channel: 'phone' })).toMatchObject({ ok: false });
+    // The reason is data (a code and the ids named), not words: the engine does not format.
+    expect(sim.inject({ kind: 'incident', type: 'nope', zone: 'Z1' })).toEqual({ ok: false, refused: { code: 'unknown-incident-type', type: 'nope' } });
+    expect(sim.inject({ kind: 'unit.out', unit: 'X9' })).toEqual({ ok: false, refused: { code: 'unknown-unit', unit: 'X9' } });
+    expect(sim.inject({ kind: 'regrade', incident: 'nothing', grade: 'I' })).toEqual({ ok: false, refused: { code: 'no-incident', incident: 'nothing' } });
+    expect(sim.inject({ kind: 'road.open', id: 'R1' })).toEqual({ ok: false, refused: { code: 'no-road-closure', road: 'R1' } });
+    expect(sim.inject({ kind: 'channel.up', channel: 'phone' })).toEqual({ ok: false, refused: { code: 'channel-up-already', channel: 'phone' } });
     expect(eventsCsv(1, sim.finish().log)).toBe(plain);
   });
 });

@@ -7,7 +7,11 @@ import { evaluate } from '../../src/exercise/evaluation.ts';
 import { exerciseFiles } from '../../src/exercise/outputs.ts';
 import { eventsCsv } from '../../src/report/csv.ts';
 import type { ExerciseLog } from '../../src/exercise/log.ts';
-import { FUNCTIONAL, SMALL, TABLETOP, link, loadPackage, open } from './helpers.ts';
+import { FUNCTIONAL, SMALL, TABLETOP, expectChinese, link, loadPackage, open } from './helpers.ts';
+import { refusalWords } from '../../src/exercise/refusal.ts';
+import { ExerciseError } from '../../src/exercise/problems.ts';
+import type { Refusal } from '../../src/engine/refusal.ts';
+import type { InputError } from '../../src/scenario/errors.ts';
 
 /** Plays a session by a script of people's moves, then ends it; returns its events.csv and log. */
 async function play(path: string, script: (s: ExerciseSession) => Promise<void>) {
@@ -45,8 +49,10 @@ describe('the exercise log replays the exercise byte for byte', () => {
     const again = await r.value.session.finish();
     expect(eventsCsv(1, again.log)).toBe(first.csv);
     expect(JSON.stringify(r.value.session.log)).toBe(JSON.stringify(first.log));
-    // The override was refused by the engine, and the log says why.
-    expect(first.log.actions.find((a) => a.type === 'override')).toMatchObject({ refused: expect.stringContaining('no size') });
+    // The override was refused by the engine, and the log says why: as data, read in either language.
+    const override = first.log.actions.find((a) => a.type === 'override')!;
+    expect(override).toMatchObject({ refused: { code: 'no-size', type: 'fire' } });
+    expect(refusalWords((override as { refused: Refusal }).refused)).toEqual({ zh: '事件类型“fire”没有规模（未设 dynamics）', en: 'incident type "fire" has no size (no dynamics)' });
   });
 
   it('headless play is the same every time', async () => {
@@ -86,16 +92,97 @@ describe('the exercise log replays the exercise byte for byte', () => {
     const tabletop = await loadPackage(TABLETOP);
     const r3 = await replayLog(tabletop.pkg, tabletop.scenario, link(), first.log, 'log.json');
     expect(r3.ok).toBe(false);
-    if (!r3.ok) expect(r3.errors[0]).toEqual({ path: 'log.json exercise.name', message: `the log was recorded on the exercise "${pkg.name}", not on "${tabletop.pkg.name}" (open that exercise to replay it)` });
+    if (!r3.ok) expect(r3.errors[0]).toEqual({ path: 'log.json exercise.name', zh: `该日志记录的是演练“${pkg.name}”，不是“${tabletop.pkg.name}”（请打开那个演练来回放）`, en: `the log was recorded on the exercise "${pkg.name}", not on "${tabletop.pkg.name}" (open that exercise to replay it)` });
     const bent = JSON.parse(JSON.stringify(first.log)) as ExerciseLog;
     const k = bent.actions.findIndex((a) => a.type === 'decision');
     bent.actions[k] = { ...bent.actions[k], decision: 'D2' } as never;
     const r2 = await replayLog(pkg, scenario, link(), bent, 'log.json');
     expect(r2.ok).toBe(false);
-    if (!r2.ok) expect(r2.errors[0].message).toMatch(/does not match the package/);
+    if (!r2.ok) expect(r2.errors[0].en).toMatch(/does not match the package/);
     const cut = readExerciseLog(JSON.stringify(first.log).slice(0, 200), 'log.json');
     expect(cut.ok).toBe(false);
-    if (!cut.ok) expect(cut.errors[0].message).toMatch(/not JSON.*cut short/);
+    if (!cut.ok) expect(cut.errors[0].en).toMatch(/not JSON.*cut short/);
+  });
+});
+
+describe('problems of a log or a session are said in Chinese and English', () => {
+  it('every refusal of a log, a replay, a branch and a session has Chinese words, the English as before', async () => {
+    const first = await play(SMALL, trainer);
+    const { pkg, scenario } = await loadPackage(SMALL);
+    const problems: InputError[] = [];
+    const failed = (r: { ok: boolean; errors?: InputError[] }) => problems.push(...(r.ok ? [] : r.errors!));
+    failed(readExerciseLog('{"format":', 'log.json'));
+    failed(readExerciseLog(JSON.stringify({ ...first.log, actions: first.log.actions.map((a, i) => ({ ...a, seq: i === 2 ? 9 : a.seq })) }), 'log.json'));
+    failed(await replayLog(pkg, scenario, link(), { ...first.log, exercise: { ...first.log.exercise, hash: 'x' } }, 'log.json'));
+    failed(await replayLog(pkg, scenario, link(), { ...first.log, seed: 12 }, 'log.json'));
+    failed(await replayLog({ ...pkg, hash: { ...pkg.hash, scenario: 'x' } }, scenario, link(), first.log, 'log.json'));
+    failed(await replayLog(pkg, scenario, link(), first.log, 'log.json', { decision: 'D9', choice: 'x' }));
+    failed(await replayLog(pkg, scenario, link(), first.log, 'log.json', { decision: 'D1', choice: 'maybe' }));
+    const clockWhileWaiting = JSON.parse(JSON.stringify(first.log)) as ExerciseLog;
+    const k = clockWhileWaiting.actions.findIndex((a) => a.type === 'decision');
+    clockWhileWaiting.actions[k] = { ...clockWhileWaiting.actions[k], type: 'clock', to: 99999, how: 'by' } as never;
+    failed(await replayLog(pkg, scenario, link(), clockWhileWaiting, 'log.json'));
+    const moreNotes = { ...first.log, actions: [...first.log.actions, { seq: first.log.actions.length + 1, t: 0, type: 'observe', expected: 'X9', met: true } as never] };
+    failed(await replayLog(pkg, scenario, link(), moreNotes, 'log.json'));
+    expect(problems.map((p) => p.en)).toEqual([
+      expect.stringMatching(/^is not JSON \(.*\); is it cut short\?$/),
+      'is 9, expected 3 (actions are numbered in order)',
+      'the log was recorded on another version of the package "small-exercise" (its files changed since)',
+      'the log was recorded with seed 12, the package plays seed 11',
+      'the log was recorded on another version of the scenario "small" (it or its side files changed since)',
+      'no decision "D9" (decisions: D1, D2)',
+      'decision D1 has no option "maybe" (raise, hold)',
+      'moves the clock while decision D1 is waiting: the log does not match the package',
+      'no expected action "X9"',
+    ]);
+    expectChinese(problems);
+    // What a session refuses a trainer, thrown with its words.
+    const s = await ExerciseSession.open(pkg, scenario, link());
+    const thrown: unknown[] = [];
+    const attempt = async (f: () => unknown) => {
+      try {
+        await f();
+      } catch (e) {
+        thrown.push(e);
+      }
+    };
+    await attempt(() => s.decide('D1', 'raise'));
+    await s.moveTo(s.nextStop('decision'), 'next-decision');
+    await attempt(() => s.decide('D1', 'maybe'));
+    await attempt(() => s.moveTo(s.t + 60, 'by'));
+    await attempt(() => s.annotate({ type: 'observe', expected: 'X9', met: true }));
+    await s.finish();
+    await attempt(() => s.finish());
+    expect(thrown.every((e) => e instanceof ExerciseError)).toBe(true);
+    const words = (thrown as ExerciseError[]).map((e) => e.words);
+    expect(words.map((w) => w.en)).toEqual([
+      'decision D1 is not waiting (none is)',
+      'decision D1 has no option "maybe" (raise, hold)',
+      'decision D1 is waiting; decide it before moving the clock',
+      'no expected action "X9"',
+      'the exercise is finished already',
+    ]);
+    expect((thrown as ExerciseError[]).map((e) => e.message)).toEqual(words.map((w) => w.en));
+    expectChinese(words);
+  });
+
+  it('a log kept before refusals were data (their English words) still reads and replays', async () => {
+    const first = await play(SMALL, trainer);
+    const { pkg, scenario } = await loadPackage(SMALL);
+    const old = JSON.parse(JSON.stringify(first.log)) as ExerciseLog;
+    for (const a of old.actions) if ('refused' in a && a.refused !== undefined) (a as { refused: unknown }).refused = refusalWords(a.refused as Refusal).en;
+    expect(old.actions.some((a) => a.type === 'override' && a.refused === 'incident type "fire" has no size (no dynamics)')).toBe(true);
+    const read = readExerciseLog(JSON.stringify(old), 'old.json');
+    if (!read.ok) throw new Error(read.errors[0].en);
+    const r = await replayLog(pkg, scenario, link(), read.value, 'old.json');
+    expect(r.ok ? [] : r.errors.map((e) => e.en)).toEqual([]);
+    expect(refusalWords('incident type "fire" has no size (no dynamics)').zh).toMatch(/\p{Script=Han}/u);
+    // A refusal edited by hand into something the engine never says is refused by its place.
+    const bent = JSON.parse(JSON.stringify(first.log)) as ExerciseLog;
+    const o = bent.actions.findIndex((a) => a.type === 'override');
+    (bent.actions[o] as { refused: unknown }).refused = { code: 'no-size' };
+    const bad = readExerciseLog(JSON.stringify(bent), 'bent.json');
+    expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual([`bent.json actions[${o}].refused.type`]);
   });
 });
 

@@ -16,7 +16,8 @@ import { exerciseFiles } from '../../src/exercise/outputs.ts';
 import type { ExercisePackage } from '../../src/exercise/package.ts';
 import type { ExerciseLog } from '../../src/exercise/log.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import type { Result } from '../../src/scenario/errors.ts';
+import { formatError, type Result, type Words } from '../../src/scenario/errors.ts';
+import { ExerciseError, thrownWords } from '../../src/exercise/problems.ts';
 import type { RunResult } from '../../src/engine/simulate.ts';
 import type { Lang } from '../../src/report/i18n.ts';
 import { replicationKpis, type Kpi } from '../../src/metrics/kpis.ts';
@@ -58,7 +59,7 @@ export class ExerciseControl {
     private readonly engine: EngineHandle,
     private readonly clock: Clock,
     private readonly changed: () => void,
-    private readonly failed: (message: string) => void,
+    private readonly failed: (problem: Words) => void,
   ) {}
 
   private get api(): Remote<AppApi> {
@@ -69,7 +70,7 @@ export class ExerciseControl {
   private enqueue<T>(op: () => Promise<T>): Promise<T | undefined> {
     const next = this.queue.then(op).catch((e: unknown) => {
       this.pauseClock();
-      this.failed(String((e as Error).message ?? e));
+      this.failed(thrownWords(e));
       return undefined;
     });
     this.queue = next.then(() => this.changed());
@@ -126,7 +127,7 @@ export class ExerciseControl {
       if (this.session.done) await this.finishRun();
       return { ok: true as const, value: null };
     });
-    return out ?? { ok: false, errors: [{ path: fileName, message: 'the replay failed' }] };
+    return out ?? { ok: false, errors: [{ path: fileName, zh: '回放失败', en: 'the replay failed' }] };
   }
 
   moveTo(kind: 'inject' | 'decision' | 'by', byS = 0): Promise<unknown> {
@@ -225,7 +226,7 @@ export class ExerciseControl {
       const s = this.session;
       if (!s || !this.result || !this.pkg || !this.scenario) return;
       const r = await replayLog(this.pkg, this.scenario, engineLink(this.api, `branch-${++sessions}`), s.log, 'exercise-log.json', branch);
-      if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      if (!r.ok) throw new ExerciseError({ zh: r.errors.map((e) => formatError(e, 'zh')).join('；'), en: r.errors.map((e) => formatError(e, 'en')).join('; ') });
       const other = await r.value.session.finish();
       const a = replicationKpis(this.scenario, this.result.records).kpis;
       const b = replicationKpis(this.scenario, other.records).kpis;

@@ -13,6 +13,7 @@ import type { Names } from '../model/event-text.ts';
 import { eventText } from '../model/event-text.ts';
 import { tPlus } from '../../src/report/format.ts';
 import { DETAIL_VALUE_TEXT, term } from '../i18n/terms.ts';
+import { refusalWords } from '../../src/exercise/refusal.ts';
 
 /** What every panel gets. */
 export interface ExerciseContext {
@@ -173,8 +174,12 @@ export function renderScript(el: HTMLElement, ctx: ExerciseContext): void {
     if (incident && size > 0) void control.run((s) => s.override({ kind: 'size', incident, size }, reason()));
   };
   el.append(ov);
-  const refused = control.session?.log.actions.filter((a) => 'refused' in a && a.refused).slice(-3) ?? [];
-  for (const a of refused) el.append(h('p', { class: 'error' }, `${tPlus(a.t)} ${a.type}: ${m.refused} — ${String((a as { refused: unknown }).refused)}`));
+  // The engine's last refusals, in the page's language: what was not done, and why.
+  const what = { inject: m.scriptedInject, decision: m.decision, 'live-inject': m.liveInject, override: m.override };
+  const refused = (control.session?.log.actions ?? []).flatMap((a) =>
+    'refused' in a && a.refused !== undefined ? (Array.isArray(a.refused) ? a.refused : [a.refused]).map((r) => ({ t: a.t, type: a.type as keyof typeof what, words: refusalWords(r) })) : [],
+  );
+  for (const r of refused.slice(-3)) el.append(h('p', { class: 'error' }, `${tPlus(r.t)} ${what[r.type]}${lang === 'zh' ? '：' : ': '}${m.refused} — ${r.words[lang]}`));
 }
 
 /** The events the view may see, newest first (the last 300). */

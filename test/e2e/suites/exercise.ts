@@ -194,4 +194,28 @@ export function exerciseSuite(h: Harness): void {
     expect((await session(p)).t).toBe(0);
     await p.close();
   });
+
+  it('what the engine refuses and a package that cannot be read are said in the page’s language: Chinese, then English after a switch', async () => {
+    const p = await openTabletop();
+    await p.click('#tabbtn-script');
+    await p.fill('#override-unit', 'F3-H');
+    await p.fill('#override-reason', '演示：单位尚在站内');
+    await p.click('#override-arrive');
+    const refusal = p.locator('#tab-script p.error');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toBe('T+0:00 导调干预：未执行 — 单位“F3-H”不在赶赴现场途中（待命）');
+    await refusal.scrollIntoViewIfNeeded();
+    await p.screenshot({ path: join(SHOTS, 'exercise-refusal-zh.png') });
+    await p.click('#x-lang');
+    await p.waitForSelector('#tab-script p.error >> text=Override');
+    expect(await p.locator('#tab-script p.error').textContent()).toBe('T+0:00 Override: not done — unit "F3-H" is not on its way to an incident (available)');
+    await p.setInputFiles('#x-package-input', { name: 'plan.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+    await p.waitForSelector('#errors:not([hidden])');
+    expect(await p.textContent('#errors-text')).toContain('plan.zip: is not a zip archive (zip the exercise folder with its scenario)');
+    // The problem on show follows the language.
+    await p.click('#x-lang');
+    expect(await p.textContent('#errors-text')).toContain('plan.zip：不是 zip 压缩包（请把演练文件夹连同其场景一起压缩）');
+    await p.screenshot({ path: join(SHOTS, 'exercise-package-problem-zh.png') });
+    await p.close();
+  });
 }

@@ -100,6 +100,14 @@ export function runsSuite(h: Harness): void {
     await h.page.screenshot({ path: join(SHOTS, '06-errors.png') });
     await h.page.click('#errors-close');
     expect(await h.page.isHidden('#errors')).toBe(true);
+    // A problem of the files opened is said in the page's language, and follows a switch of it.
+    await h.page.setInputFiles('#file-input', { name: 'cad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,time\n1,0\n') });
+    await h.page.waitForSelector('#errors:not([hidden])');
+    expect(await h.page.textContent('#errors-text')).toContain('no scenario file (.yaml or .json) among the files');
+    await h.page.click('#lang');
+    expect(await h.page.textContent('#errors-text')).toContain('所选文件中没有场景文件（.yaml 或 .json）');
+    await h.page.click('#lang');
+    await h.page.click('#errors-close');
     // YAML that does not parse: the whole message, with its line and column.
     await h.page.setInputFiles('#file-input', { name: 'torn.yaml', mimeType: 'text/yaml', buffer: Buffer.from('name: torn\nzones: [\n  {id: Z1\n') });
     await h.page.waitForSelector('#errors:not([hidden])');

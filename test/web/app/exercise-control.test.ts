@@ -4,10 +4,11 @@ import { TestClock } from '../../../web/app/clock.ts';
 import { appApi } from '../../../web/engine-api.ts';
 import type { EngineHandle } from '../../../web/engine-client.ts';
 import { TABLETOP, loadPackage } from '../../exercise/helpers.ts';
+import type { Words } from '../../../src/scenario/errors.ts';
 
 /** A control over the app's engine API in-process (no worker), recording what it reports as failed. */
 function control() {
-  const failures: string[] = [];
+  const failures: Words[] = [];
   const engine = { api: appApi, terminate: () => {} } as unknown as EngineHandle;
   return { c: new ExerciseControl(engine, new TestClock(), () => {}, (m) => failures.push(m)), failures };
 }

@@ -55,11 +55,7 @@ describe('builds of one load share work without changing any result', () => {
     const r = loadVariants(JSON.stringify(doc), 'default.json', read);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-<<<<<<< HEAD
-    expect(r.errors.some((e) => e.path.startsWith('variants[0] (far) → stations[1] (F2)') && /from the nearest road/.test(e.en))).toBe(true);
-=======
     expect(r.errors.some((e) => e.path.startsWith('variants[0] (far) → stations[1] (F2)') && /from the nearest road/.test(e.en) && /距最近的道路/.test(e.zh))).toBe(true);
->>>>>>> b-geo
     const alone = freshBuilds(doc)[1];
     expect(alone.ok).toBe(false);
     if (alone.ok) return;

@@ -9,6 +9,6 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Loads a scenario file (path relative to the repository root), failing the test on errors. */
 export function loadFile(rel: string): Scenario {
   const r = loadScenarioFile(resolve(ROOT, rel));
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.en}`).join('\n'));
   return r.value;
 }

@@ -4,7 +4,7 @@ import type { Scenario } from '../../src/scenario/scenario.ts';
 
 export function mustBuild(input: unknown): Scenario {
   const r = buildScenario(input, 'test');
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.en}`).join('\n'));
   return r.value;
 }
 

@@ -45,7 +45,7 @@ function overview(c: Calibration, lang: Lang): string {
     [tr(T.rows, lang), String(c.source.rows)],
     [tr(T.incidents, lang), String(c.incidents)],
     [tr(T.dispatches, lang), String(c.dispatches)],
-    [tr(T.dropped, lang), `${c.source.dropped}${counts.length ? ` (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}${c.source.incidentsDropped ? `; ${tr(T.incidentsDropped, lang).replace('{n}', String(c.source.incidentsDropped))}` : ''}`],
+    [tr(T.dropped, lang), `${c.source.dropped}${counts.length ? ` (${counts.map(([k, n]) => `${tr(T.problemKinds[k], lang)}: ${n}`).join(', ')})` : ''}${c.source.incidentsDropped ? `; ${tr(T.incidentsDropped, lang).replace('{n}', String(c.source.incidentsDropped))}` : ''}`],
     [tr(T.fields, lang), fields],
   ];
   return `<h2>${esc(tr(T.overview, lang))}</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table><p class="note"><strong>${esc(tr(T.method, lang))}:</strong> ${esc(tr(T.methodText, lang))}</p>`;
@@ -154,7 +154,7 @@ function problems(c: Calibration, lang: Lang): string {
   const ps = c.source.problems;
   if (ps.length === 0) return `<h2>${esc(tr(T.problems, lang))}</h2><p>${esc(tr(T.noProblems, lang))}</p>`;
   const shown = ps.slice(0, 200);
-  const rows = shown.map((p) => `<tr><td${p.record ? '' : ' class="num"'}>${esc(p.record ?? String(p.row))}</td><td>${esc(p.column)}</td><td>${esc(p.kind)}</td><td>${esc(p.message)}</td></tr>`).join('');
-  const more = ps.length > shown.length ? `<p class="note">… ${ps.length - shown.length} more in problems.csv</p>` : '';
+  const rows = shown.map((p) => `<tr><td${p.record ? '' : ' class="num"'}>${esc(p.record ?? String(p.row))}</td><td>${esc(p.column)}</td><td>${esc(tr(T.problemKinds[p.kind], lang))}</td><td>${esc(p[lang])}</td></tr>`).join('');
+  const more = ps.length > shown.length ? `<p class="note">${esc(tr(T.moreProblems, lang).replace('{n}', String(ps.length - shown.length)))}</p>` : '';
   return `<h2>${esc(tr(T.problems, lang))}</h2><p class="note">${esc(tr(T.problemsNote, lang))}</p><table><tr><th>${esc(tr(T.row, lang))}</th><th>${esc(tr(T.column, lang))}</th><th>${esc(tr(T.problemKind, lang))}</th><th>${esc(tr(T.message, lang))}</th></tr>${rows}</table>${more}`;
 }

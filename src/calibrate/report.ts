@@ -10,7 +10,7 @@ import type { Lang } from '../report/i18n.ts';
 import { esc } from '../report/svg.ts';
 import { formatSignificant } from '../report/format.ts';
 import type { Calibration, Quantity } from './calibrate.ts';
-import { dateOfDay, PROBLEM_KINDS } from './cad/rows.ts';
+import { dateOfDay, PROBLEM_KINDS, type ProblemKind } from './cad/rows.ts';
 import { cdfSvg, dailySvg, factorsSvg, qqSvg, travelSvg } from './charts.ts';
 import { cdf, type Params } from './fit/families.ts';
 import { countRange } from './fit/demand.ts';
@@ -45,10 +45,18 @@ function overview(c: Calibration, lang: Lang): string {
     [tr(T.rows, lang), String(c.source.rows)],
     [tr(T.incidents, lang), String(c.incidents)],
     [tr(T.dispatches, lang), String(c.dispatches)],
-    [tr(T.dropped, lang), `${c.source.dropped}${counts.length ? ` (${counts.map(([k, n]) => `${tr(T.problemKinds[k], lang)}: ${n}`).join(', ')})` : ''}${c.source.incidentsDropped ? `; ${tr(T.incidentsDropped, lang).replace('{n}', String(c.source.incidentsDropped))}` : ''}`],
+    [tr(T.dropped, lang), droppedText(c, counts, lang)],
     [tr(T.fields, lang), fields],
   ];
   return `<h2>${esc(tr(T.overview, lang))}</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table><p class="note"><strong>${esc(tr(T.method, lang))}:</strong> ${esc(tr(T.methodText, lang))}</p>`;
+}
+
+/** "6 (time: 1, zone: 1); 4 incidents lost every row…", with each language's punctuation. */
+function droppedText(c: Calibration, counts: readonly (readonly [ProblemKind, number])[], lang: Lang): string {
+  const zh = lang === 'zh';
+  const kinds = counts.map(([k, n]) => (zh ? `${tr(T.problemKinds[k], lang)} ${n}` : `${tr(T.problemKinds[k], lang)}: ${n}`)).join(zh ? '，' : ', ');
+  const lost = c.source.incidentsDropped ? `${zh ? '；' : '; '}${tr(T.incidentsDropped, lang).replace('{n}', String(c.source.incidentsDropped))}` : '';
+  return `${c.source.dropped}${counts.length ? (zh ? `（${kinds}）` : ` (${kinds})`) : ''}${lost}`;
 }
 
 function demand(c: Calibration, lang: Lang): string {

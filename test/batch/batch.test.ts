@@ -167,6 +167,7 @@ describe('batch worker processes', () => {
     expect(typeof w.pid).toBe('number');
     process.kill(w.pid!, 'SIGKILL');
     await expect(w.died).rejects.toThrow(/stopped unexpectedly \(SIGKILL\)/);
+    await expect(w.died).rejects.toThrow(expect.objectContaining({ zh: '一个批量运行工作进程意外终止（SIGKILL）' }));
     await w.terminate();
   });
 });

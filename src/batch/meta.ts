@@ -86,6 +86,3 @@ export function changedInputs(was: Record<string, string> | undefined, now: Reco
   for (const name of Object.keys(was)) if (!Object.hasOwn(now, name)) out.push({ zh: `${name}（现已不再读取）`, en: `${name} (no longer read)` });
   return out;
 }
-
-/** A list of words as each language writes one: `a、b` and `a, b`. */
-export const listWords = (ws: readonly Words[]): Words => ({ zh: ws.map((w) => w.zh).join('、'), en: ws.map((w) => w.en).join(', ') });

@@ -11,6 +11,7 @@ import { pairedDifferences, pairedInterval, replicationInterval, sameShiftP, tCd
 import { effectOf, holm, minDifferences, type Effect } from './verdict.ts';
 import type { InputError } from '../scenario/errors.ts';
 import { notANumber } from '../report/read.ts';
+import { listWords } from '../report/list-words.ts';
 
 export interface Job {
   variant: string;
@@ -77,7 +78,7 @@ export function readReplications(text: string, where = 'replications.csv', expec
   const table = readCsvTable(body, where);
   const { fields, errors } = table;
   const missing = REPLICATION_COLUMNS.filter((c) => !fields.includes(c));
-  if (missing.length) errors.push({ path: where, zh: `缺少列：${missing.join('、')}`, en: `missing columns: ${missing.join(', ')}` });
+  if (missing.length) errors.push({ path: where, zh: `缺少列：${listWords(missing).zh}`, en: `missing columns: ${listWords(missing).en}` });
   if (errors.length) return { rows: [], errors };
   const rows: ReplicationResult[] = [];
   const seen = new Map<string, number>();

@@ -4,7 +4,8 @@
  * sorted file and the comparison. Also merging shards run on other machines.
  */
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { changedInputs, listWords, readBatchMeta, sameBatch, type BatchMeta } from './meta.ts';
+import { changedInputs, readBatchMeta, sameBatch, type BatchMeta } from './meta.ts';
+import { listWords } from '../report/list-words.ts';
 import { join, resolve } from 'node:path';
 import type { Variant } from '../scenario/variants.ts';
 import type { InputError, Words } from '../scenario/errors.ts';
@@ -151,8 +152,8 @@ function resumeFolder(o: BatchOptions, meta: BatchMeta): { dir: string; done: Re
   const owner = folderOwner(o.outDir);
   if (owner === 'absent' || owner === 'empty') return fail(o.outDir, { zh: '其中没有可续完的批量运行；去掉 --resume 即可开始新的批量运行', en: 'holds no batch to resume; run without --resume to start one' });
   if (typeof owner === 'object') {
-    const names = owner.foreign.slice(0, 4);
-    return fail(o.outDir, { zh: `含有并非 linkdrill 写出的文件（${names.join('、')}），不是批量运行文件夹`, en: `holds files linkdrill did not write (${names.join(', ')}), not a batch` });
+    const names = listWords(owner.foreign.slice(0, 4));
+    return fail(o.outDir, { zh: `含有并非 linkdrill 写出的文件（${names.zh}），不是批量运行文件夹`, en: `holds files linkdrill did not write (${names.en}), not a batch` });
   }
   if (owner !== 'batch') return fail(o.outDir, { zh: `是 linkdrill 的${KIND_WORDS[owner].zh}文件夹，不是批量运行文件夹`, en: `is a linkdrill ${owner} folder, not a batch` });
   const metaPath = join(o.outDir, 'batch.json');

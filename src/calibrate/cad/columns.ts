@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { InputError, Result, Words } from '../../scenario/errors.ts';
 import { reservedKeyErrors } from '../../scenario/reserved.ts';
 import { zodErrors } from '../../scenario/zod-messages.ts';
+import { listWords } from '../../report/list-words.ts';
 
 /** Times of the chain, in the order they must come (a later field may be empty, never earlier). */
 export const TIME_FIELDS = ['t_call', 't_answer', 't_call_end', 't_alert', 't_enroute', 't_arrive', 't_clear', 't_hospital', 't_available'] as const;
@@ -111,10 +112,11 @@ export function resolveColumns(header: readonly string[], mapping: Mapping, wher
     if (mapped !== undefined) {
       const i = index.get(norm(mapped));
       if (i === undefined) {
+        const has = listWords(header);
         errors.push({
           path: where,
-          zh: `列映射为 ${f} 指定了列“${mapped}”，但表头中没有这一列（表头为：${header.join('、')}）`,
-          en: `the mapping names column "${mapped}" for ${f}, but the header has no such column (it has: ${header.join(', ')})`,
+          zh: `列映射为 ${f} 指定了列“${mapped}”，但表头中没有这一列（表头为：${has.zh}）`,
+          en: `the mapping names column "${mapped}" for ${f}, but the header has no such column (it has: ${has.en})`,
         });
       } else out[f] = i;
     } else if (index.has(f)) out[f] = index.get(f)!;

@@ -13,6 +13,7 @@ import { GRADES } from '../../scenario/schema.ts';
 import { parseDateTime } from '../../scenario/duration.ts';
 import type { Result } from '../../scenario/errors.ts';
 import type { CadRow } from './rows.ts';
+import { listWords } from '../../report/list-words.ts';
 
 /** Hospital arrivals by "incident/unit": the hospital and the time (s from the run's start). */
 export type HospitalArrivals = Map<string, { id: string; t: number }>;
@@ -93,8 +94,8 @@ export function runFolderRows(files: Record<string, string | undefined>, rep: nu
   if (errors.length) return { ok: false, errors };
   const chosen = reps.find((r) => r.rep === rep);
   if (!chosen) {
-    const has = reps.map((r) => r.rep);
-    return { ok: false, errors: [{ path: 'incidents.csv', zh: `没有第 ${rep} 次重复（文件夹中有：${has.join('、') || '无'}）`, en: `no replication ${rep} (the folder has ${has.join(', ') || 'none'})` }] };
+    const has = listWords(reps.map((r) => String(r.rep)));
+    return { ok: false, errors: [{ path: 'incidents.csv', zh: `没有第 ${rep} 次重复（文件夹中有：${has.zh || '无'}）`, en: `no replication ${rep} (the folder has ${has.en || 'none'})` }] };
   }
   const hospitals = files['events.csv'] !== undefined ? hospitalArrivals(files['events.csv'], rep) : new Map();
   return { ok: true, value: { rows: rowsFromRecords(chosen.records, start.abs, hospitals), offsetS: start.offsetS, reps: reps.map((r) => r.rep) } };

@@ -12,6 +12,7 @@ import type { Zone } from '../../scenario/scenario.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import { TIME_FIELDS, type Field, type Mapping, type TimeField } from './columns.ts';
 import { decimal } from '../../scenario/table.ts';
+import { listWords } from '../../report/list-words.ts';
 
 /** One unit dispatched to an incident (or an incident alone), as read. Times are absolute seconds (UTC). */
 export interface CadRow {
@@ -51,9 +52,6 @@ export const problemPlace = (p: RowProblem): string => (p.record ? `(${p.record}
 
 /** A row problem as an input error named `cad.csv row 7, column 接警时间` (the place stays as written in both languages). */
 export const rowProblemError = (name: string, p: RowProblem): InputError => ({ path: `${name} ${problemPlace(p)}, column ${p.column}`, zh: p.zh, en: p.en });
-
-/** A list of ids as the two languages write one: `a、b` and `a, b`. */
-const listed = (xs: Iterable<string>): Words => ({ zh: [...xs].join('、'), en: [...xs].join(', ') });
 
 /** What the rows are checked against: the scenario's zones, types and agencies when one is given. */
 export interface CadContext {
@@ -202,16 +200,16 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
     const r = { ...r0 };
     const bad = (f: Field, kind: ProblemKind, words: Words) => problems.push({ row: r.row, ...(r.record ? { record: r.record } : {}), column: column(f), kind, zh: words.zh, en: words.en });
     if (r.type !== '' && ctx.types && !ctx.types.has(r.type)) {
-      const has = listed(ctx.types);
+      const has = listWords(ctx.types);
       bad('type', 'type', { zh: `未知的事件类型“${r.type}”（场景中有：${has.zh}）`, en: `unknown incident type "${r.type}" (the scenario has: ${has.en})` });
     }
     if (r.agency && ctx.agencies && !ctx.agencies.has(r.agency)) {
-      const has = listed(ctx.agencies);
+      const has = listWords(ctx.agencies);
       bad('agency', 'agency', { zh: `未知的联动单位“${r.agency}”（场景中有：${has.zh}）`, en: `unknown agency "${r.agency}" (the scenario has: ${has.en})` });
     }
     if (r.zone !== null && zoneIds && !zoneIds.has(r.zone)) {
       // A long list of zones would bury the problem: named only when there are a few.
-      const has = zoneIds.size <= 20 ? listed(zoneIds) : null;
+      const has = zoneIds.size <= 20 ? listWords(zoneIds) : null;
       bad('zone', 'zone', { zh: `未知的辖区“${r.zone}”${has ? `（场景中有：${has.zh}）` : ''}`, en: `unknown zone "${r.zone}"${has ? ` (the scenario has: ${has.en})` : ''}` });
     }
     if (r.zone === null && r.lon !== null && r.lat !== null && ctx.zones) r.zone = nearestZone(ctx.zones, { lon: r.lon, lat: r.lat })?.id ?? null;

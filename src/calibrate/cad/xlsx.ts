@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Result } from '../../scenario/errors.ts';
 import type { Table } from './rows.ts';
+import { listWords } from '../../report/list-words.ts';
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -39,11 +40,11 @@ export async function xlsxTable(bytes: Uint8Array, where: string, sheet?: string
   }
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {
-    const names = wb.worksheets.map((w) => w.name);
+    const names = listWords(wb.worksheets.map((w) => w.name));
     const words =
       sheet === undefined
         ? { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' }
-        : { zh: `没有名为“${sheet}”的工作表（工作簿中有：${names.join('、')}）`, en: `no worksheet "${sheet}" (it has: ${names.join(', ')})` };
+        : { zh: `没有名为“${sheet}”的工作表（工作簿中有：${names.zh}）`, en: `no worksheet "${sheet}" (it has: ${names.en})` };
     return { ok: false, errors: [{ path: where, ...words }] };
   }
   const rows: string[][] = [];

@@ -157,7 +157,7 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
       const text = raw(f);
       if (text === '') continue;
       const abs = parseCadTime(text, offsetS);
-      if (abs === null) bad(f, 'time', { zh: `不是时间：“${text}”（应形如 2025-03-01 14:05:07）`, en: `not a time: "${text}" (expected like 2025-03-01 14:05:07)` });
+      if (abs === null) bad(f, 'time', { zh: `无法识别的时间：“${text}”（应形如 2025-03-01 14:05:07）`, en: `not a time: "${text}" (expected like 2025-03-01 14:05:07)` });
       else t[f] = abs;
     }
     if (raw('t_call') === '') bad('t_call', 'missing', { zh: '缺少接警时间', en: 'no call time' });
@@ -173,8 +173,8 @@ function readPosition(lonText: string, latText: string, bad: Bad): { lon: number
   if (lonText === '' && latText === '') return { lon: null, lat: null };
   const lon = decimal(lonText) ?? NaN;
   const lat = decimal(latText) ?? NaN;
-  if (lonText === '' || !(Math.abs(lon) <= 180)) bad('lon', 'number', { zh: `不是经度：“${lonText}”`, en: `not a longitude: "${lonText}"` });
-  else if (latText === '' || !(Math.abs(lat) <= 90)) bad('lat', 'number', { zh: `不是纬度：“${latText}”`, en: `not a latitude: "${latText}"` });
+  if (lonText === '' || !(Math.abs(lon) <= 180)) bad('lon', 'number', { zh: `经度无效：“${lonText}”`, en: `not a longitude: "${lonText}"` });
+  else if (latText === '' || !(Math.abs(lat) <= 90)) bad('lat', 'number', { zh: `纬度无效：“${latText}”`, en: `not a latitude: "${latText}"` });
   else return { lon, lat };
   return { lon: null, lat: null };
 }

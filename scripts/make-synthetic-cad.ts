@@ -17,6 +17,7 @@ import { loadScenarioFile } from '../src/cli/io.ts';
 import { simulate } from '../src/engine/simulate.ts';
 import { toCsv } from '../src/report/csv.ts';
 import { parseDateTime } from '../src/scenario/duration.ts';
+import { formatErrors } from '../src/scenario/errors.ts';
 import { formatCadTime } from '../src/calibrate/cad/rows.ts';
 
 const DIR = resolve(import.meta.dirname, '../test/fixtures/cad');
@@ -26,7 +27,7 @@ const UNIT_TYPES: Record<string, string> = { engine: '水罐消防车', ambulanc
 const HEADER = ['事件编号', '事件类型', '事件等级', '所属辖区', '经度', '纬度', '接警时间', '应答时间', '通话结束时间', '车辆编号', '出动单位', '车辆类型', '派车时间', '出车时间', '到场时间', '离场时间', '送达医院', '到院时间', '可用时间'];
 
 const loaded = loadScenarioFile(resolve(DIR, 'truth.yaml'));
-if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+if (!loaded.ok) throw new Error(formatErrors(loaded.errors, 'en'));
 const s = loaded.value;
 const start = parseDateTime(s.start, true)!;
 const startAbs = start.dayNumber * 86400 + start.secondOfDay - start.offsetS;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { InputError } from '../scenario/errors.ts';
+import type { InputError, Words } from '../scenario/errors.ts';
 import { reservedKeyErrors } from '../scenario/reserved.ts';
 import { zodErrors } from '../scenario/zod-messages.ts';
 import { MAX_SEED, seedsFit } from '../random/streams.ts';
@@ -34,9 +34,17 @@ const batchMetaSchema = z
     seed: z.number().int().min(0).max(MAX_SEED),
     shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1).max(MAX_REPS) }),
     inputs: z.record(z.string(), z.string()).optional(),
-  })
-  .refine((m) => m.shard.index <= m.shard.count, { message: 'shard.index must be at most shard.count', path: ['shard', 'index'] })
-  .refine((m) => seedsFit(m.seed, m.reps), { message: `seed + reps must stay below ${MAX_SEED}`, path: ['seed'] });
+  });
+
+/** `words`, with the number found added unless the words already show it (as the schema's messages are). */
+const got = (words: Words, found: number): Words => (words.en.includes(String(found)) ? words : { zh: `${words.zh}；实为 ${found}`, en: `${words.en}; got ${found}` });
+
+/** What the schema cannot say of a well-formed description: a shard beyond the count, seeds past the last. */
+function crossFieldProblem(m: BatchMeta): InputError | null {
+  if (m.shard.index > m.shard.count) return { path: 'shard.index', ...got({ zh: 'shard.index 不得大于 shard.count', en: 'shard.index must be at most shard.count' }, m.shard.index) };
+  if (!seedsFit(m.seed, m.reps)) return { path: 'seed', ...got({ zh: `seed + reps 须小于 ${MAX_SEED}`, en: `seed + reps must stay below ${MAX_SEED}` }, m.seed) };
+  return null;
+}
 
 /** Parses a folder's batch.json; problems name the file (and the place in it). */
 export function readBatchMeta(path: string): { meta: BatchMeta } | { error: InputError } {
@@ -45,15 +53,22 @@ export function readBatchMeta(path: string): { meta: BatchMeta } | { error: Inpu
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: { path, message: 'missing — is this a folder written by linkdrill batch?' } };
-    if (code) return { error: { path, message: `cannot be read (${code})` } };
-    return { error: { path, message: `is cut short or not JSON (${(e as Error).message}); start the batch again in a new folder` } };
+    if (code === 'ENOENT') return { error: { path, zh: '不存在——这是 linkdrill batch 写出的文件夹吗？', en: 'missing — is this a folder written by linkdrill batch?' } };
+    if (code) return { error: { path, zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
+    const reason = (e as Error).message;
+    return { error: { path, zh: `内容不完整或不是 JSON（${reason}）；请在新的文件夹中重新开始批量运行`, en: `is cut short or not JSON (${reason}); start the batch again in a new folder` } };
   }
   const problems = reservedKeyErrors(value);
   const parsed = batchMetaSchema.safeParse(value);
-  if (!problems.length && parsed.success) return { meta: parsed.data };
-  const first = problems[0] ?? zodErrors(parsed.error!.issues, value)[0];
-  return { error: { path, message: `is not a linkdrill batch description: ${first.path ? `${first.path}: ` : ''}${first.message}` } };
+  const first = problems[0] ?? (parsed.success ? crossFieldProblem(parsed.data) : zodErrors(parsed.error.issues, value)[0]);
+  if (!first && parsed.success) return { meta: parsed.data };
+  return {
+    error: {
+      path,
+      zh: `不是 linkdrill 批量运行说明：${first!.path ? `${first!.path}：` : ''}${first!.zh}`,
+      en: `is not a linkdrill batch description: ${first!.path ? `${first!.path}: ` : ''}${first!.en}`,
+    },
+  };
 }
 
 /** The parts of two batches that must agree for their replications to be combined. */
@@ -61,13 +76,13 @@ export const sameBatch = (a: BatchMeta, b: BatchMeta) =>
   JSON.stringify([a.scenario, a.variants, a.reps, a.seed]) === JSON.stringify([b.scenario, b.variants, b.reps, b.seed]);
 
 /** Which input files differ between two batches' digests, in words; empty when none does. */
-export function changedInputs(was: Record<string, string> | undefined, now: Record<string, string>): string[] {
-  if (!was) return ['the folder records no input digests (written by an older linkdrill)'];
-  const out: string[] = [];
+export function changedInputs(was: Record<string, string> | undefined, now: Record<string, string>): Words[] {
+  if (!was) return [{ zh: '该文件夹没有记录输入文件的摘要（由较早版本的 linkdrill 写出）', en: 'the folder records no input digests (written by an older linkdrill)' }];
+  const out: Words[] = [];
   for (const [name, h] of Object.entries(now)) {
-    if (!Object.hasOwn(was, name)) out.push(`${name} (not read by the earlier batch)`);
-    else if (was[name] !== h) out.push(`${name} (content changed)`);
+    if (!Object.hasOwn(was, name)) out.push({ zh: `${name}（先前的批量运行未读取）`, en: `${name} (not read by the earlier batch)` });
+    else if (was[name] !== h) out.push({ zh: `${name}（内容已改变）`, en: `${name} (content changed)` });
   }
-  for (const name of Object.keys(was)) if (!Object.hasOwn(now, name)) out.push(`${name} (no longer read)`);
+  for (const name of Object.keys(was)) if (!Object.hasOwn(now, name)) out.push({ zh: `${name}（现已不再读取）`, en: `${name} (no longer read)` });
   return out;
 }

@@ -10,6 +10,8 @@ import { decimal, readCsvTable } from '../scenario/table.ts';
 import { pairedDifferences, pairedInterval, replicationInterval, sameShiftP, tCdf } from '../metrics/stats.ts';
 import { effectOf, holm, minDifferences, type Effect } from './verdict.ts';
 import type { InputError } from '../scenario/errors.ts';
+import { notANumber } from '../report/read.ts';
+import { listWords } from '../report/list-words.ts';
 
 export interface Job {
   variant: string;
@@ -76,7 +78,7 @@ export function readReplications(text: string, where = 'replications.csv', expec
   const table = readCsvTable(body, where);
   const { fields, errors } = table;
   const missing = REPLICATION_COLUMNS.filter((c) => !fields.includes(c));
-  if (missing.length) errors.push({ path: where, message: `missing columns: ${missing.join(', ')}` });
+  if (missing.length) errors.push({ path: where, zh: `缺少列：${listWords(missing).zh}`, en: `missing columns: ${listWords(missing).en}` });
   if (errors.length) return { rows: [], errors };
   const rows: ReplicationResult[] = [];
   const seen = new Map<string, number>();
@@ -84,25 +86,32 @@ export function readReplications(text: string, where = 'replications.csv', expec
   table.rows.forEach(({ cells, row, complete }) => {
     const line = `${where} line ${row}`;
     if (!complete) {
-      errors.push({ path: line, message: 'is not a complete row (a cell too many or too few)' });
+      errors.push({ path: line, zh: '不是完整的一行（多了或少了单元格）', en: 'is not a complete row (a cell too many or too few)' });
       return;
     }
     const r: Record<string, string> = { ...cells, variant: readText(cells.variant), rating: readText(cells.rating) };
     const rep = Number(r.rep);
     const seed = Number(r.seed);
     if (!Number.isInteger(rep) || rep < 1 || !Number.isInteger(seed)) {
-      errors.push({ path: line, message: `rep "${r.rep}" and seed "${r.seed}" must be whole numbers` });
+      errors.push({ path: line, zh: `rep“${r.rep}”和 seed“${r.seed}”须为整数`, en: `rep "${r.rep}" and seed "${r.seed}" must be whole numbers` });
       return;
     }
     if (expect) {
       const inShard = (rep - 1) % expect.shard.count === expect.shard.index - 1;
-      if (!known.has(r.variant)) errors.push({ path: `${line}, column variant`, message: `"${r.variant}" is not a variant of this batch` });
-      else if (rep > expect.reps || !inShard) errors.push({ path: `${line}, column rep`, message: `replication ${rep} is not part of this batch${expect.shard.count > 1 ? ` (shard ${expect.shard.index}/${expect.shard.count}, ${expect.reps} replications)` : ` (${expect.reps} replications)`}` });
-      else if (seed !== expect.seed + rep - 1) errors.push({ path: `${line}, column seed`, message: `seed ${seed} does not belong to replication ${rep} (expected ${expect.seed + rep - 1})` });
-      else {
+      const { shard } = expect;
+      if (!known.has(r.variant)) errors.push({ path: `${line}, column variant`, zh: `“${r.variant}”不是本次批量运行的方案`, en: `"${r.variant}" is not a variant of this batch` });
+      else if (rep > expect.reps || !inShard) {
+        errors.push({
+          path: `${line}, column rep`,
+          zh: `第 ${rep} 次重复不属于本次批量运行（${shard.count > 1 ? `分片 ${shard.index}/${shard.count}，` : ''}共 ${expect.reps} 次重复）`,
+          en: `replication ${rep} is not part of this batch${shard.count > 1 ? ` (shard ${shard.index}/${shard.count}, ${expect.reps} replications)` : ` (${expect.reps} replications)`}`,
+        });
+      } else if (seed !== expect.seed + rep - 1) {
+        errors.push({ path: `${line}, column seed`, zh: `种子 ${seed} 与第 ${rep} 次重复不符（应为 ${expect.seed + rep - 1}）`, en: `seed ${seed} does not belong to replication ${rep} (expected ${expect.seed + rep - 1})` });
+      } else {
         const key = `${r.variant}|${rep}`;
         const first = seen.get(key);
-        if (first !== undefined) errors.push({ path: line, message: `repeats ${r.variant} replication ${rep} (first on line ${first})` });
+        if (first !== undefined) errors.push({ path: line, zh: `方案 ${r.variant} 的第 ${rep} 次重复已出现过（首见于第 ${first} 行）`, en: `repeats ${r.variant} replication ${rep} (first on line ${first})` });
         else seen.set(key, row);
       }
     }
@@ -110,7 +119,7 @@ export function readReplications(text: string, where = 'replications.csv', expec
     for (const k of KPI_COLUMNS) {
       // An empty cell is a figure the replication did not have; anything else must be a number.
       const v = r[k] === '' ? NaN : decimal(r[k]);
-      if (v === null) errors.push({ path: `${line}, column ${k}`, message: `"${r[k].slice(0, 40)}" is not a number` });
+      if (v === null) errors.push({ path: `${line}, column ${k}`, ...notANumber(r[k]) });
       kpis[k] = v ?? NaN;
     }
     rows.push({ variant: r.variant, rep, seed, kpis, rating: r.rating });

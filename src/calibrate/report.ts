@@ -10,7 +10,7 @@ import type { Lang } from '../report/i18n.ts';
 import { esc } from '../report/svg.ts';
 import { formatSignificant } from '../report/format.ts';
 import type { Calibration, Quantity } from './calibrate.ts';
-import { dateOfDay, PROBLEM_KINDS } from './cad/rows.ts';
+import { dateOfDay, PROBLEM_KINDS, type ProblemKind } from './cad/rows.ts';
 import { cdfSvg, dailySvg, factorsSvg, qqSvg, travelSvg } from './charts.ts';
 import { cdf, type Params } from './fit/families.ts';
 import { countRange } from './fit/demand.ts';
@@ -45,10 +45,18 @@ function overview(c: Calibration, lang: Lang): string {
     [tr(T.rows, lang), String(c.source.rows)],
     [tr(T.incidents, lang), String(c.incidents)],
     [tr(T.dispatches, lang), String(c.dispatches)],
-    [tr(T.dropped, lang), `${c.source.dropped}${counts.length ? ` (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}${c.source.incidentsDropped ? `; ${tr(T.incidentsDropped, lang).replace('{n}', String(c.source.incidentsDropped))}` : ''}`],
+    [tr(T.dropped, lang), droppedText(c, counts, lang)],
     [tr(T.fields, lang), fields],
   ];
   return `<h2>${esc(tr(T.overview, lang))}</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table><p class="note"><strong>${esc(tr(T.method, lang))}:</strong> ${esc(tr(T.methodText, lang))}</p>`;
+}
+
+/** "6 (time: 1, zone: 1); 4 incidents lost every row…", with each language's punctuation. */
+function droppedText(c: Calibration, counts: readonly (readonly [ProblemKind, number])[], lang: Lang): string {
+  const zh = lang === 'zh';
+  const kinds = counts.map(([k, n]) => (zh ? `${tr(T.problemKinds[k], lang)} ${n}` : `${tr(T.problemKinds[k], lang)}: ${n}`)).join(zh ? '，' : ', ');
+  const lost = c.source.incidentsDropped ? `${zh ? '；' : '; '}${tr(T.incidentsDropped, lang).replace('{n}', String(c.source.incidentsDropped))}` : '';
+  return `${c.source.dropped}${counts.length ? (zh ? `（${kinds}）` : ` (${kinds})`) : ''}${lost}`;
 }
 
 function demand(c: Calibration, lang: Lang): string {
@@ -154,7 +162,7 @@ function problems(c: Calibration, lang: Lang): string {
   const ps = c.source.problems;
   if (ps.length === 0) return `<h2>${esc(tr(T.problems, lang))}</h2><p>${esc(tr(T.noProblems, lang))}</p>`;
   const shown = ps.slice(0, 200);
-  const rows = shown.map((p) => `<tr><td${p.record ? '' : ' class="num"'}>${esc(p.record ?? String(p.row))}</td><td>${esc(p.column)}</td><td>${esc(p.kind)}</td><td>${esc(p.message)}</td></tr>`).join('');
-  const more = ps.length > shown.length ? `<p class="note">… ${ps.length - shown.length} more in problems.csv</p>` : '';
+  const rows = shown.map((p) => `<tr><td${p.record ? '' : ' class="num"'}>${esc(p.record ?? String(p.row))}</td><td>${esc(p.column)}</td><td>${esc(tr(T.problemKinds[p.kind], lang))}</td><td>${esc(p[lang])}</td></tr>`).join('');
+  const more = ps.length > shown.length ? `<p class="note">${esc(tr(T.moreProblems, lang).replace('{n}', String(ps.length - shown.length)))}</p>` : '';
   return `<h2>${esc(tr(T.problems, lang))}</h2><p class="note">${esc(tr(T.problemsNote, lang))}</p><table><tr><th>${esc(tr(T.row, lang))}</th><th>${esc(tr(T.column, lang))}</th><th>${esc(tr(T.problemKind, lang))}</th><th>${esc(tr(T.message, lang))}</th></tr>${rows}</table>${more}`;
 }

@@ -10,6 +10,7 @@
  * - problems.csv — every problem row by row.
  */
 import { toCsv } from '../report/csv.ts';
+import type { Lang } from '../report/i18n.ts';
 import { civilFromDays, weekdayOf } from '../scenario/duration.ts';
 import type { Calibration, Quantity } from './calibrate.ts';
 import type { RowProblem } from './cad/rows.ts';
@@ -127,7 +128,7 @@ export function demandCsv(c: Calibration, h: History, bom: boolean): string {
   return toCsv(['type', 'zone', 'weekday', 'hour', 'exposure_h', 'observed', 'expected', 'rate_per_h', 'ci95_low', 'ci95_high'], rows, { bom });
 }
 
-/** problems.csv. */
-export function problemsCsv(problems: readonly RowProblem[], bom: boolean): string {
-  return toCsv(['row', 'column', 'kind', 'message'], problems.map((p) => [p.record ?? p.row, p.column, p.kind, p.message]), { bom });
+/** problems.csv: each problem's message in the report's language `lang` (the column names and kinds stay as they are, for scripts). */
+export function problemsCsv(problems: readonly RowProblem[], bom: boolean, lang: Lang): string {
+  return toCsv(['row', 'column', 'kind', 'message'], problems.map((p) => [p.record ?? p.row, p.column, p.kind, p[lang]]), { bom });
 }

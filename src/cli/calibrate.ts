@@ -84,7 +84,7 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
     'fits.csv': fitsCsv(c, bom),
     'tests.csv': testsCsv(c, bom),
     'demand.csv': demandCsv(c, buildHistory(read.rows, read.offsetS), bom),
-    'problems.csv': problemsCsv(read.problems, bom),
+    'problems.csv': problemsCsv(read.problems, bom, lang),
     'calibration.json': JSON.stringify({ linkdrill: 'calibration', source: { name, kind, rows: read.total, dropped: read.dropped }, period: { from: dateOfDay(c.firstDay), to: dateOfDay(c.lastDay), days: c.days }, scenario: scenario?.name ?? null, resamples, seed }, null, 2) + '\n',
   };
   try {

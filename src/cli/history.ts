@@ -75,7 +75,7 @@ function readMapping(path: string): Result<Mapping> {
 
 /** One line per problem (the first `limit`), then the counts by kind. */
 export function problemLines(name: string, problems: readonly RowProblem[], limit = 200): string[] {
-  const lines = problems.slice(0, limit).map((p) => `${name} ${problemPlace(p)}, column ${p.column}: ${p.message}`);
+  const lines = problems.slice(0, limit).map((p) => `${name} ${problemPlace(p)}, column ${p.column}: ${p.en}`);
   if (problems.length > limit) {
     const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
     lines.push(`… and ${problems.length - limit} more problems (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')} in all)`);

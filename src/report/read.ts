@@ -5,7 +5,7 @@
  */
 import type { AgencyRecord, CallKind, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord, ZoneClassName } from '../engine/records.ts';
 import { csvRound } from '../metrics/round.ts';
-import type { InputError } from '../scenario/errors.ts';
+import type { InputError, Words } from '../scenario/errors.ts';
 import type { RepRecords } from './aar.ts';
 import { readText } from './csv.ts';
 import { decimal, readCsvTable } from '../scenario/table.ts';
@@ -17,6 +17,9 @@ const CALL_KINDS: readonly CallKind[] = ['emergency', 'repeat', 'consult', 'tran
 /** A zone class as written; files from before classes existed read as urban. */
 const zoneClass = (s: string): ZoneClassName => (s === 'suburban' || s === 'rural' ? s : 'urban');
 
+/** A cell that should hold a number and does not, shown (its first 40 characters) as written. */
+export const notANumber = (cell: string): Words => ({ zh: `“${cell.slice(0, 40)}”不是数字`, en: `"${cell.slice(0, 40)}" is not a number` });
+
 /** One row's cells read as text, numbers and flags; a cell that is not what its column holds is a problem. */
 class Cells {
   constructor(
@@ -24,8 +27,8 @@ class Cells {
     private readonly at: string,
     private readonly problems: InputError[],
   ) {}
-  private bad(column: string, message: string): void {
-    this.problems.push({ path: `${this.at}, column ${column}`, message });
+  private bad(column: string, words: Words): void {
+    this.problems.push({ path: `${this.at}, column ${column}`, zh: words.zh, en: words.en });
   }
   has(column: string): boolean {
     return (this.cells[column] ?? '') !== '';
@@ -38,13 +41,13 @@ class Cells {
     const cell = this.cells[column];
     if (cell === undefined || cell === '') return null;
     const v = decimal(cell);
-    if (v === null) this.bad(column, `"${cell.slice(0, 40)}" is not a number`);
+    if (v === null) this.bad(column, notANumber(cell));
     return v ?? NaN;
   }
   /** A number that every row has. */
   req(column: string): number {
     const v = this.num(column);
-    if (v === null) this.bad(column, 'is empty');
+    if (v === null) this.bad(column, { zh: '为空', en: 'is empty' });
     return v ?? NaN;
   }
   bool(column: string): boolean {
@@ -63,7 +66,7 @@ function parse(name: string, csv: string, problems: InputError[][]): Cells[] {
 /** Each file's problems, at most {@link MAX_PROBLEMS} of each. */
 function capped(problems: InputError[][]): InputError[] {
   return problems.flatMap((list) =>
-    list.length > MAX_PROBLEMS ? [...list.slice(0, MAX_PROBLEMS), { path: list[0].path.replace(/ row .*$/, ''), message: `and ${list.length - MAX_PROBLEMS} more problems like these` }] : list,
+    list.length > MAX_PROBLEMS ? [...list.slice(0, MAX_PROBLEMS), { path: list[0].path.replace(/ row .*$/, ''), zh: `另有 ${list.length - MAX_PROBLEMS} 个类似问题`, en: `and ${list.length - MAX_PROBLEMS} more problems like these` }] : list,
   );
 }
 
@@ -71,7 +74,7 @@ function capped(problems: InputError[][]): InputError[] {
 export function readRunCsv(files: Record<string, string | undefined>): { reps: RepRecords[]; errors: InputError[] } {
   const errors: InputError[] = [];
   const need = ['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv'];
-  for (const n of need) if (files[n] === undefined) errors.push({ path: n, message: 'missing from the run folder' });
+  for (const n of need) if (files[n] === undefined) errors.push({ path: n, zh: '运行文件夹中没有此文件', en: 'missing from the run folder' });
   if (errors.length) return { reps: [], errors };
   const problems: InputError[][] = [];
   const byRep = new Map<number, RepRecords>();

@@ -4,7 +4,7 @@
  * each problem instead of failing, or quietly scoring nonsense, halfway through the report.
  */
 import { z } from 'zod';
-import type { Result } from '../scenario/errors.ts';
+import type { InputError, Result, Words } from '../scenario/errors.ts';
 import { INDICATOR_IDS, REPORTING_PROFILES, SCORE_GROUPS } from '../scenario/scoring.ts';
 import { GRADES } from '../scenario/schema-common.ts';
 import { MAX_SECONDS } from '../scenario/duration.ts';
@@ -19,12 +19,23 @@ const lon = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
 const place = z.object({ id: text, name: text, lon, lat });
 
+/** This file's own schema messages (zod takes them as strings): each with its Chinese, found again by the English. */
+export const SCHEMA_WORDS: readonly Words[] = [
+  { zh: '须为 GeoJSON 坐标：由有限数值组成的位置 [lon, lat]，嵌套不超过 4 层列表', en: 'must be GeoJSON coordinates: positions [lon, lat] of finite numbers, in lists at most 4 deep' },
+];
+
 /** GeoJSON coordinates: a position [lon, lat, …] of finite numbers, or lists of them at most 4 deep. */
 const coordinates = z.custom<unknown>((v) => {
   const ok = (c: unknown, depth: number): boolean =>
     Array.isArray(c) && (c.length > 0 && typeof c[0] === 'number' ? c.length >= 2 && c.every((x) => typeof x === 'number' && Number.isFinite(x)) : depth < 4 && c.every((x) => ok(x, depth + 1)));
   return ok(v, 0);
-}, 'must be GeoJSON coordinates: positions [lon, lat] of finite numbers, in lists at most 4 deep');
+}, SCHEMA_WORDS[0].en);
+
+/** A schema problem with this file's own message said in Chinese too (the rest come in both languages already). */
+const withSchemaWords = (e: InputError): InputError => {
+  const own = SCHEMA_WORDS.find((w) => w.en === e.en);
+  return own ? { ...e, zh: own.zh } : e;
+};
 
 /** The geography for the report's map (see `report/map.ts`). */
 const mapSchema = z.object({
@@ -90,12 +101,13 @@ export function parseRunMeta(json: string, where = 'run.json'): Result<RunMeta> 
   try {
     value = JSON.parse(json.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, errors: [{ path: where, message: `is cut short or not JSON (${(e as Error).message})` }] };
+    const reason = (e as Error).message;
+    return { ok: false, errors: [{ path: where, zh: `内容不完整或不是 JSON（${reason}）`, en: `is cut short or not JSON (${reason})` }] };
   }
-  const named = (errors: { path: string; message: string }[]) => errors.map((e) => ({ path: e.path ? `${where}: ${e.path}` : where, message: e.message }));
+  const named = (errors: InputError[]): InputError[] => errors.map((e) => ({ path: e.path ? `${where}: ${e.path}` : where, zh: e.zh, en: e.en }));
   const reserved = reservedKeyErrors(value);
   if (reserved.length) return { ok: false, errors: named(reserved) };
   const r = runMetaSchema.safeParse(value);
-  if (!r.success) return { ok: false, errors: named(zodErrors(r.error.issues, value)) };
+  if (!r.success) return { ok: false, errors: named(zodErrors(r.error.issues, value).map(withSchemaWords)) };
   return { ok: true, value: r.data as RunMeta };
 }

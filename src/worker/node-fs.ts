@@ -6,6 +6,7 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { formatError, type InputError, type Words } from '../scenario/errors.ts';
 
 /** The kinds of folder linkdrill writes (an exercise writes a run folder with more files in it). */
 export const OUTPUT_KINDS = ['run', 'batch', 'calibration', 'history'] as const;
@@ -28,8 +29,37 @@ interface Manifest {
   files: string[];
 }
 
-/** A refusal to write, with the place it concerns. */
-export class OutputRefused extends Error {}
+/** Each kind of folder as a person calls it. */
+export const KIND_WORDS: Record<OutputKind, Words> = {
+  run: { zh: '运行结果', en: 'run' },
+  batch: { zh: '批量运行结果', en: 'batch' },
+  calibration: { zh: '校准结果', en: 'calibration' },
+  history: { zh: '历史验证结果', en: 'history' },
+};
+
+/**
+ * A refusal to write, with the place it concerns (`problem`), said in both languages: `zh` and `en`
+ * are the whole line (`out：…`, `out: …`) as {@link formatError} writes it; `message` is the English.
+ */
+export class OutputRefused extends Error implements Words {
+  readonly problem: InputError;
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(path: string, words: Words) {
+    const problem = { path, zh: words.zh, en: words.en };
+    super(formatError(problem, 'en'));
+    this.problem = problem;
+    this.zh = formatError(problem, 'zh');
+    this.en = this.message;
+  }
+}
+
+/** The words of a failed write: "cannot write the output (no space left on the disk); nothing was changed". */
+const notWritten = (e: unknown): Words => {
+  const why = writeProblem(e);
+  return { zh: `无法写入输出（${why.zh}）；未做任何改动`, en: `cannot write the output (${why.en}); nothing was changed` };
+};
 
 /** What is in `dir` now: `null` when it does not exist; throws {@link OutputRefused} when it is not a plain folder. */
 function entries(dir: string, shown: string): string[] | null {
@@ -39,8 +69,8 @@ function entries(dir: string, shown: string): string[] | null {
   } catch {
     return null;
   }
-  if (st.isSymbolicLink()) throw new OutputRefused(`${shown}: is a symbolic link; give the folder itself`);
-  if (!st.isDirectory()) throw new OutputRefused(`${shown}: is a file, not a folder; choose a folder name for the output`);
+  if (st.isSymbolicLink()) throw new OutputRefused(shown, { zh: '是符号链接；请给出文件夹本身', en: 'is a symbolic link; give the folder itself' });
+  if (!st.isDirectory()) throw new OutputRefused(shown, { zh: '是文件而不是文件夹；请为输出另取一个文件夹名', en: 'is a file, not a folder; choose a folder name for the output' });
   return readdirSync(dir);
 }
 
@@ -82,17 +112,28 @@ export function folderOwner(dir: string, shown = dir): OutputKind | 'empty' | 'a
 
 /** Refuses output paths that are the current folder, one of its parents, the home folder or a root. */
 function checkPlace(outDir: string): string {
-  if (outDir.trim() === '') throw new OutputRefused('--out: is empty; give a folder name');
+  if (outDir.trim() === '') throw new OutputRefused('--out', { zh: '为空；请给出文件夹名', en: 'is empty; give a folder name' });
   const target = resolve(outDir);
   const cwd = process.cwd();
   if (target === cwd || cwd.startsWith(target.endsWith(sep) ? target : target + sep)) {
-    throw new OutputRefused(`${outDir}: is the current folder${target === cwd ? '' : ' or holds it'}; linkdrill writes into a folder of its own (e.g. reports/my-run)`);
+    const here = target === cwd;
+    throw new OutputRefused(outDir, {
+      zh: `是当前文件夹${here ? '' : '或其上级文件夹'}；linkdrill 只写入它自己的文件夹（如 reports/my-run）`,
+      en: `is the current folder${here ? '' : ' or holds it'}; linkdrill writes into a folder of its own (e.g. reports/my-run)`,
+    });
   }
-  if (target === homedir() || dirname(target) === target) throw new OutputRefused(`${outDir}: is ${dirname(target) === target ? 'a file-system root' : 'your home folder'}; choose a folder of its own`);
+  if (target === homedir() || dirname(target) === target) {
+    const root = dirname(target) === target;
+    throw new OutputRefused(outDir, { zh: `是${root ? '文件系统的根目录' : '你的主文件夹'}；请另选一个专用的文件夹`, en: `is ${root ? 'a file-system root' : 'your home folder'}; choose a folder of its own` });
+  }
   return target;
 }
 
-const list = (xs: string[]) => xs.slice(0, 4).map((x) => `"${x}"`).join(', ') + (xs.length > 4 ? ` and ${xs.length - 4} more` : '');
+/** The first few names, quoted, and how many more. */
+const list = (xs: string[]): Words => ({
+  zh: xs.slice(0, 4).map((x) => `“${x}”`).join('、') + (xs.length > 4 ? ` 等，另有 ${xs.length - 4} 项` : ''),
+  en: xs.slice(0, 4).map((x) => `"${x}"`).join(', ') + (xs.length > 4 ? ` and ${xs.length - 4} more` : ''),
+});
 
 /**
  * May linkdrill put a `kind` folder at `outDir`? Returns the resolved path; throws
@@ -104,10 +145,20 @@ export function claimOutputFolder(outDir: string, kind: OutputKind, replace = tr
   const owner = folderOwner(target, outDir);
   if (owner === 'absent' || owner === 'empty') return target;
   if (typeof owner === 'object') {
-    throw new OutputRefused(`${outDir}: holds files linkdrill did not write (${list(owner.foreign)}); nothing was changed — choose a new or empty folder for the output`);
+    const names = list(owner.foreign);
+    throw new OutputRefused(outDir, {
+      zh: `含有并非 linkdrill 写出的文件（${names.zh}）；未做任何改动——请为输出选择一个新的或空的文件夹`,
+      en: `holds files linkdrill did not write (${names.en}); nothing was changed — choose a new or empty folder for the output`,
+    });
   }
-  if (owner !== kind) throw new OutputRefused(`${outDir}: holds a linkdrill ${owner} folder, not a ${kind} folder; nothing was changed — choose another folder`);
-  if (!replace) throw new OutputRefused(`${outDir}: holds an earlier ${kind}; nothing was changed`);
+  const [was, want] = [KIND_WORDS[owner], KIND_WORDS[kind]];
+  if (owner !== kind) {
+    throw new OutputRefused(outDir, {
+      zh: `是 linkdrill 的${was.zh}文件夹，而不是${want.zh}文件夹；未做任何改动——请另选文件夹`,
+      en: `holds a linkdrill ${was.en} folder, not a ${want.en} folder; nothing was changed — choose another folder`,
+    });
+  }
+  if (!replace) throw new OutputRefused(outDir, { zh: `已有先前的${want.zh}；未做任何改动`, en: `holds an earlier ${want.en}; nothing was changed` });
   return target;
 }
 
@@ -120,14 +171,15 @@ function quietly(f: () => unknown): void {
   }
 }
 
-/** Turns a write failure into words a user can act on. */
-export function writeProblem(e: unknown): string {
+/** Turns a write failure into words a user can act on (an error code the words do not know, as it is). */
+export function writeProblem(e: unknown): Words {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'no space left on the disk';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'the file system is read-only';
-  if (code === 'EDQUOT') return 'disk quota exceeded';
-  return code ?? (e as Error).message;
+  if (code === 'ENOSPC') return { zh: '磁盘空间不足', en: 'no space left on the disk' };
+  if (code === 'EACCES' || code === 'EPERM') return { zh: '没有权限', en: 'permission denied' };
+  if (code === 'EROFS') return { zh: '文件系统为只读', en: 'the file system is read-only' };
+  if (code === 'EDQUOT') return { zh: '超出磁盘配额', en: 'disk quota exceeded' };
+  const raw = code ?? (e as Error).message;
+  return { zh: raw, en: raw };
 }
 
 /** Whether process `pid` is running (or exists under another user); pid reuse only keeps a leftover longer. */
@@ -169,7 +221,7 @@ function stageFolder(outDir: string, kind: OutputKind): { tmp: string; commit(fi
     mkdirSync(tmp);
   } catch (e) {
     quietly(() => rmSync(tmp, { recursive: true, force: true }));
-    throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+    throw new OutputRefused(outDir, notWritten(e));
   }
   return {
     tmp,
@@ -182,7 +234,7 @@ function stageFolder(outDir: string, kind: OutputKind): { tmp: string; commit(fi
       } catch (e) {
         quietly(() => rmSync(tmp, { recursive: true, force: true }));
         quietly(() => !existsSync(target) && existsSync(old) && renameSync(old, target));
-        throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+        throw new OutputRefused(outDir, notWritten(e));
       }
       quietly(() => rmSync(old, { recursive: true, force: true }));
     },
@@ -204,7 +256,7 @@ export function writeOutputFolder(outDir: string, files: Record<string, string |
     for (const [name, data] of Object.entries(files)) writeFileSync(join(stage.tmp, name), data);
   } catch (e) {
     stage.abort();
-    throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+    throw new OutputRefused(outDir, notWritten(e));
   }
   stage.commit(Object.keys(files));
 }
@@ -245,7 +297,7 @@ export async function writeOutputFolderStreamed<T>(outDir: string, kind: OutputK
   const stage = stageFolder(outDir, kind);
   const sinks = new Map<string, FileSink>();
   const fail = (e: unknown): never => {
-    throw new OutputRefused(`${outDir}: cannot write the output (${writeProblem(e)}); nothing was changed`);
+    throw new OutputRefused(outDir, notWritten(e));
   };
   const open = (name: string) => {
     if (sinks.has(name) || name.includes('/') || name.includes(sep) || name.startsWith('.')) throw new Error(`output file "${name}" opened twice or not a plain name`);
@@ -295,7 +347,8 @@ export function replaceOwnFile(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (e) {
     quietly(() => rmSync(tmp, { force: true }));
-    throw new OutputRefused(`${path}: cannot write (${writeProblem(e)}); the old file is unchanged`);
+    const why = writeProblem(e);
+    throw new OutputRefused(path, { zh: `无法写入（${why.zh}）；原文件未改动`, en: `cannot write (${why.en}); the old file is unchanged` });
   }
 }
 
@@ -304,17 +357,17 @@ export function replaceOwnFile(path: string, data: string | Uint8Array): void {
  * network): refused when something already exists there, unless `overwrite` is given.
  */
 export function writeOutputFile(path: string, data: string | Uint8Array, overwrite = false): void {
-  if (path.trim() === '') throw new OutputRefused('--out: is empty; give a file name');
+  if (path.trim() === '') throw new OutputRefused('--out', { zh: '为空；请给出文件名', en: 'is empty; give a file name' });
   const target = resolve(path);
   let exists = false;
   try {
     const st = lstatSync(target);
     exists = true;
-    if (!st.isFile()) throw new OutputRefused(`${path}: is ${st.isDirectory() ? 'a folder' : 'not a regular file'}; give a file name`);
+    if (!st.isFile()) throw new OutputRefused(path, { zh: `是${st.isDirectory() ? '文件夹' : '非普通文件'}；请给出文件名`, en: `is ${st.isDirectory() ? 'a folder' : 'not a regular file'}; give a file name` });
   } catch (e) {
     if (e instanceof OutputRefused) throw e;
   }
-  if (exists && !overwrite) throw new OutputRefused(`${path}: already exists; nothing was changed (give another name, or --force to replace it)`);
+  if (exists && !overwrite) throw new OutputRefused(path, { zh: '已存在；未做任何改动（请换一个名字，或加 --force 替换）', en: 'already exists; nothing was changed (give another name, or --force to replace it)' });
   mkdirSync(dirname(target), { recursive: true });
   replaceOwnFile(target, data);
 }

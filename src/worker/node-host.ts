@@ -11,6 +11,7 @@ import { wrap, releaseProxy, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { EngineApi } from './api.ts';
 import { processEndpoint } from './process-endpoint.ts';
+import type { Words } from '../scenario/errors.ts';
 
 /** Whether this code runs compiled (from `build/`) rather than from its TypeScript sources. */
 export const COMPILED = !import.meta.url.endsWith('.ts');
@@ -66,13 +67,26 @@ const SEMI_SPACE_MB = 32;
  */
 export const ENGINE_YOUNG_GENERATION_MB = 3 * SEMI_SPACE_MB;
 
+/** A batch worker that ended while it had work (killed, out of memory), said in both languages; `message` is the English. */
+export class WorkerStopped extends Error implements Words {
+  readonly zh: string;
+  readonly en: string;
+
+  /** `signal` (SIGKILL) as the system names it, else the process's exit code. */
+  constructor(signal: string | null, code: number | null) {
+    super(`a batch worker stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+    this.en = this.message;
+    this.zh = `一个批量运行工作进程意外终止（${signal ?? `退出码 ${code}`}）`;
+  }
+}
+
 export function startEngineWorker(): EngineWorker {
   const child = startProcess('worker', new URL('./node-process.ts', import.meta.url), [`--max-semi-space-size=${SEMI_SPACE_MB}`]);
   const api = wrap<EngineApi>(nodeEndpoint(processEndpoint(child)));
   let ending = false;
   const died = new Promise<never>((_, reject) => {
     child.once('exit', (code, signal) => {
-      if (!ending) reject(new Error(`a batch worker stopped unexpectedly (${signal ?? `exit code ${code}`})`));
+      if (!ending) reject(new WorkerStopped(signal, code));
     });
   });
   // Nobody may be waiting on it yet: an unexpected end is reported where it is awaited.

@@ -111,7 +111,7 @@ describe('batch comparison', () => {
     expect(files(out)).toEqual(files(whole.outDir));
     const bad = mergeShards([s1.outDir], mkdtempSync(join(tmpdir(), 'm-')), 'en');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0].message).toMatch(/replications are missing/);
+    if (!bad.ok) expect(bad.errors[0].en).toMatch(/replications are missing/);
     const other = opts({ reps: 4, shard: { index: 2, count: 2 } });
     await runBatch(other);
     const mismatch = mergeShards([s1.outDir, other.outDir], mkdtempSync(join(tmpdir(), 'm-')), 'en');
@@ -167,6 +167,7 @@ describe('batch worker processes', () => {
     expect(typeof w.pid).toBe('number');
     process.kill(w.pid!, 'SIGKILL');
     await expect(w.died).rejects.toThrow(/stopped unexpectedly \(SIGKILL\)/);
+    await expect(w.died).rejects.toThrow(expect.objectContaining({ zh: '一个批量运行工作进程意外终止（SIGKILL）' }));
     await w.terminate();
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBatchMeta } from '../../src/batch/meta.ts';
+import { expectBilingual } from '../report/bilingual.ts';
 import { main } from '../../src/cli/main.ts';
 
 const good = { scenario: { name: 'small', title: 'small' }, variants: [{ name: 'baseline', title: 'small', description: '' }], reps: 4, seed: 7, shard: { index: 1, count: 2 }, inputs: { 'small.yaml': 'ab' } };
@@ -23,7 +24,9 @@ function folder(text: string | null, csv: string | 'folder' | null = null): stri
 const messageOf = (text: string | null) => {
   const dir = folder(text);
   const r = readBatchMeta(join(dir, 'batch.json'));
-  return 'error' in r ? r.error.message : 'ok';
+  if (!('error' in r)) return 'ok';
+  expectBilingual([r.error]);
+  return r.error.en;
 };
 
 describe('batch.json', () => {
@@ -34,6 +37,7 @@ describe('batch.json', () => {
     ['cut short', JSON.stringify(good).slice(0, 50), 'is cut short or not JSON'],
     ['10^15 replications', JSON.stringify({ ...good, reps: 1e15 }), 'is not a linkdrill batch description: reps: must be at most 1000000; got 1000000000000000'],
     ['a shard past the count', JSON.stringify({ ...good, shard: { index: 3, count: 2 } }), 'shard.index: shard.index must be at most shard.count'],
+    ['seeds past the last', JSON.stringify({ ...good, seed: Number.MAX_SAFE_INTEGER - 1 }), 'is not a linkdrill batch description: seed: seed + reps must stay below 9007199254740991; got 9007199254740990'],
     ['a negative seed', JSON.stringify({ ...good, seed: -1 }), 'seed: must be at least 0; got -1'],
     ['no variants', JSON.stringify({ ...good, variants: [] }), 'variants: must have at least 1 item'],
     ['a digest that is not text', JSON.stringify({ ...good, inputs: { 'small.yaml': 5 } }), 'inputs.small.yaml: must be text; got 5'],

@@ -4,13 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { parseCadTime, checkRows, readRows } from '../../src/calibrate/cad/rows.ts';
+import { parseCadTime, checkRows, readRows, rowProblemError } from '../../src/calibrate/cad/rows.ts';
 import { parseMapping, resolveColumns, IDENTITY_MAPPING } from '../../src/calibrate/cad/columns.ts';
 import { csvTable } from '../../src/calibrate/cad/table.ts';
+import { xlsxTable } from '../../src/calibrate/cad/xlsx.ts';
+import { runFolderRows } from '../../src/calibrate/cad/records.ts';
+import { problemsCsv } from '../../src/calibrate/tables.ts';
+import { expectBilingual } from '../report/bilingual.ts';
 import { readCadTable } from '../../src/calibrate/cad/read.ts';
 import { buildHistory, dispatchDelays } from '../../src/calibrate/observations.ts';
 import { main } from '../../src/cli/main.ts';
-import { CAD, MAPPING, TRUTH, truth } from './fixture.ts';
+import { CAD, MAPPING, readFixture, TRUTH, truth } from './fixture.ts';
+import { calibrate } from '../../src/calibrate/calibrate.ts';
+import { calibrationHtml } from '../../src/calibrate/report.ts';
 
 const io = () => {
   const out: string[] = [];
@@ -36,7 +42,7 @@ describe('rows and their problems', () => {
     const t = csvTable([HEAD, ...lines].join('\n'), 'x.csv');
     if (!t.ok) throw new Error('table');
     const r = readCadTable(t.value, IDENTITY_MAPPING, scenario, 'x.csv', false);
-    if (!r.ok) throw new Error(r.errors[0].message);
+    if (!r.ok) throw new Error(r.errors[0].en);
     return r.value;
   };
 
@@ -57,7 +63,9 @@ describe('rows and their problems', () => {
       ok.replace(',fire,', ',medical,'), // I1 again with another type
       ok, // I1 again: the same unit at the same alert time
     ];
-    const p = read(lines).problems.map((x) => [x.row, x.column, x.kind]);
+    const problems = read(lines).problems;
+    expectBilingual(problems);
+    const p = problems.map((x) => [x.row, x.column, x.kind]);
     expect(p).toEqual([
       [3, 't_arrive', 'time'],
       [4, 't_arrive', 'negative'],
@@ -70,7 +78,35 @@ describe('rows and their problems', () => {
       [10, 'unit', 'duplicate'], // also the same unit at the same alert time as row 2
       [11, 'unit', 'duplicate'],
     ]);
-    expect(read([lines[2]]).problems[0].message).toBe('t_arrive (2025-03-03 10:03:00) is 40 s before t_enroute (2025-03-03 10:03:40): a negative travel of −40 s');
+    const negative = read([lines[2]]).problems[0];
+    expect(negative.en).toBe('t_arrive (2025-03-03 10:03:00) is 40 s before t_enroute (2025-03-03 10:03:40): a negative travel of −40 s');
+    expect(negative.zh).toBe('t_arrive（2025-03-03 10:03:00）比 t_enroute（2025-03-03 10:03:40）早 40 秒：行驶时长为负（−40 秒）');
+    expect(problems.find((x) => x.kind === 'type')!.en).toBe('unknown incident type "flood" (the scenario has: fire, medical, traffic, security)');
+    expect(problems.find((x) => x.kind === 'conflict')!.en).toBe('incident I1 has type "fire" in row 2 but "medical" here');
+    expect(rowProblemError('x.csv', negative)).toEqual({ path: 'x.csv row 2, column t_arrive', zh: negative.zh, en: negative.en });
+  });
+
+  it('every other kind of row problem is said in both languages, the English as before', () => {
+    const lines = [
+      ok.replace('I1,', 'G1,').replace(',fire,', ',,'), // no type
+      ok.replace('I1,', 'G2,').replace('2025-03-03 10:00:00', ''), // no call time
+      ok.replace('I1,', 'G3,').replace('2025-03-03 10:03:40', '2025-03-03 10:03:50').replace('2025-03-03 10:02:30', '2025-03-03 10:04:00'), // en route before the alert
+      ok.replace('I1,', 'G4,').replace('2025-03-03 10:49:00', '2025-03-13 10:49:00'), // ten days on scene
+    ];
+    const problems = read(lines).problems;
+    expectBilingual(problems);
+    expect(problems.map((x) => x.en)).toEqual([
+      'no incident type',
+      'no call time',
+      't_enroute (2025-03-03 10:03:50) is 10 s before t_alert (2025-03-03 10:04:00): a negative turnout of −10 s',
+      't_clear (2025-03-13 10:49:00) is 10 days after t_arrive (2025-03-03 10:09:00): longer than any stage of a response (a mistyped date?)',
+    ]);
+    const t = { header: ['incident_id', 'type', 'grade', 'lon', 'lat', 't_call'], rows: [['A', 'fire', 'V', '200', '30', '2025-03-03 10:00:00'], ['B', 'fire', '', '120', '95', 'soon']] };
+    const cols = resolveColumns(t.header, IDENTITY_MAPPING, 'x.csv');
+    const r = readRows(t, cols.ok ? cols.value : {}, IDENTITY_MAPPING, 0);
+    expectBilingual(r.problems);
+    expect(r.problems.map((x) => x.en)).toEqual(['grade must be one of IV, III, II, I, got "V"', 'not a longitude: "200"', 'not a time: "soon" (expected like 2025-03-01 14:05:07)', 'not a latitude: "95"']);
+    expect(r.problems[0].zh).toBe('等级须为 IV、III、II、I 之一，实为“V”');
   });
 
   it('a mistyped date is caught: a stage over a week, and a call far outside the export’s period', () => {
@@ -80,7 +116,8 @@ describe('rows and their problems', () => {
       [32, 't_clear', 'long'],
       [33, 't_call', 'outlier'],
     ]);
-    expect(p[1].message).toMatch(/^call on 2205-03-03, far outside the other calls \(2025-03-01 – 2025-03-28 for the rest\)/);
+    expectBilingual(p);
+    expect(p[1].en).toMatch(/^call on 2205-03-03, far outside the other calls \(2025-03-01 – 2025-03-28 for the rest\)/);
   });
 
   it('without a scenario, zones, types and agencies are whatever the export says', () => {
@@ -113,12 +150,73 @@ describe('rows and their problems', () => {
     const r = readRows(t, cols.ok ? cols.value : {}, m.value, 0);
     expect(checkRows(r.rows, { zones: null, types: null, agencies: null, offsetS: 0 }).rows[0].type).toBe('fire');
     const missing = resolveColumns(['编号', '类别'], m.value, 'x.csv');
-    expect(!missing.ok && missing.errors.map((e) => e.message)).toEqual([
+    expect(!missing.ok && missing.errors.map((e) => e.en)).toEqual([
       'the mapping names column "类型" for type, but the header has no such column (it has: 编号, 类别)',
       'the mapping names column "接警" for t_call, but the header has no such column (it has: 编号, 类别)',
     ]);
+    if (!missing.ok) expectBilingual(missing.errors);
+    const none = resolveColumns(['编号'], IDENTITY_MAPPING, 'x.csv');
+    expect(!none.ok && none.errors.map((e) => e.en)).toEqual([
+      'no column for incident_id (incident number (rows of one incident share it)): name it in the header or map it with --mapping',
+      'no column for type (incident type (a scenario incidentTypes id, after values.type)): name it in the header or map it with --mapping',
+      'no column for t_call (call received): name it in the header or map it with --mapping',
+    ]);
+    if (!none.ok) expectBilingual(none.errors);
+    const offset = parseMapping({ utcOffset: 'UTC+8' }, 'm.yaml');
+    expect(!offset.ok && offset.errors).toEqual([{ path: 'm.yaml utcOffset', zh: 'UTC 偏移应形如“+08:00”；实为“UTC+8”', en: 'a UTC offset is like "+08:00"; got "UTC+8"' }]);
+    expect(parseMapping({ utcOffset: '+0800' }, 'm.yaml').ok).toBe(true);
     const bad = parseMapping({ columns: { when: 'x' } }, 'm.yaml');
     expect(!bad.ok && bad.errors[0].path).toBe('m.yaml columns');
+  });
+});
+
+describe('files that cannot be read as an export', () => {
+  it('a CSV file with no header, a broken quote, a workbook that is not one or lacks the sheet: named in both languages', async () => {
+    const empty = csvTable('\r\n\r\n', 'x.csv');
+    const quote = csvTable('a,b\r\n"1,2\r\n', 'x.csv');
+    const notXlsx = await xlsxTable(new TextEncoder().encode('not a zip'), 'x.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('出动记录');
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const noSheet = await xlsxTable(bytes, 'x.xlsx', '警情');
+    const blank = await xlsxTable(bytes, 'x.xlsx');
+    const errors = [empty, quote, notXlsx, noSheet, blank].flatMap((r) => (r.ok ? [] : r.errors));
+    expect(errors).toHaveLength(5);
+    expectBilingual(errors);
+    expect(errors[0].en).toBe('the file is empty (no header row)');
+    expect(errors[2].en).toMatch(/^not a readable \.xlsx workbook \(/);
+    expect(errors[3]).toEqual({ path: 'x.xlsx', zh: '没有名为“警情”的工作表（工作簿中有：出动记录）', en: 'no worksheet "警情" (it has: 出动记录)' });
+    expect(errors[4].en).toBe('the first worksheet is empty (no header row)');
+  });
+
+  it('a run folder that is not one, or lacks the replication asked for: named in both languages', () => {
+    const notJson = runFolderRows({ 'run.json': '{"scen' }, 1);
+    const notRun = runFolderRows({ 'run.json': '{"a": 1}' }, 1);
+    const badStart = runFolderRows({ 'run.json': '{"scenario": {"start": "soon"}}' }, 1);
+    const noFiles = runFolderRows({ 'run.json': '{"scenario": {"start": "2025-03-01T00:00:00+08:00"}}' }, 1);
+    const errors = [notJson, notRun, badStart, noFiles].flatMap((r) => (r.ok ? [] : r.errors));
+    expectBilingual(errors);
+    expect(errors.slice(1, 3).map((e) => e.en)).toEqual(['not a linkdrill run description', 'scenario.start "soon" is not a date-time with an offset']);
+    expect(errors.at(-1)).toEqual({ path: 'agencies.csv', zh: '运行文件夹中没有此文件', en: 'missing from the run folder' });
+  });
+
+  it('problems.csv says each problem in the report’s language, under the same columns', () => {
+    const p = [{ row: 7, column: '接警时间', kind: 'missing' as const, zh: '缺少接警时间', en: 'no call time' }];
+    expect(problemsCsv(p, false, 'zh')).toBe('row,column,kind,message\r\n7,接警时间,missing,缺少接警时间\r\n');
+    expect(problemsCsv(p, false, 'en')).toBe('row,column,kind,message\r\n7,接警时间,missing,no call time\r\n');
+  });
+
+  it('calibration.html lists the problem rows, their kinds and what is wrong in the report’s language', () => {
+    const r = readFixture(truth());
+    expect(r.problems.length).toBeGreaterThan(0);
+    const c = calibrate(r.rows, r.offsetS, { name: 'cad.csv', kind: 'cad', rows: r.total, problems: r.problems, dropped: r.dropped, incidentsDropped: r.incidentsDropped }, truth(), { resamples: 0, seed: 1, dayStartH: 7, nightStartH: 19 });
+    const section = (lang: 'zh' | 'en') => calibrationHtml(c, lang).split(lang === 'zh' ? '七、问题记录' : '7. Problem rows')[1];
+    const [zh, en] = [section('zh'), section('en')];
+    for (const p of r.problems) {
+      expect(zh).toContain(p.zh.replaceAll('"', '&quot;').slice(0, 12));
+      expect(en).toContain(p.en.replaceAll('"', '&quot;').slice(0, 12));
+    }
+    expect(zh).not.toMatch(/>(missing|time|negative|order|long|outlier|zone|type|agency|grade|number|conflict|duplicate)</);
   });
 });
 

@@ -8,6 +8,7 @@ import { parseMapping } from '../../src/calibrate/cad/columns.ts';
 import { readCadTable, type ReadHistory } from '../../src/calibrate/cad/read.ts';
 import { calibrate, type Calibration } from '../../src/calibrate/calibrate.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
+import { formatErrors } from '../../src/scenario/errors.ts';
 
 export const CAD_DIR = resolve(ROOT, 'test/fixtures/cad');
 export const CAD = resolve(CAD_DIR, 'cad.csv');
@@ -24,7 +25,7 @@ export function readFixture(scenario: Scenario | null, drop = true): ReadHistory
   const mapping = parseMapping(parse(readFileSync(MAPPING, 'utf8')), 'mapping.yaml');
   if (!table.ok || !mapping.ok) throw new Error('fixture unreadable');
   const r = readCadTable(table.value, mapping.value, scenario, 'cad.csv', drop);
-  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  if (!r.ok) throw new Error(formatErrors(r.errors, 'en'));
   return r.value;
 }
 

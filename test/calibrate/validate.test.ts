@@ -12,6 +12,7 @@ import { buildHistory } from '../../src/calibrate/observations.ts';
 import { compareMeasures, overPeriod, validate, type Validation } from '../../src/calibrate/validate.ts';
 import { startOf } from '../../src/calibrate/cad/records.ts';
 import { fragmentYaml } from '../../src/calibrate/fragment.ts';
+import { formatErrors } from '../../src/scenario/errors.ts';
 import { calibrateFixture, CAD, CAD_DIR, MAPPING, readFixture, TRUTH } from './fixture.ts';
 import { main } from '../../src/cli/main.ts';
 import { ROOT } from '../helpers.ts';
@@ -23,13 +24,13 @@ const ZONE_CLASSES = { Z1: 'urban', Z2: 'urban', Z3: 'urban', Z4: 'rural', Z5: '
 function validateText(text: string, files: Record<string, string> = {}, reps = REPS): Validation {
   const read = (p: string) => files[p] ?? null;
   const base = loadScenario(text, 'scenario.yaml', read);
-  if (!base.ok) throw new Error(base.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  if (!base.ok) throw new Error(formatErrors(base.errors, 'en'));
   const r = readFixture(base.value);
   const observed = buildHistory(r.rows, r.offsetS);
   const raw = parseScenarioText(text, 'scenario.yaml');
   if (!raw.ok) throw new Error('unparseable');
   const moved = buildScenario(overPeriod(raw.value as Record<string, unknown>, observed.firstDay, observed.days, observed.offsetS), 'scenario.yaml', read);
-  if (!moved.ok) throw new Error(moved.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  if (!moved.ok) throw new Error(formatErrors(moved.errors, 'en'));
   const seeds = Array.from({ length: reps }, (_, i) => 1 + i);
   const sims = seeds.map((seed) => simulate(moved.value, seed, { log: false }).records);
   return validate(observed, sims, moved.value, startOf(moved.value.start)!.abs, seeds, { name: 'cad.csv', kind: 'cad', rows: r.total, dropped: r.dropped }, { alpha: 0.01, zoneClasses: ZONE_CLASSES });

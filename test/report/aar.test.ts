@@ -143,7 +143,7 @@ describe('user-supplied rubric', () => {
   };
   const errorsOf = (scoring: unknown) => {
     const r = withScoring(scoring);
-    return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+    return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.en}`);
   };
 
   it('an unknown indicator is named by its path', () => {

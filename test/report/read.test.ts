@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { parseRunMeta } from '../../src/report/run-meta.ts';
+import { parseRunMeta, SCHEMA_WORDS } from '../../src/report/run-meta.ts';
+import { readRunCsv } from '../../src/report/read.ts';
+import { expectBilingual, hasChinese } from './bilingual.ts';
 import { ROOT } from '../helpers.ts';
 
 const quiet = () => {
@@ -32,7 +34,9 @@ function folder(edit: (dir: string) => void): string {
 }
 const metaErrors = (m: unknown) => {
   const r = parseRunMeta(typeof m === 'string' ? m : JSON.stringify(m), 'run.json');
-  return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+  if (r.ok) return [];
+  expectBilingual(r.errors);
+  return r.errors.map((e) => `${e.path}: ${e.en}`);
 };
 
 describe('run.json read back', () => {
@@ -72,7 +76,32 @@ describe('run.json read back', () => {
   });
 });
 
+describe('run.json’s own schema messages', () => {
+  it('each has its Chinese, and a problem with one is said in it', () => {
+    for (const w of SCHEMA_WORDS) expect(hasChinese(w.zh), w.en).toBe(true);
+    const layer = { name: 'rivers', kind: 'water', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [[1]] }, properties: null }] };
+    const r = parseRunMeta(JSON.stringify({ ...meta, map: { ...meta.map, layers: [layer] } }), 'run.json');
+    expect(!r.ok && r.errors).toEqual([{ path: 'run.json: map.layers[0].features[0].geometry.coordinates', ...SCHEMA_WORDS[0] }]);
+  });
+});
+
 describe('CSV files read back', () => {
+  it('every problem of a run folder’s files is said in both languages, the English as before', () => {
+    const files = Object.fromEntries(['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv'].map((f) => [f, readFileSync(join(original, f), 'utf8')]));
+    const missing = readRunCsv({ ...files, 'units.csv': undefined }).errors;
+    expect(missing).toEqual([{ path: 'units.csv', zh: '运行文件夹中没有此文件', en: 'missing from the run folder' }]);
+    const lines = files['calls.csv'].split('\r\n');
+    const head = lines[0].split(',');
+    // Every row's arrival time spoiled: ten problems named, then how many more.
+    const spoiled = lines.map((l, i) => (i === 0 || l === '' ? l : l.split(',').map((c, k) => (k === head.indexOf('t_arrive') ? (i % 2 ? 'soon' : '') : c)).join(',')));
+    const errors = readRunCsv({ ...files, 'calls.csv': spoiled.join('\r\n') }).errors;
+    expectBilingual(errors);
+    expect(errors.slice(0, 2).map((e) => `${e.path}: ${e.en}`)).toEqual(['calls.csv row 2, column t_arrive: "soon" is not a number', 'calls.csv row 3, column t_arrive: is empty']);
+    expect(errors[1].zh).toBe('为空');
+    expect(errors.at(-1)!.path).toBe('calls.csv');
+    expect(errors.at(-1)!.en).toMatch(/^and \d+ more problems like these$/);
+  });
+
   it('a cell that is not a number, or a required one left empty, is named by file, row and column', async () => {
     const dir = folder((d) => {
       const lines = readFileSync(join(d, 'incidents.csv'), 'utf8').split('\r\n');

@@ -53,6 +53,8 @@ describe('a full disk', () => {
     const before = tree(dir);
     disk.writesLeft = 1;
     expect(() => writeOutputFolder(out, { 'a.csv': 'new a', 'b.csv': 'new b'.repeat(100) }, 'run')).toThrow(`${out}: cannot write the output (no space left on the disk); nothing was changed`);
+    disk.writesLeft = 1;
+    expect(() => writeOutputFolder(out, { 'a.csv': 'new a', 'b.csv': 'new b'.repeat(100) }, 'run')).toThrow(expect.objectContaining({ zh: `${out}：无法写入输出（磁盘空间不足）；未做任何改动` }));
     expect(tree(dir)).toEqual(before);
     expect(readFileSync(join(out, 'b.csv'), 'utf8')).toBe('old b');
   });

@@ -15,9 +15,10 @@
  *   sheet: 出动记录          (an .xlsx export's worksheet; default the first)
  */
 import { z } from 'zod';
-import type { InputError, Result } from '../../scenario/errors.ts';
+import type { InputError, Result, Words } from '../../scenario/errors.ts';
 import { reservedKeyErrors } from '../../scenario/reserved.ts';
 import { zodErrors } from '../../scenario/zod-messages.ts';
+import { listWords } from '../../report/list-words.ts';
 
 /** Times of the chain, in the order they must come (a later field may be empty, never earlier). */
 export const TIME_FIELDS = ['t_call', 't_answer', 't_call_end', 't_alert', 't_enroute', 't_arrive', 't_clear', 't_hospital', 't_available'] as const;
@@ -30,27 +31,27 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export type Field = TimeField | TextField;
 export const FIELDS: readonly Field[] = [...TEXT_FIELDS, ...TIME_FIELDS];
 
-/** What each field means (for the README and the usage text). */
-export const FIELD_MEANING: Record<Field, string> = {
-  incident_id: 'incident number (rows of one incident share it)',
-  type: 'incident type (a scenario incidentTypes id, after values.type)',
-  grade: 'response level IV, III, II or I (optional; the level the plan answered, not the 突发事件 grade)',
-  zone: 'zone id (or lon and lat)',
-  lon: 'longitude (WGS84)',
-  lat: 'latitude (WGS84)',
-  unit: 'unit id',
-  agency: 'agency id of the unit',
-  unit_type: 'unit type (engine, ambulance, …)',
-  hospital: 'hospital id the patient was taken to',
-  t_call: 'call received',
-  t_answer: 'call answered by a call-taker',
-  t_call_end: 'call-taker finished the call',
-  t_alert: 'unit alerted (dispatched)',
-  t_enroute: 'unit left (en route)',
-  t_arrive: 'unit on scene',
-  t_clear: 'unit left the scene',
-  t_hospital: 'unit arrived at hospital',
-  t_available: 'unit free again',
+/** What each field means (for the README, the usage text and the problem of a missing column). */
+export const FIELD_MEANING: Record<Field, Words> = {
+  incident_id: { zh: '事件编号（同一事件的各行相同）', en: 'incident number (rows of one incident share it)' },
+  type: { zh: '事件类型（经 values.type 转换后为场景 incidentTypes 的 id）', en: 'incident type (a scenario incidentTypes id, after values.type)' },
+  grade: { zh: '出动等级 IV、III、II 或 I（可选；预案响应的等级，而非突发事件分级）', en: 'response level IV, III, II or I (optional; the level the plan answered, not the 突发事件 grade)' },
+  zone: { zh: '辖区 id（或经纬度 lon、lat）', en: 'zone id (or lon and lat)' },
+  lon: { zh: '经度（WGS84）', en: 'longitude (WGS84)' },
+  lat: { zh: '纬度（WGS84）', en: 'latitude (WGS84)' },
+  unit: { zh: '车辆 id', en: 'unit id' },
+  agency: { zh: '车辆所属联动单位的 id', en: 'agency id of the unit' },
+  unit_type: { zh: '车辆类型（engine、ambulance 等）', en: 'unit type (engine, ambulance, …)' },
+  hospital: { zh: '患者送往的医院 id', en: 'hospital id the patient was taken to' },
+  t_call: { zh: '来电接入', en: 'call received' },
+  t_answer: { zh: '接警员接听', en: 'call answered by a call-taker' },
+  t_call_end: { zh: '接警员结束通话', en: 'call-taker finished the call' },
+  t_alert: { zh: '车辆接到出动指令（派车）', en: 'unit alerted (dispatched)' },
+  t_enroute: { zh: '车辆出发（途中）', en: 'unit left (en route)' },
+  t_arrive: { zh: '车辆到场', en: 'unit on scene' },
+  t_clear: { zh: '车辆离开现场', en: 'unit left the scene' },
+  t_hospital: { zh: '车辆到达医院', en: 'unit arrived at hospital' },
+  t_available: { zh: '车辆恢复可用', en: 'unit free again' },
 };
 
 /** Fields every export must have. */
@@ -59,7 +60,8 @@ export const REQUIRED: readonly Field[] = ['incident_id', 'type', 't_call'];
 const mappingSchema = z.strictObject({
   columns: z.partialRecord(z.enum(FIELDS as [Field, ...Field[]]), z.string().min(1)).default({}),
   values: z.partialRecord(z.enum(['type', 'agency', 'zone', 'unit', 'unit_type', 'hospital', 'grade']), z.record(z.string(), z.string())).default({}),
-  utcOffset: z.string().regex(/^(Z|[+-]\d{2}:?\d{2})$/, 'a UTC offset is like "+08:00"').optional(),
+  // Its form is checked beside the schema (utcOffsetError), where the problem is said in both languages.
+  utcOffset: z.string().optional(),
   zoneClasses: z.record(z.string(), z.string().min(1)).optional(),
   sheet: z.string().min(1).optional().describe('Worksheet of an .xlsx export (default: the first)'),
 });
@@ -70,14 +72,29 @@ export type Mapping = z.output<typeof mappingSchema>;
 /** The mapping that reads exports whose headers are linkdrill's own field names. */
 export const IDENTITY_MAPPING: Mapping = { columns: {}, values: {} };
 
+const UTC_OFFSET = /^(Z|[+-]\d{2}:?\d{2})$/;
+
+/** The problem with a mapping's `utcOffset` text that is not like "+08:00", or null. */
+function utcOffsetError(value: unknown): Words | null {
+  const offset = value !== null && typeof value === 'object' && Object.hasOwn(value, 'utcOffset') ? (value as { utcOffset: unknown }).utcOffset : undefined;
+  if (typeof offset !== 'string' || UTC_OFFSET.test(offset)) return null;
+  const words = { zh: 'UTC 偏移应形如“+08:00”', en: 'a UTC offset is like "+08:00"' };
+  // What was found is added unless the words already show it (as the schema's messages are).
+  if (words.en.includes(offset)) return words;
+  const shown = offset.length > 40 ? `${offset.slice(0, 40)}…` : offset;
+  return { zh: `${words.zh}；实为“${shown}”`, en: `${words.en}; got "${shown}"` };
+}
+
 /** Validates a parsed mapping file; errors are named inside `where` (the file). */
 export function parseMapping(value: unknown, where: string): Result<Mapping> {
+  const named = (e: InputError): InputError => ({ path: `${where} ${e.path}`.trim(), zh: e.zh, en: e.en });
   // A `__proto__` key would be dropped by zod without a word: name it.
   const reserved = reservedKeyErrors(value);
-  if (reserved.length) return { ok: false, errors: reserved.map((e) => ({ path: `${where} ${e.path}`, message: e.message })) };
+  if (reserved.length) return { ok: false, errors: reserved.map(named) };
   const r = mappingSchema.safeParse(value ?? {});
-  if (r.success) return { ok: true, value: r.data };
-  return { ok: false, errors: zodErrors(r.error.issues, value).map((e) => ({ path: `${where} ${e.path}`.trim(), message: e.message })) };
+  const offset = utcOffsetError(value);
+  const errors = [...(r.success ? [] : zodErrors(r.error.issues, value).map(named)), ...(offset ? [named({ path: 'utcOffset', ...offset })] : [])];
+  return errors.length ? { ok: false, errors } : { ok: true, value: r.data! };
 }
 
 /**
@@ -94,10 +111,19 @@ export function resolveColumns(header: readonly string[], mapping: Mapping, wher
     const mapped = mapping.columns[f];
     if (mapped !== undefined) {
       const i = index.get(norm(mapped));
-      if (i === undefined) errors.push({ path: where, message: `the mapping names column "${mapped}" for ${f}, but the header has no such column (it has: ${header.join(', ')})` });
-      else out[f] = i;
+      if (i === undefined) {
+        const has = listWords(header);
+        errors.push({
+          path: where,
+          zh: `列映射为 ${f} 指定了列“${mapped}”，但表头中没有这一列（表头为：${has.zh}）`,
+          en: `the mapping names column "${mapped}" for ${f}, but the header has no such column (it has: ${has.en})`,
+        });
+      } else out[f] = i;
     } else if (index.has(f)) out[f] = index.get(f)!;
   }
-  for (const f of REQUIRED) if (out[f] === undefined && mapping.columns[f] === undefined) errors.push({ path: where, message: `no column for ${f} (${FIELD_MEANING[f]}): name it in the header or map it with --mapping` });
+  for (const f of REQUIRED) {
+    if (out[f] !== undefined || mapping.columns[f] !== undefined) continue;
+    errors.push({ path: where, zh: `没有 ${f}（${FIELD_MEANING[f].zh}）列：请在表头中写明，或用 --mapping 映射`, en: `no column for ${f} (${FIELD_MEANING[f].en}): name it in the header or map it with --mapping` });
+  }
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
 }

@@ -13,6 +13,7 @@ import { GRADES } from '../../scenario/schema.ts';
 import { parseDateTime } from '../../scenario/duration.ts';
 import type { Result } from '../../scenario/errors.ts';
 import type { CadRow } from './rows.ts';
+import { listWords } from '../../report/list-words.ts';
 
 /** Hospital arrivals by "incident/unit": the hospital and the time (s from the run's start). */
 export type HospitalArrivals = Map<string, { id: string; t: number }>;
@@ -79,16 +80,23 @@ export function runFolderRows(files: Record<string, string | undefined>, rep: nu
   let meta: RunMeta;
   try {
     meta = JSON.parse(files['run.json'] ?? 'null') as RunMeta;
-    if (!meta || typeof meta.scenario?.start !== 'string') throw new Error('not a linkdrill run description');
   } catch (e) {
-    return { ok: false, errors: [{ path: 'run.json', message: (e as Error).message }] };
+    // The parser's own words, as they are; in Chinese with ours before them.
+    const reason = (e as Error).message;
+    return { ok: false, errors: [{ path: 'run.json', zh: `不是有效的 JSON：${reason}`, en: reason }] };
   }
+  if (!meta || typeof meta.scenario?.start !== 'string') return { ok: false, errors: [{ path: 'run.json', zh: '不是 linkdrill 的运行说明文件', en: 'not a linkdrill run description' }] };
   const start = startOf(meta.scenario.start);
-  if (!start) return { ok: false, errors: [{ path: 'run.json', message: `scenario.start "${meta.scenario.start}" is not a date-time with an offset` }] };
+  if (!start) {
+    return { ok: false, errors: [{ path: 'run.json', zh: `scenario.start“${meta.scenario.start}”不是带 UTC 偏移的日期时间`, en: `scenario.start "${meta.scenario.start}" is not a date-time with an offset` }] };
+  }
   const { reps, errors } = readRunCsv(files);
   if (errors.length) return { ok: false, errors };
   const chosen = reps.find((r) => r.rep === rep);
-  if (!chosen) return { ok: false, errors: [{ path: 'incidents.csv', message: `no replication ${rep} (the folder has ${reps.map((r) => r.rep).join(', ') || 'none'})` }] };
+  if (!chosen) {
+    const has = listWords(reps.map((r) => String(r.rep)));
+    return { ok: false, errors: [{ path: 'incidents.csv', zh: `没有第 ${rep} 次重复（文件夹中有：${has.zh || '无'}）`, en: `no replication ${rep} (the folder has ${has.en || 'none'})` }] };
+  }
   const hospitals = files['events.csv'] !== undefined ? hospitalArrivals(files['events.csv'], rep) : new Map();
   return { ok: true, value: { rows: rowsFromRecords(chosen.records, start.abs, hospitals), offsetS: start.offsetS, reps: reps.map((r) => r.rep) } };
 }

@@ -6,11 +6,13 @@
  * either stops on the problems or drops those rows and says how many.
  */
 import { GRADES } from '../../scenario/schema.ts';
+import type { InputError, Words } from '../../scenario/errors.ts';
 import { civilFromDays, parseDateTime, secondsBetween } from '../../scenario/duration.ts';
 import type { Zone } from '../../scenario/scenario.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import { TIME_FIELDS, type Field, type Mapping, type TimeField } from './columns.ts';
 import { decimal } from '../../scenario/table.ts';
+import { listWords } from '../../report/list-words.ts';
 
 /** One unit dispatched to an incident (or an incident alone), as read. Times are absolute seconds (UTC). */
 export interface CadRow {
@@ -36,18 +38,20 @@ export interface CadRow {
 export const PROBLEM_KINDS = ['missing', 'time', 'negative', 'order', 'long', 'outlier', 'zone', 'type', 'agency', 'grade', 'number', 'conflict', 'duplicate'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
-/** A problem with one row. */
-export interface RowProblem {
+/** A problem with one row, said in both languages (`zh`, `en`). */
+export interface RowProblem extends Words {
   row: number;
   /** The records of a run the row was made from (see {@link CadRow.record}). */
   record?: string;
   column: string;
   kind: ProblemKind;
-  message: string;
 }
 
 /** Where a problem is: `row 7` of a file, or `(incident inc-000144, unit F1-E-1)` of a run's records. */
 export const problemPlace = (p: RowProblem): string => (p.record ? `(${p.record})` : `row ${p.row}`);
+
+/** A row problem as an input error named `cad.csv row 7, column 接警时间` (the place stays as written in both languages). */
+export const rowProblemError = (name: string, p: RowProblem): InputError => ({ path: `${name} ${problemPlace(p)}, column ${p.column}`, zh: p.zh, en: p.en });
 
 /** What the rows are checked against: the scenario's zones, types and agencies when one is given. */
 export interface CadContext {
@@ -65,14 +69,14 @@ export interface Table {
 }
 
 /** The stage each time field ends, for messages on negative durations (from the field before it). */
-const STAGE: Partial<Record<TimeField, string>> = {
-  t_answer: 'answer wait',
-  t_call_end: 'call handling',
-  t_enroute: 'turnout',
-  t_arrive: 'travel',
-  t_clear: 'on-scene time',
-  t_hospital: 'transport',
-  t_available: 'handover',
+const STAGE: Partial<Record<TimeField, Words>> = {
+  t_answer: { zh: '接听等待', en: 'answer wait' },
+  t_call_end: { zh: '接警通话', en: 'call handling' },
+  t_enroute: { zh: '出车准备', en: 'turnout' },
+  t_arrive: { zh: '行驶', en: 'travel' },
+  t_clear: { zh: '现场处置', en: 'on-scene time' },
+  t_hospital: { zh: '送医', en: 'transport' },
+  t_available: { zh: '医院交接', en: 'handover' },
 };
 /** Which earlier fields a time must not precede: the call chain and the unit chain. */
 const BEFORE: Record<TimeField, TimeField[]> = {
@@ -130,7 +134,7 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
   table.rows.forEach((cells, i) => {
     const line = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
-    const bad = (f: Field, kind: ProblemKind, message: string) => problems.push({ row: line, column: cols[f] === undefined ? f : table.header[cols[f]!], kind, message });
+    const bad = (f: Field, kind: ProblemKind, words: Words) => problems.push({ row: line, column: cols[f] === undefined ? f : table.header[cols[f]!], kind, zh: words.zh, en: words.en });
     const raw = (f: Field) => (cols[f] === undefined ? '' : (cells[cols[f]!] ?? '').trim());
     const val = (f: Field) => {
       const v = raw(f);
@@ -140,37 +144,37 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
     };
     const incidentId = val('incident_id');
     const type = val('type');
-    if (incidentId === '') bad('incident_id', 'missing', 'no incident number');
-    if (type === '') bad('type', 'missing', 'no incident type');
+    if (incidentId === '') bad('incident_id', 'missing', { zh: '缺少事件编号', en: 'no incident number' });
+    if (type === '') bad('type', 'missing', { zh: '缺少事件类型', en: 'no incident type' });
     let grade: number | null = null;
     const g = val('grade').toUpperCase();
     if (g !== '') {
       grade = GRADES.indexOf(g as never);
-      if (grade < 0) bad('grade', 'grade', `grade must be one of ${GRADES.join(', ')}, got "${raw('grade')}"`);
+      if (grade < 0) bad('grade', 'grade', { zh: `等级须为 ${GRADES.join('、')} 之一，实为“${raw('grade')}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${raw('grade')}"` });
     }
     const t: Partial<Record<TimeField, number>> = {};
     for (const f of TIME_FIELDS) {
       const text = raw(f);
       if (text === '') continue;
       const abs = parseCadTime(text, offsetS);
-      if (abs === null) bad(f, 'time', `not a time: "${text}" (expected like 2025-03-01 14:05:07)`);
+      if (abs === null) bad(f, 'time', { zh: `无法识别的时间：“${text}”（应形如 2025-03-01 14:05:07）`, en: `not a time: "${text}" (expected like 2025-03-01 14:05:07)` });
       else t[f] = abs;
     }
-    if (raw('t_call') === '') bad('t_call', 'missing', 'no call time');
+    if (raw('t_call') === '') bad('t_call', 'missing', { zh: '缺少接警时间', en: 'no call time' });
     const { lon, lat } = readPosition(raw('lon'), raw('lat'), bad);
     rows.push({ row: line, incidentId, type, grade, zone: val('zone') || null, lon, lat, unit: val('unit') || null, agency: val('agency') || null, unitType: val('unit_type') || null, hospital: val('hospital') || null, t });
   });
   return { rows, problems };
 }
 
-type Bad = (f: Field, kind: ProblemKind, message: string) => void;
+type Bad = (f: Field, kind: ProblemKind, words: Words) => void;
 
 function readPosition(lonText: string, latText: string, bad: Bad): { lon: number | null; lat: number | null } {
   if (lonText === '' && latText === '') return { lon: null, lat: null };
   const lon = decimal(lonText) ?? NaN;
   const lat = decimal(latText) ?? NaN;
-  if (lonText === '' || !(Math.abs(lon) <= 180)) bad('lon', 'number', `not a longitude: "${lonText}"`);
-  else if (latText === '' || !(Math.abs(lat) <= 90)) bad('lat', 'number', `not a latitude: "${latText}"`);
+  if (lonText === '' || !(Math.abs(lon) <= 180)) bad('lon', 'number', { zh: `经度无效：“${lonText}”`, en: `not a longitude: "${lonText}"` });
+  else if (latText === '' || !(Math.abs(lat) <= 90)) bad('lat', 'number', { zh: `纬度无效：“${latText}”`, en: `not a latitude: "${latText}"` });
   else return { lon, lat };
   return { lon: null, lat: null };
 }
@@ -194,26 +198,38 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
   const bulk = callDays.filter((t) => t >= callWindow[0] && t <= callWindow[1]);
   const out = rows.map((r0) => {
     const r = { ...r0 };
-    const bad = (f: Field, kind: ProblemKind, message: string) => problems.push({ row: r.row, ...(r.record ? { record: r.record } : {}), column: column(f), kind, message });
-    if (r.type !== '' && ctx.types && !ctx.types.has(r.type)) bad('type', 'type', `unknown incident type "${r.type}" (the scenario has: ${[...ctx.types].join(', ')})`);
-    if (r.agency && ctx.agencies && !ctx.agencies.has(r.agency)) bad('agency', 'agency', `unknown agency "${r.agency}" (the scenario has: ${[...ctx.agencies].join(', ')})`);
-    if (r.zone !== null && zoneIds && !zoneIds.has(r.zone)) bad('zone', 'zone', `unknown zone "${r.zone}"${zoneIds.size <= 20 ? ` (the scenario has: ${[...zoneIds].join(', ')})` : ''}`);
+    const bad = (f: Field, kind: ProblemKind, words: Words) => problems.push({ row: r.row, ...(r.record ? { record: r.record } : {}), column: column(f), kind, zh: words.zh, en: words.en });
+    if (r.type !== '' && ctx.types && !ctx.types.has(r.type)) {
+      const has = listWords(ctx.types);
+      bad('type', 'type', { zh: `未知的事件类型“${r.type}”（场景中有：${has.zh}）`, en: `unknown incident type "${r.type}" (the scenario has: ${has.en})` });
+    }
+    if (r.agency && ctx.agencies && !ctx.agencies.has(r.agency)) {
+      const has = listWords(ctx.agencies);
+      bad('agency', 'agency', { zh: `未知的联动单位“${r.agency}”（场景中有：${has.zh}）`, en: `unknown agency "${r.agency}" (the scenario has: ${has.en})` });
+    }
+    if (r.zone !== null && zoneIds && !zoneIds.has(r.zone)) {
+      // A long list of zones would bury the problem: named only when there are a few.
+      const has = zoneIds.size <= 20 ? listWords(zoneIds) : null;
+      bad('zone', 'zone', { zh: `未知的辖区“${r.zone}”${has ? `（场景中有：${has.zh}）` : ''}`, en: `unknown zone "${r.zone}"${has ? ` (the scenario has: ${has.en})` : ''}` });
+    }
     if (r.zone === null && r.lon !== null && r.lat !== null && ctx.zones) r.zone = nearestZone(ctx.zones, { lon: r.lon, lat: r.lat })?.id ?? null;
     checkOrder(r.t, ctx.offsetS, bad);
     if (r.t.t_call !== undefined && (r.t.t_call < callWindow[0] || r.t.t_call > callWindow[1])) {
-      bad('t_call', 'outlier', `call on ${formatCadTime(r.t.t_call, ctx.offsetS).slice(0, 10)}, far outside the other calls (${formatCadTime(bulk[0], ctx.offsetS).slice(0, 10)} – ${formatCadTime(bulk[bulk.length - 1], ctx.offsetS).slice(0, 10)} for the rest): a mistyped date?`);
+      const [day, from, to] = [r.t.t_call, bulk[0], bulk[bulk.length - 1]].map((t) => formatCadTime(t, ctx.offsetS).slice(0, 10));
+      bad('t_call', 'outlier', { zh: `接警日期 ${day} 远离其他来电（其余在 ${from} – ${to} 之间）：日期是否输错？`, en: `call on ${day}, far outside the other calls (${from} – ${to} for the rest): a mistyped date?` });
     }
     if (r.incidentId !== '') {
       // Rows of one incident repeat its fields: they must agree.
       const first = seen.get(r.incidentId);
       if (!first) seen.set(r.incidentId, { row: r.row, type: r.type, zone: r.zone, tCall: r.t.t_call });
       else {
-        if (first.type !== r.type) bad('type', 'conflict', `incident ${r.incidentId} has type "${first.type}" in row ${first.row} but "${r.type}" here`);
-        else if (first.zone !== r.zone) bad('zone', 'conflict', `incident ${r.incidentId} is in zone "${first.zone}" in row ${first.row} but "${r.zone}" here`);
-        else if (first.tCall !== r.t.t_call) bad('t_call', 'conflict', `incident ${r.incidentId} has another call time in row ${first.row}`);
+        const id = r.incidentId;
+        if (first.type !== r.type) bad('type', 'conflict', { zh: `事件 ${id} 在第 ${first.row} 行的类型为“${first.type}”，此处却为“${r.type}”`, en: `incident ${id} has type "${first.type}" in row ${first.row} but "${r.type}" here` });
+        else if (first.zone !== r.zone) bad('zone', 'conflict', { zh: `事件 ${id} 在第 ${first.row} 行位于辖区“${first.zone}”，此处却为“${r.zone}”`, en: `incident ${id} is in zone "${first.zone}" in row ${first.row} but "${r.zone}" here` });
+        else if (first.tCall !== r.t.t_call) bad('t_call', 'conflict', { zh: `事件 ${id} 在第 ${first.row} 行的接警时间与此处不同`, en: `incident ${id} has another call time in row ${first.row}` });
       }
       const key = `${r.incidentId}\u0000${r.unit ?? ''}\u0000${r.t.t_alert ?? ''}`;
-      if (r.unit !== null && seenDispatch.has(key)) bad('unit', 'duplicate', `unit ${r.unit} appears twice for incident ${r.incidentId} with the same alert time`);
+      if (r.unit !== null && seenDispatch.has(key)) bad('unit', 'duplicate', { zh: `车辆 ${r.unit} 在事件 ${r.incidentId} 中以相同的派车时间出现两次`, en: `unit ${r.unit} appears twice for incident ${r.incidentId} with the same alert time` });
       seenDispatch.add(key);
     }
     return r;
@@ -231,14 +247,20 @@ function checkOrder(t: Partial<Record<TimeField, number>>, offsetS: number, bad:
     // The nearest earlier stamp in the chain that is present.
     const prev = BEFORE[f].find((p) => t[p] !== undefined);
     if (prev === undefined) continue;
+    const [at, atPrev] = [formatCadTime(t[f]!, offsetS), formatCadTime(t[prev]!, offsetS)];
     if (t[f]! - t[prev]! > MAX_STAGE_S) {
-      bad(f, 'long', `${f} (${formatCadTime(t[f]!, offsetS)}) is ${Math.round((t[f]! - t[prev]!) / 86400)} days after ${prev} (${formatCadTime(t[prev]!, offsetS)}): longer than any stage of a response (a mistyped date?)`);
+      const days = Math.round((t[f]! - t[prev]!) / 86400);
+      bad(f, 'long', {
+        zh: `${f}（${at}）比 ${prev}（${atPrev}）晚 ${days} 天：超过任何处置环节的时长（日期是否输错？）`,
+        en: `${f} (${at}) is ${days} days after ${prev} (${atPrev}): longer than any stage of a response (a mistyped date?)`,
+      });
       continue;
     }
     if (t[f]! >= t[prev]!) continue;
     const gapS = Math.round((t[prev]! - t[f]!) * 1000) / 1000;
-    const when = `${f} (${formatCadTime(t[f]!, offsetS)}) is ${gapS} s before ${prev} (${formatCadTime(t[prev]!, offsetS)})`;
-    if (BEFORE[f][0] === prev && STAGE[f] !== undefined) bad(f, 'negative', `${when}: a negative ${STAGE[f]} of −${gapS} s`);
-    else bad(f, 'order', `${when}: times out of order`);
+    const when = { zh: `${f}（${at}）比 ${prev}（${atPrev}）早 ${gapS} 秒`, en: `${f} (${at}) is ${gapS} s before ${prev} (${atPrev})` };
+    const stage = STAGE[f];
+    if (BEFORE[f][0] === prev && stage !== undefined) bad(f, 'negative', { zh: `${when.zh}：${stage.zh}时长为负（−${gapS} 秒）`, en: `${when.en}: a negative ${stage.en} of −${gapS} s` });
+    else bad(f, 'order', { zh: `${when.zh}：时间先后颠倒`, en: `${when.en}: times out of order` });
   }
 }

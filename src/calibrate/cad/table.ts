@@ -7,8 +7,8 @@ import type { Table } from './rows.ts';
 export function csvTable(text: string, where: string): Result<Table> {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.filter((e) => e.type === 'Quotes');
-  if (fatal.length) return { ok: false, errors: fatal.slice(0, 5).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, message: e.message })) };
+  if (fatal.length) return { ok: false, errors: fatal.slice(0, 5).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, zh: `引号有误：${e.message}`, en: e.message })) };
   const [header, ...rows] = parsed.data;
-  if (!header || header.every((h) => h.trim() === '')) return { ok: false, errors: [{ path: where, message: 'the file is empty (no header row)' }] };
+  if (!header || header.every((h) => h.trim() === '')) return { ok: false, errors: [{ path: where, zh: '文件为空（没有表头行）', en: 'the file is empty (no header row)' }] };
   return { ok: true, value: { header: header.map((h) => h.trim()), rows } };
 }

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Result } from '../../scenario/errors.ts';
 import type { Table } from './rows.ts';
+import { listWords } from '../../report/list-words.ts';
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -34,10 +35,18 @@ export async function xlsxTable(bytes: Uint8Array, where: string, sheet?: string
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    return { ok: false, errors: [{ path: where, message: `not a readable .xlsx workbook (${(e as Error).message.split('\n')[0]})` }] };
+    const reason = (e as Error).message.split('\n')[0];
+    return { ok: false, errors: [{ path: where, zh: `不是可读取的 .xlsx 工作簿（${reason}）`, en: `not a readable .xlsx workbook (${reason})` }] };
   }
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
-  if (!ws) return { ok: false, errors: [{ path: where, message: sheet === undefined ? 'the workbook has no worksheet' : `no worksheet "${sheet}" (it has: ${wb.worksheets.map((w) => w.name).join(', ')})` }] };
+  if (!ws) {
+    const names = listWords(wb.worksheets.map((w) => w.name));
+    const words =
+      sheet === undefined
+        ? { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' }
+        : { zh: `没有名为“${sheet}”的工作表（工作簿中有：${names.zh}）`, en: `no worksheet "${sheet}" (it has: ${names.en})` };
+    return { ok: false, errors: [{ path: where, ...words }] };
+  }
   const rows: string[][] = [];
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -45,6 +54,9 @@ export async function xlsxTable(bytes: Uint8Array, where: string, sheet?: string
     rows.push(Array.from({ length: width }, (_, c) => cellText(row.getCell(c + 1).value).trim()));
   }
   const [header, ...data] = rows;
-  if (!header || header.every((h) => h === '')) return { ok: false, errors: [{ path: where, message: 'the first worksheet is empty (no header row)' }] };
+  if (!header || header.every((h) => h === '')) {
+    const words = sheet === undefined ? { zh: '第一个工作表为空（没有表头行）', en: 'the first worksheet is empty (no header row)' } : { zh: `工作表“${sheet}”为空（没有表头行）`, en: `the worksheet "${sheet}" is empty (no header row)` };
+    return { ok: false, errors: [{ path: where, ...words }] };
+  }
   return { ok: true, value: { header, rows: data } };
 }

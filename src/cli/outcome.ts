@@ -3,8 +3,9 @@
  * a command's exceptions turned into exit codes (usage 2, refused output 1, a fault of linkdrill's
  * own 3, in one line) — for the full command line and for a command built on its own.
  */
-import { UsageError, type Io } from './args.ts';
+import { UsageError, wordsOf, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
+import type { Lang, Words } from '../scenario/errors.ts';
 
 /** Standard output and standard error, one line per call. */
 export const defaultIo: Io = {
@@ -26,23 +27,30 @@ export function endQuietlyWhenOutputCloses(): void {
   }
 }
 
-/** Runs `command`; its exit code, or the code and one line on `io` for what it threw. */
-export async function exitCodeOf(command: () => Promise<number> | number, io: Io): Promise<number> {
+/** Runs `command`; its exit code, or the code and one line on `io`, in `lang`, for what it threw. */
+export async function exitCodeOf(command: () => Promise<number> | number, io: Io, lang: Lang): Promise<number> {
   try {
     return await command();
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(e.message);
+      io.err(e.words[lang]);
       return 2;
     }
     // A place linkdrill may not write to, or could not: named, nothing changed.
     if (e instanceof OutputRefused) {
-      io.err(e.message);
+      io.err(wordsOf(e)[lang]);
       return 1;
     }
     // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
-    io.err(`linkdrill: internal error: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    io.err(lang === 'zh' ? `linkdrill：内部错误：${message}` : `linkdrill: internal error: ${message}`);
     if (process.env.LINKDRILL_DEBUG) io.err(String((e as Error).stack));
     return 3;
   }
+}
+
+/** `cannot write the output folder "DIR": why`, the why in the error's own words (both languages when it has them). */
+export function cannotWriteFolder(outDir: string, e: unknown): Words {
+  const why = wordsOf(e as Error);
+  return { zh: `无法写入输出文件夹“${outDir}”：${why.zh}`, en: `cannot write the output folder "${outDir}": ${why.en}` };
 }

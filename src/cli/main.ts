@@ -26,7 +26,7 @@ indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM f
 run, batch and validate estimate the work of one replication before anything runs and refuse a
 scenario above --max-events (default ${DEFAULT_MAX_EVENTS} logged events), naming what weighs most.
 
-Problems and results are in Chinese unless --lang en (every command takes it).`;
+Problems and results are in Chinese unless --lang en (every command but bench takes it).`;
 
 
 export { endQuietlyWhenOutputCloses } from './outcome.ts';

@@ -37,7 +37,11 @@ describe('linkdrill geo import-osm', () => {
     const zh = quiet();
     expect(await main(again, zh.io)).toBe(1);
     expect(zh.err.join('\n')).toMatch(/roads\.geojson：已存在；未做任何改动/);
-    expect(await main([...again, '--force'], quiet().io)).toBe(0);
+    const q3 = quiet();
+    expect(await main([...again, '--force'], q3.io)).toBe(0);
+    // Without --lang, what it did is said in Chinese.
+    expect(q3.out.join('\n')).toMatch(/^保留道路：\d+ 条道路，\d+ 段，[\d.]+ 千米/m);
+    expect(q3.out.join('\n')).toMatch(/^站点：消防站 \d+ 个/m);
     expect(JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8')).features).toEqual(roads.features);
   });
 

@@ -80,13 +80,13 @@ export function problemLines(name: string, problems: readonly RowProblem[], lang
   const lines = problems.slice(0, limit).map((p) => {
     const what = wordsOf(p);
     if (lang === 'en') return `${name} ${problemPlace(p)}, column ${p.column}: ${what.en}`;
-    return `${name} ${p.record ? `（${p.record}）` : `第 ${p.row} 行`}，列 ${p.column}：${what.zh}`;
+    return `${name}${p.record ? `（${p.record}）` : ` 第 ${p.row} 行`}，列 ${p.column}：${what.zh}`;
   });
   if (problems.length > limit) {
     const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
     const listed = counts.map(([k, n]) => `${k}: ${n}`).join(', ');
     const more = problems.length - limit;
-    lines.push(lang === 'zh' ? `……另有 ${more} 个问题（全部计有 ${listed}）` : `… and ${more} more problems (${listed} in all)`);
+    lines.push(lang === 'zh' ? `……另有 ${more} 个问题（按类别合计：${listed}）` : `… and ${more} more problems (${listed} in all)`);
   }
   return lines;
 }

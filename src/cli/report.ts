@@ -48,7 +48,7 @@ export function reportCommand(argv: string[], io: Io): number {
     return 1;
   }
   if (reps.length === 0) {
-    io.err(formatErrors([{ path: join(dir, 'incidents.csv'), zh: '文件夹中没有任何一次重复', en: 'no replications in the folder' }], lang));
+    io.err(formatErrors([{ path: join(dir, 'incidents.csv'), zh: '文件夹中没有任何一次重复的记录', en: 'no replications in the folder' }], lang));
     return 1;
   }
   const html = renderReport(buildReport(meta, reps), lang);

@@ -82,7 +82,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   }
   const scenario = moved.value;
   // Over the history's period (years, for a long export) a replication can be more than a machine holds.
-  const over = say(lang)(`${scenarioPath}（按 ${name} 的 ${observed.days} 天）`, `${scenarioPath} over ${name} (${observed.days} days)`);
+  const over = say(lang)(`${scenarioPath}（按 ${name} 的时段，${observed.days} 天）`, `${scenarioPath} over ${name} (${observed.days} days)`);
   const tooMuch = workErrors(over, [{ name: 'baseline', scenario }], maxEvents);
   if (tooMuch.length) {
     io.err(formatErrors(tooMuch, lang));

@@ -77,7 +77,7 @@ describe('a scenario too large to run', () => {
     expect(q.err.join('\n')).toMatch(/truth\.yaml over .*\(\d+ days\): one replication would log about [\d.]+ (thousand|million) events/);
     const zh = quiet();
     expect(await main(['validate-history', TRUTH, CAD, '--mapping', MAPPING, '--drop-bad-rows', '--max-events', '1000', '--out', join(tmp(), 'v')], zh.io)).toBe(1);
-    expect(zh.err.join('\n')).toMatch(/truth\.yaml（按 .* 的 \d+ 天）：/);
+    expect(zh.err.join('\n')).toMatch(/truth\.yaml（按 .* 的时段，\d+ 天）：/);
   });
 
   it('validate checks every variant, as batch would run them', async () => {

@@ -83,13 +83,3 @@ export function maxEventsOption(value: string | boolean | undefined): number {
   return intOption(value, 'max-events', DEFAULT_MAX_EVENTS, 1, MAX_EVENTS_OPTION);
 }
 
-/**
- * Words from a layer that may still give a problem as one English string (or an Error whose
- * `message` is English): Words as they are, else the English in both places.
- */
-export function wordsOf(x: string | (Partial<Words> & { message?: string })): Words {
-  if (typeof x === 'string') return { zh: x, en: x };
-  if (typeof x.zh === 'string' && typeof x.en === 'string') return { zh: x.zh, en: x.en };
-  const en = x.en ?? x.message ?? '';
-  return { zh: x.zh ?? en, en };
-}

@@ -14,7 +14,7 @@ import { areaFromGeoJson, parseBbox, type Area } from '../geo/import/area.ts';
 import { speedTable } from '../geo/import/road-classes.ts';
 import { mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../geo/import/shapefile.ts';
 import { geoJsonToWgs84, resolveCrs } from '../geo/import/crs.ts';
-import { langOption, parse, say, usageError, UsageError, wordsOf, type Io } from './args.ts';
+import { langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
 import { GEO_USAGE } from './usage.ts';
 
@@ -80,8 +80,7 @@ function importOsmCommand(argv: string[], io: Io): number {
   let area: Area | undefined;
   if (values.bbox !== undefined) {
     const a = parseBbox(values.bbox);
-    // parseBbox says what is wrong (one English string until geo/import gives Words).
-    if (typeof a === 'string' || !('kind' in a)) throw new UsageError(wordsOf(a));
+    if (!('kind' in a)) throw new UsageError(a);
     area = a;
   }
   const t = say(lang);
@@ -98,9 +97,8 @@ function importOsmCommand(argv: string[], io: Io): number {
   if (values.speeds !== undefined) {
     const s = readData(values.speeds, '--speeds');
     const table = 'value' in s ? speedTable(s.value, `--speeds ${values.speeds}`) : s;
-    const problem = speedProblem(table);
-    if (problem) errors.push(problem);
-    else speeds = table as Record<string, number>;
+    if (isProblem(table)) errors.push(table);
+    else speeds = table;
   } else speeds = speedTable(undefined, '') as Record<string, number>;
   const bytes = readBytes(file);
   if (bytes === null) errors.push({ path: file, ...unreadable });
@@ -128,12 +126,13 @@ function importOsmCommand(argv: string[], io: Io): number {
   const r = roads.roads;
   io.out(t(`已读取 ${source}（${data.format}）：${data.nodes.size} 个节点，${data.ways.length} 条路径，${data.relations.length} 个关系`, `read ${source} (${data.format}): ${data.nodes.size} nodes, ${data.ways.length} ways, ${data.relations.length} relations`));
   io.out(t(`保留道路：${line(r.kept, lang)}，构成一个双向连通的路网${r.parts > 1 ? `（${r.parts} 个部分中最大的一个）` : ''}`, `roads kept: ${line(r.kept, lang)}, one network connected both ways${r.parts > 1 ? ` (the largest of ${r.parts} parts)` : ''}`));
-  for (const d of r.dropped) io.out(t(`  舍弃 ${line(d, lang)}：${wordsOf(d.reason).zh}`, `  dropped ${line(d, lang)}: ${wordsOf(d.reason).en}`));
+  // The reasons are OSM's own tags and geo/import's English words (`not for motor vehicles (highway=footway)`).
+  for (const d of r.dropped) io.out(t(`  舍弃 ${line(d, lang)}：${d.reason}`, `  dropped ${line(d, lang)}: ${d.reason}`));
   const count = (k: string) => pois.stations.features.filter((f) => f.properties.kind === k).length;
   const hospitals = pois.hospitals.features.length;
   const unwritten = wantStations || wantHospitals;
   io.out(t(`站点：消防站 ${count('fire')} 个，派出所 ${count('police')} 个，急救站 ${count('ems')} 个；医院 ${hospitals} 家${unwritten ? '' : '（未写出：加 --stations / --hospitals）'}`, `places: ${count('fire')} fire, ${count('police')} police, ${count('ems')} ambulance stations; ${hospitals} hospitals${unwritten ? '' : ' (not written: add --stations / --hospitals)'}`));
-  for (const d of pois.dropped) io.out(t(`  未收入 ${d.count} 个：${wordsOf(d.reason).zh}`, `  left out ${d.count}: ${wordsOf(d.reason).en}`));
+  for (const d of pois.dropped) io.out(t(`  未收入 ${d.count} 个：${d.reason}`, `  left out ${d.count}: ${d.reason}`));
   if (!writeAll(io, files, values.force === true, lang)) return 1;
   io.out(t(`已写入 ${files.map(([p]) => p).join(', ')}`, `wrote ${files.map(([p]) => p).join(', ')}`));
   return 0;
@@ -174,8 +173,7 @@ function importShpCommand(argv: string[], io: Io): number {
   const spec = values.crs ?? read.prj;
   if (spec === undefined) return fail(io, [{ path: file, zh: '没有 .prj：请用 --crs 给出其坐标系（如 --crs EPSG:4527、--crs GCJ02）', en: 'has no .prj: give its coordinate system with --crs (e.g. --crs EPSG:4527, --crs GCJ02)' }], lang);
   const crs = resolveCrs(spec);
-  // resolveCrs says what is wrong (one English string until geo/import gives Words).
-  if (typeof crs === 'string' || !('id' in crs)) return fail(io, [{ path: values.crs !== undefined ? '--crs' : `${file} (.prj)`, ...wordsOf(crs) }], lang);
+  if (!('id' in crs)) return fail(io, [{ path: values.crs !== undefined ? '--crs' : `${file} (.prj)`, ...crs }], lang);
   const mapping = Object.fromEntries(([['id', values.id], ['name', values.name], ['population', values.population], ['agency', values.agency], ['speed_kmh', values.speed]] as const).filter((x): x is [typeof x[0], string] => x[1] !== undefined));
   const mapped = mapAttributes(read.geojson.features, mapping, '--', file);
   if (mapped.errors.length) return fail(io, mapped.errors.map((e) => ({ ...e, path: e.path.replace('--.', '--').replace('speed_kmh', 'speed') })), lang);
@@ -200,17 +198,14 @@ function writeAll(io: Io, files: [string, string][], force: boolean, lang: Lang)
     for (const [path, text] of files) writeOutputFile(path, text, force);
   } catch (e) {
     if (!(e instanceof OutputRefused)) throw e;
-    io.err(wordsOf(e)[lang]);
+    io.err(e[lang]);
     return false;
   }
   return true;
 }
 
-/** The problem a `--speeds` table has, if any (a plain `{path, message}` until geo/import gives Words). */
-function speedProblem(table: object): InputError | null {
-  if (!('path' in table) || typeof table.path !== 'string') return null;
-  return { path: table.path, ...wordsOf(table as { message?: string }) };
-}
+/** A problem rather than a speed table (whose values are all numbers). */
+const isProblem = (x: Record<string, number> | InputError): x is InputError => typeof x.path === 'string';
 
 /** Outputs that exist already: refused before anything is written, so none is left half done. */
 function refusedOutputs(paths: string[]): InputError[] {

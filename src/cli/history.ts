@@ -16,7 +16,6 @@ import { startOf } from '../calibrate/cad/records.ts';
 import { PROBLEM_KINDS, problemPlace, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
 import { xlsxTable } from '../calibrate/cad/xlsx.ts';
 import { readTextFile } from './io.ts';
-import { wordsOf } from './args.ts';
 
 export interface LoadedHistory {
   read: ReadHistory;
@@ -77,11 +76,9 @@ function readMapping(path: string): Result<Mapping> {
 
 /** One line per problem (the first `limit`) in `lang`, then the counts by kind (kinds as problems.csv names them). */
 export function problemLines(name: string, problems: readonly RowProblem[], lang: Lang, limit = 200): string[] {
-  const lines = problems.slice(0, limit).map((p) => {
-    const what = wordsOf(p);
-    if (lang === 'en') return `${name} ${problemPlace(p)}, column ${p.column}: ${what.en}`;
-    return `${name}${p.record ? `（${p.record}）` : ` 第 ${p.row} 行`}，列 ${p.column}：${what.zh}`;
-  });
+  const lines = problems.slice(0, limit).map((p) =>
+    lang === 'en' ? `${name} ${problemPlace(p)}, column ${p.column}: ${p.en}` : `${name}${p.record ? `（${p.record}）` : ` 第 ${p.row} 行`}，列 ${p.column}：${p.zh}`,
+  );
   if (problems.length > limit) {
     const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
     const listed = counts.map(([k, n]) => `${k}: ${n}`).join(', ');

@@ -3,7 +3,7 @@
  * a command's exceptions turned into exit codes (usage 2, refused output 1, a fault of linkdrill's
  * own 3, in one line) — for the full command line and for a command built on its own.
  */
-import { UsageError, wordsOf, type Io } from './args.ts';
+import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
 import type { Lang, Words } from '../scenario/errors.ts';
 
@@ -38,7 +38,7 @@ export async function exitCodeOf(command: () => Promise<number> | number, io: Io
     }
     // A place linkdrill may not write to, or could not: named, nothing changed.
     if (e instanceof OutputRefused) {
-      io.err(wordsOf(e)[lang]);
+      io.err(e[lang]);
       return 1;
     }
     // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
@@ -49,8 +49,9 @@ export async function exitCodeOf(command: () => Promise<number> | number, io: Io
   }
 }
 
-/** `cannot write the output folder "DIR": why`, the why in the error's own words (both languages when it has them). */
+/** `cannot write the output folder "DIR": why`, the why in the refusal's words (another error's message in both). */
 export function cannotWriteFolder(outDir: string, e: unknown): Words {
-  const why = wordsOf(e as Error);
+  const message = (e as Error).message;
+  const why: Words = e instanceof OutputRefused ? e : { zh: message, en: message };
   return { zh: `无法写入输出文件夹“${outDir}”：${why.zh}`, en: `cannot write the output folder "${outDir}": ${why.en}` };
 }

@@ -126,13 +126,12 @@ function importOsmCommand(argv: string[], io: Io): number {
   const r = roads.roads;
   io.out(t(`已读取 ${source}（${data.format}）：${data.nodes.size} 个节点，${data.ways.length} 条路径，${data.relations.length} 个关系`, `read ${source} (${data.format}): ${data.nodes.size} nodes, ${data.ways.length} ways, ${data.relations.length} relations`));
   io.out(t(`保留道路：${line(r.kept, lang)}，构成一个双向连通的路网${r.parts > 1 ? `（${r.parts} 个部分中最大的一个）` : ''}`, `roads kept: ${line(r.kept, lang)}, one network connected both ways${r.parts > 1 ? ` (the largest of ${r.parts} parts)` : ''}`));
-  // The reasons are OSM's own tags and geo/import's English words (`not for motor vehicles (highway=footway)`).
-  for (const d of r.dropped) io.out(t(`  舍弃 ${line(d, lang)}：${d.reason}`, `  dropped ${line(d, lang)}: ${d.reason}`));
+  for (const d of r.dropped) io.out(t(`  舍弃 ${line(d, lang)}：${d.reason.zh}`, `  dropped ${line(d, lang)}: ${d.reason.en}`));
   const count = (k: string) => pois.stations.features.filter((f) => f.properties.kind === k).length;
   const hospitals = pois.hospitals.features.length;
   const unwritten = wantStations || wantHospitals;
   io.out(t(`站点：消防站 ${count('fire')} 个，派出所 ${count('police')} 个，急救站 ${count('ems')} 个；医院 ${hospitals} 家${unwritten ? '' : '（未写出：加 --stations / --hospitals）'}`, `places: ${count('fire')} fire, ${count('police')} police, ${count('ems')} ambulance stations; ${hospitals} hospitals${unwritten ? '' : ' (not written: add --stations / --hospitals)'}`));
-  for (const d of pois.dropped) io.out(t(`  未收入 ${d.count} 个：${d.reason}`, `  left out ${d.count}: ${d.reason}`));
+  for (const d of pois.dropped) io.out(t(`  未收入 ${d.count} 个：${d.reason.zh}`, `  left out ${d.count}: ${d.reason.en}`));
   if (!writeAll(io, files, values.force === true, lang)) return 1;
   io.out(t(`已写入 ${files.map(([p]) => p).join(', ')}`, `wrote ${files.map(([p]) => p).join(', ')}`));
   return 0;
@@ -205,7 +204,7 @@ function writeAll(io: Io, files: [string, string][], force: boolean, lang: Lang)
 }
 
 /** A problem rather than a speed table (whose values are all numbers). */
-const isProblem = (x: Record<string, number> | InputError): x is InputError => typeof x.path === 'string';
+const isProblem = <P extends InputError>(x: Record<string, number> | P): x is P => typeof x.path === 'string';
 
 /** Outputs that exist already: refused before anything is written, so none is left half done. */
 function refusedOutputs(paths: string[]): InputError[] {

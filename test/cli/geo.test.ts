@@ -42,6 +42,8 @@ describe('linkdrill geo import-osm', () => {
     // Without --lang, what it did is said in Chinese.
     expect(q3.out.join('\n')).toMatch(/^保留道路：\d+ 条道路，\d+ 段，[\d.]+ 千米/m);
     expect(q3.out.join('\n')).toMatch(/^站点：消防站 \d+ 个/m);
+    // Every line, the reasons for what was dropped among them, in Chinese.
+    for (const l of q3.out) expect(l, l).toMatch(/\p{Script=Han}/u);
     expect(JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8')).features).toEqual(roads.features);
   });
 

@@ -1,8 +1,17 @@
 /** Small helpers for the CLI's options: usage errors are values, reported with exit code 2. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_MAX_EVENTS, MAX_EVENTS_OPTION } from '../engine/estimate.ts';
+import type { Lang, Words } from '../scenario/errors.ts';
 
-export class UsageError extends Error {}
+/** A mistake in the command line, said in both languages; `message` is the English. */
+export class UsageError extends Error {
+  constructor(readonly words: Words) {
+    super(words.en);
+  }
+}
+
+/** The usage error that shows a command's usage line (the line itself stays English, as `--help` does). */
+export const usageError = (usage: string): UsageError => new UsageError({ zh: `用法：${usage}`, en: `usage: ${usage}` });
 
 /** Where a command writes: lines for standard output and standard error; `tty` when a person watches. */
 export interface Io {
@@ -16,32 +25,56 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: s
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(parseFailure(e as NodeJS.ErrnoException));
   }
+}
+
+/** node's own sentence in English; in Chinese, ours around the option it names. */
+function parseFailure(e: NodeJS.ErrnoException): Words {
+  const en = e.message;
+  const option = /'(-[^' ]*)/.exec(en)?.[1];
+  if (option === undefined) return { zh: `命令行有误：${en}`, en };
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { zh: `未知选项 ${option}（以 - 开头的参数若不是选项，请放在命令末尾的 -- 之后，如 -- "${option}"）`, en };
+  if (/does not take an argument/.test(en)) return { zh: `选项 ${option} 不带取值`, en };
+  if (/argument missing|ambiguous/.test(en)) return { zh: `选项 ${option} 缺少取值（取值以 - 开头时写作 ${option}=-XYZ）`, en };
+  return { zh: `选项 ${option} 有误：${en}`, en };
 }
 
 /** An integer option within [min, max], or `fallback` when absent. */
 export function intOption(value: string | boolean | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${String(value)}"`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError({ zh: `--${name} 须为整数，实为“${String(value)}”`, en: `--${name} must be a whole number, got "${String(value)}"` });
   const n = Number(value);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max) throw new UsageError({ zh: `--${name} 须在 ${min} 到 ${max} 之间，实为 ${n}`, en: `--${name} must be between ${min} and ${max}, got ${n}` });
   return n;
 }
 
-/**
- * A command's own result lines in `lang` (the language of its reports): `say(lang)(zh, en)`. Errors
- * and usage stay English, each naming its place in the input.
- */
+/** `--seed` + `--reps` past the largest seed the streams take (`maxSeed`, random/streams.ts MAX_SEED). */
+export const seedsTooHigh = (maxSeed: number): Words => ({ zh: `--seed 与 --reps 之和须小于 ${maxSeed}`, en: `--seed + --reps must stay below ${maxSeed}` });
+
+/** A command's lines in `lang` (the language of its reports and problems): `say(lang)(zh, en)`. */
 export const say =
-  (lang: 'zh' | 'en') =>
+  (lang: Lang) =>
   (zh: string, en: string): string =>
     lang === 'zh' ? zh : en;
 
 /** `--lang zh|en` (default zh, the source documents' language). */
-export function langOption(value: string | boolean | undefined): 'zh' | 'en' {
+export function langOption(value: string | boolean | undefined): Lang {
   const lang = value ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got "${String(lang)}"`);
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError({ zh: `--lang 须为 zh 或 en，实为“${String(lang)}”`, en: `--lang must be zh or en, got "${String(lang)}"` });
+  return lang;
+}
+
+/**
+ * The language asked for on a command line, found before (or without) parsing it, so that a
+ * failure to parse is reported in it: the last `--lang en` / `--lang=en` before `--`; else zh.
+ */
+export function langOf(argv: readonly string[]): Lang {
+  let lang: Lang = 'zh';
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    if (value !== undefined) lang = value === 'en' ? 'en' : 'zh';
+  }
   return lang;
 }
 

@@ -11,7 +11,7 @@ import { parseShard, type Shard } from '../batch/plan.ts';
 import { createPool, type Pool } from '../batch/pool.ts';
 import type { Lang } from '../report/i18n.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
-import { intOption, langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { readScenarioFile } from './io.ts';
 import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
@@ -32,15 +32,15 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
     xlsx: { type: 'boolean' },
     excel: { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw new UsageError(`usage: ${BATCH_USAGE}`);
+  if (positionals.length !== 1) throw usageError(BATCH_USAGE);
   const maxEvents = maxEventsOption(values['max-events']);
   const reps = intOption(values.reps, 'reps', 20, 2, 1_000_000);
   const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const shard = values.shard === undefined ? { index: 1, count: 1 } : parseShard(values.shard as string);
-  if (!shard) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"`);
+  if (!shard) throw new UsageError({ zh: `--shard 须为 i/n，且 1 ≤ i ≤ n，实为“${String(values.shard)}”`, en: `--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"` });
   const lang = langOption(values.lang);
-  if (values.resume && values.force) throw new UsageError('--resume finishes an earlier batch and --force starts it over: give one of them');
+  if (values.resume && values.force) throw new UsageError({ zh: '--resume 续完此前的批量运行，--force 则从头再来：二者只能给一个', en: '--resume finishes an earlier batch and --force starts it over: give one of them' });
   const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];
 
   // The workers start while the scenario is read: a process takes a few tenths of a second to
@@ -64,18 +64,18 @@ async function batchWith(
   const file = readScenarioFile(path);
   const loaded = file.ok ? await loadVariantsWithWorkbooks(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
-    io.err(formatErrors(loaded.errors));
+    io.err(formatErrors(loaded.errors, lang));
     return 1;
   }
-  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings, lang));
   const { base, variants } = loaded.value;
   const tooMuch = workErrors(path, variants, maxEvents);
   if (tooMuch.length) {
-    io.err(formatErrors(tooMuch));
+    io.err(formatErrors(tooMuch, lang));
     return 1;
   }
   const seed = seedOption ?? base.seed;
-  if (!seedsFit(seed, reps)) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
+  if (!seedsFit(seed, reps)) throw new UsageError(seedsTooHigh(MAX_SEED));
   const outDir = (values.out as string | undefined) ?? `reports/${base.name}-batch${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
 
   const t = say(lang);
@@ -127,7 +127,7 @@ async function batchWith(
     });
     bar?.stop();
     if (!outcome.ok) {
-      io.err(formatErrors(outcome.errors));
+      io.err(formatErrors(outcome.errors, lang));
       return 1;
     }
     if (outcome.interrupted) {
@@ -151,12 +151,13 @@ async function batchWith(
 
 export async function mergeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' } });
-  if (positionals.length < 1 || values.out === undefined) throw new UsageError(`usage: ${MERGE_USAGE}`);
-  const r = mergeShards(positionals, values.out as string, langOption(values.lang), values.excel === true);
+  if (positionals.length < 1 || values.out === undefined) throw usageError(MERGE_USAGE);
+  const lang = langOption(values.lang);
+  const r = mergeShards(positionals, values.out as string, lang, values.excel === true);
   if (!r.ok) {
-    io.err(formatErrors(r.errors));
+    io.err(formatErrors(r.errors, lang));
     return 1;
   }
-  io.out(say(langOption(values.lang))(`已将 ${positionals.length} 个文件夹的 ${r.rows} 次重复合并到 ${values.out}/`, `merged ${r.rows} replications from ${positionals.length} folder${positionals.length > 1 ? 's' : ''} into ${values.out}/`));
+  io.out(say(lang)(`已将 ${positionals.length} 个文件夹的 ${r.rows} 次重复合并到 ${values.out}/`, `merged ${r.rows} replications from ${positionals.length} folder${positionals.length > 1 ? 's' : ''} into ${values.out}/`));
   return 0;
 }

@@ -45,7 +45,7 @@ function measure(job: BenchJob): BenchRun[] {
   }
   const sc = job;
   const loaded = loadScenarioFile(sc.scenarioPath);
-  if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.en}`).join('; '));
   const scenario = loaded.value;
   // As a batch runs them: records kept, no event log. Warm-up replications first, so the JIT has settled.
   for (let k = 0; k < sc.warmup; k++) simulate(scenario, scenario.seed + 10_000 + k, { log: false });

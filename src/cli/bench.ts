@@ -131,7 +131,8 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
   const quick = values.quick === true;
   const loaded = loadScenarioFile(DEFAULT);
   if (!loaded.ok) {
-    io.err(formatErrors(loaded.errors));
+    // bench's figures and verdicts are for developers, in English; so is the unlikely failure to load its own scenario.
+    io.err(formatErrors(loaded.errors, 'en'));
     return 1;
   }
   const runs = quick ? 3 : 5;

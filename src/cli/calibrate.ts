@@ -13,11 +13,12 @@ import { fragmentYaml, type FragmentTarget } from '../calibrate/fragment.ts';
 import { calibrationHtml } from '../calibrate/report.ts';
 import { demandCsv, fitsCsv, parametersCsv, problemsCsv, testsCsv } from '../calibrate/tables.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
-import { intOption, langOption, parse, say, UsageError, type Io } from './args.ts';
+import { intOption, langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 import { CALIBRATE_USAGE } from './usage.ts';
+import { cannotWriteFolder } from './outcome.ts';
 
 
 
@@ -33,11 +34,11 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
     excel: { type: 'boolean' },
     lang: { type: 'string' },
   });
-  if (positionals.length !== 1) throw new UsageError(`usage: ${CALIBRATE_USAGE}`);
+  if (positionals.length !== 1) throw usageError(CALIBRATE_USAGE);
   const lang = langOption(values.lang);
   const resamples = intOption(values.resamples, 'resamples', 199, 0, 100_000);
   // A bootstrap test can only reject at 1% with 99 resamples or more.
-  if (resamples > 0 && resamples < 99) throw new UsageError(`--resamples must be 0 (no goodness-of-fit p-values) or at least 99, got ${resamples}`);
+  if (resamples > 0 && resamples < 99) throw new UsageError({ zh: `--resamples 须为 0（不计算拟合优度 p 值）或不少于 99，实为 ${resamples}`, en: `--resamples must be 0 (no goodness-of-fit p-values) or at least 99, got ${resamples}` });
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
   const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
   const drop = values['drop-bad-rows'] === true;
@@ -48,7 +49,7 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
   if (values.scenario) {
     const loaded = await loadScenarioFileWithWorkbooks(values.scenario);
     if (!loaded.ok) {
-      io.err(formatErrors(loaded.errors));
+      io.err(formatErrors(loaded.errors, lang));
       return 1;
     }
     scenario = loaded.value;
@@ -57,16 +58,16 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
   const path = positionals[0];
   const h = await loadHistory(path, { mappingPath: values.mapping, scenario, drop, rep });
   if (!h.ok) {
-    io.err(formatErrors(h.errors));
+    io.err(formatErrors(h.errors, lang));
     return 1;
   }
   const { read, name, kind } = h.value;
   if (read.problems.length && !drop) {
-    io.err(refuseProblems(name, read.problems));
+    io.err(refuseProblems(name, read.problems, lang));
     return 1;
   }
   if (read.rows.length === 0) {
-    io.err(`${name}: no incidents to calibrate from`);
+    io.err(say(lang)(`${name}：没有可供校准的事件`, `${name}: no incidents to calibrate from`));
     return 1;
   }
   const source = { name, kind, rows: read.total, problems: read.problems, dropped: read.dropped, incidentsDropped: read.incidentsDropped };
@@ -90,7 +91,7 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
   try {
     writeOutputFolder(outDir, files, 'calibration');
   } catch (e) {
-    io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
+    io.err(cannotWriteFolder(outDir, e)[lang]);
     return 1;
   }
   const t = say(lang);

@@ -16,7 +16,7 @@ import { exerciseFiles } from '../exercise/outputs.ts';
 import { createEngineApi } from '../worker/engine.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
-import { langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
+import { langOption, maxEventsOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { DEFAULT_MAX_EVENTS, workErrors } from '../engine/estimate.ts';
 import { readTextFile, sideBytesReader, sideFileReader } from './io.ts';
 import { EXERCISE_USAGE } from './usage.ts';
@@ -40,19 +40,19 @@ export async function loadPackageFile(path: string, maxEvents = DEFAULT_MAX_EVEN
 export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'check') return checkCommand(argv.slice(1), io);
   const { values, positionals } = parse(argv, { log: { type: 'string' }, branch: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' }, 'max-events': { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError(`usage: ${EXERCISE_USAGE}`);
+  if (positionals.length !== 1) throw usageError(EXERCISE_USAGE);
   const lang = langOption(values.lang);
   const maxEvents = maxEventsOption(values['max-events']);
   let branch: Branch | undefined;
   if (values.branch !== undefined) {
     const m = /^([^=]+)=(.+)$/.exec(values.branch as string);
-    if (!m) throw new UsageError(`--branch must be DECISION=OPTION, got "${String(values.branch)}"`);
-    if (values.log === undefined) throw new UsageError('--branch changes a decision of a recorded exercise: give its --log');
+    if (!m) throw new UsageError({ zh: `--branch 须写作 决策=选项（DECISION=OPTION），实为“${String(values.branch)}”`, en: `--branch must be DECISION=OPTION, got "${String(values.branch)}"` });
+    if (values.log === undefined) throw new UsageError({ zh: '--branch 改变已记录推演中的一个决策：请给出其 --log', en: '--branch changes a decision of a recorded exercise: give its --log' });
     branch = { decision: m[1], choice: m[2] };
   }
   const loaded = await loadPackageFile(positionals[0], maxEvents);
   if (!loaded.ok) {
-    io.err(formatErrors(loaded.errors));
+    io.err(formatErrors(loaded.errors, lang));
     return 1;
   }
   const { pkg, scenario } = loaded.value;
@@ -63,12 +63,12 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
     const logText = readTextFile(values.log as string);
     const log = logText.ok ? readExerciseLog(logText.value, values.log as string) : logText;
     if (!log.ok) {
-      io.err(formatErrors(log.errors));
+      io.err(formatErrors(log.errors, lang));
       return 1;
     }
     const r = await replayLog(pkg, scenario, engine, log.value, values.log as string, branch);
     if (!r.ok) {
-      io.err(formatErrors(r.errors));
+      io.err(formatErrors(r.errors, lang));
       return 1;
     }
     session = r.value.session;
@@ -93,15 +93,22 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function checkCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { 'max-events': { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError('usage: linkdrill exercise check PACKAGE [--max-events N]');
+  const { values, positionals } = parse(argv, { 'max-events': { type: 'string' }, lang: { type: 'string' } });
+  if (positionals.length !== 1) throw usageError(EXERCISE_USAGE.split('\n')[1].trim());
+  const lang = langOption(values.lang);
   const loaded = await loadPackageFile(positionals[0], maxEventsOption(values['max-events']));
   if (!loaded.ok) {
-    io.err(formatErrors(loaded.errors));
+    io.err(formatErrors(loaded.errors, lang));
     return 1;
   }
   const { pkg } = loaded.value;
   const messages = pkg.injects.filter((i) => i.action === null).length;
-  io.out(`ok: ${pkg.name} — ${pkg.phases.length} phases, ${pkg.injects.length} injects (${messages} messages, ${pkg.injects.filter((i) => i.contingency).length} contingency), ${pkg.decisions.length} decision points, ${pkg.expected.length} expected actions, ${pkg.objectives.length} objectives`);
+  const contingency = pkg.injects.filter((i) => i.contingency).length;
+  io.out(
+    say(lang)(
+      `ok：${pkg.name} — ${pkg.phases.length} 个阶段，${pkg.injects.length} 条情景注入（${messages} 条消息，${contingency} 条备用），${pkg.decisions.length} 个决策点，${pkg.expected.length} 项预期行动，${pkg.objectives.length} 个目标`,
+      `ok: ${pkg.name} — ${pkg.phases.length} phases, ${pkg.injects.length} injects (${messages} messages, ${contingency} contingency), ${pkg.decisions.length} decision points, ${pkg.expected.length} expected actions, ${pkg.objectives.length} objectives`,
+    ),
+  );
   return 0;
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Result } from '../scenario/errors.ts';
+import type { Lang, Result } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { IDENTITY_MAPPING, parseMapping, type Mapping } from '../calibrate/cad/columns.ts';
 import { csvTable } from '../calibrate/cad/table.ts';
@@ -26,12 +26,12 @@ export interface LoadedHistory {
 
 /** Reads the history at `path` (a file or a run folder). */
 export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number }): Promise<Result<LoadedHistory>> {
-  if (!existsSync(path)) return { ok: false, errors: [{ path, message: 'no such file or folder' }] };
+  if (!existsSync(path)) return { ok: false, errors: [{ path, zh: '找不到该文件或文件夹', en: 'no such file or folder' }] };
   const name = basename(path);
   if (statSync(path).isDirectory()) {
     const names = ['run.json', 'incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv', 'events.csv'];
     const files = Object.fromEntries(names.map((n) => [n, existsSync(join(path, n)) ? readFileSync(join(path, n), 'utf8') : undefined]));
-    if (files['run.json'] === undefined) return { ok: false, errors: [{ path: join(path, 'run.json'), message: 'missing — a history folder must be one written by linkdrill run' }] };
+    if (files['run.json'] === undefined) return { ok: false, errors: [{ path: join(path, 'run.json'), zh: '缺失——历史记录文件夹须是 linkdrill run 写出的运行文件夹', en: 'missing — a history folder must be one written by linkdrill run' }] };
     const r = runFolderRows(files, o.rep);
     if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ ...e, path: join(path, e.path) })) };
     // A run folder needs no column mapping; a mapping file may still give zone classes.
@@ -68,23 +68,30 @@ function readMapping(path: string): Result<Mapping> {
   try {
     value = parseYaml(text.value, { uniqueKeys: true });
   } catch (e) {
-    return { ok: false, errors: [{ path, message: `cannot parse: ${(e as Error).message.split('\n')[0]}` }] };
+    const why = (e as Error).message.split('\n')[0];
+    return { ok: false, errors: [{ path, zh: `无法解析：${why}`, en: `cannot parse: ${why}` }] };
   }
   return parseMapping(value, path);
 }
 
-/** One line per problem (the first `limit`), then the counts by kind. */
-export function problemLines(name: string, problems: readonly RowProblem[], limit = 200): string[] {
-  const lines = problems.slice(0, limit).map((p) => `${name} ${problemPlace(p)}, column ${p.column}: ${p.en}`);
+/** One line per problem (the first `limit`) in `lang`, then the counts by kind (kinds as problems.csv names them). */
+export function problemLines(name: string, problems: readonly RowProblem[], lang: Lang, limit = 200): string[] {
+  const lines = problems.slice(0, limit).map((p) =>
+    lang === 'en' ? `${name} ${problemPlace(p)}, column ${p.column}: ${p.en}` : `${name}${p.record ? `（${p.record}）` : ` 第 ${p.row} 行`}，列 ${p.column}：${p.zh}`,
+  );
   if (problems.length > limit) {
     const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
-    lines.push(`… and ${problems.length - limit} more problems (${counts.map(([k, n]) => `${k}: ${n}`).join(', ')} in all)`);
+    const listed = counts.map(([k, n]) => `${k}: ${n}`).join(', ');
+    const more = problems.length - limit;
+    lines.push(lang === 'zh' ? `……另有 ${more} 个问题（按类别合计：${listed}）` : `… and ${more} more problems (${listed} in all)`);
   }
   return lines;
 }
 
-/** What to tell the user when rows have problems and were not dropped. */
-export function refuseProblems(name: string, problems: readonly RowProblem[]): string {
+/** What to tell the user, in `lang`, when rows have problems and were not dropped. */
+export function refuseProblems(name: string, problems: readonly RowProblem[], lang: Lang): string {
   const rows = new Set(problems.map((p) => p.row)).size;
-  return [...problemLines(name, problems), `${name}: ${problems.length} problem${problems.length > 1 ? 's' : ''} in ${rows} row${rows > 1 ? 's' : ''}; fix them, or leave those rows out with --drop-bad-rows`].join('\n');
+  const n = problems.length;
+  const last = lang === 'zh' ? `${name}：${rows} 行共有 ${n} 个问题；请修正，或用 --drop-bad-rows 剔除这些行` : `${name}: ${n} problem${n > 1 ? 's' : ''} in ${rows} row${rows > 1 ? 's' : ''}; fix them, or leave those rows out with --drop-bad-rows`;
+  return [...problemLines(name, problems, lang), last].join('\n');
 }

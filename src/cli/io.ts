@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { loadScenario, loadScenarioWithWorkbooks, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
-import type { Result } from '../scenario/errors.ts';
+import type { Result, Words } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
 /** Reads a user's text file as bytes and decodes it (UTF-8, UTF-16, GB18030); problems as data. */
@@ -17,18 +17,20 @@ export function readTextFile(path: string, where = path): Result<string> {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return { ok: false, errors: [{ path: where, message: readProblem(e) }] };
+    return { ok: false, errors: [{ path: where, ...readProblem(e) }] };
   }
   const d = decodeText(bytes, where);
   return d.ok ? { ok: true, value: d.value.text } : d;
 }
 
-function readProblem(e: unknown): string {
+/** Why a file could not be read, in both languages (the system's code or message verbatim). */
+function readProblem(e: unknown): Words {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-  return `cannot be read (${code ?? (e as Error).message})`;
+  if (code === 'ENOENT') return { zh: '找不到文件', en: 'file not found' };
+  if (code === 'EISDIR') return { zh: '是文件夹，不是文件', en: 'is a folder, not a file' };
+  if (code === 'EACCES' || code === 'EPERM') return { zh: '无法读取（没有权限）', en: 'cannot be read (permission denied)' };
+  const why = code ?? (e as Error).message;
+  return { zh: `无法读取（${why}）`, en: `cannot be read (${why})` };
 }
 
 /** A scenario file's text, a reader of its side files (relative to its folder), and what was read. */
@@ -49,7 +51,7 @@ export function readScenarioFile(path: string): Result<ScenarioFile> {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return { ok: false, errors: [{ path, message: readProblem(e) }] };
+    return { ok: false, errors: [{ path, ...readProblem(e) }] };
   }
   const decoded = decodeText(bytes, path);
   if (!decoded.ok) return decoded;
@@ -65,7 +67,7 @@ export function sideFileReader(dir: string, digests = new Map<string, string>())
     const side = bytes(rel);
     if (!(side instanceof Uint8Array)) return side;
     const d = decodeText(side, rel);
-    return d.ok ? d.value.text : { error: d.errors[0].message };
+    return d.ok ? d.value.text : { error: { zh: d.errors[0].zh, en: d.errors[0].en } };
   };
 }
 

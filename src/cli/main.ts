@@ -1,5 +1,5 @@
 /** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
-import { UsageError, type Io } from './args.ts';
+import { langOf, UsageError, type Io } from './args.ts';
 import { defaultIo, exitCodeOf } from './outcome.ts';
 import { BATCH_USAGE, BENCH_USAGE, CALIBRATE_USAGE, EXERCISE_USAGE, GEO_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_HISTORY_USAGE, VALIDATE_USAGE } from './usage.ts';
 import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
@@ -24,7 +24,9 @@ Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the af
 indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.
 
 run, batch and validate estimate the work of one replication before anything runs and refuse a
-scenario above --max-events (default ${DEFAULT_MAX_EVENTS} logged events), naming what weighs most.`;
+scenario above --max-events (default ${DEFAULT_MAX_EVENTS} logged events), naming what weighs most.
+
+Problems and results are in Chinese unless --lang en (every command but bench takes it).`;
 
 
 export { endQuietlyWhenOutputCloses } from './outcome.ts';
@@ -63,7 +65,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(USAGE);
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${cmd}"\n\n${USAGE}`);
+        throw new UsageError({ zh: `未知命令“${cmd}”\n\n${USAGE}`, en: `unknown command "${cmd}"\n\n${USAGE}` });
     }
-  }, io);
+  }, io, langOf(argv));
 }

@@ -5,6 +5,7 @@
  */
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
+import type { Lang, Words } from '../scenario/errors.ts';
 
 /** Standard output and standard error, one line per call. */
 export const defaultIo: Io = {
@@ -26,23 +27,31 @@ export function endQuietlyWhenOutputCloses(): void {
   }
 }
 
-/** Runs `command`; its exit code, or the code and one line on `io` for what it threw. */
-export async function exitCodeOf(command: () => Promise<number> | number, io: Io): Promise<number> {
+/** Runs `command`; its exit code, or the code and one line on `io`, in `lang`, for what it threw. */
+export async function exitCodeOf(command: () => Promise<number> | number, io: Io, lang: Lang): Promise<number> {
   try {
     return await command();
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(e.message);
+      io.err(e.words[lang]);
       return 2;
     }
     // A place linkdrill may not write to, or could not: named, nothing changed.
     if (e instanceof OutputRefused) {
-      io.err(e.message);
+      io.err(e[lang]);
       return 1;
     }
     // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
-    io.err(`linkdrill: internal error: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    io.err(lang === 'zh' ? `linkdrill：内部错误：${message}` : `linkdrill: internal error: ${message}`);
     if (process.env.LINKDRILL_DEBUG) io.err(String((e as Error).stack));
     return 3;
   }
+}
+
+/** `cannot write the output folder "DIR": why`, the why in the refusal's words (another error's message in both). */
+export function cannotWriteFolder(outDir: string, e: unknown): Words {
+  const message = (e as Error).message;
+  const why: Words = e instanceof OutputRefused ? e : { zh: message, en: message };
+  return { zh: `无法写入输出文件夹“${outDir}”：${why.zh}`, en: `cannot write the output folder "${outDir}": ${why.en}` };
 }

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRunCsv } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
-import { formatErrors } from '../scenario/errors.ts';
-import { langOption, parse, say, UsageError, type Io } from './args.ts';
+import { formatErrors, type InputError, type Words } from '../scenario/errors.ts';
+import { langOption, parse, say, usageError, type Io } from './args.ts';
 import { folderOwner, replaceOwnFile } from '../worker/node-fs.ts';
 import { REPORT_USAGE } from './usage.ts';
 import { parseRunMeta } from '../report/run-meta.ts';
@@ -13,17 +13,16 @@ import { readTextFile } from './io.ts';
 
 export function reportCommand(argv: string[], io: Io): number {
   const { values, positionals } = parse(argv, { lang: { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError(`usage: ${REPORT_USAGE}`);
+  if (positionals.length !== 1) throw usageError(REPORT_USAGE);
   const lang = langOption(values.lang);
   const dir = positionals[0];
   const owner = folderOwner(dir);
   if (owner !== 'run') {
-    const why = owner === 'absent' ? 'no such folder' : owner === 'empty' ? 'the folder is empty' : typeof owner === 'object' ? `holds files linkdrill did not write (${owner.foreign.slice(0, 4).join(', ')}); report re-renders only a run folder linkdrill wrote` : `is a linkdrill ${owner} folder, not a run folder`;
-    io.err(`${dir}: ${why}`);
+    io.err(formatErrors([{ path: dir, ...notARunFolder(owner) }], lang));
     return 1;
   }
   // The folder is linkdrill's, but its files may since have been edited, cut or replaced.
-  const problems: { path: string; message: string }[] = [];
+  const problems: InputError[] = [];
   const read = (name: string) => {
     const p = join(dir, name);
     if (!existsSync(p)) return undefined;
@@ -33,23 +32,23 @@ export function reportCommand(argv: string[], io: Io): number {
   };
   const metaText = read('run.json');
   if (metaText === undefined) {
-    io.err(formatErrors(problems.length ? problems : [{ path: join(dir, 'run.json'), message: 'missing — is this a folder written by linkdrill run?' }]));
+    io.err(formatErrors(problems.length ? problems : [{ path: join(dir, 'run.json'), zh: '缺失——这是 linkdrill run 写出的文件夹吗？', en: 'missing — is this a folder written by linkdrill run?' }], lang));
     return 1;
   }
   const parsedMeta = parseRunMeta(metaText, join(dir, 'run.json'));
   if (!parsedMeta.ok) {
-    io.err(formatErrors(parsedMeta.errors));
+    io.err(formatErrors(parsedMeta.errors, lang));
     return 1;
   }
   const meta: RunMeta = parsedMeta.value;
   const names = ['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv'];
   const { reps, errors } = readRunCsv(Object.fromEntries(names.map((n) => [n, read(n)])));
   if (problems.length || errors.length) {
-    io.err(formatErrors([...problems, ...errors.map((e) => ({ ...e, path: join(dir, e.path) }))]));
+    io.err(formatErrors([...problems, ...errors.map((e) => ({ ...e, path: join(dir, e.path) }))], lang));
     return 1;
   }
   if (reps.length === 0) {
-    io.err(`${join(dir, 'incidents.csv')}: no replications in the folder`);
+    io.err(formatErrors([{ path: join(dir, 'incidents.csv'), zh: '文件夹中没有任何一次重复的记录', en: 'no replications in the folder' }], lang));
     return 1;
   }
   const html = renderReport(buildReport(meta, reps), lang);
@@ -57,4 +56,15 @@ export function reportCommand(argv: string[], io: Io): number {
   replaceOwnFile(target, html);
   io.out(say(lang)(`已写入 ${target}`, `wrote ${target}`));
   return 0;
+}
+
+/** Why a folder that is not a linkdrill run folder cannot be re-rendered. */
+function notARunFolder(owner: Exclude<ReturnType<typeof folderOwner>, 'run'>): Words {
+  if (owner === 'absent') return { zh: '找不到该文件夹', en: 'no such folder' };
+  if (owner === 'empty') return { zh: '文件夹是空的', en: 'the folder is empty' };
+  if (typeof owner === 'object') {
+    const listed = owner.foreign.slice(0, 4).join(', ');
+    return { zh: `含有不是 linkdrill 写出的文件（${listed}）；report 只重新生成 linkdrill 写出的运行文件夹`, en: `holds files linkdrill did not write (${listed}); report re-renders only a run folder linkdrill wrote` };
+  }
+  return { zh: `是 linkdrill 的 ${owner} 文件夹，不是运行文件夹`, en: `is a linkdrill ${owner} folder, not a run folder` };
 }

@@ -7,7 +7,7 @@ import type { SummaryRow } from '../metrics/stats.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED, seedsFit } from '../random/streams.ts';
-import { intOption, langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
@@ -32,16 +32,16 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     'max-events': { type: 'string' },
   });
   const lang = langOption(values.lang);
-  if (positionals.length !== 1) throw new UsageError(`usage: ${RUN_USAGE}`);
+  if (positionals.length !== 1) throw usageError(RUN_USAGE);
   // Usage first: a mistyped option is reported before the scenario is read.
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
   const durationS = values.duration === undefined ? undefined : parseDuration(values.duration as string);
-  if (durationS === null || (durationS !== undefined && !(durationS > 0))) throw new UsageError(`--duration must be a positive duration like 30d or 8760h, got "${String(values.duration)}"`);
+  if (durationS === null || (durationS !== undefined && !(durationS > 0))) throw new UsageError({ zh: `--duration 须为正的时长，如 30d 或 8760h，实为“${String(values.duration)}”`, en: `--duration must be a positive duration like 30d or 8760h, got "${String(values.duration)}"` });
   const maxEvents = maxEventsOption(values['max-events']);
   const loaded = await loadScenarioFileWithWorkbooks(positionals[0]);
   if (!loaded.ok) {
-    io.err(formatErrors(loaded.errors));
+    io.err(formatErrors(loaded.errors, lang));
     return 1;
   }
   // --duration runs the scenario as written for longer (or shorter): demand, rosters and staffing repeat by the clock.
@@ -49,19 +49,19 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   // Too much work for one replication (of the length asked for) is refused before it starts, with the estimate.
   const tooMuch = workErrors(positionals[0], [{ name: 'baseline', scenario }], maxEvents);
   if (tooMuch.length) {
-    io.err(formatErrors(tooMuch));
+    io.err(formatErrors(tooMuch, lang));
     return 1;
   }
-  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings));
+  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings, lang));
   const seed = seedOption ?? scenario.seed;
-  if (!seedsFit(seed, reps)) throw new UsageError(`--seed + --reps must stay below ${MAX_SEED}`);
+  if (!seedsFit(seed, reps)) throw new UsageError(seedsTooHigh(MAX_SEED));
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
   // Refuse a place that is not ours before spending time on the run.
   claimOutputFolder(outDir, 'run');
 
   // Progress in simulated time, hour by hour, across all replications.
   const hours = Math.ceil(scenario.durationS / 3600);
-  const bar = io.tty ? new SingleBar({ format: 'run {bar} {percentage}% | rep {rep}/{reps} | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+  const bar = io.tty ? new SingleBar({ format: say(lang)('运行 {bar} {percentage}% | 第 {rep}/{reps} 次重复 | 剩余 {eta_formatted}', 'run {bar} {percentage}% | rep {rep}/{reps} | ETA {eta_formatted}'), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   // Ctrl-C, or a job scheduler's TERM: stop between simulated hours and leave nothing behind.
   let interrupted: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals) => void (interrupted = signal);

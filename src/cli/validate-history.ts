@@ -13,12 +13,13 @@ import { validationCsv, validationHtml, validationSummary } from '../calibrate/v
 import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
-import { intOption, langOption, maxEventsOption, parse, say, UsageError, type Io } from './args.ts';
+import { intOption, langOption, maxEventsOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../engine/estimate.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 import { VALIDATE_HISTORY_USAGE } from './usage.ts';
+import { cannotWriteFolder } from './outcome.ts';
 
 
 
@@ -36,7 +37,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     lang: { type: 'string' },
     'max-events': { type: 'string' },
   });
-  if (positionals.length !== 2) throw new UsageError(`usage: ${VALIDATE_HISTORY_USAGE}`);
+  if (positionals.length !== 2) throw usageError(VALIDATE_HISTORY_USAGE);
   const maxEvents = maxEventsOption(values['max-events']);
   const lang = langOption(values.lang);
   const reps = intOption(values.reps, 'reps', 20, 3, 10_000);
@@ -44,46 +45,47 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED - 10_000);
   const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
   const alpha = values.alpha === undefined ? 0.01 : Number(values.alpha);
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be between 0 and 1, got "${String(values.alpha)}"`);
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError({ zh: `--alpha 须在 0 与 1 之间，实为“${String(values.alpha)}”`, en: `--alpha must be between 0 and 1, got "${String(values.alpha)}"` });
   const [scenarioPath, historyPath] = positionals;
 
   const loaded = await loadScenarioFileWithWorkbooks(scenarioPath);
   if (!loaded.ok) {
-    io.err(formatErrors(loaded.errors));
+    io.err(formatErrors(loaded.errors, lang));
     return 1;
   }
   const h = await loadHistory(historyPath, { mappingPath: values.mapping, scenario: loaded.value, drop: values['drop-bad-rows'] === true, rep });
   if (!h.ok) {
-    io.err(formatErrors(h.errors));
+    io.err(formatErrors(h.errors, lang));
     return 1;
   }
   const { read, name, kind, mapping } = h.value;
   if (read.problems.length && values['drop-bad-rows'] !== true) {
-    io.err(refuseProblems(name, read.problems));
+    io.err(refuseProblems(name, read.problems, lang));
     return 1;
   }
   const observed = buildHistory(read.rows, read.offsetS);
   if (observed.incidents.length === 0) {
-    io.err(`${name}: no incidents to compare with`);
+    io.err(say(lang)(`${name}：没有可供比较的事件`, `${name}: no incidents to compare with`));
     return 1;
   }
   // The scenario again, over the history's whole local days.
   const file = readScenarioFile(scenarioPath);
   const raw = file.ok ? parseScenarioText(file.value.text, scenarioPath) : file;
   if (!file.ok || !raw.ok) {
-    io.err(formatErrors(raw.ok ? [] : raw.errors));
+    io.err(formatErrors(raw.ok ? [] : raw.errors, lang));
     return 1;
   }
   const moved = buildScenario(overPeriod(raw.value as Record<string, unknown>, observed.firstDay, observed.days, observed.offsetS), scenarioPath, file.value.readFile, file.value.readBytes, await readWorkbooksOf(raw.value, file.value.readFile, file.value.readBytes));
   if (!moved.ok) {
-    io.err(formatErrors(moved.errors));
+    io.err(formatErrors(moved.errors, lang));
     return 1;
   }
   const scenario = moved.value;
   // Over the history's period (years, for a long export) a replication can be more than a machine holds.
-  const tooMuch = workErrors(`${scenarioPath} over ${name} (${observed.days} days)`, [{ name: 'baseline', scenario }], maxEvents);
+  const over = say(lang)(`${scenarioPath}（按 ${name} 的时段，${observed.days} 天）`, `${scenarioPath} over ${name} (${observed.days} days)`);
+  const tooMuch = workErrors(over, [{ name: 'baseline', scenario }], maxEvents);
   if (tooMuch.length) {
-    io.err(formatErrors(tooMuch));
+    io.err(formatErrors(tooMuch, lang));
     return 1;
   }
   const seeds = Array.from({ length: reps }, (_, i) => seed + i);
@@ -102,7 +104,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   try {
     writeOutputFolder(outDir, files, 'history');
   } catch (e) {
-    io.err(`cannot write the output folder "${outDir}": ${(e as Error).message}`);
+    io.err(cannotWriteFolder(outDir, e)[lang]);
     return 1;
   }
   for (const line of validationSummary(v, lang)) io.out(line);

@@ -5,11 +5,11 @@
  */
 import { defaultIo, exitCodeOf } from './outcome.ts';
 import { validateCommand } from './validate.ts';
-import type { Io } from './args.ts';
+import { langOf, type Io } from './args.ts';
 
 export { endQuietlyWhenOutputCloses } from './outcome.ts';
 
 /** {@link main} for `argv` = `validate …` (without node and script); returns the exit code. */
 export function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  return exitCodeOf(() => validateCommand(argv.slice(1), io), io);
+  return exitCodeOf(() => validateCommand(argv.slice(1), io), io, langOf(argv));
 }

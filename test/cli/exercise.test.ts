@@ -49,12 +49,18 @@ describe('linkdrill exercise', () => {
 
   it('check validates a package; bad input is named and nothing is written', async () => {
     const q = quiet();
-    expect(await main(['exercise', 'check', TABLETOP], q.io)).toBe(0);
+    expect(await main(['exercise', 'check', TABLETOP, '--lang', 'en'], q.io)).toBe(0);
     expect(q.out[0]).toMatch(/^ok: chemical-leak-tabletop — 4 phases, 16 injects \(9 messages, 2 contingency\), 6 decision points/);
+    const zh = quiet();
+    expect(await main(['exercise', 'check', TABLETOP], zh.io)).toBe(0);
+    expect(zh.out[0]).toMatch(/^ok：chemical-leak-tabletop — 4 个阶段，16 条情景注入（9 条消息，2 条备用），6 个决策点/);
     const dir = mkdtempSync(join(tmpdir(), 'exercise-cli-'));
     const q2 = quiet();
-    expect(await main(['exercise', join(dir, 'nothing-here'), '--out', join(dir, 'out')], q2.io)).toBe(1);
+    expect(await main(['exercise', join(dir, 'nothing-here'), '--out', join(dir, 'out'), '--lang', 'en'], q2.io)).toBe(1);
     expect(q2.err.join('\n')).toContain('file not found');
+    const q3 = quiet();
+    expect(await main(['exercise', join(dir, 'nothing-here'), '--out', join(dir, 'out')], q3.io)).toBe(1);
+    expect(q3.err.join('\n')).toContain('找不到文件');
     expect(readdirSync(dir)).toEqual([]);
     expect(await main(['exercise', TABLETOP, '--branch', 'D1=hold'], quiet().io)).toBe(2);
   });

@@ -13,11 +13,13 @@ const quiet = () => {
 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'linkdrill-geo-'));
 
+
+const HAN = /\p{Script=Han}/u;
 describe('linkdrill geo import-osm', () => {
   it('writes the roads and the station and hospital drafts, and reports what it dropped', async () => {
     const dir = tmp();
     const q = quiet();
-    const code = await main(['geo', 'import-osm', join(FIX, 'qingxi.osm.pbf'), '--boundary', join(FIX, 'qingxi-boundary.geojson'), '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'stations.geojson'), '--hospitals', join(dir, 'hospitals.geojson')], q.io);
+    const code = await main(['geo', 'import-osm', join(FIX, 'qingxi.osm.pbf'), '--boundary', join(FIX, 'qingxi-boundary.geojson'), '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'stations.geojson'), '--hospitals', join(dir, 'hospitals.geojson'), '--lang', 'en'], q.io);
     expect(q.err).toEqual([]);
     expect(code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['hospitals.geojson', 'roads.geojson', 'stations.geojson']);
@@ -30,9 +32,18 @@ describe('linkdrill geo import-osm', () => {
     // Written again: refused without --force; with it, the same network from the XML.
     const again = ['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi-boundary.geojson'), '--out', join(dir, 'roads.geojson')];
     const q2 = quiet();
-    expect(await main(again, q2.io)).toBe(1);
+    expect(await main([...again, '--lang', 'en'], q2.io)).toBe(1);
     expect(q2.err.join('\n')).toMatch(/roads\.geojson: already exists; nothing was changed/);
-    expect(await main([...again, '--force'], quiet().io)).toBe(0);
+    const zh = quiet();
+    expect(await main(again, zh.io)).toBe(1);
+    expect(zh.err.join('\n')).toMatch(/roads\.geojson：已存在；未做任何改动/);
+    const q3 = quiet();
+    expect(await main([...again, '--force'], q3.io)).toBe(0);
+    // Without --lang, what it did is said in Chinese.
+    expect(q3.out.join('\n')).toMatch(/^保留道路：\d+ 条道路，\d+ 段，[\d.]+ 千米/m);
+    expect(q3.out.join('\n')).toMatch(/^站点：消防站 \d+ 个/m);
+    // Every line, the reasons for what was dropped among them, in Chinese.
+    for (const l of q3.out) expect(l, l).toMatch(/\p{Script=Han}/u);
     expect(JSON.parse(readFileSync(join(dir, 'roads.geojson'), 'utf8')).features).toEqual(roads.features);
   });
 
@@ -50,10 +61,16 @@ describe('linkdrill geo import-osm', () => {
       [[join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi.osm')], /--boundary .*qingxi\.osm: cannot parse|a boundary must be GeoJSON/],
     ];
     for (const [args, re] of cases) {
+      const argv = ['geo', 'import-osm', ...args, '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'st.geojson')];
       const q = quiet();
-      expect(await main(['geo', 'import-osm', ...args, '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'st.geojson')], q.io)).toBe(1);
+      expect(await main([...argv, '--lang', 'en'], q.io)).toBe(1);
       expect(q.err.join('\n')).toMatch(re);
       expect(q.err.join('\n')).not.toMatch(/\n\s+at /);
+      // The same problems in Chinese by default: every line has Chinese words.
+      const zh = quiet();
+      expect(await main(argv, zh.io)).toBe(1);
+      expect(zh.err.length).toBe(q.err.length);
+      for (const l of zh.err.flatMap((e) => e.split('\n'))) expect(l, l).toMatch(HAN);
       expect(existsSync(join(dir, 'roads.geojson')) || existsSync(join(dir, 'st.geojson'))).toBe(false);
     }
   });
@@ -62,7 +79,7 @@ describe('linkdrill geo import-osm', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'mine.geojson'), '{"type": "FeatureCollection", "features": []}');
     const q = quiet();
-    expect(await main(['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'mine.geojson')], q.io)).toBe(1);
+    expect(await main(['geo', 'import-osm', join(FIX, 'qingxi.osm'), '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'mine.geojson'), '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toMatch(/mine\.geojson: already exists; nothing was changed/);
     expect(readdirSync(dir)).toEqual(['mine.geojson']);
     expect(readFileSync(join(dir, 'mine.geojson'), 'utf8')).toBe('{"type": "FeatureCollection", "features": []}');
@@ -106,8 +123,11 @@ describe('linkdrill geo import-shp', () => {
     ];
     for (const [args, re] of cases) {
       const q = quiet();
-      expect(await main(['geo', 'import-shp', ...args, '--out', join(dir, 'out.geojson')], q.io)).toBe(1);
+      expect(await main(['geo', 'import-shp', ...args, '--out', join(dir, 'out.geojson'), '--lang', 'en'], q.io)).toBe(1);
       expect(q.err.join('\n')).toMatch(re);
+      const zh = quiet();
+      expect(await main(['geo', 'import-shp', ...args, '--out', join(dir, 'out.geojson')], zh.io)).toBe(1);
+      for (const l of zh.err.flatMap((e) => e.split('\n'))) expect(l, l).toMatch(HAN);
       expect(existsSync(join(dir, 'out.geojson'))).toBe(false);
     }
   });

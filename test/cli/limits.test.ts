@@ -35,9 +35,14 @@ describe('a scenario too large to run', () => {
     const path = scenario(dir, tooBig);
     for (const argv of [['validate', path], ['run', path, '--out', join(dir, 'run')], ['batch', path, '--reps', '2', '--out', join(dir, 'batch')]]) {
       const q = quiet();
-      expect(await main(argv, q.io), argv[0]).toBe(1);
+      expect(await main([...argv, '--lang', 'en'], q.io), argv[0]).toBe(1);
       expect(q.err.join('\n'), argv[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: one replication would log about 6\\.86 billion events \\(250 million incidents`));
       expect(q.err.join('\n')).not.toMatch(/\n\s+at /);
+      // By default the same refusal in Chinese, at the same place.
+      const zh = quiet();
+      expect(await main(argv, zh.io), argv[0]).toBe(1);
+      expect(zh.err.join('\n').startsWith(`${path}：`), zh.err.join('\n')).toBe(true);
+      expect(zh.err.join('\n')).toMatch(/\p{Script=Han}/u);
     }
     expect(existsSync(join(dir, 'run'))).toBe(false);
     expect(existsSync(join(dir, 'batch'))).toBe(false);
@@ -47,7 +52,7 @@ describe('a scenario too large to run', () => {
     const dir = tmp();
     const path = scenario(dir, (t) => t.replace('callers: {count: {IV: 1, II: 4}', 'callers: {count: {IV: 300000, II: 4}'));
     const q = quiet();
-    expect(await main(['validate', path], q.io)).toBe(1);
+    expect(await main(['validate', path, '--lang', 'en'], q.io)).toBe(1);
     const suggested = /--max-events (\d+)$/.exec(q.err[0])![1];
     expect(await main(['validate', path, '--max-events', suggested], quiet().io)).toBe(0);
     for (const bad of ['lots', '0', '-5', '1e6', '99999999999999']) expect(await main(['validate', path, '--max-events', bad], quiet().io), bad).toBe(2);
@@ -60,7 +65,7 @@ describe('a scenario too large to run', () => {
     writeFileSync(join(dir, 'pkg', 'exercise.yaml'), readFileSync(join(ROOT, 'test/fixtures/exercise/small-exercise.yaml'), 'utf8'));
     for (const argv of [['exercise', 'check', join(dir, 'pkg')], ['exercise', join(dir, 'pkg'), '--out', join(dir, 'out')]]) {
       const q = quiet();
-      expect(await main(argv, q.io), argv[1]).toBe(1);
+      expect(await main([...argv, '--lang', 'en'], q.io), argv[1]).toBe(1);
       expect(q.err.join('\n')).toMatch(/exercise\.yaml: one replication would log about [\d.]+ billion events/);
     }
     expect(existsSync(join(dir, 'out'))).toBe(false);
@@ -68,8 +73,11 @@ describe('a scenario too large to run', () => {
 
   it('validate-history refuses a scenario too large over the history’s period, before simulating it', async () => {
     const q = quiet();
-    expect(await main(['validate-history', TRUTH, CAD, '--mapping', MAPPING, '--drop-bad-rows', '--max-events', '1000', '--out', join(tmp(), 'v')], q.io)).toBe(1);
+    expect(await main(['validate-history', TRUTH, CAD, '--mapping', MAPPING, '--drop-bad-rows', '--max-events', '1000', '--out', join(tmp(), 'v'), '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toMatch(/truth\.yaml over .*\(\d+ days\): one replication would log about [\d.]+ (thousand|million) events/);
+    const zh = quiet();
+    expect(await main(['validate-history', TRUTH, CAD, '--mapping', MAPPING, '--drop-bad-rows', '--max-events', '1000', '--out', join(tmp(), 'v')], zh.io)).toBe(1);
+    expect(zh.err.join('\n')).toMatch(/truth\.yaml（按 .* 的时段，\d+ 天）：/);
   });
 
   it('validate checks every variant, as batch would run them', async () => {
@@ -77,11 +85,11 @@ describe('a scenario too large to run', () => {
     const variant = '\nvariants:\n  - {name: overload, changes: [{op: scale, path: "demand.background[*].ratePerDay", by: 1e8}]}\n  - {name: broken, changes: [{op: set, path: "units[A].station", value: S9}]}\n';
     const path = scenario(dir, (t) => t + variant);
     const q = quiet();
-    expect(await main(['validate', path], q.io)).toBe(1);
+    expect(await main(['validate', path, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('variants[1] (broken) → units[1].station: unknown station "S9"');
     const only = scenario(dir, (t) => `${t}\nvariants:\n  - {name: overload, changes: [{op: scale, path: "demand.background[*].ratePerDay", by: 1e8}]}\n`);
     const q2 = quiet();
-    expect(await main(['validate', only], q2.io)).toBe(1);
+    expect(await main(['validate', only, '--lang', 'en'], q2.io)).toBe(1);
     expect(q2.err.join('\n')).toMatch(/scenario\.yaml \(variant overload\): one replication would log about/);
   });
 });
@@ -123,7 +131,7 @@ describe('output', () => {
     lines[2] = cells.join(',');
     writeFileSync(csv, lines.join('\r\n'));
     const q = quiet();
-    expect(await main(['batch', path, '--reps', '3', '--workers', '1', '--out', out, '--resume'], q.io)).toBe(1);
+    expect(await main(['batch', path, '--reps', '3', '--workers', '1', '--out', out, '--resume', '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('replications.csv line 3, column score: "lots" is not a number');
   });
 });

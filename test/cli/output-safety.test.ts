@@ -40,7 +40,7 @@ describe('output folders never cost a user a file', () => {
     writeFileSync(join(mine, 'gis', 'roads.geojson'), '{}');
     const before = snapshot(dir);
     const q = quiet();
-    expect(await main(['run', SMALL, '--out', mine], q.io)).toBe(1);
+    expect(await main(['run', SMALL, '--out', mine, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toMatch(/holds files linkdrill did not write \("gis", "scenario.yaml"\)/);
     expect(snapshot(dir)).toEqual(before);
     noStack(q.err);
@@ -54,7 +54,7 @@ describe('output folders never cost a user a file', () => {
     const before = snapshot(dir);
     for (const out of ['.', '..', '', dir]) {
       const q = quiet();
-      expect(await main(['run', SMALL, '--out', out], q.io)).toBe(1);
+      expect(await main(['run', SMALL, '--out', out, '--lang', 'en'], q.io)).toBe(1);
       expect(q.err.join('\n')).toMatch(/current folder|is empty/);
       noStack(q.err);
     }
@@ -68,8 +68,8 @@ describe('output folders never cost a user a file', () => {
     symlinkSync(join(dir, 'real'), join(dir, 'link'));
     const before = snapshot(dir);
     const q = quiet();
-    expect(await main(['run', SMALL, '--out', join(dir, 'plan.docx')], q.io)).toBe(1);
-    expect(await main(['run', SMALL, '--out', join(dir, 'link')], q.io)).toBe(1);
+    expect(await main(['run', SMALL, '--out', join(dir, 'plan.docx'), '--lang', 'en'], q.io)).toBe(1);
+    expect(await main(['run', SMALL, '--out', join(dir, 'link'), '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toMatch(/is a file, not a folder/);
     expect(q.err.join('\n')).toMatch(/symbolic link/);
     expect(snapshot(dir)).toEqual(before);
@@ -90,7 +90,7 @@ describe('output folders never cost a user a file', () => {
     writeFileSync(join(out, 'my-notes.md'), 'keep me');
     const before = snapshot(out);
     const q = quiet();
-    expect(await main(['run', SMALL, '--out', out], q.io)).toBe(1);
+    expect(await main(['run', SMALL, '--out', out, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('"my-notes.md"');
     expect(snapshot(out)).toEqual(before);
   });
@@ -99,13 +99,13 @@ describe('output folders never cost a user a file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'thesis.tex'), 'x');
     const q = quiet();
-    expect(await main(['report', dir], q.io)).toBe(1);
+    expect(await main(['report', dir, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('linkdrill did not write');
     const out = join(dir, 'run');
     expect(await main(['run', SMALL, '--out', out], quiet().io)).toBe(0);
     writeFileSync(join(out, 'run.json'), '{"scenario": ');
     const q2 = quiet();
-    expect(await main(['report', out], q2.io)).toBe(1);
+    expect(await main(['report', out, '--lang', 'en'], q2.io)).toBe(1);
     expect(q2.err.join('\n')).toMatch(/run\.json/);
     noStack(q2.err);
   });
@@ -247,19 +247,19 @@ describe('batch folders and resume', () => {
     expect(await batch([SMALL, '--reps', '2', '--shard', '2/2', '--out', s2])).toBe(0);
     const before = snapshot(dir);
     const q = quiet();
-    expect(await main(['merge', s1, s2, '--out', s1], q.io)).toBe(1);
+    expect(await main(['merge', s1, s2, '--out', s1, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('is one of the shards being merged');
     const user = join(dir, 'user');
     mkdirSync(user);
     writeFileSync(join(user, 'x.txt'), 'x');
     const q2 = quiet();
-    expect(await main(['merge', s1, s2, '--out', user], q2.io)).toBe(1);
+    expect(await main(['merge', s1, s2, '--out', user, '--lang', 'en'], q2.io)).toBe(1);
     expect(readdirSync(user)).toEqual(['x.txt']);
     const empty = join(dir, 'nothing');
     mkdirSync(empty);
     writeFileSync(join(empty, 'batch.json'), readFileSync(join(s1, 'batch.json')));
     const q3 = quiet();
-    expect(await main(['merge', s1, empty, '--out', join(dir, 'm')], q3.io)).toBe(1);
+    expect(await main(['merge', s1, empty, '--out', join(dir, 'm'), '--lang', 'en'], q3.io)).toBe(1);
     expect(q3.err.join('\n')).toMatch(/nothing\/replications\.csv: missing/);
     expect(existsSync(join(dir, 'm'))).toBe(false);
     expect(Object.keys(snapshot(dir)).filter((k) => !k.startsWith('user/') && !k.startsWith('nothing/'))).toEqual(Object.keys(before));

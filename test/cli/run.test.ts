@@ -21,8 +21,11 @@ describe('linkdrill run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-run-'));
     for (const cmd of ['run', 'batch']) {
       const q = quiet();
-      const code = await main([cmd, join(ROOT, 'test/fixtures/small.yaml'), '--seed', String(Number.MAX_SAFE_INTEGER), '--reps', '2', '--out', join(dir, cmd)], q.io);
+      const argv = [cmd, join(ROOT, 'test/fixtures/small.yaml'), '--seed', String(Number.MAX_SAFE_INTEGER), '--reps', '2', '--out', join(dir, cmd)];
+      const code = await main([...argv, '--lang', 'en'], q.io);
       expect([cmd, code, q.err.join('\n')]).toEqual([cmd, 2, `--seed + --reps must stay below ${Number.MAX_SAFE_INTEGER}`]);
+      const zh = quiet();
+      expect([cmd, await main(argv, zh.io), zh.err.join('\n')]).toEqual([cmd, 2, `--seed 与 --reps 之和须小于 ${Number.MAX_SAFE_INTEGER}`]);
       expect(existsSync(join(dir, cmd))).toBe(false);
     }
   });
@@ -80,7 +83,7 @@ describe('linkdrill run', () => {
     expect(JSON.parse(readFileSync(join(dir, 'long/run.json'), 'utf8')).scenario.durationS).toBe(30 * 3600);
     const events = readFileSync(join(dir, 'long/events.csv'), 'utf8').trim().split('\r\n');
     expect(Number(events[events.length - 1].split(',')[2])).toBeGreaterThan(24 * 3600);
-    for (const bad of ['0h', 'soon', '-3h']) expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--duration', bad, '--out', join(dir, 'x')], q.io)).toBe(2);
+    for (const bad of ['0h', 'soon', '-3h']) expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--duration', bad, '--out', join(dir, 'x'), '--lang', 'en'], q.io)).toBe(2);
     expect(q.err.join('\n')).toContain('--duration must be a positive duration like 30d or 8760h, got "soon"');
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
@@ -96,13 +99,13 @@ describe('linkdrill run', () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8').replace('station: S2', 'station: S9'));
     const q = quiet();
-    expect(await main(['run', bad, '--out', join(dir, 'never')], q.io)).toBe(1);
+    expect(await main(['run', bad, '--out', join(dir, 'never'), '--lang', 'en'], q.io)).toBe(1);
     expect(existsSync(join(dir, 'never'))).toBe(false);
     expect(q.err.join('\n')).toContain('units[1].station: unknown station "S9"');
     // An output path that cannot be written: nothing half-written is left beside it.
     mkdirSync(join(dir, 'ro'));
     writeFileSync(join(dir, 'ro', 'blocker'), 'x');
-    expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--out', join(dir, 'ro', 'blocker', 'out')], q.io)).toBe(1);
+    expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--out', join(dir, 'ro', 'blocker', 'out'), '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('cannot write the output (');
     expect(readdirSync(join(dir, 'ro'))).toEqual(['blocker']);
     expect(q.err.join('\n')).not.toMatch(/\n\s+at /);

@@ -12,13 +12,15 @@ const run = async (f: typeof main, argv: string[]) => {
 };
 
 describe('validate built on its own', () => {
-  it('prints, writes and exits as the full command line does (ok, bad input, usage)', async () => {
+  it('prints, writes and exits as the full command line does (ok, bad input, usage), in the language --lang asks for', async () => {
     for (const argv of [
       ['validate', join(ROOT, 'scenarios/default.yaml')],
       ['validate', join(ROOT, 'scenarios/no-such.yaml')],
       ['validate', join(ROOT, 'test/fixtures/small.yaml'), '--max-events', '10'],
       ['validate'],
       ['validate', 'a.yaml', '--no-such-option'],
+      ['validate', join(ROOT, 'scenarios/no-such.yaml'), '--lang', 'en'],
+      ['validate', 'a.yaml', '--no-such-option', '--lang=en'],
     ]) {
       expect(await run(validateMain, argv)).toEqual(await run(main, argv));
     }

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { langOf } from '../../src/cli/args.ts';
+import * as usage from '../../src/cli/usage.ts';
+import { ROOT } from '../helpers.ts';
+
+const quiet = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), tty: false }, out, err };
+};
+const HAN = /\p{Script=Han}/u;
+const tmp = () => mkdtempSync(join(tmpdir(), 'linkdrill-lang-'));
+
+/** Exit code and standard error of one command line. */
+async function errOf(argv: string[]): Promise<[number, string]> {
+  const q = quiet();
+  const code = await main(argv, q.io);
+  return [code, q.err.join('\n')];
+}
+
+describe('problems are said in the language of --lang, Chinese by default', () => {
+  it('a file that cannot be read: Chinese without --lang, English with --lang en, the same place', async () => {
+    const missing = join(tmp(), 'no-such.yaml');
+    expect(await errOf(['validate', missing])).toEqual([1, `${missing}：找不到文件`]);
+    expect(await errOf(['validate', missing, '--lang', 'en'])).toEqual([1, `${missing}: file not found`]);
+    expect(await errOf(['validate', missing, '--lang=en'])).toEqual([1, `${missing}: file not found`]);
+  });
+
+  it('a folder report cannot re-render, and a history that is not there', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'thesis.tex'), 'x');
+    const [zhCode, zh] = await errOf(['report', dir]);
+    expect([zhCode, zh]).toEqual([1, `${dir}：含有不是 linkdrill 写出的文件（thesis.tex）；report 只重新生成 linkdrill 写出的运行文件夹`]);
+    expect((await errOf(['report', dir, '--lang', 'en']))[1]).toBe(`${dir}: holds files linkdrill did not write (thesis.tex); report re-renders only a run folder linkdrill wrote`);
+    const scenario = join(ROOT, 'test/fixtures/small.yaml');
+    const history = join(dir, 'cad.csv');
+    expect(await errOf(['calibrate', history])).toEqual([1, `${history}：找不到该文件或文件夹`]);
+    expect(await errOf(['validate-history', scenario, history, '--lang', 'en'])).toEqual([1, `${history}: no such file or folder`]);
+  });
+
+  it('a scenario’s own problems: every line Chinese by default, the English words unchanged with --lang en', async () => {
+    const dir = tmp();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8').replace('station: S2', 'station: S9'));
+    const [code, zh] = await errOf(['validate', bad]);
+    expect(code).toBe(1);
+    expect(zh).toMatch(/^units\[1\]\.station：.*“S9”/m);
+    for (const line of zh.split('\n')) expect(line, line).toMatch(HAN);
+    expect(await errOf(['validate', bad, '--lang', 'en'])).toEqual([1, 'units[1].station: unknown station "S9"']);
+  });
+});
+
+describe('usage errors are said in the language of --lang, Chinese by default', () => {
+  it('a bad option value, a missing argument and an unknown command', async () => {
+    const small = join(ROOT, 'test/fixtures/small.yaml');
+    expect(await errOf(['run', small, '--reps', 'x'])).toEqual([2, '--reps 须为整数，实为“x”']);
+    expect(await errOf(['run', small, '--reps', 'x', '--lang', 'en'])).toEqual([2, '--reps must be a whole number, got "x"']);
+    expect(await errOf(['run'])).toEqual([2, `用法：${usage.RUN_USAGE}`]);
+    expect(await errOf(['run', '--lang', 'en'])).toEqual([2, `usage: ${usage.RUN_USAGE}`]);
+    expect(await errOf(['batch', small, '--resume', '--force'])).toEqual([2, '--resume 续完此前的批量运行，--force 则从头再来：二者只能给一个']);
+    const [code, unknown] = await errOf(['simulate']);
+    expect([code, unknown.split('\n')[0]]).toEqual([2, '未知命令“simulate”']);
+  });
+
+  it('an option the command does not know is named in a Chinese sentence; --lang en (before or after it) keeps node’s English', async () => {
+    const [code, zh] = await errOf(['validate', 'a.yaml', '--bogus']);
+    expect(code).toBe(2);
+    expect(zh).toMatch(/^未知选项 --bogus（/);
+    expect(await errOf(['validate', '--lang=en', 'a.yaml', '--bogus'])).toEqual([2, expect.stringMatching(/^Unknown option '--bogus'/)]);
+    expect(await errOf(['validate', 'a.yaml', '--bogus', '--lang', 'en'])).toEqual([2, expect.stringMatching(/^Unknown option '--bogus'/)]);
+    expect(await errOf(['run', 'a.yaml', '--out'])).toEqual([2, expect.stringMatching(/^选项 --out 缺少取值/)]);
+    expect(await errOf(['run', 'a.yaml', '--excel=yes'])).toEqual([2, '选项 --excel 不带取值']);
+    expect(await errOf(['run', 'a.yaml', '--lang', 'fr'])).toEqual([2, '--lang 须为 zh 或 en，实为“fr”']);
+  });
+
+  it('every command but bench takes --lang (a usage mistake after it is said in English)', async () => {
+    const commands = Object.values(usage)
+      .flatMap((u) => u.split('\n').map((l) => l.trim()))
+      .filter((l) => l.includes('--lang zh|en'))
+      .map((l) => /^linkdrill (geo \S+|exercise check|\S+)/.exec(l)![1].split(' '));
+    expect(commands.length).toBe(Object.values(usage).flatMap((u) => u.split('\n')).length - 1);
+    for (const cmd of commands) {
+      const [code, err] = await errOf([...cmd, '--lang', 'en', '--bogus']);
+      expect([cmd.join(' '), code, err], cmd.join(' ')).toEqual([cmd.join(' '), 2, expect.stringMatching(/^Unknown option '--bogus'/)]);
+    }
+  });
+});
+
+describe('langOf', () => {
+  it('finds the last --lang before --, in either spelling; anything but en is zh', () => {
+    expect(langOf([])).toBe('zh');
+    expect(langOf(['a.yaml', '--lang', 'en'])).toBe('en');
+    expect(langOf(['--lang=en', 'a.yaml'])).toBe('en');
+    expect(langOf(['--lang', 'en', '--lang', 'zh'])).toBe('zh');
+    expect(langOf(['--lang', 'fr'])).toBe('zh');
+    expect(langOf(['--lang'])).toBe('zh');
+    expect(langOf(['--', '--lang', 'en'])).toBe('zh');
+  });
+});

@@ -37,7 +37,7 @@ const batchMetaSchema = z
   });
 
 /** `words`, with the number found added unless the words already show it (as the schema's messages are). */
-const got = (words: Words, found: number): Words => (words.en.includes(String(found)) ? words : { zh: `${words.zh}；实为 ${found}`, en: `${words.en}; got ${found}` });
+const got = (words: Words, found: number): Words => (words.en.includes(String(found)) ? words : { zh: `${words.zh}；实际为 ${found}`, en: `${words.en}; got ${found}` });
 
 /** What the schema cannot say of a well-formed description: a shard beyond the count, seeds past the last. */
 function crossFieldProblem(m: BatchMeta): InputError | null {

@@ -43,9 +43,9 @@ function parseFailure(e: NodeJS.ErrnoException): Words {
 /** An integer option within [min, max], or `fallback` when absent. */
 export function intOption(value: string | boolean | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError({ zh: `--${name} 须为整数，实为“${String(value)}”`, en: `--${name} must be a whole number, got "${String(value)}"` });
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError({ zh: `--${name} 须为整数，实际为“${String(value)}”`, en: `--${name} must be a whole number, got "${String(value)}"` });
   const n = Number(value);
-  if (n < min || n > max) throw new UsageError({ zh: `--${name} 须在 ${min} 到 ${max} 之间，实为 ${n}`, en: `--${name} must be between ${min} and ${max}, got ${n}` });
+  if (n < min || n > max) throw new UsageError({ zh: `--${name} 须在 ${min} 到 ${max} 之间，实际为 ${n}`, en: `--${name} must be between ${min} and ${max}, got ${n}` });
   return n;
 }
 
@@ -61,7 +61,7 @@ export const say =
 /** `--lang zh|en` (default zh, the source documents' language). */
 export function langOption(value: string | boolean | undefined): Lang {
   const lang = value ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError({ zh: `--lang 须为 zh 或 en，实为“${String(lang)}”`, en: `--lang must be zh or en, got "${String(lang)}"` });
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError({ zh: `--lang 须为 zh 或 en，实际为“${String(lang)}”`, en: `--lang must be zh or en, got "${String(lang)}"` });
   return lang;
 }
 

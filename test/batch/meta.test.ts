@@ -51,7 +51,7 @@ describe('batch.json', () => {
     const huge = folder(JSON.stringify({ ...good, reps: 1e15 }), 'variant,rep\r\n');
     const dirCsv = folder(JSON.stringify({ ...good, shard: { index: 2, count: 2 } }), 'folder');
     const out = join(tmp(), 'merged');
-    expect(await main(['merge', huge, dirCsv, '--out', out], io)).toBe(1);
+    expect(await main(['merge', huge, dirCsv, '--out', out, '--lang', 'en'], io)).toBe(1);
     expect(err.join('\n')).toContain(`${join(huge, 'batch.json')}: is not a linkdrill batch description: reps: must be at most 1000000`);
     expect(err.join('\n')).toContain(`${join(dirCsv, 'replications.csv')}: cannot be read (it is a folder)`);
   });

@@ -106,7 +106,7 @@ describe('rows and their problems', () => {
     const r = readRows(t, cols.ok ? cols.value : {}, IDENTITY_MAPPING, 0);
     expectBilingual(r.problems);
     expect(r.problems.map((x) => x.en)).toEqual(['grade must be one of IV, III, II, I, got "V"', 'not a longitude: "200"', 'not a time: "soon" (expected like 2025-03-01 14:05:07)', 'not a latitude: "95"']);
-    expect(r.problems[0].zh).toBe('等级须为 IV、III、II、I 之一，实为“V”');
+    expect(r.problems[0].zh).toBe('等级须为 IV、III、II、I 之一，实际为“V”');
   });
 
   it('a mistyped date is caught: a stage over a week, and a call far outside the export’s period', () => {
@@ -163,7 +163,7 @@ describe('rows and their problems', () => {
     ]);
     if (!none.ok) expectBilingual(none.errors);
     const offset = parseMapping({ utcOffset: 'UTC+8' }, 'm.yaml');
-    expect(!offset.ok && offset.errors).toEqual([{ path: 'm.yaml utcOffset', zh: 'UTC 偏移应形如“+08:00”；实为“UTC+8”', en: 'a UTC offset is like "+08:00"; got "UTC+8"' }]);
+    expect(!offset.ok && offset.errors).toEqual([{ path: 'm.yaml utcOffset', zh: 'UTC 偏移应形如“+08:00”；实际为“UTC+8”', en: 'a UTC offset is like "+08:00"; got "UTC+8"' }]);
     expect(parseMapping({ utcOffset: '+0800' }, 'm.yaml').ok).toBe(true);
     const bad = parseMapping({ columns: { when: 'x' } }, 'm.yaml');
     expect(!bad.ok && bad.errors[0].path).toBe('m.yaml columns');
@@ -224,7 +224,7 @@ describe('linkdrill calibrate on the synthetic export', () => {
   it('refuses an export with problem rows, one line per problem, and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-cal-'));
     const { err, io: cli } = io();
-    const code = await main(['calibrate', CAD, '--mapping', MAPPING, '--scenario', TRUTH, '--out', join(dir, 'out')], cli);
+    const code = await main(['calibrate', CAD, '--mapping', MAPPING, '--scenario', TRUTH, '--out', join(dir, 'out'), '--lang', 'en'], cli);
     expect(code).toBe(1);
     const faults = JSON.parse(readFileSync(join(CAD, '..', 'faults.json'), 'utf8')) as { line: number; kind: string }[];
     for (const f of faults) expect(err.join('\n')).toContain(`cad.csv row ${f.line}, column `);
@@ -250,7 +250,7 @@ describe('linkdrill calibrate on the synthetic export', () => {
     mkdirSync(join(dir, 'mine'));
     writeFileSync(join(dir, 'mine', 'notes.txt'), 'keep me');
     const { err, io: cli } = io();
-    expect(await main(['calibrate', CAD, '--mapping', MAPPING, '--out', join(dir, 'mine'), '--drop-bad-rows', '--resamples', '0'], cli)).toBe(1);
+    expect(await main(['calibrate', CAD, '--mapping', MAPPING, '--out', join(dir, 'mine'), '--drop-bad-rows', '--resamples', '0', '--lang', 'en'], cli)).toBe(1);
     expect(err.at(-1)).toMatch(/holds files linkdrill did not write/);
     expect(readFileSync(join(dir, 'mine', 'notes.txt'), 'utf8')).toBe('keep me');
     expect(await main(['calibrate', CAD, '--resamples', '50'], io().io)).toBe(2);

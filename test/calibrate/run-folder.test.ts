@@ -41,7 +41,7 @@ describe('a run folder as history', () => {
     expect(await main(['run', scenario, '--out', join(dir, 'run')], quiet)).toBe(0);
     const err: string[] = [];
     const other = join(ROOT, 'scenarios/highway-collision.yaml');
-    expect(await main(['validate-history', other, join(dir, 'run'), '--reps', '3', '--workers', '1'], { ...quiet, err: (s) => err.push(s) })).toBe(1);
+    expect(await main(['validate-history', other, join(dir, 'run'), '--reps', '3', '--workers', '1', '--lang', 'en'], { ...quiet, err: (s) => err.push(s) })).toBe(1);
     const lines = err.join('\n').split('\n');
     expect(lines[0]).toMatch(/^run \(incident inc-\d{6}(, unit [^)]+)?\), column type: unknown incident type/);
     expect(lines.some((l) => / row \d+,/.test(l))).toBe(false);

@@ -70,7 +70,7 @@ describe('run.json read back', () => {
     const dir = folder((d) => writeFileSync(join(d, 'run.json'), JSON.stringify({ ...meta, seeds: ['one'] })));
     const before = readFileSync(join(dir, 'report.html'), 'utf8');
     const q = quiet();
-    expect(await main(['report', dir], q.io)).toBe(1);
+    expect(await main(['report', dir, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err).toEqual([`${join(dir, 'run.json')}: seeds[0]: must be a number; got "one"`]);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(before);
   });
@@ -114,7 +114,7 @@ describe('CSV files read back', () => {
       writeFileSync(join(d, 'incidents.csv'), lines.join('\r\n'));
     });
     const q = quiet();
-    expect(await main(['report', dir], q.io)).toBe(1);
+    expect(await main(['report', dir, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n').split('\n')).toEqual([
       `${join(dir, 'incidents.csv')} row 2, column t_occur: "NaN" is not a number`,
       `${join(dir, 'incidents.csv')} row 2, column t_closed: "1e400" is not a number`,
@@ -128,7 +128,7 @@ describe('CSV files read back', () => {
       cpSync(join(d, 'incidents.csv'), join(d, 'calls.csv', 'x'), { recursive: true });
     });
     const q = quiet();
-    expect(await main(['report', dir], q.io)).toBe(1);
+    expect(await main(['report', dir, '--lang', 'en'], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain(`${join(dir, 'calls.csv')}: is a folder, not a file`);
   });
 

@@ -89,13 +89,13 @@ describe('reading a table from a workbook (MSEL, CAD export)', () => {
   });
 
   it('a file that is no workbook, a damaged one, a missing sheet and a repeated column are named errors', async () => {
-    expect(await readXlsxTable(new TextEncoder().encode('time,type\n1,fire'), 'msel.xlsx')).toEqual({ ok: false, errors: [{ path: 'msel.xlsx', message: expect.stringMatching(/not an \.xlsx workbook/) }] });
+    expect(await readXlsxTable(new TextEncoder().encode('time,type\n1,fire'), 'msel.xlsx')).toEqual({ ok: false, errors: [{ path: 'msel.xlsx', zh: expect.stringMatching(/\p{Script=Han}/u), en: expect.stringMatching(/not an \.xlsx workbook/) }] });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('MSEL').addRow(['time', 'inject', 'time']);
     const good = new Uint8Array(await wb.xlsx.writeBuffer());
-    expect(await readXlsxTable(good.slice(0, good.length / 2), 'msel.xlsx')).toMatchObject({ ok: false, errors: [{ path: 'msel.xlsx', message: expect.stringMatching(/cannot be read as an \.xlsx workbook/) }] });
-    expect(await readXlsxTable(good, 'msel.xlsx', 'Injects')).toMatchObject({ ok: false, errors: [{ message: 'has no sheet "Injects" (it has "MSEL")' }] });
-    expect(await readXlsxTable(good, 'msel.xlsx')).toMatchObject({ ok: false, errors: [{ path: 'msel.xlsx sheet "MSEL" row 1', message: 'column "time" appears twice (column 3)' }] });
+    expect(await readXlsxTable(good.slice(0, good.length / 2), 'msel.xlsx')).toMatchObject({ ok: false, errors: [{ path: 'msel.xlsx', zh: expect.stringMatching(/无法作为 \.xlsx 工作簿读取/), en: expect.stringMatching(/cannot be read as an \.xlsx workbook/) }] });
+    expect(await readXlsxTable(good, 'msel.xlsx', 'Injects')).toMatchObject({ ok: false, errors: [{ en: 'has no sheet "Injects" (it has "MSEL")', zh: expect.stringMatching(/\p{Script=Han}/u) }] });
+    expect(await readXlsxTable(good, 'msel.xlsx')).toMatchObject({ ok: false, errors: [{ path: 'msel.xlsx sheet "MSEL" row 1', en: 'column "time" appears twice (column 3)', zh: expect.stringMatching(/\p{Script=Han}/u) }] });
   });
 });
 

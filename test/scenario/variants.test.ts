@@ -108,7 +108,7 @@ describe('variants', () => {
     const out: string[] = [];
     const err: string[] = [];
     const path = join(ROOT, 'scenarios/variants/degraded.yaml');
-    expect(await main(['validate', path], { out: (x) => out.push(x), err: (x) => err.push(x), tty: false })).toBe(1);
+    expect(await main(['validate', path, '--lang', 'en'], { out: (x) => out.push(x), err: (x) => err.push(x), tty: false })).toBe(1);
     expect(err.join('\n').split('\n')).toEqual([`${path}: is a variant (name, changes), not a scenario: list it under a scenario's variants: as {file: …} and compare it with linkdrill batch SCENARIO --variants degraded`]);
   });
 

@@ -73,7 +73,7 @@ describe('a full disk', () => {
     const dir = tmp();
     disk.writesLeft = 3;
     const q = quiet();
-    expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--out', join(dir, 'out')], q.io)).toBe(1);
+    expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--out', join(dir, 'out'), '--lang', 'en'], q.io)).toBe(1);
     expect(q.err).toEqual([`${join(dir, 'out')}: cannot write the output (no space left on the disk); nothing was changed`]);
     expect(tree(dir)).toEqual([]);
   });
@@ -81,7 +81,7 @@ describe('a full disk', () => {
   it('batch stops with one line, keeps what it wrote, and --resume finishes once there is room', async () => {
     const dir = tmp();
     const out = join(dir, 'b');
-    const args = ['batch', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '3', '--workers', '1', '--out', out];
+    const args = ['batch', join(ROOT, 'test/fixtures/small.yaml'), '--reps', '3', '--workers', '1', '--out', out, '--lang', 'en'];
     // batch.json, the header, the manifest, then one replication line; the second is cut in half.
     disk.writesLeft = 4;
     const q = quiet();

@@ -36,7 +36,7 @@ export const FIELD_MEANING: Record<Field, Words> = {
   incident_id: { zh: '事件编号（同一事件的各行相同）', en: 'incident number (rows of one incident share it)' },
   type: { zh: '事件类型（经 values.type 转换后为场景 incidentTypes 的 id）', en: 'incident type (a scenario incidentTypes id, after values.type)' },
   grade: { zh: '出动等级 IV、III、II 或 I（可选；预案响应的等级，而非突发事件分级）', en: 'response level IV, III, II or I (optional; the level the plan answered, not the 突发事件 grade)' },
-  zone: { zh: '辖区 id（或经纬度 lon、lat）', en: 'zone id (or lon and lat)' },
+  zone: { zh: '区域 id（或经纬度 lon、lat）', en: 'zone id (or lon and lat)' },
   lon: { zh: '经度（WGS84）', en: 'longitude (WGS84)' },
   lat: { zh: '纬度（WGS84）', en: 'latitude (WGS84)' },
   unit: { zh: '车辆 id', en: 'unit id' },
@@ -82,7 +82,7 @@ function utcOffsetError(value: unknown): Words | null {
   // What was found is added unless the words already show it (as the schema's messages are).
   if (words.en.includes(offset)) return words;
   const shown = offset.length > 40 ? `${offset.slice(0, 40)}…` : offset;
-  return { zh: `${words.zh}；实为“${shown}”`, en: `${words.en}; got "${shown}"` };
+  return { zh: `${words.zh}；实际为“${shown}”`, en: `${words.en}; got "${shown}"` };
 }
 
 /** Validates a parsed mapping file; errors are named inside `where` (the file). */

@@ -150,7 +150,7 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
     const g = val('grade').toUpperCase();
     if (g !== '') {
       grade = GRADES.indexOf(g as never);
-      if (grade < 0) bad('grade', 'grade', { zh: `等级须为 ${GRADES.join('、')} 之一，实为“${raw('grade')}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${raw('grade')}"` });
+      if (grade < 0) bad('grade', 'grade', { zh: `等级须为 ${GRADES.join('、')} 之一，实际为“${raw('grade')}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${raw('grade')}"` });
     }
     const t: Partial<Record<TimeField, number>> = {};
     for (const f of TIME_FIELDS) {
@@ -210,7 +210,7 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
     if (r.zone !== null && zoneIds && !zoneIds.has(r.zone)) {
       // A long list of zones would bury the problem: named only when there are a few.
       const has = zoneIds.size <= 20 ? listWords(zoneIds) : null;
-      bad('zone', 'zone', { zh: `未知的辖区“${r.zone}”${has ? `（场景中有：${has.zh}）` : ''}`, en: `unknown zone "${r.zone}"${has ? ` (the scenario has: ${has.en})` : ''}` });
+      bad('zone', 'zone', { zh: `未知的区域“${r.zone}”${has ? `（场景中有：${has.zh}）` : ''}`, en: `unknown zone "${r.zone}"${has ? ` (the scenario has: ${has.en})` : ''}` });
     }
     if (r.zone === null && r.lon !== null && r.lat !== null && ctx.zones) r.zone = nearestZone(ctx.zones, { lon: r.lon, lat: r.lat })?.id ?? null;
     checkOrder(r.t, ctx.offsetS, bad);
@@ -225,7 +225,7 @@ export function checkRows(rows: readonly CadRow[], ctx: CadContext, column: (f: 
       else {
         const id = r.incidentId;
         if (first.type !== r.type) bad('type', 'conflict', { zh: `事件 ${id} 在第 ${first.row} 行的类型为“${first.type}”，此处却为“${r.type}”`, en: `incident ${id} has type "${first.type}" in row ${first.row} but "${r.type}" here` });
-        else if (first.zone !== r.zone) bad('zone', 'conflict', { zh: `事件 ${id} 在第 ${first.row} 行位于辖区“${first.zone}”，此处却为“${r.zone}”`, en: `incident ${id} is in zone "${first.zone}" in row ${first.row} but "${r.zone}" here` });
+        else if (first.zone !== r.zone) bad('zone', 'conflict', { zh: `事件 ${id} 在第 ${first.row} 行位于区域“${first.zone}”，此处却为“${r.zone}”`, en: `incident ${id} is in zone "${first.zone}" in row ${first.row} but "${r.zone}" here` });
         else if (first.tCall !== r.t.t_call) bad('t_call', 'conflict', { zh: `事件 ${id} 在第 ${first.row} 行的接警时间与此处不同`, en: `incident ${id} has another call time in row ${first.row}` });
       }
       const key = `${r.incidentId}\u0000${r.unit ?? ''}\u0000${r.t.t_alert ?? ''}`;

@@ -6,7 +6,7 @@ import { parseHistoryTable } from '../history.ts';
 import { readCsvTable, type CsvTable } from '../table.ts';
 import { WORKBOOK_FILE } from '../workbooks.ts';
 import { toWgs84, type Crs } from '../../geo/import/crs.ts';
-import { readSideBytes, readSideFile } from '../files.ts';
+import { readSideBytes, readSideFile, unreadableWords } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs, weightsProblem, WEIGHTS_ALL_ZERO } from './dist.ts';
@@ -109,7 +109,7 @@ function historyTable(file: string, where: string, ctx: NormaliseContext): CsvTa
     return undefined;
   }
   if ('error' in t) {
-    ctx.err('demand.history.file', { zh: `“${file}”${t.error.zh}`, en: `"${file}" ${t.error.en}` });
+    ctx.err('demand.history.file', unreadableWords(file, t.error));
     return undefined;
   }
   return t;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBatchMeta } from '../../src/batch/meta.ts';
-import { expectBilingual } from '../report/bilingual.ts';
+import { expectBilingual } from '../bilingual.ts';
 import { main } from '../../src/cli/main.ts';
 
 const good = { scenario: { name: 'small', title: 'small' }, variants: [{ name: 'baseline', title: 'small', description: '' }], reps: 4, seed: 7, shard: { index: 1, count: 2 }, inputs: { 'small.yaml': 'ab' } };

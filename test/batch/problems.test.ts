@@ -11,7 +11,7 @@ import { changedInputs, mergeShards, runBatch, type BatchMeta, type BatchOptions
 import { loadVariants } from '../../src/scenario/variants.ts';
 import { writeOutputFolder } from '../../src/worker/node-fs.ts';
 import { KPI_COLUMNS } from '../../src/metrics/kpis.ts';
-import { expectBilingual } from '../report/bilingual.ts';
+import { expectBilingual } from '../bilingual.ts';
 import { ROOT } from '../helpers.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'linkdrill-batch-problems-'));

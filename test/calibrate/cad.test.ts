@@ -10,7 +10,7 @@ import { csvTable } from '../../src/calibrate/cad/table.ts';
 import { xlsxTable } from '../../src/calibrate/cad/xlsx.ts';
 import { runFolderRows } from '../../src/calibrate/cad/records.ts';
 import { problemsCsv } from '../../src/calibrate/tables.ts';
-import { expectBilingual } from '../report/bilingual.ts';
+import { expectBilingual } from '../bilingual.ts';
 import { readCadTable } from '../../src/calibrate/cad/read.ts';
 import { buildHistory, dispatchDelays } from '../../src/calibrate/observations.ts';
 import { main } from '../../src/cli/main.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRelTime, readMselCsv } from '../../src/exercise/msel.ts';
 import { decodeText } from '../../src/scenario/encoding.ts';
 import { ROOT } from '../helpers.ts';
-import { expectChinese } from './helpers.ts';
+import { expectBilingual } from '../bilingual.ts';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/exercise', name));
 
@@ -64,8 +64,8 @@ describe('the MSEL as trainers write it in a spreadsheet', () => {
       'has 8 cells, the header has 7',
       'has 4 cells, the header has 7',
     ]);
-    expectChinese(r.errors);
-    expectChinese([...readMselCsv('', 'm.csv').errors, ...readMselCsv('id,time\r\n', 'm.csv').errors]);
+    expectBilingual(r.errors);
+    expectBilingual([...readMselCsv('', 'm.csv').errors, ...readMselCsv('id,time\r\n', 'm.csv').errors]);
   });
 
   it('times are h:mm from the exercise start, durations or seconds; anything else is refused', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackageFile } from '../../src/cli/exercise.ts';
 import { ROOT } from '../helpers.ts';
-import { FUNCTIONAL, SMALL, TABLETOP, expectChinese, loadPackage } from './helpers.ts';
+import { FUNCTIONAL, SMALL, TABLETOP, loadPackage } from './helpers.ts';
+import { expectBilingual } from '../bilingual.ts';
 import { loadExercise } from '../../src/exercise/package.ts';
 
 /** The small exercise with its text changed, in a folder beside a copy of its scenario. */
@@ -54,7 +55,7 @@ describe('exercise packages', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const lines = r.errors.map((e) => `${e.path}: ${e.en}`);
-    expectChinese(r.errors);
+    expectBilingual(r.errors);
     expect(r.errors.find((e) => e.path === 'msel[1].params.unit')!.zh).toBe('没有单位“E-9”');
     expect(lines).toContain('msel[1].params.unit: no unit "E-9"');
     expect(lines).toContain('decisions[0].default: is not one of the options (raise, hold)');
@@ -72,7 +73,7 @@ describe('exercise packages', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const lines = r.errors.map((e) => `${e.path}: ${e.en}`);
-    expectChinese(r.errors);
+    expectBilingual(r.errors);
     expect(lines).toContain('phases[0].expected[1].detect.event: no event kind "incident.comandpost" (e.g. incident.verify, order.send, unit.arrive, incident.report, incident.commandpost)');
     expect(lines).toContain('phases[0].expected[0].detect.stage: a report stage (first, update, final) goes with event incident.report');
     const ok = await variant((t) => t.replace('detect: {event: incident.commandpost, incident: FOCUS}', 'detect: {event: incident.report, incident: FOCUS, stage: final}'));
@@ -101,7 +102,7 @@ describe('exercise packages', () => {
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expectChinese(r.errors);
+    expectBilingual(r.errors);
     const lines = r.errors.map((e) => `${e.path}: ${e.en}`);
     for (const line of [
       'duration: the exercise (start 0 s + 34560000 s) runs past the end of the scenario (',
@@ -131,7 +132,7 @@ describe('exercise packages', () => {
     const read = () => null;
     const problems = [loadExercise('a: [', 'exercise.yaml', read), loadExercise('- 1', 'exercise.yaml', read)].flatMap((r) => (r.ok ? [] : r.errors));
     expect(problems.map((e) => e.en)).toEqual([expect.stringMatching(/^cannot parse: /), 'an exercise package is a mapping of keys (name, scenario, phases, msel, …)']);
-    expectChinese(problems);
+    expectBilingual(problems);
   });
 
   it('a wrong shape is refused by the schema with its path; a broken scenario names the scenario file', async () => {
@@ -169,7 +170,7 @@ describe('exercise packages', () => {
       'msel.csv row 2.kind: "unit.gone" is not an inject kind (incident, incident.change, unit.out, unit.in, station.out, station.in, channel.down, channel.up, road.close, road.open, call.surge, demand.factor, regrade, order, send, commandpost, approve, arrive, size, message, instruction, media, public, request)',
       'msel.csv row 3.t: must lie within the exercise (0 … 14400 s from its start)',
     ]);
-    expectChinese(r.errors);
+    expectBilingual(r.errors);
   });
 
   it('the MSEL may be an Excel workbook; its rows are read as the CSV’s, and a bad cell is named by sheet row', async () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { REFUSAL_FIELDS, refusalWords } from '../../src/exercise/refusal.ts';
 import type { Refusal, RefusalCode } from '../../src/engine/refusal.ts';
 import { createSimulation } from '../../src/engine/simulate.ts';
-import { expectChinese, loadPackage, open, SMALL } from './helpers.ts';
+import { loadPackage, open, SMALL } from './helpers.ts';
+import { expectBilingual } from '../bilingual.ts';
 import { playHeadless } from '../../src/exercise/replay.ts';
 import { exerciseFiles } from '../../src/exercise/outputs.ts';
 
@@ -41,7 +42,7 @@ describe('the engine’s refusals in words', () => {
   it('every refusal code has Chinese words, and English as the engine wrote it', () => {
     expect(Object.keys(EVERY).sort()).toEqual(Object.keys(REFUSAL_FIELDS).sort());
     for (const [r, en] of Object.values(EVERY)) expect(refusalWords(r).en).toBe(en);
-    expectChinese(Object.values(EVERY).map(([r]) => refusalWords(r)));
+    expectBilingual(Object.values(EVERY).map(([r]) => refusalWords(r)));
   });
 
   it('ids are quoted “X” in Chinese, and a unit’s status is said in Chinese', () => {
@@ -66,7 +67,7 @@ describe('the engine’s refusals in words', () => {
     ];
     const refused = tries.map((t) => (t.ok ? null : refusalWords(t.refused)));
     expect(refused.map((w) => w?.en)).toEqual(['give a zone, or lon and lat', 'a pinned incident needs a name', 'no incident "nothing" is under way', 'no unit is based at station "S9"', 'unit "E-1" is not on its way to an incident (available)']);
-    expectChinese(refused.map((w) => w!));
+    expectBilingual(refused.map((w) => w!));
   });
 
   it('a scripted inject the engine refused is written in the reader’s language in msel-status.csv and the evaluation report', async () => {

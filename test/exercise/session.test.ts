@@ -7,7 +7,8 @@ import { evaluate } from '../../src/exercise/evaluation.ts';
 import { exerciseFiles } from '../../src/exercise/outputs.ts';
 import { eventsCsv } from '../../src/report/csv.ts';
 import type { ExerciseLog } from '../../src/exercise/log.ts';
-import { FUNCTIONAL, SMALL, TABLETOP, expectChinese, link, loadPackage, open } from './helpers.ts';
+import { FUNCTIONAL, SMALL, TABLETOP, link, loadPackage, open } from './helpers.ts';
+import { expectBilingual } from '../bilingual.ts';
 import { refusalWords } from '../../src/exercise/refusal.ts';
 import { ExerciseError } from '../../src/exercise/problems.ts';
 import type { Refusal } from '../../src/engine/refusal.ts';
@@ -135,7 +136,7 @@ describe('problems of a log or a session are said in Chinese and English', () =>
       'moves the clock while decision D1 is waiting: the log does not match the package',
       'no expected action "X9"',
     ]);
-    expectChinese(problems);
+    expectBilingual(problems);
     // What a session refuses a trainer, thrown with its words.
     const s = await ExerciseSession.open(pkg, scenario, link());
     const thrown: unknown[] = [];
@@ -163,7 +164,7 @@ describe('problems of a log or a session are said in Chinese and English', () =>
       'the exercise is finished already',
     ]);
     expect((thrown as ExerciseError[]).map((e) => e.message)).toEqual(words.map((w) => w.en));
-    expectChinese(words);
+    expectBilingual(words);
   });
 
   it('a log kept before refusals were data (their English words) still reads and replays', async () => {

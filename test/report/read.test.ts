@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { parseRunMeta, SCHEMA_WORDS } from '../../src/report/run-meta.ts';
 import { readRunCsv } from '../../src/report/read.ts';
-import { expectBilingual, hasChinese } from './bilingual.ts';
+import { expectBilingual, hasChinese } from '../bilingual.ts';
 import { ROOT } from '../helpers.ts';
 
 const quiet = () => {

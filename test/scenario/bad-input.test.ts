@@ -10,7 +10,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { main } from '../../src/cli/main.ts';
 import { ROOT } from '../helpers.ts';
-import { englishLines } from './bilingual.ts';
+import { englishLines } from '../bilingual.ts';
 
 const baseText = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
 const base = () => parseYaml(baseText) as Record<string, any>;

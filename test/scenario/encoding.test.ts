@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/scenario/encoding.ts';
-import { expectChinese } from './bilingual.ts';
+import { expectBilingual } from '../bilingual.ts';
 
 const text = 'time,type,zone\r\n2026-06-01 08:00,火灾,城关镇\r\n';
 /** "火灾,城关镇" in GBK, as Excel on a Chinese Windows saves a CSV. */
@@ -43,6 +43,6 @@ describe('decodeText reads text files as users save them, and never garbles one'
     const refusals = [xlsx, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), new Uint8Array([0x25, 0x50, 0x44, 0x46]), new Uint8Array([0x1f, 0x8b]), new Uint8Array([0x41, 0, 0x42, 0x43, 0, 0x44]), new Uint8Array([0xef, 0xbb, 0xbf, 0xff]), new Uint8Array([0xff, 0xfe, 0x00, 0xd8]), new Uint8Array([0x41, 0x80, 0xff, 0xfe, 0x81])];
     const problems = refusals.flatMap((b) => { const d = decodeText(b, 'x.csv'); return d.ok ? [] : d.errors; });
     expect(problems).toHaveLength(refusals.length);
-    expectChinese(problems);
+    expectBilingual(problems);
   });
 });

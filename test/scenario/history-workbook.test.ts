@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.ts';
 import { loadScenarioFile, loadScenarioFileWithWorkbooks } from '../../src/cli/io.ts';
 import { createEngineApi } from '../../src/worker/engine.ts';
 import { ROOT } from '../helpers.ts';
-import { expectChinese } from './bilingual.ts';
+import { expectBilingual } from '../bilingual.ts';
 
 const quiet = () => {
   const err: string[] = [];
@@ -69,7 +69,7 @@ describe('a CAD history saved as an Excel workbook', () => {
     expect(r.ok ? '' : r.errors[0].zh).toMatch(/^文件“history\/cad\.xlsx”无法作为 \.xlsx 工作簿读取/);
     const sync = loadScenarioFile(join(folder(await cadWorkbook()), 'xlsx.yaml'));
     expect(sync.ok ? [] : sync.errors).toMatchObject([{ path: 'demand.history.file', en: '"history/cad.xlsx" is an Excel workbook, which this host does not read: save it as CSV' }]);
-    if (!sync.ok) expectChinese(sync.errors);
+    if (!sync.ok) expectBilingual(sync.errors);
     const q = quiet();
     expect(await main(['validate', join(dir, 'xlsx.yaml')], q.io)).toBe(1);
     expect(q.err.join('\n')).toContain('demand.history.file');

@@ -3,7 +3,7 @@ import { parseHistoryCsv } from '../../src/scenario/history.ts';
 import { parseDateTime, parseDuration, secondsBetween } from '../../src/scenario/duration.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { loadFile } from '../helpers.ts';
-import { englishLines } from './bilingual.ts';
+import { englishLines } from '../bilingual.ts';
 
 describe('durations and wall-clock times', () => {
   it('parses seconds and unit strings', () => {

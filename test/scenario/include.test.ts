@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { loadVariants } from '../../src/scenario/variants.ts';
-import { expectChinese } from './bilingual.ts';
+import { expectBilingual } from '../bilingual.ts';
 
 const BASE = `name: inc
 start: "2026-06-01T00:00:00+08:00"
@@ -80,7 +80,7 @@ demand:
     expect(!notList.ok && notList.errors[0].path).toBe('include');
     const reserved = load({ 'cal.yaml': '{"center": {"__proto__": {"x": 1}}}' });
     expect(!reserved.ok && reserved.errors.map((e) => e.path)).toEqual(['include[0] (cal.yaml) center.__proto__']);
-    for (const r of [missing, broken, nested, notList, reserved]) if (!r.ok) expectChinese(r.errors);
+    for (const r of [missing, broken, nested, notList, reserved]) if (!r.ok) expectBilingual(r.errors);
     expect(!nested.ok && nested.errors[0].en).toBe('an included file cannot include others (list them all in the scenario)');
     expect(!broken.ok && broken.errors[0].zh).toBe('无法解析：unexpected end of the stream within a flow collection（第 2 行第 1 列）');
   });

@@ -18,7 +18,7 @@ import { createEngineApi } from '../../src/worker/engine.ts';
 import { parseMapping } from '../../src/calibrate/cad/columns.ts';
 import { readRows } from '../../src/calibrate/cad/rows.ts';
 import { ROOT } from '../helpers.ts';
-import { englishLines } from './bilingual.ts';
+import { englishLines } from '../bilingual.ts';
 
 const baseText = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');
 const base = () => parseYaml(baseText) as Record<string, any>;

@@ -15,7 +15,7 @@ import { parseDateTime } from '../../src/scenario/duration.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { readCsvTable } from '../../src/scenario/table.ts';
 import { ROOT } from '../helpers.ts';
-import { englishLines } from './bilingual.ts';
+import { englishLines } from '../bilingual.ts';
 
 const lines = englishLines;
 const feature = (geometry: unknown, properties: unknown = { id: 'Z1', population: 10 }) => ({ type: 'Feature', properties, geometry });

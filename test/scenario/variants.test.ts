@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, loadVariants, resolvePath } from '../../src/scenario/variants.ts';
 import { ROOT } from '../helpers.ts';
-import { englishLines } from './bilingual.ts';
+import { englishLines } from '../bilingual.ts';
 import { main } from '../../src/cli/main.ts';
 
 const base = readFileSync(join(ROOT, 'test/fixtures/small.yaml'), 'utf8');

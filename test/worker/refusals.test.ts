@@ -7,7 +7,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimOutputFolder, OutputRefused, replaceOwnFile, writeOutputFile, writeOutputFolder } from '../../src/worker/node-fs.ts';
-import { expectBilingual } from '../report/bilingual.ts';
+import { expectBilingual } from '../bilingual.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'linkdrill-refusals-'));
 /** The refusal `f` throws. */

@@ -4,7 +4,7 @@ export type { Words };
 
 /**
  * A problem in the input, named by where it is, said in both languages:
- * `units[3].station: unknown station "S9"` and `units[3].station：未知的消防站“S9”`.
+ * `units[3].station: unknown station "S9"` and `units[3].station：未知的站点“S9”`.
  */
 export interface InputError extends Words {
   /** Dotted path into the scenario (`units[3].station`), or a file name for whole-file problems. */

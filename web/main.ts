@@ -31,6 +31,7 @@ import { stateTab } from './views/system-state.ts';
 import { eventsTab } from './views/events.ts';
 import { scoreTab } from './views/score.ts';
 import { batchTab } from './views/batch.ts';
+import { internalFailure, seedsProblem } from './app/run-problems.ts';
 import { mountMapPane } from './views/map-pane.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -102,13 +103,13 @@ function context(): TabContext {
 
 function setStatus(s: Status): void {
   state.status = s;
-  $('status').textContent = statusText(s, msg());
+  $('status').textContent = statusText(s, msg(), state.lang);
 }
 
-/** The error banner: closable, the full text of every problem, cleared by the next good load. */
 /** The problems on show as data (null when none or only lines are), so a change of language shows them again in it. */
 let shownProblems: readonly InputError[] | null = null;
 
+/** The error banner: closable, the full text of every problem, cleared by the next good load. */
 function showErrors(lines: string[] | null, heading: keyof Messages = 'loadErrors'): void {
   shownProblems = null;
   state.errors = lines;
@@ -216,6 +217,8 @@ async function run(): Promise<void> {
   if (!state.scenario || !state.source) return;
   const seed = readSeed();
   const reps = Math.min(100, Math.max(1, Math.floor(Number($<HTMLInputElement>('reps').value) || 1)));
+  const tooHigh = seedsProblem(seed, reps);
+  if (tooHigh) return setStatus({ kind: 'refused', why: tooHigh });
   const progress = $<HTMLProgressElement>('progress');
   progress.hidden = false;
   progress.value = 0;
@@ -236,7 +239,7 @@ async function run(): Promise<void> {
     endRunUi();
   } catch (e) {
     // The engine failed: the app keeps working.
-    setStatus({ kind: 'failed', message: String((e as Error).message ?? e) });
+    setStatus({ kind: 'failed', why: internalFailure(e) });
     endRunUi();
   }
 }
@@ -401,7 +404,7 @@ async function start(): Promise<void> {
 
 start().catch((e) => {
   console.error(e);
-  setStatus({ kind: 'failed', message: String((e as Error).message ?? e) });
+  setStatus({ kind: 'failed', why: internalFailure(e) });
 });
 
 // A small, read-only window for tests and tools: what the map drew, and the player's time.

@@ -9,6 +9,8 @@ import { workThrough } from '../../src/batch/jobs.ts';
 import type { BatchMeta } from '../../src/batch/run.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
 import type { EngineHandle } from '../engine-client.ts';
+import type { Words } from '../../src/scenario/errors.ts';
+import { internalFailure, seedsProblem } from './run-problems.ts';
 
 /** Name of the pseudo-variant that reruns the baseline on other seeds (for a scenario without variants). */
 export const OTHER_SEEDS = 'other-seeds';
@@ -33,14 +35,16 @@ export interface BatchResult {
   comparisonCsv: string;
 }
 
-export type BatchPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+/** `refused`: not started (its seeds pass the largest); `failed`: the engine failed. */
+export type BatchPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed' | 'refused';
 
 export class BatchControl {
   phase: BatchPhase = 'idle';
   /** Fraction of the jobs done (0–1). */
   progress = 0;
   result: BatchResult | null = null;
-  error: string | null = null;
+  /** Why the last batch failed: seeds past the largest, or the engine's own failure. */
+  error: Words | null = null;
   private pool: EngineHandle[] = [];
   private token = 0;
 
@@ -54,6 +58,14 @@ export class BatchControl {
   async start(req: BatchRequest): Promise<void> {
     this.stopPool();
     const token = ++this.token;
+    // The other-seeds block runs the next reps seeds after the baseline's.
+    const tooHigh = seedsProblem(req.seed, req.otherSeeds ? 2 * req.reps : req.reps);
+    if (tooHigh) {
+      this.phase = 'refused';
+      this.error = tooHigh;
+      this.onChange();
+      return;
+    }
     const chosen = [...req.variants];
     if (req.otherSeeds && chosen.length) chosen.push({ ...chosen[0], name: OTHER_SEEDS, title: req.otherSeedsTitle, description: '' });
     // The other-seeds block runs seeds after the baseline's, so it shares none of them.
@@ -76,7 +88,7 @@ export class BatchControl {
       if (token !== this.token) return;
       this.stopPool();
       this.phase = 'failed';
-      this.error = String((e as Error).message ?? e);
+      this.error = internalFailure(e);
       this.onChange();
       return;
     }

@@ -4,6 +4,7 @@
  * owns the time.
  */
 import type { Lang, Messages } from '../i18n/index.ts';
+import type { Words } from '../../src/scenario/errors.ts';
 import type { ScenarioSource } from '../scenarios.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { RunRecords } from '../../src/engine/records.ts';
@@ -34,7 +35,9 @@ export type Status =
   | { kind: 'running'; scenarioName: string; seed: number }
   | { kind: 'ready'; run: RunView }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; why: Words }
+  /** A run the app would not start (its seeds pass the largest). */
+  | { kind: 'refused'; why: Words };
 
 export interface AppState {
   lang: Lang;
@@ -55,8 +58,8 @@ export function initialState(lang: Lang, tab = 'chain'): AppState {
   return { lang, source: null, scenario: null, run: null, selected: null, tab, status: { kind: 'noRun' }, errors: null };
 }
 
-/** The status line's text in the current language. */
-export function statusText(s: Status, m: Messages): string {
+/** The status line's text in `lang`, whose labels are `m`. */
+export function statusText(s: Status, m: Messages, lang: Lang): string {
   switch (s.kind) {
     case 'noRun':
       return m.noRun;
@@ -69,6 +72,7 @@ export function statusText(s: Status, m: Messages): string {
     case 'cancelled':
       return m.cancelled;
     case 'failed':
-      return `${m.failed}: ${s.message}`;
+    case 'refused':
+      return `${s.kind === 'failed' ? m.failed : m.refused}${lang === 'zh' ? '：' : ': '}${s.why[lang]}`;
   }
 }

@@ -103,6 +103,7 @@ export const MESSAGES = {
     tableNames: { incidents: '事件表', dispatches: '出动表', agencies: '联动单位表', summary: '汇总表', indicators: '指标表' },
     cancelled: '已取消',
     failed: '运行失败',
+    refused: '未运行',
   },
   en: {
     appTitle: 'linkdrill — emergency-response linkage',
@@ -205,6 +206,7 @@ export const MESSAGES = {
     tableNames: { incidents: 'incidents', dispatches: 'dispatches', agencies: 'agencies', summary: 'summary', indicators: 'indicators' },
     cancelled: 'Cancelled',
     failed: 'Run failed',
+    refused: 'Not run',
   },
 } as const;
 

@@ -96,7 +96,7 @@ export function batchTab(control: BatchControl, variants: () => Promise<{ key: s
     box.append('button').attr('type', 'button').attr('id', 'batch-cancel').text(m.cancel).property('hidden', !running).on('click', () => control.cancel());
     box.append('progress').attr('id', 'batch-progress').attr('max', 1).property('value', control.progress).property('hidden', !running).attr('aria-label', m.batchProgress);
     const out = root.append('div').attr('id', 'batch-out');
-    if (control.phase === 'failed') out.append('p').attr('class', 'error').text(`${m.failed}: ${control.error}`);
+    if (control.phase === 'failed' || control.phase === 'refused') out.append('p').attr('class', 'error').text(`${control.phase === 'failed' ? m.failed : m.refused}${lang === 'zh' ? '：' : ': '}${control.error?.[lang] ?? ''}`);
     if (control.phase === 'cancelled') out.append('p').text(m.cancelled);
     const res = control.result;
     if (!res) return;

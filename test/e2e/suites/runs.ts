@@ -120,6 +120,24 @@ export function runsSuite(h: Harness): void {
     expect((await h.mapSnapshot()).units.length).toBeGreaterThan(5);
   });
 
+  it('seeds past the largest are refused before the run starts, in the page language, and the last run stays', async () => {
+    const before = await h.page.textContent('#status');
+    await h.page.fill('#seed', String(Number.MAX_SAFE_INTEGER));
+    await h.page.fill('#reps', '3');
+    await h.page.click('#run');
+    await h.page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('9007199254740991'));
+    const status = await h.page.textContent('#status');
+    expect(status).toContain(`Not run: the 3 replications from seed ${Number.MAX_SAFE_INTEGER} pass the largest seed`);
+    await h.page.click('#lang');
+    expect(await h.page.textContent('#status')).toContain(`未运行：随机种子 ${Number.MAX_SAFE_INTEGER} 起的 3 次重复超出了最大的随机种子`);
+    await h.page.screenshot({ path: join(SHOTS, '06-seed-refused-zh.png') });
+    await h.page.click('#lang');
+    expect(await h.page.isEnabled('#run')).toBe(true);
+    expect(before).not.toBe(status);
+    await h.page.fill('#seed', '1');
+    await h.page.fill('#reps', '1');
+  });
+
   it('the system state export is named by what it holds', async () => {
     await h.page.click('[data-tab=state]');
     const label = await h.page.textContent('#export-counts');

@@ -27,6 +27,20 @@ describe('batch control', () => {
   const s = loadFile('test/fixtures/small.yaml');
   const baseline = { name: 'baseline', title: 'baseline', description: '', scenario: s };
 
+  it('seeds past the largest are refused up front in both languages, the other-seeds block counted, and no worker starts', async () => {
+    const e = engines();
+    const c = new BatchControl(e.start, () => undefined);
+    const last = Number.MAX_SAFE_INTEGER;
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 3, workers: 2, seed: last - 4, otherSeeds: true, otherSeedsTitle: '' });
+    expect(c.phase).toBe('refused');
+    expect(c.error?.en).toBe(`the 6 replications from seed ${last - 4} pass the largest seed, ${last}; choose a smaller seed`);
+    expect(c.error?.zh).toBe(`随机种子 ${last - 4} 起的 6 次重复超出了最大的随机种子 ${last}；请取更小的随机种子`);
+    expect(e.seen).toEqual([]);
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 3, workers: 2, seed: last - 5, otherSeeds: true, otherSeedsTitle: '' });
+    expect(c.phase).toBe('done');
+    expect(Math.max(...e.seen.map((x) => x.seed))).toBe(last);
+  });
+
   it('keeps the results until the next batch, and ends its workers when done', async () => {
     const e = engines();
     let changes = 0;

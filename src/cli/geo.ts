@@ -5,7 +5,7 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDataText } from '../scenario/load.ts';
 import { formatErrors, type InputError, type Lang, type Words } from '../scenario/errors.ts';
 import { readOsm } from '../geo/import/osm-read.ts';
 import { importRoads, type ReportLine } from '../geo/import/osm-roads.ts';
@@ -41,12 +41,8 @@ const unreadable: Words = { zh: '无法读取该文件（文件存在吗？）',
 function readData(path: string, option: string): { value: unknown } | InputError {
   const bytes = readBytes(path);
   if (bytes === null) return { path: `${option} ${path}`, ...unreadable };
-  try {
-    return { value: parseYaml(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) };
-  } catch (e) {
-    const why = (e as Error).message.split('\n')[0];
-    return { path: `${option} ${path}`, zh: `无法解析：${why}`, en: `cannot parse: ${why}` };
-  }
+  const parsed = parseDataText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''), `${option} ${path}`);
+  return parsed.ok ? { value: parsed.value } : parsed.errors[0];
 }
 
 const km = (x: number) => x.toFixed(1);

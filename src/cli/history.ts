@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDataText } from '../scenario/load.ts';
 import type { Lang, Result } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { IDENTITY_MAPPING, parseMapping, type Mapping } from '../calibrate/cad/columns.ts';
@@ -64,14 +64,8 @@ export async function loadHistory(path: string, o: { mappingPath?: string; scena
 function readMapping(path: string): Result<Mapping> {
   const text = readTextFile(path);
   if (!text.ok) return text;
-  let value: unknown;
-  try {
-    value = parseYaml(text.value, { uniqueKeys: true });
-  } catch (e) {
-    const why = (e as Error).message.split('\n')[0];
-    return { ok: false, errors: [{ path, zh: `无法解析：${why}`, en: `cannot parse: ${why}` }] };
-  }
-  return parseMapping(value, path);
+  const parsed = parseDataText(text.value, path);
+  return parsed.ok ? parseMapping(parsed.value, path) : parsed;
 }
 
 /** One line per problem (the first `limit`) in `lang`, then the counts by kind (kinds as problems.csv names them). */

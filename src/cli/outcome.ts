@@ -5,6 +5,8 @@
  */
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
+import { WorkerStopped } from '../worker/node-host.ts';
+import { ExerciseError } from '../exercise/problems.ts';
 import type { Lang, Words } from '../scenario/errors.ts';
 
 /** Standard output and standard error, one line per call. */
@@ -41,6 +43,16 @@ export async function exitCodeOf(command: () => Promise<number> | number, io: Io
       io.err(e[lang]);
       return 1;
     }
+    // An exercise action its package or log does not allow, or a batch worker the system stopped
+    // (out of memory, killed): said in its own words, not as a fault of linkdrill's.
+    if (e instanceof ExerciseError) {
+      io.err(e.words[lang]);
+      return 1;
+    }
+    if (e instanceof WorkerStopped) {
+      io.err(e[lang]);
+      return 1;
+    }
     // Anything else is a fault of linkdrill itself: say so in one line (the stack on request).
     const message = (e as Error).message;
     io.err(lang === 'zh' ? `linkdrill：内部错误：${message}` : `linkdrill: internal error: ${message}`);
@@ -49,9 +61,10 @@ export async function exitCodeOf(command: () => Promise<number> | number, io: Io
   }
 }
 
-/** `cannot write the output folder "DIR": why`, the why in the refusal's words (another error's message in both). */
+/** `cannot write the output folder "DIR": why`, the why in the refusal's words without its place (another error's message in both). */
 export function cannotWriteFolder(outDir: string, e: unknown): Words {
   const message = (e as Error).message;
-  const why: Words = e instanceof OutputRefused ? e : { zh: message, en: message };
+  // A refusal of the folder itself is said without its place again; one of a file in it keeps the file's.
+  const why: Words = e instanceof OutputRefused ? (e.problem.path === outDir ? e.problem : e) : { zh: message, en: message };
   return { zh: `无法写入输出文件夹“${outDir}”：${why.zh}`, en: `cannot write the output folder "${outDir}": ${why.en}` };
 }

@@ -5,11 +5,10 @@
  * languages, every injection checked against the scenario. Every problem is named by its place
  * (`msel[3].params.unit`, `msel.csv row 7, column time`). Pure: files come through `readFile`.
  */
-import { parse as parseYaml } from 'yaml';
 import type { InputError, Result, Words } from '../scenario/errors.ts';
 import type { ReadFile } from '../scenario/files.ts';
 import { readSideFile } from '../scenario/files.ts';
-import { buildScenario, parseScenarioText, zodErrors } from '../scenario/load.ts';
+import { buildScenario, parseDataText, parseScenarioText, zodErrors } from '../scenario/load.ts';
 import type { Workbooks } from '../scenario/workbooks.ts';
 import { applyChanges, type Change } from '../scenario/variants.ts';
 import { parseDuration } from '../scenario/duration.ts';
@@ -153,13 +152,9 @@ export const WORKBOOK = /\.xls[xm]$/i;
  * a MSEL read from a workbook, by file name; `sides` the scenario's binary side files and workbooks.
  */
 export function loadExercise(yamlText: string, fileName: string, readFile: ReadFile, tables: Record<string, MselTable> = {}, sides: { readBytes?: ReadBytes; workbooks?: Workbooks } = {}): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText, { uniqueKeys: true });
-  } catch (e) {
-    const reason = (e as Error).message.split('\n')[0];
-    return { ok: false, errors: [{ path: fileName, zh: `无法解析：${reason}`, en: `cannot parse: ${reason}` }] };
-  }
+  const parsed = parseDataText(yamlText, fileName);
+  if (!parsed.ok) return parsed;
+  const raw = parsed.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ path: fileName, zh: '演练包应为键值映射（name、scenario、phases、msel 等）', en: 'an exercise package is a mapping of keys (name, scenario, phases, msel, …)' }] };
   const z = exerciseSchema.safeParse(raw);
   if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, raw) };

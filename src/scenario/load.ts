@@ -32,15 +32,15 @@ import { readWorkbooks, workbookNames, type Workbooks } from './workbooks.ts';
 
 export type { ReadBytes, ReadFile };
 
-/** Parses YAML or JSON text into a plain value. */
-export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
+/**
+ * Parses YAML (or JSON, by a `.json` name) text into a plain value, as every YAML or JSON file
+ * linkdrill reads is parsed: a problem is named by `fileName`, with the parser's place in both
+ * languages and its excerpt of the text as `detail`.
+ */
+export function parseDataText(text: string, fileName: string): Result<unknown> {
   if (text.trim() === '') return { ok: false, errors: [{ path: fileName, zh: '文件是空的', en: 'the file is empty' }] };
   try {
-    const value = /\.json$/i.test(fileName) ? JSON.parse(text) : parseYamlText(text);
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { ok: false, errors: [{ path: fileName, zh: '场景必须是键值映射（name、start、agencies 等）', en: 'a scenario must be a mapping of keys (name, start, agencies, …)' }] };
-    }
-    return { ok: true, value };
+    return { ok: true, value: /\.json$/i.test(fileName) ? JSON.parse(text) : parseYamlText(text) };
   } catch (e) {
     // The CLI prints the first line; the app also shows the parser's excerpt of the text.
     const [msg, ...rest] = (e as Error).message.split('\n');
@@ -48,6 +48,15 @@ export function parseScenarioText(text: string, fileName = 'scenario'): Result<u
     const zh = e instanceof YamlTextError ? e.zh : msg; // JSON.parse's reason, as it gives it
     return { ok: false, errors: [{ path: fileName, zh: `无法解析：${zh}`, en: `cannot parse: ${msg}`, ...(detail ? { detail } : {}) }] };
   }
+}
+
+/** Parses YAML or JSON text into a plain value, which must be a mapping (a scenario's keys). */
+export function parseScenarioText(text: string, fileName = 'scenario'): Result<unknown> {
+  const r = parseDataText(text, fileName);
+  if (r.ok && (r.value === null || typeof r.value !== 'object' || Array.isArray(r.value))) {
+    return { ok: false, errors: [{ path: fileName, zh: '场景必须是键值映射（name、start、agencies 等）', en: 'a scenario must be a mapping of keys (name, start, agencies, …)' }] };
+  }
+  return r;
 }
 
 /** zod issues as path-named errors (in `zod-messages.ts`; here too, where the exercise loader finds it). */

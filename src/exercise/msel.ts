@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import type { InputError, Words } from '../scenario/errors.ts';
 import { parseDuration } from '../scenario/duration.ts';
+import { csvProblem } from '../scenario/table.ts';
 import type { InjectInput } from './schema.ts';
 import { notATime } from './problems.ts';
 
@@ -70,8 +71,7 @@ export interface MselTable {
 export function csvTable(text: string, where: string): { table: MselTable | null; errors: InputError[] } {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   if (parsed.data.length === 0) return { table: null, errors: [{ path: where, ...IS_EMPTY }] };
-  // Papa Parse's own reason, verbatim in both languages.
-  const errors = parsed.errors.slice(0, 10).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, zh: `CSV 格式有误：${e.message}`, en: e.message }));
+  const errors = parsed.errors.slice(0, 10).map((e) => csvProblem(e, where));
   return { table: { header: parsed.data[0], rows: parsed.data.slice(1).map((cells, i) => ({ line: i + 2, cells })) }, errors };
 }
 

@@ -40,13 +40,18 @@ const CSV_PROBLEM_ZH: Partial<Record<string, string>> = {
   TooManyFields: '单元格比表头多',
 };
 
+/** A Papa Parse problem of the file `where`, named by its row: Chinese by its code, its own English after. */
+export function csvProblem(e: Papa.ParseError, where: string): InputError {
+  return { path: `${where} row ${(e.row ?? 0) + 1}`, zh: `${CSV_PROBLEM_ZH[e.code] ?? 'CSV 格式有误'}（${e.message}）`, en: e.message };
+}
+
 /**
  * Parses `text` (a leading BOM dropped, empty lines skipped); `where` names the file in errors;
  * `header` normalises column names (e.g. trimmed and lower-cased). Pure.
  */
 export function readCsvTable(text: string, where: string, header: (name: string) => string = (h) => h): CsvTable {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const errors: InputError[] = parsed.errors.slice(0, 5).map((e) => ({ path: `${where} row ${(e.row ?? 0) + 1}`, zh: `${CSV_PROBLEM_ZH[e.code] ?? 'CSV 格式有误'}（${e.message}）`, en: e.message }));
+  const errors = parsed.errors.slice(0, 5).map((e) => csvProblem(e, where));
   const [head = [], ...body] = parsed.data;
   const t = tableOf(head, body.map((cells, i) => ({ cells, row: i + 2 })), where, header);
   return { ...t, errors: [...errors, ...t.errors] };

@@ -42,7 +42,7 @@ const got = (words: Words, found: number): Words => (words.en.includes(String(fo
 /** What the schema cannot say of a well-formed description: a shard beyond the count, seeds past the last. */
 function crossFieldProblem(m: BatchMeta): InputError | null {
   if (m.shard.index > m.shard.count) return { path: 'shard.index', ...got({ zh: 'shard.index 不得大于 shard.count', en: 'shard.index must be at most shard.count' }, m.shard.index) };
-  if (!seedsFit(m.seed, m.reps)) return { path: 'seed', ...got({ zh: `seed + reps 须小于 ${MAX_SEED}`, en: `seed + reps must stay below ${MAX_SEED}` }, m.seed) };
+  if (!seedsFit(m.seed, m.reps)) return { path: 'seed', ...got({ zh: `seed + reps 必须小于 ${MAX_SEED}`, en: `seed + reps must stay below ${MAX_SEED}` }, m.seed) };
   return null;
 }
 

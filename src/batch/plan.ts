@@ -93,7 +93,7 @@ export function readReplications(text: string, where = 'replications.csv', expec
     const rep = Number(r.rep);
     const seed = Number(r.seed);
     if (!Number.isInteger(rep) || rep < 1 || !Number.isInteger(seed)) {
-      errors.push({ path: line, zh: `rep“${r.rep}”和 seed“${r.seed}”须为整数`, en: `rep "${r.rep}" and seed "${r.seed}" must be whole numbers` });
+      errors.push({ path: line, zh: `rep“${r.rep}”和 seed“${r.seed}”必须是整数`, en: `rep "${r.rep}" and seed "${r.seed}" must be whole numbers` });
       return;
     }
     if (expect) {

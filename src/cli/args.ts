@@ -43,14 +43,14 @@ function parseFailure(e: NodeJS.ErrnoException): Words {
 /** An integer option within [min, max], or `fallback` when absent. */
 export function intOption(value: string | boolean | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError({ zh: `--${name} 须为整数，实际为“${String(value)}”`, en: `--${name} must be a whole number, got "${String(value)}"` });
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError({ zh: `--${name} 必须是整数；实际为“${String(value)}”`, en: `--${name} must be a whole number, got "${String(value)}"` });
   const n = Number(value);
-  if (n < min || n > max) throw new UsageError({ zh: `--${name} 须在 ${min} 到 ${max} 之间，实际为 ${n}`, en: `--${name} must be between ${min} and ${max}, got ${n}` });
+  if (n < min || n > max) throw new UsageError({ zh: `--${name} 必须在 ${min} 到 ${max} 之间；实际为 ${n}`, en: `--${name} must be between ${min} and ${max}, got ${n}` });
   return n;
 }
 
 /** `--seed` + `--reps` past the largest seed the streams take (`maxSeed`, random/streams.ts MAX_SEED). */
-export const seedsTooHigh = (maxSeed: number): Words => ({ zh: `--seed 与 --reps 之和须小于 ${maxSeed}`, en: `--seed + --reps must stay below ${maxSeed}` });
+export const seedsTooHigh = (maxSeed: number): Words => ({ zh: `--seed 与 --reps 之和必须小于 ${maxSeed}`, en: `--seed + --reps must stay below ${maxSeed}` });
 
 /** A command's lines in `lang` (the language of its reports and problems): `say(lang)(zh, en)`. */
 export const say =
@@ -61,7 +61,7 @@ export const say =
 /** `--lang zh|en` (default zh, the source documents' language). */
 export function langOption(value: string | boolean | undefined): Lang {
   const lang = value ?? 'zh';
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError({ zh: `--lang 须为 zh 或 en，实际为“${String(lang)}”`, en: `--lang must be zh or en, got "${String(lang)}"` });
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError({ zh: `--lang 必须是 zh 或 en；实际为“${String(lang)}”`, en: `--lang must be zh or en, got "${String(lang)}"` });
   return lang;
 }
 

@@ -38,7 +38,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const shard = values.shard === undefined ? { index: 1, count: 1 } : parseShard(values.shard as string);
-  if (!shard) throw new UsageError({ zh: `--shard 须为 i/n，且 1 ≤ i ≤ n，实际为“${String(values.shard)}”`, en: `--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"` });
+  if (!shard) throw new UsageError({ zh: `--shard 必须是 i/n，且 1 ≤ i ≤ n；实际为“${String(values.shard)}”`, en: `--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"` });
   const lang = langOption(values.lang);
   if (values.resume && values.force) throw new UsageError({ zh: '--resume 续完此前的批量运行，--force 则从头再来：二者只能给一个', en: '--resume finishes an earlier batch and --force starts it over: give one of them' });
   const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];

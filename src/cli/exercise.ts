@@ -46,7 +46,7 @@ export async function exerciseCommand(argv: string[], io: Io): Promise<number> {
   let branch: Branch | undefined;
   if (values.branch !== undefined) {
     const m = /^([^=]+)=(.+)$/.exec(values.branch as string);
-    if (!m) throw new UsageError({ zh: `--branch 须写作 决策=选项（DECISION=OPTION），实际为“${String(values.branch)}”`, en: `--branch must be DECISION=OPTION, got "${String(values.branch)}"` });
+    if (!m) throw new UsageError({ zh: `--branch 必须写作 决策=选项（DECISION=OPTION）；实际为“${String(values.branch)}”`, en: `--branch must be DECISION=OPTION, got "${String(values.branch)}"` });
     if (values.log === undefined) throw new UsageError({ zh: '--branch 改变已记录推演中的一个决策：请给出其 --log', en: '--branch changes a decision of a recorded exercise: give its --log' });
     branch = { decision: m[1], choice: m[2] };
   }

@@ -37,7 +37,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
   const durationS = values.duration === undefined ? undefined : parseDuration(values.duration as string);
-  if (durationS === null || (durationS !== undefined && !(durationS > 0))) throw new UsageError({ zh: `--duration 须为正的时长，如 30d 或 8760h，实际为“${String(values.duration)}”`, en: `--duration must be a positive duration like 30d or 8760h, got "${String(values.duration)}"` });
+  if (durationS === null || (durationS !== undefined && !(durationS > 0))) throw new UsageError({ zh: `--duration 必须是正的时长，如 30d 或 8760h；实际为“${String(values.duration)}”`, en: `--duration must be a positive duration like 30d or 8760h, got "${String(values.duration)}"` });
   const maxEvents = maxEventsOption(values['max-events']);
   const loaded = await loadScenarioFileWithWorkbooks(positionals[0]);
   if (!loaded.ok) {

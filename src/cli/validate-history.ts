@@ -45,7 +45,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED - 10_000);
   const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
   const alpha = values.alpha === undefined ? 0.01 : Number(values.alpha);
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError({ zh: `--alpha 须在 0 与 1 之间，实际为“${String(values.alpha)}”`, en: `--alpha must be between 0 and 1, got "${String(values.alpha)}"` });
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError({ zh: `--alpha 必须在 0 与 1 之间；实际为“${String(values.alpha)}”`, en: `--alpha must be between 0 and 1, got "${String(values.alpha)}"` });
   const [scenarioPath, historyPath] = positionals;
 
   const loaded = await loadScenarioFileWithWorkbooks(scenarioPath);

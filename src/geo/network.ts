@@ -59,7 +59,7 @@ export function parseRoadGeoJson(json: unknown, where: string, defaultSpeedKmh: 
     // A speed near zero makes a trip last for ever; the same range the scenario's speedKmh allows.
     if (!(speed >= MIN_SPEED_KMH && speed <= MAX_SPEED_KMH)) {
       const got = typeof written === 'number' ? String(written) : JSON.stringify(written);
-      errors.push({ path: `${at}.properties.speed_kmh`, zh: `车速必须是 ${MIN_SPEED_KMH} 到 ${MAX_SPEED_KMH} 之间的数（km/h），实际为 ${got}`, en: `speed must be a number of km/h from ${MIN_SPEED_KMH} to ${MAX_SPEED_KMH}, got ${got}` });
+      errors.push({ path: `${at}.properties.speed_kmh`, zh: `车速必须是 ${MIN_SPEED_KMH} 到 ${MAX_SPEED_KMH} 之间的数（km/h）；实际为 ${got}`, en: `speed must be a number of km/h from ${MIN_SPEED_KMH} to ${MAX_SPEED_KMH}, got ${got}` });
       return;
     }
     const oneway = props.oneway === true || props.oneway === 'yes' || props.oneway === 1;

@@ -19,8 +19,8 @@ export function seedsFit(seed: number, count: number): boolean {
  * cannot import), or `null` when it is fine. 0 is a valid seed.
  */
 export function seedProblem(seed: unknown): { zh: string; en: string } | null {
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) return { zh: `随机种子必须是整数，实际为 ${String(seed)}`, en: `seed must be an integer, got ${String(seed)}` };
-  if (seed < 0 || seed > MAX_SEED) return { zh: `随机种子必须在 0 到 ${MAX_SEED} 之间，实际为 ${seed}`, en: `seed must be between 0 and ${MAX_SEED}, got ${seed}` };
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) return { zh: `随机种子必须是整数；实际为 ${String(seed)}`, en: `seed must be an integer, got ${String(seed)}` };
+  if (seed < 0 || seed > MAX_SEED) return { zh: `随机种子必须在 0 到 ${MAX_SEED} 之间；实际为 ${seed}`, en: `seed must be between 0 and ${MAX_SEED}, got ${seed}` };
   return null;
 }
 

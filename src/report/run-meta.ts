@@ -21,7 +21,7 @@ const place = z.object({ id: text, name: text, lon, lat });
 
 /** This file's own schema messages (zod takes them as strings): each with its Chinese, found again by the English. */
 export const SCHEMA_WORDS: readonly Words[] = [
-  { zh: '须为 GeoJSON 坐标：由有限数值组成的位置 [lon, lat]，嵌套不超过 4 层列表', en: 'must be GeoJSON coordinates: positions [lon, lat] of finite numbers, in lists at most 4 deep' },
+  { zh: '必须是 GeoJSON 坐标：由有限数值组成的位置 [lon, lat]，嵌套不超过 4 层列表', en: 'must be GeoJSON coordinates: positions [lon, lat] of finite numbers, in lists at most 4 deep' },
 ];
 
 /** GeoJSON coordinates: a position [lon, lat, …] of finite numbers, or lists of them at most 4 deep. */

@@ -63,7 +63,7 @@ export function parseHistoryTable(table: CsvTable, start: WallClock, where: stri
     if (gradeText !== '') {
       grade = GRADES.indexOf(gradeText as never);
       if (grade < 0) {
-        errors.push({ path: `${at}.grade`, zh: `等级必须是 ${GRADES.join('、')} 之一，实际为“${r.grade}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${r.grade}"` });
+        errors.push({ path: `${at}.grade`, zh: `等级必须是 ${GRADES.join('、')} 之一；实际为“${r.grade}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${r.grade}"` });
         return;
       }
     }

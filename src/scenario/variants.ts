@@ -181,7 +181,7 @@ export function applyChanges(input: unknown, changes: readonly Change[], where: 
         }
         break;
       default:
-        errors.push({ path: `${p}.op`, zh: `必须是 set、add、remove 或 scale，实际为“${String((c as Change).op)}”`, en: `must be set, add, remove or scale, got "${String((c as Change).op)}"` });
+        errors.push({ path: `${p}.op`, zh: `必须是 set、add、remove 或 scale；实际为“${String((c as Change).op)}”`, en: `must be set, add, remove or scale, got "${String((c as Change).op)}"` });
     }
   });
   return errors.length ? { ok: false, errors } : { ok: true, value: doc };

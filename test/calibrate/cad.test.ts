@@ -106,7 +106,7 @@ describe('rows and their problems', () => {
     const r = readRows(t, cols.ok ? cols.value : {}, IDENTITY_MAPPING, 0);
     expectBilingual(r.problems);
     expect(r.problems.map((x) => x.en)).toEqual(['grade must be one of IV, III, II, I, got "V"', 'not a longitude: "200"', 'not a time: "soon" (expected like 2025-03-01 14:05:07)', 'not a latitude: "95"']);
-    expect(r.problems[0].zh).toBe('等级须为 IV、III、II、I 之一，实际为“V”');
+    expect(r.problems[0].zh).toBe('等级必须是 IV、III、II、I 之一；实际为“V”');
   });
 
   it('a mistyped date is caught: a stage over a week, and a call far outside the export’s period', () => {

@@ -57,7 +57,7 @@ describe('problems are said in the language of --lang, Chinese by default', () =
 describe('usage errors are said in the language of --lang, Chinese by default', () => {
   it('a bad option value, a missing argument and an unknown command', async () => {
     const small = join(ROOT, 'test/fixtures/small.yaml');
-    expect(await errOf(['run', small, '--reps', 'x'])).toEqual([2, '--reps 须为整数，实际为“x”']);
+    expect(await errOf(['run', small, '--reps', 'x'])).toEqual([2, '--reps 必须是整数；实际为“x”']);
     expect(await errOf(['run', small, '--reps', 'x', '--lang', 'en'])).toEqual([2, '--reps must be a whole number, got "x"']);
     expect(await errOf(['run'])).toEqual([2, `用法：${usage.RUN_USAGE}`]);
     expect(await errOf(['run', '--lang', 'en'])).toEqual([2, `usage: ${usage.RUN_USAGE}`]);
@@ -74,7 +74,7 @@ describe('usage errors are said in the language of --lang, Chinese by default', 
     expect(await errOf(['validate', 'a.yaml', '--bogus', '--lang', 'en'])).toEqual([2, expect.stringMatching(/^Unknown option '--bogus'/)]);
     expect(await errOf(['run', 'a.yaml', '--out'])).toEqual([2, expect.stringMatching(/^选项 --out 缺少取值/)]);
     expect(await errOf(['run', 'a.yaml', '--excel=yes'])).toEqual([2, '选项 --excel 不带取值']);
-    expect(await errOf(['run', 'a.yaml', '--lang', 'fr'])).toEqual([2, '--lang 须为 zh 或 en，实际为“fr”']);
+    expect(await errOf(['run', 'a.yaml', '--lang', 'fr'])).toEqual([2, '--lang 必须是 zh 或 en；实际为“fr”']);
   });
 
   it('every command but bench takes --lang (a usage mistake after it is said in English)', async () => {

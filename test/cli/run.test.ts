@@ -25,7 +25,7 @@ describe('linkdrill run', () => {
       const code = await main([...argv, '--lang', 'en'], q.io);
       expect([cmd, code, q.err.join('\n')]).toEqual([cmd, 2, `--seed + --reps must stay below ${Number.MAX_SAFE_INTEGER}`]);
       const zh = quiet();
-      expect([cmd, await main(argv, zh.io), zh.err.join('\n')]).toEqual([cmd, 2, `--seed 与 --reps 之和须小于 ${Number.MAX_SAFE_INTEGER}`]);
+      expect([cmd, await main(argv, zh.io), zh.err.join('\n')]).toEqual([cmd, 2, `--seed 与 --reps 之和必须小于 ${Number.MAX_SAFE_INTEGER}`]);
       expect(existsSync(join(dir, cmd))).toBe(false);
     }
   });

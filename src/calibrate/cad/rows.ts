@@ -150,7 +150,7 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
     const g = val('grade').toUpperCase();
     if (g !== '') {
       grade = GRADES.indexOf(g as never);
-      if (grade < 0) bad('grade', 'grade', { zh: `等级须为 ${GRADES.join('、')} 之一，实际为“${raw('grade')}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${raw('grade')}"` });
+      if (grade < 0) bad('grade', 'grade', { zh: `等级必须是 ${GRADES.join('、')} 之一；实际为“${raw('grade')}”`, en: `grade must be one of ${GRADES.join(', ')}, got "${raw('grade')}"` });
     }
     const t: Partial<Record<TimeField, number>> = {};
     for (const f of TIME_FIELDS) {

@@ -17,7 +17,7 @@ export const OUTSIDE_AREA: Words = { zh: '在范围之外', en: 'outside the are
 /** Parses `W,S,E,N` in degrees, or says what is wrong (in both languages; `'kind' in r` tells them apart). */
 export function parseBbox(text: string): Area | Words {
   const v = text.split(',').map((s) => Number(s.trim()));
-  if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) return { zh: `--bbox 必须是以度为单位的四个数 W,S,E,N（西,南,东,北），实际为“${text}”`, en: `--bbox must be four numbers W,S,E,N in degrees, got "${text}"` };
+  if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) return { zh: `--bbox 必须是以度为单位的四个数 W,S,E,N（西,南,东,北）；实际为“${text}”`, en: `--bbox must be four numbers W,S,E,N in degrees, got "${text}"` };
   const [west, south, east, north] = v;
   if (Math.abs(west) > 180 || Math.abs(east) > 180 || Math.abs(south) > 90 || Math.abs(north) > 90) return { zh: `--bbox“${text}”不是以度为单位的经纬度`, en: `--bbox "${text}" is not in degrees` };
   if (!(west < east && south < north)) return { zh: `--bbox“${text}”：需要西 < 东、南 < 北`, en: `--bbox "${text}": needs west < east and south < north` };

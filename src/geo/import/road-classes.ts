@@ -49,7 +49,7 @@ export function speedTable(changes: unknown, where: string): Record<string, numb
   for (const [k, v] of Object.entries(changes)) {
     const known = Object.keys(DEFAULT_SPEEDS_KMH).join(', ');
     if (!(k in DEFAULT_SPEEDS_KMH)) return { path: `${where}.${k}`, zh: `未知的道路等级（已知：${known}）`, en: `unknown road class (known: ${known})` };
-    if (typeof v !== 'number' || !(v > 0) || v > 200) return { path: `${where}.${k}`, zh: `必须是 0 到 200 之间的车速（km/h），实际为 ${JSON.stringify(v)}`, en: `must be a speed in km/h between 0 and 200, got ${JSON.stringify(v)}` };
+    if (typeof v !== 'number' || !(v > 0) || v > 200) return { path: `${where}.${k}`, zh: `必须是 0 到 200 之间的车速（km/h）；实际为 ${JSON.stringify(v)}`, en: `must be a speed in km/h between 0 and 200, got ${JSON.stringify(v)}` };
     table[k] = v;
   }
   return table;

@@ -34,7 +34,7 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
     const profile = hourProfile(b.profile, `${p}.profile`, ctx);
     const dayFactor = b.dayFactor === undefined ? null : dist(b.dayFactor, `${p}.dayFactor`);
     // The day factor spreads days around the rate; a mean other than 1 would silently change the rate.
-    if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, { zh: `均值必须为 1（实际为 ${distMean(dayFactor)}）`, en: `must have mean 1 (it has ${distMean(dayFactor)})` });
+    if (dayFactor && Math.abs(distMean(dayFactor) - 1) > 1e-6) err(`${p}.dayFactor`, { zh: `均值必须是 1（实际为 ${distMean(dayFactor)}）`, en: `must have mean 1 (it has ${distMean(dayFactor)})` });
     return { type: b.type, ratePerDay: b.ratePerDay, zoneWeights, profile, weekly: relative(b.weekly, 'weekly'), monthly: relative(b.monthly, 'monthly'), dayFactor };
   });
 }

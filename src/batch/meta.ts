@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { InputError, Words } from '../scenario/errors.ts';
 import { reservedKeyErrors } from '../scenario/reserved.ts';
-import { zodErrors } from '../scenario/zod-messages.ts';
+import { withFound, zodErrors } from '../scenario/zod-messages.ts';
 import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import type { Shard } from './plan.ts';
 
@@ -36,13 +36,11 @@ const batchMetaSchema = z
     inputs: z.record(z.string(), z.string()).optional(),
   });
 
-/** `words`, with the number found added unless the words already show it (as the schema's messages are). */
-const got = (words: Words, found: number): Words => (words.en.includes(String(found)) ? words : { zh: `${words.zh}；实际为 ${found}`, en: `${words.en}; got ${found}` });
 
 /** What the schema cannot say of a well-formed description: a shard beyond the count, seeds past the last. */
 function crossFieldProblem(m: BatchMeta): InputError | null {
-  if (m.shard.index > m.shard.count) return { path: 'shard.index', ...got({ zh: 'shard.index 不得大于 shard.count', en: 'shard.index must be at most shard.count' }, m.shard.index) };
-  if (!seedsFit(m.seed, m.reps)) return { path: 'seed', ...got({ zh: `seed + reps 必须小于 ${MAX_SEED}`, en: `seed + reps must stay below ${MAX_SEED}` }, m.seed) };
+  if (m.shard.index > m.shard.count) return { path: 'shard.index', ...withFound({ zh: 'shard.index 不得大于 shard.count', en: 'shard.index must be at most shard.count' }, m.shard.index) };
+  if (!seedsFit(m.seed, m.reps)) return { path: 'seed', ...withFound({ zh: `seed + reps 必须小于 ${MAX_SEED}`, en: `seed + reps must stay below ${MAX_SEED}` }, m.seed) };
   return null;
 }
 

@@ -45,10 +45,13 @@ export function valueWords(v: unknown): Words {
   return same(String(v));
 }
 
+/** Chinese that follows a Chinese word: a space before Latin letters or digits (`实际为 12`, `实际为“abc”`). */
+const spaced = (zh: string): string => (/^[!-~]/.test(zh) ? ` ${zh}` : zh);
+
 /** What was found, appended to what a place must be: `; got "abc"` / `；实际为“abc”`. */
 export function gotWords(v: unknown): Words {
   const d = valueWords(v);
-  return { zh: `；实际为${/^[!-~]/.test(d.zh) ? ' ' : ''}${d.zh}`, en: `; got ${d.en}` };
+  return { zh: `；实际为${spaced(d.zh)}`, en: `; got ${d.en}` };
 }
 
 /** Accepted values as a list: `"a", "b"` / `“a”、“b”`. */
@@ -56,10 +59,10 @@ function valueList(values: readonly unknown[]): Words {
   return { zh: values.map((v) => (typeof v === 'string' ? `“${v}”` : JSON.stringify(v))).join('、'), en: values.map((v) => JSON.stringify(v)).join(', ') };
 }
 
-/** A choice of accepted values: `one of "a", "b"` / `“a”、“b”之一`. */
+/** A choice of accepted values: `one of "a", "b"` / `“a”、“b”之一`; a single one alone (`1`). */
 export function oneOfWords(values: readonly unknown[]): Words {
   const list = valueList(values);
-  return { zh: `${list.zh}之一`, en: `one of ${list.en}` };
+  return values.length === 1 ? list : { zh: `${list.zh}之一`, en: `one of ${list.en}` };
 }
 
 const same = (text: string): Words => ({ zh: text, en: text });
@@ -84,8 +87,8 @@ function schemaWords(message: string, table: ReadonlyMap<string, string>): Words
   return { zh: table.get(message) ?? message, en: message };
 }
 
-/** A message with the value found appended, where that value is a single number or text. */
-const withFound = (message: Words, found: unknown): Words =>
+/** Words with the value found appended (`; got 12`), where that value is a single number or text the words do not already show. */
+export const withFound = (message: Words, found: unknown): Words =>
   (typeof found === 'number' || typeof found === 'string') && !message.en.includes(String(found)) ? join(message, gotWords(found)) : message;
 
 /** Words for what zod expected (`a number`), from an invalid_type issue. */
@@ -131,7 +134,7 @@ function rangeMessage(issue: Issue & { code: 'too_big' | 'too_small' }, found: u
 export const REQUIRED: Words = { zh: '必须填写', en: 'is required' };
 
 /** "must be …" / "必须是…", around words for what a place accepts. */
-const mustBe = (w: Words): Words => ({ zh: `必须是${w.zh}`, en: `must be ${w.en}` });
+const mustBe = (w: Words): Words => ({ zh: `必须是${spaced(w.zh)}`, en: `must be ${w.en}` });
 
 /** The message for one issue, with what was found where the input says something. */
 function messageOf(issue: Issue, input: unknown, table: ReadonlyMap<string, string>): Words {

@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import type { InputError, Result, Words } from '../../scenario/errors.ts';
 import { reservedKeyErrors } from '../../scenario/reserved.ts';
-import { zodErrors } from '../../scenario/zod-messages.ts';
+import { withFound, zodErrors } from '../../scenario/zod-messages.ts';
 import { listWords } from '../../report/list-words.ts';
 
 /** Times of the chain, in the order they must come (a later field may be empty, never earlier). */
@@ -78,11 +78,7 @@ const UTC_OFFSET = /^(Z|[+-]\d{2}:?\d{2})$/;
 function utcOffsetError(value: unknown): Words | null {
   const offset = value !== null && typeof value === 'object' && Object.hasOwn(value, 'utcOffset') ? (value as { utcOffset: unknown }).utcOffset : undefined;
   if (typeof offset !== 'string' || UTC_OFFSET.test(offset)) return null;
-  const words = { zh: 'UTC 偏移应形如“+08:00”', en: 'a UTC offset is like "+08:00"' };
-  // What was found is added unless the words already show it (as the schema's messages are).
-  if (words.en.includes(offset)) return words;
-  const shown = offset.length > 40 ? `${offset.slice(0, 40)}…` : offset;
-  return { zh: `${words.zh}；实际为“${shown}”`, en: `${words.en}; got "${shown}"` };
+  return withFound({ zh: 'UTC 偏移应形如“+08:00”', en: 'a UTC offset is like "+08:00"' }, offset);
 }
 
 /** Validates a parsed mapping file; errors are named inside `where` (the file). */

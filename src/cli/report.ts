@@ -5,7 +5,7 @@ import { readRunCsv } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
 import { formatErrors, type InputError, type Words } from '../scenario/errors.ts';
 import { langOption, parse, say, usageError, type Io } from './args.ts';
-import { folderOwner, replaceOwnFile } from '../worker/node-fs.ts';
+import { fileList, folderOwner, KIND_WORDS, replaceOwnFile } from '../worker/node-fs.ts';
 import { REPORT_USAGE } from './usage.ts';
 import { parseRunMeta } from '../report/run-meta.ts';
 import { readTextFile } from './io.ts';
@@ -63,8 +63,8 @@ function notARunFolder(owner: Exclude<ReturnType<typeof folderOwner>, 'run'>): W
   if (owner === 'absent') return { zh: '找不到该文件夹', en: 'no such folder' };
   if (owner === 'empty') return { zh: '文件夹是空的', en: 'the folder is empty' };
   if (typeof owner === 'object') {
-    const listed = owner.foreign.slice(0, 4).join(', ');
-    return { zh: `含有不是 linkdrill 写出的文件（${listed}）；report 只重新生成 linkdrill 写出的运行文件夹`, en: `holds files linkdrill did not write (${listed}); report re-renders only a run folder linkdrill wrote` };
+    const listed = fileList(owner.foreign);
+    return { zh: `含有并非 linkdrill 写出的文件（${listed.zh}）；report 只重新生成 linkdrill 写出的运行结果文件夹`, en: `holds files linkdrill did not write (${listed.en}); report re-renders only a run folder linkdrill wrote` };
   }
-  return { zh: `是 linkdrill 的 ${owner} 文件夹，不是运行文件夹`, en: `is a linkdrill ${owner} folder, not a run folder` };
+  return { zh: `是 linkdrill 的${KIND_WORDS[owner].zh}文件夹，而不是运行结果文件夹`, en: `is a linkdrill ${KIND_WORDS[owner].en} folder, not a run folder` };
 }

@@ -130,7 +130,7 @@ function checkPlace(outDir: string): string {
 }
 
 /** The first few names, quoted, and how many more. */
-const list = (xs: string[]): Words => ({
+export const fileList = (xs: string[]): Words => ({
   zh: xs.slice(0, 4).map((x) => `“${x}”`).join('、') + (xs.length > 4 ? ` 等，另有 ${xs.length - 4} 项` : ''),
   en: xs.slice(0, 4).map((x) => `"${x}"`).join(', ') + (xs.length > 4 ? ` and ${xs.length - 4} more` : ''),
 });
@@ -145,7 +145,7 @@ export function claimOutputFolder(outDir: string, kind: OutputKind, replace = tr
   const owner = folderOwner(target, outDir);
   if (owner === 'absent' || owner === 'empty') return target;
   if (typeof owner === 'object') {
-    const names = list(owner.foreign);
+    const names = fileList(owner.foreign);
     throw new OutputRefused(outDir, {
       zh: `含有并非 linkdrill 写出的文件（${names.zh}）；未做任何改动——请为输出选择一个新的或空的文件夹`,
       en: `holds files linkdrill did not write (${names.en}); nothing was changed — choose a new or empty folder for the output`,

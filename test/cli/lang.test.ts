@@ -34,8 +34,8 @@ describe('problems are said in the language of --lang, Chinese by default', () =
     const dir = tmp();
     writeFileSync(join(dir, 'thesis.tex'), 'x');
     const [zhCode, zh] = await errOf(['report', dir]);
-    expect([zhCode, zh]).toEqual([1, `${dir}：含有不是 linkdrill 写出的文件（thesis.tex）；report 只重新生成 linkdrill 写出的运行文件夹`]);
-    expect((await errOf(['report', dir, '--lang', 'en']))[1]).toBe(`${dir}: holds files linkdrill did not write (thesis.tex); report re-renders only a run folder linkdrill wrote`);
+    expect([zhCode, zh]).toEqual([1, `${dir}：含有并非 linkdrill 写出的文件（“thesis.tex”）；report 只重新生成 linkdrill 写出的运行结果文件夹`]);
+    expect((await errOf(['report', dir, '--lang', 'en']))[1]).toBe(`${dir}: holds files linkdrill did not write ("thesis.tex"); report re-renders only a run folder linkdrill wrote`);
     const scenario = join(ROOT, 'test/fixtures/small.yaml');
     const history = join(dir, 'cad.csv');
     expect(await errOf(['calibrate', history])).toEqual([1, `${history}：找不到该文件或文件夹`]);

@@ -26,11 +26,22 @@ export function formatPath(parts: readonly PropertyKey[]): string {
 /** The language a person reads the problems in. */
 export type Lang = 'zh' | 'en';
 
+/**
+ * A place as a Chinese reader reads it: the words of a table's places in Chinese, names and keys as
+ * they are (`msel.csv sheet "MSEL" row 3, column time` → `msel.csv 工作表“MSEL” 第 3 行“time”列`).
+ */
+export function placeZh(path: string): string {
+  return path
+    .replace(/ sheet "([^"]*)"/g, ' 工作表“$1”')
+    .replace(/ row (\d+)/g, ' 第 $1 行')
+    .replace(/,? column "([^"]*)"$|,? column (.+)$/, (_, quoted: string | undefined, bare: string | undefined) => `“${quoted ?? bare}”列`);
+}
+
 /** One error as a line in `lang`: its place, then what is wrong. */
 export function formatError(e: InputError, lang: Lang): string {
   const what = e[lang];
   if (!e.path) return what;
-  return lang === 'zh' ? `${e.path}：${what}` : `${e.path}: ${what}`;
+  return lang === 'zh' ? `${placeZh(e.path)}：${what}` : `${e.path}: ${what}`;
 }
 
 /** One line per error, as the CLI and UI show them. */

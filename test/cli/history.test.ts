@@ -16,9 +16,9 @@ describe('the problems of a history’s rows, as the CLI says them', () => {
       'cad.csv (incident inc-000144), column 到场时间: "x" is not a time',
     ]);
     expect(problemLines('cad.csv', problems, 'zh')).toEqual([
-      'cad.csv 第 7 行，列 到场时间：“25:00”不是时间',
-      'cad.csv 第 9 行，列 到场时间：早于接警时间',
-      'cad.csv（incident inc-000144），列 到场时间：“x”不是时间',
+      'cad.csv 第 7 行“到场时间”列：“25:00”不是时间',
+      'cad.csv 第 9 行“到场时间”列：早于接警时间',
+      'cad.csv（incident inc-000144）“到场时间”列：“x”不是时间',
     ]);
   });
 

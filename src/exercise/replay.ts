@@ -11,7 +11,7 @@ import { zodErrors } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ExercisePackage } from './package.ts';
 import { ExerciseSession, type EngineLink } from './session.ts';
-import { DEFAULT_RATIONALE } from './text.ts';
+import { branchRationale, DEFAULT_RATIONALE } from './text.ts';
 import { LOG_FORMAT, LOG_VERSION, RECORD_ONLY, SCRIPTED, type Action, type ExerciseLog } from './log.ts';
 import { REFUSAL_FIELDS, refusalWords, type LoggedRefusal } from './refusal.ts';
 import { NAMED, noOption, noSuch, thrownWords } from './problems.ts';
@@ -139,7 +139,7 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
             }
             continue; // after the branch the script went elsewhere
           }
-          await session.decide(a.decision, isBranch ? branch!.choice : a.choice, { role: a.role, rationale: isBranch ? `branch of the recorded choice "${a.choice}"` : a.rationale, text: a.text, timedOut: a.timedOut });
+          await session.decide(a.decision, isBranch ? branch!.choice : a.choice, { role: a.role, rationale: isBranch ? branchRationale(a.choice).en : a.rationale, text: a.text, timedOut: a.timedOut });
           break;
         }
         case 'live-inject':

@@ -21,8 +21,15 @@ export const DEFAULT_RATIONALE = {
   ended: { en: 'the exercise ended before a decision was taken: the listed default', zh: '决策作出前演练已结束：取预设选项' },
 } as const satisfies Record<string, Text>;
 
+/** The rationale a branched replay writes for the decision it changes: `recorded` was the log's choice. */
+export const branchRationale = (recorded: string): Text => ({ en: `branch of the recorded choice "${recorded}"`, zh: `分支推演：改选此项，原记录的选择为“${recorded}”` });
+
+const BRANCH = /^branch of the recorded choice "(.*)"$/;
+
 /** A decision's rationale as a reader sees it: one linkdrill wrote in `lang`, a person's as written. */
 export function rationaleText(rationale: string, lang: Lang): string {
   for (const r of Object.values(DEFAULT_RATIONALE)) if (rationale === r.en) return r[lang];
+  const branch = BRANCH.exec(rationale);
+  if (branch) return branchRationale(branch[1])[lang];
   return rationale;
 }

@@ -43,6 +43,10 @@ describe('linkdrill exercise', () => {
     const qb = quiet();
     expect(await main(['exercise', TABLETOP, '--log', join(dir, 'a', 'exercise-log.json'), '--branch', 'D4=shelter', '--out', join(dir, 'c')], qb.io)).toBe(0);
     expect(qb.out.join('\n')).toMatch(/分支：决策 D4 于 T\+\d+ 分钟改选“shelter”/);
+    // The branch's rationale, written by linkdrill, is read in the report's language too.
+    const branched = readFileSync(join(dir, 'c', 'aar.html'), 'utf8');
+    expect(branched).toMatch(/分支推演：改选此项，原记录的选择为“[a-z]+”/);
+    expect(branched).not.toContain('branch of the recorded choice');
     expect(readFileSync(join(dir, 'c', 'events.csv'), 'utf8')).not.toBe(readFileSync(join(dir, 'a', 'events.csv'), 'utf8'));
     expect(readFileSync(join(dir, 'c', 'decisions.csv'), 'utf8')).toMatch(/D4,P3,police,6000,evacuate shelter,shelter,evacuate,0/);
   });

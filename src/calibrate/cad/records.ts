@@ -81,9 +81,9 @@ export function runFolderRows(files: Record<string, string | undefined>, rep: nu
   try {
     meta = JSON.parse(files['run.json'] ?? 'null') as RunMeta;
   } catch (e) {
-    // The parser's own words, as they are; in Chinese with ours before them.
+    // The parser's own words, as they are, in ours (as report/run-meta.ts says it).
     const reason = (e as Error).message;
-    return { ok: false, errors: [{ path: 'run.json', zh: `不是有效的 JSON：${reason}`, en: reason }] };
+    return { ok: false, errors: [{ path: 'run.json', zh: `内容不完整或不是 JSON（${reason}）`, en: `is cut short or not JSON (${reason})` }] };
   }
   if (!meta || typeof meta.scenario?.start !== 'string') return { ok: false, errors: [{ path: 'run.json', zh: '不是 linkdrill 的运行说明文件', en: 'not a linkdrill run description' }] };
   const start = startOf(meta.scenario.start);

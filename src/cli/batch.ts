@@ -12,7 +12,7 @@ import { createPool, type Pool } from '../batch/pool.ts';
 import type { Lang } from '../report/i18n.ts';
 import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usageError, UsageError, type Io } from './args.ts';
-import { workErrors } from '../engine/estimate.ts';
+import { workErrors } from '../report/work-words.ts';
 import { readScenarioFile } from './io.ts';
 import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
 

@@ -17,7 +17,8 @@ import { createEngineApi } from '../worker/engine.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { langOption, maxEventsOption, parse, say, usageError, UsageError, type Io } from './args.ts';
-import { DEFAULT_MAX_EVENTS, workErrors } from '../engine/estimate.ts';
+import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
+import { workErrors } from '../report/work-words.ts';
 import { readTextFile, sideBytesReader, sideFileReader } from './io.ts';
 import { EXERCISE_USAGE } from './usage.ts';
 

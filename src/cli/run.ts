@@ -8,7 +8,7 @@ import { workbookFromCsv } from '../report/xlsx.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usageError, UsageError, type Io } from './args.ts';
-import { workErrors } from '../engine/estimate.ts';
+import { workErrors } from '../report/work-words.ts';
 import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
 import { parseDuration } from '../scenario/duration.ts';

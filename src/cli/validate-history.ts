@@ -14,7 +14,7 @@ import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { simulateRecords } from '../batch/records.ts';
 import { intOption, langOption, maxEventsOption, parse, say, usageError, UsageError, type Io } from './args.ts';
-import { workErrors } from '../engine/estimate.ts';
+import { workErrors } from '../report/work-words.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';

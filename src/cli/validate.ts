@@ -7,7 +7,7 @@
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
 import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { langOption, maxEventsOption, parse, usageError, type Io } from './args.ts';
-import { workErrors } from '../engine/estimate.ts';
+import { workErrors } from '../report/work-words.ts';
 import { readScenarioFile } from './io.ts';
 import { VALIDATE_USAGE } from './usage.ts';
 

@@ -6,7 +6,6 @@
  * the app's worker compare the estimate with a ceiling and refuse, naming the inputs that weigh most.
  */
 import type { Scenario } from '../scenario/scenario.ts';
-import type { InputError, Words } from '../scenario/errors.ts';
 import { distMean } from '../random/distributions.ts';
 
 /**
@@ -29,12 +28,28 @@ const UNIT_WEIGHT = 10;
 /** Choosing a unit looks at every unit of the type: about 100 such looks cost as much as one event. */
 const LOOKS_PER_EVENT = 100;
 
+/**
+ * What an input makes, as data (counts expected in one replication); report/work-words.ts says it
+ * in words (`850 incidents of type fire`, `850 起“fire”类事件`).
+ */
+export type WorkWhat =
+  | { kind: 'incidents'; n: number; type: string }
+  | { kind: 'calls'; n: number; each: number }
+  | { kind: 'sent'; n: number }
+  | { kind: 'no-unit-calls'; n: number }
+  | { kind: 'choosing'; units: number; requests: number }
+  | { kind: 'units'; n: number }
+  | { kind: 'own-duties' }
+  | { kind: 'duty-changes' }
+  | { kind: 'hours'; n: number }
+  | { kind: 'outages'; n: number }
+  | { kind: 'restocks' };
+
 /** One input's share of the work: where it is written, what it makes, and its weight in events. */
 export interface WorkPart {
   /** Where in the scenario (`demand (incident type fire)`, `incidentTypes[1].callers.count`, `units`). */
   path: string;
-  /** What it makes, in words (`850 incidents`, `850起事件`). */
-  what: Words;
+  what: WorkWhat;
   events: number;
 }
 
@@ -58,31 +73,11 @@ const shares = (w: readonly number[]) => {
 /** On↔off changes a roster makes in a day. */
 const rosterChanges = (r: readonly number[]) => r.reduce((n, v, h) => n + (v !== r[(h + 23) % 24] ? 1 : 0), 0);
 
-/** A count in words, exact while small (`12`), then rounded (`3.4 million`, `2.1e+15`). Locale-free. */
-export function approx(n: number): string {
-  if (!Number.isFinite(n)) return 'more than 1e308';
-  if (n < 10) return String(Number(n.toPrecision(2)));
-  if (n < 1e4) return String(Math.round(n));
-  if (n < 1e6) return `${Math.round(n / 1e3)} thousand`;
-  if (n < 1e9) return `${Number((n / 1e6).toPrecision(3))} million`;
-  if (n < 1e12) return `${Number((n / 1e9).toPrecision(3))} billion`;
-  return n.toExponential(1);
-}
-
-/** A count in Chinese words, exact while small (`12`), then rounded (`5.7万`, `346万`, `25亿`, `2.1e+15`). Locale-free. */
-export function approxZh(n: number): string {
-  if (!Number.isFinite(n)) return '超过 1e308';
-  if (n < 1e4) return approx(n);
-  if (n < 1e8) return `${Number((n / 1e4).toPrecision(3))}万`;
-  if (n < 1e12) return `${Number((n / 1e8).toPrecision(3))}亿`;
-  return n.toExponential(1);
-}
-
 /** The expected work of one replication of `s`. Pure; never throws (an overflow is Infinity). */
 export function estimateWork(s: Scenario): WorkEstimate {
   const days = s.durationS / 86400;
   const parts: WorkPart[] = [];
-  const add = (path: string, what: Words, events: number) => events > 0 && parts.push({ path, what, events });
+  const add = (path: string, what: WorkWhat, events: number) => events > 0 && parts.push({ path, what, events });
   const statusReports = s.center.statusReports !== null;
   let incidents = 0;
   let calls = 0;
@@ -105,18 +100,18 @@ export function estimateWork(s: Scenario): WorkEstimate {
     requests += n * unitsEach;
     looks += n * looksEach;
     const supplyEach = t.supplies.length * EVENTS.supply;
-    add(rate > 0 ? `demand (incident type ${t.id})` : 'demand.scripted / demand.history', { zh: `${approxZh(n)}起“${t.id}”类事件`, en: `${approx(n)} incidents of type ${t.id}` }, n * (EVENTS.incident + supplyEach));
-    add(`incidentTypes[${ti}].callers.count`, { zh: `${approxZh(n * callersEach)}次来电（每起事件${approxZh(callersEach)}次）`, en: `${approx(n * callersEach)} calls (${approx(callersEach)} per incident)` }, n * callersEach * EVENTS.call);
-    add(`plans (type ${t.id})`, { zh: `出动${approxZh(n * unitsEach)}个单位`, en: `${approx(n * unitsEach)} units sent` }, n * unitsEach * (EVENTS.request + (statusReports ? EVENTS.report : 0)));
+    add(rate > 0 ? `demand (incident type ${t.id})` : 'demand.scripted / demand.history', { kind: 'incidents', n, type: t.id }, n * (EVENTS.incident + supplyEach));
+    add(`incidentTypes[${ti}].callers.count`, { kind: 'calls', n: n * callersEach, each: callersEach }, n * callersEach * EVENTS.call);
+    add(`plans (type ${t.id})`, { kind: 'sent', n: n * unitsEach }, n * unitsEach * (EVENTS.request + (statusReports ? EVENTS.report : 0)));
   });
   s.demand.nonEmergency.forEach((x, i) => {
     // A call that needs no unit still arrives, is answered, maybe transferred, and ends.
     const n = x.ratePerDay * days;
     calls += n;
-    add(`demand.nonEmergency[${i}].ratePerDay`, { zh: `${approxZh(n)}次无需出动的来电`, en: `${approx(n)} calls that need no unit` }, n * (EVENTS.call + (x.transfer ? x.transfer.probability : 0)));
+    add(`demand.nonEmergency[${i}].ratePerDay`, { kind: 'no-unit-calls', n }, n * (EVENTS.call + (x.transfer ? x.transfer.probability : 0)));
   });
-  add('units', { zh: `为${approxZh(requests)}次请求在${approxZh(s.units.length)}个单位中选派`, en: `choosing among ${approx(s.units.length)} units for ${approx(requests)} requests` }, looks / LOOKS_PER_EVENT);
-  add('units', { zh: `${approxZh(s.units.length)}个单位`, en: `${approx(s.units.length)} units` }, s.units.length * UNIT_WEIGHT);
+  add('units', { kind: 'choosing', units: s.units.length, requests }, looks / LOOKS_PER_EVENT);
+  add('units', { kind: 'units', n: s.units.length }, s.units.length * UNIT_WEIGHT);
 
   let taskEvents = 0;
   let dutyEvents = 0;
@@ -125,12 +120,12 @@ export function estimateWork(s: Scenario): WorkEstimate {
     if (u.roster) dutyEvents += rosterChanges(u.roster) * days * 2;
     dutyEvents += u.maintenance.length * 4;
   }
-  add('units[*].tasks.ratePerDay', { zh: '单位执行本单位勤务', en: `units’ own duties` }, taskEvents);
-  add('units[*].roster / maintenance', { zh: '单位下岗与上岗', en: `units going off and on duty` }, dutyEvents);
-  add('duration', { zh: `${approxZh(s.durationS / 3600)}小时的勤务变化`, en: `${approx(s.durationS / 3600)} hours of duty changes` }, s.durationS / 3600);
-  s.comms.random.forEach((r) => add(`comms.random.${r.channel}.ratePerDay`, { zh: `${approxZh(r.ratePerDay * days)}次通信中断`, en: `${approx(r.ratePerDay * days)} outages` }, r.ratePerDay * days * 2));
-  add('comms.outages', { zh: `${s.comms.outages.length}次通信中断`, en: `${s.comms.outages.length} outages` }, s.comms.outages.length * 2);
-  add('depots', { zh: '储备补充', en: 'restocks' }, restockEvents(s, days));
+  add('units[*].tasks.ratePerDay', { kind: 'own-duties' }, taskEvents);
+  add('units[*].roster / maintenance', { kind: 'duty-changes' }, dutyEvents);
+  add('duration', { kind: 'hours', n: s.durationS / 3600 }, s.durationS / 3600);
+  s.comms.random.forEach((r) => add(`comms.random.${r.channel}.ratePerDay`, { kind: 'outages', n: r.ratePerDay * days }, r.ratePerDay * days * 2));
+  add('comms.outages', { kind: 'outages', n: s.comms.outages.length }, s.comms.outages.length * 2);
+  add('depots', { kind: 'restocks' }, restockEvents(s, days));
 
   parts.sort((a, b) => b.events - a.events);
   const events = parts.reduce((a, p) => a + p.events, 0);
@@ -158,40 +153,19 @@ function restockEvents(s: Scenario, days: number): number {
   return events;
 }
 
-/**
- * Why one replication of `s` is too much work for the ceiling `maxEvents`, naming its heaviest
- * inputs, or `null` when it fits.
- */
-export function workProblem(s: Scenario, maxEvents: number = DEFAULT_MAX_EVENTS): Words | null {
-  const e = estimateWork(s);
-  if (e.events <= maxEvents) return null;
-  // The inputs that make at least a tenth of it (the heaviest one at least).
-  const heavy = e.parts.filter((p, i) => i === 0 || p.events >= e.events / 10).slice(0, 3);
-  const top = (lang: keyof Words, sep: string, colon: string) => heavy.map((p) => `${p.path}${colon}${p.what[lang]}`).join(sep);
-  const days = s.durationS / 86400;
-  const raise = Math.ceil(e.events * 1.1);
-  const runnable = e.events <= MAX_EVENTS_OPTION;
-  return {
-    zh:
-      `一次重复运行约产生${approxZh(e.events)}条事件记录（${approxZh(e.incidents)}起事件、${approxZh(e.calls)}次来电、出动${approxZh(e.requests)}个单位，历时${approxZh(days)}天），` +
-      `超过上限${approxZh(maxEvents)}条；主要来自 ${top('zh', '；', '：')}。` +
-      (runnable ? `请缩短时长或调低上述数值，或用 --max-events ${raise} 提高上限` : '这超出了任何机器的运行能力：请缩短时长或调低上述数值'),
-    en:
-      `one replication would log about ${approx(e.events)} events (${approx(e.incidents)} incidents, ${approx(e.calls)} calls, ${approx(e.requests)} units sent over ${approx(days)} days), ` +
-      `more than the limit of ${approx(maxEvents)}; most of it from ${top('en', '; ', ': ')}. ` +
-      (runnable ? `Shorten the duration or lower these, or raise the limit with --max-events ${raise}` : 'That is beyond what any machine can run: shorten the duration or lower these'),
-  };
+/** One replication's work past a ceiling: the estimate, the ceiling, the days run and the inputs that weigh most. */
+export interface WorkOverrun {
+  estimate: WorkEstimate;
+  maxEvents: number;
+  days: number;
+  /** The inputs that make at least a tenth of it (the heaviest one at least), at most three, heaviest first. */
+  heavy: WorkPart[];
 }
 
-/**
- * The scenarios (a base and its variants, by name) whose replication is estimated to exceed
- * `maxEvents`, each named by the file and the variant.
- */
-export function workErrors(file: string, scenarios: readonly { name: string; scenario: Scenario }[], maxEvents: number = DEFAULT_MAX_EVENTS): InputError[] {
-  const out: InputError[] = [];
-  for (const { name, scenario } of scenarios) {
-    const problem = workProblem(scenario, maxEvents);
-    if (problem) out.push({ path: name === 'baseline' ? file : `${file} (variant ${name})`, ...problem });
-  }
-  return out;
+/** Why one replication of `s` is too much work for the ceiling `maxEvents`, or `null` when it fits. */
+export function workProblem(s: Scenario, maxEvents: number = DEFAULT_MAX_EVENTS): WorkOverrun | null {
+  const estimate = estimateWork(s);
+  if (estimate.events <= maxEvents) return null;
+  const heavy = estimate.parts.filter((p, i) => i === 0 || p.events >= estimate.events / 10).slice(0, 3);
+  return { estimate, maxEvents, days: s.durationS / 86400, heavy };
 }

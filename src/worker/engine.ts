@@ -5,7 +5,7 @@ import type { LogEvent } from '../engine/log.ts';
 import { replicationKpis } from '../metrics/kpis.ts';
 import { loadScenarioWithWorkbooks } from '../scenario/load.ts';
 import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
-import { workErrors } from '../engine/estimate.ts';
+import { workErrors } from '../report/work-words.ts';
 import type { EngineApi, ReplicationResult, SessionStep } from './api.ts';
 
 export function createEngineApi(): EngineApi {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { createEngineApi } from '../../src/worker/engine.ts';
-import { approx, approxZh, DEFAULT_MAX_EVENTS, estimateWork, workProblem } from '../../src/engine/estimate.ts';
+import { DEFAULT_MAX_EVENTS, estimateWork, workProblem } from '../../src/engine/estimate.ts';
+import { approx, approxZh, overrunWords } from '../../src/report/work-words.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { buildScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
@@ -72,7 +73,9 @@ describe('too much work for one replication is refused, naming the estimate and 
   ];
   for (const [what, change, heaviest] of cases) {
     it(what, () => {
-      const words = workProblem(build(change));
+      const overrun = workProblem(build(change));
+      expect(overrun).not.toBeNull();
+      const words = overrunWords(overrun!);
       // Said in Chinese too, the same inputs named by the same paths.
       expect(words!.zh).toMatch(/\p{Script=Han}/u);
       expect(words!.zh).toContain(`主要来自 `);

@@ -5,7 +5,6 @@
  */
 import { UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
-import { WorkerStopped } from '../worker/node-host.ts';
 import { ExerciseError } from '../exercise/problems.ts';
 import type { Lang, Words } from '../scenario/errors.ts';
 
@@ -49,7 +48,9 @@ export async function exitCodeOf(command: () => Promise<number> | number, io: Io
       io.err(e.words[lang]);
       return 1;
     }
-    if (e instanceof WorkerStopped) {
+    // (WorkerStopped carries its words as zh and en: known by them, so the compiled validate,
+    // which has no workers, does not load the worker host.)
+    if (carriesWords(e)) {
       io.err(e[lang]);
       return 1;
     }
@@ -60,6 +61,9 @@ export async function exitCodeOf(command: () => Promise<number> | number, io: Io
     return 3;
   }
 }
+
+/** An error that says itself in both languages (`zh`, `en`), as a stopped batch worker does. */
+const carriesWords = (e: unknown): e is Error & Words => e instanceof Error && typeof (e as Partial<Words>).zh === 'string' && typeof (e as Partial<Words>).en === 'string';
 
 /** `cannot write the output folder "DIR": why`, the why in the refusal's words without its place (another error's message in both). */
 export function cannotWriteFolder(outDir: string, e: unknown): Words {

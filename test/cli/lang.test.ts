@@ -6,6 +6,9 @@ import { main } from '../../src/cli/main.ts';
 import { langOf } from '../../src/cli/args.ts';
 import * as usage from '../../src/cli/usage.ts';
 import { ROOT } from '../helpers.ts';
+import { exitCodeOf } from '../../src/cli/outcome.ts';
+import { WorkerStopped } from '../../src/worker/node-host.ts';
+import { ExerciseError } from '../../src/exercise/problems.ts';
 
 const quiet = () => {
   const out: string[] = [];
@@ -51,6 +54,21 @@ describe('problems are said in the language of --lang, Chinese by default', () =
     expect(zh).toMatch(/^units\[1\]\.station：.*“S9”/m);
     for (const line of zh.split('\n')) expect(line, line).toMatch(HAN);
     expect(await errOf(['validate', bad, '--lang', 'en'])).toEqual([1, 'units[1].station: unknown station "S9"']);
+  });
+});
+
+describe('what a command throws', () => {
+  const said = async (e: Error, lang: 'zh' | 'en') => {
+    const err: string[] = [];
+    const code = await exitCodeOf(() => Promise.reject(e), { out: () => undefined, err: (s) => err.push(s), tty: false }, lang);
+    return [code, err.join('\n')];
+  };
+
+  it('a batch worker the system stopped, or an exercise action refused, is said in its own words (exit 1), not as a fault of linkdrill', async () => {
+    expect(await said(new WorkerStopped('SIGKILL', null), 'zh')).toEqual([1, '一个批量运行工作进程意外终止（SIGKILL）']);
+    expect(await said(new WorkerStopped(null, 137), 'en')).toEqual([1, 'a batch worker stopped unexpectedly (exit code 137)']);
+    expect(await said(new ExerciseError({ zh: '演练已结束', en: 'the exercise is finished already' }), 'zh')).toEqual([1, '演练已结束']);
+    expect(await said(new Error('boom'), 'en')).toEqual([3, 'linkdrill: internal error: boom']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { main as validateMain } from '../../src/cli/validate-main.ts';
@@ -24,5 +25,14 @@ describe('validate built on its own', () => {
     ]) {
       expect(await run(validateMain, argv)).toEqual(await run(main, argv));
     }
+  });
+});
+
+describe('validate as the one CommonJS file npm install builds', () => {
+  it('bundles without import.meta (which a CommonJS file lacks) and without the engine or the worker host', async () => {
+    const r = await build({ entryPoints: [join(ROOT, 'src/cli/validate-main.ts')], bundle: true, write: false, metafile: true, format: 'cjs', platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'silent' });
+    const inputs = Object.keys(r.metafile.inputs);
+    expect(inputs.filter((f) => /src\/(worker\/node-host|engine\/simulate|engine\/kernel)\.ts$/.test(f))).toEqual([]);
+    expect(r.warnings.filter((w) => /import\.meta/.test(w.text)).map((w) => `${w.location?.file}: ${w.text}`)).toEqual([]);
   });
 });

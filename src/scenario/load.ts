@@ -43,7 +43,8 @@ export function parseDataText(text: string, fileName: string): Result<unknown> {
     return { ok: true, value: /\.json$/i.test(fileName) ? JSON.parse(text) : parseYamlText(text) };
   } catch (e) {
     // The CLI prints the first line; the app also shows the parser's excerpt of the text.
-    const [msg, ...rest] = (e as Error).message.split('\n');
+    const [first, ...rest] = (e as Error).message.split('\n');
+    const msg = first.replace(/:$/, ''); // its colon introduced the excerpt, which is the detail
     const detail = rest.join('\n').replace(/\s+$/, '');
     const zh = e instanceof YamlTextError ? e.zh : msg; // JSON.parse's reason, as it gives it
     return { ok: false, errors: [{ path: fileName, zh: `无法解析：${zh}`, en: `cannot parse: ${msg}`, ...(detail ? { detail } : {}) }] };

@@ -203,7 +203,8 @@ export function variantSpecs(input: unknown, readFile: ReadFile): Result<{ spec:
       try {
         spec = parseYamlText(text) as Obj;
       } catch (e) {
-        const reason = (e as Error).message.split('\n')[0];
+        // The first line, whose colon introduces the excerpt below it (not shown here).
+        const reason = (e as Error).message.split('\n')[0].replace(/:$/, '');
         errors.push({ path: `${where}.file`, zh: `无法解析“${entry.file}”：${e instanceof YamlTextError ? e.zh : reason}`, en: `cannot parse "${entry.file}": ${reason}` });
         return;
       }

@@ -95,7 +95,7 @@ describe('variants', () => {
     for (const r of [notList, badFile]) expect(r.ok).toBe(false);
     expect([notList, badFile].flatMap((r) => (r.ok ? [] : englishLines(r.errors)))).toEqual([
       'variants: must be a list; got a mapping of keys',
-      'variants[0].file: cannot parse "v.yaml": unexpected end of the stream within a flow collection at line 2, column 1:',
+      'variants[0].file: cannot parse "v.yaml": unexpected end of the stream within a flow collection at line 2, column 1',
     ]);
     expect(badFile.ok ? '' : badFile.errors[0].zh).toBe('无法解析“v.yaml”：unexpected end of the stream within a flow collection（第 2 行第 1 列）');
   });

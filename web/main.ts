@@ -12,7 +12,6 @@ import { MapView } from './views/map.ts';
 import { tooltipLines, unitDetails } from './views/map-details.ts';
 import { buildTabBar, markSelected } from './app/tab-bar.ts';
 import { clock } from '../src/report/format.ts';
-import { formatError, type InputError } from '../src/scenario/errors.ts';
 import { stateAt, type IncidentState } from './model/replay.ts';
 import { agencyPalette } from './model/palette.ts';
 import { AnimationFrameClock } from './app/clock.ts';
@@ -32,6 +31,7 @@ import { eventsTab } from './views/events.ts';
 import { scoreTab } from './views/score.ts';
 import { batchTab } from './views/batch.ts';
 import { internalFailure, seedsProblem } from './app/run-problems.ts';
+import { ErrorBanner } from './app/error-banner.ts';
 import { mountMapPane } from './views/map-pane.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -40,6 +40,7 @@ const link = parseLink(location.search);
 const state = initialState(link.lang ?? defaultLang(navigator.languages ?? [navigator.language]), link.tab ?? 'chain');
 state.selected = link.incident;
 const msg = (): Messages => MESSAGES[state.lang] as Messages;
+const banner = new ErrorBanner(state, msg, $('errors'), $('errors-text'));
 const control = new RunControl(startEngine);
 const player = new Player(new AnimationFrameClock(), (_t, playing) => onTime(playing));
 player.t = link.t;
@@ -71,7 +72,7 @@ tabs.register(
       if (!src) return null;
       const v = await control.variants(src);
       if (!v.ok) {
-        showProblems(v.errors);
+        banner.showProblems(v.errors);
         return null;
       }
       return { key: `${src.name}|${src.fileName}|${src.text.length}`, variants: v.value };
@@ -96,7 +97,7 @@ function context(): TabContext {
     jump,
     selectIncident,
     download,
-    showErrors: (lines) => showErrors(lines),
+    showErrors: (lines) => banner.show(lines),
     redraw: () => renderTab(),
   };
 }
@@ -106,26 +107,8 @@ function setStatus(s: Status): void {
   $('status').textContent = statusText(s, msg(), state.lang);
 }
 
-/** The problems on show as data (null when none or only lines are), so a change of language shows them again in it. */
-let shownProblems: readonly InputError[] | null = null;
-
-/** The error banner: closable, the full text of every problem, cleared by the next good load. */
-function showErrors(lines: string[] | null, heading: keyof Messages = 'loadErrors'): void {
-  shownProblems = null;
-  state.errors = lines;
-  $('errors').hidden = !lines;
-  // Problems are text: nothing from a scenario file is ever rendered as HTML.
-  $('errors-text').textContent = lines ? `${String(msg()[heading])}\n${lines.join('\n')}` : '';
-}
-
-/** Shows problems (with their detail, e.g. the YAML around a parse error) in the page's language. */
-function showProblems(errors: readonly InputError[]): void {
-  showErrors(errors.map((e) => `${formatError(e, state.lang)}${e.detail ? `\n${e.detail}` : ''}`));
-  shownProblems = errors;
-}
-
 function applyLanguage(): void {
-  if (shownProblems) showProblems(shownProblems);
+  banner.relabel();
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   const m = msg();
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = String(m[el.dataset.i18n as keyof Messages]);
@@ -185,10 +168,10 @@ async function loadSource(src: ScenarioSource): Promise<boolean> {
   if (control.running) endRunUi();
   const r = await control.load(src);
   if (!r.ok) {
-    showProblems(r.errors);
+    banner.showProblems(r.errors);
     return false;
   }
-  showErrors(null);
+  banner.show(null);
   state.source = src;
   state.scenario = r.value;
   state.run = null;
@@ -345,7 +328,7 @@ function wire(): void {
     if (src && (await loadSource(src))) await run();
   };
   wireFileOpening($('open-file'), $<HTMLInputElement>('file-input'), $('drop'), openFiles);
-  $('errors-close').onclick = () => showErrors(null);
+  $('errors-close').onclick = () => banner.show(null);
   // The keyboard's list of incidents is filled when focus enters it, not on every frame.
   $('incident-list').addEventListener('focus', () => {
     if (state.run) renderIncidentList($('incident-list'), incidentsNow, state.run, msg(), selectIncident);
@@ -375,7 +358,7 @@ function wire(): void {
 async function openFiles(files: FileList): Promise<void> {
   const src = await sourceFromFiles(files);
   if (!('text' in src)) {
-    showProblems([src]);
+    banner.showProblems([src]);
     return;
   }
   if (await loadSource(src)) await run();
@@ -388,7 +371,7 @@ async function start(): Promise<void> {
   setTab(state.tab);
   if (link.fromFile && link.scenario) {
     // A link cannot carry a file: say which one is needed rather than show another scenario.
-    showErrors([msg().linkNeedsFile.replace('{name}', link.scenario)], 'linkHeading');
+    banner.show([msg().linkNeedsFile.replace('{name}', link.scenario)], 'linkHeading');
     $<HTMLSelectElement>('scenario-select').value = '';
     return;
   }
@@ -397,7 +380,7 @@ async function start(): Promise<void> {
   const src = bundledSource(known ? name : 'default');
   $<HTMLSelectElement>('scenario-select').value = src?.name ?? 'default';
   if (src && (await loadSource(src))) {
-    if (!known) showErrors([msg().linkUnknownScenario.replace('{name}', name)], 'linkHeading');
+    if (!known) banner.show([msg().linkUnknownScenario.replace('{name}', name)], 'linkHeading');
     await run();
   }
 }

@@ -14,6 +14,7 @@ import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../report/work-words.ts';
 import { readScenarioFile } from './io.ts';
+import { batchWork, workersFor } from '../batch/workers.ts';
 import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
 
 
@@ -35,7 +36,8 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw usageError(BATCH_USAGE);
   const maxEvents = maxEventsOption(values['max-events']);
   const reps = intOption(values.reps, 'reps', 20, 2, 1_000_000);
-  const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
+  // Unsaid, the number of workers follows the work (`batch/workers.ts`), up to one per core.
+  const workers = values.workers === undefined ? null : intOption(values.workers, 'workers', 1, 1, 256);
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
   const shard = values.shard === undefined ? { index: 1, count: 1 } : parseShard(values.shard as string);
   if (!shard) throw new UsageError({ zh: `--shard 必须是 i/n，且 1 ≤ i ≤ n；实际为“${String(values.shard)}”`, en: `--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"` });
@@ -45,8 +47,9 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 
   // The workers start while the scenario is read: a process takes a few tenths of a second to
   // start, and the reading is work for one core. As many as the shard's replications of one variant
-  // can keep busy; the batch adds more when variants give it more jobs.
-  const pool = createPool(Math.min(workers, Math.ceil(reps / shard.count)));
+  // can keep busy (one when the work is yet to be weighed); the batch adds more when variants give
+  // it more jobs.
+  const pool = createPool(Math.min(workers ?? 1, Math.ceil(reps / shard.count)));
   try {
     return await batchWith(pool, { values, path: positionals[0], maxEvents, reps, workers, seedOption, shard, lang, only }, io);
   } finally {
@@ -57,10 +60,10 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
 /** The batch once its options are read, on workers already starting. */
 async function batchWith(
   pool: Pool,
-  o: { values: Record<string, unknown>; path: string; maxEvents: number; reps: number; workers: number; seedOption: number | undefined; shard: Shard; lang: Lang; only: string[] | undefined },
+  o: { values: Record<string, unknown>; path: string; maxEvents: number; reps: number; workers: number | null; seedOption: number | undefined; shard: Shard; lang: Lang; only: string[] | undefined },
   io: Io,
 ): Promise<number> {
-  const { values, path, maxEvents, reps, workers, seedOption, shard, lang, only } = o;
+  const { values, path, maxEvents, reps, seedOption, shard, lang, only } = o;
   const file = readScenarioFile(path);
   const loaded = file.ok ? await loadVariantsWithWorkbooks(file.value.text, path, file.value.readFile, only, file.value.readBytes) : file;
   if (!loaded.ok) {
@@ -76,11 +79,14 @@ async function batchWith(
   }
   const seed = seedOption ?? base.seed;
   if (!seedsFit(seed, reps)) throw new UsageError(seedsTooHigh(MAX_SEED));
+  const cores = availableParallelism();
+  const workers = o.workers ?? workersFor(batchWork(variants.map((v) => v.scenario), Math.ceil(reps / shard.count)), cores);
+  const fewer = o.workers === null && workers < cores;
   const outDir = (values.out as string | undefined) ?? `reports/${base.name}-batch${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
 
   const t = say(lang);
   const names = variants.map((v) => v.name).join(', ');
-  io.out(t(`${base.title}：${names} × ${reps} 次重复（种子 ${seed}…${seed + reps - 1}）${shard.count > 1 ? `，分片 ${shard.index}/${shard.count}` : ''}，${workers} 个工作进程`, `${base.title}: ${names} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}`));
+  io.out(t(`${base.title}：${names} × ${reps} 次重复（种子 ${seed}…${seed + reps - 1}）${shard.count > 1 ? `，分片 ${shard.index}/${shard.count}` : ''}，${workers} 个工作进程${fewer ? '（按工作量定；--workers 可指定）' : ''}`, `${base.title}: ${names} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}${fewer ? ' (as many as this much work pays for; --workers sets the number)' : ''}`));
   const bar = io.tty ? new SingleBar({ format: t('批量 {bar} {value}/{total} 次重复 | {rate}/秒 | 剩余 {eta_formatted}', 'batch {bar} {value}/{total} replications | {rate}/s | ETA {eta_formatted}'), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   const started = process.hrtime.bigint();
   let lastLog = 0;

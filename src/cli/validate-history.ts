@@ -4,6 +4,7 @@
  * scenario over the history's period R times and says where it is off from the records, and by how much.
  */
 import { availableParallelism } from 'node:os';
+import { batchWork, workersFor } from '../batch/workers.ts';
 import { formatErrors } from '../scenario/errors.ts';
 import { buildScenario, parseScenarioText, readWorkbooksOf } from '../scenario/load.ts';
 import { MAX_SEED } from '../random/streams.ts';
@@ -41,7 +42,8 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   const maxEvents = maxEventsOption(values['max-events']);
   const lang = langOption(values.lang);
   const reps = intOption(values.reps, 'reps', 20, 3, 10_000);
-  const workers = intOption(values.workers, 'workers', availableParallelism(), 1, 256);
+  // Unsaid, the number of workers follows the work (`batch/workers.ts`), up to one per core.
+  const workersSaid = values.workers === undefined ? null : intOption(values.workers, 'workers', 1, 1, 256);
   const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED - 10_000);
   const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
   const alpha = values.alpha === undefined ? 0.01 : Number(values.alpha);
@@ -89,9 +91,10 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     return 1;
   }
   const seeds = Array.from({ length: reps }, (_, i) => seed + i);
+  const workers = Math.min(workersSaid ?? workersFor(batchWork([scenario], reps), availableParallelism()), reps);
   const t = say(lang);
   const period = `${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)}`;
-  io.err(t(`正在模拟 ${scenario.name}：${period}（${observed.days} 天），${reps} 次重复，${Math.min(workers, reps)} 个工作进程…`, `simulating ${scenario.name} over ${period} (${observed.days} days), ${reps} replications on ${Math.min(workers, reps)} workers…`));
+  io.err(t(`正在模拟 ${scenario.name}：${period}（${observed.days} 天），${reps} 次重复，${workers} 个工作进程…`, `simulating ${scenario.name} over ${period} (${observed.days} days), ${reps} replications on ${workers} worker${workers > 1 ? 's' : ''}…`));
   const sims = await simulateRecords(scenario, seeds, workers);
   const v = validate(observed, sims, scenario, startOf(scenario.start)!.abs, seeds, { name, kind, rows: read.total, dropped: read.dropped }, { alpha, zoneClasses: mapping.zoneClasses ?? null });
   const outDir = values.out ?? `reports/validation-${scenario.name}`;

@@ -6,6 +6,7 @@
 import type { Variant } from '../../src/scenario/variants.ts';
 import { comparisonCsv, comparisonOf, planJobs, type ComparisonRow, type Job } from '../../src/batch/plan.ts';
 import { workThrough } from '../../src/batch/jobs.ts';
+import { batchWork, workersFor } from '../../src/batch/workers.ts';
 import type { BatchMeta } from '../../src/batch/run.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
 import type { EngineHandle } from '../engine-client.ts';
@@ -19,7 +20,10 @@ export interface BatchRequest {
   scenarioName: string;
   variants: Variant[];
   reps: number;
-  workers: number;
+  /** How many engine workers; null: as many as the work pays for, up to `cores` (`src/batch/workers.ts`). */
+  workers: number | null;
+  /** The machine's cores (`navigator.hardwareConcurrency`). */
+  cores: number;
   seed: number;
   /** Compare the baseline with itself on the next block of seeds (what chance alone changes). */
   otherSeeds: boolean;
@@ -45,6 +49,8 @@ export class BatchControl {
   result: BatchResult | null = null;
   /** Why the last batch failed: seeds past the largest, or the engine's own failure. */
   error: Words | null = null;
+  /** The engine workers of the batch under way or last run, and whether the work chose their number. */
+  workers: { n: number; byWork: boolean } | null = null;
   private pool: EngineHandle[] = [];
   private token = 0;
 
@@ -74,7 +80,9 @@ export class BatchControl {
     this.progress = 0;
     this.error = null;
     this.onChange();
-    this.pool = Array.from({ length: Math.max(1, Math.min(req.workers, jobs.length)) }, () => this.startEngine());
+    const wanted = req.workers ?? workersFor(batchWork(chosen.map((v) => v.scenario), req.reps), req.cores);
+    this.workers = { n: Math.max(1, Math.min(wanted, jobs.length)), byWork: req.workers === null };
+    this.pool = Array.from({ length: this.workers.n }, () => this.startEngine());
     const results: ReplicationResult[] = [];
     const scenarios = new Map(chosen.map((v) => [v.name, v.scenario]));
     try {

@@ -19,14 +19,15 @@ interface Form {
   variants: Variant[] | null;
   unchecked: Set<string>;
   reps: number;
-  workers: number;
+  /** null: as many as the work pays for. */
+  workers: number | null;
   otherSeeds: boolean;
 }
 
 /** The batch tab; `variants` loads the scenario's variants (null when there are problems). */
 export function batchTab(control: BatchControl, variants: () => Promise<{ key: string; variants: Variant[] } | null>, seed: () => number): TabView {
   const cores = Math.max(1, Math.min(16, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
-  const form: Form = { source: null, variants: null, unchecked: new Set(), reps: 20, workers: cores, otherSeeds: false };
+  const form: Form = { source: null, variants: null, unchecked: new Set(), reps: 20, workers: null, otherSeeds: false };
 
   function render(el: HTMLElement, ctx: TabContext): void {
     el.replaceChildren();
@@ -74,9 +75,12 @@ export function batchTab(control: BatchControl, variants: () => Promise<{ key: s
       .on('change', function () {
         form.reps = Math.max(2, Math.floor(Number((this as HTMLInputElement).value)) || 20);
       });
-    box.append('label').text(` ${m.batchWorkers} `).append('input').attr('type', 'number').attr('min', 1).attr('max', 32).attr('id', 'batch-workers').property('value', form.workers)
+    // Left empty, the batch starts as many workers as its work pays for (each compiles the engine afresh).
+    box.append('label').attr('title', m.batchWorkersHint).text(` ${m.batchWorkers} `).append('input').attr('type', 'number').attr('min', 1).attr('max', 32).attr('id', 'batch-workers')
+      .attr('placeholder', m.batchWorkersAuto).property('value', form.workers ?? '')
       .on('change', function () {
-        form.workers = Math.max(1, Math.floor(Number((this as HTMLInputElement).value)) || cores);
+        const n = Math.floor(Number((this as HTMLInputElement).value));
+        form.workers = (this as HTMLInputElement).value.trim() === '' || !(n >= 1) ? null : Math.min(32, n);
       });
     box.append('button').attr('type', 'button').attr('id', 'batch-run').text(m.batchRun).property('disabled', running).on('click', () => {
       form.reps = Math.max(2, Math.floor(Number(repsIn.property('value'))) || 20);
@@ -88,6 +92,7 @@ export function batchTab(control: BatchControl, variants: () => Promise<{ key: s
         variants: chosen,
         reps: form.reps,
         workers: form.workers,
+        cores,
         seed: seed(),
         otherSeeds: chosen.length <= 1 && form.otherSeeds,
         otherSeedsTitle: m.batchOtherSeedsTitle,
@@ -95,6 +100,8 @@ export function batchTab(control: BatchControl, variants: () => Promise<{ key: s
     });
     box.append('button').attr('type', 'button').attr('id', 'batch-cancel').text(m.cancel).property('hidden', !running).on('click', () => control.cancel());
     box.append('progress').attr('id', 'batch-progress').attr('max', 1).property('value', control.progress).property('hidden', !running).attr('aria-label', m.batchProgress);
+    const used = control.workers;
+    if (used) box.append('span').attr('class', 'hint').attr('id', 'batch-workers-used').text(`${m.batchWorkersUsed(used.n)}${used.byWork ? (lang === 'zh' ? `（${m.batchWorkersByWork}）` : ` (${m.batchWorkersByWork})`) : ''}`);
     const out = root.append('div').attr('id', 'batch-out');
     if (control.phase === 'failed' || control.phase === 'refused') out.append('p').attr('class', 'error').text(`${control.phase === 'failed' ? m.failed : m.refused}${lang === 'zh' ? '：' : ': '}${control.error?.[lang] ?? ''}`);
     if (control.phase === 'cancelled') out.append('p').text(m.cancelled);

@@ -43,9 +43,12 @@ export function batchSuite(h: Harness): void {
     await h.page.waitForSelector('#batch-other-seeds');
     expect(await h.page.isChecked('#batch-other-seeds')).toBe(true);
     await h.page.fill('#batch-reps', '2');
+    await h.page.fill('#batch-workers', '');
     await h.page.click('#batch-run');
     // The last batch's results (default's, named so) stay until this one is done.
     await h.page.waitForFunction(() => document.body.dataset.batch === 'done' && document.querySelector('#batch-verdicts')?.textContent?.includes('同一场景'), undefined, { timeout: 120_000 });
     expect(await h.page.locator('#batch-verdicts li').count()).toBe(1);
+    // Its workers field left empty: the work chose their number, and the page says so.
+    expect(await h.page.textContent('#batch-workers-used')).toMatch(/^\d+ 个并行线程（按工作量定）$/);
   });
 }

@@ -31,12 +31,12 @@ describe('batch control', () => {
     const e = engines();
     const c = new BatchControl(e.start, () => undefined);
     const last = Number.MAX_SAFE_INTEGER;
-    await c.start({ scenarioName: 'small', variants: [baseline], reps: 3, workers: 2, seed: last - 4, otherSeeds: true, otherSeedsTitle: '' });
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 3, workers: 2, seed: last - 4, otherSeeds: true, otherSeedsTitle: '', cores: 2 });
     expect(c.phase).toBe('refused');
     expect(c.error?.en).toBe(`the 6 replications from seed ${last - 4} pass the largest seed, ${last}; choose a smaller seed`);
     expect(c.error?.zh).toBe(`随机种子 ${last - 4} 起的 6 次重复超出了最大的随机种子 ${last}；请取更小的随机种子`);
     expect(e.seen).toEqual([]);
-    await c.start({ scenarioName: 'small', variants: [baseline], reps: 3, workers: 2, seed: last - 5, otherSeeds: true, otherSeedsTitle: '' });
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 3, workers: 2, seed: last - 5, otherSeeds: true, otherSeedsTitle: '', cores: 2 });
     expect(c.phase).toBe('done');
     expect(Math.max(...e.seen.map((x) => x.seed))).toBe(last);
   });
@@ -45,7 +45,7 @@ describe('batch control', () => {
     const e = engines();
     let changes = 0;
     const c = new BatchControl(e.start, () => changes++);
-    await c.start({ scenarioName: 'small', variants: [baseline, { ...baseline, name: 'v' }], reps: 3, workers: 2, seed: 10, otherSeeds: false, otherSeedsTitle: '' });
+    await c.start({ scenarioName: 'small', variants: [baseline, { ...baseline, name: 'v' }], reps: 3, workers: 2, seed: 10, otherSeeds: false, otherSeedsTitle: '', cores: 2 });
     expect(c.phase).toBe('done');
     expect(c.result?.rows.length).toBe(6);
     expect(c.result?.replicationsCsv.split('\r\n').filter(Boolean).length).toBe(7);
@@ -55,10 +55,24 @@ describe('batch control', () => {
     expect(c.result?.rows.length).toBe(6);
   });
 
+  it('left unsaid, the number of workers follows the work (one for a small batch, more on more cores for more work); said, it is obeyed', async () => {
+    const e = engines();
+    const c = new BatchControl(e.start, () => {});
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 4, workers: null, cores: 8, seed: 10, otherSeeds: false, otherSeedsTitle: '' });
+    expect(c.workers).toEqual({ n: 1, byWork: true });
+    expect(e.terminated()).toBe(1);
+    const county = { ...baseline, scenario: loadFile('scenarios/default.yaml') };
+    await c.start({ scenarioName: 'default', variants: [county], reps: 400, workers: null, cores: 8, seed: 10, otherSeeds: false, otherSeedsTitle: '' });
+    expect(c.workers?.n).toBeGreaterThan(1);
+    expect(c.workers?.byWork).toBe(true);
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 4, workers: 3, cores: 8, seed: 10, otherSeeds: false, otherSeedsTitle: '' });
+    expect(c.workers).toEqual({ n: 3, byWork: false });
+  });
+
   it('comparing seeds runs the baseline again on the next block of seeds', async () => {
     const e = engines();
     const c = new BatchControl(e.start, () => {});
-    await c.start({ scenarioName: 'small', variants: [baseline], reps: 2, workers: 1, seed: 10, otherSeeds: true, otherSeedsTitle: 'other seeds' });
+    await c.start({ scenarioName: 'small', variants: [baseline], reps: 2, workers: 1, seed: 10, otherSeeds: true, otherSeedsTitle: 'other seeds', cores: 2 });
     expect(e.seen.filter((x) => x.variant === 'baseline').map((x) => x.seed)).toEqual([10, 11]);
     expect(e.seen.filter((x) => x.variant === OTHER_SEEDS).map((x) => x.seed)).toEqual([12, 13]);
     expect(c.result?.meta.variants.map((v) => v.title)).toEqual(['baseline', 'other seeds']);

@@ -236,6 +236,7 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     const reps = quick ? 60 : 200;
     io.out(`\n4. linkdrill batch end to end: ${reps} replications of the default scenario (--variants baseline)`);
     const batchOf = async (n: number, workers: number) => (await cliOk(['batch', DEFAULT, '--variants', 'baseline', '--reps', String(n), '--workers', String(workers), '--out', join(tmp, `batch${workers}`), '--force'])).wallS;
+    const batchOfAll = async (workers: number) => (await cliOk(['batch', DEFAULT, '--workers', String(workers), '--out', join(tmp, 'batch-default'), '--force'])).wallS;
     const one: number[] = [];
     const two: number[] = [];
     // What no number of workers shortens: node and linkdrill starting, the scenario read, a worker
@@ -258,6 +259,16 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
       const cores = median(alone.map((r) => r.cpuS / r.wallS));
       v.note(`one worker alone, ${reps} replications: ${f2(median(alone.map((r) => r.cpuS)))} s of CPU in ${f2(median(alone.map((r) => r.wallS)))} s, ${f2(cores)} cores busy: on ${cpus().length} cores, ${cpus().length} workers can be at most ${f2(cpus().length / cores)}× one`);
     } else v.note('one worker alone: its CPU time is read from /proc, which this system has not');
+    // What a user waits for by default: the batch given no --workers chooses them by its work
+    // (`batch/workers.ts`), alternated with the same batch on one worker per core.
+    const defaults: Measured[] = [];
+    const everyCore: number[] = [];
+    for (let k = 0; k < (quick ? 1 : 3); k++) {
+      defaults.push(await cliOk(['batch', DEFAULT, '--out', join(tmp, 'batch-default'), '--force']));
+      everyCore.push(await batchOfAll(cpus().length));
+    }
+    const chose = /(\d+) 个工作进程/.exec(defaults[0].stdout)?.[1] ?? '?';
+    v.note(`the default batch (every variant × 20, no --workers) on the ${chose} worker${chose === '1' ? '' : 's'} it chose: ${f2(median(defaults.map((m) => m.wallS)))} s, against ${f2(median(everyCore))} s on ${cpus().length} (one per core)`);
     const fixedS = median(least);
     v.note(
       `a batch of 2 replications on 1 worker takes ${f2(fixedS)} s (start, reading, a worker's start, the files): were the other ${f2(median(one) - fixedS)} s shared perfectly, 2 workers could give at most ${f2(median(one) / (fixedS + (median(one) - fixedS) / 2))}× (Amdahl's law)`,

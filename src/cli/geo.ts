@@ -3,10 +3,10 @@
  * extract or a Shapefile into the GeoJSON a scenario reads, saying what was dropped and why, in
  * `--lang` (default zh). Every problem is named; on any problem nothing is written.
  */
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseDataText } from '../scenario/load.ts';
-import { formatErrors, type InputError, type Lang, type Words } from '../scenario/errors.ts';
+import { formatErrors, type InputError, type Lang } from '../scenario/errors.ts';
 import { readOsm } from '../geo/import/osm-read.ts';
 import { importRoads, type ReportLine } from '../geo/import/osm-roads.ts';
 import { importPois } from '../geo/import/osm-pois.ts';
@@ -17,6 +17,7 @@ import { geoJsonToWgs84, resolveCrs } from '../geo/import/crs.ts';
 import { langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
 import { GEO_USAGE } from './usage.ts';
+import { readBytesFile, sideBytesReader } from './io.ts';
 
 
 /** Dispatches `linkdrill geo SUBCOMMAND`. */
@@ -27,21 +28,11 @@ export function geoCommand(argv: string[], io: Io): number {
   throw new UsageError({ zh: `用法：\n  ${GEO_USAGE}`, en: `usage:\n  ${GEO_USAGE}` });
 }
 
-const readBytes = (path: string): Uint8Array | null => {
-  try {
-    return new Uint8Array(readFileSync(path));
-  } catch {
-    return null;
-  }
-};
-
-const unreadable: Words = { zh: '无法读取该文件（文件存在吗？）', en: 'cannot read the file (does it exist?)' };
-
 /** A JSON or YAML file's value, or a path-named error. */
 function readData(path: string, option: string): { value: unknown } | InputError {
-  const bytes = readBytes(path);
-  if (bytes === null) return { path: `${option} ${path}`, ...unreadable };
-  const parsed = parseDataText(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''), `${option} ${path}`);
+  const bytes = readBytesFile(path, `${option} ${path}`);
+  if (!bytes.ok) return bytes.errors[0];
+  const parsed = parseDataText(new TextDecoder().decode(bytes.value).replace(/^\uFEFF/, ''), `${option} ${path}`);
   return parsed.ok ? { value: parsed.value } : parsed.errors[0];
 }
 
@@ -96,11 +87,11 @@ function importOsmCommand(argv: string[], io: Io): number {
     if (isProblem(table)) errors.push(table);
     else speeds = table;
   } else speeds = speedTable(undefined, '') as Record<string, number>;
-  const bytes = readBytes(file);
-  if (bytes === null) errors.push({ path: file, ...unreadable });
-  if (errors.length) return fail(io, errors, lang);
+  const bytes = readBytesFile(file);
+  if (!bytes.ok) errors.push(...bytes.errors);
+  if (!bytes.ok || errors.length) return fail(io, errors, lang);
 
-  const read = readOsm(bytes!, file);
+  const read = readOsm(bytes.value, file);
   if ('errors' in read) return fail(io, read.errors, lang);
   const { data } = read;
   const roads = importRoads(data, { area, speeds, maxDroppedShare: maxDropped, areaWhere: values.boundary ? `--boundary ${values.boundary}` : '--bbox' }, file);
@@ -150,18 +141,17 @@ function importShpCommand(argv: string[], io: Io): number {
   if (positionals.length !== 1 || values.out === undefined || !/\.(shp|zip)$/i.test(positionals[0])) throw usageError(GEO_USAGE.split('\n')[1].trim());
   const lang = langOption(values.lang);
   const file = positionals[0];
-  const bytes = readBytes(file);
-  if (bytes === null) return fail(io, [{ path: file, ...unreadable }], lang);
+  const bytes = readBytesFile(file);
+  if (!bytes.ok) return fail(io, bytes.errors, lang);
   let parts: ShapefileParts;
   if (/\.zip$/i.test(file)) {
-    const z = shapefileFromZip(bytes, file);
+    const z = shapefileFromZip(bytes.value, file);
     if ('path' in z) return fail(io, [z], lang);
     parts = z;
   } else {
-    const base = file.slice(0, -4);
-    const side = (ext: string) => readBytes(`${base}.${ext}`) ?? readBytes(`${base}.${ext.toUpperCase()}`) ?? undefined;
-    const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).trim() : undefined);
-    parts = { shp: bytes, dbf: side('dbf'), prj: text(side('prj')), cpg: text(side('cpg')) };
+    const s = shapefileSides(file, bytes.value);
+    if ('path' in s) return fail(io, [s], lang);
+    parts = s;
   }
   const read = readShapefile(parts, file, values.encoding);
   if ('path' in read) return fail(io, [read], lang);
@@ -185,6 +175,27 @@ function importShpCommand(argv: string[], io: Io): number {
     ),
   );
   return 0;
+}
+
+/**
+ * A .shp file's parts: its .dbf, .prj and .cpg beside it (either case) when they exist; a problem
+ * when one exists but cannot be read, rather than a Shapefile silently without its attributes.
+ */
+function shapefileSides(file: string, shp: Uint8Array): ShapefileParts | InputError {
+  const base = file.slice(0, -4);
+  const read = sideBytesReader('.');
+  const found: Partial<Record<'dbf' | 'prj' | 'cpg', Uint8Array>> = {};
+  for (const ext of ['dbf', 'prj', 'cpg'] as const) {
+    for (const name of [`${base}.${ext}`, `${base}.${ext.toUpperCase()}`]) {
+      const r = read(name);
+      if (r === null) continue;
+      if (!(r instanceof Uint8Array)) return { path: name, ...r.error };
+      found[ext] = r;
+      break;
+    }
+  }
+  const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).trim() : undefined);
+  return { shp, dbf: found.dbf, prj: text(found.prj), cpg: text(found.cpg) };
 }
 
 /** Writes each `[path, text]`; false, with the refusal said on `io`, when one cannot be written. */

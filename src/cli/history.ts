@@ -15,7 +15,8 @@ import { runFolderRows } from '../calibrate/cad/records.ts';
 import { startOf } from '../calibrate/cad/records.ts';
 import { PROBLEM_KINDS, problemPlace, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
 import { xlsxTable } from '../calibrate/cad/xlsx.ts';
-import { readTextFile } from './io.ts';
+import { readBytesFile, readTextFile } from './io.ts';
+import { notFoundWords } from '../scenario/files.ts';
 
 export interface LoadedHistory {
   read: ReadHistory;
@@ -24,9 +25,12 @@ export interface LoadedHistory {
   mapping: Mapping;
 }
 
+/** A name only a file has (a CAD export): when it is missing, it is a file not found, not a folder. */
+const HISTORY_FILE = /\.(csv|tsv|txt|xlsx)$/i;
+
 /** Reads the history at `path` (a file or a run folder). */
 export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number }): Promise<Result<LoadedHistory>> {
-  if (!existsSync(path)) return { ok: false, errors: [{ path, zh: '找不到该文件或文件夹', en: 'no such file or folder' }] };
+  if (!existsSync(path)) return { ok: false, errors: [{ path, ...(HISTORY_FILE.test(path) ? notFoundWords() : { zh: '找不到文件或文件夹', en: 'no such file or folder' }) }] };
   const name = basename(path);
   if (statSync(path).isDirectory()) {
     const names = ['run.json', 'incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv', 'events.csv'];
@@ -46,8 +50,11 @@ export async function loadHistory(path: string, o: { mappingPath?: string; scena
     mapping = m.value;
   }
   let table: Result<Table>;
-  if (/\.xlsx$/i.test(path)) table = await xlsxTable(readFileSync(path), name, mapping.sheet);
-  else {
+  if (/\.xlsx$/i.test(path)) {
+    const bytes = readBytesFile(path);
+    if (!bytes.ok) return bytes;
+    table = await xlsxTable(bytes.value, name, mapping.sheet);
+  } else {
     const text = readTextFile(path);
     if (!text.ok) return text;
     table = csvTable(text.value, name);

@@ -9,24 +9,30 @@ import { createHash } from 'node:crypto';
 import { loadScenario, loadScenarioWithWorkbooks, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
 import type { Result, Words } from '../scenario/errors.ts';
+import { notFoundWords } from '../scenario/files.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
-/** Reads a user's text file as bytes and decodes it (UTF-8, UTF-16, GB18030); problems as data. */
-export function readTextFile(path: string, where = path): Result<string> {
-  let bytes: Uint8Array;
+/** Reads a user's file as bytes; a problem named `where` when it is missing or cannot be read. */
+export function readBytesFile(path: string, where = path): Result<Uint8Array> {
   try {
-    bytes = readFileSync(path);
+    return { ok: true, value: readFileSync(path) };
   } catch (e) {
     return { ok: false, errors: [{ path: where, ...readProblem(e) }] };
   }
-  const d = decodeText(bytes, where);
+}
+
+/** Reads a user's text file as bytes and decodes it (UTF-8, UTF-16, GB18030); problems as data. */
+export function readTextFile(path: string, where = path): Result<string> {
+  const bytes = readBytesFile(path, where);
+  if (!bytes.ok) return bytes;
+  const d = decodeText(bytes.value, where);
   return d.ok ? { ok: true, value: d.value.text } : d;
 }
 
-/** Why a file could not be read, in both languages (the system's code or message verbatim). */
+/** Why a file could not be read, in both languages: not found as every reader says it, else the system's code or message verbatim. */
 function readProblem(e: unknown): Words {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return { zh: '找不到文件', en: 'file not found' };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return notFoundWords();
   if (code === 'EISDIR') return { zh: '是文件夹，不是文件', en: 'is a folder, not a file' };
   if (code === 'EACCES' || code === 'EPERM') return { zh: '无法读取（没有权限）', en: 'cannot be read (permission denied)' };
   const why = code ?? (e as Error).message;
@@ -47,12 +53,9 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Opens a scenario file; side files are read relative to its folder and their digests recorded. */
 export function readScenarioFile(path: string): Result<ScenarioFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    return { ok: false, errors: [{ path, ...readProblem(e) }] };
-  }
+  const read = readBytesFile(path);
+  if (!read.ok) return read;
+  const bytes = read.value;
   const decoded = decodeText(bytes, path);
   if (!decoded.ok) return decoded;
   const digests = new Map<string, string>([[basename(path), sha256(bytes)]]);

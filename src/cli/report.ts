@@ -60,7 +60,7 @@ export function reportCommand(argv: string[], io: Io): number {
 
 /** Why a folder that is not a linkdrill run folder cannot be re-rendered. */
 function notARunFolder(owner: Exclude<ReturnType<typeof folderOwner>, 'run'>): Words {
-  if (owner === 'absent') return { zh: '找不到该文件夹', en: 'no such folder' };
+  if (owner === 'absent') return { zh: '找不到文件夹', en: 'no such folder' };
   if (owner === 'empty') return { zh: '文件夹是空的', en: 'the folder is empty' };
   if (typeof owner === 'object') {
     const listed = fileList(owner.foreign);

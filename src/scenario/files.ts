@@ -18,8 +18,11 @@ export type ReadFile = (relativePath: string) => string | null | { error: Words 
  */
 export type ReadBytes = (relativePath: string) => Uint8Array | null | { error: Words };
 
-/** A side file not found: `file not found: "x.csv"`. */
-export const notFoundWords = (rel: string): Words => ({ zh: `找不到文件“${rel}”`, en: `file not found: "${rel}"` });
+/**
+ * A file not found, said the same way by every reader: `file not found` (找不到文件) where the place
+ * already names the file, `file not found: "x.csv"` (找不到文件“x.csv”) where it names a key.
+ */
+export const notFoundWords = (rel?: string): Words => (rel === undefined ? { zh: '找不到文件', en: 'file not found' } : { zh: `找不到文件“${rel}”`, en: `file not found: "${rel}"` });
 
 /** A side file that cannot be read, its name before the reason a reader gave: `"x.csv" is a binary file, not text`. */
 export const unreadableWords = (rel: string, error: Words): Words => ({ zh: `文件“${rel}”${error.zh}`, en: `"${rel}" ${error.en}` });

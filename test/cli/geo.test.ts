@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,12 +52,14 @@ describe('linkdrill geo import-osm', () => {
     const pbf = readFileSync(join(FIX, 'qingxi.osm.pbf'));
     writeFileSync(join(dir, 'cut.osm.pbf'), pbf.subarray(0, pbf.length - 50));
     writeFileSync(join(dir, 'speeds.yaml'), 'primry: 60\n');
+    mkdirSync(join(dir, 'folder.osm'));
     const cases: [string[], RegExp][] = [
       [[join(dir, 'cut.osm.pbf')], /cut\.osm\.pbf: a truncated \.osm\.pbf file/],
       [[join(FIX, 'qingxi.osm'), '--bbox', '100,20,100.1,20.1'], /^--bbox: no road of .* lies inside the area/],
       [[join(FIX, 'qingxi.osm'), '--max-dropped', '0.01'], /the road network is disconnected/],
       [[join(FIX, 'qingxi.osm'), '--speeds', join(dir, 'speeds.yaml')], /speeds\.yaml\.primry: unknown road class/],
-      [[join(dir, 'missing.osm')], /missing\.osm: cannot read the file/],
+      [[join(dir, 'missing.osm')], /missing\.osm: file not found$/],
+      [[join(dir, 'folder.osm')], /folder\.osm: is a folder, not a file$/],
       [[join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi.osm')], /--boundary .*qingxi\.osm: cannot parse|a boundary must be GeoJSON/],
     ];
     for (const [args, re] of cases) {

@@ -41,8 +41,12 @@ describe('problems are said in the language of --lang, Chinese by default', () =
     expect((await errOf(['report', dir, '--lang', 'en']))[1]).toBe(`${dir}: holds files linkdrill did not write ("thesis.tex"); report re-renders only a run folder linkdrill wrote`);
     const scenario = join(ROOT, 'test/fixtures/small.yaml');
     const history = join(dir, 'cad.csv');
-    expect(await errOf(['calibrate', history])).toEqual([1, `${history}：找不到该文件或文件夹`]);
-    expect(await errOf(['validate-history', scenario, history, '--lang', 'en'])).toEqual([1, `${history}: no such file or folder`]);
+    expect(await errOf(['calibrate', history])).toEqual([1, `${history}：找不到文件`]);
+    expect(await errOf(['validate-history', scenario, history, '--lang', 'en'])).toEqual([1, `${history}: file not found`]);
+    // A name a run folder may have: it is not known to be a file.
+    const folder = join(dir, 'run-1');
+    expect(await errOf(['calibrate', folder])).toEqual([1, `${folder}：找不到文件或文件夹`]);
+    expect(await errOf(['validate-history', scenario, folder, '--lang', 'en'])).toEqual([1, `${folder}: no such file or folder`]);
   });
 
   it('a scenario’s own problems: every line Chinese by default, the English words unchanged with --lang en', async () => {

@@ -1,0 +1,65 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { notFoundWords } from '../../src/scenario/files.ts';
+import { expectBilingual } from '../bilingual.ts';
+import { ROOT } from '../helpers.ts';
+
+const SMALL = join(ROOT, 'test/fixtures/small.yaml');
+const CAD = join(ROOT, 'test/fixtures/cad/cad.csv');
+const OSM = join(ROOT, 'test/fixtures/osm/qingxi.osm');
+
+/** Exit code and standard error of one command line. */
+async function errOf(argv: string[]): Promise<[number, string]> {
+  const err: string[] = [];
+  const code = await main(argv, { out: () => undefined, err: (s) => err.push(s), tty: false });
+  return [code, err.join('\n')];
+}
+
+describe('a missing input file is said in the same words by every command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'linkdrill-missing-'));
+  const gone = (name: string) => join(dir, name);
+  const out = join(dir, 'out');
+  // [command, the command line, the place its problem names]
+  const cases: [string, string[], string][] = [
+    ['validate', ['validate', gone('a.yaml')], gone('a.yaml')],
+    ['run', ['run', gone('b.yaml'), '--out', out], gone('b.yaml')],
+    ['geo import-osm', ['geo', 'import-osm', gone('c.osm'), '--out', join(out, 'r.geojson')], gone('c.osm')],
+    ['geo import-osm --boundary', ['geo', 'import-osm', OSM, '--boundary', gone('d.geojson'), '--out', join(out, 'r.geojson')], `--boundary ${gone('d.geojson')}`],
+    ['geo import-shp', ['geo', 'import-shp', gone('e.shp'), '--out', join(out, 's.geojson')], gone('e.shp')],
+    ['calibrate (the history)', ['calibrate', gone('f.csv'), '--out', out], gone('f.csv')],
+    ['calibrate --scenario', ['calibrate', CAD, '--scenario', gone('g.yaml'), '--out', out], gone('g.yaml')],
+    ['calibrate --mapping', ['calibrate', CAD, '--mapping', gone('h.yaml'), '--out', out], gone('h.yaml')],
+    ['validate-history (the scenario)', ['validate-history', gone('i.yaml'), CAD, '--out', out], gone('i.yaml')],
+    ['validate-history (the history)', ['validate-history', SMALL, gone('j.xlsx'), '--out', out], gone('j.xlsx')],
+    ['exercise', ['exercise', gone('k.yaml'), '--out', out], gone('k.yaml')],
+  ];
+
+  it.each(cases)('%s: “找不到文件” in Chinese, "file not found" in English, after the file it names; exit 1, nothing written', async (_, argv, where) => {
+    const words = notFoundWords();
+    expectBilingual([words]);
+    expect(await errOf(argv)).toEqual([1, `${where}：${words.zh}`]);
+    expect(await errOf([...argv, '--lang', 'en'])).toEqual([1, `${where}: ${words.en}`]);
+    expect(words).toEqual({ zh: '找不到文件', en: 'file not found' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a side file a scenario names is not found in the same words, with its name after them', () => {
+    expect(notFoundWords('x.csv')).toEqual({ zh: `${notFoundWords().zh}“x.csv”`, en: `${notFoundWords().en}: "x.csv"` });
+  });
+});
+
+describe('a file that is there but cannot be read is said with the system’s reason, not as missing', () => {
+  it('geo import-osm and import-shp given a folder, and a Shapefile whose .dbf is a folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-unreadable-'));
+    mkdirSync(join(dir, 'folder.osm'));
+    expect(await errOf(['geo', 'import-osm', join(dir, 'folder.osm'), '--out', join(dir, 'r.geojson')])).toEqual([1, `${join(dir, 'folder.osm')}：是文件夹，不是文件`]);
+    const shp = join(dir, 'zones.shp');
+    copyFileSync(join(ROOT, 'test/fixtures/shp/qingxi-zones.shp'), shp);
+    mkdirSync(join(dir, 'zones.dbf'));
+    expect(await errOf(['geo', 'import-shp', shp, '--out', join(dir, 's.geojson'), '--lang', 'en'])).toEqual([1, `${join(dir, 'zones.dbf')}: is a folder, not a file`]);
+    expect(readdirSync(dir).sort()).toEqual(['folder.osm', 'zones.dbf', 'zones.shp']);
+  });
+});

@@ -10,7 +10,7 @@ import type { Lang } from '../report/i18n.ts';
 import { esc } from '../report/svg.ts';
 import { formatSignificant } from '../report/format.ts';
 import type { Calibration, Quantity } from './calibrate.ts';
-import { dateOfDay, PROBLEM_KINDS, type ProblemKind } from './cad/rows.ts';
+import { dateOfDay, PROBLEM_KINDS, problemRow, type ProblemKind } from './cad/rows.ts';
 import { cdfSvg, dailySvg, factorsSvg, qqSvg, travelSvg } from './charts.ts';
 import { cdf, type Params } from './fit/families.ts';
 import { countRange } from './fit/demand.ts';
@@ -162,7 +162,7 @@ function problems(c: Calibration, lang: Lang): string {
   const ps = c.source.problems;
   if (ps.length === 0) return `<h2>${esc(tr(T.problems, lang))}</h2><p>${esc(tr(T.noProblems, lang))}</p>`;
   const shown = ps.slice(0, 200);
-  const rows = shown.map((p) => `<tr><td${p.record ? '' : ' class="num"'}>${esc(p.record ?? String(p.row))}</td><td>${esc(p.column)}</td><td>${esc(tr(T.problemKinds[p.kind], lang))}</td><td>${esc(p[lang])}</td></tr>`).join('');
+  const rows = shown.map((p) => `<tr><td${p.record ? '' : ' class="num"'}>${esc(String(problemRow(p, lang)))}</td><td>${esc(p.column)}</td><td>${esc(tr(T.problemKinds[p.kind], lang))}</td><td>${esc(p[lang])}</td></tr>`).join('');
   const more = ps.length > shown.length ? `<p class="note">${esc(tr(T.moreProblems, lang).replace('{n}', String(ps.length - shown.length)))}</p>` : '';
   return `<h2>${esc(tr(T.problems, lang))}</h2><p class="note">${esc(tr(T.problemsNote, lang))}</p><table><tr><th>${esc(tr(T.row, lang))}</th><th>${esc(tr(T.column, lang))}</th><th>${esc(tr(T.problemKind, lang))}</th><th>${esc(tr(T.message, lang))}</th></tr>${rows}</table>${more}`;
 }

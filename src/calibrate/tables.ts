@@ -13,7 +13,7 @@ import { toCsv } from '../report/csv.ts';
 import type { Lang } from '../report/i18n.ts';
 import { civilFromDays, weekdayOf } from '../scenario/duration.ts';
 import type { Calibration, Quantity } from './calibrate.ts';
-import type { RowProblem } from './cad/rows.ts';
+import { problemRow, type RowProblem } from './cad/rows.ts';
 import type { History } from './observations.ts';
 import { poissonInterval } from './fit/special.ts';
 
@@ -130,5 +130,5 @@ export function demandCsv(c: Calibration, h: History, bom: boolean): string {
 
 /** problems.csv: each problem's message in the report's language `lang` (the column names and kinds stay as they are, for scripts). */
 export function problemsCsv(problems: readonly RowProblem[], bom: boolean, lang: Lang): string {
-  return toCsv(['row', 'column', 'kind', 'message'], problems.map((p) => [p.record ?? p.row, p.column, p.kind, p[lang]]), { bom });
+  return toCsv(['row', 'column', 'kind', 'message'], problems.map((p) => [problemRow(p, lang), p.column, p.kind, p[lang]]), { bom });
 }

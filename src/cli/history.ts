@@ -78,7 +78,7 @@ function readMapping(path: string): Result<Mapping> {
 /** One line per problem (the first `limit`) in `lang`, then the counts by kind (kinds as problems.csv names them). */
 export function problemLines(name: string, problems: readonly RowProblem[], lang: Lang, limit = 200): string[] {
   const lines = problems.slice(0, limit).map((p) =>
-    lang === 'en' ? `${name} ${problemPlace(p)}, column ${p.column}: ${p.en}` : `${name}${p.record ? `（${p.record}）` : ` 第 ${p.row} 行`}“${p.column}”列：${p.zh}`,
+    lang === 'en' ? `${name}${problemPlace(p, 'en')}, column ${p.column}: ${p.en}` : `${name}${problemPlace(p, 'zh')}“${p.column}”列：${p.zh}`,
   );
   if (problems.length > limit) {
     const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);

@@ -45,10 +45,16 @@ export type WorkWhat =
   | { kind: 'outages'; n: number }
   | { kind: 'restocks' };
 
+/**
+ * Where an input is written, as data; report/work-words.ts says it in words. A key path reads the
+ * same in both languages (`incidentTypes[1].callers.count`, `units`); `of` names one incident type's
+ * entries under `demand` (its background rates) or `plans` (said `demand (incident type fire)`).
+ */
+export type WorkPlace = { key: string } | { of: 'demand' | 'plans'; type: string };
+
 /** One input's share of the work: where it is written, what it makes, and its weight in events. */
 export interface WorkPart {
-  /** Where in the scenario (`demand (incident type fire)`, `incidentTypes[1].callers.count`, `units`). */
-  path: string;
+  place: WorkPlace;
   what: WorkWhat;
   events: number;
 }
@@ -77,7 +83,7 @@ const rosterChanges = (r: readonly number[]) => r.reduce((n, v, h) => n + (v !==
 export function estimateWork(s: Scenario): WorkEstimate {
   const days = s.durationS / 86400;
   const parts: WorkPart[] = [];
-  const add = (path: string, what: WorkWhat, events: number) => events > 0 && parts.push({ path, what, events });
+  const add = (place: WorkPlace | string, what: WorkWhat, events: number) => events > 0 && parts.push({ place: typeof place === 'string' ? { key: place } : place, what, events });
   const statusReports = s.center.statusReports !== null;
   let incidents = 0;
   let calls = 0;
@@ -100,9 +106,9 @@ export function estimateWork(s: Scenario): WorkEstimate {
     requests += n * unitsEach;
     looks += n * looksEach;
     const supplyEach = t.supplies.length * EVENTS.supply;
-    add(rate > 0 ? `demand (incident type ${t.id})` : 'demand.scripted / demand.history', { kind: 'incidents', n, type: t.id }, n * (EVENTS.incident + supplyEach));
+    add(rate > 0 ? { of: 'demand', type: t.id } : 'demand.scripted / demand.history', { kind: 'incidents', n, type: t.id }, n * (EVENTS.incident + supplyEach));
     add(`incidentTypes[${ti}].callers.count`, { kind: 'calls', n: n * callersEach, each: callersEach }, n * callersEach * EVENTS.call);
-    add(`plans (type ${t.id})`, { kind: 'sent', n: n * unitsEach }, n * unitsEach * (EVENTS.request + (statusReports ? EVENTS.report : 0)));
+    add({ of: 'plans', type: t.id }, { kind: 'sent', n: n * unitsEach }, n * unitsEach * (EVENTS.request + (statusReports ? EVENTS.report : 0)));
   });
   s.demand.nonEmergency.forEach((x, i) => {
     // A call that needs no unit still arrives, is answered, maybe transferred, and ends.

@@ -3,7 +3,7 @@
  * app's worker give when one replication would be more than the ceiling: how much, from which
  * inputs, and what to do — in Chinese and English.
  */
-import { DEFAULT_MAX_EVENTS, MAX_EVENTS_OPTION, workProblem, type WorkOverrun, type WorkWhat } from '../engine/estimate.ts';
+import { DEFAULT_MAX_EVENTS, MAX_EVENTS_OPTION, workProblem, type WorkOverrun, type WorkPlace, type WorkWhat } from '../engine/estimate.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { InputError, Words } from '../scenario/errors.ts';
 
@@ -55,10 +55,19 @@ export function whatWords(w: WorkWhat): Words {
   }
 }
 
+/**
+ * Where an input is written, in words: a key as it is in both languages, an incident type's entries
+ * with the words around the keys in the reader's language (`plans (type fire)`, `plans（事件类型 fire）`).
+ */
+export function placeWords(p: WorkPlace): Words {
+  if ('key' in p) return { zh: p.key, en: p.key };
+  return { zh: `${p.of}（事件类型 ${p.type}）`, en: p.of === 'demand' ? `demand (incident type ${p.type})` : `plans (type ${p.type})` };
+}
+
 /** Why one replication is too much work: how much, from which inputs, and what to do. */
 export function overrunWords(o: WorkOverrun): Words {
   const e = o.estimate;
-  const top = (lang: keyof Words, sep: string, colon: string) => o.heavy.map((p) => `${p.path}${colon}${whatWords(p.what)[lang]}`).join(sep);
+  const top = (lang: keyof Words, sep: string, colon: string) => o.heavy.map((p) => `${placeWords(p.place)[lang]}${colon}${whatWords(p.what)[lang]}`).join(sep);
   const raise = Math.ceil(e.events * 1.1);
   const runnable = e.events <= MAX_EVENTS_OPTION;
   return {
@@ -75,7 +84,8 @@ export function overrunWords(o: WorkOverrun): Words {
 
 /**
  * The scenarios (a base and its variants, by name) whose replication is estimated to exceed
- * `maxEvents`, each named by the file and the variant.
+ * `maxEvents`, each named by the file and the variant (`big.yaml (variant far)`, which a Chinese
+ * reader reads as `big.yaml（方案 far）`: see `placeZh`).
  */
 export function workErrors(file: string, scenarios: readonly { name: string; scenario: Scenario }[], maxEvents: number = DEFAULT_MAX_EVENTS): InputError[] {
   const out: InputError[] = [];

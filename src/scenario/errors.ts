@@ -27,11 +27,13 @@ export function formatPath(parts: readonly PropertyKey[]): string {
 export type Lang = 'zh' | 'en';
 
 /**
- * A place as a Chinese reader reads it: the words of a table's places in Chinese, names and keys as
- * they are (`msel.csv sheet "MSEL" row 3, column time` → `msel.csv 工作表“MSEL” 第 3 行“time”列`).
+ * A place as a Chinese reader reads it: the words of a table's places and of a variant in Chinese,
+ * names and keys as they are (`msel.csv sheet "MSEL" row 3, column time` → `msel.csv 工作表“MSEL”
+ * 第 3 行“time”列`; `big.yaml (variant far)` → `big.yaml（方案 far）`).
  */
 export function placeZh(path: string): string {
   return path
+    .replace(/ \(variant ([^()]*)\)/g, '（方案 $1）')
     .replace(/ sheet "([^"]*)"/g, ' 工作表“$1”')
     .replace(/ row (\d+)/g, ' 第 $1 行')
     .replace(/,? column "([^"]*)"$|,? column (.+)$/, (_, quoted: string | undefined, bare: string | undefined) => `“${quoted ?? bare}”列`);

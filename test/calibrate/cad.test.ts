@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { parseCadTime, checkRows, readRows, rowProblemError } from '../../src/calibrate/cad/rows.ts';
+import { parseCadTime, checkRows, readRows, problemPlace } from '../../src/calibrate/cad/rows.ts';
 import { parseMapping, resolveColumns, IDENTITY_MAPPING } from '../../src/calibrate/cad/columns.ts';
 import { csvTable } from '../../src/calibrate/cad/table.ts';
 import { xlsxTable } from '../../src/calibrate/cad/xlsx.ts';
@@ -83,7 +83,7 @@ describe('rows and their problems', () => {
     expect(negative.zh).toBe('t_arrive（2025-03-03 10:03:00）比 t_enroute（2025-03-03 10:03:40）早 40 秒：行驶时长为负（−40 秒）');
     expect(problems.find((x) => x.kind === 'type')!.en).toBe('unknown incident type "flood" (the scenario has: fire, medical, traffic, security)');
     expect(problems.find((x) => x.kind === 'conflict')!.en).toBe('incident I1 has type "fire" in row 2 but "medical" here');
-    expect(rowProblemError('x.csv', negative)).toEqual({ path: 'x.csv row 2, column t_arrive', zh: negative.zh, en: negative.en });
+    expect([problemPlace(negative, 'en'), problemPlace(negative, 'zh')]).toEqual([' row 2', ' 第 2 行']);
   });
 
   it('every other kind of row problem is said in both languages, the English as before', () => {
@@ -204,6 +204,10 @@ describe('files that cannot be read as an export', () => {
     const p = [{ row: 7, column: '接警时间', kind: 'missing' as const, zh: '缺少接警时间', en: 'no call time' }];
     expect(problemsCsv(p, false, 'zh')).toBe('row,column,kind,message\r\n7,接警时间,missing,缺少接警时间\r\n');
     expect(problemsCsv(p, false, 'en')).toBe('row,column,kind,message\r\n7,接警时间,missing,no call time\r\n');
+    // A run's records, not a line of any file, are named in the report's language; the ids as written.
+    const run = [{ ...p[0], row: 2, record: { incident: 'inc-000144', unit: 'P-1' } }];
+    expect(problemsCsv(run, false, 'zh')).toBe('row,column,kind,message\r\n事件 inc-000144，单位 P-1,接警时间,missing,缺少接警时间\r\n');
+    expect(problemsCsv(run, false, 'en')).toBe('row,column,kind,message\r\n"incident inc-000144, unit P-1",接警时间,missing,no call time\r\n');
   });
 
   it('calibration.html lists the problem rows, their kinds and what is wrong in the report’s language', () => {

@@ -45,5 +45,11 @@ describe('a run folder as history', () => {
     const lines = err.join('\n').split('\n');
     expect(lines[0]).toMatch(/^run \(incident inc-\d{6}(, unit [^)]+)?\), column type: unknown incident type/);
     expect(lines.some((l) => / row \d+,/.test(l))).toBe(false);
+    // In Chinese the records are named in Chinese words; only the ids stay as written.
+    const zh: string[] = [];
+    expect(await main(['validate-history', other, join(dir, 'run'), '--reps', '3', '--workers', '1'], { ...quiet, err: (s) => zh.push(s) })).toBe(1);
+    const zhLines = zh.join('\n').split('\n');
+    expect(zhLines[0]).toMatch(/^run（事件 inc-\d{6}(，单位 [^）]+)?）“type”列：/);
+    expect(zhLines.filter((l) => /incident|unit /.test(l))).toEqual([]);
   }, 90_000);
 });

@@ -1,31 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { problemLines, refuseProblems } from '../../src/cli/history.ts';
-import type { RowProblem } from '../../src/calibrate/cad/rows.ts';
+import type { RowProblem, RunRecord } from '../../src/calibrate/cad/rows.ts';
 
 /** A row problem in both languages (the shape calibrate/ gives them). */
-const problem = (row: number, kind: string, zh: string, en: string, record?: string) =>
+const problem = (row: number, kind: string, zh: string, en: string, record?: RunRecord) =>
   ({ row, ...(record ? { record } : {}), column: '到场时间', kind, zh, en }) as unknown as RowProblem;
 
 describe('the problems of a history’s rows, as the CLI says them', () => {
-  const problems = [problem(7, 'time', '“25:00”不是时间', '"25:00" is not a time'), problem(9, 'order', '早于接警时间', 'is before the call'), problem(9, 'time', '“x”不是时间', '"x" is not a time', 'incident inc-000144')];
+  const problems = [problem(7, 'time', '“25:00”不是时间', '"25:00" is not a time'), problem(9, 'order', '早于接警时间', 'is before the call'), problem(9, 'time', '“x”不是时间', '"x" is not a time', { incident: 'inc-000144' }), problem(12, 'order', '早于接警时间', 'is before the call', { incident: 'inc-000145', unit: 'P-1' })];
 
   it('one line per problem in the language asked for, each at its row (or record) and column', () => {
     expect(problemLines('cad.csv', problems, 'en')).toEqual([
       'cad.csv row 7, column 到场时间: "25:00" is not a time',
       'cad.csv row 9, column 到场时间: is before the call',
       'cad.csv (incident inc-000144), column 到场时间: "x" is not a time',
+      'cad.csv (incident inc-000145, unit P-1), column 到场时间: is before the call',
     ]);
     expect(problemLines('cad.csv', problems, 'zh')).toEqual([
       'cad.csv 第 7 行“到场时间”列：“25:00”不是时间',
       'cad.csv 第 9 行“到场时间”列：早于接警时间',
-      'cad.csv（incident inc-000144）“到场时间”列：“x”不是时间',
+      'cad.csv（事件 inc-000144）“到场时间”列：“x”不是时间',
+      'cad.csv（事件 inc-000145，单位 P-1）“到场时间”列：早于接警时间',
     ]);
+    // A run's records are named in Chinese words in a Chinese line; only the ids stay as written.
+    for (const line of problemLines('cad.csv', problems, 'zh')) expect(line).not.toMatch(/incident|unit|row/);
   });
 
   it('past the limit, the rest are counted by kind; the refusal counts problems and rows', () => {
-    expect(problemLines('cad.csv', problems, 'en', 1).at(-1)).toBe('… and 2 more problems (time: 2, order: 1 in all)');
-    expect(problemLines('cad.csv', problems, 'zh', 1).at(-1)).toBe('……另有 2 个问题（按类别合计：time: 2, order: 1）');
-    expect(refuseProblems('cad.csv', problems, 'en').split('\n').at(-1)).toBe('cad.csv: 3 problems in 2 rows; fix them, or leave those rows out with --drop-bad-rows');
-    expect(refuseProblems('cad.csv', problems, 'zh').split('\n').at(-1)).toBe('cad.csv：2 行共有 3 个问题；请修正，或用 --drop-bad-rows 剔除这些行');
+    expect(problemLines('cad.csv', problems, 'en', 1).at(-1)).toBe('… and 3 more problems (time: 2, order: 2 in all)');
+    expect(problemLines('cad.csv', problems, 'zh', 1).at(-1)).toBe('……另有 3 个问题（按类别合计：time: 2, order: 2）');
+    expect(refuseProblems('cad.csv', problems, 'en').split('\n').at(-1)).toBe('cad.csv: 4 problems in 3 rows; fix them, or leave those rows out with --drop-bad-rows');
+    expect(refuseProblems('cad.csv', problems, 'zh').split('\n').at(-1)).toBe('cad.csv：3 行共有 4 个问题；请修正，或用 --drop-bad-rows 剔除这些行');
   });
 });

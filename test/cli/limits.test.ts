@@ -91,6 +91,11 @@ describe('a scenario too large to run', () => {
     const q2 = quiet();
     expect(await main(['validate', only, '--lang', 'en'], q2.io)).toBe(1);
     expect(q2.err.join('\n')).toMatch(/scenario\.yaml \(variant overload\): one replication would log about/);
+    // In Chinese the variant and the inputs are placed in Chinese words; names and keys stay as written.
+    const zh = quiet();
+    expect(await main(['validate', only], zh.io)).toBe(1);
+    expect(zh.err.join('\n')).toMatch(/scenario\.yaml（方案 overload）：一次重复运行约产生 .*主要来自 plans（事件类型 medical）：出动 .*；demand（事件类型 medical）：/);
+    expect(zh.err.join('\n')).not.toMatch(/variant|incident |\(type /);
   });
 });
 

@@ -10,6 +10,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { createEngineApi } from '../../src/worker/engine.ts';
 import { DEFAULT_MAX_EVENTS, estimateWork, workProblem } from '../../src/engine/estimate.ts';
 import { approx, approxZh, overrunWords } from '../../src/report/work-words.ts';
+import { formatError } from '../../src/scenario/errors.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { buildScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
@@ -47,7 +48,7 @@ describe('work estimate', () => {
     expect(twiceTheRate.calls).toBeCloseTo(2 * one.calls, 6);
     expect(twiceTheRate.requests).toBeCloseTo(2 * one.requests, 6);
     // Units weigh the same however long the run: the rest doubles.
-    const units = (e: typeof one) => e.parts.filter((p) => p.path === 'units').reduce((a, p) => a + p.events, 0);
+    const units = (e: typeof one) => e.parts.filter((p) => 'key' in p.place && p.place.key === 'units').reduce((a, p) => a + p.events, 0);
     expect(twoDays.events - units(twoDays)).toBeCloseTo(2 * (one.events - units(one)), 6);
   });
 
@@ -58,12 +59,13 @@ describe('work estimate', () => {
 });
 
 describe('too much work for one replication is refused, naming the estimate and its heaviest input', () => {
-  const cases: [string, (s: Record<string, any>) => void, string][] = [
-    ['a rate of 1e9 incidents a day', (s) => (s.demand.background[0].ratePerDay = 1e9), 'demand (incident type fire): 250 million incidents'],
+  // [what, the change, the heaviest input as the English says it, its place as the Chinese says it]
+  const cases: [string, (s: Record<string, any>) => void, string, string?][] = [
+    ['a rate of 1e9 incidents a day', (s) => (s.demand.background[0].ratePerDay = 1e9), 'demand (incident type fire): 250 million incidents', 'demand（事件类型 fire）：2.5亿 起“fire”类事件'],
     ['ten million callers per incident', (s) => (s.incidentTypes[0].callers.count = 1e7), 'incidentTypes[0].callers.count: 60 million calls (10 million per incident)'],
     ['a billion calls a day that need no unit', (s) => (s.demand.nonEmergency = [{ id: 'consult', ratePerDay: 1e9 }]), 'demand.nonEmergency[0].ratePerDay: 250 million calls that need no unit'],
     ['1e12 random outages a day', (s) => (s.comms = { random: { phone: { ratePerDay: 1e12, duration: 60 } } }), 'comms.random.phone.ratePerDay: 250 billion outages'],
-    ['a run of 100 years', (s) => (s.duration = `${36500}d`), 'plans (type medical)'],
+    ['a run of 100 years', (s) => (s.duration = `${36500}d`), 'plans (type medical)', 'plans（事件类型 medical）：出动 '],
     ['a quarter of a million units', (s) => s.units.push(...Array.from({ length: 500 }, (_, i) => ({ id: `X${i}`, agency: 'FIRE', type: 'engine', station: 'S1', count: 500 }))), 'units: 250 thousand units'],
     ['units busy with their own duties a million times a day', (s) => (s.units[0].tasks = { ratePerDay: 1e6, duration: 1 }), 'units[*].tasks.ratePerDay'],
     ['supplies restocked a crumb at a time', (s) => {
@@ -71,15 +73,16 @@ describe('too much work for one replication is refused, naming the estimate and 
       s.incidentTypes[0].supplies = [{ item: 'foam', amount: 10 }];
     }, 'depots: restocks'],
   ];
-  for (const [what, change, heaviest] of cases) {
+  for (const [what, change, heaviest, heaviestZh] of cases) {
     it(what, () => {
       const overrun = workProblem(build(change));
       expect(overrun).not.toBeNull();
       const words = overrunWords(overrun!);
-      // Said in Chinese too, the same inputs named by the same paths.
+      // Said in Chinese too, the same inputs named by the same keys, the words around them in Chinese.
       expect(words!.zh).toMatch(/\p{Script=Han}/u);
       expect(words!.zh).toContain(`主要来自 `);
-      expect(words!.zh).toContain(heaviest.split(':')[0]);
+      expect(words!.zh).toContain(heaviestZh ?? heaviest.split(':')[0]);
+      expect(words!.zh).not.toMatch(/\(|type |incident |variant/);
       const problem = words?.en;
       expect(problem).toMatch(/^one replication would log about [\d.]+( thousand| million| billion|e\+\d+)? events \(/);
       expect(problem).toContain(`more than the limit of ${approx(DEFAULT_MAX_EVENTS)}; most of it from `);
@@ -95,6 +98,9 @@ describe('too much work for one replication is refused, naming the estimate and 
     expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['big.yaml']);
     const v = await api.loadVariants(stringify({ ...small(), variants: [{ name: 'big', changes: [{ op: 'scale', path: 'demand.background[0].ratePerDay', by: 1e8 }] }] }), 'v.yaml', {});
     expect(v.ok ? [] : v.errors.map((e) => e.path)).toEqual(['v.yaml (variant big)']);
+    // The variant is named in the reader's language; its name stays as written.
+    expect(v.ok ? [] : v.errors.map((e) => formatError(e, 'zh').split('：')[0])).toEqual(['v.yaml（方案 big）']);
+    expect(v.ok ? [] : v.errors.map((e) => formatError(e, 'en').split(': ')[0])).toEqual(['v.yaml (variant big)']);
     expect(v.ok ? [] : v.errors.map((e) => /\p{Script=Han}/u.test(e.zh) && e.en.startsWith('one replication would log about '))).toEqual([true]);
     expect((await api.load(stringify(small()), 'small.yaml', {})).ok).toBe(true);
   });

@@ -15,6 +15,7 @@ describe('a problem as a line', () => {
     expect(placeZh('msel.xlsx sheet "MSEL" row 1')).toBe('msel.xlsx 工作表“MSEL” 第 1 行');
     expect(placeZh('cad.csv row 7 column "接警 时间"')).toBe('cad.csv 第 7 行“接警 时间”列');
     expect(placeZh('incidents.csv row 12, column t_call')).toBe('incidents.csv 第 12 行“t_call”列');
+    expect(placeZh('big.yaml (variant far)')).toBe('big.yaml（方案 far）');
     for (const p of ['units[3].station', 'demand.history.file', 'rows.csv', 'variants[0] (far) → stations[1] (F2)']) expect(placeZh(p)).toBe(p);
   });
 });

@@ -44,11 +44,11 @@ export function rowsFromRecords(r: RunRecords, startAbs: number, hospitals: Hosp
     };
     const callTimes = { t_call: abs(inc.tFirstCall), t_answer: abs(call?.tAnswer ?? null), t_call_end: abs(call?.tEnd ?? null) };
     const ds = byIncident.get(inc.incidentId) ?? [];
-    if (ds.length === 0) rows.push({ row: rows.length + 2, record: `incident ${inc.incidentId}`, ...head, unit: null, agency: null, unitType: null, hospital: null, t: clean(callTimes) });
+    if (ds.length === 0) rows.push({ row: rows.length + 2, record: { incident: inc.incidentId }, ...head, unit: null, agency: null, unitType: null, hospital: null, t: clean(callTimes) });
     for (const d of ds) {
       const h = hospitals.get(`${d.incidentId}/${d.unitId}`);
       rows.push({
-        row: rows.length + 2, record: `incident ${inc.incidentId}, unit ${d.unitId}`, ...head, unit: d.unitId, agency: d.agency, unitType: d.unitType, hospital: h?.id ?? null,
+        row: rows.length + 2, record: { incident: inc.incidentId, unit: d.unitId }, ...head, unit: d.unitId, agency: d.agency, unitType: d.unitType, hospital: h?.id ?? null,
         t: clean({ ...callTimes, t_alert: abs(d.tAlert), t_enroute: abs(d.tEnroute), t_arrive: abs(d.tArrive), t_clear: abs(d.tClear), t_hospital: h ? startAbs + h.t : undefined, t_available: abs(d.tAvailable) }),
       });
     }

@@ -6,7 +6,7 @@
  * either stops on the problems or drops those rows and says how many.
  */
 import { GRADES } from '../../scenario/schema.ts';
-import type { InputError, Words } from '../../scenario/errors.ts';
+import type { InputError, Lang, Words } from '../../scenario/errors.ts';
 import { civilFromDays, parseDateTime, secondsBetween } from '../../scenario/duration.ts';
 import type { Zone } from '../../scenario/scenario.ts';
 import { nearestZone } from '../../geo/zones.ts';
@@ -14,12 +14,24 @@ import { TIME_FIELDS, type Field, type Mapping, type TimeField } from './columns
 import { decimal } from '../../scenario/table.ts';
 import { listWords } from '../../report/list-words.ts';
 
+/** The records of a run a row was made from: an incident, and the unit sent to it when there was one. */
+export interface RunRecord {
+  incident: string;
+  unit?: string;
+}
+
+/** A run's records in words, ids as written: `incident inc-000144, unit F1-E-1` (事件 inc-000144，单位 F1-E-1). */
+export const recordWords = (r: RunRecord): Words => ({
+  zh: `事件 ${r.incident}${r.unit === undefined ? '' : `，单位 ${r.unit}`}`,
+  en: `incident ${r.incident}${r.unit === undefined ? '' : `, unit ${r.unit}`}`,
+});
+
 /** One unit dispatched to an incident (or an incident alone), as read. Times are absolute seconds (UTC). */
 export interface CadRow {
   /** Line in the file (the header is line 1); for a row made from a run's records, its place in the list. */
   row: number;
-  /** For a row made from a run's records, the records it comes from (`incident inc-000144, unit F1-E-1`): a problem names them, as there is no such line in any file. */
-  record?: string;
+  /** For a row made from a run's records, the records it comes from: a problem names them, as there is no such line in any file. */
+  record?: RunRecord;
   incidentId: string;
   type: string;
   /** Grade index 0 (IV) … 3 (I), or null. */
@@ -42,16 +54,22 @@ export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 export interface RowProblem extends Words {
   row: number;
   /** The records of a run the row was made from (see {@link CadRow.record}). */
-  record?: string;
+  record?: RunRecord;
   column: string;
   kind: ProblemKind;
 }
 
-/** Where a problem is: `row 7` of a file, or `(incident inc-000144, unit F1-E-1)` of a run's records. */
-export const problemPlace = (p: RowProblem): string => (p.record ? `(${p.record})` : `row ${p.row}`);
+/**
+ * Where a problem is, in `lang`, to follow a file's name: ` row 7` (` 第 7 行`) of a file, or
+ * ` (incident inc-000144, unit F1-E-1)` (`（事件 inc-000144，单位 F1-E-1）`) of a run's records.
+ */
+export function problemPlace(p: RowProblem, lang: Lang): string {
+  if (p.record) return lang === 'zh' ? `（${recordWords(p.record).zh}）` : ` (${recordWords(p.record).en})`;
+  return lang === 'zh' ? ` 第 ${p.row} 行` : ` row ${p.row}`;
+}
 
-/** A row problem as an input error named `cad.csv row 7, column 接警时间` (the place stays as written in both languages). */
-export const rowProblemError = (name: string, p: RowProblem): InputError => ({ path: `${name} ${problemPlace(p)}, column ${p.column}`, zh: p.zh, en: p.en });
+/** Where a problem is as a table's cell says it, in `lang`: the row's number, or the run's records in words. */
+export const problemRow = (p: RowProblem, lang: Lang): string | number => (p.record ? recordWords(p.record)[lang] : p.row);
 
 /** What the rows are checked against: the scenario's zones, types and agencies when one is given. */
 export interface CadContext {

@@ -13,6 +13,7 @@ import { exerciseReportHtml } from './report.ts';
 import type { ExerciseSession } from './session.ts';
 import type { ScoreResult } from '../metrics/score.ts';
 import { refusalWords } from './refusal.ts';
+import { rationaleText } from './text.ts';
 
 export const MSEL_STATUS_COLUMNS = ['inject', 'phase', 'kind', 'from', 'to', 'contingency', 'planned_t', 'delivered_t', 'expected', 'met', 't_met', 'refused', 'synopsis'] as const;
 export const DECISION_COLUMNS = ['decision', 'phase', 'role', 't', 'options', 'choice', 'expected', 'as_expected', 'timed_out', 'rationale', 'text'] as const;
@@ -20,7 +21,7 @@ export const EVALUATION_COLUMNS = ['objective', 'capability', 'task', 'item', 'c
 export const IMPROVEMENT_COLUMNS = ['finding', 'tag', 'finding_text', 'action', 'owner', 'due'] as const;
 export const EXPECTED_COLUMNS = ['expected', 'phase', 'role', 'action', 'from_t', 'by_t', 'met', 't_met', 'late', 'how'] as const;
 
-/** The exercise's own tables as CSV (times in seconds from the exercise start). */
+/** The exercise's own tables as CSV (times in seconds from the exercise start); linkdrill's own words in `lang`, a person's as written. */
 export function exerciseCsvFiles(s: ExerciseSession, ev: Evaluation, lang: Lang, bom = false): Record<string, string> {
   const o = { bom };
   return {
@@ -28,7 +29,7 @@ export function exerciseCsvFiles(s: ExerciseSession, ev: Evaluation, lang: Lang,
     'expected-actions.csv': toCsv(EXPECTED_COLUMNS, ev.expected.map((e) => [e.id, e.phase, e.role, e.action[lang], e.fromT, e.byT, e.met, e.tMet, e.late, e.how]), o),
     'decisions.csv': toCsv(
       DECISION_COLUMNS,
-      ev.decisions.map((d) => [d.decision, d.phase, d.role, d.t, s.pkg.decisions.find((x) => x.id === d.decision)!.options.map((x) => x.id).join(' '), d.choice, d.expected, d.asExpected, d.timedOut, d.rationale, d.text]),
+      ev.decisions.map((d) => [d.decision, d.phase, d.role, d.t, s.pkg.decisions.find((x) => x.id === d.decision)!.options.map((x) => x.id).join(' '), d.choice, d.expected, d.asExpected, d.timedOut, rationaleText(d.rationale, lang), d.text]),
       o,
     ),
     'evaluation.csv': toCsv(EVALUATION_COLUMNS, ev.rows.map((r) => [r.objective, r.capability, r.task, r.item, r.critical, r.text[lang], r.evidence[lang], r.suggested, suggestedFor(ev.rows, 'task', r.task), r.rating, r.observations]), o),

@@ -122,7 +122,7 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
           if (session.pending) {
             if (branchT === null) return fail(at, { zh: `在决策点 ${session.pending.id} 等待决策时推进了时钟：日志与演练包不符`, en: `moves the clock while decision ${session.pending.id} is waiting: the log does not match the package` });
             // After a branch the script may stop for a decision the recorded run decided later or never: take its default.
-            await session.decide(session.pending.id, session.pending.default, { rationale: 'branch: not decided in the recorded run; the listed default' });
+            await session.decide(session.pending.id, session.pending.default, { rationale: DEFAULT_RATIONALE.branchDefault.en });
           }
           await session.moveTo(a.to, a.how);
           break;

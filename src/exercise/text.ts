@@ -19,6 +19,7 @@ export const DEFAULT_RATIONALE = {
   headless: { en: 'headless play: the listed default', zh: '无人值守推演：取预设选项' },
   timeout: { en: 'timeout in continuous play: the listed default', zh: '连续推演中决策超时：取预设选项' },
   ended: { en: 'the exercise ended before a decision was taken: the listed default', zh: '决策作出前演练已结束：取预设选项' },
+  branchDefault: { en: 'branch: not decided in the recorded run; the listed default', zh: '分支推演：原记录中未作此决策，取预设选项' },
 } as const satisfies Record<string, Text>;
 
 /** The rationale a branched replay writes for the decision it changes: `recorded` was the log's choice. */
@@ -26,7 +27,7 @@ export const branchRationale = (recorded: string): Text => ({ en: `branch of the
 
 const BRANCH = /^branch of the recorded choice "(.*)"$/;
 
-/** A decision's rationale as a reader sees it: one linkdrill wrote in `lang`, a person's as written. */
+/** A decision's rationale as a reader sees it (aar.html, decisions.csv): one linkdrill wrote in `lang`, a person's as written. */
 export function rationaleText(rationale: string, lang: Lang): string {
   for (const r of Object.values(DEFAULT_RATIONALE)) if (rationale === r.en) return r[lang];
   const branch = BRANCH.exec(rationale);

@@ -34,6 +34,10 @@ describe('linkdrill exercise', () => {
     const zh = readFileSync(join(dir, 'zh', 'aar.html'), 'utf8');
     expect(zh).toContain('无人值守推演：取预设选项');
     expect(zh).not.toContain('headless play');
+    // decisions.csv says it in the report's language too.
+    expect(readFileSync(join(dir, 'zh', 'decisions.csv'), 'utf8')).toContain(',无人值守推演：取预设选项,');
+    expect(readFileSync(join(dir, 'zh', 'decisions.csv'), 'utf8')).not.toContain('headless play');
+    expect(readFileSync(join(dir, 'a', 'decisions.csv'), 'utf8')).toContain(',headless play: the listed default,');
     expect(readFileSync(join(dir, 'zh', 'exercise-log.json'), 'utf8')).toBe(readFileSync(join(dir, 'a', 'exercise-log.json'), 'utf8'));
 
     expect(await main(['exercise', TABLETOP, '--log', join(dir, 'a', 'exercise-log.json'), '--out', join(dir, 'b')], quiet().io)).toBe(0);
@@ -47,6 +51,9 @@ describe('linkdrill exercise', () => {
     const branched = readFileSync(join(dir, 'c', 'aar.html'), 'utf8');
     expect(branched).toMatch(/分支推演：改选此项，原记录的选择为“[a-z]+”/);
     expect(branched).not.toContain('branch of the recorded choice');
+    const branchedCsv = readFileSync(join(dir, 'c', 'decisions.csv'), 'utf8');
+    expect(branchedCsv).toMatch(/,分支推演：改选此项，原记录的选择为“[a-z]+”,/);
+    expect(branchedCsv).not.toMatch(/branch|headless/);
     expect(readFileSync(join(dir, 'c', 'events.csv'), 'utf8')).not.toBe(readFileSync(join(dir, 'a', 'events.csv'), 'utf8'));
     expect(readFileSync(join(dir, 'c', 'decisions.csv'), 'utf8')).toMatch(/D4,P3,police,6000,evacuate shelter,shelter,evacuate,0/);
   });

@@ -38,7 +38,23 @@ const ui = {
   role: (params.get('role') === 'player' ? 'player' : 'facilitator') as 'facilitator' | 'player',
   tab: params.get('tab') ?? 'situation',
   exercise: params.get('exercise') && BUNDLED_EXERCISES.includes(params.get('exercise')!) ? params.get('exercise')! : BUNDLED_EXERCISES[0],
+  /** The play speed the room chose (null: the package's own); one of the speed selector's. */
+  speed: speedOf(params.get('speed')),
 };
+
+/** A speed the selector offers, from the link's text (null for anything else). */
+function speedOf(text: string | null): number | null {
+  const options = [...document.querySelectorAll<HTMLOptionElement>('#x-speed option')].map((o) => Number(o.value));
+  const n = Number(text);
+  return text !== null && options.includes(n) ? n : null;
+}
+
+/** Plays at the room's chosen speed, or the package's when none was chosen (after every open, which resets it). */
+function applySpeed(): void {
+  if (!control.pkg) return;
+  control.speed = ui.speed ?? control.pkg.playSpeed;
+  $<HTMLSelectElement>('x-speed').value = String(control.speed);
+}
 const m = () => exerciseMessages(ui.lang);
 const appM = (): Messages => MESSAGES[ui.lang] as Messages;
 
@@ -101,7 +117,7 @@ function context(): ExerciseContext | null {
 }
 
 function updateUrl(): void {
-  const p = new URLSearchParams({ exercise: ui.exercise, role: ui.role, tab: ui.tab, lang: ui.lang });
+  const p = new URLSearchParams({ exercise: ui.exercise, role: ui.role, tab: ui.tab, lang: ui.lang, ...(ui.speed !== null ? { speed: String(ui.speed) } : {}) });
   history.replaceState(null, '', `?${p.toString()}`);
 }
 
@@ -194,6 +210,8 @@ async function openExercise(name: string): Promise<void> {
     showErrors(r.errors);
     return;
   }
+  // Another exercise plays at its own speed.
+  if (name !== ui.exercise) ui.speed = null;
   ui.exercise = name;
   await openLoaded(r.value);
 }
@@ -215,10 +233,12 @@ async function openLoaded(x: { pkg: ExercisePackage; scenario: Scenario }): Prom
   if (text !== null) {
     // The exercise was under way in this browser: replay its log to where it stood.
     const out = await control.openLog(x.pkg, x.scenario, text, m().kept);
+    applySpeed();
     if (out.ok) return;
     showErrors(out.errors);
   }
   await control.open(x.pkg, x.scenario);
+  applySpeed();
 }
 
 function wire(): void {
@@ -241,7 +261,11 @@ function wire(): void {
   $('x-plus5').onclick = () => void control.moveTo('by', 300);
   $('x-plus15').onclick = () => void control.moveTo('by', 900);
   $('x-play').onclick = () => control.play(!control.playing);
-  $<HTMLSelectElement>('x-speed').onchange = (e) => (control.speed = Number((e.target as HTMLSelectElement).value));
+  $<HTMLSelectElement>('x-speed').onchange = (e) => {
+    ui.speed = speedOf((e.target as HTMLSelectElement).value);
+    applySpeed();
+    updateUrl();
+  };
   $('errors-close').onclick = () => showErrors(null);
   $('x-open-package').onclick = () => $<HTMLInputElement>('x-package-input').click();
   $<HTMLInputElement>('x-package-input').onchange = async (e) => {
@@ -255,7 +279,7 @@ function wire(): void {
     const { pkg, scenario } = control;
     if (!pkg || !scenario || !confirm(m().restartConfirm)) return;
     forgetLog(storage, pkg.hash.package);
-    void control.open(pkg, scenario);
+    void control.open(pkg, scenario).then(applySpeed);
   };
   $('x-open-log').onclick = () => $<HTMLInputElement>('x-log-input').click();
   $<HTMLInputElement>('x-log-input').onchange = async (e) => {
@@ -272,10 +296,12 @@ function wire(): void {
     if (other?.ok) {
       x = other.value;
       ui.exercise = named!;
+      ui.speed = null;
       $<HTMLSelectElement>('x-select').value = named!;
       showPackage(x);
     }
     const out = await control.openLog(x.pkg, x.scenario, text, f.name);
+    applySpeed();
     if (!out.ok && other?.ok) await openLoaded(x);
     showErrors(out.ok ? null : out.errors);
   };

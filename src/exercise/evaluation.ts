@@ -208,6 +208,8 @@ function evidenceOf(ev: { indicator: string } | { expected: string[] } | { decis
     };
   }
   const ind = score?.indicators.find((i) => i.spec.id === ev.indicator);
+  // An indicator is worked out over the whole run: before the end it has no figure yet.
+  if (score === null) return { evidence: { zh: `指标 ${ev.indicator}：演练结束后按全程计算`, en: `indicator ${ev.indicator}: worked out over the whole run when the exercise ends` }, suggested: null };
   if (!ind || ind.value === null || ind.score === null) return { evidence: { zh: `指标 ${ev.indicator}：本次演练无数据`, en: `indicator ${ev.indicator}: no data in this exercise` }, suggested: null };
   // In the indicator's own unit: seconds, a share, or a multiple of a time limit (E1).
   const [v, tg] = [ind.value, ind.spec.target];

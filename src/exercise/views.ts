@@ -67,6 +67,8 @@ export interface ExerciseView {
   decision: { id: string; role: string; prompt: Text; options: { id: string; label: Text }[]; expected?: string | null } | null;
   /** The engine's events so far (players: only those the center learns of). */
   events: LogEvent[];
+  /** Notes taken in the room, newest last: every one for the facilitator, the players' own for the players. */
+  notes: { t: number; text: string; role: string | null }[];
   /** Facilitator only: the script ahead and the expected actions. */
   upcoming?: { id: string; t: number; kind: string; text: Text; contingency: boolean }[];
   expected?: { id: string; role: string; action: Text; by: number; met: number | null; onTime: boolean | null }[];
@@ -143,6 +145,10 @@ export function exerciseView(s: ExerciseSession, role: 'facilitator' | 'player')
     messages,
     decision: d ? { id: d.id, role: d.role, prompt: d.prompt, options: d.options.map((o) => ({ id: o.id, label: o.label })), ...(facilitator ? { expected: d.expected } : {}) } : null,
     events,
+    // A facilitator's note ("watch team B") is not for the screen the players read.
+    notes: s.log.actions
+      .filter((a): a is Extract<Action, { type: 'note' }> => a.type === 'note' && (facilitator || a.role === 'player'))
+      .map((a) => ({ t: a.t, text: a.text, role: a.role ?? null })),
   };
   if (facilitator) {
     view.upcoming = [

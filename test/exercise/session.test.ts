@@ -242,9 +242,27 @@ describe('coherence of the exercise', () => {
         for (const e of viewA.events) expect(e.t).toBeLessThanOrEqual(viewA.scenarioT);
         for (const e of viewA.events) expect(['incident.occur', 'incident.escalate', 'call.arrive']).not.toContain(e.kind);
         for (const m of viewA.messages) expect(m.t).toBeLessThanOrEqual(viewA.t);
+        for (const n of viewA.notes) expect(n.role).toBe('player');
       }),
       { seed: 7, numRuns: 12 },
     );
+  });
+});
+
+describe('notes taken in the room', () => {
+  it('the facilitator sees every note, newest last, and the players only their own: a facilitator’s note never reaches their screen', async () => {
+    const s = await open(SMALL);
+    await s.moveTo(300, 'by');
+    s.annotate({ type: 'note', text: 'watch team B', role: 'facilitator' });
+    await s.moveTo(600, 'by');
+    s.annotate({ type: 'note', text: '疏散组已到位', role: 'player' });
+    s.annotate({ type: 'note', text: 'no role given' });
+    expect(exerciseView(s, 'facilitator').notes).toEqual([
+      { t: 300, text: 'watch team B', role: 'facilitator' },
+      { t: 600, text: '疏散组已到位', role: 'player' },
+      { t: 600, text: 'no role given', role: null },
+    ]);
+    expect(exerciseView(s, 'player').notes).toEqual([{ t: 600, text: '疏散组已到位', role: 'player' }]);
   });
 });
 
@@ -325,6 +343,9 @@ describe('the bundled exercises on the model of levels, grades and staged report
     expect(row('E3').suggested).toBeNull();
     expect(row('E6').evidence.en).toContain('not reached yet');
     expect(row('E6').suggested).toBeNull();
+    // An indicator is worked out over the whole run: halfway, it is said to come at the end, not to have no data.
+    expect(row('E2').evidence).toEqual({ zh: '指标 A3：演练结束后按全程计算', en: 'indicator A3: worked out over the whole run when the exercise ends' });
+    expect(row('E2').suggested).toBeNull();
     // At the end the same items are settled: missed is missed.
     await playHeadless(s);
     const end = evaluate(s, null);

@@ -34,7 +34,8 @@ export function renderEvaluation(el: HTMLElement, ctx: ExerciseContext): void {
         form.append(h('ul', {}, ...rows.map((r) => h('li', {}, `${r.text[lang]} — `, h('span', { class: 'muted' }, r.evidence[lang]), r.suggested ? ` (${r.suggested})` : ''))));
         const current = rows[0]?.rating ?? null;
         const select = h('select', { name: 'rating', 'aria-label': `${m.rate} ${t.id}` }, h('option', { value: '' }, '–'), ...RATINGS.map((x) => h('option', { value: x, ...(current === x ? { selected: true } : {}) }, x)));
-        form.append(h('label', {}, `${m.rate} `, select), h('label', {}, `${m.observations} `, h('textarea', { name: 'observations', rows: '2' }, rows[0]?.observations ?? '')), h('button', { type: 'submit' }, m.save));
+        // The rating on a line of its own, the observations under their label: nothing runs into the next word.
+        form.append(h('label', { class: 'rating' }, `${m.rate} `, select), h('label', { class: 'observations' }, m.observations, h('textarea', { name: 'observations', rows: '2' }, rows[0]?.observations ?? '')), h('button', { type: 'submit' }, m.save));
         form.addEventListener('submit', (e) => {
           e.preventDefault();
           const f = new FormData(form);

@@ -57,6 +57,14 @@ export function renderSituation(el: HTMLElement, ctx: ExerciseContext): void {
   );
   if (v.messages.length === 0) el.append(h('p', { class: 'muted' }, m.noMessages));
   else el.append(h('ol', { class: 'messages', reversed: true }, ...[...v.messages].reverse().map((x) => h('li', { 'data-inject': x.id }, h('span', { class: 'when' }, tPlus(x.t)), ' ', h('b', {}, `${roleName(ctx, x.from)} → ${roleName(ctx, x.to)}`), ' ', x.text[lang]))));
+  // What the room noted (the form is in the clock bar), newest first, each by whom.
+  if (v.notes.length) {
+    const by = (role: string | null) => (role === 'facilitator' || role === 'player' ? m.noteBy[role] : role === null ? '' : roleName(ctx, role));
+    el.append(
+      h('h3', {}, m.notesTaken),
+      h('ol', { class: 'notes', id: 'notes-taken', reversed: true }, ...[...v.notes].reverse().map((n) => h('li', {}, h('span', { class: 'when' }, tPlus(n.t)), ' ', by(n.role) ? h('b', {}, by(n.role)) : '', by(n.role) ? ' ' : '', n.text))),
+    );
+  }
 }
 
 function decisionCard(ctx: ExerciseContext): HTMLElement {

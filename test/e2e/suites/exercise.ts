@@ -54,6 +54,7 @@ export function exerciseSuite(h: Harness): void {
     await page.click('#note-add');
     await page.click('#tabbtn-situation');
     await page.waitForSelector('text=市委书记来电询问伤亡情况');
+    await page.waitForSelector('#notes-taken >> text=指挥长要求十分钟后汇报疏散进展');
   });
 
   it('the players see only what the center knows: no script, no expected choices, no true grades', async () => {
@@ -62,6 +63,8 @@ export function exerciseSuite(h: Harness): void {
     expect(await page.isHidden('#tabbtn-script')).toBe(true);
     expect(await page.isHidden('#tabbtn-evaluation')).toBe(true);
     expect(page.url()).toContain('role=player');
+    // The facilitator's note is on the facilitator's screen only.
+    expect(await page.textContent('#tab-situation')).not.toContain('指挥长要求十分钟后汇报疏散进展');
     await page.click('#x-next-decision');
     await state(page, 'decision');
     expect(await page.textContent('#decision')).not.toContain('★');
@@ -171,6 +174,12 @@ export function exerciseSuite(h: Harness): void {
     // The note is taken: the field empties, so a second click adds no copy.
     await p.waitForFunction(() => (document.getElementById('note-text') as HTMLInputElement).value === '', undefined, { timeout: 5_000 });
     await p.click('#note-add');
+    // The note is listed on the situation panel, with who took it.
+    await p.click('#tabbtn-situation');
+    await p.waitForSelector('#notes-taken li');
+    expect(await p.textContent('#notes-taken li')).toMatch(/^T\+\d+:\d\d 导调组 疏散组已到位$/);
+    // The room's chosen speed is kept in the link, so a reload plays at it.
+    await p.selectOption('#x-speed', '120');
     await p.click('#tabbtn-evaluation');
     const form = p.locator('form.rate[data-task=T1]');
     await p.locator('form.rate[data-task=T2] textarea[name=observations]').fill('首车未见，待核实');
@@ -186,6 +195,9 @@ export function exerciseSuite(h: Harness): void {
     await state(p, 'ready');
     expect(await session(p)).toEqual(before);
     expect(await p.locator('form.rate[data-task=T1] select[name=rating]').inputValue()).toBe('M');
+    expect(await p.inputValue('#x-speed')).toBe('120');
+    // Before the end an indicator has no figure yet, and says it comes at the end.
+    expect(await p.textContent('form.rate[data-task=T1]')).toContain('指标 A3：演练结束后按全程计算');
     p.once('dialog', (d) => void d.accept());
     await p.click('#x-restart');
     await p.waitForFunction(() => (window as unknown as { linkdrill: { exercise(): { t: number } | null } }).linkdrill.exercise()?.t === 0, undefined, { timeout: 90_000 });

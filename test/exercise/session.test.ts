@@ -5,8 +5,6 @@ import { playHeadless, readExerciseLog, replayLog } from '../../src/exercise/rep
 import { exerciseView } from '../../src/exercise/views.ts';
 import { evaluate } from '../../src/exercise/evaluation.ts';
 import { exerciseFiles } from '../../src/exercise/outputs.ts';
-import { branchRationale, DEFAULT_RATIONALE, rationaleText } from '../../src/exercise/text.ts';
-import Papa from 'papaparse';
 import { eventsCsv } from '../../src/report/csv.ts';
 import type { ExerciseLog } from '../../src/exercise/log.ts';
 import { FUNCTIONAL, SMALL, TABLETOP, link, loadPackage, open } from './helpers.ts';
@@ -364,30 +362,6 @@ describe('the bundled exercises on the model of levels, grades and staged report
     expect(record).toContain('启动 II 级响应');
     expect(record).not.toMatch(/<td>raise</);
     expect(files['decisions.csv']).toContain(',raise,raise,');
-  });
-
-  it('decisions.csv says the rationales linkdrill writes itself in the report’s language, as aar.html does; a rationale a person typed stays exactly as typed', async () => {
-    const s = await open(TABLETOP);
-    await s.moveTo(s.nextStop('decision'), 'next-decision');
-    const typed = 'spreading fast, "raise" now — 扩散很快';
-    await s.decide('D1', 'raise', { rationale: typed });
-    await playHeadless(s);
-    const run = await s.finish();
-    const rationales = (lang: 'zh' | 'en') =>
-      Papa.parse<Record<string, string>>(exerciseFiles(s, run, { lang }).files['decisions.csv'], { header: true, skipEmptyLines: true }).data.map((r) => [r.decision, r.rationale]);
-    const [zh, en] = [rationales('zh'), rationales('en')];
-    expect(zh.length).toBeGreaterThan(2);
-    expect(zh[0]).toEqual(['D1', typed]);
-    expect(en[0]).toEqual(['D1', typed]);
-    for (const [, r] of zh.slice(1)) expect(r).toBe(DEFAULT_RATIONALE.headless.zh);
-    for (const [, r] of en.slice(1)) expect(r).toBe(DEFAULT_RATIONALE.headless.en);
-  });
-
-  it('every rationale linkdrill writes itself is read in Chinese and in English; any other is read as written', () => {
-    const own = [...Object.values(DEFAULT_RATIONALE), branchRationale('hold')];
-    expectBilingual(own);
-    for (const r of own) expect([rationaleText(r.en, 'zh'), rationaleText(r.en, 'en')]).toEqual([r.zh, r.en]);
-    for (const typed of ['needed', 'branch of the recorded choice', '先升级']) expect([rationaleText(typed, 'zh'), rationaleText(typed, 'en')]).toEqual([typed, typed]);
   });
 
   it('an indicator’s evidence is written in its own unit: the report limits (E1) as a multiple of the limit, times in seconds or minutes', async () => {

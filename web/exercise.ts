@@ -38,8 +38,8 @@ const ui = {
   role: (params.get('role') === 'player' ? 'player' : 'facilitator') as 'facilitator' | 'player',
   tab: params.get('tab') ?? 'situation',
   exercise: params.get('exercise') && BUNDLED_EXERCISES.includes(params.get('exercise')!) ? params.get('exercise')! : BUNDLED_EXERCISES[0],
-  /** The play speed the room chose (null: the package's own); one of the speed selector's. */
-  speed: speedOf(params.get('speed')),
+  /** The play speed the room chose (null: the package's own); one of the speed selector's, kept only with its exercise. */
+  speed: params.get('exercise') && BUNDLED_EXERCISES.includes(params.get('exercise')!) ? speedOf(params.get('speed')) : null,
 };
 
 /** A speed the selector offers, from the link's text (null for anything else). */
@@ -273,7 +273,11 @@ function wire(): void {
     if (!f) return;
     const r = await loadZip(f);
     if (!r.ok) showErrors(r.errors);
-    else await openLoaded(r.value);
+    else {
+      // Another exercise plays at its own speed.
+      if (r.value.pkg.name !== control.pkg?.name) ui.speed = null;
+      await openLoaded(r.value);
+    }
   };
   $('x-restart').onclick = () => {
     const { pkg, scenario } = control;

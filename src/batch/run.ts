@@ -12,6 +12,7 @@ import type { InputError, Words } from '../scenario/errors.ts';
 import type { ReplicationResult } from '../worker/api.ts';
 import { comparisonCsv, comparisonOf, planJobs, readReplications, replicationLine, replicationsCsv, replicationsHeader, type Shard } from './plan.ts';
 import { createPool, type Pool } from './pool.ts';
+import { jobsWork, workersFor } from './workers.ts';
 import { comparisonHtml } from './report.ts';
 import type { Lang } from '../report/i18n.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
@@ -24,7 +25,12 @@ export interface BatchOptions {
   variants: Variant[];
   reps: number;
   seed: number;
-  workers: number;
+  /** Worker processes; null: as many as the estimated work of the jobs left pays for (`workers.ts`), on `cores`. */
+  workers: number | null;
+  /** The machine's cores, for `workers: null` (1 when not given). */
+  cores?: number;
+  /** Called once the jobs left are known, with the number of workers that will run them. */
+  onStart?: (workers: number) => void;
   outDir: string;
   resume: boolean;
   shard: Shard;
@@ -92,9 +98,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchOutcome> {
   const jobs = all.filter((j) => !have.has(`${j.variant}|${j.rep}`));
   const scenarios = new Map(o.variants.map((v) => [v.name, v.scenario]));
   let finished = all.length - jobs.length;
+  // Weighed on what is left: a resumed batch may need fewer workers than the whole one did.
+  const want = Math.max(1, Math.min(o.workers ?? workersFor(jobsWork(jobs, scenarios), o.cores ?? 1, jobs.length), jobs.length));
+  o.onStart?.(want);
   o.onProgress?.(finished, all.length);
   const results = [...done];
-  const want = Math.min(o.workers, Math.max(1, jobs.length));
   const pool = o.pool ?? createPool(want);
   pool.grow(want);
   const onAbort = () => void pool.close();

@@ -26,26 +26,43 @@ export const WARM_UP_EVENTS = 350_000;
 /** The CPU its optimising compiler's threads take, in estimated events of steady work. */
 export const COMPILE_EVENTS = 650_000;
 
-/** The model's time of `k` workers on `cores` cores for `events` of work, in events (see above). */
-export function batchTime(events: number, k: number, cores: number): number {
-  return Math.max((events + k * (WARM_UP_EVENTS + COMPILE_EVENTS)) / cores, events / k + WARM_UP_EVENTS);
+/**
+ * The model's time of `k` workers on `cores` cores for `events` of work in `jobs` equal jobs, in
+ * events (see above): a worker's share is whole jobs, so past `jobs / 2` workers some get no more.
+ */
+export function batchTime(events: number, k: number, cores: number, jobs = Infinity): number {
+  const share = Number.isFinite(jobs) ? (Math.ceil(jobs / k) * events) / jobs : events / k;
+  return Math.max((events + k * (WARM_UP_EVENTS + COMPILE_EVENTS)) / cores, share + WARM_UP_EVENTS);
 }
 
 /**
- * The number of workers, 1 to `cores`, for `events` of work: the fewest whose time is within 5% of
- * the shortest. A worker that would buy less is not worth its process, its memory and its results'
- * messages (all of which the model leaves out).
+ * The number of workers, 1 to `cores` and no more than `jobs`, for `events` of work in `jobs` equal
+ * jobs: the fewest whose time is within 5% of the shortest. A worker that would buy less is not
+ * worth its process, its memory and its results' messages (all of which the model leaves out).
  */
-export function workersFor(events: number, cores: number): number {
-  if (!Number.isFinite(events)) return Math.max(1, cores);
+export function workersFor(events: number, cores: number, jobs = Infinity): number {
+  const most = Math.max(1, Math.min(cores, jobs));
+  if (!Number.isFinite(events)) return most;
   let shortest = Infinity;
-  for (let k = 1; k <= cores; k++) shortest = Math.min(shortest, batchTime(events, k, cores));
+  for (let k = 1; k <= most; k++) shortest = Math.min(shortest, batchTime(events, k, cores, jobs));
   let k = 1;
-  while (batchTime(events, k, cores) > 1.05 * shortest) k++;
+  while (batchTime(events, k, cores, jobs) > 1.05 * shortest) k++;
   return k;
 }
 
 /** The estimated events of `reps` replications of each scenario. */
 export function batchWork(scenarios: readonly Scenario[], reps: number): number {
   return scenarios.reduce((sum, s) => sum + estimateWork(s).events * reps, 0);
+}
+
+/** The estimated events of `jobs`, each a replication of its variant's scenario in `scenarios`. */
+export function jobsWork(jobs: readonly { variant: string }[], scenarios: ReadonlyMap<string, Scenario>): number {
+  const each = new Map<string, number>();
+  let sum = 0;
+  for (const j of jobs) {
+    let e = each.get(j.variant);
+    if (e === undefined) each.set(j.variant, (e = estimateWork(scenarios.get(j.variant)!).events));
+    sum += e;
+  }
+  return sum;
 }

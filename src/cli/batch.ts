@@ -14,7 +14,6 @@ import { mergeShards, runBatch } from '../batch/run.ts';
 import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../report/work-words.ts';
 import { readScenarioFile } from './io.ts';
-import { batchWork, workersFor } from '../batch/workers.ts';
 import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
 
 
@@ -80,13 +79,15 @@ async function batchWith(
   const seed = seedOption ?? base.seed;
   if (!seedsFit(seed, reps)) throw new UsageError(seedsTooHigh(MAX_SEED));
   const cores = availableParallelism();
-  const workers = o.workers ?? workersFor(batchWork(variants.map((v) => v.scenario), Math.ceil(reps / shard.count)), cores);
-  const fewer = o.workers === null && workers < cores;
   const outDir = (values.out as string | undefined) ?? `reports/${base.name}-batch${shard.count > 1 ? `-shard${shard.index}of${shard.count}` : ''}`;
 
   const t = say(lang);
   const names = variants.map((v) => v.name).join(', ');
-  io.out(t(`${base.title}：${names} × ${reps} 次重复（种子 ${seed}…${seed + reps - 1}）${shard.count > 1 ? `，分片 ${shard.index}/${shard.count}` : ''}，${workers} 个工作进程${fewer ? '（按工作量定；--workers 可指定）' : ''}`, `${base.title}: ${names} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}${fewer ? ' (as many as this much work pays for; --workers sets the number)' : ''}`));
+  // Said once the batch knows how many workers the replications left need.
+  const start = (workers: number) => {
+    const fewer = o.workers === null && workers < cores;
+    io.out(t(`${base.title}：${names} × ${reps} 次重复（种子 ${seed}…${seed + reps - 1}）${shard.count > 1 ? `，分片 ${shard.index}/${shard.count}` : ''}，${workers} 个工作进程${fewer ? '（按工作量定；--workers 可指定）' : ''}`, `${base.title}: ${names} × ${reps} replications (seeds ${seed}…${seed + reps - 1})${shard.count > 1 ? `, shard ${shard.index}/${shard.count}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}${fewer ? ' (as many as this much work pays for; --workers sets the number)' : ''}`));
+  };
   const bar = io.tty ? new SingleBar({ format: t('批量 {bar} {value}/{total} 次重复 | {rate}/秒 | 剩余 {eta_formatted}', 'batch {bar} {value}/{total} replications | {rate}/s | ETA {eta_formatted}'), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   const started = process.hrtime.bigint();
   let lastLog = 0;
@@ -105,7 +106,9 @@ async function batchWith(
       variants,
       reps,
       seed,
-      workers,
+      workers: o.workers,
+      cores,
+      onStart: start,
       outDir,
       resume: values.resume === true,
       force: values.force === true,

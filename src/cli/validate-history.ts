@@ -91,7 +91,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     return 1;
   }
   const seeds = Array.from({ length: reps }, (_, i) => seed + i);
-  const workers = Math.min(workersSaid ?? workersFor(batchWork([scenario], reps), availableParallelism()), reps);
+  const workers = Math.min(workersSaid ?? workersFor(batchWork([scenario], reps), availableParallelism(), reps), reps);
   const t = say(lang);
   const period = `${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)}`;
   io.err(t(`正在模拟 ${scenario.name}：${period}（${observed.days} 天），${reps} 次重复，${workers} 个工作进程…`, `simulating ${scenario.name} over ${period} (${observed.days} days), ${reps} replications on ${workers} worker${workers > 1 ? 's' : ''}…`));

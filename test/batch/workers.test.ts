@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { batchTime, batchWork, COMPILE_EVENTS, WARM_UP_EVENTS, workersFor } from '../../src/batch/workers.ts';
+import { batchTime, batchWork, COMPILE_EVENTS, jobsWork, WARM_UP_EVENTS, workersFor } from '../../src/batch/workers.ts';
+import { estimateWork } from '../../src/engine/estimate.ts';
 import { loadScenarioFile } from '../../src/cli/io.ts';
 import { ROOT } from '../helpers.ts';
 
@@ -29,16 +30,32 @@ describe('workers a batch pays for', () => {
     expect(workersFor(1e12, 1)).toBe(1);
   });
 
-  it('never fewer than 1 nor more than the cores, and never fewer for more work', () => {
+  it('never fewer than 1 nor more than the cores or the jobs, and never fewer for more work', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e11, noNaN: true }), fc.double({ min: 0, max: 1e11, noNaN: true }), fc.integer({ min: 1, max: 64 }), (a, b, cores) => {
+      fc.property(fc.double({ min: 0, max: 1e11, noNaN: true }), fc.double({ min: 0, max: 1e11, noNaN: true }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 500 }), (a, b, cores, jobs) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const k = workersFor(lo, cores);
+        const k = workersFor(lo, cores, jobs);
         expect(k).toBeGreaterThanOrEqual(1);
-        expect(k).toBeLessThanOrEqual(cores);
-        expect(workersFor(hi, cores)).toBeGreaterThanOrEqual(k);
+        expect(k).toBeLessThanOrEqual(Math.min(cores, jobs));
+        expect(workersFor(hi, cores, jobs)).toBeGreaterThanOrEqual(k);
       }),
     );
+  });
+
+  it('counts whole jobs: a worker that would get no fewer jobs than with one less is not started', () => {
+    // 20 long jobs on 16 cores: 10 workers take 2 jobs each, as 14 would.
+    expect(workersFor(1e11, 16, 20)).toBe(10);
+    expect(workersFor(1e11, 64, 20)).toBe(20);
+    expect(workersFor(1e11, 64, 3)).toBe(3);
+  });
+
+  it('weighs jobs by their variant’s estimate', () => {
+    const county = scenario('scenarios/default.yaml');
+    const small = scenario('test/fixtures/small.yaml');
+    const scenarios = new Map([['a', county], ['b', small]]);
+    const jobs = [{ variant: 'a' }, { variant: 'b' }, { variant: 'a' }];
+    expect(jobsWork(jobs, scenarios)).toBeCloseTo(2 * estimateWork(county).events + estimateWork(small).events, 6);
+    expect(jobsWork([], scenarios)).toBe(0);
   });
 
   it('on 2 cores keeps the default county’s batch of 200 on one worker and gives 550 two, as measured; two calls-only M/M/5 replications get two', () => {

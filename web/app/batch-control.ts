@@ -6,7 +6,7 @@
 import type { Variant } from '../../src/scenario/variants.ts';
 import { comparisonCsv, comparisonOf, planJobs, type ComparisonRow, type Job } from '../../src/batch/plan.ts';
 import { workThrough } from '../../src/batch/jobs.ts';
-import { batchWork, workersFor } from '../../src/batch/workers.ts';
+import { jobsWork, workersFor } from '../../src/batch/workers.ts';
 import type { BatchMeta } from '../../src/batch/run.ts';
 import type { ReplicationResult } from '../../src/worker/api.ts';
 import type { EngineHandle } from '../engine-client.ts';
@@ -64,6 +64,7 @@ export class BatchControl {
   async start(req: BatchRequest): Promise<void> {
     this.stopPool();
     const token = ++this.token;
+    this.workers = null;
     // The other-seeds block runs the next reps seeds after the baseline's.
     const tooHigh = seedsProblem(req.seed, req.otherSeeds ? 2 * req.reps : req.reps);
     if (tooHigh) {
@@ -80,11 +81,11 @@ export class BatchControl {
     this.progress = 0;
     this.error = null;
     this.onChange();
-    const wanted = req.workers ?? workersFor(batchWork(chosen.map((v) => v.scenario), req.reps), req.cores);
+    const scenarios = new Map(chosen.map((v) => [v.name, v.scenario]));
+    const wanted = req.workers ?? workersFor(jobsWork(jobs, scenarios), req.cores, jobs.length);
     this.workers = { n: Math.max(1, Math.min(wanted, jobs.length)), byWork: req.workers === null };
     this.pool = Array.from({ length: this.workers.n }, () => this.startEngine());
     const results: ReplicationResult[] = [];
-    const scenarios = new Map(chosen.map((v) => [v.name, v.scenario]));
     try {
       await workThrough(this.pool, this.pool.map(() => new Map()), jobs, scenarios, (r) => {
         if (token !== this.token) return;

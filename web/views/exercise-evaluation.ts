@@ -98,11 +98,10 @@ export function renderEvaluation(el: HTMLElement, ctx: ExerciseContext): void {
   }
 }
 
-export function renderDebrief(el: HTMLElement, ctx: ExerciseContext): void {
+/** The facilitator's exports: the report and the log now, then ending the exercise and every file. */
+function exportBar(ctx: ExerciseContext): HTMLElement {
   const { control, m, lang } = ctx;
-  const s = control.session;
-  el.replaceChildren();
-  if (!s) return;
+  const s = control.session!;
   const name = s.pkg.name;
   const bar = h('div', { class: 'exports' });
   bar.append(
@@ -121,7 +120,16 @@ export function renderDebrief(el: HTMLElement, ctx: ExerciseContext): void {
         },
       }, m.exportAll),
     );
-  el.append(bar);
+  return bar;
+}
+
+export function renderDebrief(el: HTMLElement, ctx: ExerciseContext): void {
+  const { control, m, lang } = ctx;
+  const s = control.session;
+  el.replaceChildren();
+  if (!s) return;
+  // The report and the log hold every note and rating: the players' screen (the one on the wall) does not export them.
+  el.append(ctx.view.role === 'player' ? h('p', { class: 'muted', id: 'exports-facilitator' }, m.exportsFacilitatorOnly) : exportBar(ctx));
   if (!control.result) return;
   el.append(h('p', {}, m.ended));
 

@@ -59,10 +59,14 @@ export function renderSituation(el: HTMLElement, ctx: ExerciseContext): void {
   else el.append(h('ol', { class: 'messages', reversed: true }, ...[...v.messages].reverse().map((x) => h('li', { 'data-inject': x.id }, h('span', { class: 'when' }, tPlus(x.t)), ' ', h('b', {}, `${roleName(ctx, x.from)} → ${roleName(ctx, x.to)}`), ' ', x.text[lang]))));
   // What the room noted (the form is in the clock bar), newest first, each by whom.
   if (v.notes.length) {
-    const by = (role: string | null) => (role === 'facilitator' || role === 'player' ? m.noteBy[role] : role === null ? '' : roleName(ctx, role));
+    // A screen's note is its group's, as a self-assessment is: the facilitator's is control's, the players' the center's.
+    const by = (role: string | null) => (role === null ? null : roleName(ctx, role === 'facilitator' ? 'control' : role === 'player' ? 'center' : role));
     el.append(
       h('h3', {}, m.notesTaken),
-      h('ol', { class: 'notes', id: 'notes-taken', reversed: true }, ...[...v.notes].reverse().map((n) => h('li', {}, h('span', { class: 'when' }, tPlus(n.t)), ' ', by(n.role) ? h('b', {}, by(n.role)) : '', by(n.role) ? ' ' : '', n.text))),
+      h('ol', { class: 'notes', id: 'notes-taken', reversed: true }, ...[...v.notes].reverse().map((n) => {
+        const who = by(n.role);
+        return h('li', {}, h('span', { class: 'when' }, tPlus(n.t)), ' ', who ? h('b', {}, who) : '', who ? ' ' : '', n.text);
+      })),
     );
   }
 }

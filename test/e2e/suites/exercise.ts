@@ -72,6 +72,10 @@ export function exerciseSuite(h: Harness): void {
     await page.check('#decision input[value=open]');
     await page.click('#decide');
     await state(page, 'ready');
+    // The report and the log hold the facilitator's notes: the players' screen does not export them.
+    await page.click('#tabbtn-debrief');
+    expect(await page.isVisible('#exports-facilitator')).toBe(true);
+    expect(await page.locator('#export-log, #export-report, #end-exercise').count()).toBe(0);
     await page.click('#x-role-facilitator');
   });
 

@@ -8,6 +8,7 @@ import { BUNDLED_FILES } from './scenarios.ts';
 import { joinPath, loadExercise, type ExercisePackage } from '../src/exercise/package.ts';
 import { loadExerciseWithWorkbook } from '../src/exercise/workbook.ts';
 import { decodeText } from '../src/scenario/encoding.ts';
+import { notFoundWords } from '../src/scenario/files.ts';
 import type { Result } from '../src/scenario/errors.ts';
 import type { Scenario } from '../src/scenario/scenario.ts';
 
@@ -20,7 +21,7 @@ export const BUNDLED_EXERCISES: string[] = Object.keys(BUNDLED_FILES)
 /** Loads a package whose files are in `files`, by path; `main` is its exercise.yaml. */
 export function loadFromFiles(files: Record<string, string>, main: string): Result<{ pkg: ExercisePackage; scenario: Scenario }> {
   const text = files[main];
-  if (text === undefined) return { ok: false, errors: [{ path: main, zh: '找不到文件', en: 'file not found' }] };
+  if (text === undefined) return { ok: false, errors: [{ path: main, ...notFoundWords() }] };
   return loadExercise(text, main, (rel) => files[joinPath(main, rel)] ?? null);
 }
 

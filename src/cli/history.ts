@@ -3,7 +3,7 @@
  * the scenario reader takes, or .xlsx) through a column mapping, or a linkdrill run folder with no mapping;
  * then the row-by-row problems, printed one per line (`cad.csv row 42, column 到场时间: not a time …`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDataText } from '../scenario/load.ts';
 import type { Lang, Result } from '../scenario/errors.ts';
@@ -34,7 +34,14 @@ export async function loadHistory(path: string, o: { mappingPath?: string; scena
   const name = basename(path);
   if (statSync(path).isDirectory()) {
     const names = ['run.json', 'incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv', 'events.csv'];
-    const files = Object.fromEntries(names.map((n) => [n, existsSync(join(path, n)) ? readFileSync(join(path, n), 'utf8') : undefined]));
+    // A file of the folder that is there but cannot be read (a folder, no permission) is named, not an internal error.
+    const files: Record<string, string | undefined> = {};
+    for (const n of names) {
+      if (!existsSync(join(path, n))) continue;
+      const text = readTextFile(join(path, n));
+      if (!text.ok) return text;
+      files[n] = text.value;
+    }
     if (files['run.json'] === undefined) return { ok: false, errors: [{ path: join(path, 'run.json'), zh: '缺失——历史记录文件夹须是 linkdrill run 写出的运行文件夹', en: 'missing — a history folder must be one written by linkdrill run' }] };
     const r = runFolderRows(files, o.rep);
     if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ ...e, path: join(path, e.path) })) };

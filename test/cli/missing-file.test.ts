@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +61,16 @@ describe('a file that is there but cannot be read is said with the system’s re
     mkdirSync(join(dir, 'zones.dbf'));
     expect(await errOf(['geo', 'import-shp', shp, '--out', join(dir, 's.geojson'), '--lang', 'en'])).toEqual([1, `${join(dir, 'zones.dbf')}: is a folder, not a file`]);
     expect(readdirSync(dir).sort()).toEqual(['folder.osm', 'zones.dbf', 'zones.shp']);
+  });
+
+  it('a run folder read as history whose calls.csv is a folder: named, exit 1, no internal error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-unreadable-'));
+    const run = join(dir, 'run');
+    expect(await main(['run', SMALL, '--out', run], { out: () => undefined, err: () => undefined, tty: false })).toBe(0);
+    rmSync(join(run, 'calls.csv'));
+    mkdirSync(join(run, 'calls.csv'));
+    expect(await errOf(['validate-history', SMALL, run, '--out', join(dir, 'v'), '--lang', 'en'])).toEqual([1, `${join(run, 'calls.csv')}: is a folder, not a file`]);
+    expect(await errOf(['calibrate', run, '--out', join(dir, 'c')])).toEqual([1, `${join(run, 'calls.csv')}：是文件夹，不是文件`]);
+    expect(readdirSync(dir)).toEqual(['run']);
   });
 });

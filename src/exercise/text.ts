@@ -22,15 +22,22 @@ export const DEFAULT_RATIONALE = {
   branchDefault: { en: 'branch: not decided in the recorded run; the listed default', zh: '分支推演：原记录中未作此决策，取预设选项' },
 } as const satisfies Record<string, Text>;
 
-/** The rationale a branched replay writes for the decision it changes: `recorded` was the log's choice. */
-export const branchRationale = (recorded: string): Text => ({ en: `branch of the recorded choice "${recorded}"`, zh: `分支推演：改选此项，原记录的选择为“${recorded}”` });
+/** The rationale a branched replay writes for the decision it changes: `recorded` was the log's choice (its id, or its words). */
+export const branchRationale = (recorded: string | Text): Text => {
+  const [zh, en] = typeof recorded === 'string' ? [recorded, recorded] : [recorded.zh, recorded.en];
+  return { en: `branch of the recorded choice "${en}"`, zh: `分支推演：改选此项，原记录的选择为“${zh}”` };
+};
 
 const BRANCH = /^branch of the recorded choice "(.*)"$/;
 
-/** A decision's rationale as a reader sees it (aar.html, decisions.csv): one linkdrill wrote in `lang`, a person's as written. */
-export function rationaleText(rationale: string, lang: Lang): string {
+/**
+ * A decision's rationale as a reader sees it (aar.html, decisions.csv): one linkdrill wrote in `lang`,
+ * a person's as written. `option` gives an option's words by its id (aar.html names the recorded
+ * choice of a branch so; decisions.csv, whose choice columns are ids, keeps the id).
+ */
+export function rationaleText(rationale: string, lang: Lang, option?: (id: string) => Text | undefined): string {
   for (const r of Object.values(DEFAULT_RATIONALE)) if (rationale === r.en) return r[lang];
   const branch = BRANCH.exec(rationale);
-  if (branch) return branchRationale(branch[1])[lang];
+  if (branch) return branchRationale(option?.(branch[1]) ?? branch[1])[lang];
   return rationale;
 }

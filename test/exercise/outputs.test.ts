@@ -32,4 +32,11 @@ describe('a decision’s rationale', () => {
     for (const typed of ['needed', 'branch of the recorded choice', '先升级']) expect([rationaleText(typed, 'zh'), rationaleText(typed, 'en')]).toEqual([typed, typed]);
   });
 
+  it('a branch’s recorded choice is named by its option’s words where they are known, else by its id', () => {
+    const logged = branchRationale('hold').en;
+    const words = (id: string) => (id === 'hold' ? { zh: '暂不升级', en: 'Hold' } : undefined);
+    expect(rationaleText(logged, 'zh', words)).toBe('分支推演：改选此项，原记录的选择为“暂不升级”');
+    expect(rationaleText(logged, 'en', words)).toBe('branch of the recorded choice "Hold"');
+    expect(rationaleText(logged, 'zh', () => undefined)).toBe('分支推演：改选此项，原记录的选择为“hold”');
+  });
 });

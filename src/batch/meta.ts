@@ -4,10 +4,12 @@
  * Read back through zod, so a file cut short, edited or asking for absurd work (10¹⁵ replications)
  * is refused by name before anything is planned from it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { InputError, Words } from '../scenario/errors.ts';
 import { reservedKeyErrors } from '../scenario/reserved.ts';
+import { NO_SUCH_FOLDER } from '../scenario/files.ts';
 import { withFound, zodErrors } from '../scenario/zod-messages.ts';
 import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import type { Shard } from './plan.ts';
@@ -51,6 +53,7 @@ export function readBatchMeta(path: string): { meta: BatchMeta } | { error: Inpu
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !existsSync(dirname(path))) return { error: { path: dirname(path), ...NO_SUCH_FOLDER } };
     if (code === 'ENOENT') return { error: { path, zh: '不存在——这是 linkdrill batch 写出的文件夹吗？', en: 'missing — is this a folder written by linkdrill batch?' } };
     if (code) return { error: { path, zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
     const reason = (e as Error).message;

@@ -19,7 +19,7 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { langOption, maxEventsOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
 import { workErrors } from '../report/work-words.ts';
-import { readTextFile, sideBytesReader, sideFileReader } from './io.ts';
+import { missingWords, readTextFile, sideBytesReader, sideFileReader } from './io.ts';
 import { EXERCISE_USAGE } from './usage.ts';
 
 
@@ -28,7 +28,9 @@ import { EXERCISE_USAGE } from './usage.ts';
  * refused, like any scenario, when a replication of its scenario is estimated above `maxEvents`.
  */
 export async function loadPackageFile(path: string, maxEvents = DEFAULT_MAX_EVENTS): Promise<Result<{ pkg: ExercisePackage; scenario: Scenario }>> {
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'exercise.yaml') : path;
+  // A package is its folder or its exercise file: a missing path may have been either.
+  if (!existsSync(path)) return { ok: false, errors: [{ path, ...missingWords(path, /\.(ya?ml|xlsx)$/i) }] };
+  const file = statSync(path).isDirectory() ? join(path, 'exercise.yaml') : path;
   const text = readTextFile(file);
   if (!text.ok) return text;
   const dir = dirname(resolve(file));

@@ -17,7 +17,7 @@ import { geoJsonToWgs84, resolveCrs } from '../geo/import/crs.ts';
 import { langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
 import { GEO_USAGE } from './usage.ts';
-import { readBytesFile, sideBytesReader } from './io.ts';
+import { readBytesFile, readTextFile, sideBytesReader } from './io.ts';
 
 
 /** Dispatches `linkdrill geo SUBCOMMAND`. */
@@ -30,9 +30,10 @@ export function geoCommand(argv: string[], io: Io): number {
 
 /** A JSON or YAML file's value, or a path-named error. */
 function readData(path: string, option: string): { value: unknown } | InputError {
-  const bytes = readBytesFile(path, `${option} ${path}`);
-  if (!bytes.ok) return bytes.errors[0];
-  const parsed = parseDataText(new TextDecoder().decode(bytes.value).replace(/^\uFEFF/, ''), `${option} ${path}`);
+  // Decoded as every reader decodes (UTF-8, UTF-16, GB18030), so a file saved as GBK is read, not garbled.
+  const text = readTextFile(path, `${option} ${path}`);
+  if (!text.ok) return text.errors[0];
+  const parsed = parseDataText(text.value, `${option} ${path}`);
   return parsed.ok ? { value: parsed.value } : parsed.errors[0];
 }
 

@@ -15,8 +15,8 @@ import { runFolderRows } from '../calibrate/cad/records.ts';
 import { startOf } from '../calibrate/cad/records.ts';
 import { PROBLEM_KINDS, problemPlace, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
 import { xlsxTable } from '../calibrate/cad/xlsx.ts';
-import { readBytesFile, readTextFile } from './io.ts';
-import { notFoundWords } from '../scenario/files.ts';
+import { missingWords, readBytesFile, readFolderFiles, readTextFile } from './io.ts';
+import { RECORD_CSV_FILES } from '../report/read.ts';
 
 export interface LoadedHistory {
   read: ReadHistory;
@@ -30,18 +30,12 @@ const HISTORY_FILE = /\.(csv|tsv|txt|xlsx)$/i;
 
 /** Reads the history at `path` (a file or a run folder). */
 export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number }): Promise<Result<LoadedHistory>> {
-  if (!existsSync(path)) return { ok: false, errors: [{ path, ...(HISTORY_FILE.test(path) ? notFoundWords() : { zh: '找不到文件或文件夹', en: 'no such file or folder' }) }] };
+  if (!existsSync(path)) return { ok: false, errors: [{ path, ...missingWords(path, HISTORY_FILE) }] };
   const name = basename(path);
   if (statSync(path).isDirectory()) {
-    const names = ['run.json', 'incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv', 'events.csv'];
     // A file of the folder that is there but cannot be read (a folder, no permission) is named, not an internal error.
-    const files: Record<string, string | undefined> = {};
-    for (const n of names) {
-      if (!existsSync(join(path, n))) continue;
-      const text = readTextFile(join(path, n));
-      if (!text.ok) return text;
-      files[n] = text.value;
-    }
+    const { files, errors } = readFolderFiles(path, ['run.json', ...RECORD_CSV_FILES, 'events.csv']);
+    if (errors.length) return { ok: false, errors };
     if (files['run.json'] === undefined) return { ok: false, errors: [{ path: join(path, 'run.json'), zh: '缺失——历史记录文件夹须是 linkdrill run 写出的运行文件夹', en: 'missing — a history folder must be one written by linkdrill run' }] };
     const r = runFolderRows(files, o.rep);
     if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ ...e, path: join(path, e.path) })) };

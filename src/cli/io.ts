@@ -3,12 +3,12 @@
  * them (UTF-8, UTF-16, GB18030), with a digest of every file read; output folders are written through
  * `src/worker/node-fs.ts`, which never replaces what linkdrill did not write.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { loadScenario, loadScenarioWithWorkbooks, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
-import type { Result, Words } from '../scenario/errors.ts';
+import type { InputError, Result, Words } from '../scenario/errors.ts';
 import { notFoundWords } from '../scenario/files.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
@@ -19,6 +19,31 @@ export function readBytesFile(path: string, where = path): Result<Uint8Array> {
   } catch (e) {
     return { ok: false, errors: [{ path: where, ...readProblem(e) }] };
   }
+}
+
+/**
+ * A path that is not there, in the words every command uses: a file not found when its name is one
+ * only a file has (`fileName`), else a file or folder (a run folder, an exercise package's folder).
+ */
+export function missingWords(path: string, fileName: RegExp): Words {
+  return fileName.test(path) ? notFoundWords() : { zh: '找不到文件或文件夹', en: 'no such file or folder' };
+}
+
+/**
+ * The texts of the files `names` of the folder `dir` (a file not there is left out), and a problem
+ * for each that is there but cannot be read (a folder, no permission, not text).
+ */
+export function readFolderFiles(dir: string, names: readonly string[]): { files: Record<string, string | undefined>; errors: InputError[] } {
+  const files: Record<string, string | undefined> = {};
+  const errors: InputError[] = [];
+  for (const n of names) {
+    const p = join(dir, n);
+    if (!existsSync(p)) continue;
+    const r = readTextFile(p);
+    if (r.ok) files[n] = r.value;
+    else errors.push(...r.errors);
+  }
+  return { files, errors };
 }
 
 /** Reads a user's text file as bytes and decodes it (UTF-8, UTF-16, GB18030); problems as data. */

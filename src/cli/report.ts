@@ -1,14 +1,14 @@
 /** `linkdrill report DIR [--lang zh|en]`: renders DIR/report.html again from the run's CSV files. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRunCsv } from '../report/read.ts';
+import { readRunCsv, RECORD_CSV_FILES } from '../report/read.ts';
 import { buildReport, renderReport, type RunMeta } from '../report/aar.ts';
-import { formatErrors, type InputError, type Words } from '../scenario/errors.ts';
+import { formatErrors, type Words } from '../scenario/errors.ts';
 import { langOption, parse, say, usageError, type Io } from './args.ts';
 import { fileList, folderOwner, KIND_WORDS, replaceOwnFile } from '../worker/node-fs.ts';
 import { REPORT_USAGE } from './usage.ts';
 import { parseRunMeta } from '../report/run-meta.ts';
-import { readTextFile } from './io.ts';
+import { readFolderFiles } from './io.ts';
+import { NO_SUCH_FOLDER } from '../scenario/files.ts';
 
 
 export function reportCommand(argv: string[], io: Io): number {
@@ -22,15 +22,8 @@ export function reportCommand(argv: string[], io: Io): number {
     return 1;
   }
   // The folder is linkdrill's, but its files may since have been edited, cut or replaced.
-  const problems: InputError[] = [];
-  const read = (name: string) => {
-    const p = join(dir, name);
-    if (!existsSync(p)) return undefined;
-    const r = readTextFile(p);
-    if (!r.ok) problems.push(...r.errors);
-    return r.ok ? r.value : undefined;
-  };
-  const metaText = read('run.json');
+  const { files, errors: problems } = readFolderFiles(dir, ['run.json', ...RECORD_CSV_FILES]);
+  const metaText = files['run.json'];
   if (metaText === undefined) {
     io.err(formatErrors(problems.length ? problems : [{ path: join(dir, 'run.json'), zh: '缺失——这是 linkdrill run 写出的文件夹吗？', en: 'missing — is this a folder written by linkdrill run?' }], lang));
     return 1;
@@ -41,8 +34,7 @@ export function reportCommand(argv: string[], io: Io): number {
     return 1;
   }
   const meta: RunMeta = parsedMeta.value;
-  const names = ['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv'];
-  const { reps, errors } = readRunCsv(Object.fromEntries(names.map((n) => [n, read(n)])));
+  const { reps, errors } = readRunCsv(files);
   if (problems.length || errors.length) {
     io.err(formatErrors([...problems, ...errors.map((e) => ({ ...e, path: join(dir, e.path) }))], lang));
     return 1;
@@ -60,7 +52,7 @@ export function reportCommand(argv: string[], io: Io): number {
 
 /** Why a folder that is not a linkdrill run folder cannot be re-rendered. */
 function notARunFolder(owner: Exclude<ReturnType<typeof folderOwner>, 'run'>): Words {
-  if (owner === 'absent') return { zh: '找不到文件夹', en: 'no such folder' };
+  if (owner === 'absent') return NO_SUCH_FOLDER;
   if (owner === 'empty') return { zh: '文件夹是空的', en: 'the folder is empty' };
   if (typeof owner === 'object') {
     const listed = fileList(owner.foreign);

@@ -70,10 +70,13 @@ function capped(problems: InputError[][]): InputError[] {
   );
 }
 
+/** A run folder's record tables, by file name (`depots.csv`, the last, may be missing). */
+export const RECORD_CSV_FILES = ['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv', 'depots.csv'] as const;
+
 /** Records per replication from the CSV texts by file name; problems are path-named. */
 export function readRunCsv(files: Record<string, string | undefined>): { reps: RepRecords[]; errors: InputError[] } {
   const errors: InputError[] = [];
-  const need = ['incidents.csv', 'calls.csv', 'dispatches.csv', 'units.csv', 'agencies.csv'];
+  const need = RECORD_CSV_FILES.slice(0, -1);
   for (const n of need) if (files[n] === undefined) errors.push({ path: n, zh: '运行文件夹中没有此文件', en: 'missing from the run folder' });
   if (errors.length) return { reps: [], errors };
   const problems: InputError[][] = [];

@@ -33,7 +33,7 @@ export type Lang = 'zh' | 'en';
  */
 export function placeZh(path: string): string {
   return path
-    .replace(/ \(variant ([^()]*)\)/g, '（方案 $1）')
+    .replace(/ \(variant ([^()]*)\)$/, '（方案 $1）')
     .replace(/ sheet "([^"]*)"/g, ' 工作表“$1”')
     .replace(/ row (\d+)/g, ' 第 $1 行')
     .replace(/,? column "([^"]*)"$|,? column (.+)$/, (_, quoted: string | undefined, bare: string | undefined) => `“${quoted ?? bare}”列`);

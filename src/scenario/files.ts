@@ -24,6 +24,9 @@ export type ReadBytes = (relativePath: string) => Uint8Array | null | { error: W
  */
 export const notFoundWords = (rel?: string): Words => (rel === undefined ? { zh: '找不到文件', en: 'file not found' } : { zh: `找不到文件“${rel}”`, en: `file not found: "${rel}"` });
 
+/** A folder that is not there, in the words every command uses. */
+export const NO_SUCH_FOLDER: Words = { zh: '找不到文件夹', en: 'no such folder' };
+
 /** A side file that cannot be read, its name before the reason a reader gave: `"x.csv" is a binary file, not text`. */
 export const unreadableWords = (rel: string, error: Words): Words => ({ zh: `文件“${rel}”${error.zh}`, en: `"${rel}" ${error.en}` });
 

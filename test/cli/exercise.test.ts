@@ -69,10 +69,11 @@ describe('linkdrill exercise', () => {
     const dir = mkdtempSync(join(tmpdir(), 'exercise-cli-'));
     const q2 = quiet();
     expect(await main(['exercise', join(dir, 'nothing-here'), '--out', join(dir, 'out'), '--lang', 'en'], q2.io)).toBe(1);
-    expect(q2.err.join('\n')).toContain('file not found');
+    // A package may be a folder: a missing one is not found as a file or folder.
+    expect(q2.err.join('\n')).toContain('no such file or folder');
     const q3 = quiet();
     expect(await main(['exercise', join(dir, 'nothing-here'), '--out', join(dir, 'out')], q3.io)).toBe(1);
-    expect(q3.err.join('\n')).toContain('找不到文件');
+    expect(q3.err.join('\n')).toContain('找不到文件或文件夹');
     expect(readdirSync(dir)).toEqual([]);
     expect(await main(['exercise', TABLETOP, '--branch', 'D1=hold'], quiet().io)).toBe(2);
   });

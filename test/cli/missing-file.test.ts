@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,14 @@ describe('a missing input file is said in the same words by every command', () =
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('a path that may be a folder (an exercise package) is not found as a file or folder; a batch folder to merge, as a folder', async () => {
+    expect(await errOf(['exercise', gone('pkg'), '--out', out])).toEqual([1, `${gone('pkg')}：找不到文件或文件夹`]);
+    expect(await errOf(['exercise', gone('pkg'), '--out', out, '--lang', 'en'])).toEqual([1, `${gone('pkg')}: no such file or folder`]);
+    expect(await errOf(['merge', gone('shard1'), '--out', out, '--lang', 'en'])).toEqual([1, `${gone('shard1')}: no such folder`]);
+    expect(await errOf(['report', gone('run')])).toEqual([1, `${gone('run')}：找不到文件夹`]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('a side file a scenario names is not found in the same words, with its name after them', () => {
     expect(notFoundWords('x.csv')).toEqual({ zh: `${notFoundWords().zh}“x.csv”`, en: `${notFoundWords().en}: "x.csv"` });
   });
@@ -61,6 +69,14 @@ describe('a file that is there but cannot be read is said with the system’s re
     mkdirSync(join(dir, 'zones.dbf'));
     expect(await errOf(['geo', 'import-shp', shp, '--out', join(dir, 's.geojson'), '--lang', 'en'])).toEqual([1, `${join(dir, 'zones.dbf')}: is a folder, not a file`]);
     expect(readdirSync(dir).sort()).toEqual(['folder.osm', 'zones.dbf', 'zones.shp']);
+  });
+
+  it('geo reads a --boundary saved as UTF-16 as every reader does, instead of garbling it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-unreadable-'));
+    const utf16 = join(dir, 'boundary.geojson');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(join(ROOT, 'test/fixtures/osm/qingxi-boundary.geojson'), 'utf8'), 'utf16le')]));
+    const [code, err] = await errOf(['geo', 'import-osm', OSM, '--boundary', utf16, '--out', join(dir, 'roads.geojson'), '--lang', 'en']);
+    expect([code, err]).toEqual([0, '']);
   });
 
   it('a run folder read as history whose calls.csv is a folder: named, exit 1, no internal error', async () => {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { loadScenario, loadScenarioWithWorkbooks, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
 import type { InputError, Result, Words } from '../scenario/errors.ts';
-import { notFoundWords } from '../scenario/files.ts';
+import { NO_SUCH_FILE_OR_FOLDER, notFoundWords } from '../scenario/files.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
 /** Reads a user's file as bytes; a problem named `where` when it is missing or cannot be read. */
@@ -26,7 +26,7 @@ export function readBytesFile(path: string, where = path): Result<Uint8Array> {
  * only a file has (`fileName`), else a file or folder (a run folder, an exercise package's folder).
  */
 export function missingWords(path: string, fileName: RegExp): Words {
-  return fileName.test(path) ? notFoundWords() : { zh: '找不到文件或文件夹', en: 'no such file or folder' };
+  return fileName.test(path) ? notFoundWords() : NO_SUCH_FILE_OR_FOLDER;
 }
 
 /**

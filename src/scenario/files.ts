@@ -27,6 +27,9 @@ export const notFoundWords = (rel?: string): Words => (rel === undefined ? { zh:
 /** A folder that is not there, in the words every command uses. */
 export const NO_SUCH_FOLDER: Words = { zh: '找不到文件夹', en: 'no such folder' };
 
+/** A path that is not there and may have been a file or a folder (a history, an exercise package). */
+export const NO_SUCH_FILE_OR_FOLDER: Words = { zh: '找不到文件或文件夹', en: 'no such file or folder' };
+
 /** A side file that cannot be read, its name before the reason a reader gave: `"x.csv" is a binary file, not text`. */
 export const unreadableWords = (rel: string, error: Words): Words => ({ zh: `文件“${rel}”${error.zh}`, en: `"${rel}" ${error.en}` });
 

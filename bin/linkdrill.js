@@ -37,8 +37,11 @@ function builtIsFresh() {
 let main;
 let endQuietlyWhenOutputCloses;
 if (builtIsFresh()) {
-  // `validate` has a build of its own, started from V8's code cache (see compiled.js).
-  const alone = process.argv[2] === 'validate' ? new URL('build/validate.cjs', root) : null;
+  // `validate` has a build of its own, started from V8's code cache (see compiled.js); its help is the CLI's.
+  const args = process.argv.slice(3);
+  const end = args.indexOf('--');
+  const help = (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+  const alone = process.argv[2] === 'validate' && !help ? new URL('build/validate.cjs', root) : null;
   if (alone && existsSync(alone)) ({ main, endQuietlyWhenOutputCloses } = loadCompiled(fileURLToPath(alone)).exports);
   else ({ main, endQuietlyWhenOutputCloses } = await import(built.href));
 } else {

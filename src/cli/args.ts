@@ -83,3 +83,11 @@ export function maxEventsOption(value: string | boolean | undefined): number {
   return intOption(value, 'max-events', DEFAULT_MAX_EVENTS, 1, MAX_EVENTS_OPTION);
 }
 
+/** Whether `argv` (after the command) asks for help: `--help` or `-h` before any `--`. */
+export function asksForHelp(argv: readonly string[]): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}

@@ -1,40 +1,22 @@
 /** The `linkdrill` command: dispatches to one file per subcommand; exit 0 ok, 1 bad input, 2 usage. */
-import { langOf, UsageError, type Io } from './args.ts';
+import { asksForHelp, langOf, UsageError, type Io } from './args.ts';
 import { defaultIo, exitCodeOf } from './outcome.ts';
-import { BATCH_USAGE, BENCH_USAGE, CALIBRATE_USAGE, EXERCISE_USAGE, GEO_USAGE, MERGE_USAGE, REPORT_USAGE, RUN_USAGE, SCHEMA_USAGE, VALIDATE_HISTORY_USAGE, VALIDATE_USAGE } from './usage.ts';
-import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
-
-const USAGE = `linkdrill — seeded simulator of emergency-response linkage
-
-usage:
-  ${RUN_USAGE}
-  ${VALIDATE_USAGE}
-  ${REPORT_USAGE}
-  ${BATCH_USAGE}
-  ${MERGE_USAGE}
-  ${GEO_USAGE}
-  ${CALIBRATE_USAGE}
-  ${VALIDATE_HISTORY_USAGE}
-  ${EXERCISE_USAGE}
-  ${SCHEMA_USAGE}
-  ${BENCH_USAGE}
-
-Outputs of run go to DIR (default reports/<scenario-name>/): report.html (the after-action report,
---lang zh|en), incidents.csv, calls.csv, dispatches.csv, agencies.csv, units.csv, depots.csv,
-indicators.csv, summary.csv, events.csv and run.json. --excel adds a UTF-8 BOM for Excel.
-
-run, batch and validate estimate the work of one replication before anything runs and refuse a
-scenario above --max-events (default ${DEFAULT_MAX_EVENTS} logged events), naming what weighs most.
-
-Problems and results are in Chinese unless --lang en (every command but bench takes it).`;
-
 
 export { endQuietlyWhenOutputCloses } from './outcome.ts';
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. Each command's module loads only when it runs. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [cmd, ...rest] = argv;
+  const lang = langOf(argv);
   return exitCodeOf(async () => {
+    // `linkdrill COMMAND --help` and `linkdrill help [COMMAND]`, before the command reads anything.
+    const helpFor = cmd === 'help' ? rest.find((a, k) => !a.startsWith('-') && rest[k - 1] !== '--lang') : asksForHelp(rest) ? cmd : undefined;
+    if (helpFor !== undefined) {
+      const help = await import('./help.ts');
+      if (!help.isCommand(helpFor)) throw new UsageError({ zh: `未知命令“${helpFor}”\n\n${help.overview('zh')}`, en: `unknown command "${helpFor}"\n\n${help.overview('en')}` });
+      io.out(help.commandHelp(helpFor, lang));
+      return 0;
+    }
     switch (cmd) {
       case 'run':
         return await (await import('./run.ts')).runCommand(rest, io);
@@ -62,10 +44,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'help':
       case '--help':
       case '-h':
-        io.out(USAGE);
+        io.out((await import('./help.ts')).overview(lang));
         return cmd === undefined ? 2 : 0;
-      default:
-        throw new UsageError({ zh: `未知命令“${cmd}”\n\n${USAGE}`, en: `unknown command "${cmd}"\n\n${USAGE}` });
+      default: {
+        const { overview } = await import('./help.ts');
+        throw new UsageError({ zh: `未知命令“${cmd}”\n\n${overview('zh')}`, en: `unknown command "${cmd}"\n\n${overview('en')}` });
+      }
     }
-  }, io, langOf(argv));
+  }, io, lang);
 }

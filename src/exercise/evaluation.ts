@@ -10,7 +10,7 @@ import { rating, type ScoreResult } from '../metrics/score.ts';
 import { formatValue, tPlus } from '../report/format.ts';
 import type { Action, FindingTag, Rating } from './log.ts';
 import type { ExerciseSession } from './session.ts';
-import type { Text } from './text.ts';
+import type { AutoRationale, Text } from './text.ts';
 import type { LoggedRefusal } from './refusal.ts';
 
 export interface MselStatus {
@@ -58,6 +58,8 @@ export interface DecisionRow {
   expectedLabel: Text | null;
   asExpected: boolean | null;
   rationale: string;
+  /** Which of linkdrill's own rationales `rationale` is; absent for a person's. */
+  auto?: AutoRationale;
   timedOut: boolean;
   text: string;
 }
@@ -142,6 +144,7 @@ export function evaluate(s: ExerciseSession, score: ScoreResult | null): Evaluat
       expectedLabel: d.expected === null ? null : labelOf(d.expected),
       asExpected: a && d.expected !== null ? a.choice === d.expected : null,
       rationale: a?.rationale ?? '',
+      ...(a?.auto ? { auto: a.auto } : {}),
       timedOut: a?.timedOut ?? false,
       text: a?.text ?? '',
     };

@@ -6,12 +6,13 @@
  * Times `t` are seconds from the exercise start.
  */
 import type { Injection } from '../engine/inject.ts';
-import type { Text } from './text.ts';
+import type { AutoRationale, Text } from './text.ts';
 import type { FindingTag } from '../metrics/findings.ts';
 import type { LoggedRefusal } from './refusal.ts';
 
 export const LOG_FORMAT = 'linkdrill-exercise-log';
-export const LOG_VERSION = 1;
+/** 2: a decision says when linkdrill wrote its rationale (`auto`); version 1 logs are read as version 2 (`readExerciseLog`). */
+export const LOG_VERSION = 2;
 
 /** What an inject delivered does: an engine injection, or a message to the room. */
 export type Delivery = { injection: Injection } | { message: Text; from: string; to: string };
@@ -29,7 +30,7 @@ export type Action = { seq: number; t: number } & (
   | { type: 'contingency'; inject: string; unless: string; delivered: boolean }
   | { type: 'prompt'; report: 'initial' | 'update' | 'final'; incident: string; role: string }
   | { type: 'decision-open'; decision: string }
-  | { type: 'decision'; decision: string; role: string; options: string[]; choice: string; rationale: string; text?: string; timedOut?: boolean; refused?: LoggedRefusal[] }
+  | { type: 'decision'; decision: string; role: string; options: string[]; choice: string; rationale: string; text?: string; timedOut?: boolean; refused?: LoggedRefusal[]; auto?: AutoRationale }
   | { type: 'live-inject'; id: string; delivery: Delivery; role?: string; refused?: LoggedRefusal }
   | { type: 'override'; injection: Injection; reason: string; refused?: LoggedRefusal }
   | { type: 'note'; text: string; role?: string }

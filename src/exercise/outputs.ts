@@ -29,7 +29,7 @@ export function exerciseCsvFiles(s: ExerciseSession, ev: Evaluation, lang: Lang,
     'expected-actions.csv': toCsv(EXPECTED_COLUMNS, ev.expected.map((e) => [e.id, e.phase, e.role, e.action[lang], e.fromT, e.byT, e.met, e.tMet, e.late, e.how]), o),
     'decisions.csv': toCsv(
       DECISION_COLUMNS,
-      ev.decisions.map((d) => [d.decision, d.phase, d.role, d.t, s.pkg.decisions.find((x) => x.id === d.decision)!.options.map((x) => x.id).join(' '), d.choice, d.expected, d.asExpected, d.timedOut, rationaleText(d.rationale, lang), d.text]),
+      ev.decisions.map((d) => [d.decision, d.phase, d.role, d.t, s.pkg.decisions.find((x) => x.id === d.decision)!.options.map((x) => x.id).join(' '), d.choice, d.expected, d.asExpected, d.timedOut, rationaleText(d.rationale, d.auto, lang), d.text]),
       o,
     ),
     'evaluation.csv': toCsv(EVALUATION_COLUMNS, ev.rows.map((r) => [r.objective, r.capability, r.task, r.item, r.critical, r.text[lang], r.evidence[lang], r.suggested, suggestedFor(ev.rows, 'task', r.task), r.rating, r.observations]), o),

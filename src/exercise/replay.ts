@@ -11,7 +11,7 @@ import { zodErrors } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { ExercisePackage } from './package.ts';
 import { ExerciseSession, type EngineLink } from './session.ts';
-import { branchRationale, DEFAULT_RATIONALE } from './text.ts';
+import { AUTO_RATIONALES, autoOfV1, branchRationale, defaultRationale } from './text.ts';
 import { LOG_FORMAT, LOG_VERSION, RECORD_ONLY, SCRIPTED, type Action, type ExerciseLog } from './log.ts';
 import { REFUSAL_FIELDS, refusalWords, type LoggedRefusal } from './refusal.ts';
 import { NAMED, noOption, noSuch, thrownWords } from './problems.ts';
@@ -19,7 +19,7 @@ import { NAMED, noOption, noSuch, thrownWords } from './problems.ts';
 /** Plays the exercise to its end with no one in the room: every decision takes its listed default. */
 export async function playHeadless(s: ExerciseSession): Promise<void> {
   while (!s.done) {
-    if (s.pending) await s.decide(s.pending.id, s.pending.default, { rationale: DEFAULT_RATIONALE.headless.en });
+    if (s.pending) await s.decide(s.pending.id, s.pending.default, defaultRationale('headless'));
     else await s.moveTo(s.nextStop(), 'next-stop');
   }
 }
@@ -37,7 +37,7 @@ const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('contingency'), inject: z.string(), unless: z.string(), delivered: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('prompt'), report: z.enum(['initial', 'update', 'final']), incident: z.string(), role: z.string() }),
   z.strictObject({ ...base, type: z.literal('decision-open'), decision: z.string() }),
-  z.strictObject({ ...base, type: z.literal('decision'), decision: z.string(), role: z.string(), options: z.array(z.string()), choice: z.string(), rationale: z.string(), text: z.string().optional(), timedOut: z.boolean().optional(), refused: z.array(refusal).optional() }),
+  z.strictObject({ ...base, type: z.literal('decision'), decision: z.string(), role: z.string(), options: z.array(z.string()), choice: z.string(), rationale: z.string(), auto: z.enum(AUTO_RATIONALES).optional(), text: z.string().optional(), timedOut: z.boolean().optional(), refused: z.array(refusal).optional() }),
   z.strictObject({ ...base, type: z.literal('live-inject'), id: z.string().min(1), delivery, role: z.string().optional(), refused: refusal.optional() }),
   z.strictObject({ ...base, type: z.literal('override'), injection, reason: z.string(), refused: refusal.optional() }),
   z.strictObject({ ...base, type: z.literal('note'), text: z.string(), role: z.string().optional() }),
@@ -50,7 +50,7 @@ const actionSchema = z.discriminatedUnion('type', [
 ]);
 const logSchema = z.strictObject({
   format: z.literal(LOG_FORMAT),
-  version: z.literal(LOG_VERSION),
+  version: z.union([z.literal(1), z.literal(LOG_VERSION)]),
   exercise: z.strictObject({ name: z.string(), hash: z.string() }),
   scenario: z.strictObject({ name: z.string(), hash: z.string() }),
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
@@ -69,6 +69,14 @@ export function readExerciseLog(textIn: string, where: string): Result<ExerciseL
   const r = logSchema.safeParse(raw);
   if (!r.success) return { ok: false, errors: zodErrors(r.error.issues, raw).map((e) => ({ ...e, path: e.path ? `${where} ${e.path}` : where })) };
   const log = r.data as ExerciseLog;
+  if (log.version === 1) {
+    // Version 1 said that linkdrill wrote a rationale only by its English words.
+    for (const a of log.actions) if (a.type === 'decision' && a.auto === undefined) {
+      const auto = autoOfV1(a.rationale);
+      if (auto) a.auto = auto;
+    }
+    log.version = LOG_VERSION;
+  }
   const bad = log.actions.findIndex((a, i) => a.seq !== i + 1);
   const seq = bad >= 0 ? log.actions[bad].seq : 0;
   if (bad >= 0) return { ok: false, errors: [{ path: `${where} actions[${bad}].seq`, zh: `为 ${seq}，应为 ${bad + 1}（操作按顺序编号）`, en: `is ${seq}, expected ${bad + 1} (actions are numbered in order)` }] };
@@ -122,7 +130,7 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
           if (session.pending) {
             if (branchT === null) return fail(at, { zh: `在决策点 ${session.pending.id} 等待决策时推进了时钟：日志与演练包不符`, en: `moves the clock while decision ${session.pending.id} is waiting: the log does not match the package` });
             // After a branch the script may stop for a decision the recorded run decided later or never: take its default.
-            await session.decide(session.pending.id, session.pending.default, { rationale: DEFAULT_RATIONALE.branchDefault.en });
+            await session.decide(session.pending.id, session.pending.default, defaultRationale('branchDefault'));
           }
           await session.moveTo(a.to, a.how);
           break;
@@ -139,7 +147,7 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
             }
             continue; // after the branch the script went elsewhere
           }
-          await session.decide(a.decision, isBranch ? branch!.choice : a.choice, { role: a.role, rationale: isBranch ? branchRationale(a.choice).en : a.rationale, text: a.text, timedOut: a.timedOut });
+          await session.decide(a.decision, isBranch ? branch!.choice : a.choice, { role: a.role, ...(isBranch ? { rationale: branchRationale(a.choice).en, auto: 'branch' } : { rationale: a.rationale, auto: a.auto }), text: a.text, timedOut: a.timedOut });
           break;
         }
         case 'live-inject':

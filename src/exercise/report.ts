@@ -148,7 +148,7 @@ export function exerciseReportHtml(pkg: ExercisePackage, scenario: Scenario, ev:
     .join('');
   const d = L.dec[lang];
   const decRows = ev.decisions
-    .map((r) => `<tr><td><code>${esc(r.decision)}</code></td><td>${rel(r.t)}</td><td>${esc(role(r.role))}</td><td>${r.choiceLabel === null ? L.undecided[lang] : tx(r.choiceLabel, lang)}${r.timedOut ? L.timedOut[lang] : ''}</td><td>${r.expectedLabel === null ? '–' : tx(r.expectedLabel, lang)}${r.asExpected === false ? ' <span class="bad">≠</span>' : ''}</td><td>${esc(rationaleText(r.rationale, lang, (id) => pkg.decisions.find((x) => x.id === r.decision)?.options.find((o) => o.id === id)?.label))}${r.text ? `<div>${esc(r.text)}</div>` : ''}</td></tr>`)
+    .map((r) => `<tr><td><code>${esc(r.decision)}</code></td><td>${rel(r.t)}</td><td>${esc(role(r.role))}</td><td>${r.choiceLabel === null ? L.undecided[lang] : tx(r.choiceLabel, lang)}${r.timedOut ? L.timedOut[lang] : ''}</td><td>${r.expectedLabel === null ? '–' : tx(r.expectedLabel, lang)}${r.asExpected === false ? ' <span class="bad">≠</span>' : ''}</td><td>${esc(rationaleText(r.rationale, r.auto, lang, (id) => pkg.decisions.find((x) => x.id === r.decision)?.options.find((o) => o.id === id)?.label))}${r.text ? `<div>${esc(r.text)}</div>` : ''}</td></tr>`)
     .join('');
   const notes = (type: string) => ev.notes.filter((n) => n.type === type);
   const debrief = [

@@ -15,7 +15,7 @@ import type { DecisionPoint, ExercisePackage, Inject } from './package.ts';
 import { LOG_FORMAT, LOG_VERSION, type Action, type ActionInput, type Delivery, type ExerciseLog } from './log.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { detectFromEvents, type Met } from './detect.ts';
-import { DEFAULT_RATIONALE } from './text.ts';
+import { defaultRationale, type AutoRationale } from './text.ts';
 import { ExerciseError, NAMED, noOption, noSuch } from './problems.ts';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -233,7 +233,7 @@ export class ExerciseSession {
    * The room decides the pending decision point: the chosen option's engine actions happen now.
    * `text` keeps a free-text answer beside the choice.
    */
-  async decide(decisionId: string, choice: string, o: { role?: string; rationale?: string; text?: string; timedOut?: boolean } = {}): Promise<Extract<Action, { type: 'decision' }>> {
+  async decide(decisionId: string, choice: string, o: { role?: string; rationale?: string; auto?: AutoRationale; text?: string; timedOut?: boolean } = {}): Promise<Extract<Action, { type: 'decision' }>> {
     const d = this.pending;
     if (!d || d.id !== decisionId) throw new ExerciseError({ zh: `决策点 ${decisionId} 不在等待中（${d ? `正在等待的是 ${d.id}` : '没有正在等待的决策点'}）`, en: `decision ${decisionId} is not waiting (${d ? `${d.id} is` : 'none is'})` });
     const option = d.options.find((x) => x.id === choice);
@@ -254,6 +254,8 @@ export class ExerciseSession {
       ...(o.text ? { text: o.text } : {}),
       ...(o.timedOut ? { timedOut: true } : {}),
       ...(refused.length ? { refused } : {}),
+      // Last, where a version-1 log read as version 2 gets it (`readExerciseLog`): a replay compares logs as written.
+      ...(o.auto ? { auto: o.auto } : {}),
     }) as Extract<Action, { type: 'decision' }>;
     this.decided.set(d.id, action);
     detectFromEvents(this.pkg, [], this.incidentIds, this.pkg.startS, this.met, { decision: d.id, choice, t: this.t });
@@ -288,7 +290,7 @@ export class ExerciseSession {
   async finish(): Promise<RunResult> {
     if (this.finished) throw new ExerciseError({ zh: '演练已经结束', en: 'the exercise is finished already' });
     while (!this.done) {
-      if (this.pending) await this.decide(this.pending.id, this.pending.default, { rationale: DEFAULT_RATIONALE.ended.en });
+      if (this.pending) await this.decide(this.pending.id, this.pending.default, defaultRationale('ended'));
       else await this.moveTo(this.end, 'end');
     }
     this.finished = true;

@@ -10,7 +10,7 @@ import type { AppApi } from '../engine-api.ts';
 import type { EngineHandle } from '../engine-client.ts';
 import type { Clock } from './clock.ts';
 import { ExerciseSession, engineLink } from '../../src/exercise/session.ts';
-import { DEFAULT_RATIONALE } from '../../src/exercise/text.ts';
+import { defaultRationale } from '../../src/exercise/text.ts';
 import { replayLog, readExerciseLog, type Branch } from '../../src/exercise/replay.ts';
 import { exerciseFiles } from '../../src/exercise/outputs.ts';
 import type { ExercisePackage } from '../../src/exercise/package.ts';
@@ -182,7 +182,7 @@ export class ExerciseControl {
       this.waitedMs += dtMs;
       const d = s.pending;
       if (d.timeoutS !== null && this.waitedMs >= (d.timeoutS / this.speed) * 1000) {
-        void this.decide(d.id, d.default, { rationale: DEFAULT_RATIONALE.timeout.en, timedOut: true });
+        void this.decide(d.id, d.default, { ...defaultRationale('timeout'), timedOut: true });
       }
       this.frame = this.clock.request((ms) => this.tick(ms));
       return;

@@ -31,13 +31,14 @@ const base = { seq: z.number().int().positive(), t: z.number().finite() };
 // The engine's refusal as data, or (a log written before refusals were data) its English words.
 const refusalObjects = Object.entries(REFUSAL_FIELDS).map(([code, fields]) => z.strictObject({ code: z.literal(code), ...Object.fromEntries(fields.map((f) => [f, z.string()])) }));
 const refusal = z.union([z.string(), z.discriminatedUnion('code', refusalObjects as [(typeof refusalObjects)[number], ...(typeof refusalObjects)[number][]])]);
+// Each action's keys in the order the session writes them, so a log read and replayed is written out as it was.
 const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('clock'), to: z.number().finite(), how: z.enum(['start', 'next-inject', 'next-decision', 'next-stop', 'by', 'play', 'to', 'end']) }),
   z.strictObject({ ...base, type: z.literal('inject'), inject: z.string(), delivery: delivery.nullable(), refused: refusal.optional() }),
   z.strictObject({ ...base, type: z.literal('contingency'), inject: z.string(), unless: z.string(), delivered: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('prompt'), report: z.enum(['initial', 'update', 'final']), incident: z.string(), role: z.string() }),
   z.strictObject({ ...base, type: z.literal('decision-open'), decision: z.string() }),
-  z.strictObject({ ...base, type: z.literal('decision'), decision: z.string(), role: z.string(), options: z.array(z.string()), choice: z.string(), rationale: z.string(), auto: z.enum(AUTO_RATIONALES).optional(), text: z.string().optional(), timedOut: z.boolean().optional(), refused: z.array(refusal).optional() }),
+  z.strictObject({ ...base, type: z.literal('decision'), decision: z.string(), role: z.string(), options: z.array(z.string()), choice: z.string(), rationale: z.string(), text: z.string().optional(), timedOut: z.boolean().optional(), refused: z.array(refusal).optional(), auto: z.enum(AUTO_RATIONALES).optional() }),
   z.strictObject({ ...base, type: z.literal('live-inject'), id: z.string().min(1), delivery, role: z.string().optional(), refused: refusal.optional() }),
   z.strictObject({ ...base, type: z.literal('override'), injection, reason: z.string(), refused: refusal.optional() }),
   z.strictObject({ ...base, type: z.literal('note'), text: z.string(), role: z.string().optional() }),
@@ -98,8 +99,19 @@ export interface Replayed {
 
 // A refusal compares by its English words: a log kept before refusals were data still replays.
 const refusalEn = (r: LoggedRefusal) => refusalWords(r).en;
-const comparable = (a: Action) =>
-  JSON.stringify('refused' in a && a.refused !== undefined ? { ...a, refused: Array.isArray(a.refused) ? a.refused.map(refusalEn) : refusalEn(a.refused) } : a);
+/** An action's fields as comparable text, whatever their order. */
+const fieldsOf = (a: Action): Map<string, string> =>
+  new Map(Object.entries(a).map(([k, v]) => [k, JSON.stringify(k === 'refused' && v !== undefined ? (Array.isArray(v) ? v.map(refusalEn) : refusalEn(v as LoggedRefusal)) : v)]));
+
+/** The first field in which a replayed action differs from the recorded one, with both values, or null when they agree. */
+function difference(want: Action, got: Action): { field: string; want: string; got: string } | null {
+  const [w, g] = [fieldsOf(want), fieldsOf(got)];
+  for (const field of new Set([...w.keys(), ...g.keys()])) {
+    if (w.get(field) !== g.get(field)) return { field, want: clip(w.get(field) ?? '–'), got: clip(g.get(field) ?? '–') };
+  }
+  return null;
+}
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 
 /**
  * Replays `log` on the package and scenario it was recorded with (checked by content hash). Without a
@@ -171,12 +183,14 @@ export async function replayLog(pkg: ExercisePackage, scenario: Scenario, engine
   for (let k = 0; k < upTo; k++) {
     const want = log.actions[k];
     const got = session.log.actions[k];
-    if (!want || !got || comparable(want) !== comparable(got)) {
+    const diff = want && got ? difference(want, got) : null;
+    if (!want || !got || diff) {
       const said = (x: Action | undefined, lang: keyof Words) => (x ? (lang === 'zh' ? `${x.t} s 时的 ${x.type}` : `${x.type} at ${x.t} s`) : lang === 'zh' ? '无' : 'nothing');
+      const [inZh, inEn] = diff ? [`，${diff.field} 记录为 ${diff.want}，回放为 ${diff.got}`, `; ${diff.field} recorded ${diff.want}, replayed ${diff.got}`] : ['', ''];
       errors.push({
         path: `${where} actions[${k}]`,
-        zh: `回放在此处不同（记录为${said(want, 'zh')}，回放为${said(got, 'zh')}）：演练包、场景或引擎与日志不符`,
-        en: `the replay differs here (recorded ${said(want, 'en')}, replayed ${said(got, 'en')}): the package, scenario or engine does not match the log`,
+        zh: `回放在此处不同（记录为${said(want, 'zh')}，回放为${said(got, 'zh')}${inZh}）：演练包、场景或引擎与日志不符`,
+        en: `the replay differs here (recorded ${said(want, 'en')}, replayed ${said(got, 'en')}${inEn}): the package, scenario or engine does not match the log`,
       });
       break;
     }

@@ -42,6 +42,21 @@ describe('a decision’s rationale', () => {
     expect(zh[1].rationale).toBe(DEFAULT_RATIONALE.headless.zh);
   });
 
+  it('a log linkdrill wrote, with rationales of its own and choices the engine refused, reads back and replays to the same log', async () => {
+    const s = await open(TABLETOP);
+    await playHeadless(s);
+    const run = await s.finish();
+    const decisions = s.log.actions.filter((a) => a.type === 'decision');
+    expect(decisions.some((a) => a.refused !== undefined && a.auto === 'headless')).toBe(true);
+    const read = readExerciseLog(JSON.stringify(s.log), 'log.json');
+    const { pkg, scenario } = await loadPackage(TABLETOP);
+    const r = await replayLog(pkg, scenario, link(), (read as { ok: true; value: ExerciseLog }).value, 'log.json');
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    if (!r.ok) return;
+    expect(eventsCsv(1, (await r.value.session.finish()).log)).toBe(eventsCsv(1, run.log));
+    expect(JSON.stringify(r.value.session.log)).toBe(JSON.stringify(s.log));
+  });
+
   it('a version-1 log, which said so only by the words, still has linkdrill’s rationales read as linkdrill’s, and replays to the same run', async () => {
     const s = await open(TABLETOP);
     await s.moveTo(s.nextStop('decision'), 'next-decision');

@@ -100,6 +100,19 @@ describe('the exercise log replays the exercise byte for byte', () => {
     const r2 = await replayLog(pkg, scenario, link(), bent, 'log.json');
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.errors[0].en).toMatch(/does not match the package/);
+    // A decision's options edited after the fact: the replay names the field that differs, and both values.
+    const edited = JSON.parse(JSON.stringify(first.log)) as ExerciseLog;
+    const d = edited.actions.findIndex((a) => a.type === 'decision');
+    const at = edited.actions[d].t;
+    edited.actions[d] = { ...edited.actions[d], options: ['raise'] } as never;
+    const r4 = await replayLog(pkg, scenario, link(), edited, 'log.json');
+    expect(r4.ok ? [] : r4.errors).toEqual([
+      {
+        path: `log.json actions[${d}]`,
+        zh: `回放在此处不同（记录为${at} s 时的 decision，回放为${at} s 时的 decision，options 记录为 ["raise"]，回放为 ["raise","hold"]）：演练包、场景或引擎与日志不符`,
+        en: `the replay differs here (recorded decision at ${at} s, replayed decision at ${at} s; options recorded ["raise"], replayed ["raise","hold"]): the package, scenario or engine does not match the log`,
+      },
+    ]);
     const cut = readExerciseLog(JSON.stringify(first.log).slice(0, 200), 'log.json');
     expect(cut.ok).toBe(false);
     if (!cut.ok) expect(cut.errors[0].en).toMatch(/not JSON.*cut short/);

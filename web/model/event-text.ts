@@ -57,7 +57,8 @@ function value(key: string, v: unknown, e: LogEvent, names: Names, lang: Lang): 
   if (key === 'grade') return term(EVENT_GRADE_TEXT, v === null || v === undefined ? 'none' : String(v), lang);
   if (v === null || v === undefined) return '–';
   const text = String(v);
-  if (LEVEL_FIELDS.has(key) && GRADES.includes(text)) return names.gradeNames[GRADES.indexOf(text)] ?? text;
+  // In English the field's name already says "level": "level IV", not "level level IV".
+  if (LEVEL_FIELDS.has(key) && GRADES.includes(text)) return key === 'level' && lang === 'en' ? text : (names.gradeNames[GRADES.indexOf(text)] ?? text);
   if (key === 'action') return term(INJECTION_KIND_TEXT, text, lang);
   if (key === 'type' || key === 'unitType') return names.incidentTypes.get(text) ?? term(UNIT_TYPE_TEXT, text, lang);
   return names.agencies.get(text) ?? names.places.get(text) ?? term(DETAIL_VALUE_TEXT, text, lang);

@@ -30,6 +30,10 @@ describe('event text', () => {
     expect(detailText(ev('unit.transport', { hospital: 'H1' }), names, 'zh')).toBe('医院 人民医院');
     expect(detailText(ev('incident.occur', { type: 'fire', zone: 'Z9', level: 'IV', grade: null, source: 'background' }), names, 'zh')).toBe('类型 火灾 · 区域 Z9 · 出动等级 IV 级 · 事件分级 非突发事件 · 来源 日常');
     expect(detailText(ev('unit.report', { free: false, resent: false }), names, 'en')).toBe('status busy');
+    // In English the field's own name says "level" once; a change of level names both ends.
+    const en = { ...names, gradeNames: MESSAGES.en.gradeNames };
+    expect(detailText(ev('incident.plan', { type: 'fire', level: 'IV' }), en, 'en')).toBe('type 火灾 · level IV');
+    expect(detailText(ev('incident.regrade', { from: 'III', to: 'II', grade: null }), en, 'en')).toMatch(/level III .* level II /);
     expect(eventText(ev('call.answer', { call: 'call-000001', duplicate: true }), 0, names, 'zh')).toEqual({ time: '00:16', kind: '接听', subject: 'inc-000001 · 县急救中心', detail: '重复来电' });
     expect(detailText(ev('call.answer', { call: 'call-000001', duplicate: false }), names, 'zh')).toBe('');
   });

@@ -4,6 +4,7 @@
  * Read back through zod, so a file cut short, edited or asking for absurd work (10¹⁵ replications)
  * is refused by name before anything is planned from it.
  */
+import { parseJson } from '../geo/import/json-text.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -48,17 +49,18 @@ function crossFieldProblem(m: BatchMeta): InputError | null {
 
 /** Parses a folder's batch.json; problems name the file (and the place in it). */
 export function readBatchMeta(path: string): { meta: BatchMeta } | { error: InputError } {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !existsSync(dirname(path))) return { error: { path: dirname(path), ...NO_SUCH_FOLDER } };
     if (code === 'ENOENT') return { error: { path, zh: '不存在——这是 linkdrill batch 写出的文件夹吗？', en: 'missing — is this a folder written by linkdrill batch?' } };
-    if (code) return { error: { path, zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
-    const reason = (e as Error).message;
-    return { error: { path, zh: `内容不完整或不是 JSON（${reason}）；请在新的文件夹中重新开始批量运行`, en: `is cut short or not JSON (${reason}); start the batch again in a new folder` } };
+    return { error: { path, zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
   }
+  const json = parseJson(text);
+  if (!json.ok) return { error: { path, zh: `${json.why.zh}；请在新的文件夹中重新开始批量运行`, en: `is ${json.why.en}; start the batch again in a new folder` } };
+  const value = json.value;
   const problems = reservedKeyErrors(value);
   const parsed = batchMetaSchema.safeParse(value);
   const first = problems[0] ?? (parsed.success ? crossFieldProblem(parsed.data) : zodErrors(parsed.error.issues, value)[0]);

@@ -3,6 +3,7 @@
  * zod, so a file edited by hand, cut short or written by something else is refused with the place of
  * each problem instead of failing, or quietly scoring nonsense, halfway through the report.
  */
+import { parseJson } from '../geo/import/json-text.ts';
 import { z } from 'zod';
 import type { InputError, Result, Words } from '../scenario/errors.ts';
 import { INDICATOR_IDS, REPORTING_PROFILES, SCORE_GROUPS } from '../scenario/scoring.ts';
@@ -97,13 +98,9 @@ const runMetaSchema = z.object({
 
 /** `run.json`'s text as a {@link RunMeta}; every problem named `where: path: message`. Pure. */
 export function parseRunMeta(json: string, where = 'run.json'): Result<RunMeta> {
-  let value: unknown;
-  try {
-    value = JSON.parse(json.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const reason = (e as Error).message;
-    return { ok: false, errors: [{ path: where, zh: `内容不完整或不是 JSON（${reason}）`, en: `is cut short or not JSON (${reason})` }] };
-  }
+  const parsed = parseJson(json);
+  if (!parsed.ok) return { ok: false, errors: [{ path: where, zh: parsed.why.zh, en: `is ${parsed.why.en}` }] };
+  const value = parsed.value;
   const named = (errors: InputError[]): InputError[] => errors.map((e) => ({ path: e.path ? `${where}: ${e.path}` : where, zh: e.zh, en: e.en }));
   const reserved = reservedKeyErrors(value);
   if (reserved.length) return { ok: false, errors: named(reserved) };

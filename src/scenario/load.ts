@@ -5,6 +5,7 @@
  * the `readFile` callback the host provides, so the same loader runs in Node and in the browser.
  * Every problem is returned as `{path, zh, en}`.
  */
+import { parseJson } from '../geo/import/json-text.ts';
 import type { ScenarioParsed } from './schema.ts';
 import { parseScenarioSchema } from './schema-parse.ts';
 import type { BuildCache } from './build-cache.ts';
@@ -39,14 +40,18 @@ export type { ReadBytes, ReadFile };
  */
 export function parseDataText(text: string, fileName: string): Result<unknown> {
   if (text.trim() === '') return { ok: false, errors: [{ path: fileName, zh: '文件是空的', en: 'the file is empty' }] };
+  if (/\.json$/i.test(fileName)) {
+    const json = parseJson(text);
+    return json.ok ? json : { ok: false, errors: [{ path: fileName, zh: json.why.zh, en: json.why.en, ...(json.why.detail ? { detail: json.why.detail } : {}) }] };
+  }
   try {
-    return { ok: true, value: /\.json$/i.test(fileName) ? JSON.parse(text) : parseYamlText(text) };
+    return { ok: true, value: parseYamlText(text) };
   } catch (e) {
     // The CLI prints the first line; the app also shows the parser's excerpt of the text.
     const [first, ...rest] = (e as Error).message.split('\n');
     const msg = first.replace(/:$/, ''); // its colon introduced the excerpt, which is the detail
     const detail = rest.join('\n').replace(/\s+$/, '');
-    const zh = e instanceof YamlTextError ? e.zh : msg; // JSON.parse's reason, as it gives it
+    const zh = e instanceof YamlTextError ? e.zh : msg;
     return { ok: false, errors: [{ path: fileName, zh: `无法解析：${zh}`, en: `cannot parse: ${msg}`, ...(detail ? { detail } : {}) }] };
   }
 }

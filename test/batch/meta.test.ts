@@ -34,7 +34,7 @@ describe('batch.json', () => {
 
   const cases: [string, string | null, string][] = [
     ['missing', null, 'missing — is this a folder written by linkdrill batch?'],
-    ['cut short', JSON.stringify(good).slice(0, 50), 'is cut short or not JSON'],
+    ['cut short', JSON.stringify(good).slice(0, 50), 'where the text ends: cut short?; start the batch again in a new folder'],
     ['10^15 replications', JSON.stringify({ ...good, reps: 1e15 }), 'is not a linkdrill batch description: reps: must be at most 1000000; got 1000000000000000'],
     ['a shard past the count', JSON.stringify({ ...good, shard: { index: 3, count: 2 } }), 'shard.index: shard.index must be at most shard.count'],
     ['seeds past the last', JSON.stringify({ ...good, seed: Number.MAX_SAFE_INTEGER - 1 }), 'is not a linkdrill batch description: seed: seed + reps must stay below 9007199254740991; got 9007199254740990'],

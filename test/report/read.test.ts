@@ -43,7 +43,7 @@ describe('run.json read back', () => {
   it('as written by run, it is accepted', () => expect(metaErrors(meta)).toEqual([]));
 
   const cases: [string, (m: Record<string, any>) => unknown, string][] = [
-    ['cut short', (m) => JSON.stringify(m).slice(0, 40), 'run.json: is cut short or not JSON'],
+    ['cut short', (m) => JSON.stringify(m).slice(0, 40), 'where the text ends: cut short?'],
     ['not an object', () => '[1, 2]', 'run.json: must be a mapping of keys'],
     ['without seeds', (m) => ({ ...m, seeds: [] }), 'run.json: seeds: must have at least 1 item'],
     ['a negative seed', (m) => ({ ...m, seeds: [-1] }), 'run.json: seeds[0]: must be at least 0; got -1'],

@@ -10,6 +10,7 @@ import Pbf from 'pbf';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gunzipSync, unzlibSync } from 'fflate';
 import type { Problem as InputError, Words } from './problem.ts';
+import { parseJson } from './json-text.ts';
 
 export type OsmTags = Record<string, string>;
 
@@ -55,13 +56,9 @@ function text(bytes: Uint8Array, where: string): string | { errors: InputError[]
 function readJson(bytes: Uint8Array, where: string): { data: OsmData } | { errors: InputError[] } {
   const t = text(bytes, where);
   if (typeof t !== 'string') return t;
-  let json: { elements?: unknown };
-  try {
-    json = JSON.parse(t);
-  } catch (e) {
-    const m = (e as Error).message;
-    return { errors: [{ path: where, zh: `不是有效的 JSON（文件不完整？）：${m}`, en: `not valid JSON (truncated?): ${m}` }] };
-  }
+  const parsed = parseJson(t);
+  if (!parsed.ok) return { errors: [{ path: where, zh: parsed.why.zh, en: parsed.why.en }] };
+  const json = parsed.value as { elements?: unknown };
   if (!json || !Array.isArray(json.elements)) return { errors: [{ path: where, zh: '不是 Overpass JSON：没有“elements”列表（向 Overpass 请求 [out:json]，并用“out body;”或“out geom;”）', en: 'not Overpass JSON: no "elements" list (ask Overpass for [out:json] with "out body;" or "out geom;")' }] };
   return fromElements(json.elements as Elements, 'json', where);
 }

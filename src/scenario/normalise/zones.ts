@@ -7,6 +7,7 @@ import { centroid, holes, outerRing, zoneGeometryProblem } from '../../geo/zones
 import { RESERVED_KEY, reservedWords } from '../reserved.ts';
 import { gotWords } from '../zod-messages.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
+import { parseJson } from '../../geo/import/json-text.ts';
 import { NOT_FEATURE_COLLECTION } from '../../geo/import/problem.ts';
 import type { GeoFile } from './geography.ts';
 
@@ -14,13 +15,10 @@ import type { GeoFile } from './geography.ts';
 export function readJson(readFile: ReadFile, rel: string, where: string, errors: InputError[]): unknown {
   const text = readSideFile(readFile, rel, where, errors);
   if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const m = (e as Error).message;
-    errors.push({ path: where, zh: `“${rel}”不是有效的 JSON：${m}`, en: `"${rel}" is not valid JSON: ${m}` });
-    return undefined;
-  }
+  const json = parseJson(text);
+  if (json.ok) return json.value;
+  errors.push({ path: where, zh: `“${rel}”${json.why.zh}`, en: `"${rel}" is ${json.why.en}`, ...(json.why.detail ? { detail: json.why.detail } : {}) });
+  return undefined;
 }
 
 /** A number written as a number or as plain decimal text ("1200"), or `null`. */

@@ -1,8 +1,8 @@
 /**
  * The tab bar, built from the tab registry: one tab button and one panel per registered view, with
- * the tab list's keyboard pattern (← → move between tabs, Tab moves into the open panel).
+ * the tab list's keyboard pattern (← → move between the tabs shown, Home and End to the first and last, Tab moves into the open panel).
  */
-import type { TabRegistry } from './tabs.ts';
+import { stepTab, type TabRegistry } from './tabs.ts';
 
 /** Adds a button to `nav` and a panel to `side` for each registered tab. */
 export function buildTabBar(tabs: TabRegistry, nav: HTMLElement, side: HTMLElement, current: () => string, select: (id: string) => void): void {
@@ -25,14 +25,14 @@ export function buildTabBar(tabs: TabRegistry, nav: HTMLElement, side: HTMLEleme
     side.append(panel);
   }
   nav.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    // Only the tabs shown are stepped through: a hidden one (facilitator only) would hold the focus on nothing.
+    const shown = tabs.all().map((v) => v.id).filter((id) => !document.getElementById(`tabbtn-${id}`)?.hidden);
+    const next = stepTab(shown, current(), e.key);
+    if (next === null) return;
     e.preventDefault();
     e.stopPropagation();
-    const all = tabs.all();
-    const k = all.findIndex((v) => v.id === current());
-    const next = all[(k + (e.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length];
-    select(next.id);
-    document.getElementById(`tabbtn-${next.id}`)?.focus();
+    select(next);
+    document.getElementById(`tabbtn-${next}`)?.focus();
   });
 }
 

@@ -54,3 +54,19 @@ export class TabRegistry {
     return this.views;
   }
 }
+
+/**
+ * The tab a key moves to from `current` among the tabs shown (`shown`, in order): → and ← step and
+ * wrap, Home and End go to the first and the last. A hidden tab (the script on the players' screen)
+ * is not in `shown`, so it is never reached. Null for another key or no tab shown.
+ */
+export function stepTab(shown: readonly string[], current: string, key: string): string | null {
+  if (shown.length === 0) return null;
+  if (key === 'Home') return shown[0];
+  if (key === 'End') return shown[shown.length - 1];
+  if (key !== 'ArrowRight' && key !== 'ArrowLeft') return null;
+  const k = shown.indexOf(current);
+  // From a tab not shown (hidden under the focus), → goes to the first and ← to the last.
+  if (k < 0) return key === 'ArrowRight' ? shown[0] : shown[shown.length - 1];
+  return shown[(k + (key === 'ArrowRight' ? 1 : shown.length - 1)) % shown.length];
+}

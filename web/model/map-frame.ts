@@ -28,6 +28,11 @@ export function unitRadius(k: number): number {
   return 4 / Math.sqrt(k);
 }
 
+/** Radius (px) of the ring `n` units of radius `r` share at one place: each gets a little more than its width of the circumference. */
+export function ringRadius(r: number, n: number): number {
+  return (2.2 * r * n) / (2 * Math.PI) + r;
+}
+
 /**
  * Screen positions of units; those at one place (to 0.1 px) share a ring around it, in their order,
  * so each shows and none hides another.
@@ -46,7 +51,7 @@ export function layoutUnits(units: readonly UnitState[], project: (lon: number, 
   }
   for (const g of groups.values()) {
     if (g.length < 2) continue;
-    const ring = (2.2 * r * g.length) / (2 * Math.PI) + r;
+    const ring = ringRadius(r, g.length);
     g.forEach((m, i) => {
       const a = (2 * Math.PI * i) / g.length;
       m.x += ring * Math.cos(a);

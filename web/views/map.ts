@@ -8,6 +8,7 @@ import * as d3 from 'd3';
 import { drawMapLayers } from './map-layers.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import type { IncidentState, UnitState } from '../model/replay.ts';
+import { fitPadding, ZONE_R } from '../model/map-fit.ts';
 import { layoutIncidents, layoutUnits, unitRadius, type IncidentMark, type UnitMark } from '../model/map-frame.ts';
 import { SpriteCache, stamp } from './map-sprites.ts';
 import { MapNames, MARK_R, type NameKind } from './map-names.ts';
@@ -86,7 +87,10 @@ export class MapView {
     const pts: [number, number][] = [...s.zones.map((z) => [z.lon, z.lat] as [number, number]), ...s.stations.map((x) => [x.lon, x.lat] as [number, number])];
     for (const z of s.zones) if (z.polygon) pts.push(...z.polygon);
     const fc: d3.ExtendedFeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: pts } }] };
-    this.projection = d3.geoMercator().fitExtent([[14, 14], [w - 14, h - 14]], fc);
+    // Room round the outermost places for what is drawn at them (marks, rings, names), so none is cut at the edge.
+    const perStation = d3.rollup(s.units, (us) => us.length, (u) => u.station);
+    const pad = fitPadding(s.zones.map((z) => z.name), Math.max(0, ...perStation.values()), NAME_PX, w, h);
+    this.projection = d3.geoMercator().fitExtent([[pad.x, pad.y], [w - pad.x, h - pad.y]], fc);
     const p = (lon: number, lat: number) => this.projection([lon, lat])!;
     const path = d3.geoPath(this.projection);
     for (const layer of ['zones', 'roads', 'places', 'labels']) this.root.select(`.layer-${layer}`).selectAll('*').remove();
@@ -97,7 +101,7 @@ export class MapView {
     for (const z of s.zones) {
       const [x, y] = p(z.lon, z.lat);
       if (z.polygon) zones.append('path').attr('class', 'zone').attr('d', path({ type: 'Polygon', coordinates: [z.polygon] }));
-      else zones.append('circle').attr('class', 'zone').attr('r', 14).attr('cx', x).attr('cy', y);
+      else zones.append('circle').attr('class', 'zone').attr('r', ZONE_R).attr('cx', x).attr('cy', y);
       name('zone-label', z.name, 'zone', [x, y]);
     }
     drawMapLayers(this.root.select<SVGGElement>('.layer-scenario-layers'), this.root.select<SVGGElement>('.layer-labels'), s.layers ?? [], p);

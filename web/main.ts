@@ -23,6 +23,7 @@ import { formatLink, parseLink } from './app/url.ts';
 import { TabRegistry, type TabContext } from './app/tabs.ts';
 import { download } from './app/download.ts';
 import { wireFileOpening } from './app/file-opening.ts';
+import { ScenarioChoice } from './app/scenario-choice.ts';
 import { mapLegend } from './views/map-legend.ts';
 import { renderIncidentList } from './views/incident-list.ts';
 import { chainTab } from './views/chain.ts';
@@ -58,6 +59,9 @@ const batch = new BatchControl(startEngine, () => {
   else tabs.get('batch')?.update?.($('tab-batch'), context());
   batchPhase = batch.phase;
 });
+
+/** The scenario selector (made when the page is wired). */
+let choice: ScenarioChoice;
 
 const tabs = new TabRegistry();
 tabs.register(chainTab);
@@ -127,6 +131,7 @@ function applyLanguage(): void {
   $('tabs').setAttribute('aria-label', m.views);
   $('incident-list').setAttribute('aria-label', m.incidentList);
   setStatus(state.status);
+  choice.relabel();
   renderLegend();
   renderTitle();
 }
@@ -147,7 +152,7 @@ function updateUrl(): void {
     null,
     '',
     formatLink({
-      scenario: r?.scenarioName ?? state.source?.name ?? null,
+      scenario: r?.scenarioName ?? state.scenario?.name ?? null,
       fromFile: r ? r.fromFile : state.source ? !state.source.bundled : false,
       seed: r ? r.seed : null,
       reps: r ? r.reps : null,
@@ -172,6 +177,7 @@ async function loadSource(src: ScenarioSource): Promise<boolean> {
     return false;
   }
   banner.show(null);
+  choice.show(src, r.value.name);
   state.source = src;
   state.scenario = r.value;
   state.run = null;
@@ -207,7 +213,7 @@ async function run(): Promise<void> {
   progress.value = 0;
   $('cancel').hidden = false;
   $<HTMLButtonElement>('run').disabled = true;
-  setStatus({ kind: 'running', scenarioName: state.source.name, seed });
+  setStatus({ kind: 'running', scenarioName: state.scenario.name, seed });
   try {
     const res = await control.run({ source: state.source, scenario: state.scenario, seed, reps, lang: state.lang }, (f) => (progress.value = f));
     if (!res) return; // cancelled, or another run or load came first: nothing of it is shown
@@ -316,17 +322,10 @@ function onKey(e: KeyboardEvent): void {
 }
 
 function wire(): void {
-  const sel = $<HTMLSelectElement>('scenario-select');
-  for (const n of BUNDLED_SCENARIOS) {
-    const o = document.createElement('option');
-    o.value = n;
-    o.textContent = n;
-    sel.append(o);
-  }
-  sel.onchange = async () => {
-    const src = bundledSource(sel.value);
+  choice = new ScenarioChoice($('scenario-select'), BUNDLED_SCENARIOS, () => state.lang === 'zh', async (name, file) => {
+    const src = file ?? (name === null ? null : bundledSource(name));
     if (src && (await loadSource(src))) await run();
-  };
+  });
   wireFileOpening($('open-file'), $<HTMLInputElement>('file-input'), $('drop'), openFiles);
   $('errors-close').onclick = () => banner.show(null);
   // The keyboard's list of incidents is filled when focus enters it, not on every frame.
@@ -372,13 +371,12 @@ async function start(): Promise<void> {
   if (link.fromFile && link.scenario) {
     // A link cannot carry a file: say which one is needed rather than show another scenario.
     banner.show([msg().linkNeedsFile.replace('{name}', link.scenario)], 'linkHeading');
-    $<HTMLSelectElement>('scenario-select').value = '';
+    choice.clear();
     return;
   }
   const name = link.scenario ?? 'default';
   const known = BUNDLED_SCENARIOS.includes(name);
   const src = bundledSource(known ? name : 'default');
-  $<HTMLSelectElement>('scenario-select').value = src?.name ?? 'default';
   if (src && (await loadSource(src))) {
     if (!known) banner.show([msg().linkUnknownScenario.replace('{name}', name)], 'linkHeading');
     await run();

@@ -15,6 +15,7 @@ import { accessSuite } from './suites/access.ts';
 import { batchSuite } from './suites/batch.ts';
 import { scaleSuite } from './suites/scale.ts';
 import { exerciseSuite } from './suites/exercise.ts';
+import { ownFileSuite } from './suites/own-file.ts';
 
 const required = process.env.REQUIRE_E2E === '1';
 if (!hasChromium) console.log(`e2e: ${required ? 'FAILED' : 'SKIPPED'} — no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`);
@@ -41,6 +42,7 @@ describe.skipIf(!hasChromium)('the web app in Chromium', () => {
   runsSuite(h);
   accessSuite(h);
   batchSuite(h);
+  ownFileSuite(h);
   scaleSuite(h);
   exerciseSuite(h);
 });

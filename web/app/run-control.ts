@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/index.ts';
 import { runMeta } from '../../src/report/outputs.ts';
 import type { RunView } from './state.ts';
 
-/** What a run needs; `scenarioName` names it in the status line and in export names. */
+/** What a run needs; the run is named by its scenario's own name (`name:`) in the status line, the link and every export. */
 export interface RunRequest {
   source: ScenarioSource;
   scenario: Scenario;
@@ -60,7 +60,7 @@ export class RunControl {
       return {
         ...res,
         id: token,
-        scenarioName: req.source.name,
+        scenarioName: req.scenario.name,
         fromFile: !req.source.bundled,
         scenario: req.scenario,
         seed: req.seed,

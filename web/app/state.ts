@@ -15,7 +15,7 @@ import type { Replay } from '../model/replay.ts';
 export interface RunView {
   /** Increasing per page: tells a late answer from the run asked for. */
   id: number;
-  /** Name of the scenario as the user knows it (bundled name, or the opened file's name). */
+  /** The scenario's own name (`name:`, else its file's name): the status line, the link and every export use it. */
   scenarioName: string;
   fromFile: boolean;
   scenario: Scenario;

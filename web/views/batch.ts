@@ -88,7 +88,7 @@ export function batchTab(control: BatchControl, variants: () => Promise<{ key: s
       if (!vs.length) return;
       const chosen = vs.filter((v) => v.name === 'baseline' || !form.unchecked.has(v.name));
       void control.start({
-        scenarioName: ctx.state.source?.name ?? vs[0].scenario.name,
+        scenarioName: ctx.state.scenario?.name ?? vs[0].scenario.name,
         variants: chosen,
         reps: form.reps,
         workers: form.workers,

@@ -42,6 +42,16 @@ describe('run control: one run at a time, each result named by its scenario and 
     expect(c.running).toBe(false);
   });
 
+  it('a run of a scenario opened from a file is named by the scenario (its name:), not by the file', async () => {
+    const f = fakeEngines();
+    const c = new RunControl(f.start);
+    const p = c.run({ source: { name: 'good', fileName: 'good.json', text: '', files: {}, bundled: false }, scenario: { ...s, name: 'my-county' }, seed: 7, reps: 1, lang: 'zh' }, () => {});
+    f.started[0].finish('my-county');
+    const r = await p;
+    expect(r?.scenarioName).toBe('my-county');
+    expect(r?.fromFile).toBe(true);
+  });
+
   it('loading another scenario during a run ends that run: its answer never arrives as the new one', async () => {
     const f = fakeEngines();
     const c = new RunControl(f.start);
@@ -56,8 +66,8 @@ describe('run control: one run at a time, each result named by its scenario and 
   it('a second run replaces the first; the first resolves to null', async () => {
     const f = fakeEngines();
     const c = new RunControl(f.start);
-    const a = c.run({ source: src('a'), scenario: s, seed: 1, reps: 1, lang: 'zh' }, () => {});
-    const b = c.run({ source: src('b'), scenario: s, seed: 2, reps: 1, lang: 'zh' }, () => {});
+    const a = c.run({ source: src('a'), scenario: { ...s, name: 'a' }, seed: 1, reps: 1, lang: 'zh' }, () => {});
+    const b = c.run({ source: src('b'), scenario: { ...s, name: 'b' }, seed: 2, reps: 1, lang: 'zh' }, () => {});
     f.started[0].finish('a');
     f.started[1].finish('b');
     expect(await a).toBeNull();

@@ -27,7 +27,8 @@ import { clock, tPlus } from '../src/report/format.ts';
 import { formatError, type InputError } from '../src/scenario/errors.ts';
 import { thrownWords } from '../src/exercise/problems.ts';
 import { mountMapPane } from './views/map-pane.ts';
-import { forgetLog, keepLog, keptLog, type LogStorage } from './app/exercise-store.ts';
+import { forgetLog, keepBranch, keepLog, keptBranch, keptLog, type LogStorage } from './app/exercise-store.ts';
+import { branchOf, branchOptions, branchValue } from './model/branch.ts';
 import { restoreTyped, typedIn, watchSubmits } from './app/typed-fields.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -74,13 +75,19 @@ const storage: LogStorage = {
   setItem: (k, v) => localStorage.setItem(k, v),
   removeItem: (k) => localStorage.removeItem(k),
 };
-/** The session and log length last kept: storage is written once per action, not once per frame. */
-const kept = { session: null as unknown, actions: -1 };
+/** The session, log length and branch last kept: storage is written once per action, not once per frame. */
+const kept = { session: null as unknown, actions: -1, branch: undefined as string | null | undefined };
 
-/** Keeps the exercise log in the browser as it grows, so a reload loses nothing. */
+/** Keeps the exercise log (and the debrief's branch) in the browser as they change, so a reload loses nothing. */
 function keepProgress(): void {
   const s = control.session;
-  if (!s || (s === kept.session && s.log.actions.length === kept.actions)) return;
+  if (!s) return;
+  const branch = control.branchAsked ? branchValue(control.branchAsked) : null;
+  if (branch !== kept.branch) {
+    kept.branch = branch;
+    keepBranch(storage, s.log.exercise.hash, branch);
+  }
+  if (s === kept.session && s.log.actions.length === kept.actions) return;
   kept.session = s;
   kept.actions = s.log.actions.length;
   keepLog(storage, s.log.exercise.hash, s.log);
@@ -183,10 +190,13 @@ function applyLanguage(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('#x-role button')) b.setAttribute('aria-checked', String(b.dataset.role === ui.role));
   const sel = $<HTMLSelectElement>('x-select');
   for (const o of sel.options) o.textContent = titleOf(o.value);
+  // The note form is drawn anew (new words, the new role's); a note being typed is carried over, as the panels' forms are.
+  const note = typedIn($('x-clockbar'));
   $('x-note-slot').replaceChildren();
   if (control.scenario) mapLegend($('legend'), control.scenario, appM());
   if (shown) showErrors(shown);
   redraw();
+  restoreTyped($('x-clockbar'), note);
 }
 
 /** The exercise a log names (null when it is no JSON object naming one: the replay then says what is wrong). */
@@ -231,14 +241,26 @@ async function openLoaded(x: { pkg: ExercisePackage; scenario: Scenario }): Prom
   showPackage(x);
   const text = keptLog(storage, x.pkg.hash.package);
   if (text !== null) {
+    // Read before the log opens: the opened session has no branch yet, and keeping that would forget it.
+    const branch = keptBranch(storage, x.pkg.hash.package);
     // The exercise was under way in this browser: replay its log to where it stood.
     const out = await control.openLog(x.pkg, x.scenario, text, m().kept);
     applySpeed();
-    if (out.ok) return;
+    if (out.ok) return rerunBranch(branch);
     showErrors(out.errors);
   }
   await control.open(x.pkg, x.scenario);
   applySpeed();
+}
+
+/** Runs again the branch the debrief showed before a reload (`D2=later`), when the reopened exercise has ended and still offers it. */
+function rerunBranch(value: string | null): void {
+  const s = control.session;
+  if (value === null || !s || !control.result) return;
+  const b = branchOf(branchOptions(s.pkg.decisions, [...s.decided.values()], ui.lang), value);
+  if (!b) return;
+  void control.runBranch({ decision: b.decision, choice: b.choice });
+  redraw();
 }
 
 function wire(): void {

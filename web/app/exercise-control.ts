@@ -49,6 +49,9 @@ export class ExerciseControl {
   /** Simulated seconds per real second in continuous play. */
   speed = 60;
   branchResult: BranchResult | null = null;
+  /** The branch last asked for (the debrief's choice shows it until another is asked), and whether it is still running. */
+  branchAsked: Branch | null = null;
+  branchRunning = false;
   private queue: Promise<unknown> = Promise.resolve();
   private frame = -1;
   private lastFrameMs = 0;
@@ -100,7 +103,7 @@ export class ExerciseControl {
       this.scenario = scenario;
       this.result = null;
       this.score = null;
-      this.branchResult = null;
+      this.forgetBranch();
       this.speed = pkg.playSpeed;
       this.session = await ExerciseSession.open(pkg, scenario, engineLink(this.api, this.nextKey('exercise')));
     });
@@ -121,7 +124,7 @@ export class ExerciseControl {
       this.scenario = scenario;
       this.result = null;
       this.score = null;
-      this.branchResult = null;
+      this.forgetBranch();
       this.session = r.value.session;
       // A log that played to the end opens ended: its files, debrief and branches are there at once.
       if (this.session.done) await this.finishRun();
@@ -220,26 +223,40 @@ export class ExerciseControl {
     return this.session ? this.session.log : null;
   }
 
+  private forgetBranch(): void {
+    this.branchResult = null;
+    this.branchAsked = null;
+    this.branchRunning = false;
+  }
+
   /** Replays the ended exercise with one decision changed, and compares the two runs. */
   runBranch(branch: Branch): Promise<unknown> {
+    // Asked at once, so every redraw until the answer shows the branch chosen, not the one shown before.
+    this.branchAsked = branch;
+    this.branchRunning = true;
     return this.enqueue(async () => {
-      const s = this.session;
-      if (!s || !this.result || !this.pkg || !this.scenario) return;
-      const r = await replayLog(this.pkg, this.scenario, engineLink(this.api, `branch-${++sessions}`), s.log, 'exercise-log.json', branch);
-      if (!r.ok) throw new ExerciseError({ zh: r.errors.map((e) => formatError(e, 'zh')).join('；'), en: r.errors.map((e) => formatError(e, 'en')).join('; ') });
-      const other = await r.value.session.finish();
-      const a = replicationKpis(this.scenario, this.result.records).kpis;
-      const b = replicationKpis(this.scenario, other.records).kpis;
-      const chain: BranchResult['chain'] = [];
-      for (const name of this.pkg.focus) {
-        const id = s.incidentIds.get(name);
-        const x = this.result.records.incidents.find((i) => i.incidentId === id);
-        const y = other.records.incidents.find((i) => i.incidentId === r.value.session.incidentIds.get(name));
-        for (const step of ['tAnswered', 'tPlan', 'tFirstArrival', 'tReported', 'tApproved', 'tCommandPost', 'tControlled', 'tClosed'] as const) {
-          chain.push({ incident: name, step, original: x ? x[step] : null, branched: y ? y[step] : null });
+      try {
+        const s = this.session;
+        if (!s || !this.result || !this.pkg || !this.scenario) return;
+        const r = await replayLog(this.pkg, this.scenario, engineLink(this.api, `branch-${++sessions}`), s.log, 'exercise-log.json', branch);
+        if (!r.ok) throw new ExerciseError({ zh: r.errors.map((e) => formatError(e, 'zh')).join('；'), en: r.errors.map((e) => formatError(e, 'en')).join('; ') });
+        const other = await r.value.session.finish();
+        const a = replicationKpis(this.scenario, this.result.records).kpis;
+        const b = replicationKpis(this.scenario, other.records).kpis;
+        const chain: BranchResult['chain'] = [];
+        for (const name of this.pkg.focus) {
+          const id = s.incidentIds.get(name);
+          const x = this.result.records.incidents.find((i) => i.incidentId === id);
+          const y = other.records.incidents.find((i) => i.incidentId === r.value.session.incidentIds.get(name));
+          for (const step of ['tAnswered', 'tPlan', 'tFirstArrival', 'tReported', 'tApproved', 'tCommandPost', 'tControlled', 'tClosed'] as const) {
+            chain.push({ incident: name, step, original: x ? x[step] : null, branched: y ? y[step] : null });
+          }
         }
+        this.branchResult = { branch, t: r.value.branchT ?? 0, rows: BRANCH_KPIS.map((k) => ({ kpi: k, original: a[k], branched: b[k] })), chain };
+      } finally {
+        // Done or failed: a later ask, queued behind this one, keeps running.
+        if (this.branchAsked === branch) this.branchRunning = false;
       }
-      this.branchResult = { branch, t: r.value.branchT ?? 0, rows: BRANCH_KPIS.map((k) => ({ kpi: k, original: a[k], branched: b[k] })), chain };
     });
   }
 }

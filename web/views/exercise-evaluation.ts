@@ -11,6 +11,7 @@ import type { Rating, FindingTag } from '../../src/exercise/log.ts';
 import { h, type ExerciseContext } from './exercise-panels.ts';
 import { tPlus } from '../../src/report/format.ts';
 import { KPI_TEXT } from '../../src/report/kpi-text.ts';
+import { branchOf, branchOptions, branchValue } from '../model/branch.ts';
 
 const RATINGS: Rating[] = ['P', 'S', 'M', 'U'];
 const TAGS: FindingTag[] = ['deficiency', 'rectify', 'improve'];
@@ -134,28 +135,31 @@ export function renderDebrief(el: HTMLElement, ctx: ExerciseContext): void {
   el.append(h('p', {}, m.ended));
 
   // A branch: the same exercise with one decision changed.
-  const decided = [...s.decided.values()];
-  if (decided.length === 0) return;
+  const options = branchOptions(s.pkg.decisions, [...s.decided.values()], lang);
+  if (options.length === 0) return;
   el.append(h('h3', {}, m.branch), h('p', { class: 'muted' }, m.branchHint));
-  const options = decided.flatMap((d) => {
-    const all = s.pkg.decisions.find((x) => x.id === d.decision)!.options;
-    const chosen = all.find((o) => o.id === d.choice)?.label[lang] ?? d.choice;
-    return all.filter((o) => o.id !== d.choice).map((o) => ({ d: d.decision, o: o.id, label: `${d.decision}: ${chosen} → ${o.label[lang]}` }));
-  });
-  const sel = h('select', { id: 'branch-choice', 'aria-label': m.branch }, ...options.map((x) => h('option', { value: `${x.d}=${x.o}` }, x.label)));
+  // The choice shows the branch last asked for (else the first), whatever redraws the panel meanwhile.
+  const asked = control.branchAsked ? branchValue(control.branchAsked) : branchValue(options[0]);
+  const sel = h('select', { id: 'branch-choice', name: 'branch', 'aria-label': m.branch }, ...options.map((x) => h('option', { value: branchValue(x), ...(branchValue(x) === asked ? { selected: true } : {}) }, `${x.decision}: ${x.recordedLabel} → ${x.choiceLabel}`)));
   el.append(h('form', { id: 'branch-form', onsubmit: (e: Event) => {
     e.preventDefault();
-    const [decision, choice] = sel.value.split('=');
-    void control.runBranch({ decision, choice });
-  } }, sel, h('button', { type: 'submit', id: 'branch-run' }, m.branchRun)));
+    const b = branchOf(options, sel.value);
+    if (!b) return;
+    void control.runBranch({ decision: b.decision, choice: b.choice });
+    ctx.redraw();
+  } }, sel, h('button', { type: 'submit', id: 'branch-run', ...(control.branchRunning ? { disabled: true } : {}) }, m.branchRun)));
+  if (control.branchRunning) el.append(h('p', { class: 'muted', id: 'branch-running', role: 'status' }, m.branchRunning));
   const b = control.branchResult;
-  if (!b) return;
-  el.append(h('p', {}, m.branchDiverges.replace('{t}', tPlus(b.t))));
+  const shown = b ? branchOf(options, branchValue(b.branch)) : null;
+  if (!b || !shown) return;
   const fmt = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : String(Math.round(x * 10) / 10));
+  // Headed with what it shows, so a table read beside another choice is never taken for that choice's.
+  const heading = m.branchShown.replace('{d}', shown.decision).replace('{instead}', shown.choiceLabel).replace('{recorded}', shown.recordedLabel).replace('{t}', tPlus(b.t));
   el.append(
     h(
       'table',
-      { class: 'data', id: 'branch-table' },
+      { class: 'data', id: 'branch-table', 'data-branch': branchValue(shown) },
+      h('caption', { id: 'branch-caption' }, heading),
       h('tr', {}, h('th', {}, m.kpi), h('th', {}, m.original), h('th', {}, m.branched), h('th', {}, m.difference)),
       ...b.rows.map((r) => h('tr', {}, h('td', {}, KPI_TEXT[r.kpi as keyof typeof KPI_TEXT]?.[lang] ?? r.kpi), h('td', {}, fmt(r.original)), h('td', {}, fmt(r.branched)), h('td', {}, fmt(r.branched - r.original)))),
       ...b.chain.map((c) => h('tr', {}, h('td', {}, `${c.incident} · ${m.steps[c.step as keyof typeof m.steps] ?? c.step}`), h('td', {}, c.original === null ? '–' : tPlus(c.original - s.pkg.startS)), h('td', {}, c.branched === null ? '–' : tPlus(c.branched - s.pkg.startS)), h('td', {}, c.original !== null && c.branched !== null ? fmt((c.branched - c.original) / 60) + (lang === 'zh' ? ' 分钟' : ' min') : ''))),

@@ -51,6 +51,11 @@ export function exerciseSuite(h: Harness): void {
     await page.click('#live-send');
     await page.waitForFunction(() => document.querySelector('#tab-situation, #tab-script')!.ownerDocument.body.innerText.includes('市委书记来电'), undefined, { timeout: 30_000 }).catch(() => undefined);
     await page.fill('#note-text', '指挥长要求十分钟后汇报疏散进展');
+    // A language or role switch draws the note form anew and keeps what is being typed in it.
+    for (const id of ['x-lang', 'x-role-player', 'x-role-facilitator', 'x-lang']) {
+      await page.click(`#${id}`);
+      expect(await page.inputValue('#note-text'), `after #${id}`).toBe('指挥长要求十分钟后汇报疏散进展');
+    }
     await page.click('#note-add');
     await page.click('#tabbtn-situation');
     await page.waitForSelector('text=市委书记来电询问伤亡情况');
@@ -63,6 +68,14 @@ export function exerciseSuite(h: Harness): void {
     expect(await page.isHidden('#tabbtn-script')).toBe(true);
     expect(await page.isHidden('#tabbtn-evaluation')).toBe(true);
     expect(page.url()).toContain('role=player');
+    // The arrow keys, Home and End step over the facilitator's tabs: → from the situation reaches the events.
+    await page.focus('#tabbtn-situation');
+    const selected = () => page.evaluate(() => [document.activeElement?.id, document.querySelector('#x-tabs [aria-selected=true]')?.id]);
+    for (const [key, tab] of [['ArrowRight', 'events'], ['ArrowRight', 'debrief'], ['ArrowRight', 'situation'], ['ArrowLeft', 'debrief'], ['ArrowLeft', 'events'], ['Home', 'situation'], ['End', 'debrief']]) {
+      await page.keyboard.press(key);
+      expect(await selected(), `${key} to ${tab}`).toEqual([`tabbtn-${tab}`, `tabbtn-${tab}`]);
+    }
+    await page.click('#tabbtn-situation');
     // The facilitator's note is on the facilitator's screen only.
     expect(await page.textContent('#tab-situation')).not.toContain('指挥长要求十分钟后汇报疏散进展');
     await page.click('#x-next-decision');
@@ -122,7 +135,26 @@ export function exerciseSuite(h: Harness): void {
     expect(await page.textContent('#tab-debrief')).toContain('T+0:12');
     // Holding back the early escalation changes the run after it.
     expect(await page.locator('#branch-table tr').count()).toBeGreaterThan(5);
+    // Another decision's branch: the choice keeps it through every redraw, and the table is headed with it.
+    await page.selectOption('#branch-choice', 'D2=later');
+    await page.click('#branch-run');
+    expect(await page.inputValue('#branch-choice')).toBe('D2=later');
+    await page.waitForSelector('#branch-table[data-branch="D2=later"]', { timeout: 90_000 });
+    expect(await page.inputValue('#branch-choice')).toBe('D2=later');
+    expect(await page.textContent('#branch-caption')).toMatch(/^分支 D2：改选“等待专家到场后再开设”（原记录为“立即开设”），自 T\+\d+:\d\d 起与原演练不同。$/);
     await page.screenshot({ path: join(SHOTS, 'exercise-debrief.png') });
+    await page.click('#x-lang');
+    expect(await page.inputValue('#branch-choice')).toBe('D2=later');
+    expect(await page.textContent('#branch-caption')).toContain('Branch of D2');
+    await page.click('#x-lang');
+    // A reload runs the branch again on the kept log: the same choice, the same figures.
+    const figures = await page.textContent('#branch-table');
+    await page.reload();
+    await state(page, 'ended');
+    await page.click('#tabbtn-debrief');
+    await page.waitForSelector('#branch-table[data-branch="D2=later"]', { timeout: 90_000 });
+    expect(await page.inputValue('#branch-choice')).toBe('D2=later');
+    expect(await page.textContent('#branch-table')).toBe(figures);
     await page.close();
   });
 

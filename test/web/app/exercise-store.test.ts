@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetLog, keepLog, keptLog, type LogStorage } from '../../../web/app/exercise-store.ts';
+import { forgetLog, keepBranch, keepLog, keptBranch, keptLog, type LogStorage } from '../../../web/app/exercise-store.ts';
 import type { ExerciseLog } from '../../../src/exercise/log.ts';
 
 const memory = (): LogStorage & { map: Map<string, string> } => {
@@ -26,5 +26,21 @@ describe('the exercise log kept in the browser', () => {
     expect(keepLog(refusing, 'h1', log(1))).toBe(false);
     expect(keptLog(refusing, 'h1')).toBeNull();
     expect(() => forgetLog(refusing, 'h1')).not.toThrow();
+  });
+});
+
+describe('the debrief branch kept beside the log', () => {
+  it('is read back for its package only, is forgotten with null, and goes when the exercise starts over', () => {
+    const st = memory();
+    keepBranch(st, 'h1', 'D2=later');
+    expect(keptBranch(st, 'h1')).toBe('D2=later');
+    expect(keptBranch(st, 'other')).toBeNull();
+    keepBranch(st, 'h1', null);
+    expect(keptBranch(st, 'h1')).toBeNull();
+    keepLog(st, 'h1', log(1));
+    keepBranch(st, 'h1', 'D1=hold');
+    forgetLog(st, 'h1');
+    expect(keptBranch(st, 'h1')).toBeNull();
+    expect(keptLog(st, 'h1')).toBeNull();
   });
 });

@@ -94,7 +94,7 @@ demand:
     expect(!reserved.ok && reserved.errors.map((e) => e.path)).toEqual(['include[0] (cal.yaml) center.__proto__']);
     for (const r of [missing, broken, nested, notList, reserved]) if (!r.ok) expectBilingual(r.errors);
     expect(!nested.ok && nested.errors[0].en).toBe('an included file cannot include others (list them all in the scenario)');
-    expect(!broken.ok && broken.errors[0].zh).toBe('无法解析：unexpected end of the stream within a flow collection（第 2 行第 1 列）');
+    expect(!broken.ok && broken.errors[0].zh).toBe('无法解析：第 2 行第 1 列，方括号或花括号没有闭合');
   });
 
   it('lets variants change values that come from an included file', () => {

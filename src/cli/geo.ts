@@ -12,7 +12,7 @@ import { importRoads, type ReportLine } from '../geo/import/osm-roads.ts';
 import { importPois } from '../geo/import/osm-pois.ts';
 import { areaFromGeoJson, parseBbox, type Area } from '../geo/import/area.ts';
 import { speedTable } from '../geo/import/road-classes.ts';
-import { mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../geo/import/shapefile.ts';
+import { DBF_ENCODINGS, knownDbfEncoding, mapAttributes, readShapefile, shapefileFromZip, type ShapefileParts } from '../geo/import/shapefile.ts';
 import { geoJsonToWgs84, resolveCrs } from '../geo/import/crs.ts';
 import { langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
@@ -141,6 +141,10 @@ function importShpCommand(argv: string[], io: Io): number {
   });
   if (positionals.length !== 1 || values.out === undefined || !/\.(shp|zip)$/i.test(positionals[0])) throw usageError(GEO_USAGE.split('\n')[1].trim());
   const lang = langOption(values.lang);
+  // Only the encodings Chinese attribute tables come in: any other would garble the text, not refuse it.
+  if (values.encoding !== undefined && knownDbfEncoding(values.encoding) === undefined) {
+    throw new UsageError({ zh: `--encoding 只能是 ${DBF_ENCODINGS.zh}；实际为“${values.encoding}”`, en: `--encoding must be ${DBF_ENCODINGS.en}, got "${values.encoding}"` });
+  }
   const file = positionals[0];
   const bytes = readBytesFile(file);
   if (!bytes.ok) return fail(io, bytes.errors, lang);
@@ -154,7 +158,7 @@ function importShpCommand(argv: string[], io: Io): number {
     if ('path' in s) return fail(io, [s], lang);
     parts = s;
   }
-  const read = readShapefile(parts, file, values.encoding);
+  const read = readShapefile(parts, file, values.encoding, '--encoding');
   if ('path' in read) return fail(io, [read], lang);
   const spec = values.crs ?? read.prj;
   if (spec === undefined) return fail(io, [{ path: file, zh: '没有 .prj：请用 --crs 给出其坐标系（如 --crs EPSG:4527、--crs GCJ02）', en: 'has no .prj: give its coordinate system with --crs (e.g. --crs EPSG:4527, --crs GCJ02)' }], lang);
@@ -186,17 +190,19 @@ function shapefileSides(file: string, shp: Uint8Array): ShapefileParts | InputEr
   const base = file.slice(0, -4);
   const read = sideBytesReader('.');
   const found: Partial<Record<'dbf' | 'prj' | 'cpg', Uint8Array>> = {};
+  let dbfName: string | undefined;
   for (const ext of ['dbf', 'prj', 'cpg'] as const) {
     for (const name of [`${base}.${ext}`, `${base}.${ext.toUpperCase()}`]) {
       const r = read(name);
       if (r === null) continue;
       if (!(r instanceof Uint8Array)) return { path: name, ...r.error };
       found[ext] = r;
+      if (ext === 'dbf') dbfName = name;
       break;
     }
   }
   const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).trim() : undefined);
-  return { shp, dbf: found.dbf, prj: text(found.prj), cpg: text(found.cpg) };
+  return { shp, dbf: found.dbf, prj: text(found.prj), cpg: text(found.cpg), ...(dbfName ? { dbfName } : {}) };
 }
 
 /** Writes each `[path, text]`; false, with the refusal said on `io`, when one cannot be written. */

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { gzipSync, unzipSync } from 'fflate';
 import { ROOT } from '../helpers.ts';
+import { englishIn } from '../geo/import/english.ts';
 
 const FIX = join(ROOT, 'test/fixtures/osm');
 const quiet = () => {
@@ -53,6 +55,9 @@ describe('linkdrill geo import-osm', () => {
     writeFileSync(join(dir, 'cut.osm.pbf'), pbf.subarray(0, pbf.length - 50));
     writeFileSync(join(dir, 'speeds.yaml'), 'primry: 60\n');
     mkdirSync(join(dir, 'folder.osm'));
+    const xml = readFileSync(join(FIX, 'qingxi.osm'));
+    writeFileSync(join(dir, 'half.osm'), xml.subarray(0, xml.length >> 1));
+    writeFileSync(join(dir, 'cut.osm.gz'), gzipSync(xml).subarray(0, 3000));
     const cases: [string[], RegExp][] = [
       [[join(dir, 'cut.osm.pbf')], /cut\.osm\.pbf: a truncated \.osm\.pbf file/],
       [[join(FIX, 'qingxi.osm'), '--bbox', '100,20,100.1,20.1'], /^--bbox: no road of .* lies inside the area/],
@@ -61,6 +66,8 @@ describe('linkdrill geo import-osm', () => {
       [[join(dir, 'missing.osm')], /missing\.osm: file not found$/],
       [[join(dir, 'folder.osm')], /folder\.osm: is a folder, not a file$/],
       [[join(FIX, 'qingxi.osm'), '--boundary', join(FIX, 'qingxi.osm')], /--boundary .*qingxi\.osm: cannot parse|a boundary must be GeoJSON/],
+      [[join(dir, 'half.osm')], /half\.osm: not well-formed XML: line \d{3}, column \d+: the file ends with <osm>.* still open \(truncated\?\)$/],
+      [[join(dir, 'cut.osm.gz')], /cut\.osm\.gz: a damaged gzip file: unexpected EOF$/],
     ];
     for (const [args, re] of cases) {
       const argv = ['geo', 'import-osm', ...args, '--out', join(dir, 'roads.geojson'), '--stations', join(dir, 'st.geojson')];
@@ -73,6 +80,7 @@ describe('linkdrill geo import-osm', () => {
       expect(await main(argv, zh.io)).toBe(1);
       expect(zh.err.length).toBe(q.err.length);
       for (const l of zh.err.flatMap((e) => e.split('\n'))) expect(l, l).toMatch(HAN);
+      for (const l of zh.err.flatMap((e) => e.split('\n'))) expect(englishIn(l), l).toEqual([]);
       expect(existsSync(join(dir, 'roads.geojson')) || existsSync(join(dir, 'st.geojson'))).toBe(false);
     }
   });
@@ -116,12 +124,22 @@ describe('linkdrill geo import-shp', () => {
     writeFileSync(join(dir, 'cut.shp'), readFileSync(join(SHP, 'qingxi-zones.shp')).subarray(0, 200));
     writeFileSync(join(dir, 'noprj.shp'), readFileSync(join(SHP, 'qingxi-zones.shp')));
     writeFileSync(join(dir, 'noprj.dbf'), readFileSync(join(SHP, 'qingxi-zones.dbf')));
+    // The zones with their .dbf cut in half; with another layer's .dbf; a zipped layer cut in half.
+    for (const ext of ['shp', 'prj']) for (const base of ['td', 'other']) writeFileSync(join(dir, `${base}.${ext}`), readFileSync(join(SHP, `qingxi-zones.${ext}`)));
+    writeFileSync(join(dir, 'td.dbf'), readFileSync(join(SHP, 'qingxi-zones.dbf')).subarray(0, 162));
+    writeFileSync(join(dir, 'other.dbf'), unzipSync(readFileSync(join(SHP, 'qingxi-stations.zip')))['qingxi-stations/qingxi-stations.dbf']);
+    const zip = readFileSync(join(SHP, 'qingxi-stations.zip'));
+    writeFileSync(join(dir, 'half.zip'), zip.subarray(0, zip.length >> 1));
     const cases: [string[], RegExp][] = [
       [[join(SHP, 'qingxi-zones.shp'), '--id', 'ID'], /^--id: "ID" is not an attribute of .*qingxi-zones\.shp \(it has CODE, MC, RK\)/],
       [[join(SHP, 'qingxi-zones.shp'), '--crs', 'EPSG:1234'], /^--crs: unknown EPSG code 1234/],
       [[join(dir, 'noprj.shp')], /noprj\.shp: has no \.prj: give its coordinate system with --crs/],
       [[join(dir, 'cut.shp'), '--crs', 'EPSG:4528'], /cut\.shp: a truncated \.shp file/],
       [[join(SHP, 'qingxi-zones.shp'), '--crs', 'WGS84'], /is not in degrees/],
+      [[join(dir, 'td.shp')], /td\.dbf: a truncated \.dbf file: its header says 5 records of 39 bytes, 324 bytes in all; it has 162$/],
+      [[join(dir, 'other.shp')], /other\.shp: the \.dbf has 4 rows but the \.shp 5 shapes/],
+      [[join(SHP, 'qingxi-zones.shp'), '--encoding', 'utf-8'], /qingxi-zones\.dbf: record 1, field MC: not valid UTF-8 text \(try --encoding gbk\)$/],
+      [[join(dir, 'half.zip')], /half\.zip: not a readable zip file \(truncated\?\): invalid zip data$/],
     ];
     for (const [args, re] of cases) {
       const q = quiet();
@@ -130,7 +148,22 @@ describe('linkdrill geo import-shp', () => {
       const zh = quiet();
       expect(await main(['geo', 'import-shp', ...args, '--out', join(dir, 'out.geojson')], zh.io)).toBe(1);
       for (const l of zh.err.flatMap((e) => e.split('\n'))) expect(l, l).toMatch(HAN);
+      for (const l of zh.err.flatMap((e) => e.split('\n'))) expect(englishIn(l), l).toEqual([]);
       expect(existsSync(join(dir, 'out.geojson'))).toBe(false);
     }
+  });
+
+  it('--encoding takes only GBK and UTF-8 (their usual spellings too): anything else is a usage mistake listing them, and nothing is written', async () => {
+    const dir = tmp();
+    for (const enc of ['latin1', 'big5', 'windows-1252']) {
+      const q = quiet();
+      expect(await main(['geo', 'import-shp', join(SHP, 'qingxi-zones.shp'), '--encoding', enc, '--out', join(dir, 'out.geojson')], q.io)).toBe(2);
+      expect(q.err.join('\n')).toContain(`--encoding 只能是 gbk（或 gb18030、gb2312、cp936、936）或 utf-8（或 utf8、65001）；实际为“${enc}”`);
+    }
+    expect(existsSync(join(dir, 'out.geojson'))).toBe(false);
+    const q = quiet();
+    expect(await main(['geo', 'import-shp', join(SHP, 'qingxi-zones.shp'), '--encoding', 'CP936', '--name', 'MC', '--out', join(dir, 'out.geojson')], q.io)).toBe(0);
+    const fc = JSON.parse(readFileSync(join(dir, 'out.geojson'), 'utf8'));
+    expect(fc.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['老城区', '城东', '城南', '北岸新区', '化工园区']);
   });
 });

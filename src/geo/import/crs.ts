@@ -8,7 +8,7 @@
  */
 import proj4 from 'proj4';
 import gcoord from 'gcoord';
-import type { Problem, Words } from './problem.ts';
+import { thrownMessage, type Problem, type Words } from './problem.ts';
 
 /** A coordinate system that can take a position to WGS-84. */
 export interface Crs {
@@ -72,6 +72,14 @@ const offsetSystem = (id: string, from: Parameters<typeof gcoord.transform>[1]):
   toWgs84: (x, y) => gcoord.transform([x, y], from, gcoord.WGS84) as [number, number],
 });
 
+/** What proj4 threw (an Error, or a bare string), in Chinese: its words are English and quote the whole definition. */
+function proj4WhyZh(e: unknown): string {
+  const m = thrownMessage(e);
+  if (/could not get projection name/i.test(m)) return '其中的投影（+proj= 或 PROJECTION[…]）无法识别';
+  if (/unable to parse string/i.test(m)) return '文本无法解析（不完整？）';
+  return '其中缺少或写错了必需的参数';
+}
+
 /**
  * Resolves how an input names its coordinate system: `WGS84`, `CGCS2000`, `GCJ02`, `BD09` (case,
  * hyphens and spaces ignored), `EPSG:<code>`, a proj4 string (`+proj=…`) or WKT (a .prj file).
@@ -83,16 +91,14 @@ export function resolveCrs(spec: string): Crs | Words {
     try {
       return fromProj4('proj4', s);
     } catch (e) {
-      const m = (e as Error).message;
-      return { zh: `不是 proj4 能识别的 proj4 定义：${m}`, en: `is not a proj4 definition proj4 understands: ${m}` };
+      return { zh: `不是 proj4 能识别的 proj4 定义：${proj4WhyZh(e)}`, en: `is not a proj4 definition proj4 understands: ${thrownMessage(e)}` };
     }
   }
   if (/^(PROJCS|GEOGCS|PROJCRS|GEOGCRS)\[/i.test(s)) {
     try {
       return fromProj4('prj', s);
     } catch (e) {
-      const m = (e as Error).message;
-      return { zh: `该坐标系的 WKT 无法使用：${m}`, en: `the coordinate system's WKT cannot be used: ${m}` };
+      return { zh: `该坐标系的 WKT 无法使用：${proj4WhyZh(e)}`, en: `the coordinate system's WKT cannot be used: ${thrownMessage(e)}` };
     }
   }
   const key = s.toLowerCase().replace(/[\s_-]/g, '');

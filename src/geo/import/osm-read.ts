@@ -9,8 +9,10 @@ import { Blob, BlobHeader } from 'tiny-osmpbf/proto/fileformat.js';
 import Pbf from 'pbf';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gunzipSync, unzlibSync } from 'fflate';
-import type { Problem as InputError, Words } from './problem.ts';
+import { thrownMessage, type Problem as InputError, type Words } from './problem.ts';
 import { parseJson } from './json-text.ts';
+import { flateWhy } from './flate-error.ts';
+import { xmlWhy } from './xml-error.ts';
 
 export type OsmTags = Record<string, string>;
 
@@ -33,8 +35,8 @@ export function readOsm(bytes: Uint8Array, where: string): { data: OsmData } | {
     try {
       bytes = gunzipSync(bytes);
     } catch (e) {
-      const m = (e as Error).message;
-      return fail({ zh: `gzip 文件已损坏：${m}`, en: `a damaged gzip file: ${m}` });
+      const why = flateWhy(e);
+      return fail({ zh: `gzip 文件已损坏：${why.zh}`, en: `a damaged gzip file: ${why.en}` });
     }
   }
   if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) return fail({ zh: '这是 bzip2 压缩文件：请先解压（bunzip2），或改用 .osm.pbf 数据', en: 'a bzip2 file: decompress it first (bunzip2), or use the .osm.pbf extract' });
@@ -67,7 +69,7 @@ function readXml(bytes: Uint8Array, where: string): { data: OsmData } | { errors
   const t = text(bytes, where);
   if (typeof t !== 'string') return t;
   const valid = XMLValidator.validate(t);
-  if (valid !== true) return { errors: [{ path: `${where} line ${valid.err.line}`, zh: `XML 格式不正确（文件不完整？）：${valid.err.msg}`, en: `not well-formed XML (truncated?): ${valid.err.msg}` }] };
+  if (valid !== true) return { errors: [{ path: where, ...xmlWhy(t, valid.err) }] };
   const many = new Set(['node', 'way', 'relation', 'tag', 'nd', 'member']);
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, isArray: (name) => many.has(name) }).parse(t) as {
     osm?: Record<string, { id: string; lat?: string; lon?: string; tag?: { k: string; v: string }[]; nd?: { ref: string }[]; member?: { type: string; ref: string; role: string }[] }[]>;
@@ -118,8 +120,8 @@ function readPbf(bytes: Uint8Array, where: string): { data: OsmData } | { errors
       try {
         raw = unzlibSync(blob.zlib_data);
       } catch (e) {
-        const m = (e as Error).message;
-        return fail(`.osm.pbf 文件已损坏：第 ${n} 个数据块（blob）无法解压（${m}）`, `a damaged .osm.pbf file: blob ${n} does not decompress (${m})`);
+        const why = flateWhy(e);
+        return fail(`.osm.pbf 文件已损坏：第 ${n} 个数据块（blob）无法解压：${why.zh}`, `a damaged .osm.pbf file: blob ${n} does not decompress (${why.en})`);
       }
     }
     if (!raw) return fail(`.osm.pbf 文件的第 ${n} 个数据块（blob）采用了不支持的压缩方式（只支持 zlib）`, `an .osm.pbf file with blob ${n} compressed in a way not supported (only zlib is)`);
@@ -138,8 +140,7 @@ function readPbf(bytes: Uint8Array, where: string): { data: OsmData } | { errors
   try {
     parsed = tinyosmpbf(whole);
   } catch (e) {
-    const m = (e as Error).message;
-    return fail(`.osm.pbf 文件已损坏：${m}`, `a damaged .osm.pbf file: ${m}`);
+    return fail('.osm.pbf 文件已损坏：其中的数据无法解析', `a damaged .osm.pbf file: ${thrownMessage(e)}`);
   }
   return fromElements(parsed.elements as Elements, 'pbf', where);
 }

@@ -12,3 +12,6 @@ export interface Problem extends Words {
 
 /** A file that should hold GeoJSON features and does not (zones, roads, stations, layers). */
 export const NOT_FEATURE_COLLECTION: Words = { zh: '不是 GeoJSON FeatureCollection（要素集合）', en: 'not a GeoJSON FeatureCollection' };
+
+/** The words of what a library threw (an Error's message, or whatever it threw as text): English, for the `en` line only. */
+export const thrownMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));

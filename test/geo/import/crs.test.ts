@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { geoJsonToWgs84, resolveCrs, toWgs84, type Crs } from '../../../src/geo/import/crs.ts';
 import { distanceM } from '../../../src/geo/distance.ts';
 import type { Words } from '../../../src/geo/import/problem.ts';
+import { englishIn } from './english.ts';
 
 const crs = (spec: string): Crs => {
   const c = resolveCrs(spec);
@@ -91,6 +92,20 @@ const bilingual = (w: unknown): Words => {
 };
 
 describe('coordinate systems: bad input is named', () => {
+  it('a proj4 string or WKT proj4 cannot use is said in Chinese, with proj4’s own words (even when it throws a bare string) in English', () => {
+    const cases: [string, RegExp][] = [
+      ['+proj=foo', /^is not a proj4 definition proj4 understands: Could not get projection name from: \+proj=foo$/],
+      ['PROJCS[', /^the coordinate system's WKT cannot be used: unable to parse string/],
+      ['PROJCS["x",GEOGCS["y"]]', /^the coordinate system's WKT cannot be used: \S/],
+    ];
+    for (const [spec, re] of cases) {
+      const r = resolveCrs(spec) as Words;
+      expect(r.en).toMatch(re);
+      expect(r.en).not.toMatch(/: undefined$/);
+      expect(englishIn(`${spec}：${r.zh}`), r.zh).toEqual([]);
+    }
+  });
+
   it('an unknown EPSG code says which are known and how to give any other', () => {
     const r = resolveCrs('EPSG:9999');
     expect('toWgs84' in r).toBe(false);

@@ -9,6 +9,7 @@ import { areaFromGeoJson, parseBbox, type Area } from '../../../src/geo/import/a
 import { DEFAULT_SPEEDS_KMH, parseMaxspeed, speedTable } from '../../../src/geo/import/road-classes.ts';
 import { parseRoadGeoJson, RoadGraph } from '../../../src/geo/network.ts';
 import { ROOT } from '../../helpers.ts';
+import { englishIn } from './english.ts';
 
 const FIX = join(ROOT, 'test/fixtures/osm');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(FIX, name)));
@@ -57,7 +58,48 @@ describe('OSM extract readers', () => {
       expect('errors' in r ? r.errors[0].en : 'read').toMatch(re);
       if ('errors' in r) expect(r.errors[0].path).toMatch(/^town\.osm\.pbf/);
       if ('errors' in r) for (const e of r.errors) expect(e.zh).toMatch(/\p{Script=Han}/u);
+      if ('errors' in r) for (const e of r.errors) expect(englishIn(e.zh), e.zh).toEqual([]);
     }
+  });
+
+  const problemOf = (b: Uint8Array) => {
+    const r = readOsm(b, 'town.osm');
+    if (!('errors' in r)) throw new Error('read without a problem');
+    expect(r.errors[0].path).toBe('town.osm');
+    expect(englishIn(r.errors[0].zh), r.errors[0].zh).toEqual([]);
+    return r.errors[0];
+  };
+
+  it('a gzip file cut short is said in Chinese, the library’s English kept in the English line', () => {
+    const e = problemOf(gzipSync(bytes('qingxi.osm')).slice(0, 3000));
+    expect(e.zh).toBe('gzip 文件已损坏：数据在应有的结尾之前就断了（文件不完整？）');
+    expect(e.en).toBe('a damaged gzip file: unexpected EOF');
+  });
+
+  it('XML cut short is placed where the file ends, with the elements left open, not at line 1', () => {
+    const lines = new TextDecoder().decode(bytes('qingxi.osm')).split('\n');
+    // Cut inside an element's name on line 258: `<n`.
+    const cut = problemOf(new TextEncoder().encode(`${lines.slice(0, 257).join('\n')}\n  <n`));
+    expect(cut.zh).toBe('XML 格式不正确：文件在第 258 行第 5 列就已结束，而 <osm>、<n> 尚未闭合（文件不完整？）');
+    expect(cut.en).toBe('not well-formed XML: line 258, column 5: the file ends with <osm>, <n> still open (truncated?)');
+    // Cut inside an attribute's value: the validator's own line and column.
+    const quote = problemOf(new TextEncoder().encode(`${lines.slice(0, 257).join('\n')}\n  <node id="9" lat="29.9`));
+    expect(quote.zh).toMatch(/^XML 格式不正确：第 258 行第 \d+ 列，元素 <node> 的属性值缺少结尾的引号（文件不完整？）$/);
+    expect(quote.en).toMatch(/^not well-formed XML: line 258, column \d+: Attributes for 'node' have open quote\. \(truncated\?\)$/);
+  });
+
+  it('every XML mistake the validator names is said in Chinese at its line and column, or at no line when it has none', () => {
+    const xml = (body: string) => problemOf(new TextEncoder().encode(`<?xml version="1.0"?>\n<osm>\n${body}`));
+    expect(xml('<node id="1">\n</way>\n</osm>').zh).toBe('XML 格式不正确：第 4 行第 1 列，应为第 3 行第 1 列开始的 <node> 的结束标记，而不是 </way>');
+    expect(xml('<node id="1" id="2"/>\n</osm>').zh).toBe('XML 格式不正确：第 3 行第 14 列，属性“id”重复出现');
+    expect(xml('<node id="1" a=b/>\n</osm>').zh).toBe('XML 格式不正确：第 3 行第 14 列，属性“a”没有值');
+    expect(xml('< node/>\n</osm>').zh).toBe('XML 格式不正确：第 3 行第 2 列，“<”之后不能有空格');
+    expect(xml('<node id="1"/>\n</osm>\nhello').zh).toBe('XML 格式不正确：第 5 行第 1 列，根元素结束之后还有多余的文字');
+    const one = problemOf(new TextEncoder().encode('<osm>'));
+    expect(one.zh).toBe('XML 格式不正确：第 1 行第 1 列开始的元素 <osm> 直到文件结束都没有闭合（文件不完整？）');
+    const none = problemOf(new TextEncoder().encode('<?xml version="1.0"?>\n'));
+    expect(none.zh).toBe('XML 格式不正确：文件中没有任何元素（文件不完整？）');
+    expect(none.en).not.toMatch(/line/);
   });
 });
 

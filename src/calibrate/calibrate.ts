@@ -3,9 +3,11 @@
  * of fit. Pure and deterministic: the bootstrap draws come from named streams of `seed`.
  */
 import type { Scenario } from '../scenario/scenario.ts';
+import type { InputError } from '../scenario/errors.ts';
 import { buildHistory, dispatchDelays, handlingTimes, handoverTimes, onSceneTimes, transportCounts, turnouts, type History, type Samples } from './observations.ts';
 import type { CadRow, RowProblem } from './cad/rows.ts';
-import { fitDuration, type DurationFit } from './fit/duration.ts';
+import { fitDurationSteps, type DurationFit } from './fit/duration.ts';
+import { finish, type Steps } from './steps.ts';
 import { fitDemand, type DemandFit } from './fit/demand.ts';
 import { fitTravel, type TravelFit } from './fit/travel.ts';
 import { binomialInterval } from './fit/special.ts';
@@ -21,6 +23,8 @@ export interface CalibrationSource {
   dropped: number;
   /** Incidents with every row dropped. */
   incidentsDropped: number;
+  /** What the reader was warned of while the history was read (a repeated unused header, times to the minute only), in both languages. */
+  warnings?: InputError[];
 }
 
 export interface CalibrateOptions {
@@ -65,6 +69,14 @@ export interface Calibration {
 
 /** Fits everything the history supports; `scenario` (optional) gives zones and the travel model. */
 export function calibrate(rows: readonly CadRow[], offsetS: number, source: CalibrationSource, scenario: Scenario | null, o: CalibrateOptions): Calibration {
+  return finish(calibrateSteps(rows, offsetS, source, scenario, o));
+}
+
+/**
+ * {@link calibrate} a fit at a time: it pauses after each fitted quantity and within its bootstraps (a
+ * fraction of a second each), so a command can let a Ctrl-C in between; the result is the same however it is driven.
+ */
+export function* calibrateSteps(rows: readonly CadRow[], offsetS: number, source: CalibrationSource, scenario: Scenario | null, o: CalibrateOptions): Steps<Calibration> {
   const history = buildHistory(rows, offsetS);
   const has = {
     answer: rows.some((r) => r.t.t_answer !== undefined),
@@ -78,20 +90,25 @@ export function calibrate(rows: readonly CadRow[], offsetS: number, source: Cali
     zone: rows.some((r) => r.zone !== null),
   };
   const quantities: Quantity[] = [];
-  const add = (kind: Quantity['kind'], samples: Samples, prefix: string) => {
-    for (const [group, xs] of [...samples.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const key = `${prefix}/${group}`;
-      const fit = fitDuration(key, xs, { ...o, dropZeros: kind === 'turnout' });
-      if (fit) quantities.push({ key, kind, group, fit });
-    }
-  };
-  add('handling', new Map([['center', handlingTimes(history)]]), 'handling');
   const delays = dispatchDelays(history);
-  add('dispatch', delays.samples, 'dispatch');
-  add('turnout', turnouts(history, o.dayStartH, o.nightStartH), 'turnout');
-  add('onscene', onSceneTimes(history), 'onscene');
-  add('handover', handoverTimes(history), 'handover');
+  const samples: [Quantity['kind'], Samples][] = [
+    ['handling', new Map([['center', handlingTimes(history)]])],
+    ['dispatch', delays.samples],
+    ['turnout', turnouts(history, o.dayStartH, o.nightStartH)],
+    ['onscene', onSceneTimes(history)],
+    ['handover', handoverTimes(history)],
+  ];
+  for (const [kind, byGroup] of samples) {
+    for (const [group, xs] of [...byGroup.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const key = `${kind}/${group}`;
+      const fit = yield* fitDurationSteps(key, xs, { ...o, dropZeros: kind === 'turnout' });
+      if (fit) quantities.push({ key, kind, group, fit });
+      yield;
+    }
+  }
   const zones = scenario ? scenario.zones.map((z) => z.id) : [];
+  const demand = fitDemand(history.incidents, history.firstDay, history.lastDay, zones);
+  yield;
   return {
     source,
     firstDay: history.firstDay,
@@ -101,7 +118,7 @@ export function calibrate(rows: readonly CadRow[], offsetS: number, source: Cali
     incidents: history.incidents.length,
     dispatches: history.incidents.reduce((a, i) => a + i.dispatches.length, 0),
     has,
-    demand: fitDemand(history.incidents, history.firstDay, history.lastDay, zones),
+    demand,
     quantities,
     alertedDuringCall: Object.fromEntries(delays.duringCall),
     transport: has.hospital ? transportShares(history) : [],

@@ -5,6 +5,24 @@ import type { ProblemKind } from './cad/rows.ts';
 type T = { zh: string; en: string };
 const t = (zh: string, en: string): T => ({ zh, en });
 
+/** Each kind of row problem in words, as the report and the CLI's count by kind name it (problems.csv keeps the code, for scripts). */
+export const PROBLEM_KIND_WORDS = {
+  fields: t('列数与表头不符', 'wrong number of fields'),
+  missing: t('缺少必填值', 'missing value'),
+  time: t('时间无法识别', 'unreadable time'),
+  negative: t('时长为负', 'negative duration'),
+  order: t('时间顺序颠倒', 'times out of order'),
+  long: t('时长过长', 'stage over a week'),
+  outlier: t('日期离群', 'outlying date'),
+  zone: t('未知辖区', 'unknown zone'),
+  type: t('未知事件类型', 'unknown incident type'),
+  agency: t('未知联动单位', 'unknown agency'),
+  grade: t('等级有误', 'bad level'),
+  number: t('经纬度有误', 'bad position'),
+  conflict: t('同一事件各行不一致', 'rows of one incident disagree'),
+  duplicate: t('重复记录', 'repeated row'),
+} satisfies Record<ProblemKind, T>;
+
 export const CAL_TEXT = {
   title: t('历史数据校准报告', 'Calibration from the county’s records'),
   overview: t('一、数据概况', '1. The records'),
@@ -99,21 +117,7 @@ export const CAL_TEXT = {
   noProblems: t('没有发现问题行。', 'No problem rows.'),
   moreProblems: t('…… 另有 {n} 条，见 problems.csv', '… {n} more in problems.csv'),
   /** Each kind of row problem as the report names it (problems.csv keeps the kind's code, for scripts). */
-  problemKinds: {
-    missing: t('缺少必填值', 'missing'),
-    time: t('时间无法识别', 'time'),
-    negative: t('时长为负', 'negative'),
-    order: t('时间顺序颠倒', 'order'),
-    long: t('时长过长', 'long'),
-    outlier: t('日期离群', 'outlier'),
-    zone: t('未知辖区', 'zone'),
-    type: t('未知事件类型', 'type'),
-    agency: t('未知联动单位', 'agency'),
-    grade: t('等级有误', 'grade'),
-    number: t('经纬度有误', 'number'),
-    conflict: t('同一事件各行不一致', 'conflict'),
-    duplicate: t('重复记录', 'duplicate'),
-  } satisfies Record<ProblemKind, T>,
+  problemKinds: PROBLEM_KIND_WORDS,
   methodText: t(
     '时长：对数正态与 Gamma 分布均用极大似然拟合，取 AIC 较小者；若其 Anderson–Darling 检验（参数自助法 p 值，重抽样时按数据精度取整）在 1% 水平拒绝，则采用经验分布。区间为自助法 95% 百分位区间（经验分布：均值用 t 区间，标准差用 χ² 区间）。需求：泊松对数线性模型（星期与月份因子用迭代比例拟合），计数区间为精确泊松（Garwood）区间；日计数的过度离散用 Pearson 统计量与负二项似然比检验（边界修正）判断，1% 水平拒绝泊松时写入 Gamma 日因子。',
     'Durations: lognormal and gamma fitted by maximum likelihood, the lower AIC kept unless its Anderson–Darling test (p-value by parametric bootstrap, resamples rounded to the data’s resolution) rejects at 1%, in which case the empirical distribution is used. Intervals are bootstrap 95% percentile intervals (empirical: t interval of the mean, χ² interval of the sd). Demand: a Poisson log-linear model (weekday and month factors by iterative proportional fitting), counts with exact Poisson (Garwood) intervals; overdispersion of daily counts by Pearson’s statistic and a boundary-corrected likelihood-ratio test of the negative binomial; where it rejects the Poisson at 1% the fragment gets a gamma day factor.',

@@ -4,7 +4,7 @@
  * by row; with `drop` they are left out (and counted), otherwise the caller refuses the input.
  */
 import type { Scenario } from '../../scenario/scenario.ts';
-import type { Result } from '../../scenario/errors.ts';
+import type { InputError, Result } from '../../scenario/errors.ts';
 import { resolveColumns, type Mapping } from './columns.ts';
 import { checkRows, readRows, type CadContext, type CadRow, type RowProblem, type Table } from './rows.ts';
 
@@ -17,6 +17,8 @@ export interface ReadHistory {
   dropped: number;
   incidentsDropped: number;
   offsetS: number;
+  /** What the reader should know that does not stop it (a repeated header no field reads, …), in both languages. */
+  warnings: InputError[];
 }
 
 /** UTC offset (s) of "+08:00" / "Z". */
@@ -44,15 +46,15 @@ export function readCadTable(table: Table, mapping: Mapping, scenario: Scenario 
   const offsetS = mapping.utcOffset !== undefined ? offsetSeconds(mapping.utcOffset) : defaultOffsetS;
   const read = readRows(table, cols.value, mapping, offsetS);
   const header = (f: string) => (cols.value[f as keyof typeof cols.value] === undefined ? f : table.header[cols.value[f as keyof typeof cols.value]!]);
-  return { ok: true, value: keep(read.rows, read.problems, scenario, offsetS, drop, header) };
+  return { ok: true, value: { ...keep(read.rows, read.problems, scenario, offsetS, drop, header), warnings: cols.warnings ?? [] } };
 }
 
 /** Checks rows of a run (or any typed rows) like an export's. */
 export function readRunRows(rows: CadRow[], offsetS: number, scenario: Scenario | null, drop: boolean): ReadHistory {
-  return keep(rows, [], scenario, offsetS, drop, (f) => f);
+  return { ...keep(rows, [], scenario, offsetS, drop, (f) => f), warnings: [] };
 }
 
-function keep(rows: CadRow[], parseProblems: RowProblem[], scenario: Scenario | null, offsetS: number, drop: boolean, column: (f: string) => string): ReadHistory {
+function keep(rows: CadRow[], parseProblems: RowProblem[], scenario: Scenario | null, offsetS: number, drop: boolean, column: (f: string) => string): Omit<ReadHistory, 'warnings'> {
   // Rows that could not be read are not checked further (their times may be missing).
   const unreadable = new Set(parseProblems.map((p) => p.row));
   const checked = checkRows(rows.filter((r) => !unreadable.has(r.row)), cadContext(scenario, offsetS), column);

@@ -8,6 +8,8 @@ import { buildHistory, dispatchDelays, handlingTimes, handoverTimes, onSceneTime
 import type { CadRow, RowProblem } from './cad/rows.ts';
 import { fitDurationSteps, type DurationFit } from './fit/duration.ts';
 import { finish, type Steps } from './steps.ts';
+import { MINUTE_S, notEstimable } from './resolution.ts';
+import type { TimeField } from './cad/columns.ts';
 import { fitDemand, type DemandFit } from './fit/demand.ts';
 import { fitTravel, type TravelFit } from './fit/travel.ts';
 import { binomialInterval } from './fit/special.ts';
@@ -25,6 +27,8 @@ export interface CalibrationSource {
   incidentsDropped: number;
   /** What the reader was warned of while the history was read (a repeated unused header, times to the minute only), in both languages. */
   warnings?: InputError[];
+  /** Time fields written to the minute only (see resolution.ts). */
+  minuteFields?: TimeField[];
 }
 
 export interface CalibrateOptions {
@@ -62,10 +66,21 @@ export interface Calibration {
   /** Units alerted before the call ended (边接边派), by agency: the model dispatches after the call. */
   alertedDuringCall: Record<string, number>;
   transport: { type: string; attended: number; transported: number; share: number; low: number; high: number }[];
+  /** Stages whose stamps are to the minute and too short against it to fit (see resolution.ts): not in the fragment. */
+  notEstimable: { kind: Quantity['kind']; group: string; n: number; why: 'sd' | 'zeros' }[];
   travel: TravelFit | null;
   dayStartH: number;
   nightStartH: number;
 }
+
+/** The stamps each fitted stage is a difference of (a stage of minute stamps is fitted with care: resolution.ts). */
+const STAGE_FIELDS: Record<Quantity['kind'], readonly TimeField[]> = {
+  handling: ['t_call', 't_answer', 't_call_end'],
+  dispatch: ['t_call_end', 't_alert'],
+  turnout: ['t_alert', 't_enroute'],
+  onscene: ['t_arrive', 't_clear'],
+  handover: ['t_hospital', 't_available'],
+};
 
 /** Fits everything the history supports; `scenario` (optional) gives zones and the travel model. */
 export function calibrate(rows: readonly CadRow[], offsetS: number, source: CalibrationSource, scenario: Scenario | null, o: CalibrateOptions): Calibration {
@@ -98,10 +113,18 @@ export function* calibrateSteps(rows: readonly CadRow[], offsetS: number, source
     ['onscene', onSceneTimes(history)],
     ['handover', handoverTimes(history)],
   ];
+  const minute = new Set(source.minuteFields ?? []);
+  const notEstimableStages: Calibration['notEstimable'] = [];
   for (const [kind, byGroup] of samples) {
+    const coarse = STAGE_FIELDS[kind].some((f) => minute.has(f));
     for (const [group, xs] of [...byGroup.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const key = `${kind}/${group}`;
-      const fit = yield* fitDurationSteps(key, xs, { ...o, dropZeros: kind === 'turnout' });
+      const why = coarse ? notEstimable(xs) : null;
+      if (why) {
+        notEstimableStages.push({ kind, group, n: xs.length, why });
+        continue;
+      }
+      const fit = yield* fitDurationSteps(key, xs, { ...o, dropZeros: kind === 'turnout', ...(coarse ? { resolutionS: MINUTE_S } : {}) });
       if (fit) quantities.push({ key, kind, group, fit });
       yield;
     }
@@ -122,6 +145,7 @@ export function* calibrateSteps(rows: readonly CadRow[], offsetS: number, source
     quantities,
     alertedDuringCall: Object.fromEntries(delays.duringCall),
     transport: has.hospital ? transportShares(history) : [],
+    notEstimable: notEstimableStages,
     travel: scenario && has.enroute && has.arrive ? fitTravel(history, scenario) : null,
     dayStartH: o.dayStartH,
     nightStartH: o.nightStartH,

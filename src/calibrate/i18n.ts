@@ -79,6 +79,17 @@ export const CAL_TEXT = {
     onscene: t('现场处置时长', 'on-scene work'),
     handover: t('医院交接时长', 'hospital handover'),
   },
+  warning: t('警告', 'Warning'),
+  minuteOnly: t('时间只记到分钟：', 'Times to the minute only:'),
+  minuteMethod: t(
+    '两个只记到分钟的时刻之差，与真实时长相差不到 1 分钟，误差的方差至多为 2×60²/12 = 600 秒²（标准差约 24.5 秒）。因此只拟合记录标准差不小于 122 秒（误差的 5 倍，使标准差的膨胀不超过 2%）且记为 0 的不超过 1% 的环节，重抽样按 60 秒取整；其余环节在这一精度下无法估计，不写入 calibrated.yaml，场景保留原值。行驶时间因子也受 ±1 分钟误差影响，请谨慎看待。',
+    'The difference of two stamps written to the minute is off from the true duration by under a minute; the error’s variance is at most 2×60²/12 = 600 s² (sd about 24.5 s). So a stage is fitted only when its recorded sd is at least 122 s (five times the error’s, so the sd is inflated by 2% at most) and at most 1% of its durations are recorded as 0, with resamples rounded to 60 s; the other stages cannot be estimated at this resolution, are left out of calibrated.yaml, and the scenario keeps its own. Travel factors carry the ±1 minute error too: read them with care.',
+  ),
+  notEstimable: t('在分钟精度下无法估计、未写入 calibrated.yaml 的环节：', 'Stages not estimable at a minute’s resolution, left out of calibrated.yaml:'),
+  notEstimableWhy: {
+    sd: t('记录的标准差不足 122 秒，与 ±1 分钟的误差相比太短', 'recorded sd under 122 s: too short against the ±1 minute error'),
+    zeros: t('超过 1% 的时长记为 0（只说明不足 1 分钟）', 'over 1% of durations recorded as 0 (which says only "under a minute")'),
+  },
   choices: {
     aic: t('AIC 较小且 AD 检验未拒绝（1%）', 'lower AIC, not rejected by AD at 1%'),
     rejected: t('两族均被 AD 检验拒绝（1%），采用经验分布', 'AD rejects the better family at 1%: empirical'),

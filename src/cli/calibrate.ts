@@ -86,7 +86,7 @@ async function calibrateWith(path: string, values: { mapping?: string; scenario?
     return 1;
   }
   const outDir = values.out ?? `reports/calibration-${name.replace(/\.[^.]*$/, '')}`;
-  const source = { name, kind, rows: read.total, problems: read.problems, dropped: read.dropped, incidentsDropped: read.incidentsDropped, warnings: read.warnings };
+  const source = { name, kind, rows: read.total, problems: read.problems, dropped: read.dropped, incidentsDropped: read.incidentsDropped, warnings: read.warnings, minuteFields: read.minuteFields };
   const steps = calibrateSteps(read.rows, read.offsetS, source, scenario, {
     resamples,
     seed,

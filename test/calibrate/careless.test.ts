@@ -157,3 +157,36 @@ describe('no library’s English in a Chinese line', () => {
     noEnglish(zh, ['run.json', 'JSON']);
   });
 });
+
+describe('times written to the minute only', () => {
+  it('are said in a warning naming the columns, and stages short against a minute are not fitted as if exact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-minute-'));
+    const { csv } = cleanExport(dir);
+    // As Excel re-saves them: no seconds.
+    writeFileSync(join(dir, 'minute.csv'), csv.replace(/(\d{2}:\d{2}):\d{2}/g, '$1'));
+    const q = io();
+    expect(await main(['calibrate', join(dir, 'minute.csv'), '--mapping', MAPPING, '--out', join(dir, 'out'), '--resamples', '0'], q.io)).toBe(0);
+    const warning = q.err.find((l) => l.startsWith('警告：'));
+    expect(warning).toContain('“接警时间”');
+    expect(warning).toContain('只记到分钟');
+    const fragment = readFileSync(join(dir, 'out', 'calibrated.yaml'), 'utf8');
+    // Call handling (a few minutes, recorded as 0, 60, 120 … s) is not written as an empirical list of whole minutes.
+    expect(fragment).not.toMatch(/handlingTime:.*values: \[0, 0/);
+    expect(fragment).not.toMatch(/handlingTime/);
+    const html = readFileSync(join(dir, 'out', 'calibration.html'), 'utf8');
+    expect(html).toContain('在分钟精度下无法估计');
+    expect(html).toContain('接警通话时长');
+    const en = io();
+    expect(await main(['calibrate', join(dir, 'minute.csv'), '--mapping', MAPPING, '--out', join(dir, 'out-en'), '--resamples', '0', '--lang', 'en'], en.io)).toBe(0);
+    expect(en.err.find((l) => l.startsWith('warning: '))).toContain('to the minute only');
+  });
+
+  it('whole-second times are not taken for minutes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-minute-'));
+    const { csv, map } = cleanExport(dir);
+    writeFileSync(join(dir, 'seconds.csv'), csv);
+    const q = io();
+    expect(await main(['calibrate', join(dir, 'seconds.csv'), '--mapping', map, '--out', join(dir, 'out'), '--resamples', '0'], q.io)).toBe(0);
+    expect(q.err.join('\n')).not.toContain('只记到分钟');
+  });
+});

@@ -72,6 +72,8 @@ export interface FitOptions {
    * road leaves at once, which the model does by itself).
    */
   dropZeros?: boolean;
+  /** The values' resolution (s) when known (60 for stamps to the minute); else 1 for whole seconds, 0 for finer. */
+  resolutionS?: number;
 }
 
 /** Fits a duration quantity named `key` (its bootstrap draws come from the stream of that name). */
@@ -86,7 +88,7 @@ export function* fitDurationSteps(key: string, values: readonly number[], o: Fit
   const zeros = all.filter((v) => v === 0).length;
   const pos = all.filter((v) => v > 0);
   const used = o.dropZeros ? pos : all;
-  const resolution = all.every((v) => Number.isInteger(v)) ? 1 : 0;
+  const resolution = o.resolutionS ?? (all.every((v) => Number.isInteger(v)) ? 1 : 0);
   const candidates: Candidate[] = [];
   const boots = new Map<Family, Bootstrap>();
   if (pos.length >= 10 && pos[0] < pos[pos.length - 1]) {

@@ -22,11 +22,20 @@ export interface Io {
 
 /** Parses `argv` against `options`, turning parse failures into {@link UsageError}. */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new UsageError(parseFailure(e as NodeJS.ErrnoException));
   }
+  // An option given twice would silently take its last value (`--variants a --variants b` compares only b).
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option') continue;
+    if (seen.has(t.name)) throw new UsageError({ zh: `选项 --${t.name} 给了不止一次：只能给一次${t.name === 'variants' ? '（多个方案用逗号分隔：--variants a,b）' : ''}`, en: `--${t.name} is given more than once: give it once${t.name === 'variants' ? ' (several variants separated by commas: --variants a,b)' : ''}` });
+    seen.add(t.name);
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /** node's own sentence in English; in Chinese, ours around the option it names. */
@@ -43,7 +52,7 @@ function parseFailure(e: NodeJS.ErrnoException): Words {
 /** An integer option within [min, max], or `fallback` when absent. */
 export function intOption(value: string | boolean | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError({ zh: `--${name} 必须是整数；实际为“${String(value)}”`, en: `--${name} must be a whole number, got "${String(value)}"` });
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value)) throw new UsageError({ zh: `--${name} 必须是整数；实际为“${String(value)}”`, en: `--${name} must be a whole number, got "${String(value)}"` });
   const n = Number(value);
   if (n < min || n > max) throw new UsageError({ zh: `--${name} 必须在 ${min} 到 ${max} 之间；实际为 ${n}`, en: `--${name} must be between ${min} and ${max}, got ${n}` });
   return n;

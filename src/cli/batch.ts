@@ -42,7 +42,9 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   if (!shard) throw new UsageError({ zh: `--shard 必须是 i/n，且 1 ≤ i ≤ n；实际为“${String(values.shard)}”`, en: `--shard must be i/n with 1 ≤ i ≤ n, got "${String(values.shard)}"` });
   const lang = langOption(values.lang);
   if (values.resume && values.force) throw new UsageError({ zh: '--resume 续完此前的批量运行，--force 则从头再来：二者只能给一个', en: '--resume finishes an earlier batch and --force starts it over: give one of them' });
-  const only = values.variants === undefined ? undefined : ['baseline', ...(values.variants as string).split(',').map((s) => s.trim()).filter((s) => s && s !== 'baseline')];
+  const listed = values.variants === undefined ? undefined : (values.variants as string).split(',').map((s) => s.trim()).filter((s) => s);
+  if (listed?.length === 0) throw new UsageError({ zh: '--variants 为空：列出要与基线比较的方案名，以逗号分隔（只跑基线：--variants baseline）', en: '--variants is empty: list the variants to compare with the baseline, separated by commas (the baseline alone: --variants baseline)' });
+  const only = listed === undefined ? undefined : ['baseline', ...listed.filter((s) => s !== 'baseline')];
 
   // The workers start while the scenario is read: a process takes a few tenths of a second to
   // start, and the reading is work for one core. As many as the shard's replications of one variant

@@ -5,7 +5,8 @@ import { formatNumber } from '../report/csv.ts';
 import { RunFolderWriter } from '../report/outputs.ts';
 import type { SummaryRow } from '../metrics/stats.ts';
 import { workbookFromCsv } from '../report/xlsx.ts';
-import { formatErrors, formatWarnings } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings, type InputError } from '../scenario/errors.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../report/work-words.ts';
@@ -52,7 +53,8 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     io.err(formatErrors(tooMuch, lang));
     return 1;
   }
-  if (loaded.warnings?.length) io.err(formatWarnings(loaded.warnings, lang));
+  const warnings = [...(loaded.warnings ?? []), ...(durationS === undefined ? [] : endsBefore(loaded.value, durationS))];
+  if (warnings.length) io.err(formatWarnings(warnings, lang));
   const seed = seedOption ?? scenario.seed;
   if (!seedsFit(seed, reps)) throw new UsageError(seedsTooHigh(MAX_SEED));
   const outDir = (values.out as string | undefined) ?? `reports/${scenario.name}`;
@@ -142,4 +144,23 @@ function csvTexts(kept: Map<string, Uint8Array[]>): Record<string, string> {
     out[name] = parts.map((p) => d.decode(p, { stream: true })).join('') + d.decode();
   }
   return out;
+}
+
+/**
+ * A `--duration` shorter than the scenario that ends before incidents it scripts (or replays from a
+ * history): they never happen, which the user should hear before reading the results.
+ */
+function endsBefore(scenario: Scenario, durationS: number): InputError[] {
+  const lost = scenario.demand.fixed.filter((f) => f.t >= durationS);
+  if (lost.length === 0) return [];
+  const h = (t: number) => formatNumber(Math.round((t / 3600) * 100) / 100);
+  const shown = lost.slice(0, 3).map((f) => `${f.name || f.type} ${h(f.t)} h`);
+  const more = lost.length > 3 ? lost.length - 3 : 0;
+  return [
+    {
+      path: '--duration',
+      zh: `运行在 ${h(durationS)} 小时结束，此后的 ${lost.length} 起预设事件不会发生：${shown.join('、')}${more ? ` 等` : ''}`,
+      en: `the run ends at ${h(durationS)} h, before ${lost.length} scripted or historical incident${lost.length > 1 ? 's' : ''}, which will not happen: ${shown.join(', ')}${more ? `, and ${more} more` : ''}`,
+    },
+  ];
 }

@@ -256,8 +256,10 @@ function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: st
   const included = resolveIncludes(doc, readFile, parseScenarioText);
   if (!included.ok) return included;
   const raw = included.value.value as Obj;
+  // A problem in a value an included fragment gave is named in that fragment, as a scenario alone is.
+  const relocate = included.value.relocate;
   const base = buildScenario(raw, fileName, readFile, readBytes, workbooks, cache);
-  if (!base.ok) return base;
+  if (!base.ok) return { ok: false, errors: relocate(base.errors) };
   const specs = variantSpecs(raw, readFile);
   if (!specs.ok) return specs;
   const errors: InputError[] = [];
@@ -277,7 +279,7 @@ function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: st
     }
     const built = buildScenario(changed.value, fileName, readFile, readBytes, workbooks, cache);
     if (!built.ok) {
-      errors.push(...built.errors.map((e) => ({ ...e, path: `${where} (${spec.name}) → ${e.path}` })));
+      errors.push(...relocate(built.errors).map((e) => ({ ...e, path: `${where} (${spec.name}) → ${e.path}` })));
       continue;
     }
     variants.push({ name: spec.name, title: spec.title ?? spec.name, description: spec.description ?? '', scenario: built.value });

@@ -35,9 +35,32 @@ export class YamlTextError extends Error {
   }
 }
 
+/** js-yaml's reasons in Chinese: the common ones by name, the rest as a syntax error at its place. */
+const REASONS_ZH: readonly (readonly [RegExp, string])[] = [
+  [/^duplicated mapping key/, '同一层级里有重复的键'],
+  [/^bad indentation of a mapping entry/, '键的缩进不对（同一层级的键须对齐）'],
+  [/^bad indentation of a sequence entry/, '列表项“- ”的缩进不对'],
+  [/^tab characters must not be used in indentation/, '缩进里有制表符（Tab）：YAML 只能用空格缩进'],
+  [/^can not read an implicit mapping pair; a colon is missed/, '缺少键后的冒号'],
+  [/^can not read a block mapping entry/, '无法读取这一键值：多行的键须写成显式键'],
+  [/^a whitespace character is expected after the key-value separator/, '冒号后面须有空格（key: value）'],
+  [/^end of the stream or a document separator is expected/, '此处有多余的内容（缩进或引号有误？）'],
+  [/^missed comma between flow collection entries/, '方括号或花括号中的各项之间缺少逗号'],
+  [/^unexpected end of the stream within a flow collection/, '方括号或花括号没有闭合'],
+  [/^unexpected end of the (stream|document) within a (double|single) quoted scalar/, '引号没有闭合'],
+  [/^unknown escape sequence/, '双引号字符串中有无效的转义（反斜杠须写作 \\\\）'],
+  [/^unidentified alias/, '别名（*name）没有对应的锚点（&name）'],
+  [/^nesting exceeded maxDepth/, '嵌套层数过多（超过 100 层）'],
+  [/^null byte is not allowed|^the stream contains non-printable characters/, '含有不可打印的字符：是文本文件吗？'],
+  [/^expected a single document in the stream/, '文件中有多个 YAML 文档（以 --- 分隔）：场景只能是一个文档'],
+  [/^unknown tag|^unacceptable node kind|^cannot resolve a node/, '无法识别的标签（!!…）或标签与值不符'],
+  [/^duplication of an anchor property|^duplication of a tag property/, '同一个值上有两个锚点或标签'],
+];
+const reasonZh = (reason: string) => REASONS_ZH.find(([re]) => re.test(reason))?.[1] ?? 'YAML 语法错误';
+
 /** A parser's reason at a place (1-based): English with the excerpt below it, Chinese in one line. */
 const atPlace = (reason: string, line: number, column: number, excerpt: string) =>
-  new YamlTextError(`${reason} at line ${line}, column ${column}:\n${excerpt}`, `${reason}（第 ${line} 行第 ${column} 列）`);
+  new YamlTextError(`${reason} at line ${line}, column ${column}:\n${excerpt}`, `第 ${line} 行第 ${column} 列，${reasonZh(reason)}`);
 
 /**
  * Parses one YAML document; throws a {@link YamlTextError} when it is not valid YAML, whose message's
@@ -53,7 +76,7 @@ export function parseYamlText(text: string): unknown {
     // js-yaml names no place when a second document starts: its `---` is the place.
     const lines = text.split(/\r?\n/);
     const second = secondDocumentLine(lines);
-    if (second < 0) throw new YamlTextError(e.message, e.reason);
+    if (second < 0) throw new YamlTextError(e.message, reasonZh(e.reason));
     throw atPlace(e.reason, second + 1, 1, ` ${second + 1} | ${lines[second]}`);
   }
   if (expandedSize(value, MAX_EXPANDED_VALUES) > MAX_EXPANDED_VALUES) {

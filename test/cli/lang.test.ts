@@ -81,9 +81,18 @@ describe('usage errors are said in the language of --lang, Chinese by default', 
     const small = join(ROOT, 'test/fixtures/small.yaml');
     expect(await errOf(['run', small, '--reps', 'x'])).toEqual([2, '--reps 必须是整数；实际为“x”']);
     expect(await errOf(['run', small, '--reps', 'x', '--lang', 'en'])).toEqual([2, '--reps must be a whole number, got "x"']);
+    // A negative whole number is a whole number: what is wrong with it is its range.
+    expect(await errOf(['run', small, '--seed=-1'])).toEqual([2, '--seed 必须在 0 到 9007199254740991 之间；实际为 -1']);
+    expect(await errOf(['batch', small, '--workers=-2', '--lang', 'en'])).toEqual([2, '--workers must be between 1 and 256, got -2']);
     expect(await errOf(['run'])).toEqual([2, `用法：${usage.RUN_USAGE}`]);
     expect(await errOf(['run', '--lang', 'en'])).toEqual([2, `usage: ${usage.RUN_USAGE}`]);
     expect(await errOf(['batch', small, '--resume', '--force'])).toEqual([2, '--resume 续完此前的批量运行，--force 则从头再来：二者只能给一个']);
+    // An option given twice would take its last value without a word: refused, whichever option it is.
+    expect(await errOf(['batch', small, '--variants', 'a', '--variants', 'b'])).toEqual([2, '选项 --variants 给了不止一次：只能给一次（多个方案用逗号分隔：--variants a,b）']);
+    expect(await errOf(['run', small, '--out', 'x', '--out=y', '--lang', 'en'])).toEqual([2, '--out is given more than once: give it once']);
+    expect(await errOf(['run', small, '--excel', '--excel'])).toEqual([2, '选项 --excel 给了不止一次：只能给一次']);
+    for (const empty of ['', ',', ' , ']) expect((await errOf(['batch', small, '--variants', empty]))[0]).toBe(2);
+    expect(await errOf(['batch', small, '--variants=', '--lang', 'en'])).toEqual([2, '--variants is empty: list the variants to compare with the baseline, separated by commas (the baseline alone: --variants baseline)']);
     const [code, unknown] = await errOf(['simulate']);
     expect([code, unknown.split('\n')[0]]).toEqual([2, '未知命令“simulate”']);
   });

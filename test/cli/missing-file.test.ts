@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { readBytesFile } from '../../src/cli/io.ts';
+import { spawn, spawnSync } from 'node:child_process';
 import { notFoundWords } from '../../src/scenario/files.ts';
 import { expectBilingual } from '../bilingual.ts';
 import { ROOT } from '../helpers.ts';
@@ -88,5 +90,27 @@ describe('a file that is there but cannot be read is said with the system’s re
     expect(await errOf(['validate-history', SMALL, run, '--out', join(dir, 'v'), '--lang', 'en'])).toEqual([1, `${join(run, 'calls.csv')}: is a folder, not a file`]);
     expect(await errOf(['calibrate', run, '--out', join(dir, 'c')])).toEqual([1, `${join(run, 'calls.csv')}：是文件夹，不是文件`]);
     expect(readdirSync(dir)).toEqual(['run']);
+  });
+});
+
+describe('an input that is not a file linkdrill can read whole is refused before it is read', () => {
+  it('a device (/dev/zero, endless) is named as not a file, in both languages, without reading it', async () => {
+    expect(await errOf(['validate', '/dev/zero'])).toEqual([1, '/dev/zero：不是普通文件（是设备文件）：请给出文件的路径']);
+    expect(await errOf(['calibrate', '/dev/zero', '--lang', 'en'])).toEqual([1, '/dev/zero: is not a regular file (a device): give the path of a file']);
+  });
+
+  it('a file past the limit is named by its size, not as not text; a pipe is read to its end', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-large-'));
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, 'x'.repeat(3 * 2 ** 20));
+    expect(readBytesFile(big, big, 2 ** 20)).toEqual({ ok: false, errors: [{ path: big, zh: '文件过大（3 MB 以上；上限 1 MB）', en: 'is too large (3 MB or more; the limit is 1 MB)' }] });
+    expect(readBytesFile(big).ok).toBe(true);
+    // A pipe (`<(…)`) has no size: it is read to its end, and refused once past the limit.
+    const fifo = join(dir, 'pipe.yaml');
+    spawnSync('mkfifo', [fifo]);
+    spawn('bash', ['-c', `printf 'name: x' > ${JSON.stringify(fifo)}`]);
+    expect(readBytesFile(fifo)).toEqual({ ok: true, value: Buffer.from('name: x') });
+    spawn('bash', ['-c', `head -c 3145728 /dev/zero > ${JSON.stringify(fifo)}`]);
+    expect(readBytesFile(fifo, fifo, 2 ** 20)).toEqual({ ok: false, errors: [{ path: fifo, zh: '文件过大（1 MB 以上；上限 1 MB）', en: 'is too large (1 MB or more; the limit is 1 MB)' }] });
   });
 });

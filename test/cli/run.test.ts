@@ -86,6 +86,11 @@ describe('linkdrill run', () => {
     for (const bad of ['0h', 'soon', '-3h']) expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--duration', bad, '--out', join(dir, 'x'), '--lang', 'en'], q.io)).toBe(2);
     expect(q.err.join('\n')).toContain('--duration must be a positive duration like 30d or 8760h, got "soon"');
     expect(existsSync(join(dir, 'x'))).toBe(false);
+    // Shorter than the scenario, before its scripted fire at 2 h: said before the run, which goes on.
+    const short = quiet();
+    expect(await main(['run', join(ROOT, 'test/fixtures/small.yaml'), '--duration', '1h', '--out', join(dir, 'short')], short.io)).toBe(0);
+    expect(short.err).toEqual(['警告：--duration：运行在 1 小时结束，此后的 1 起预设事件不会发生：fire 2 h']);
+    expect(q.err.join('\n')).not.toContain('warning');
   });
 
   it('--excel adds a UTF-8 BOM so Excel reads Chinese text', async () => {

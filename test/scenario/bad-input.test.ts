@@ -92,7 +92,7 @@ describe('bad input yields path-named errors', () => {
     if (r.ok) return;
     expect(r.errors[0].path).toBe('broken.yaml');
     expect(r.errors[0].en).toBe('cannot parse: unexpected end of the stream within a flow collection at line 3, column 1');
-    expect(r.errors[0].zh).toBe('无法解析：unexpected end of the stream within a flow collection（第 3 行第 1 列）');
+    expect(r.errors[0].zh).toBe('无法解析：第 3 行第 1 列，方括号或花括号没有闭合');
     expect(r.errors[0].detail).toContain('units: [1, 2');
   });
 

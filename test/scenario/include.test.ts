@@ -60,6 +60,18 @@ demand:
     expect(r.errors.map((e) => e.path)).toEqual(['include[0] (cal.yaml) units[1].turnout.day.mean']);
   });
 
+  it('validate (the scenario with its variants) names the place in the included file as run does, for the base and for a variant', () => {
+    const bad = 'units: [{id: A, turnout: 30}, {id: E, turnout: {day: {dist: lognormal, mean: -5, sd: 1}, night: 60}}]';
+    const files = { 'cal.yaml': bad };
+    const alone = load(files);
+    const withVariants = loadVariants(BASE, 'inc.yaml', (p) => files[p as keyof typeof files] ?? null);
+    expect(!withVariants.ok && withVariants.errors.map((e) => e.path)).toEqual(!alone.ok && alone.errors.map((e) => e.path));
+    const centerBad = { 'cal.yaml': 'center: {callTakers: -1}' };
+    const variant = `${BASE}variants: [{name: more, changes: [{op: set, path: seed, value: 2}]}]\n`;
+    const r = loadVariants(variant, 'inc.yaml', (p) => centerBad[p as keyof typeof centerBad] ?? null);
+    expect(!r.ok && r.errors.map((e) => e.path)).toEqual(['include[0] (cal.yaml) center.callTakers']);
+  });
+
   it('names the included file for cross-reference errors found after the schema', () => {
     const bad = 'demand: {background: [{type: medical, ratePerDay: 3, zones: {Z9: 1}}]}';
     const r = load({ 'cal.yaml': bad });
@@ -82,7 +94,7 @@ demand:
     expect(!reserved.ok && reserved.errors.map((e) => e.path)).toEqual(['include[0] (cal.yaml) center.__proto__']);
     for (const r of [missing, broken, nested, notList, reserved]) if (!r.ok) expectBilingual(r.errors);
     expect(!nested.ok && nested.errors[0].en).toBe('an included file cannot include others (list them all in the scenario)');
-    expect(!broken.ok && broken.errors[0].zh).toBe('无法解析：unexpected end of the stream within a flow collection（第 2 行第 1 列）');
+    expect(!broken.ok && broken.errors[0].zh).toBe('无法解析：第 2 行第 1 列，方括号或花括号没有闭合');
   });
 
   it('lets variants change values that come from an included file', () => {

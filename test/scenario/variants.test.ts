@@ -97,7 +97,7 @@ describe('variants', () => {
       'variants: must be a list; got a mapping of keys',
       'variants[0].file: cannot parse "v.yaml": unexpected end of the stream within a flow collection at line 2, column 1',
     ]);
-    expect(badFile.ok ? '' : badFile.errors[0].zh).toBe('无法解析“v.yaml”：unexpected end of the stream within a flow collection（第 2 行第 1 列）');
+    expect(badFile.ok ? '' : badFile.errors[0].zh).toBe('无法解析“v.yaml”：第 2 行第 1 列，方括号或花括号没有闭合');
   });
 
   it('a variant whose result is invalid says which variant and where', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { parseYamlText } from '../../src/scenario/yaml.ts';
+import { parseYamlText, YamlTextError } from '../../src/scenario/yaml.ts';
 import { ROOT } from '../helpers.ts';
 
 const reference = (text: string) => parse(text, { uniqueKeys: true });
@@ -87,5 +87,24 @@ describe('scenario YAML', () => {
     expect(() => parseYamlText(lines.slice(0, 7).join('\n'))).not.toThrow();
     const plain = parseYamlText('base: &b {speedKmh: 40}\nroads: [*b, *b]') as { roads: unknown[] };
     expect(plain.roads).toEqual([{ speedKmh: 40 }, { speedKmh: 40 }]);
+  });
+});
+
+describe('YAML mistakes are said in Chinese, at their place', () => {
+  const zhOf = (text: string) => {
+    try {
+      parseYamlText(text);
+    } catch (e) {
+      return (e as YamlTextError).zh;
+    }
+    return 'parsed';
+  };
+  it('a duplicate key, bad indentation, a tab, deep nesting and a second document carry no English in the Chinese line', () => {
+    expect(zhOf('name: a\nname: b\n')).toBe('第 2 行第 1 列，同一层级里有重复的键');
+    expect(zhOf('a:\n  b: 1\n c: 2\n')).toBe('第 3 行第 2 列，键的缩进不对（同一层级的键须对齐）');
+    expect(zhOf('a:\n\tb: 1\n')).toMatch(/^第 2 行第 \d 列，缩进里有制表符（Tab）：YAML 只能用空格缩进$/);
+    expect(zhOf(`${'['.repeat(120)}${']'.repeat(120)}`)).toMatch(/^第 1 行第 \d+ 列，嵌套层数过多（超过 100 层）$/);
+    expect(zhOf('name: a\n---\nname: b\n')).toBe('第 2 行第 1 列，文件中有多个 YAML 文档（以 --- 分隔）：场景只能是一个文档');
+    for (const t of ['a: [1, 2\n', 'a: "x\n', 'a: *nope\n', 'a: b: c\n', 'a: !!int x\n']) expect(zhOf(t).replace(/[*&]name/g, ''), t).toMatch(/^第 \d+ 行第 \d+ 列，[^A-Za-z]+$/);
   });
 });

@@ -131,7 +131,7 @@ function durations(c: Calibration, lang: Lang): string {
 /** The warning of times to the minute, how stages were treated (resolution.ts), and the stages not fitted. */
 function minuteNote(c: Calibration, lang: Lang): string {
   if (!c.source.minuteFields?.length) return '';
-  const items = c.notEstimable.map((s) => `<li>${esc(`${tr(T.kinds[s.kind], lang)}${s.group && s.kind !== 'handling' ? ` · ${s.group}` : ''}`)} (n ${s.n}): ${esc(tr(T.notEstimableWhy[s.why], lang))}</li>`).join('');
+  const items = c.notEstimable.map((s) => `<li>${esc(`${tr(T.kinds[s.kind], lang)}${s.group && s.kind !== 'handling' ? ` · ${s.group}` : ''}`)} ${lang === 'zh' ? `（${s.n} 个）：` : ` (n ${s.n}): `}${esc(tr(T.notEstimableWhy[s.why], lang))}</li>`).join('');
   const list = c.notEstimable.length ? `<p>${esc(tr(T.notEstimable, lang))}</p><ul>${items}</ul>` : '';
   return `<p><strong>${esc(tr(T.minuteOnly, lang))}</strong> ${esc(c.source.minuteFields.join(', '))}</p><p class="note">${esc(tr(T.minuteMethod, lang))}</p>${list}`;
 }

@@ -3,9 +3,13 @@
  * of fit. Pure and deterministic: the bootstrap draws come from named streams of `seed`.
  */
 import type { Scenario } from '../scenario/scenario.ts';
+import type { InputError } from '../scenario/errors.ts';
 import { buildHistory, dispatchDelays, handlingTimes, handoverTimes, onSceneTimes, transportCounts, turnouts, type History, type Samples } from './observations.ts';
 import type { CadRow, RowProblem } from './cad/rows.ts';
-import { fitDuration, type DurationFit } from './fit/duration.ts';
+import { fitDurationSteps, type DurationFit } from './fit/duration.ts';
+import { finish, type Steps } from './steps.ts';
+import { MINUTE_S, notEstimable } from './resolution.ts';
+import type { TimeField } from './cad/columns.ts';
 import { fitDemand, type DemandFit } from './fit/demand.ts';
 import { fitTravel, type TravelFit } from './fit/travel.ts';
 import { binomialInterval } from './fit/special.ts';
@@ -21,6 +25,10 @@ export interface CalibrationSource {
   dropped: number;
   /** Incidents with every row dropped. */
   incidentsDropped: number;
+  /** What the reader was warned of while the history was read (a repeated unused header, times to the minute only), in both languages. */
+  warnings?: InputError[];
+  /** Time fields written to the minute only (see resolution.ts). */
+  minuteFields?: TimeField[];
 }
 
 export interface CalibrateOptions {
@@ -58,13 +66,32 @@ export interface Calibration {
   /** Units alerted before the call ended (边接边派), by agency: the model dispatches after the call. */
   alertedDuringCall: Record<string, number>;
   transport: { type: string; attended: number; transported: number; share: number; low: number; high: number }[];
+  /** Stages whose stamps are to the minute and too short against it to fit (see resolution.ts): not in the fragment. */
+  notEstimable: { kind: Quantity['kind']; group: string; n: number; why: 'sd' | 'zeros' }[];
   travel: TravelFit | null;
   dayStartH: number;
   nightStartH: number;
 }
 
+/** The stamps each fitted stage is a difference of (a stage of minute stamps is fitted with care: resolution.ts). */
+const STAGE_FIELDS: Record<Quantity['kind'], readonly TimeField[]> = {
+  handling: ['t_call', 't_answer', 't_call_end'],
+  dispatch: ['t_call_end', 't_alert'],
+  turnout: ['t_alert', 't_enroute'],
+  onscene: ['t_arrive', 't_clear'],
+  handover: ['t_hospital', 't_available'],
+};
+
 /** Fits everything the history supports; `scenario` (optional) gives zones and the travel model. */
 export function calibrate(rows: readonly CadRow[], offsetS: number, source: CalibrationSource, scenario: Scenario | null, o: CalibrateOptions): Calibration {
+  return finish(calibrateSteps(rows, offsetS, source, scenario, o));
+}
+
+/**
+ * {@link calibrate} a fit at a time: it pauses after each fitted quantity and within its bootstraps (a
+ * fraction of a second each), so a command can let a Ctrl-C in between; the result is the same however it is driven.
+ */
+export function* calibrateSteps(rows: readonly CadRow[], offsetS: number, source: CalibrationSource, scenario: Scenario | null, o: CalibrateOptions): Steps<Calibration> {
   const history = buildHistory(rows, offsetS);
   const has = {
     answer: rows.some((r) => r.t.t_answer !== undefined),
@@ -78,20 +105,33 @@ export function calibrate(rows: readonly CadRow[], offsetS: number, source: Cali
     zone: rows.some((r) => r.zone !== null),
   };
   const quantities: Quantity[] = [];
-  const add = (kind: Quantity['kind'], samples: Samples, prefix: string) => {
-    for (const [group, xs] of [...samples.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const key = `${prefix}/${group}`;
-      const fit = fitDuration(key, xs, { ...o, dropZeros: kind === 'turnout' });
-      if (fit) quantities.push({ key, kind, group, fit });
-    }
-  };
-  add('handling', new Map([['center', handlingTimes(history)]]), 'handling');
   const delays = dispatchDelays(history);
-  add('dispatch', delays.samples, 'dispatch');
-  add('turnout', turnouts(history, o.dayStartH, o.nightStartH), 'turnout');
-  add('onscene', onSceneTimes(history), 'onscene');
-  add('handover', handoverTimes(history), 'handover');
+  const samples: [Quantity['kind'], Samples][] = [
+    ['handling', new Map([['center', handlingTimes(history)]])],
+    ['dispatch', delays.samples],
+    ['turnout', turnouts(history, o.dayStartH, o.nightStartH)],
+    ['onscene', onSceneTimes(history)],
+    ['handover', handoverTimes(history)],
+  ];
+  const minute = new Set(source.minuteFields ?? []);
+  const notEstimableStages: Calibration['notEstimable'] = [];
+  for (const [kind, byGroup] of samples) {
+    const coarse = STAGE_FIELDS[kind].some((f) => minute.has(f));
+    for (const [group, xs] of [...byGroup.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const key = `${kind}/${group}`;
+      const why = coarse ? notEstimable(xs) : null;
+      if (why) {
+        notEstimableStages.push({ kind, group, n: xs.length, why });
+        continue;
+      }
+      const fit = yield* fitDurationSteps(key, xs, { ...o, dropZeros: kind === 'turnout', ...(coarse ? { resolutionS: MINUTE_S } : {}) });
+      if (fit) quantities.push({ key, kind, group, fit });
+      yield;
+    }
+  }
   const zones = scenario ? scenario.zones.map((z) => z.id) : [];
+  const demand = fitDemand(history.incidents, history.firstDay, history.lastDay, zones);
+  yield;
   return {
     source,
     firstDay: history.firstDay,
@@ -101,10 +141,11 @@ export function calibrate(rows: readonly CadRow[], offsetS: number, source: Cali
     incidents: history.incidents.length,
     dispatches: history.incidents.reduce((a, i) => a + i.dispatches.length, 0),
     has,
-    demand: fitDemand(history.incidents, history.firstDay, history.lastDay, zones),
+    demand,
     quantities,
     alertedDuringCall: Object.fromEntries(delays.duringCall),
     transport: has.hospital ? transportShares(history) : [],
+    notEstimable: notEstimableStages,
     travel: scenario && has.enroute && has.arrive ? fitTravel(history, scenario) : null,
     dayStartH: o.dayStartH,
     nightStartH: o.nightStartH,

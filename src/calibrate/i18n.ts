@@ -5,6 +5,24 @@ import type { ProblemKind } from './cad/rows.ts';
 type T = { zh: string; en: string };
 const t = (zh: string, en: string): T => ({ zh, en });
 
+/** Each kind of row problem in words, as the report and the CLI's count by kind name it (problems.csv keeps the code, for scripts). */
+export const PROBLEM_KIND_WORDS = {
+  fields: t('列数与表头不符', 'wrong number of fields'),
+  missing: t('缺少必填值', 'missing value'),
+  time: t('时间无法识别', 'unreadable time'),
+  negative: t('时长为负', 'negative duration'),
+  order: t('时间顺序颠倒', 'times out of order'),
+  long: t('时长过长', 'stage over a week'),
+  outlier: t('日期离群', 'outlying date'),
+  zone: t('未知辖区', 'unknown zone'),
+  type: t('未知事件类型', 'unknown incident type'),
+  agency: t('未知联动单位', 'unknown agency'),
+  grade: t('等级有误', 'bad level'),
+  number: t('经纬度有误', 'bad position'),
+  conflict: t('同一事件各行不一致', 'rows of one incident disagree'),
+  duplicate: t('重复记录', 'repeated row'),
+} satisfies Record<ProblemKind, T>;
+
 export const CAL_TEXT = {
   title: t('历史数据校准报告', 'Calibration from the county’s records'),
   overview: t('一、数据概况', '1. The records'),
@@ -61,6 +79,17 @@ export const CAL_TEXT = {
     onscene: t('现场处置时长', 'on-scene work'),
     handover: t('医院交接时长', 'hospital handover'),
   },
+  warning: t('警告', 'Warning'),
+  minuteOnly: t('时间只记到分钟：', 'Times to the minute only:'),
+  minuteMethod: t(
+    '两个只记到分钟的时刻之差，与真实时长相差不到 1 分钟，误差的方差至多为 2×60²/12 = 600 秒²（标准差约 24.5 秒）。因此只拟合记录标准差不小于 122 秒（误差的 5 倍，使标准差的膨胀不超过 2%）且记为 0 的不超过 1% 的环节，重抽样按 60 秒取整；其余环节在这一精度下无法估计，不写入 calibrated.yaml，场景保留原值。行驶时间因子也受 ±1 分钟误差影响，请谨慎看待。',
+    'The difference of two stamps written to the minute is off from the true duration by under a minute; the error’s variance is at most 2×60²/12 = 600 s² (sd about 24.5 s). So a stage is fitted only when its recorded sd is at least 122 s (five times the error’s, so the sd is inflated by 2% at most) and at most 1% of its durations are recorded as 0, with resamples rounded to 60 s; the other stages cannot be estimated at this resolution, are left out of calibrated.yaml, and the scenario keeps its own. Travel factors carry the ±1 minute error too: read them with care.',
+  ),
+  notEstimable: t('在分钟精度下无法估计、未写入 calibrated.yaml 的环节：', 'Stages not estimable at a minute’s resolution, left out of calibrated.yaml:'),
+  notEstimableWhy: {
+    sd: t('记录的标准差不足 122 秒，与 ±1 分钟的误差相比太短', 'recorded sd under 122 s: too short against the ±1 minute error'),
+    zeros: t('超过 1% 的时长记为 0（只说明不足 1 分钟）', 'over 1% of durations recorded as 0 (which says only "under a minute")'),
+  },
   choices: {
     aic: t('AIC 较小且 AD 检验未拒绝（1%）', 'lower AIC, not rejected by AD at 1%'),
     rejected: t('两族均被 AD 检验拒绝（1%），采用经验分布', 'AD rejects the better family at 1%: empirical'),
@@ -99,21 +128,7 @@ export const CAL_TEXT = {
   noProblems: t('没有发现问题行。', 'No problem rows.'),
   moreProblems: t('…… 另有 {n} 条，见 problems.csv', '… {n} more in problems.csv'),
   /** Each kind of row problem as the report names it (problems.csv keeps the kind's code, for scripts). */
-  problemKinds: {
-    missing: t('缺少必填值', 'missing'),
-    time: t('时间无法识别', 'time'),
-    negative: t('时长为负', 'negative'),
-    order: t('时间顺序颠倒', 'order'),
-    long: t('时长过长', 'long'),
-    outlier: t('日期离群', 'outlier'),
-    zone: t('未知辖区', 'zone'),
-    type: t('未知事件类型', 'type'),
-    agency: t('未知联动单位', 'agency'),
-    grade: t('等级有误', 'grade'),
-    number: t('经纬度有误', 'number'),
-    conflict: t('同一事件各行不一致', 'conflict'),
-    duplicate: t('重复记录', 'duplicate'),
-  } satisfies Record<ProblemKind, T>,
+  problemKinds: PROBLEM_KIND_WORDS,
   methodText: t(
     '时长：对数正态与 Gamma 分布均用极大似然拟合，取 AIC 较小者；若其 Anderson–Darling 检验（参数自助法 p 值，重抽样时按数据精度取整）在 1% 水平拒绝，则采用经验分布。区间为自助法 95% 百分位区间（经验分布：均值用 t 区间，标准差用 χ² 区间）。需求：泊松对数线性模型（星期与月份因子用迭代比例拟合），计数区间为精确泊松（Garwood）区间；日计数的过度离散用 Pearson 统计量与负二项似然比检验（边界修正）判断，1% 水平拒绝泊松时写入 Gamma 日因子。',
     'Durations: lognormal and gamma fitted by maximum likelihood, the lower AIC kept unless its Anderson–Darling test (p-value by parametric bootstrap, resamples rounded to the data’s resolution) rejects at 1%, in which case the empirical distribution is used. Intervals are bootstrap 95% percentile intervals (empirical: t interval of the mean, χ² interval of the sd). Demand: a Poisson log-linear model (weekday and month factors by iterative proportional fitting), counts with exact Poisson (Garwood) intervals; overdispersion of daily counts by Pearson’s statistic and a boundary-corrected likelihood-ratio test of the negative binomial; where it rejects the Poisson at 1% the fragment gets a gamma day factor.',

@@ -47,6 +47,8 @@ function overview(c: Calibration, lang: Lang): string {
     [tr(T.dispatches, lang), String(c.dispatches)],
     [tr(T.dropped, lang), droppedText(c, counts, lang)],
     [tr(T.fields, lang), fields],
+    // What the reader was warned of (times to the minute, a repeated unused header) stays with the report.
+    ...(c.source.warnings ?? []).map((w): [string, string] => [tr(T.warning, lang), w[lang]]),
   ];
   return `<h2>${esc(tr(T.overview, lang))}</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table><p class="note"><strong>${esc(tr(T.method, lang))}:</strong> ${esc(tr(T.methodText, lang))}</p>`;
 }
@@ -123,7 +125,15 @@ function durations(c: Calibration, lang: Lang): string {
       return `<h3>${esc(label)}</h3><div class="charts">${cdfChart}${qq}</div>`;
     })
     .join('');
-  return `<h2>${esc(tr(T.durations, lang))}</h2><table>${head}${rows}</table>${charts}`;
+  return `<h2>${esc(tr(T.durations, lang))}</h2>${minuteNote(c, lang)}<table>${head}${rows}</table>${charts}`;
+}
+
+/** The warning of times to the minute, how stages were treated (resolution.ts), and the stages not fitted. */
+function minuteNote(c: Calibration, lang: Lang): string {
+  if (!c.source.minuteFields?.length) return '';
+  const items = c.notEstimable.map((s) => `<li>${esc(`${tr(T.kinds[s.kind], lang)}${s.group && s.kind !== 'handling' ? ` · ${s.group}` : ''}`)} ${lang === 'zh' ? `（${s.n} 个）：` : ` (n ${s.n}): `}${esc(tr(T.notEstimableWhy[s.why], lang))}</li>`).join('');
+  const list = c.notEstimable.length ? `<p>${esc(tr(T.notEstimable, lang))}</p><ul>${items}</ul>` : '';
+  return `<p><strong>${esc(tr(T.minuteOnly, lang))}</strong> ${esc(c.source.minuteFields.join(', '))}</p><p class="note">${esc(tr(T.minuteMethod, lang))}</p>${list}`;
 }
 
 function travel(c: Calibration, lang: Lang): string {

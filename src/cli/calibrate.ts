@@ -3,11 +3,11 @@
  * [--resamples B] [--seed N] [--rep R] [--excel] [--lang zh|en]`: fits the scenario's parameters from a
  * county's records and writes calibrated.yaml, calibration.html and the CSV tables.
  */
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings, type Lang } from '../scenario/errors.ts';
 import { parseScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { MAX_SEED } from '../random/streams.ts';
-import { calibrate } from '../calibrate/calibrate.ts';
+import { calibrateSteps } from '../calibrate/calibrate.ts';
 import { buildHistory } from '../calibrate/observations.ts';
 import { fragmentYaml, type FragmentTarget } from '../calibrate/fragment.ts';
 import { calibrationHtml } from '../calibrate/report.ts';
@@ -16,9 +16,12 @@ import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { intOption, langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
-import { loadHistory, refuseProblems } from './history.ts';
+import { interrupted, loadHistory, refuseProblems, watchInterrupt, type Interrupt } from './history.ts';
 import { CALIBRATE_USAGE } from './usage.ts';
 import { cannotWriteFolder } from './outcome.ts';
+
+/** Lets a signal in between two fits. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 
 
@@ -44,6 +47,18 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
   const drop = values['drop-bad-rows'] === true;
   const bom = values.excel === true;
 
+  // Ctrl-C, or a job scheduler's TERM: stop between fits and leave nothing behind.
+  const stop = watchInterrupt();
+  try {
+    return await calibrateWith(positionals[0], values, { lang, resamples, seed, rep, drop, bom }, io, stop);
+  } finally {
+    stop.stop();
+  }
+}
+
+/** Reads, fits and writes, stopping at the next step once `stop` has seen a signal. */
+async function calibrateWith(path: string, values: { mapping?: string; scenario?: string; out?: string }, o: { lang: Lang; resamples: number; seed: number; rep: number; drop: boolean; bom: boolean }, io: Io, stop: Interrupt): Promise<number> {
+  const { lang, resamples, seed, rep, drop, bom } = o;
   let scenario: Scenario | null = null;
   let target: FragmentTarget | null = null;
   if (values.scenario) {
@@ -55,13 +70,13 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
     scenario = loaded.value;
     target = fragmentTarget(values.scenario, scenario);
   }
-  const path = positionals[0];
   const h = await loadHistory(path, { mappingPath: values.mapping, scenario, drop, rep });
   if (!h.ok) {
     io.err(formatErrors(h.errors, lang));
     return 1;
   }
   const { read, name, kind } = h.value;
+  if (read.warnings.length) io.err(formatWarnings(read.warnings, lang));
   if (read.problems.length && !drop) {
     io.err(refuseProblems(name, read.problems, lang));
     return 1;
@@ -70,14 +85,27 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
     io.err(say(lang)(`${name}：没有可供校准的事件`, `${name}: no incidents to calibrate from`));
     return 1;
   }
-  const source = { name, kind, rows: read.total, problems: read.problems, dropped: read.dropped, incidentsDropped: read.incidentsDropped };
-  const c = calibrate(read.rows, read.offsetS, source, scenario, {
+  const outDir = values.out ?? `reports/calibration-${name.replace(/\.[^.]*$/, '')}`;
+  const source = { name, kind, rows: read.total, problems: read.problems, dropped: read.dropped, incidentsDropped: read.incidentsDropped, warnings: read.warnings, minuteFields: read.minuteFields };
+  const steps = calibrateSteps(read.rows, read.offsetS, source, scenario, {
     resamples,
     seed,
     dayStartH: scenario?.center.dayStartH ?? 7,
     nightStartH: scenario?.center.nightStartH ?? 19,
   });
-  const outDir = values.out ?? `reports/calibration-${name.replace(/\.[^.]*$/, '')}`;
+  // Fitting takes seconds (a minute with many resamples): say what it is doing, and that Ctrl-C is heard.
+  io.err(say(lang)(`正在拟合 ${name} 的 ${read.rows.length} 行…`, `fitting ${read.rows.length} rows of ${name}…`));
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) {
+    await breathe();
+    if (stop.signal) break;
+  }
+  if (!step.done || stop.signal) {
+    const said = interrupted(outDir, stop.signal, lang);
+    io.err(said.line);
+    return said.code;
+  }
+  const c = step.value;
   const files: Record<string, string> = {
     'calibrated.yaml': fragmentYaml(c, target, name),
     'calibration.html': calibrationHtml(c, lang),
@@ -88,6 +116,13 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
     'problems.csv': problemsCsv(read.problems, bom, lang),
     'calibration.json': JSON.stringify({ linkdrill: 'calibration', source: { name, kind, rows: read.total, dropped: read.dropped }, period: { from: dateOfDay(c.firstDay), to: dateOfDay(c.lastDay), days: c.days }, scenario: scenario?.name ?? null, resamples, seed }, null, 2) + '\n',
   };
+  // The report is rendered after the last fit: a signal in between still leaves nothing behind.
+  await breathe();
+  if (stop.signal) {
+    const said = interrupted(outDir, stop.signal, lang);
+    io.err(said.line);
+    return said.code;
+  }
   try {
     writeOutputFolder(outDir, files, 'calibration');
   } catch (e) {

@@ -15,6 +15,7 @@ import { runFolderRows } from '../calibrate/cad/records.ts';
 import { startOf } from '../calibrate/cad/records.ts';
 import { PROBLEM_KINDS, problemPlace, type RowProblem, type Table } from '../calibrate/cad/rows.ts';
 import { xlsxTable } from '../calibrate/cad/xlsx.ts';
+import { PROBLEM_KIND_WORDS } from '../calibrate/i18n.ts';
 import { missingWords, readBytesFile, readFolderFiles, readTextFile } from './io.ts';
 import { RECORD_CSV_FILES } from '../report/read.ts';
 
@@ -78,12 +79,14 @@ function readMapping(path: string): Result<Mapping> {
 
 /** One line per problem (the first `limit`) in `lang`, then the counts by kind (kinds as problems.csv names them). */
 export function problemLines(name: string, problems: readonly RowProblem[], lang: Lang, limit = 200): string[] {
+  // A problem of the whole row (too few or too many fields) has no column to name.
   const lines = problems.slice(0, limit).map((p) =>
-    lang === 'en' ? `${name}${problemPlace(p, 'en')}, column ${p.column}: ${p.en}` : `${name}${problemPlace(p, 'zh')}“${p.column}”列：${p.zh}`,
+    lang === 'en' ? `${name}${problemPlace(p, 'en')}${p.column ? `, column ${p.column}` : ''}: ${p.en}` : `${name}${problemPlace(p, 'zh')}${p.column ? `“${p.column}”列` : ''}：${p.zh}`,
   );
   if (problems.length > limit) {
     const counts = PROBLEM_KINDS.map((k) => [k, problems.filter((p) => p.kind === k).length] as const).filter(([, n]) => n > 0);
-    const listed = counts.map(([k, n]) => `${k}: ${n}`).join(', ');
+    // The kinds in words of the line's language, as the report names them (problems.csv keeps the codes).
+    const listed = counts.map(([k, n]) => (lang === 'zh' ? `${PROBLEM_KIND_WORDS[k].zh} ${n}` : `${PROBLEM_KIND_WORDS[k].en}: ${n}`)).join(lang === 'zh' ? '，' : ', ');
     const more = problems.length - limit;
     lines.push(lang === 'zh' ? `……另有 ${more} 个问题（按类别合计：${listed}）` : `… and ${more} more problems (${listed} in all)`);
   }
@@ -96,4 +99,42 @@ export function refuseProblems(name: string, problems: readonly RowProblem[], la
   const n = problems.length;
   const last = lang === 'zh' ? `${name}：${rows} 行共有 ${n} 个问题；请修正，或用 --drop-bad-rows 剔除这些行` : `${name}: ${n} problem${n > 1 ? 's' : ''} in ${rows} row${rows > 1 ? 's' : ''}; fix them, or leave those rows out with --drop-bad-rows`;
   return [...problemLines(name, problems, lang), last].join('\n');
+}
+
+/** A Ctrl-C (SIGINT) or a scheduler's TERM noted while a history command works (see {@link watchInterrupt}). */
+export interface Interrupt {
+  /** The signal received, or null. */
+  readonly signal: NodeJS.Signals | null;
+  /** Aborted when a signal comes (for work on worker processes). */
+  readonly abort: AbortSignal;
+  /** Stops watching (always, in a `finally`). */
+  stop(): void;
+}
+
+/** Watches for SIGINT and SIGTERM, so that the command stops at its next step instead of dying mid-way. */
+export function watchInterrupt(): Interrupt {
+  const ac = new AbortController();
+  let signal: NodeJS.Signals | null = null;
+  const onSignal = (s: NodeJS.Signals) => {
+    signal = s;
+    ac.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    get signal() {
+      return signal;
+    },
+    abort: ac.signal,
+    stop() {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** What an interrupted history command says, as `run` says it (`已中断：DIR/ 未写入任何文件`), and its exit code (130, or 143 for TERM). */
+export function interrupted(outDir: string, signal: NodeJS.Signals | null, lang: Lang): { line: string; code: number } {
+  const line = lang === 'zh' ? `已中断：${outDir}/ 未写入任何文件` : `interrupted: nothing was written to ${outDir}/`;
+  return { line, code: signal === 'SIGTERM' ? 143 : 130 };
 }

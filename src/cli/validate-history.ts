@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { batchWork, workersFor } from '../batch/workers.ts';
-import { formatErrors } from '../scenario/errors.ts';
+import { formatErrors, formatWarnings, type Lang } from '../scenario/errors.ts';
 import { buildScenario, parseScenarioText, readWorkbooksOf } from '../scenario/load.ts';
 import { MAX_SEED } from '../random/streams.ts';
 import { buildHistory } from '../calibrate/observations.ts';
@@ -13,12 +13,12 @@ import { overPeriod, validate } from '../calibrate/validate.ts';
 import { validationCsv, validationHtml, validationSummary } from '../calibrate/validation-report.ts';
 import { startOf } from '../calibrate/cad/records.ts';
 import { dateOfDay } from '../calibrate/cad/rows.ts';
-import { simulateRecords } from '../batch/records.ts';
+import { RecordsAborted, simulateRecords } from '../batch/records.ts';
 import { intOption, langOption, maxEventsOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../report/work-words.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
-import { loadHistory, refuseProblems } from './history.ts';
+import { interrupted, loadHistory, refuseProblems, watchInterrupt, type Interrupt } from './history.ts';
 import { VALIDATE_HISTORY_USAGE } from './usage.ts';
 import { cannotWriteFolder } from './outcome.ts';
 
@@ -49,7 +49,20 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   const alpha = values.alpha === undefined ? 0.01 : Number(values.alpha);
   if (!(alpha > 0 && alpha < 1)) throw new UsageError({ zh: `--alpha 必须在 0 与 1 之间；实际为“${String(values.alpha)}”`, en: `--alpha must be between 0 and 1, got "${String(values.alpha)}"` });
   const [scenarioPath, historyPath] = positionals;
+  // Ctrl-C, or a job scheduler's TERM: the workers are ended, nothing is written, and it says so.
+  const stop = watchInterrupt();
+  try {
+    return await validateWith(scenarioPath, historyPath, { ...values, lang, reps, workersSaid, seed, rep, alpha, maxEvents }, io, stop);
+  } finally {
+    stop.stop();
+  }
+}
 
+type Options = { mapping?: string; out?: string; 'drop-bad-rows'?: boolean; excel?: boolean; lang: Lang; reps: number; workersSaid: number | null; seed: number; rep: number; alpha: number; maxEvents: number };
+
+/** Reads, simulates, compares and writes, stopping once `stop` has seen a signal. */
+async function validateWith(scenarioPath: string, historyPath: string, values: Options, io: Io, stop: Interrupt): Promise<number> {
+  const { lang, reps, workersSaid, seed, rep, alpha, maxEvents } = values;
   const loaded = await loadScenarioFileWithWorkbooks(scenarioPath);
   if (!loaded.ok) {
     io.err(formatErrors(loaded.errors, lang));
@@ -61,6 +74,7 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
     return 1;
   }
   const { read, name, kind, mapping } = h.value;
+  if (read.warnings.length) io.err(formatWarnings(read.warnings, lang));
   if (read.problems.length && values['drop-bad-rows'] !== true) {
     io.err(refuseProblems(name, read.problems, lang));
     return 1;
@@ -95,15 +109,30 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   const t = say(lang);
   const period = `${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)}`;
   io.err(t(`正在模拟 ${scenario.name}：${period}（${observed.days} 天），${reps} 次重复，${workers} 个工作进程…`, `simulating ${scenario.name} over ${period} (${observed.days} days), ${reps} replications on ${workers} worker${workers > 1 ? 's' : ''}…`));
-  const sims = await simulateRecords(scenario, seeds, workers);
-  const v = validate(observed, sims, scenario, startOf(scenario.start)!.abs, seeds, { name, kind, rows: read.total, dropped: read.dropped }, { alpha, zoneClasses: mapping.zoneClasses ?? null });
   const outDir = values.out ?? `reports/validation-${scenario.name}`;
+  const stopped = () => {
+    const said = interrupted(outDir, stop.signal, lang);
+    io.err(said.line);
+    return said.code;
+  };
+  let sims;
+  try {
+    sims = await simulateRecords(scenario, seeds, workers, undefined, stop.abort);
+  } catch (e) {
+    // A Ctrl-C at a terminal reaches the workers too: one that died of it may be heard of before the signal.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!(e instanceof RecordsAborted) && !stop.signal) throw e;
+    return stopped();
+  }
+  if (stop.signal) return stopped();
+  const v = validate(observed, sims, scenario, startOf(scenario.start)!.abs, seeds, { name, kind, rows: read.total, dropped: read.dropped }, { alpha, zoneClasses: mapping.zoneClasses ?? null });
   const bom = values.excel === true;
   const files = {
     'validation.html': validationHtml(v, lang),
     'comparison.csv': validationCsv(v, bom),
     'validation.json': JSON.stringify({ linkdrill: 'validation', scenario: v.scenario, source: v.source, period: { from: dateOfDay(v.firstDay), to: dateOfDay(v.lastDay), days: v.days }, seeds, alpha, off: v.comparisons.filter((c) => c.off).length, comparisons: v.comparisons.length }, null, 2) + '\n',
   };
+  if (stop.signal) return stopped();
   try {
     writeOutputFolder(outDir, files, 'history');
   } catch (e) {

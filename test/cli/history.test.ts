@@ -27,9 +27,17 @@ describe('the problems of a history’s rows, as the CLI says them', () => {
   });
 
   it('past the limit, the rest are counted by kind; the refusal counts problems and rows', () => {
-    expect(problemLines('cad.csv', problems, 'en', 1).at(-1)).toBe('… and 3 more problems (time: 2, order: 2 in all)');
-    expect(problemLines('cad.csv', problems, 'zh', 1).at(-1)).toBe('……另有 3 个问题（按类别合计：time: 2, order: 2）');
+    expect(problemLines('cad.csv', problems, 'en', 1).at(-1)).toBe('… and 3 more problems (unreadable time: 2, times out of order: 2 in all)');
+    // The kinds in Chinese words in the Chinese line, never the codes problems.csv keeps.
+    expect(problemLines('cad.csv', problems, 'zh', 1).at(-1)).toBe('……另有 3 个问题（按类别合计：时间无法识别 2，时间顺序颠倒 2）');
+    expect(problemLines('cad.csv', problems, 'zh', 1).at(-1)).not.toMatch(/[A-Za-z]/);
     expect(refuseProblems('cad.csv', problems, 'en').split('\n').at(-1)).toBe('cad.csv: 4 problems in 3 rows; fix them, or leave those rows out with --drop-bad-rows');
     expect(refuseProblems('cad.csv', problems, 'zh').split('\n').at(-1)).toBe('cad.csv：3 行共有 4 个问题；请修正，或用 --drop-bad-rows 剔除这些行');
+  });
+
+  it('a row with the wrong number of fields is named by its row alone, with no column', () => {
+    const p = { row: 4, column: '', kind: 'fields', zh: '15 列，表头为 19 列', en: '15 fields, the header has 19' } as RowProblem;
+    expect(problemLines('short.csv', [p], 'zh')).toEqual(['short.csv 第 4 行：15 列，表头为 19 列']);
+    expect(problemLines('short.csv', [p], 'en')).toEqual(['short.csv row 4: 15 fields, the header has 19']);
   });
 });

@@ -100,9 +100,20 @@ export function parseMapping(value: unknown, where: string): Result<Mapping> {
  */
 export function resolveColumns(header: readonly string[], mapping: Mapping, where: string): Result<Partial<Record<Field, number>>> {
   const norm = (s: string) => s.trim().toLowerCase();
-  const index = new Map(header.map((h, i) => [norm(h), i]));
+  const index = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    if (norm(h) === '') return;
+    if (!index.has(norm(h))) index.set(norm(h), i);
+    else (repeated.get(norm(h)) ?? repeated.set(norm(h), [index.get(norm(h))!]).get(norm(h))!).push(i);
+  });
   const out: Partial<Record<Field, number>> = {};
   const errors: InputError[] = [];
+  const warnings: InputError[] = [];
+  // A name a field reads that is there twice: either column would be a guess (and a guess changes the
+  // fit), so it stops. A repeated name no field reads changes nothing linkdrill computes: a warning.
+  const read = new Set(FIELDS.map((f) => norm(mapping.columns[f] ?? f)));
+  for (const [name, at] of repeated) (read.has(name) ? errors : warnings).push(repeatedColumn(where, header[at[0]].trim(), at, read.has(name)));
   for (const f of FIELDS) {
     const mapped = mapping.columns[f];
     if (mapped !== undefined) {
@@ -121,5 +132,20 @@ export function resolveColumns(header: readonly string[], mapping: Mapping, wher
     if (out[f] !== undefined || mapping.columns[f] !== undefined) continue;
     errors.push({ path: where, zh: `没有 ${f}（${FIELD_MEANING[f].zh}）列：请在表头中写明，或用 --mapping 映射`, en: `no column for ${f} (${FIELD_MEANING[f].en}): name it in the header or map it with --mapping` });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: out };
+  return errors.length ? { ok: false, errors } : { ok: true, value: out, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** A header name at the 0-based column indices `at`: `cad.csv 表头：列名“接警时间”出现两次（第 3 列和第 9 列）`. */
+function repeatedColumn(where: string, name: string, at: readonly number[], used: boolean): InputError {
+  const times = at.length === 2 ? { zh: '两次', en: 'twice' } : { zh: ` ${at.length} 次`, en: `${at.length} times` };
+  const cols = at.map((i) => i + 1);
+  const colsZh = cols.map((c) => `第 ${c} 列`);
+  const listZh = colsZh.length === 2 ? colsZh.join('和') : `${colsZh.slice(0, -1).join('、')}和${colsZh.at(-1)}`;
+  const listEn = cols.length === 2 ? cols.join(' and ') : `${cols.slice(0, -1).join(', ')} and ${cols.at(-1)}`;
+  const tail = used ? { zh: '：无法确定应读取哪一列，请改名或删去多余的一列', en: ': which one to read cannot be told; rename or remove the extra one' } : { zh: '（未用到这一列，已忽略）', en: ' (a column linkdrill does not read; ignored)' };
+  return {
+    path: '',
+    zh: `${where} 表头：列名“${name}”出现${times.zh}（${listZh}）${tail.zh}`,
+    en: `${where} header: the column name "${name}" appears ${times.en} (columns ${listEn})${tail.en}`,
+  };
 }

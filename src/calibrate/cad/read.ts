@@ -4,8 +4,9 @@
  * by row; with `drop` they are left out (and counted), otherwise the caller refuses the input.
  */
 import type { Scenario } from '../../scenario/scenario.ts';
-import type { Result } from '../../scenario/errors.ts';
-import { resolveColumns, type Mapping } from './columns.ts';
+import type { InputError, Result } from '../../scenario/errors.ts';
+import { resolveColumns, type Mapping, type TimeField } from './columns.ts';
+import { minuteOnlyFields, minuteWarning } from '../resolution.ts';
 import { checkRows, readRows, type CadContext, type CadRow, type RowProblem, type Table } from './rows.ts';
 
 export interface ReadHistory {
@@ -17,6 +18,10 @@ export interface ReadHistory {
   dropped: number;
   incidentsDropped: number;
   offsetS: number;
+  /** Time fields written to the minute only (see resolution.ts). */
+  minuteFields: TimeField[];
+  /** What the reader should know that does not stop it (a repeated header no field reads, …), in both languages. */
+  warnings: InputError[];
 }
 
 /** UTC offset (s) of "+08:00" / "Z". */
@@ -44,15 +49,18 @@ export function readCadTable(table: Table, mapping: Mapping, scenario: Scenario 
   const offsetS = mapping.utcOffset !== undefined ? offsetSeconds(mapping.utcOffset) : defaultOffsetS;
   const read = readRows(table, cols.value, mapping, offsetS);
   const header = (f: string) => (cols.value[f as keyof typeof cols.value] === undefined ? f : table.header[cols.value[f as keyof typeof cols.value]!]);
-  return { ok: true, value: keep(read.rows, read.problems, scenario, offsetS, drop, header) };
+  const kept = keep(read.rows, read.problems, scenario, offsetS, drop, header);
+  const minuteFields = minuteOnlyFields(kept.rows);
+  const minute = minuteFields.length ? [{ path: '', ...minuteWarning(where, minuteFields.map(header)) }] : [];
+  return { ok: true, value: { ...kept, minuteFields, warnings: [...(cols.warnings ?? []), ...minute] } };
 }
 
 /** Checks rows of a run (or any typed rows) like an export's. */
 export function readRunRows(rows: CadRow[], offsetS: number, scenario: Scenario | null, drop: boolean): ReadHistory {
-  return keep(rows, [], scenario, offsetS, drop, (f) => f);
+  return { ...keep(rows, [], scenario, offsetS, drop, (f) => f), minuteFields: [], warnings: [] };
 }
 
-function keep(rows: CadRow[], parseProblems: RowProblem[], scenario: Scenario | null, offsetS: number, drop: boolean, column: (f: string) => string): ReadHistory {
+function keep(rows: CadRow[], parseProblems: RowProblem[], scenario: Scenario | null, offsetS: number, drop: boolean, column: (f: string) => string): Omit<ReadHistory, 'warnings' | 'minuteFields'> {
   // Rows that could not be read are not checked further (their times may be missing).
   const unreadable = new Set(parseProblems.map((p) => p.row));
   const checked = checkRows(rows.filter((r) => !unreadable.has(r.row)), cadContext(scenario, offsetS), column);

@@ -6,6 +6,7 @@
  * and observed histories with one ruler.
  */
 import Papa from 'papaparse';
+import { parseJson } from '../../geo/import/json-text.ts';
 import type { RunRecords } from '../../engine/records.ts';
 import { readRunCsv } from '../../report/read.ts';
 import type { RunMeta } from '../../report/aar.ts';
@@ -77,14 +78,10 @@ export function hospitalArrivals(eventsCsv: string, rep: number): HospitalArriva
  * Problems name the folder's files.
  */
 export function runFolderRows(files: Record<string, string | undefined>, rep: number): Result<{ rows: CadRow[]; offsetS: number; reps: number[] }> {
-  let meta: RunMeta;
-  try {
-    meta = JSON.parse(files['run.json'] ?? 'null') as RunMeta;
-  } catch (e) {
-    // The parser's own words, as they are, in ours (as report/run-meta.ts says it).
-    const reason = (e as Error).message;
-    return { ok: false, errors: [{ path: 'run.json', zh: `内容不完整或不是 JSON（${reason}）`, en: `is cut short or not JSON (${reason})` }] };
-  }
+  // Where it fails to parse, by line and column in our words (as report/run-meta.ts says it), never the engine's English.
+  const parsed = parseJson(files['run.json'] ?? 'null');
+  if (!parsed.ok) return { ok: false, errors: [{ path: 'run.json', zh: parsed.why.zh, en: `is ${parsed.why.en}`, ...(parsed.why.detail ? { detail: parsed.why.detail } : {}) }] };
+  const meta = parsed.value as RunMeta;
   if (!meta || typeof meta.scenario?.start !== 'string') return { ok: false, errors: [{ path: 'run.json', zh: '不是 linkdrill 的运行说明文件', en: 'not a linkdrill run description' }] };
   const start = startOf(meta.scenario.start);
   if (!start) {

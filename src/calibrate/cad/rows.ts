@@ -47,7 +47,7 @@ export interface CadRow {
 }
 
 /** The kinds of row problem, as counted in the report. */
-export const PROBLEM_KINDS = ['missing', 'time', 'negative', 'order', 'long', 'outlier', 'zone', 'type', 'agency', 'grade', 'number', 'conflict', 'duplicate'] as const;
+export const PROBLEM_KINDS = ['fields', 'missing', 'time', 'negative', 'order', 'long', 'outlier', 'zone', 'type', 'agency', 'grade', 'number', 'conflict', 'duplicate'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 /** A problem with one row, said in both languages (`zh`, `en`). */
@@ -84,6 +84,8 @@ export interface CadContext {
 export interface Table {
   header: string[];
   rows: string[][];
+  /** Line in the file of each data row, when it is not simply its index + 2 (a quoted value over several lines). */
+  lines?: number[];
 }
 
 /** The stage each time field ends, for messages on negative durations (from the field before it). */
@@ -150,9 +152,17 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
   const rows: CadRow[] = [];
   const problems: RowProblem[] = [];
   table.rows.forEach((cells, i) => {
-    const line = i + 2;
+    const line = table.lines?.[i] ?? i + 2;
+    // A blank line (the one after the last row, say) is not a row.
     if (cells.every((c) => c.trim() === '')) return;
     const bad = (f: Field, kind: ProblemKind, words: Words) => problems.push({ row: line, column: cols[f] === undefined ? f : table.header[cols[f]!], kind, zh: words.zh, en: words.en });
+    if (cells.length !== table.header.length) {
+      // Too few fields (a row cut short) or too many (a comma in an unquoted value): which value is in
+      // which column is a guess, so the row is bad as a whole; its incident is kept only to be counted.
+      problems.push({ row: line, column: '', kind: 'fields', zh: `${cells.length} 列，表头为 ${table.header.length} 列`, en: `${cells.length} fields, the header has ${table.header.length}` });
+      rows.push({ row: line, incidentId: cols.incident_id === undefined ? '' : (cells[cols.incident_id] ?? '').trim(), type: '', grade: null, zone: null, lon: null, lat: null, unit: null, agency: null, unitType: null, hospital: null, t: {} });
+      return;
+    }
     const raw = (f: Field) => (cols[f] === undefined ? '' : (cells[cols[f]!] ?? '').trim());
     const val = (f: Field) => {
       const v = raw(f);

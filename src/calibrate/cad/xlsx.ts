@@ -35,8 +35,9 @@ export async function xlsxTable(bytes: Uint8Array, where: string, sheet?: string
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
+    // exceljs's reason is English (and about zip entries): kept in the English line only.
     const reason = (e as Error).message.split('\n')[0];
-    return { ok: false, errors: [{ path: where, zh: `不是可读取的 .xlsx 工作簿（${reason}）`, en: `not a readable .xlsx workbook (${reason})` }] };
+    return { ok: false, errors: [{ path: where, zh: '不是可读取的 .xlsx 工作簿（文件已损坏、不完整，或根本不是这种格式）', en: `not a readable .xlsx workbook (${reason})` }] };
   }
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {

@@ -18,7 +18,8 @@ import type { Dist } from '../../random/distributions.ts';
 import { stream } from '../../random/streams.ts';
 import { tQuantile } from '../../metrics/stats.ts';
 import { asymptoticSe, FAMILIES, fitFamily, logLik, moments, namedParams, quantile, toDist, type Family, type Params } from './families.ts';
-import { andersonDarling, bootstrap, ksDistance } from './gof.ts';
+import { andersonDarling, bootstrapSteps, ksDistance, type Bootstrap } from './gof.ts';
+import { finish, type Steps } from '../steps.ts';
 import { chiSquareQuantile } from './special.ts';
 
 /** Why the form was chosen. */
@@ -71,25 +72,32 @@ export interface FitOptions {
    * road leaves at once, which the model does by itself).
    */
   dropZeros?: boolean;
+  /** The values' resolution (s) when known (60 for stamps to the minute); else 1 for whole seconds, 0 for finer. */
+  resolutionS?: number;
 }
 
 /** Fits a duration quantity named `key` (its bootstrap draws come from the stream of that name). */
 export function fitDuration(key: string, values: readonly number[], o: FitOptions): DurationFit | null {
+  return finish(fitDurationSteps(key, values, o));
+}
+
+/** {@link fitDuration}, pausing within its bootstraps (see steps.ts). */
+export function* fitDurationSteps(key: string, values: readonly number[], o: FitOptions): Steps<DurationFit | null> {
   const all = values.filter((v) => Number.isFinite(v) && v >= 0).sort((a, b) => a - b);
   if (all.length === 0) return null;
   const zeros = all.filter((v) => v === 0).length;
   const pos = all.filter((v) => v > 0);
   const used = o.dropZeros ? pos : all;
-  const resolution = all.every((v) => Number.isInteger(v)) ? 1 : 0;
+  const resolution = o.resolutionS ?? (all.every((v) => Number.isInteger(v)) ? 1 : 0);
   const candidates: Candidate[] = [];
-  const boots = new Map<Family, ReturnType<typeof bootstrap>>();
+  const boots = new Map<Family, Bootstrap>();
   if (pos.length >= 10 && pos[0] < pos[pos.length - 1]) {
     for (const family of FAMILIES) {
       const p = fitFamily(family, pos);
       const ks = ksDistance(p, pos);
       const ad = andersonDarling(p, pos);
       const ll = logLik(p, pos);
-      const b = o.resamples > 0 ? bootstrap(p, pos.length, ks, ad, resolution, o.resamples, stream(o.seed, `calibrate/${key}/${family}`)) : null;
+      const b = o.resamples > 0 ? yield* bootstrapSteps(p, pos.length, ks, ad, resolution, o.resamples, stream(o.seed, `calibrate/${key}/${family}`)) : null;
       if (b) boots.set(family, b);
       candidates.push({ family, params: namedParams(p), logLik: ll, aic: 4 - 2 * ll, ks, ksP: b?.ksP ?? NaN, ad, adP: b?.adP ?? NaN, qq: qqPoints(p, pos) });
     }

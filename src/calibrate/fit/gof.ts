@@ -9,6 +9,7 @@
 import { quantileSorted } from 'd3';
 import type { Rng } from '../../random/streams.ts';
 import { cdf, draw, fitFamily, moments, namedParams, type Params } from './families.ts';
+import type { Steps } from '../steps.ts';
 
 /** KS distance sup |F̂ₙ − F| of sorted positive `xs` from the fitted `p`. */
 export function ksDistance(p: Params, sorted: readonly number[]): number {
@@ -50,14 +51,15 @@ export const roundTo = (x: number, resolution: number) => (resolution > 0 ? Math
 /**
  * Parametric bootstrap of the fit `p` of `n` positive values with statistics `ks` and `ad`:
  * `resamples` samples of n drawn from p, rounded to `resolution`, values that round to 0 dropped
- * (as the data's zeros are), refitted by maximum likelihood.
+ * (as the data's zeros are), refitted by maximum likelihood; it pauses every ten resamples (see steps.ts).
  */
-export function bootstrap(p: Params, n: number, ks: number, ad: number, resolution: number, resamples: number, rng: Rng): Bootstrap {
+export function* bootstrapSteps(p: Params, n: number, ks: number, ad: number, resolution: number, resamples: number, rng: Rng): Steps<Bootstrap> {
   let ksAbove = 0;
   let adAbove = 0;
   const est: Record<string, number[]> = {};
   let used = 0;
   for (let b = 0; b < resamples; b++) {
+    if (b % 10 === 9) yield;
     const xs: number[] = [];
     for (let i = 0; i < n; i++) {
       const x = roundTo(draw(p, rng), resolution);

@@ -15,6 +15,7 @@ import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usage
 import { workErrors } from '../report/work-words.ts';
 import { readScenarioFile } from './io.ts';
 import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
+import { interruptedCode, watchInterrupt } from './interrupt.ts';
 
 
 export async function batchCommand(argv: string[], io: Io): Promise<number> {
@@ -95,14 +96,7 @@ async function batchWith(
   let lastLog = 0;
   let lastDraw = -Infinity;
   // Ctrl-C, or a job scheduler's TERM: stop after the replications under way, keeping every finished one.
-  const ac = new AbortController();
-  let signal: NodeJS.Signals | null = null;
-  const onSignal = (s: NodeJS.Signals) => {
-    signal = s;
-    ac.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stop = watchInterrupt();
   try {
     const outcome = await runBatch({
       variants,
@@ -120,7 +114,7 @@ async function batchWith(
       lang,
       xlsx: values.xlsx === true,
       excel: values.excel === true,
-      signal: ac.signal,
+      signal: stop.abort,
       pool,
       onProgress: (done, total) => {
         const secs = Number(process.hrtime.bigint() - started) / 1e9;
@@ -144,7 +138,7 @@ async function batchWith(
     if (outcome.interrupted) {
       const kept = outcome.ran + outcome.skipped;
       io.err(t(`已中断：${kept} 次重复已保存在 ${outDir}/replications.csv；加 --resume 运行同一命令即可续完`, `interrupted: ${kept} replications kept in ${outDir}/replications.csv; run the same command with --resume to finish`));
-      return signal === 'SIGTERM' ? 143 : 130;
+      return interruptedCode(stop.signal);
     }
     const listed = `replications.csv${shard.count > 1 ? '' : ', comparison.csv, comparison.html'}${values.xlsx ? ', batch.xlsx' : ''}`;
     io.out(
@@ -155,8 +149,7 @@ async function batchWith(
     );
     return 0;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stop.stop();
   }
 }
 

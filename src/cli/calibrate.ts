@@ -16,7 +16,8 @@ import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { intOption, langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
-import { interrupted, loadHistory, refuseProblems, watchInterrupt, type Interrupt } from './history.ts';
+import { loadHistory, refuseProblems } from './history.ts';
+import { interrupted, watchInterrupt, type Interrupt } from './interrupt.ts';
 import { CALIBRATE_USAGE } from './usage.ts';
 import { cannotWriteFolder } from './outcome.ts';
 

@@ -12,6 +12,7 @@ import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usage
 import { workErrors } from '../report/work-words.ts';
 import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
+import { interrupted, watchInterrupt } from './interrupt.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
 
@@ -65,10 +66,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   const hours = Math.ceil(scenario.durationS / 3600);
   const bar = io.tty ? new SingleBar({ format: say(lang)('运行 {bar} {percentage}% | 第 {rep}/{reps} 次重复 | 剩余 {eta_formatted}', 'run {bar} {percentage}% | rep {rep}/{reps} | ETA {eta_formatted}'), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   // Ctrl-C, or a job scheduler's TERM: stop between simulated hours and leave nothing behind.
-  let interrupted: NodeJS.Signals | null = null;
-  const onSignal = (signal: NodeJS.Signals) => void (interrupted = signal);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stop = watchInterrupt();
   const seeds = Array.from({ length: reps }, (_, k) => seed + k);
   let outcome;
   try {
@@ -87,7 +85,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
           sim.advanceTo(h * 3600);
           bar?.increment(1, { rep, reps });
           await breathe();
-          if (interrupted) throw new Interrupted();
+          if (stop.signal) throw new Interrupted();
         }
         const rows = writer.addRep(rep, sim.finish().records, true);
         if (rep === 1) first = rows;
@@ -99,11 +97,11 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (!(e instanceof Interrupted)) throw e;
     bar?.stop();
-    io.err(say(lang)(`已中断：${outDir}/ 未写入任何文件`, `interrupted: nothing was written to ${outDir}/`));
-    return interrupted === 'SIGTERM' ? 143 : 130;
+    const said = interrupted(outDir, stop.signal, lang);
+    io.err(said.line);
+    return said.code;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stop.stop();
     bar?.stop();
   }
   const pooled = outcome.report.result;

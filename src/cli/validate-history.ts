@@ -18,7 +18,8 @@ import { intOption, langOption, maxEventsOption, parse, say, usageError, UsageEr
 import { workErrors } from '../report/work-words.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
 import { writeOutputFolder } from '../worker/node-fs.ts';
-import { interrupted, loadHistory, refuseProblems, watchInterrupt, type Interrupt } from './history.ts';
+import { loadHistory, refuseProblems } from './history.ts';
+import { interrupted, watchInterrupt, type Interrupt } from './interrupt.ts';
 import { VALIDATE_HISTORY_USAGE } from './usage.ts';
 import { cannotWriteFolder } from './outcome.ts';
 

@@ -15,7 +15,7 @@ import { demandCsv, fitsCsv, parametersCsv, problemsCsv, testsCsv } from '../cal
 import { dateOfDay } from '../calibrate/cad/rows.ts';
 import { intOption, langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
-import { writeOutputFolder } from '../worker/node-fs.ts';
+import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 import { interrupted, watchInterrupt, type Interrupt } from './interrupt.ts';
 import { CALIBRATE_USAGE } from './usage.ts';
@@ -87,6 +87,8 @@ async function calibrateWith(path: string, values: { mapping?: string; scenario?
     return 1;
   }
   const outDir = values.out ?? `reports/calibration-${name.replace(/\.[^.]*$/, '')}`;
+  // Refuse a place that is not ours before spending time on the fits.
+  claimOutputFolder(outDir, 'calibration');
   const source = { name, kind, rows: read.total, problems: read.problems, dropped: read.dropped, incidentsDropped: read.incidentsDropped, warnings: read.warnings, minuteFields: read.minuteFields };
   const steps = calibrateSteps(read.rows, read.offsetS, source, scenario, {
     resamples,

@@ -17,7 +17,7 @@ import { RecordsAborted, simulateRecords } from '../batch/records.ts';
 import { intOption, langOption, maxEventsOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { workErrors } from '../report/work-words.ts';
 import { loadScenarioFileWithWorkbooks, readScenarioFile } from './io.ts';
-import { writeOutputFolder } from '../worker/node-fs.ts';
+import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 import { interrupted, watchInterrupt, type Interrupt } from './interrupt.ts';
 import { VALIDATE_HISTORY_USAGE } from './usage.ts';
@@ -107,10 +107,12 @@ async function validateWith(scenarioPath: string, historyPath: string, values: O
   }
   const seeds = Array.from({ length: reps }, (_, i) => seed + i);
   const workers = Math.min(workersSaid ?? workersFor(batchWork([scenario], reps), availableParallelism(), reps), reps);
+  const outDir = values.out ?? `reports/validation-${scenario.name}`;
+  // Refuse a place that is not ours before spending time on the replications.
+  claimOutputFolder(outDir, 'history');
   const t = say(lang);
   const period = `${dateOfDay(observed.firstDay)} – ${dateOfDay(observed.lastDay)}`;
   io.err(t(`正在模拟 ${scenario.name}：${period}（${observed.days} 天），${reps} 次重复，${workers} 个工作进程…`, `simulating ${scenario.name} over ${period} (${observed.days} days), ${reps} replications on ${workers} worker${workers > 1 ? 's' : ''}…`));
-  const outDir = values.out ?? `reports/validation-${scenario.name}`;
   const stopped = () => {
     const said = interrupted(outDir, stop.signal, lang);
     io.err(said.line);

@@ -41,3 +41,27 @@ describe('the problems of a history’s rows, as the CLI says them', () => {
     expect(problemLines('short.csv', [p], 'en')).toEqual(['short.csv row 4: 15 fields, the header has 19']);
   });
 });
+
+describe('an output folder that is not linkdrill’s is refused before the work starts', () => {
+  it('calibrate and validate-history name the folder and fit or simulate nothing; the user’s file stays', async () => {
+    const { main } = await import('../../src/cli/main.ts');
+    const { mkdtempSync, readdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { ROOT } = await import('../helpers.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-claim-'));
+    writeFileSync(join(dir, 'thesis.tex'), 'mine');
+    const cad = join(ROOT, 'test/fixtures/cad/cad.csv');
+    const mapping = join(ROOT, 'test/fixtures/cad/mapping.yaml');
+    for (const argv of [
+      ['calibrate', cad, '--mapping', mapping, '--drop-bad-rows', '--out', dir],
+      ['validate-history', join(ROOT, 'test/fixtures/cad/truth.yaml'), cad, '--mapping', mapping, '--drop-bad-rows', '--reps', '3', '--out', dir],
+    ]) {
+      const err: string[] = [];
+      const code = await main(argv, { out: () => undefined, err: (s) => err.push(s), tty: false });
+      expect([argv[0], code, err.at(-1)]).toEqual([argv[0], 1, `${dir}：含有并非 linkdrill 写出的文件（“thesis.tex”）；未做任何改动——请为输出选择一个新的或空的文件夹`]);
+      expect(err.join('\n')).not.toMatch(/正在拟合|正在模拟/);
+      expect(readdirSync(dir)).toEqual(['thesis.tex']);
+    }
+  });
+});

@@ -39,12 +39,19 @@ export function notEstimable(values: readonly number[]): 'sd' | 'zeros' | null {
   return sd < MIN_SD_S ? 'sd' : null;
 }
 
-/** The warning of `name`'s columns written to the minute (`columns` as the export's header names them). */
-export function minuteWarning(name: string, columns: readonly string[]): Words {
+/** What a history is read for: fitting a scenario to it (calibrate), or comparing a scenario with it (validate-history). */
+export type HistoryUse = 'fit' | 'compare';
+
+/** The warning of `name`'s columns written to the minute (`columns` as the export's header names them), with what it means for `use`. */
+export function minuteWarning(name: string, columns: readonly string[], use: HistoryUse = 'fit'): Words {
   const zh = columns.map((c) => `“${c}”`).join('');
   const en = columns.map((c) => `"${c}"`).join(', ');
+  const [zhThen, enThen] =
+    use === 'fit'
+      ? [`标准差不足 ${Math.round(MIN_SD_S)} 秒或记为 0 的超过 1% 的环节不予拟合（场景保留原值），见校准报告`, `a stage with a recorded sd under ${Math.round(MIN_SD_S)} s or over 1% of zeros is not fitted (the scenario keeps its own), see the report`]
+      : ['与仿真相比时，时长在一分钟以内的差异不能说明问题', 'a difference from the simulation within a minute says nothing'];
   return {
-    zh: `${name}：${zh} 列的时间只记到分钟（秒数全为 0）：各时长的误差可达 ±1 分钟；标准差不足 ${Math.round(MIN_SD_S)} 秒或记为 0 的超过 1% 的环节不予拟合（场景保留原值），见校准报告`,
-    en: `${name}: the times of ${en} are to the minute only (every second is 0): durations are off by up to ±1 minute; a stage with a recorded sd under ${Math.round(MIN_SD_S)} s or over 1% of zeros is not fitted (the scenario keeps its own), see the report`,
+    zh: `${name}：${zh} 列的时间只记到分钟（秒数全为 0）：各时长的误差可达 ±1 分钟；${zhThen}`,
+    en: `${name}: the times of ${en} are to the minute only (every second is 0): durations are off by up to ±1 minute; ${enThen}`,
   };
 }

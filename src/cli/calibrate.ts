@@ -71,7 +71,7 @@ async function calibrateWith(path: string, values: { mapping?: string; scenario?
     scenario = loaded.value;
     target = fragmentTarget(values.scenario, scenario);
   }
-  const h = await loadHistory(path, { mappingPath: values.mapping, scenario, drop, rep });
+  const h = await loadHistory(path, { mappingPath: values.mapping, scenario, drop, rep, use: 'fit' });
   if (!h.ok) {
     io.err(formatErrors(h.errors, lang));
     return 1;

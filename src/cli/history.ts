@@ -3,6 +3,7 @@
  * the scenario reader takes, or .xlsx) through a column mapping, or a linkdrill run folder with no mapping;
  * then the row-by-row problems, printed one per line (`cad.csv row 42, column 到场时间: not a time …`).
  */
+import type { HistoryUse } from '../calibrate/resolution.ts';
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDataText } from '../scenario/load.ts';
@@ -30,7 +31,7 @@ export interface LoadedHistory {
 const HISTORY_FILE = /\.(csv|tsv|txt|xlsx)$/i;
 
 /** Reads the history at `path` (a file or a run folder). */
-export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number }): Promise<Result<LoadedHistory>> {
+export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number; use: HistoryUse }): Promise<Result<LoadedHistory>> {
   if (!existsSync(path)) return { ok: false, errors: [{ path, ...missingWords(path, HISTORY_FILE) }] };
   const name = basename(path);
   if (statSync(path).isDirectory()) {
@@ -64,7 +65,7 @@ export async function loadHistory(path: string, o: { mappingPath?: string; scena
   if (!table.ok) return table;
   // Times without an offset are local: at the mapping's offset, else the scenario's.
   const start = o.scenario ? startOf(o.scenario.start) : null;
-  const read = readCadTable(table.value, mapping, o.scenario, name, o.drop, mapping.utcOffset ? offsetSeconds(mapping.utcOffset) : start?.offsetS ?? 0);
+  const read = readCadTable(table.value, mapping, o.scenario, name, o.drop, mapping.utcOffset ? offsetSeconds(mapping.utcOffset) : start?.offsetS ?? 0, o.use);
   if (!read.ok) return read;
   return { ok: true, value: { read: read.value, kind: 'cad', name, mapping } };
 }

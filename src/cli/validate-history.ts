@@ -69,7 +69,7 @@ async function validateWith(scenarioPath: string, historyPath: string, values: O
     io.err(formatErrors(loaded.errors, lang));
     return 1;
   }
-  const h = await loadHistory(historyPath, { mappingPath: values.mapping, scenario: loaded.value, drop: values['drop-bad-rows'] === true, rep });
+  const h = await loadHistory(historyPath, { mappingPath: values.mapping, scenario: loaded.value, drop: values['drop-bad-rows'] === true, rep, use: 'compare' });
   if (!h.ok) {
     io.err(formatErrors(h.errors, lang));
     return 1;

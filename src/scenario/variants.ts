@@ -256,7 +256,7 @@ function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: st
   const included = resolveIncludes(doc, readFile, parseScenarioText);
   if (!included.ok) return included;
   const raw = included.value.value as Obj;
-  // A problem in a value an included fragment gave is named in that fragment, as a scenario alone is.
+  // A problem of the base in a value an included fragment gave is named in that fragment, as a scenario alone is.
   const relocate = included.value.relocate;
   const base = buildScenario(raw, fileName, readFile, readBytes, workbooks, cache);
   if (!base.ok) return { ok: false, errors: relocate(base.errors) };
@@ -279,7 +279,8 @@ function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: st
     }
     const built = buildScenario(changed.value, fileName, readFile, readBytes, workbooks, cache);
     if (!built.ok) {
-      errors.push(...relocate(built.errors).map((e) => ({ ...e, path: `${where} (${spec.name}) → ${e.path}` })));
+      // Named as merged: the fragments' places were recorded for the base, and a variant's change may be the culprit.
+      errors.push(...built.errors.map((e) => ({ ...e, path: `${where} (${spec.name}) → ${e.path}` })));
       continue;
     }
     variants.push({ name: spec.name, title: spec.title ?? spec.name, description: spec.description ?? '', scenario: built.value });

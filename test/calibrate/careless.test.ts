@@ -190,3 +190,18 @@ describe('times written to the minute only', () => {
     expect(q.err.join('\n')).not.toContain('只记到分钟');
   });
 });
+
+describe('minute stamps are warned of for what the command does with them', () => {
+  it('calibrate says which stages it does not fit; validate-history, which fits nothing, says what a comparison can tell', async () => {
+    const { minuteWarning } = await import('../../src/calibrate/resolution.ts');
+    const fit = minuteWarning('cad.csv', ['接警时间'], 'fit');
+    const compare = minuteWarning('cad.csv', ['接警时间'], 'compare');
+    expect(fit.zh).toContain('不予拟合');
+    expect(compare.zh).not.toContain('拟合');
+    expect(compare.en).not.toMatch(/fitted|report/);
+    expect(compare).toEqual({
+      zh: 'cad.csv：“接警时间” 列的时间只记到分钟（秒数全为 0）：各时长的误差可达 ±1 分钟；与仿真相比时，时长在一分钟以内的差异不能说明问题',
+      en: 'cad.csv: the times of "接警时间" are to the minute only (every second is 0): durations are off by up to ±1 minute; a difference from the simulation within a minute says nothing',
+    });
+  });
+});

@@ -70,6 +70,11 @@ demand:
     const variant = `${BASE}variants: [{name: more, changes: [{op: set, path: seed, value: 2}]}]\n`;
     const r = loadVariants(variant, 'inc.yaml', (p) => centerBad[p as keyof typeof centerBad] ?? null);
     expect(!r.ok && r.errors.map((e) => e.path)).toEqual(['include[0] (cal.yaml) center.callTakers']);
+    // A variant's own bad value is the variant's, not the fragment's that the variant changed.
+    const good = { 'cal.yaml': 'center: {callTakers: 4}' };
+    const bent = `${BASE}variants: [{name: fewer, changes: [{op: set, path: center.callTakers, value: -1}]}]\n`;
+    const v = loadVariants(bent, 'inc.yaml', (p) => good[p as keyof typeof good] ?? null);
+    expect(!v.ok && v.errors.map((e) => e.path)).toEqual(['variants[0] (fewer) → center.callTakers']);
   });
 
   it('names the included file for cross-reference errors found after the schema', () => {

@@ -6,7 +6,7 @@
 import type { Scenario } from '../../scenario/scenario.ts';
 import type { InputError, Result } from '../../scenario/errors.ts';
 import { resolveColumns, type Mapping, type TimeField } from './columns.ts';
-import { minuteOnlyFields, minuteWarning } from '../resolution.ts';
+import { minuteOnlyFields, minuteWarning, type HistoryUse } from '../resolution.ts';
 import { checkRows, readRows, type CadContext, type CadRow, type RowProblem, type Table } from './rows.ts';
 
 export interface ReadHistory {
@@ -43,7 +43,7 @@ export function cadContext(scenario: Scenario | null, offsetS: number): CadConte
 }
 
 /** Reads and checks a CAD table. Times without an offset are local at the mapping's offset (else 0). */
-export function readCadTable(table: Table, mapping: Mapping, scenario: Scenario | null, where: string, drop: boolean, defaultOffsetS = 0): Result<ReadHistory> {
+export function readCadTable(table: Table, mapping: Mapping, scenario: Scenario | null, where: string, drop: boolean, defaultOffsetS = 0, use: HistoryUse = 'fit'): Result<ReadHistory> {
   const cols = resolveColumns(table.header, mapping, where);
   if (!cols.ok) return cols;
   const offsetS = mapping.utcOffset !== undefined ? offsetSeconds(mapping.utcOffset) : defaultOffsetS;
@@ -51,7 +51,7 @@ export function readCadTable(table: Table, mapping: Mapping, scenario: Scenario 
   const header = (f: string) => (cols.value[f as keyof typeof cols.value] === undefined ? f : table.header[cols.value[f as keyof typeof cols.value]!]);
   const kept = keep(read.rows, read.problems, scenario, offsetS, drop, header);
   const minuteFields = minuteOnlyFields(kept.rows);
-  const minute = minuteFields.length ? [{ path: '', ...minuteWarning(where, minuteFields.map(header)) }] : [];
+  const minute = minuteFields.length ? [{ path: '', ...minuteWarning(where, minuteFields.map(header), use) }] : [];
   return { ok: true, value: { ...kept, minuteFields, warnings: [...(cols.warnings ?? []), ...minute] } };
 }
 

@@ -4,7 +4,7 @@
  * Read back through zod, so a file cut short, edited or asking for absurd work (10¹⁵ replications)
  * is refused by name before anything is planned from it.
  */
-import { parseJson } from '../geo/import/json-text.ts';
+import { jsonProblem, parseJson } from '../geo/import/json-text.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -59,7 +59,7 @@ export function readBatchMeta(path: string): { meta: BatchMeta } | { error: Inpu
     return { error: { path, zh: `无法读取（${code}）`, en: `cannot be read (${code})` } };
   }
   const json = parseJson(text);
-  if (!json.ok) return { error: { path, zh: `${json.why.zh}；请在新的文件夹中重新开始批量运行`, en: `is ${json.why.en}; start the batch again in a new folder` } };
+  if (!json.ok) return { error: jsonProblem(path, json.why, { is: true, after: { zh: '；请在新的文件夹中重新开始批量运行', en: '; start the batch again in a new folder' } }) };
   const value = json.value;
   const problems = reservedKeyErrors(value);
   const parsed = batchMetaSchema.safeParse(value);

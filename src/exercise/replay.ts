@@ -5,7 +5,7 @@
  * the same log gives the same run byte for byte. A branch replays the log with one decision changed:
  * identical up to that decision, its own run after it.
  */
-import { parseJson } from '../geo/import/json-text.ts';
+import { jsonProblem, parseJson } from '../geo/import/json-text.ts';
 import { z } from 'zod';
 import type { InputError, Result, Words } from '../scenario/errors.ts';
 import { zodErrors } from '../scenario/load.ts';
@@ -62,7 +62,7 @@ const logSchema = z.strictObject({
 /** Reads an exercise log (JSON text); problems are named by their place in it (`LOG actions[3].type`). */
 export function readExerciseLog(textIn: string, where: string): Result<ExerciseLog> {
   const parsed = parseJson(textIn);
-  if (!parsed.ok) return { ok: false, errors: [{ path: where, zh: parsed.why.zh, en: `is ${parsed.why.en}` }] };
+  if (!parsed.ok) return { ok: false, errors: [jsonProblem(where, parsed.why, { is: true })] };
   const raw = parsed.value;
   const r = logSchema.safeParse(raw);
   if (!r.success) return { ok: false, errors: zodErrors(r.error.issues, raw).map((e) => ({ ...e, path: e.path ? `${where} ${e.path}` : where })) };

@@ -3,7 +3,7 @@
  * zod, so a file edited by hand, cut short or written by something else is refused with the place of
  * each problem instead of failing, or quietly scoring nonsense, halfway through the report.
  */
-import { parseJson } from '../geo/import/json-text.ts';
+import { jsonProblem, parseJson } from '../geo/import/json-text.ts';
 import { z } from 'zod';
 import type { InputError, Result, Words } from '../scenario/errors.ts';
 import { INDICATOR_IDS, REPORTING_PROFILES, SCORE_GROUPS } from '../scenario/scoring.ts';
@@ -99,7 +99,7 @@ const runMetaSchema = z.object({
 /** `run.json`'s text as a {@link RunMeta}; every problem named `where: path: message`. Pure. */
 export function parseRunMeta(json: string, where = 'run.json'): Result<RunMeta> {
   const parsed = parseJson(json);
-  if (!parsed.ok) return { ok: false, errors: [{ path: where, zh: parsed.why.zh, en: `is ${parsed.why.en}` }] };
+  if (!parsed.ok) return { ok: false, errors: [jsonProblem(where, parsed.why, { is: true })] };
   const value = parsed.value;
   const named = (errors: InputError[]): InputError[] => errors.map((e) => ({ path: e.path ? `${where}: ${e.path}` : where, zh: e.zh, en: e.en }));
   const reserved = reservedKeyErrors(value);

@@ -5,7 +5,7 @@
  * the `readFile` callback the host provides, so the same loader runs in Node and in the browser.
  * Every problem is returned as `{path, zh, en}`.
  */
-import { parseJson } from '../geo/import/json-text.ts';
+import { jsonProblem, parseJson } from '../geo/import/json-text.ts';
 import type { ScenarioParsed } from './schema.ts';
 import { parseScenarioSchema } from './schema-parse.ts';
 import type { BuildCache } from './build-cache.ts';
@@ -42,7 +42,7 @@ export function parseDataText(text: string, fileName: string): Result<unknown> {
   if (text.trim() === '') return { ok: false, errors: [{ path: fileName, zh: '文件是空的', en: 'the file is empty' }] };
   if (/\.json$/i.test(fileName)) {
     const json = parseJson(text);
-    return json.ok ? json : { ok: false, errors: [{ path: fileName, zh: json.why.zh, en: json.why.en, ...(json.why.detail ? { detail: json.why.detail } : {}) }] };
+    return json.ok ? json : { ok: false, errors: [jsonProblem(fileName, json.why)] };
   }
   try {
     return { ok: true, value: parseYamlText(text) };

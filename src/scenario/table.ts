@@ -5,7 +5,7 @@
  * the file, never silently renamed or dropped.
  */
 import Papa from 'papaparse';
-import type { InputError } from './errors.ts';
+import type { InputError, Words } from './errors.ts';
 import { RESERVED_KEY } from './reserved.ts';
 
 /** A plain decimal number written in a cell ("120.15", "-3", "1e3"), or `null` for anything else. */
@@ -31,18 +31,19 @@ export interface CsvTable {
   errors: InputError[];
 }
 
-/** Papa Parse's problems in Chinese, by its code; its own English follows in brackets. */
-const CSV_PROBLEM_ZH: Partial<Record<string, string>> = {
-  MissingQuotes: '引号没有闭合',
-  InvalidQuotes: '引号位置不对',
-  UndetectableDelimiter: '无法判断分隔符',
-  TooFewFields: '单元格比表头少',
-  TooManyFields: '单元格比表头多',
+/** Papa Parse's problems in our words, by its code (its own English is kept in the English line only). */
+const CSV_PROBLEM_WORDS: Partial<Record<string, Words>> = {
+  MissingQuotes: { zh: '引号没有闭合（此后的内容都会被读进这个单元格）', en: 'a quote is not closed (everything after it would be read into this cell)' },
+  InvalidQuotes: { zh: '引号位置不对（带引号的单元格在闭合引号之后还有字符）', en: 'a quote out of place (characters after the closing quote of a quoted cell)' },
+  UndetectableDelimiter: { zh: '无法判断分隔符', en: 'the delimiter cannot be told' },
+  TooFewFields: { zh: '单元格比表头少', en: 'fewer cells than the header' },
+  TooManyFields: { zh: '单元格比表头多', en: 'more cells than the header' },
 };
 
-/** A Papa Parse problem of the file `where`, named by its row: Chinese by its code, its own English after. */
-export function csvProblem(e: Papa.ParseError, where: string): InputError {
-  return { path: `${where} row ${(e.row ?? 0) + 1}`, zh: `${CSV_PROBLEM_ZH[e.code] ?? 'CSV 格式有误'}（${e.message}）`, en: e.message };
+/** A Papa Parse problem of the file `where`, named by its row (`line`, else Papa's row): our words in Chinese, ours and Papa's in English. */
+export function csvProblem(e: Papa.ParseError, where: string, line = (e.row ?? 0) + 1): InputError {
+  const words = CSV_PROBLEM_WORDS[e.code] ?? { zh: 'CSV 格式有误', en: 'a CSV format problem' };
+  return { path: `${where} row ${line}`, zh: words.zh, en: `${words.en} (${e.message})` };
 }
 
 /**

@@ -53,8 +53,10 @@ describe('the MSEL as trainers write it in a spreadsheet', () => {
       'A9,0:10,message,"x',
     ].join('\r\n');
     const r = readMselCsv(bad, 'm.csv');
+    // Papa Parse's English stays in the English line.
+    expect(r.errors[0].zh).toBe('引号没有闭合（此后的内容都会被读进这个单元格）');
     expect(r.errors.map((e) => e.en)).toEqual([
-      'Quoted field unterminated',
+      'a quote is not closed (everything after it would be read into this cell) (Quoted field unterminated)',
       'is empty',
       '"soon" is not a time (h:mm from the exercise start, or a duration like 25m)',
       '"__proto__" is not a parameter name',

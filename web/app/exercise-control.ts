@@ -142,7 +142,7 @@ export class ExerciseControl {
     });
   }
 
-  decide(id: string, choice: string, o: { role?: string; rationale?: string; text?: string; timedOut?: boolean }): Promise<unknown> {
+  decide(id: string, choice: string, o: Parameters<ExerciseSession['decide']>[2]): Promise<unknown> {
     return this.enqueue(async () => {
       // A second confirm (a double click, or the timeout as the room decides) finds it taken already.
       if (this.session?.pending?.id !== id) return;

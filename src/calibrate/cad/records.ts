@@ -6,7 +6,7 @@
  * and observed histories with one ruler.
  */
 import Papa from 'papaparse';
-import { parseJson } from '../../geo/import/json-text.ts';
+import { jsonProblem, parseJson } from '../../geo/import/json-text.ts';
 import type { RunRecords } from '../../engine/records.ts';
 import { readRunCsv } from '../../report/read.ts';
 import type { RunMeta } from '../../report/aar.ts';
@@ -80,7 +80,7 @@ export function hospitalArrivals(eventsCsv: string, rep: number): HospitalArriva
 export function runFolderRows(files: Record<string, string | undefined>, rep: number): Result<{ rows: CadRow[]; offsetS: number; reps: number[] }> {
   // Where it fails to parse, by line and column in our words (as report/run-meta.ts says it), never the engine's English.
   const parsed = parseJson(files['run.json'] ?? 'null');
-  if (!parsed.ok) return { ok: false, errors: [{ path: 'run.json', zh: parsed.why.zh, en: `is ${parsed.why.en}`, ...(parsed.why.detail ? { detail: parsed.why.detail } : {}) }] };
+  if (!parsed.ok) return { ok: false, errors: [jsonProblem('run.json', parsed.why, { is: true })] };
   const meta = parsed.value as RunMeta;
   if (!meta || typeof meta.scenario?.start !== 'string') return { ok: false, errors: [{ path: 'run.json', zh: '不是 linkdrill 的运行说明文件', en: 'not a linkdrill run description' }] };
   const start = startOf(meta.scenario.start);

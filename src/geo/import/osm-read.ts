@@ -10,7 +10,7 @@ import Pbf from 'pbf';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gunzipSync, unzlibSync } from 'fflate';
 import { thrownMessage, type Problem as InputError, type Words } from './problem.ts';
-import { parseJson } from './json-text.ts';
+import { jsonProblem, parseJson } from './json-text.ts';
 import { flateWhy } from './flate-error.ts';
 import { xmlWhy } from './xml-error.ts';
 
@@ -47,7 +47,14 @@ export function readOsm(bytes: Uint8Array, where: string): { data: OsmData } | {
   return readPbf(bytes, where);
 }
 
+/** The most characters a JavaScript string holds (V8's limit): longer XML or JSON cannot be read as text. */
+const MAX_TEXT_CHARS = 2 ** 29 - 24;
+
 function text(bytes: Uint8Array, where: string): string | { errors: InputError[] } {
+  if (bytes.length > MAX_TEXT_CHARS) {
+    const mb = (bytes.length / 2 ** 20).toFixed(0);
+    return { errors: [{ path: where, zh: `文件过大，无法作为文本读取（${mb} MB；XML 与 JSON 至多约 512 MB）：请改用同一区域的 .osm.pbf`, en: `is too large to read as text (${mb} MB; XML and JSON up to about 512 MB): use the .osm.pbf of the same area` }] };
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -59,7 +66,7 @@ function readJson(bytes: Uint8Array, where: string): { data: OsmData } | { error
   const t = text(bytes, where);
   if (typeof t !== 'string') return t;
   const parsed = parseJson(t);
-  if (!parsed.ok) return { errors: [{ path: where, zh: parsed.why.zh, en: parsed.why.en }] };
+  if (!parsed.ok) return { errors: [jsonProblem(where, parsed.why)] };
   const json = parsed.value as { elements?: unknown };
   if (!json || !Array.isArray(json.elements)) return { errors: [{ path: where, zh: '不是 Overpass JSON：没有“elements”列表（向 Overpass 请求 [out:json]，并用“out body;”或“out geom;”）', en: 'not Overpass JSON: no "elements" list (ask Overpass for [out:json] with "out body;" or "out geom;")' }] };
   return fromElements(json.elements as Elements, 'json', where);

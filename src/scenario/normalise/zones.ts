@@ -7,7 +7,7 @@ import { centroid, holes, outerRing, zoneGeometryProblem } from '../../geo/zones
 import { RESERVED_KEY, reservedWords } from '../reserved.ts';
 import { gotWords } from '../zod-messages.ts';
 import { uniqueIds, type NormaliseContext } from './context.ts';
-import { parseJson } from '../../geo/import/json-text.ts';
+import { jsonProblem, parseJson } from '../../geo/import/json-text.ts';
 import { NOT_FEATURE_COLLECTION } from '../../geo/import/problem.ts';
 import type { GeoFile } from './geography.ts';
 
@@ -17,7 +17,7 @@ export function readJson(readFile: ReadFile, rel: string, where: string, errors:
   if (text === undefined) return undefined;
   const json = parseJson(text);
   if (json.ok) return json.value;
-  errors.push({ path: where, zh: `“${rel}”${json.why.zh}`, en: `"${rel}" is ${json.why.en}`, ...(json.why.detail ? { detail: json.why.detail } : {}) });
+  errors.push(jsonProblem(where, json.why, { before: { zh: `“${rel}”`, en: `"${rel}" ` }, is: true }));
   return undefined;
 }
 

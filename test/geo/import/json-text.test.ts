@@ -25,11 +25,13 @@ describe('JSON that does not parse is named by line and column, in Chinese and E
     expect(why('{"a": 1,}').zh).toBe('不是有效的 JSON：第 1 行第 9 列，应为带双引号的属性名（JSON 的键须加双引号，最后一项之后不能有逗号）');
   });
 
-  it('a message without a place (a bad word) still says what is wrong, in both languages', () => {
+  it('a message that names no place (V8’s “Unexpected token”: a trailing comma in a list, NaN, a bare word) is placed all the same', () => {
     const w = why('{"a": tru}');
-    expect(w.zh).toMatch(/^不是有效的 JSON：(第 \d+ 行第 \d+ 列，)?意外的字符“}”$/);
-    expect(w.en).toMatch(/^not valid JSON: .*Unexpected token/);
+    expect(w.zh).toBe('不是有效的 JSON：第 1 行第 10 列，意外的字符“}”');
+    expect(w.en).toMatch(/^not valid JSON: line 1, column 10: Unexpected token/);
     expect(w.en).not.toMatch(/is not valid JSON$/);
+    expect(why('{\n  "list": [1, 2,]\n}')).toMatchObject({ zh: '不是有效的 JSON：第 2 行第 17 列，意外的字符“]”', detail: '  "list": [1, 2,]\n                ^' });
+    expect(why('{"a": NaN}').zh).toBe('不是有效的 JSON：第 1 行第 7 列，意外的字符“N”');
   });
 
   it('a browser’s wording (line and column instead of an offset) gives the same place', () => {

@@ -15,6 +15,7 @@ import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usage
 import { workErrors } from '../report/work-words.ts';
 import { readScenarioFile } from './io.ts';
 import { BATCH_USAGE, MERGE_USAGE } from './usage.ts';
+import { DEFAULTS } from './defaults.ts';
 import { interruptedCode, watchInterrupt } from './interrupt.ts';
 
 
@@ -35,7 +36,7 @@ export async function batchCommand(argv: string[], io: Io): Promise<number> {
   });
   if (positionals.length !== 1) throw usageError(BATCH_USAGE);
   const maxEvents = maxEventsOption(values['max-events']);
-  const reps = intOption(values.reps, 'reps', 20, 2, 1_000_000);
+  const reps = intOption(values.reps, 'reps', DEFAULTS.batchReps, 2, 1_000_000);
   // Unsaid, the number of workers follows the work (`batch/workers.ts`), up to one per core.
   const workers = values.workers === undefined ? null : intOption(values.workers, 'workers', 1, 1, 256);
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);

@@ -19,6 +19,7 @@ import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 import { interrupted, watchInterrupt, type Interrupt } from './interrupt.ts';
 import { CALIBRATE_USAGE } from './usage.ts';
+import { DEFAULTS } from './defaults.ts';
 import { cannotWriteFolder } from './outcome.ts';
 
 /** Lets a signal in between two fits. */
@@ -40,11 +41,11 @@ export async function calibrateCommand(argv: string[], io: Io): Promise<number> 
   });
   if (positionals.length !== 1) throw usageError(CALIBRATE_USAGE);
   const lang = langOption(values.lang);
-  const resamples = intOption(values.resamples, 'resamples', 199, 0, 100_000);
+  const resamples = intOption(values.resamples, 'resamples', DEFAULTS.resamples, 0, 100_000);
   // A bootstrap test can only reject at 1% with 99 resamples or more.
   if (resamples > 0 && resamples < 99) throw new UsageError({ zh: `--resamples 必须是 0（不计算拟合优度 p 值）或不少于 99；实际为 ${resamples}`, en: `--resamples must be 0 (no goodness-of-fit p-values) or at least 99, got ${resamples}` });
-  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED);
-  const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
+  const seed = intOption(values.seed, 'seed', DEFAULTS.fitSeed, 0, MAX_SEED);
+  const rep = intOption(values.rep, 'rep', DEFAULTS.historyRep, 1, 1_000_000);
   const drop = values['drop-bad-rows'] === true;
   const bom = values.excel === true;
 

@@ -17,6 +17,7 @@ import { geoJsonToWgs84, resolveCrs } from '../geo/import/crs.ts';
 import { langOption, parse, say, usageError, UsageError, type Io } from './args.ts';
 import { OutputRefused, writeOutputFile } from '../worker/node-fs.ts';
 import { GEO_USAGE } from './usage.ts';
+import { DEFAULTS } from './defaults.ts';
 import { readBytesFile, readTextFile, sideBytesReader } from './io.ts';
 
 
@@ -61,7 +62,7 @@ function importOsmCommand(argv: string[], io: Io): number {
   if (positionals.length !== 1 || values.out === undefined) throw usageError(GEO_USAGE.split('\n')[0]);
   const lang = langOption(values.lang);
   if (values.boundary !== undefined && values.bbox !== undefined) throw new UsageError({ zh: '--boundary 与 --bbox 只能给一个', en: 'give --boundary or --bbox, not both' });
-  const maxDropped = values['max-dropped'] === undefined ? 0.25 : Number(values['max-dropped']);
+  const maxDropped = values['max-dropped'] === undefined ? DEFAULTS.maxDropped : Number(values['max-dropped']);
   if (!(maxDropped >= 0 && maxDropped <= 1)) throw new UsageError({ zh: `--max-dropped 必须是 0 到 1 之间的比例；实际为“${values['max-dropped']}”`, en: `--max-dropped must be a share between 0 and 1, got "${values['max-dropped']}"` });
   const outputs = [values.out, values.stations, values.hospitals].filter((x): x is string => x !== undefined);
   if (new Set(outputs).size < outputs.length || outputs.includes(positionals[0])) throw new UsageError({ zh: '--out、--stations、--hospitals 与输入须是不同的文件', en: '--out, --stations, --hospitals and the input must be different files' });

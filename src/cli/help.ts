@@ -7,6 +7,7 @@
 import type { Lang, Words } from '../scenario/errors.ts';
 import { DEFAULT_MAX_EVENTS } from '../engine/estimate.ts';
 import * as usage from './usage.ts';
+import { DEFAULTS as D } from './defaults.ts';
 
 /** One option and what it does. */
 type Option = readonly [flag: string, words: Words];
@@ -32,7 +33,7 @@ const EXCEL: Option = ['--excel', { zh: 'CSV 文件以 UTF-8 BOM 开头，Excel 
 const FORCE_FILE: Option = ['--force', { zh: '替换已有的输出文件（否则拒绝覆盖）', en: 'replace an existing output file (otherwise refused)' }];
 const MAPPING: Option = ['--mapping FILE', { zh: '映射文件（YAML）：本地记录的列名与取值对应到 linkdrill 的字段', en: "mapping file (YAML): the records' own column names and values, named once" }];
 const DROP_BAD: Option = ['--drop-bad-rows', { zh: '舍去有问题的行，计数并列入 problems.csv（否则报错停止）', en: 'leave bad rows out, counted and listed in problems.csv (otherwise stop with an error)' }];
-const HISTORY_REP: Option = ['--rep R', { zh: '历史为 linkdrill 运行文件夹时，取第 R 次重复（默认 1）', en: 'when the history is a linkdrill run folder, the replication to read (default 1)' }];
+const HISTORY_REP: Option = ['--rep R', { zh: `历史为 linkdrill 运行文件夹时，取第 R 次重复（默认 ${D.historyRep}）`, en: `when the history is a linkdrill run folder, the replication to read (default ${D.historyRep})` }];
 
 const HELP: Record<string, CommandHelp> = {
   run: {
@@ -44,7 +45,7 @@ const HELP: Record<string, CommandHelp> = {
     },
     options: [
       ['--seed N', { zh: '第一次重复的随机种子（默认：情景的 seed）；其后各次为 N+1、N+2…', en: "seed of the first replication (default: the scenario's seed); the next ones N+1, N+2, …" }],
-      ['--reps R', { zh: '重复次数（默认 1）', en: 'number of replications (default 1)' }],
+      ['--reps R', { zh: `重复次数（默认 ${D.runReps}）`, en: `number of replications (default ${D.runReps})` }],
       ['--duration D', { zh: '按 D 的时长运行（如 30d、8760h），需求、排班按时钟重复', en: 'run for D (30d, 8760h) instead of the scenario\'s length; demand and rosters repeat by the clock' }],
       ['--out DIR', { zh: '输出文件夹（默认 reports/<情景名>/）', en: 'output folder (default reports/<scenario-name>/)' }],
       EXCEL,
@@ -80,7 +81,7 @@ const HELP: Record<string, CommandHelp> = {
     },
     options: [
       ['--variants a,b,…', { zh: '只比较这些方案（基线总在其中；默认全部）', en: 'compare only these variants (the baseline always; default all)' }],
-      ['--reps R', { zh: '每个方案的重复次数（默认 20）', en: 'replications of each variant (default 20)' }],
+      ['--reps R', { zh: `每个方案的重复次数（默认 ${D.batchReps}）`, en: `replications of each variant (default ${D.batchReps})` }],
       ['--workers W', { zh: '并行的工作进程数（默认按工作量定，至多每核一个）', en: 'worker processes (default: chosen by the work, at most one per core)' }],
       ['--out DIR', { zh: '输出文件夹（默认 reports/<情景名>-batch/）', en: 'output folder (default reports/<scenario-name>-batch/)' }],
       ['--resume', { zh: '续完此前中断的批量运行，已完成的重复不再运行', en: 'finish an interrupted batch; replications already done are kept' }],
@@ -137,8 +138,8 @@ const HELP: Record<string, CommandHelp> = {
       ['--scenario SCENARIO', { zh: '对照此情景检查记录中的辖区、类型与单位', en: "check the records' zones, types and agencies against this scenario" }],
       ['--out DIR', { zh: '输出文件夹（默认 reports/calibration-<文件名>/）', en: 'output folder (default reports/calibration-<file-name>/)' }],
       DROP_BAD,
-      ['--resamples B', { zh: '拟合优度检验的参数自助法重抽样次数（默认 199）', en: 'parametric bootstrap resamples of the goodness-of-fit tests (default 199)' }],
-      ['--seed N', { zh: '重抽样的随机种子（默认 1）', en: 'seed of the resampling (default 1)' }],
+      ['--resamples B', { zh: `拟合优度检验的参数自助法重抽样次数（默认 ${D.resamples}）`, en: `parametric bootstrap resamples of the goodness-of-fit tests (default ${D.resamples})` }],
+      ['--seed N', { zh: `重抽样的随机种子（默认 ${D.fitSeed}）`, en: `seed of the resampling (default ${D.fitSeed})` }],
       HISTORY_REP,
       EXCEL,
       LANG,
@@ -154,12 +155,12 @@ const HELP: Record<string, CommandHelp> = {
     },
     options: [
       MAPPING,
-      ['--reps R', { zh: '重复次数（默认 20）', en: 'replications (default 20)' }],
+      ['--reps R', { zh: `重复次数（默认 ${D.batchReps}）`, en: `replications (default ${D.batchReps})` }],
       ['--workers W', { zh: '并行的工作进程数（默认按工作量定）', en: 'worker processes (default: chosen by the work)' }],
       ['--out DIR', { zh: '输出文件夹（默认 reports/validation-<情景名>/）', en: 'output folder (default reports/validation-<scenario-name>/)' }],
       DROP_BAD,
-      ['--seed N', { zh: '第一次重复的随机种子（默认 1）', en: 'seed of the first replication (default 1)' }],
-      ['--alpha A', { zh: '判定“偏离”的显著性水平，按 Holm 法校正（默认 0.01）', en: 'significance level at which a measure is off, Holm-corrected (default 0.01)' }],
+      ['--seed N', { zh: `第一次重复的随机种子（默认 ${D.historySeed}）`, en: `seed of the first replication (default ${D.historySeed})` }],
+      ['--alpha A', { zh: `判定“偏离”的显著性水平，按 Holm 法校正（默认 ${D.alpha}）`, en: `significance level at which a measure is off, Holm-corrected (default ${D.alpha})` }],
       HISTORY_REP,
       EXCEL,
       LANG,
@@ -178,7 +179,7 @@ const HELP: Record<string, CommandHelp> = {
       ['--boundary F.geojson', { zh: '（import-osm）只保留此边界内的道路', en: '(import-osm) keep the roads inside this boundary' }],
       ['--bbox W,S,E,N', { zh: '（import-osm）只保留此经纬度范围内的道路', en: '(import-osm) keep the roads inside this box of longitudes and latitudes' }],
       ['--speeds F.yaml', { zh: '（import-osm）改写各道路等级的车速，如 {primary: 60}', en: '(import-osm) speeds of road classes, e.g. {primary: 60}' }],
-      ['--max-dropped SHARE', { zh: '（import-osm）因不连通而舍去的道路长度占比上限（默认 0.25）', en: '(import-osm) largest share of road length dropped as disconnected (default 0.25)' }],
+      ['--max-dropped SHARE', { zh: `（import-osm）因不连通而舍去的道路长度占比上限（默认 ${D.maxDropped}）`, en: `(import-osm) largest share of road length dropped as disconnected (default ${D.maxDropped})` }],
       ['--stations F.geojson', { zh: '（import-osm）另写消防站、派出所、急救站草稿', en: '(import-osm) also write drafts of fire, police and ambulance stations' }],
       ['--hospitals F.geojson', { zh: '（import-osm）另写设急诊的医院草稿', en: '(import-osm) also write drafts of hospitals with an emergency department' }],
       ['--crs CRS', { zh: '（import-shp）坐标系，如 CGCS2000、EPSG:4527、GCJ02（默认取 .prj 所定）', en: '(import-shp) coordinate system, e.g. CGCS2000, EPSG:4527, GCJ02 (default: what the .prj says)' }],

@@ -12,6 +12,7 @@ import { intOption, langOption, maxEventsOption, parse, say, seedsTooHigh, usage
 import { workErrors } from '../report/work-words.ts';
 import { loadScenarioFileWithWorkbooks } from './io.ts';
 import { RUN_USAGE } from './usage.ts';
+import { DEFAULTS } from './defaults.ts';
 import { interrupted, watchInterrupt } from './interrupt.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import { claimOutputFolder, writeOutputFolderStreamed } from '../worker/node-fs.ts';
@@ -37,7 +38,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw usageError(RUN_USAGE);
   // Usage first: a mistyped option is reported before the scenario is read.
   const seedOption = values.seed === undefined ? undefined : intOption(values.seed, 'seed', 0, 0, MAX_SEED);
-  const reps = intOption(values.reps, 'reps', 1, 1, 100_000);
+  const reps = intOption(values.reps, 'reps', DEFAULTS.runReps, 1, 100_000);
   const durationS = values.duration === undefined ? undefined : parseDuration(values.duration as string);
   if (durationS === null || (durationS !== undefined && !(durationS > 0))) throw new UsageError({ zh: `--duration 必须是正的时长，如 30d 或 8760h；实际为“${String(values.duration)}”`, en: `--duration must be a positive duration like 30d or 8760h, got "${String(values.duration)}"` });
   const maxEvents = maxEventsOption(values['max-events']);

@@ -21,6 +21,7 @@ import { claimOutputFolder, writeOutputFolder } from '../worker/node-fs.ts';
 import { loadHistory, refuseProblems } from './history.ts';
 import { interrupted, watchInterrupt, type Interrupt } from './interrupt.ts';
 import { VALIDATE_HISTORY_USAGE } from './usage.ts';
+import { DEFAULTS } from './defaults.ts';
 import { cannotWriteFolder } from './outcome.ts';
 
 
@@ -42,12 +43,12 @@ export async function validateHistoryCommand(argv: string[], io: Io): Promise<nu
   if (positionals.length !== 2) throw usageError(VALIDATE_HISTORY_USAGE);
   const maxEvents = maxEventsOption(values['max-events']);
   const lang = langOption(values.lang);
-  const reps = intOption(values.reps, 'reps', 20, 3, 10_000);
+  const reps = intOption(values.reps, 'reps', DEFAULTS.batchReps, 3, 10_000);
   // Unsaid, the number of workers follows the work (`batch/workers.ts`), up to one per core.
   const workersSaid = values.workers === undefined ? null : intOption(values.workers, 'workers', 1, 1, 256);
-  const seed = intOption(values.seed, 'seed', 1, 0, MAX_SEED - 10_000);
-  const rep = intOption(values.rep, 'rep', 1, 1, 1_000_000);
-  const alpha = values.alpha === undefined ? 0.01 : Number(values.alpha);
+  const seed = intOption(values.seed, 'seed', DEFAULTS.historySeed, 0, MAX_SEED - 10_000);
+  const rep = intOption(values.rep, 'rep', DEFAULTS.historyRep, 1, 1_000_000);
+  const alpha = values.alpha === undefined ? DEFAULTS.alpha : Number(values.alpha);
   if (!(alpha > 0 && alpha < 1)) throw new UsageError({ zh: `--alpha 必须在 0 与 1 之间；实际为“${String(values.alpha)}”`, en: `--alpha must be between 0 and 1, got "${String(values.alpha)}"` });
   const [scenarioPath, historyPath] = positionals;
   // Ctrl-C, or a job scheduler's TERM: the workers are ended, nothing is written, and it says so.

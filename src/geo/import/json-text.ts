@@ -8,8 +8,8 @@ import type { Problem, Words } from './problem.ts';
 
 /** Why JSON text did not parse: the words (line, column, what was expected) and the line with a caret. */
 export interface JsonSyntax extends Words {
-  /** The line in question with a caret under the place, when the engine said where. */
-  detail?: string;
+  /** The line in question with a caret under the place. */
+  detail: string;
   /** The text ended before the JSON did: a file cut short (the words say so). */
   cutShort: boolean;
 }
@@ -34,7 +34,7 @@ export function jsonProblem(path: string, why: JsonSyntax, o: { before?: Words; 
     path,
     zh: `${o.before?.zh ?? ''}${why.zh}${o.after?.zh ?? ''}`,
     en: `${o.before?.en ?? ''}${o.is ? 'is ' : ''}${why.en}${o.after?.en ?? ''}`,
-    ...(why.detail ? { detail: why.detail } : {}),
+    detail: why.detail,
   };
 }
 
@@ -45,7 +45,6 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   [/expected (double-quoted )?property name|property names must be double-quoted/i, '应为带双引号的属性名（JSON 的键须加双引号，最后一项之后不能有逗号）'],
   [/unterminated string/i, '字符串缺少结尾的双引号'],
   [/bad control character|bad escaped character|bad unicode escape/i, '字符串中有不允许的字符（换行须写作 \\n，反斜杠须写作 \\\\）'],
-  [/unexpected end of (json input|data)/i, '内容在 JSON 结束之前就结束了'],
   [/unexpected non-whitespace character after json/i, 'JSON 结束之后还有多余的内容'],
 ];
 
@@ -60,12 +59,11 @@ export function jsonSyntax(text: string, message: string): JsonSyntax {
   const engine = message.replace(/^JSON\.parse: /, '').replace(/ (in JSON )?at (position \d+|line \d+ column \d+).*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
   const enReason = cutShort ? `${engine} where the text ends: cut short?` : engine;
   const at = place(text, message, cutShort);
-  if (!at) return { zh: `不是有效的 JSON：${zhReason}`, en: `not valid JSON: ${enReason}`, cutShort };
   return { zh: `不是有效的 JSON：第 ${at.line} 行第 ${at.column} 列，${zhReason}`, en: `not valid JSON: line ${at.line}, column ${at.column}: ${enReason}`, detail: at.excerpt, cutShort };
 }
 
 /** Line and column (from 1) of the place the engine names, and that line with a caret under it. */
-function place(text: string, message: string, cutShort: boolean): { line: number; column: number; excerpt: string } | null {
+function place(text: string, message: string, cutShort: boolean): { line: number; column: number; excerpt: string } {
   const lc = /line (\d+) column (\d+)/.exec(message);
   const pos = /at position (\d+)/.exec(message);
   let offset: number;

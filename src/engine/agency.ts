@@ -17,11 +17,11 @@ import type { Refusal } from './refusal.ts';
 
 /** The incident's record of `agency`'s part, made on first use (`line`: the plan line that brings it). */
 export function agencyRecord(inc: IncidentState, agency: Agency, line?: ResponseLine): AgencyRecord {
-  let r = inc.agencies.get(agency.id);
+  const agencies = (inc.agencies ??= new Map());
+  let r = agencies.get(agency.id);
   if (!r) {
     r = { incidentId: inc.rec.incidentId, agency: agency.id, tier: agency.tier, tOrdered: null, tNotified: null, channel: '', tFirstArrival: null, units: 0, waitsFor: line?.after ?? '' };
-    inc.agencies.set(agency.id, r);
-    inc.tiers.add(agency.tier);
+    agencies.set(agency.id, r);
   }
   return r;
 }
@@ -117,7 +117,7 @@ export function sendUnit(w: World, inc: IncidentState, u: UnitState): Refusal | 
   if (inc.rec.tFirstOrder === null) inc.rec.tFirstOrder = now;
   w.logging && w.emit('order.send', { incident: inc.rec.incidentId, agency: u.agency.id }, { unitType: u.def.type, count: 1 });
   alertUnit(w, u, { seq: ++w.counters.request, incident: inc, agency: u.agency, line, channel: rec.channel, tOrder: now, tQueued: NaN }, false);
-  inc.rec.agenciesRequired = inc.agencies.size;
+  inc.rec.agenciesRequired = inc.agencies?.size ?? 0;
   return null;
 }
 

@@ -59,11 +59,14 @@ export function occur(w: World, o: Occurrence): IncidentState {
   const c = w.scenario.center;
   const callersDrawn = Math.max(1, Math.round(sample(type.callerCount[gradeTrue], rng)));
   const callers = o.callers !== undefined ? Math.max(1, Math.round(o.callers)) : callersDrawn;
-  const delays: number[] = [];
-  const channels: string[] = [];
-  for (let k = 0; k < callers; k++) {
-    delays.push(Math.max(0, sample(type.callerDelay, rng)));
-    channels.push(type.channels.length === 1 ? type.channels[0].name : type.channels[pickIndex(type.channelWeights, rng)].name);
+  // Each caller's delay and channel, drawn in turn; lists only where there is more than one caller.
+  const delay0 = Math.max(0, sample(type.callerDelay, rng));
+  const channel0 = callerChannel(type, rng);
+  const delays = callers > 1 ? [delay0] : null;
+  const channels = callers > 1 ? [channel0] : null;
+  for (let k = 1; k < callers; k++) {
+    delays!.push(Math.max(0, sample(type.callerDelay, rng)));
+    channels!.push(callerChannel(type, rng));
   }
   const workS = Math.max(0, sample(type.workTime[gradeTrue], rng));
   const needsTransport = type.transport ? rng() < type.transport.probability : false;
@@ -142,14 +145,13 @@ export function occur(w: World, o: Occurrence): IncidentState {
     needsTransport,
     open: true,
     dispatches: [],
-    agencies: new Map(),
-    tiers: new Set(),
+    agencies: null,
     pendingCalls: callers,
     recorded: false,
     closeTimer: null,
     draw,
     entered: 0,
-    arrivedBy: new Map(),
+    arrivedBy: null,
     queued: [],
     waitingUnits: [],
     tWorkStart: null,
@@ -176,14 +178,22 @@ export function occur(w: World, o: Occurrence): IncidentState {
     const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: trueName, source: o.source };
     w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
   }
-  if (callers === 1) w.kernel.after(delays[0], () => callArrives(w, inc, channels[0]));
-  else {
-    const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
-    for (const k of order) w.kernel.after(delays[k], () => callArrives(w, inc, channels[k]));
-  }
+  if (delays === null) w.kernel.after(delay0, () => callArrives(w, inc, channel0));
+  else scheduleCallers(w, inc, delays, channels!);
   // A growing incident crosses its thresholds whether or not anyone is there to see it.
   if (type.dynamics) watchThresholds(w, inc, () => sizeCrossed(w, inc));
   return inc;
+}
+
+/** The channel a caller uses. */
+function callerChannel(type: IncidentState['type'], rng: Rng): string {
+  return type.channels.length === 1 ? type.channels[0].name : type.channels[pickIndex(type.channelWeights, rng)].name;
+}
+
+/** Schedules several callers, earliest first (ties in the order drawn). */
+function scheduleCallers(w: World, inc: IncidentState, delays: number[], channels: string[]): void {
+  const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
+  for (const k of order) w.kernel.after(delays[k], () => callArrives(w, inc, channels[k]));
 }
 
 /** The scene as a travel-model place, prepared the first time a unit or a delivery heads there. */
@@ -200,7 +210,7 @@ export function orderLines(w: World, inc: IncidentState, lines: readonly Respons
     inc.rec.unitsRequired += line.count;
     sendOrder(w, inc, agency, line);
   }
-  inc.rec.agenciesRequired = inc.agencies.size;
+  inc.rec.agenciesRequired = inc.agencies?.size ?? 0;
 }
 
 /** A unit reached the scene of its incident. */
@@ -209,14 +219,15 @@ export function unitArrived(w: World, d: DispatchState): void {
   const now = w.kernel.now();
   const agency = d.unit.agency;
   inc.rec.unitsArrived++;
-  const arec = inc.agencies.get(agency.id);
+  const arec = inc.agencies?.get(agency.id);
   if (arec && arec.tFirstArrival === null) arec.tFirstArrival = now;
   let arrivedAgencies = 0;
-  for (const a of inc.agencies.values()) if (a.tFirstArrival !== null) arrivedAgencies++;
+  for (const a of inc.agencies?.values() ?? []) if (a.tFirstArrival !== null) arrivedAgencies++;
   inc.rec.agenciesArrived = arrivedAgencies;
-  const firstOfAgency = !inc.arrivedBy.has(agency.id);
-  if (firstOfAgency) inc.arrivedBy.set(agency.id, now);
-  if (!inc.arrivedBy.has(agency.kind)) inc.arrivedBy.set(agency.kind, now);
+  const arrivedBy = (inc.arrivedBy ??= new Map());
+  const firstOfAgency = !arrivedBy.has(agency.id);
+  if (firstOfAgency) arrivedBy.set(agency.id, now);
+  if (!arrivedBy.has(agency.kind)) arrivedBy.set(agency.kind, now);
   if (inc.rec.tFirstArrival === null) {
     inc.rec.tFirstArrival = now;
     // The first unit's on-scene report tells the center the true grade (grown or misjudged).
@@ -242,7 +253,7 @@ export function unitArrived(w: World, d: DispatchState): void {
   }
   const after = d.line.after;
   if (after === undefined) enter(w, d);
-  else if (inc.arrivedBy.has(after)) scheduleEntry(w, d, inc.arrivedBy.get(after)!);
+  else if (arrivedBy.has(after)) scheduleEntry(w, d, arrivedBy.get(after)!);
   else {
     inc.waitingUnits.push(d);
     w.logging && w.emit('unit.wait', { incident: inc.rec.incidentId, unit: d.unit.def.id, agency: agency.id }, { after });
@@ -355,10 +366,10 @@ export function closeIncident(w: World, inc: IncidentState): void {
   w.logging && w.emit('incident.close', { incident: inc.rec.incidentId }, NO_DATA);
   // Its queued requests leave the queues' counts now and are skipped when they reach the front.
   forgetRequests(w, inc);
-  inc.queued = [];
-  inc.waitingUnits = [];
-  inc.awaitingApproval = [];
-  inc.awaitingDecision = [];
+  if (inc.queued.length) inc.queued = [];
+  if (inc.waitingUnits.length) inc.waitingUnits = [];
+  if (inc.awaitingApproval.length) inc.awaitingApproval = [];
+  if (inc.awaitingDecision.length) inc.awaitingDecision = [];
   finalReport(w, inc);
   let transportPending = inc.needsTransport;
   for (const d of inc.dispatches) {
@@ -370,9 +381,17 @@ export function closeIncident(w: World, inc: IncidentState): void {
   finishIncident(w, inc);
 }
 
+/** The tiers of the agencies ordered to `inc`, e.g. "1,2" ('' for none). */
+function tiersOf(inc: IncidentState): string {
+  if (inc.agencies === null) return '';
+  const seen: number[] = [];
+  for (const a of inc.agencies.values()) if (!seen.includes(a.tier)) seen.push(a.tier);
+  return seen.sort().join(',');
+}
+
 /** Fills the record's summary fields from the incident's state. */
 export function sealRecord(w: World, inc: IncidentState): void {
-  inc.rec.tiersInvolved = [...inc.tiers].sort().join(',');
+  inc.rec.tiersInvolved = tiersOf(inc);
   // Still under-graded when the run (or the incident) ended: count it up to then.
   if (inc.underGradedSince !== null) {
     inc.rec.underGradedS += (inc.rec.tClosed ?? w.kernel.now()) - inc.underGradedSince;
@@ -388,6 +407,6 @@ export function finishIncident(w: World, inc: IncidentState): void {
     inc.recorded = true;
     sealRecord(w, inc);
     w.sinks.incident?.(inc.rec);
-    for (const a of inc.agencies.values()) w.sinks.agency?.(a);
+    for (const a of inc.agencies?.values() ?? []) w.sinks.agency?.(a);
   }
 }

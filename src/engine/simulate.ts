@@ -87,7 +87,7 @@ function flush(w: World, sinks: Required<Sinks>): UnitRecord[] {
     for (const d of inc.dispatches) if (d.unit.dispatch === d) sinks.dispatch(d.rec);
     sealRecord(w, inc);
     sinks.incident(inc.rec);
-    for (const a of inc.agencies.values()) sinks.agency(a);
+    for (const a of inc.agencies?.values() ?? []) sinks.agency(a);
   }
   for (const c of w.liveCalls) sinks.call(c.rec);
   return w.units.map((u) => {
@@ -106,6 +106,54 @@ function flush(w: World, sinks: Required<Sinks>): UnitRecord[] {
       reportLatencyMaxS: u.reportStats.applied ? u.reportStats.latencyMaxS : null,
     };
   });
+}
+
+/**
+ * Puts records in the order of their ids as strings. Ids are a prefix and a counter padded to six
+ * digits (`inc-000042`), so while they all have one length that order is the counter's, and each
+ * record goes straight to its slot; records are handed on as they finish, far from that order. Ids
+ * of mixed lengths (a millionth incident), of another form, or not numbered 1…n are sorted as strings.
+ */
+export function inIdOrder<T>(rows: T[], id: (r: T) => string): void {
+  const n = rows.length;
+  if (n < 2) return;
+  const first = id(rows[0]);
+  const cut = first.lastIndexOf('-') + 1;
+  const width = first.length;
+  const prefix = first.slice(0, cut);
+  const slots: (T | undefined)[] = new Array<T | undefined>(n);
+  let placed = 0;
+  for (const r of rows) {
+    const s = id(r);
+    const k = s.length === width && s.startsWith(prefix) ? digits(s, cut) : -1;
+    const at = k - 1;
+    if (k < 1 || at >= n || slots[at] !== undefined) {
+      placed = -1;
+      break;
+    }
+    slots[at] = r;
+    placed++;
+  }
+  if (placed === n) {
+    for (let i = 0; i < n; i++) rows[i] = slots[i]!;
+    return;
+  }
+  rows.sort((a, b) => {
+    const x = id(a);
+    const y = id(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** The whole number written in `s` from `from` on, or -1 if anything there is not a digit. */
+function digits(s: string, from: number): number {
+  let v = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return from < s.length ? v : -1;
 }
 
 /** Builds a run of `scenario` with `seed` at time 0. */
@@ -160,9 +208,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       finished = true;
       const units = flush(w, rec.sinks);
       const byId = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-      rec.incidents.sort(byId((r) => r.incidentId));
-      rec.calls.sort(byId((r) => r.callId));
-      rec.dispatches.sort(byId((r) => r.dispatchId));
+      inIdOrder(rec.incidents, (r) => r.incidentId);
+      inIdOrder(rec.calls, (r) => r.callId);
+      inIdOrder(rec.dispatches, (r) => r.dispatchId);
       rec.agencies.sort((a, b) => byId<AgencyRecord>((r) => r.incidentId)(a, b) || (a.tNotified ?? Infinity) - (b.tNotified ?? Infinity) || byId<AgencyRecord>((r) => r.agency)(a, b));
       return {
         log,

@@ -104,7 +104,7 @@ export function snapshot(w: World): WorldSnapshot {
       unitsArrived: r.unitsArrived,
       queued: inc.queued.length,
       awaitingApproval: inc.awaitingApproval.length,
-      agencies: [...inc.agencies.values()].map((a) => ({ agency: a.agency, tNotified: a.tNotified, tFirstArrival: a.tFirstArrival, units: a.units })),
+      agencies: [...(inc.agencies?.values() ?? [])].map((a) => ({ agency: a.agency, tNotified: a.tNotified, tFirstArrival: a.tFirstArrival, units: a.units })),
     };
   });
   const units: UnitSnapshot[] = w.units.map((u) => {

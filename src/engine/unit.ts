@@ -100,7 +100,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
     arec.channel = channel;
   }
   arec.units++;
-  inc.rec.agenciesRequired = inc.agencies.size;
+  inc.rec.agenciesRequired = inc.agencies?.size ?? 0;
   u.dispatch = d;
   u.dispatches++;
   u.status = 'alerted';

@@ -97,8 +97,8 @@ export interface IncidentState {
   needsTransport: boolean;
   open: boolean;
   dispatches: DispatchState[];
-  agencies: Map<string, AgencyRecord>;
-  tiers: Set<number>;
+  /** Each agency's part, by agency id, in the order first ordered; null until an agency is ordered (most calls settle by phone). */
+  agencies: Map<string, AgencyRecord> | null;
   /** Callers of this incident not yet done (not arrived, waiting or talking). */
   pendingCalls: number;
   /** The record has been handed to the sink. */
@@ -108,8 +108,8 @@ export interface IncidentState {
   draw: { verifyS: number; planS: number; gradeInitial: number; size0: number };
   /** Units that may work (arrived and past any precedence wait). */
   entered: number;
-  /** First arrival time by agency id and by kind, for precedence. */
-  arrivedBy: Map<string, number>;
+  /** First arrival time by agency id and by kind, for precedence; null until the first arrival. */
+  arrivedBy: Map<string, number> | null;
   /** Its requests waiting in agency queues (re-keyed when it is re-graded). */
   queued: UnitRequest[];
   /** Units on scene waiting for another agency. */

@@ -112,6 +112,7 @@ export const INDICATORS: readonly Indicator[] = [
     { id: 'C4', group: 'linkage', name: { zh: '同批一级联动单位首到时间差（P90）', en: 'Spread of first arrivals of tier-1 agencies ordered together (p90)' }, unit: 's', target: 600, aggregate: P90, weight: 2, source: SOURCES.plan, items: INCIDENTS },
     // Agencies the plan has wait for another (`after`), and those ordered later, are meant to arrive later.
     (m) => {
+      if (m.r.agencies.length === 0) return [];
       const firstOrder = new Map(m.r.incidents.map((i) => [i.incidentId, i.tFirstOrder]));
       const groups = new Map<string, number[]>();
       for (const a of m.r.agencies) {

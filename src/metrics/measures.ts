@@ -68,6 +68,8 @@ export function firstAlarm(m: MeasureInput, keep: (i: IncidentRecord) => boolean
     byIncident.get(x.incidentId)!.push(x);
   }
   const out: { incident: IncidentRecord; units: DispatchRecord[] }[] = [];
+  // Without a fire dispatch no incident has a first alarm (a run of calls settled by phone has none).
+  if (byIncident.size === 0) return out;
   for (const i of m.r.incidents) {
     const ds = byIncident.get(i.incidentId);
     if (!ds || !keep(i)) continue;
@@ -104,6 +106,7 @@ export function delayToCare(m: MeasureInput, keep: (i: IncidentRecord) => boolea
     if (!cur || a.tFirstArrival < cur.t) first.set(a.incidentId, { t: a.tFirstArrival, agency: a.agency });
   }
   const out: Sample[] = [];
+  if (first.size === 0) return out;
   for (const i of m.r.incidents) {
     const f = first.get(i.incidentId);
     if (!f || i.tFirstCall === null || !keep(i)) continue;

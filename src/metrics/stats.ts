@@ -39,42 +39,66 @@ export function notificationLatencies(r: RunRecords, tier: number): number[] {
   return r.agencies.filter((a) => a.tier === tier && a.channel !== 'mutual_aid').map((a) => diff(a.tOrdered, a.tNotified));
 }
 
+/** How many of `rows` `keep` holds for (without a list of them: a busy run counts many). */
+function count<T>(rows: readonly T[], keep: (r: T) => boolean): number {
+  let n = 0;
+  for (const r of rows) if (keep(r)) n++;
+  return n;
+}
+
+/** The sum of `f` over `rows`. */
+function total<T>(rows: readonly T[], f: (r: T) => number): number {
+  let sum = 0;
+  for (const r of rows) sum += f(r);
+  return sum;
+}
+
+/** `to − from` of each row where both happened (a run's many steps that never happened make no item). */
+function spans<T>(rows: readonly T[], from: (r: T) => number | null, to: (r: T) => number | null): number[] {
+  const out: number[] = [];
+  for (const r of rows) {
+    const a = from(r);
+    const b = to(r);
+    if (a !== null && b !== null) out.push(b - a);
+  }
+  return out;
+}
+
 /** Every summary metric of one replication, in a fixed order. */
 export function summarise(r: RunRecords): SummaryRow[] {
   const inc = r.incidents;
-  const answered = r.calls.filter((c) => c.tAnswer !== null);
-  const abandoned = r.calls.filter((c) => c.abandoned).length;
-  const graded = inc.filter((i) => i.gradeInitial !== null);
+  const abandoned = count(r.calls, (c) => c.abandoned);
+  const graded = count(inc, (i) => i.gradeInitial !== null);
   const rows: SummaryRow[] = [
     { metric: 'incidents', value: inc.length },
-    { metric: 'incidents_closed', value: inc.filter((i) => i.tClosed !== null).length },
-    { metric: 'incidents_unreported', value: inc.filter((i) => i.tAnswered === null).length },
-    { metric: 'incidents_waited_for_unit', value: inc.filter((i) => i.queuedRequests > 0).length },
+    { metric: 'incidents_closed', value: count(inc, (i) => i.tClosed !== null) },
+    { metric: 'incidents_unreported', value: count(inc, (i) => i.tAnswered === null) },
+    { metric: 'incidents_waited_for_unit', value: count(inc, (i) => i.queuedRequests > 0) },
     { metric: 'calls', value: r.calls.length },
-    { metric: 'calls_duplicate', value: r.calls.filter((c) => c.duplicate).length },
+    { metric: 'calls_duplicate', value: count(r.calls, (c) => c.duplicate) },
     { metric: 'calls_abandoned', value: abandoned },
     { metric: 'abandon_rate', value: r.calls.length ? abandoned / r.calls.length : 0 },
-    { metric: 'grading_correct_share', value: graded.length ? graded.filter((i) => i.gradeInitial === i.gradeTrue).length / graded.length : 0 },
+    { metric: 'grading_correct_share', value: graded ? count(inc, (i) => i.gradeInitial !== null && i.gradeInitial === i.gradeTrue) / graded : 0 },
     { metric: 'dispatches', value: r.dispatches.length },
-    { metric: 'mutual_aid_dispatches', value: r.dispatches.filter((d) => d.mutualAid).length },
-    { metric: 'requests_queued', value: inc.reduce((a, i) => a + i.queuedRequests, 0) },
-    { metric: 'requests_lost', value: inc.reduce((a, i) => a + i.lostRequests, 0) },
-    ...describe('answer_wait_s', answered.map((c) => c.tAnswer! - c.tArrive)),
-    ...describe('processing_s', inc.map((i) => diff(i.tFirstCall, i.tFirstOrder))),
-    ...describe('call_to_arrival_s', inc.map((i) => diff(i.tFirstCall, i.tFirstArrival))),
-    ...describe('response_s', inc.map((i) => diff(i.tOccur, i.tFirstArrival))),
-    ...describe('full_response_s', inc.map((i) => diff(i.tFirstOrder, i.tFullResponse))),
-    ...describe('order_to_alert_s', r.dispatches.map((d) => diff(d.tOrder, d.tAlert))),
-    ...describe('turnout_s', r.dispatches.map((d) => diff(d.tAlert, d.tEnroute))),
+    { metric: 'mutual_aid_dispatches', value: count(r.dispatches, (d) => d.mutualAid) },
+    { metric: 'requests_queued', value: total(inc, (i) => i.queuedRequests) },
+    { metric: 'requests_lost', value: total(inc, (i) => i.lostRequests) },
+    ...describe('answer_wait_s', spans(r.calls, (c) => c.tArrive, (c) => c.tAnswer)),
+    ...describe('processing_s', spans(inc, (i) => i.tFirstCall, (i) => i.tFirstOrder)),
+    ...describe('call_to_arrival_s', spans(inc, (i) => i.tFirstCall, (i) => i.tFirstArrival)),
+    ...describe('response_s', spans(inc, (i) => i.tOccur, (i) => i.tFirstArrival)),
+    ...describe('full_response_s', spans(inc, (i) => i.tFirstOrder, (i) => i.tFullResponse)),
+    ...describe('order_to_alert_s', spans(r.dispatches, (d) => d.tOrder, (d) => d.tAlert)),
+    ...describe('turnout_s', spans(r.dispatches, (d) => d.tAlert, (d) => d.tEnroute)),
     ...describe('travel_s', r.dispatches.map((d) => d.travelS ?? NaN)),
     ...describe('unit_utilization', r.units.map((u) => u.utilization)),
-    { metric: 'escalations', value: inc.reduce((a, i) => a + i.escalations, 0) },
-    { metric: 'incidents_reported_upward', value: inc.filter((i) => i.tReported !== null).length },
-    { metric: 'command_posts', value: inc.filter((i) => i.tCommandPost !== null).length },
-    { metric: 'orders_refused', value: inc.reduce((a, i) => a + i.ordersRefused, 0) },
+    { metric: 'escalations', value: total(inc, (i) => i.escalations) },
+    { metric: 'incidents_reported_upward', value: count(inc, (i) => i.tReported !== null) },
+    { metric: 'command_posts', value: count(inc, (i) => i.tCommandPost !== null) },
+    { metric: 'orders_refused', value: total(inc, (i) => i.ordersRefused) },
     ...describe('coordination_wait_s', inc.filter((i) => i.coordinationWaitS > 0).map((i) => i.coordinationWaitS)),
-    ...describe('report_s', inc.map((i) => diff(i.tPlan, i.tReported))),
-    ...describe('control_s', inc.map((i) => diff(i.tOccur, i.tControlled))),
+    ...describe('report_s', spans(inc, (i) => i.tPlan, (i) => i.tReported)),
+    ...describe('control_s', spans(inc, (i) => i.tOccur, (i) => i.tControlled)),
     ...[1, 2, 3].flatMap((tier) => describe(`notification_tier${tier}_s`, notificationLatencies(r, tier))),
   ];
   return rows;

@@ -39,66 +39,101 @@ export function notificationLatencies(r: RunRecords, tier: number): number[] {
   return r.agencies.filter((a) => a.tier === tier && a.channel !== 'mutual_aid').map((a) => diff(a.tOrdered, a.tNotified));
 }
 
-/** How many of `rows` `keep` holds for (without a list of them: a busy run counts many). */
-function count<T>(rows: readonly T[], keep: (r: T) => boolean): number {
-  let n = 0;
-  for (const r of rows) if (keep(r)) n++;
-  return n;
-}
-
-/** The sum of `f` over `rows`. */
-function total<T>(rows: readonly T[], f: (r: T) => number): number {
-  let sum = 0;
-  for (const r of rows) sum += f(r);
-  return sum;
-}
-
-/** `to − from` of each row where both happened (a run's many steps that never happened make no item). */
-function spans<T>(rows: readonly T[], from: (r: T) => number | null, to: (r: T) => number | null): number[] {
-  const out: number[] = [];
-  for (const r of rows) {
-    const a = from(r);
-    const b = to(r);
-    if (a !== null && b !== null) out.push(b - a);
-  }
-  return out;
+/** `to − from` where both steps happened, onto `out` (a run's many steps that never happened make no item). */
+function pushSpan(out: number[], from: number | null, to: number | null): void {
+  if (from !== null && to !== null) out.push(to - from);
 }
 
 /** Every summary metric of one replication, in a fixed order. */
 export function summarise(r: RunRecords): SummaryRow[] {
+  // One pass over each kind of record, reading fields directly: a busy run has hundreds of thousands.
   const inc = r.incidents;
-  const abandoned = count(r.calls, (c) => c.abandoned);
-  const graded = count(inc, (i) => i.gradeInitial !== null);
+  let closed = 0;
+  let unreported = 0;
+  let waited = 0;
+  let graded = 0;
+  let gradedRight = 0;
+  let queued = 0;
+  let lost = 0;
+  let escalations = 0;
+  let reported = 0;
+  let posts = 0;
+  let refused = 0;
+  const processing: number[] = [];
+  const callToArrival: number[] = [];
+  const response: number[] = [];
+  const fullResponse: number[] = [];
+  const coordination: number[] = [];
+  const report: number[] = [];
+  const control: number[] = [];
+  for (const i of inc) {
+    if (i.tClosed !== null) closed++;
+    if (i.tAnswered === null) unreported++;
+    if (i.queuedRequests > 0) waited++;
+    if (i.gradeInitial !== null) {
+      graded++;
+      if (i.gradeInitial === i.gradeTrue) gradedRight++;
+    }
+    queued += i.queuedRequests;
+    lost += i.lostRequests;
+    escalations += i.escalations;
+    if (i.tReported !== null) reported++;
+    if (i.tCommandPost !== null) posts++;
+    refused += i.ordersRefused;
+    pushSpan(processing, i.tFirstCall, i.tFirstOrder);
+    pushSpan(callToArrival, i.tFirstCall, i.tFirstArrival);
+    pushSpan(response, i.tOccur, i.tFirstArrival);
+    pushSpan(fullResponse, i.tFirstOrder, i.tFullResponse);
+    if (i.coordinationWaitS > 0) coordination.push(i.coordinationWaitS);
+    pushSpan(report, i.tPlan, i.tReported);
+    pushSpan(control, i.tOccur, i.tControlled);
+  }
+  let duplicate = 0;
+  let abandoned = 0;
+  const answerWait: number[] = [];
+  for (const c of r.calls) {
+    if (c.duplicate) duplicate++;
+    if (c.abandoned) abandoned++;
+    pushSpan(answerWait, c.tArrive, c.tAnswer);
+  }
+  let mutualAid = 0;
+  const orderToAlert: number[] = [];
+  const turnout: number[] = [];
+  for (const d of r.dispatches) {
+    if (d.mutualAid) mutualAid++;
+    pushSpan(orderToAlert, d.tOrder, d.tAlert);
+    pushSpan(turnout, d.tAlert, d.tEnroute);
+  }
   const rows: SummaryRow[] = [
     { metric: 'incidents', value: inc.length },
-    { metric: 'incidents_closed', value: count(inc, (i) => i.tClosed !== null) },
-    { metric: 'incidents_unreported', value: count(inc, (i) => i.tAnswered === null) },
-    { metric: 'incidents_waited_for_unit', value: count(inc, (i) => i.queuedRequests > 0) },
+    { metric: 'incidents_closed', value: closed },
+    { metric: 'incidents_unreported', value: unreported },
+    { metric: 'incidents_waited_for_unit', value: waited },
     { metric: 'calls', value: r.calls.length },
-    { metric: 'calls_duplicate', value: count(r.calls, (c) => c.duplicate) },
+    { metric: 'calls_duplicate', value: duplicate },
     { metric: 'calls_abandoned', value: abandoned },
     { metric: 'abandon_rate', value: r.calls.length ? abandoned / r.calls.length : 0 },
-    { metric: 'grading_correct_share', value: graded ? count(inc, (i) => i.gradeInitial !== null && i.gradeInitial === i.gradeTrue) / graded : 0 },
+    { metric: 'grading_correct_share', value: graded ? gradedRight / graded : 0 },
     { metric: 'dispatches', value: r.dispatches.length },
-    { metric: 'mutual_aid_dispatches', value: count(r.dispatches, (d) => d.mutualAid) },
-    { metric: 'requests_queued', value: total(inc, (i) => i.queuedRequests) },
-    { metric: 'requests_lost', value: total(inc, (i) => i.lostRequests) },
-    ...describe('answer_wait_s', spans(r.calls, (c) => c.tArrive, (c) => c.tAnswer)),
-    ...describe('processing_s', spans(inc, (i) => i.tFirstCall, (i) => i.tFirstOrder)),
-    ...describe('call_to_arrival_s', spans(inc, (i) => i.tFirstCall, (i) => i.tFirstArrival)),
-    ...describe('response_s', spans(inc, (i) => i.tOccur, (i) => i.tFirstArrival)),
-    ...describe('full_response_s', spans(inc, (i) => i.tFirstOrder, (i) => i.tFullResponse)),
-    ...describe('order_to_alert_s', spans(r.dispatches, (d) => d.tOrder, (d) => d.tAlert)),
-    ...describe('turnout_s', spans(r.dispatches, (d) => d.tAlert, (d) => d.tEnroute)),
+    { metric: 'mutual_aid_dispatches', value: mutualAid },
+    { metric: 'requests_queued', value: queued },
+    { metric: 'requests_lost', value: lost },
+    ...describe('answer_wait_s', answerWait),
+    ...describe('processing_s', processing),
+    ...describe('call_to_arrival_s', callToArrival),
+    ...describe('response_s', response),
+    ...describe('full_response_s', fullResponse),
+    ...describe('order_to_alert_s', orderToAlert),
+    ...describe('turnout_s', turnout),
     ...describe('travel_s', r.dispatches.map((d) => d.travelS ?? NaN)),
     ...describe('unit_utilization', r.units.map((u) => u.utilization)),
-    { metric: 'escalations', value: total(inc, (i) => i.escalations) },
-    { metric: 'incidents_reported_upward', value: count(inc, (i) => i.tReported !== null) },
-    { metric: 'command_posts', value: count(inc, (i) => i.tCommandPost !== null) },
-    { metric: 'orders_refused', value: total(inc, (i) => i.ordersRefused) },
-    ...describe('coordination_wait_s', inc.filter((i) => i.coordinationWaitS > 0).map((i) => i.coordinationWaitS)),
-    ...describe('report_s', spans(inc, (i) => i.tPlan, (i) => i.tReported)),
-    ...describe('control_s', spans(inc, (i) => i.tOccur, (i) => i.tControlled)),
+    { metric: 'escalations', value: escalations },
+    { metric: 'incidents_reported_upward', value: reported },
+    { metric: 'command_posts', value: posts },
+    { metric: 'orders_refused', value: refused },
+    ...describe('coordination_wait_s', coordination),
+    ...describe('report_s', report),
+    ...describe('control_s', control),
     ...[1, 2, 3].flatMap((tier) => describe(`notification_tier${tier}_s`, notificationLatencies(r, tier))),
   ];
   return rows;

@@ -60,7 +60,7 @@ function queueCall(w: World, call: CallState): void {
   const patience = w.scenario.center.patience;
   if (patience) {
     const p = sample(patience, w.patienceRng);
-    call.patienceTimer = w.kernel.after(p, () => abandon(w, call));
+    call.patienceTimer = w.kernel.call(p, abandon, w, call, undefined);
   }
 }
 
@@ -81,54 +81,63 @@ function answer(w: World, call: CallState): void {
     answerNonEmergency(w, call, call.stream);
     return;
   }
+  w.kernel.call(sample(w.scenario.center.answerTime, w.takerRng), answered, w, call, undefined);
+}
+
+/** The call-taker answers: a first call about its incident, or a repeat one recognised and merged. */
+function answered(w: World, call: CallState): void {
   const c = w.scenario.center;
-  const rng = w.takerRng;
-  const answerS = sample(c.answerTime, rng);
-  w.kernel.after(answerS, () => {
-    const inc = call.incident!;
-    call.rec.tAnswer = w.kernel.now();
-    call.rec.duplicate = inc.known;
-    // A repeat call about a known incident is recognised and merged into it.
-    if (inc.known) {
-      inc.rec.duplicateCalls++;
-      call.rec.kind = 'repeat';
-    }
-    if (inc.rec.tAnswered === null) inc.rec.tAnswered = call.rec.tAnswer;
-    w.logging && w.emit('call.answer', { incident: inc.rec.incidentId }, { call: call.rec.callId, duplicate: call.rec.duplicate });
-    const first = !inc.known;
-    inc.known = true;
-    const handleS = sample(first ? c.handlingTime : c.duplicateHandlingTime, rng);
-    // 边接边派: once type and address are known the order goes, while the call-taker stays on the line.
-    const during = first && c.dispatchDuringCall !== null;
-    if (during) w.kernel.after(Math.min(handleS, Math.max(0, sample(c.dispatchDuringCall!.after, w.duringCallRng))), () => decideDuringCall(w, inc));
-    w.kernel.after(handleS, () => {
-      endCall(w, call);
-      if (first && !during) verifyAndPlan(w, inc);
-      serveLine(w, 'emergency');
-    });
-  });
+  const inc = call.incident!;
+  call.rec.tAnswer = w.kernel.now();
+  call.rec.duplicate = inc.known;
+  // A repeat call about a known incident is recognised and merged into it.
+  if (inc.known) {
+    inc.rec.duplicateCalls++;
+    call.rec.kind = 'repeat';
+  }
+  if (inc.rec.tAnswered === null) inc.rec.tAnswered = call.rec.tAnswer;
+  w.logging && w.emit('call.answer', { incident: inc.rec.incidentId }, { call: call.rec.callId, duplicate: call.rec.duplicate });
+  const first = !inc.known;
+  inc.known = true;
+  const handleS = sample(first ? c.handlingTime : c.duplicateHandlingTime, w.takerRng);
+  // 边接边派: once type and address are known the order goes, while the call-taker stays on the line.
+  const during = first && c.dispatchDuringCall !== null;
+  if (during) w.kernel.call(Math.min(handleS, Math.max(0, sample(c.dispatchDuringCall!.after, w.duringCallRng))), decideDuringCall, w, inc, undefined);
+  // What the hang-up leaves to do: verify and plan after a first call, unless that was done during it.
+  w.kernel.call(handleS, handled, w, call, first && !during);
+}
+
+/** The call-taker hangs up; after a first call handled in full the center verifies and plans. */
+function handled(w: World, call: CallState, thenVerify: boolean): void {
+  endCall(w, call);
+  if (thenVerify) verifyAndPlan(w, call.incident!);
+  serveLine(w, 'emergency');
 }
 
 /** A call that needs no unit: handled in its time, or transferred (to the non-emergency line or away). */
 function answerNonEmergency(w: World, call: CallState, stream: NonEmergencyStream): void {
-  const rng = w.nonEmergencyRng;
-  const answerS = sample(w.scenario.center.answerTime, rng);
-  w.kernel.after(answerS, () => {
-    call.rec.tAnswer = w.kernel.now();
-    w.logging && w.emit('call.answer', {}, { call: call.rec.callId, duplicate: false });
-    const transfer = call.rec.kind === 'transfer';
-    const handleS = Math.max(0, sample(transfer ? stream.transfer!.time : stream.handlingTime, rng));
-    w.kernel.after(handleS, () => {
-      const line = call.rec.line;
-      endCall(w, call);
-      if (transfer) {
-        const to = w.nonEmergencyTakers ? 'nonEmergency' : 'away';
-        w.logging && w.emit('call.transfer', {}, { call: call.rec.callId, to });
-        if (to === 'nonEmergency') nonEmergencyArrives(w, stream, 'nonEmergency');
-      }
-      serveLine(w, line);
-    });
-  });
+  w.kernel.call(sample(w.scenario.center.answerTime, w.nonEmergencyRng), answeredNonEmergency, w, call, stream);
+}
+
+/** The call that needs no unit is answered; it is handled, or its transfer takes its time. */
+function answeredNonEmergency(w: World, call: CallState, stream: NonEmergencyStream): void {
+  call.rec.tAnswer = w.kernel.now();
+  w.logging && w.emit('call.answer', {}, { call: call.rec.callId, duplicate: false });
+  const transfer = call.rec.kind === 'transfer';
+  const handleS = Math.max(0, sample(transfer ? stream.transfer!.time : stream.handlingTime, w.nonEmergencyRng));
+  w.kernel.call(handleS, handledNonEmergency, w, call, stream);
+}
+
+/** The call that needs no unit ends; a transfer goes on to the non-emergency line (or away). */
+function handledNonEmergency(w: World, call: CallState, stream: NonEmergencyStream): void {
+  const line = call.rec.line;
+  endCall(w, call);
+  if (call.rec.kind === 'transfer') {
+    const to = w.nonEmergencyTakers ? 'nonEmergency' : 'away';
+    w.logging && w.emit('call.transfer', {}, { call: call.rec.callId, to });
+    if (to === 'nonEmergency') nonEmergencyArrives(w, stream, 'nonEmergency');
+  }
+  serveLine(w, line);
 }
 
 /** The call-taker hangs up: the position is free again. */

@@ -39,10 +39,13 @@ function activatePlan(w: World, inc: IncidentState): void {
 
 /** The serial chain: the first call about `inc` has been handled; verify, give a level, activate the plan. */
 export function verifyAndPlan(w: World, inc: IncidentState): void {
-  w.kernel.after(inc.draw.verifyS, () => {
-    verify(w, inc, false);
-    w.kernel.after(inc.draw.planS, () => activatePlan(w, inc));
-  });
+  w.kernel.call(inc.draw.verifyS, verified, w, inc, false);
+}
+
+/** Verification done: the level now, the plan after the plan time. */
+function verified(w: World, inc: IncidentState): void {
+  verify(w, inc, false);
+  w.kernel.call(inc.draw.planS, activatePlan, w, inc, undefined);
 }
 
 /** 边接边派: type and address are known while the first call goes on; the level and the plan come now. */

@@ -102,12 +102,16 @@ function scheduleNext(w: World, bg: BackgroundState): void {
   const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, bg.perDay, s.durationS);
   bg.timer = null;
   if (t >= s.durationS) return;
-  bg.timer = w.kernel.after(t - w.kernel.now(), () => {
-    const z = s.zones[pickIndex(b.zoneWeights, bg.placeRng, total)];
-    const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng, z.holes) ?? z : z;
-    occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
-    scheduleNext(w, bg);
-  });
+  bg.timer = w.kernel.call(t - w.kernel.now(), backgroundIncident, w, bg, total);
+}
+
+/** A background stream's incident happens now, in a zone drawn by weight (`total`: the weights' sum); the next is scheduled. */
+function backgroundIncident(w: World, bg: BackgroundState, total: number): void {
+  const b = bg.def;
+  const z = w.scenario.zones[pickIndex(b.zoneWeights, bg.placeRng, total)];
+  const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng, z.holes) ?? z : z;
+  occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
+  scheduleNext(w, bg);
 }
 
 /**

@@ -178,7 +178,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: trueName, source: o.source };
     w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
   }
-  if (delays === null) w.kernel.after(delay0, () => callArrives(w, inc, channel0));
+  if (delays === null) w.kernel.call(delay0, callArrives, w, inc, channel0);
   else scheduleCallers(w, inc, delays, channels!);
   // A growing incident crosses its thresholds whether or not anyone is there to see it.
   if (type.dynamics) watchThresholds(w, inc, () => sizeCrossed(w, inc));
@@ -193,7 +193,7 @@ function callerChannel(type: IncidentState['type'], rng: Rng): string {
 /** Schedules several callers, earliest first (ties in the order drawn). */
 function scheduleCallers(w: World, inc: IncidentState, delays: number[], channels: string[]): void {
   const order = delays.map((d, k) => k).sort((a, b) => delays[a] - delays[b] || a - b);
-  for (const k of order) w.kernel.after(delays[k], () => callArrives(w, inc, channels[k]));
+  for (const k of order) w.kernel.call(delays[k], callArrives, w, inc, channels[k]);
 }
 
 /** The scene as a travel-model place, prepared the first time a unit or a delivery heads there. */
@@ -312,7 +312,7 @@ export function checkControl(w: World, inc: IncidentState): void {
   if (inc.type.supplies.length && suppliedAt === now) inc.rec.tSupplied = now;
   inc.suppliesAt = suppliedAt;
   const end = workEnd(now, workS, suppliedAt, inc.type.shortageFactor);
-  inc.closeTimer = w.kernel.after(end - now, () => closeIncident(w, inc));
+  inc.closeTimer = w.kernel.call(end - now, closeIncident, w, inc, undefined);
 }
 
 /** A growing incident crossed a size threshold. */

@@ -121,7 +121,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
     const stagingS = onTheWay || u.agency.staging === null ? 0 : Math.max(0, sample(u.agency.staging, rng));
     const turnout = () => {
       const turnoutS = onTheWay ? 0 : Math.max(0, sample(isNight(w, t) ? u.def.turnoutNight : u.def.turnoutDay, rng));
-      u.timer = w.kernel.after(turnoutS, () => depart(w, u, d));
+      u.timer = w.kernel.call(turnoutS, depart, w, u, d);
     };
     if (stagingS === 0) {
       d.rec.tStaged = t;
@@ -209,7 +209,7 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
     u.trip = null;
     w.logging && w.emit('unit.hospital', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { hospital: best.id });
     const handoverS = Math.max(0, sample(best.handover, u.rng));
-    u.timer = w.kernel.after(handoverS, () => becomeFree(w, u));
+    u.timer = w.kernel.call(handoverS, becomeFree, w, u, undefined);
   });
 }
 

@@ -16,11 +16,13 @@ import { decideDuringCall, verifyAndPlan } from './decide.ts';
 
 /** A new call's state and record (the caller has not reached a position yet). */
 function newCall(w: World, incident: IncidentState | null, stream: NonEmergencyStream | null, channel: string, kind: CallKind, line: CallLine): CallState {
-  const id = `call-${String(++w.counters.call).padStart(6, '0')}`;
+  const n = ++w.counters.call;
+  const id = `call-${String(n).padStart(6, '0')}`;
   // A literal of its own: the record outlives the call's state (see `occur`).
   const rec: CallRecord = { callId: id, incidentId: incident?.rec.incidentId ?? '', channel, tArrive: w.kernel.now(), tAnswer: null, tEnd: null, abandoned: false, duplicate: false, kind, line };
   return {
     rec,
+    n,
     incident,
     stream,
     gone: false,
@@ -150,7 +152,7 @@ function endCall(w: World, call: CallState): void {
 
 function finishCall(w: World, call: CallState): void {
   w.liveCalls.delete(call);
-  w.sinks.call?.(call.rec);
+  w.sinks.call?.(call.rec, call.n);
   if (call.incident) {
     call.incident.pendingCalls--;
     finishIncident(w, call.incident);

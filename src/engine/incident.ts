@@ -78,7 +78,8 @@ export function occur(w: World, o: Occurrence): IncidentState {
   };
   if (o.size !== undefined && type.dynamics) draw.size0 = Math.max(1e-6, o.size);
   const trueName = gradeName(eventGrade(type, gradeTrue));
-  const id = `inc-${String(++w.counters.incident).padStart(6, '0')}`;
+  const n = ++w.counters.incident;
+  const id = `inc-${String(n).padStart(6, '0')}`;
   // The record outlives the incident's state: a literal of its own, so V8 can learn to allocate
   // records where long-lived objects go instead of copying each one out of the young generation.
   const rec: IncidentRecord = {
@@ -134,6 +135,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
   };
   const inc: IncidentState = {
     rec,
+    n,
     type,
     name: o.name ?? null,
     pin,
@@ -406,7 +408,7 @@ export function finishIncident(w: World, inc: IncidentState): void {
     w.open.delete(inc.rec.incidentId);
     inc.recorded = true;
     sealRecord(w, inc);
-    w.sinks.incident?.(inc.rec);
+    w.sinks.incident?.(inc.rec, inc.n);
     for (const a of inc.agencies?.values() ?? []) w.sinks.agency?.(a);
   }
 }

@@ -15,6 +15,7 @@ import { depotRecords } from './stockpile.ts';
 import { sealRecord } from './incident.ts';
 import { applyInjection, type Injection, type InjectResult } from './inject.ts';
 import { snapshot, type WorldSnapshot } from './snapshot.ts';
+import { KeptRecords } from './kept.ts';
 import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from './records.ts';
 
 export type { Injection, InjectResult, Refusal, RefusalCode } from './inject.ts';
@@ -55,41 +56,31 @@ export interface Simulation {
 
 /** Collects records as they are handed on (or only counts them). */
 function recordSinks(keepRecords: boolean) {
-  const incidents: IncidentRecord[] = [];
-  const calls: CallRecord[] = [];
-  const dispatches: DispatchRecord[] = [];
+  const incidents = new KeptRecords<IncidentRecord>(keepRecords);
+  const calls = new KeptRecords<CallRecord>(keepRecords);
+  const dispatches = new KeptRecords<DispatchRecord>(keepRecords);
   const agencies: AgencyRecord[] = [];
-  const counts = { incidents: 0, calls: 0, dispatches: 0 };
   const sinks: Required<Sinks> = {
-    incident: (r) => {
-      counts.incidents++;
-      if (keepRecords) incidents.push(r);
-    },
-    call: (r) => {
-      counts.calls++;
-      if (keepRecords) calls.push(r);
-    },
-    dispatch: (r) => {
-      counts.dispatches++;
-      if (keepRecords) dispatches.push(r);
-    },
+    incident: (r, n) => incidents.add(r, n),
+    call: (r, n) => calls.add(r, n),
+    dispatch: (r, n) => dispatches.add(r, n),
     agency: (r) => {
       if (keepRecords) agencies.push(r);
     },
   };
-  return { sinks, incidents, calls, dispatches, agencies, counts };
+  return { sinks, incidents, calls, dispatches, agencies };
 }
 
 /** Hands on what is still under way at the end (its missing times stay empty) and the units' totals. */
 function flush(w: World, sinks: Required<Sinks>): UnitRecord[] {
   const end = w.scenario.durationS;
   for (const inc of w.open.values()) {
-    for (const d of inc.dispatches) if (d.unit.dispatch === d) sinks.dispatch(d.rec);
+    for (const d of inc.dispatches) if (d.unit.dispatch === d) sinks.dispatch(d.rec, d.n);
     sealRecord(w, inc);
-    sinks.incident(inc.rec);
+    sinks.incident(inc.rec, inc.n);
     for (const a of inc.agencies?.values() ?? []) sinks.agency(a);
   }
-  for (const c of w.liveCalls) sinks.call(c.rec);
+  for (const c of w.liveCalls) sinks.call(c.rec, c.n);
   return w.units.map((u) => {
     const busyS = u.busyS + (u.dispatch ? end - u.busySince : 0);
     return {
@@ -106,54 +97,6 @@ function flush(w: World, sinks: Required<Sinks>): UnitRecord[] {
       reportLatencyMaxS: u.reportStats.applied ? u.reportStats.latencyMaxS : null,
     };
   });
-}
-
-/**
- * Puts records in the order of their ids as strings. Ids are a prefix and a counter padded to six
- * digits (`inc-000042`), so while they all have one length that order is the counter's, and each
- * record goes straight to its slot; records are handed on as they finish, far from that order. Ids
- * of mixed lengths (a millionth incident), of another form, or not numbered 1…n are sorted as strings.
- */
-export function inIdOrder<T>(rows: T[], id: (r: T) => string): void {
-  const n = rows.length;
-  if (n < 2) return;
-  const first = id(rows[0]);
-  const cut = first.lastIndexOf('-') + 1;
-  const width = first.length;
-  const prefix = first.slice(0, cut);
-  const slots: (T | undefined)[] = new Array<T | undefined>(n);
-  let placed = 0;
-  for (const r of rows) {
-    const s = id(r);
-    const k = s.length === width && s.startsWith(prefix) ? digits(s, cut) : -1;
-    const at = k - 1;
-    if (k < 1 || at >= n || slots[at] !== undefined) {
-      placed = -1;
-      break;
-    }
-    slots[at] = r;
-    placed++;
-  }
-  if (placed === n) {
-    for (let i = 0; i < n; i++) rows[i] = slots[i]!;
-    return;
-  }
-  rows.sort((a, b) => {
-    const x = id(a);
-    const y = id(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-}
-
-/** The whole number written in `s` from `from` on, or -1 if anything there is not a digit. */
-function digits(s: string, from: number): number {
-  let v = 0;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return from < s.length ? v : -1;
 }
 
 /** Builds a run of `scenario` with `seed` at time 0. */
@@ -208,14 +151,18 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       finished = true;
       const units = flush(w, rec.sinks);
       const byId = <T>(key: (r: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-      inIdOrder(rec.incidents, (r) => r.incidentId);
-      inIdOrder(rec.calls, (r) => r.callId);
-      inIdOrder(rec.dispatches, (r) => r.dispatchId);
       rec.agencies.sort((a, b) => byId<AgencyRecord>((r) => r.incidentId)(a, b) || (a.tNotified ?? Infinity) - (b.tNotified ?? Infinity) || byId<AgencyRecord>((r) => r.agency)(a, b));
       return {
         log,
-        records: { incidents: rec.incidents, calls: rec.calls, dispatches: rec.dispatches, units, agencies: rec.agencies, depots: depotRecords(w) },
-        counts: { kernelEvents: w.kernel.delivered(), incidents: rec.counts.incidents, calls: rec.counts.calls, dispatches: rec.counts.dispatches, logEvents: seq },
+        records: {
+          incidents: rec.incidents.inIdOrder((r) => r.incidentId),
+          calls: rec.calls.inIdOrder((r) => r.callId),
+          dispatches: rec.dispatches.inIdOrder((r) => r.dispatchId),
+          units,
+          agencies: rec.agencies,
+          depots: depotRecords(w),
+        },
+        counts: { kernelEvents: w.kernel.delivered(), incidents: rec.incidents.count, calls: rec.calls.count, dispatches: rec.dispatches.count, logEvents: seq },
       };
     },
   };

@@ -64,7 +64,8 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
   const inc = req.incident;
   const onRoad = u.status === 'returning' || u.status === 'moving';
   if (onRoad) halt(w, u);
-  const id = `dsp-${String(++w.counters.dispatch).padStart(6, '0')}`;
+  const n = ++w.counters.dispatch;
+  const id = `dsp-${String(n).padStart(6, '0')}`;
   const channel = u.agency === req.agency ? req.channel : 'mutual_aid';
   const d: DispatchState = {
     rec: {
@@ -86,6 +87,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
       tEnter: null,
       tStaged: null,
     },
+    n,
     incident: inc,
     unit: u,
     line: req.line,
@@ -230,7 +232,7 @@ function becomeFree(w: World, u: UnitState): void {
   u.busyS += now - u.busySince;
   u.dispatch = null;
   u.timer = null;
-  w.sinks.dispatch?.(d.rec);
+  w.sinks.dispatch?.(d.rec, d.n);
   w.logging && w.emit('unit.return', { unit: u.def.id, agency: u.agency.id }, { dispatch: d.rec.dispatchId, to: u.base.station ?? '' });
   if (u.at === u.base) u.status = 'available';
   else driveToBase(w, u, 'returning', () => arriveAtBase(w, u));

@@ -64,6 +64,8 @@ export interface UnitState {
 
 export interface DispatchState {
   rec: DispatchRecord;
+  /** Its number, from 1 (the one in its id). */
+  n: number;
   incident: IncidentState;
   unit: UnitState;
   line: ResponseLine;
@@ -82,6 +84,8 @@ export interface UnitRequest {
 
 export interface IncidentState {
   rec: IncidentRecord;
+  /** Its number, from 1 (the one in its id). */
+  n: number;
   type: IncidentType;
   /** The name a script or an exercise gives it (null for background and history incidents). */
   name: string | null;
@@ -146,6 +150,8 @@ export interface IncidentState {
 
 export interface CallState {
   rec: CallRecord;
+  /** Its number, from 1 (the one in its id). */
+  n: number;
   /** The incident the call is about; null for a call that needs no unit. */
   incident: IncidentState | null;
   /** The stream of a call that needs no unit (its handling and transfer); null for an incident's call. */
@@ -180,10 +186,11 @@ export interface BackgroundState {
   perDay?: (dayIndex: number) => number;
 }
 
+/** Where finished records go; `n` is the record's number, from 1 (the one in its id). */
 export interface Sinks {
-  incident?: (r: IncidentRecord) => void;
-  call?: (r: CallRecord) => void;
-  dispatch?: (r: DispatchRecord) => void;
+  incident?: (r: IncidentRecord, n: number) => void;
+  call?: (r: CallRecord, n: number) => void;
+  dispatch?: (r: DispatchRecord, n: number) => void;
   agency?: (r: AgencyRecord) => void;
 }
 

@@ -1,38 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inIdOrder } from '../../src/engine/simulate.ts';
+import { KeptRecords } from '../../src/engine/kept.ts';
 
 const asStrings = (ids: string[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const ordered = (ids: string[]) => {
-  const rows = ids.map((id) => ({ id }));
-  inIdOrder(rows, (r) => r.id);
-  return rows.map((r) => r.id);
-};
 const padded = (prefix: string, n: number) => `${prefix}-${String(n).padStart(6, '0')}`;
+/** Keeps records numbered `numbers` (ids from them unless given), handed on in that order; their ids as put in order. */
+const ordered = (numbers: number[], ids = numbers.map((n) => padded('inc', n))) => {
+  const kept = new KeptRecords<{ id: string }>(true);
+  numbers.forEach((n, k) => kept.add({ id: ids[k] }, n));
+  return kept.inIdOrder((r) => r.id).map((r) => r.id);
+};
 
 describe('records in id order', () => {
-  it('places a shuffled run of counters 1…n by slot, as the string sort would', () => {
+  it('puts records numbered 1…n, handed on in any order, in the order of their ids', () => {
+    const shuffled = fc.integer({ min: 0, max: 300 }).chain((n) => fc.shuffledSubarray([...Array(n).keys()].map((k) => k + 1), { minLength: n, maxLength: n }));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 300 }).chain((n) => fc.shuffledSubarray([...Array(n).keys()].map((k) => padded('inc', k + 1)), { minLength: n, maxLength: n })), (ids) => {
-        expect(ordered(ids)).toEqual(asStrings(ids));
+      fc.property(shuffled, (numbers) => {
+        const ids = numbers.map((n) => padded('inc', n));
+        expect(ordered(numbers)).toEqual(asStrings(ids));
       }),
     );
   });
 
-  it('falls back to the string order for holes, repeats, a millionth id and other forms', () => {
-    const cases = [
-      [padded('call', 3), padded('call', 1)],
-      [padded('dsp', 2), padded('dsp', 2), padded('dsp', 1)],
-      ['inc-1000000', padded('inc', 999_999), padded('inc', 2), padded('inc', 1)],
-      ['inc-00000a', padded('inc', 1)],
-      ['x', 'inc-', padded('inc', 1)],
-    ];
-    for (const ids of cases) expect(ordered(ids)).toEqual(asStrings(ids));
-    const someIds = fc.array(fc.oneof(fc.string(), fc.integer({ min: 0, max: 20 }).map((k) => padded('inc', k))));
+  it('sorts the ids as strings where the numbers are not 1…n once each, or past a million', () => {
+    expect(ordered([3, 1])).toEqual([padded('inc', 1), padded('inc', 3)]);
+    expect(ordered([2, 2, 1], ['dsp-000002', 'dsp-000002b', 'dsp-000001'])).toEqual(['dsp-000001', 'dsp-000002', 'dsp-000002b']);
+    // A millionth record: its id sorts between those of the 100,000th and the 100,001st.
+    const million = Array.from({ length: 1_000_000 }, (_, k) => 1_000_000 - k);
+    const inOrder = ordered(million);
+    expect(inOrder.slice(99_999, 100_002)).toEqual(['inc-100000', 'inc-1000000', 'inc-100001']);
+    expect(inOrder).toEqual(asStrings(million.map((n) => padded('inc', n))));
+    const someNumbers = fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 40 });
     fc.assert(
-      fc.property(someIds, (ids) => {
-        expect(ordered(ids)).toEqual(asStrings(ids));
+      fc.property(someNumbers, (ns) => {
+        const ids = ns.map((n, k) => `${padded('inc', n)}#${k}`);
+        expect(ordered(ns, ids)).toEqual(asStrings(ids));
       }),
     );
+  });
+
+  it('counts every record, and keeps none when told not to', () => {
+    const kept = new KeptRecords<{ id: string }>(false);
+    kept.add({ id: 'a' }, 1);
+    kept.add({ id: 'b' }, 2);
+    expect(kept.count).toBe(2);
+    expect(kept.inIdOrder((r) => r.id)).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ function queueCall(w: World, call: CallState): void {
   const patience = w.scenario.center.patience;
   if (patience) {
     const p = sample(patience, w.patienceRng);
-    call.patienceTimer = w.kernel.call(p, abandon, w, call, undefined);
+    call.patienceTimer = w.kernel.call(p, abandon, w, call);
   }
 }
 
@@ -83,7 +83,7 @@ function answer(w: World, call: CallState): void {
     answerNonEmergency(w, call, call.stream);
     return;
   }
-  w.kernel.call(sample(w.scenario.center.answerTime, w.takerRng), answered, w, call, undefined);
+  w.kernel.call(sample(w.scenario.center.answerTime, w.takerRng), answered, w, call);
 }
 
 /** The call-taker answers: a first call about its incident, or a repeat one recognised and merged. */
@@ -104,7 +104,7 @@ function answered(w: World, call: CallState): void {
   const handleS = sample(first ? c.handlingTime : c.duplicateHandlingTime, w.takerRng);
   // 边接边派: once type and address are known the order goes, while the call-taker stays on the line.
   const during = first && c.dispatchDuringCall !== null;
-  if (during) w.kernel.call(Math.min(handleS, Math.max(0, sample(c.dispatchDuringCall!.after, w.duringCallRng))), decideDuringCall, w, inc, undefined);
+  if (during) w.kernel.call(Math.min(handleS, Math.max(0, sample(c.dispatchDuringCall!.after, w.duringCallRng))), decideDuringCall, w, inc);
   // What the hang-up leaves to do: verify and plan after a first call, unless that was done during it.
   w.kernel.call(handleS, handled, w, call, first && !during);
 }

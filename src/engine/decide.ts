@@ -39,13 +39,13 @@ function activatePlan(w: World, inc: IncidentState): void {
 
 /** The serial chain: the first call about `inc` has been handled; verify, give a level, activate the plan. */
 export function verifyAndPlan(w: World, inc: IncidentState): void {
-  w.kernel.call(inc.draw.verifyS, verified, w, inc, false);
+  w.kernel.call(inc.draw.verifyS, verified, w, inc);
 }
 
 /** Verification done: the level now, the plan after the plan time. */
 function verified(w: World, inc: IncidentState): void {
   verify(w, inc, false);
-  w.kernel.call(inc.draw.planS, activatePlan, w, inc, undefined);
+  w.kernel.call(inc.draw.planS, activatePlan, w, inc);
 }
 
 /** 边接边派: type and address are known while the first call goes on; the level and the plan come now. */

@@ -83,7 +83,7 @@ export function startDemand(w: World): void {
   s.demand.background.forEach((b, i) => {
     // Day factors draw from their own stream, so switching them on leaves the arrival draws aligned.
     const perDay = dayMultiplier(b, s.startDayNumber, w.streams.get(`demand/${i}/${b.type}/day`));
-    const bg: BackgroundState = { def: b, rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null, perDay };
+    const bg: BackgroundState = { def: b, totalWeight: b.zoneWeights.reduce((a, x) => a + x, 0), rng: w.streams.get(`demand/${i}/${b.type}`), placeRng: w.streams.get(`demand/${i}/${b.type}/place`), factor: 1, timer: null, perDay };
     w.background.push(bg);
     scheduleNext(w, bg);
   });
@@ -98,17 +98,16 @@ function scheduleNext(w: World, bg: BackgroundState): void {
   const s = w.scenario;
   const b = bg.def;
   const ratePerS = (b.ratePerDay / 86400) * bg.factor;
-  const total = b.zoneWeights.reduce((a, x) => a + x, 0);
   const t = nextArrival(w.kernel.now(), ratePerS, b.profile, s.startSecondOfDay, bg.rng, bg.perDay, s.durationS);
   bg.timer = null;
   if (t >= s.durationS) return;
-  bg.timer = w.kernel.call(t - w.kernel.now(), backgroundIncident, w, bg, total);
+  bg.timer = w.kernel.call(t - w.kernel.now(), backgroundIncident, w, bg);
 }
 
-/** A background stream's incident happens now, in a zone drawn by weight (`total`: the weights' sum); the next is scheduled. */
-function backgroundIncident(w: World, bg: BackgroundState, total: number): void {
+/** A background stream's incident happens now, in a zone drawn by weight; the next is scheduled. */
+function backgroundIncident(w: World, bg: BackgroundState): void {
   const b = bg.def;
-  const z = w.scenario.zones[pickIndex(b.zoneWeights, bg.placeRng, total)];
+  const z = w.scenario.zones[pickIndex(b.zoneWeights, bg.placeRng, bg.totalWeight)];
   const p = z.polygon ? pointInPolygon(z.polygon, bg.placeRng, z.holes) ?? z : z;
   occur(w, { type: b.type, zone: z.id, lon: p.lon, lat: p.lat, grade: null, source: 'background' });
   scheduleNext(w, bg);

@@ -43,7 +43,7 @@ export function setSize(w: World, inc: IncidentState, size: number): Refusal | n
       if (timer && inc.sizeFinal !== heldSize) {
         const at = Math.max(now, timer.at + d.workPerSizeS * (inc.sizeFinal - heldSize));
         timer.cancel();
-        inc.closeTimer = w.kernel.call(at - now, closeIncident, w, inc, undefined);
+        inc.closeTimer = w.kernel.call(at - now, closeIncident, w, inc);
       }
     } else {
       inc.closeTimer?.cancel();

@@ -314,7 +314,7 @@ export function checkControl(w: World, inc: IncidentState): void {
   if (inc.type.supplies.length && suppliedAt === now) inc.rec.tSupplied = now;
   inc.suppliesAt = suppliedAt;
   const end = workEnd(now, workS, suppliedAt, inc.type.shortageFactor);
-  inc.closeTimer = w.kernel.call(end - now, closeIncident, w, inc, undefined);
+  inc.closeTimer = w.kernel.call(end - now, closeIncident, w, inc);
 }
 
 /** A growing incident crossed a size threshold. */

@@ -13,8 +13,10 @@ type SimRequest = {
   done(fn: () => void): SimRequest;
 };
 type SimQueue = { data: QueueEntry[]; order: number; remove(): QueueEntry | null; greater(a: QueueEntry, b: QueueEntry): boolean };
-/** What the engine puts in simjs's event queue: the fields `PQueue` orders by, and the callback. */
-type QueueEntry = { deliverAt: number; order: number; cancelled: boolean; fn: (a: never, b: never, c: never) => void; a: unknown; b: unknown; c: unknown };
+/** A step's callback with its arguments' types erased (see {@link Kernel.call}). */
+type Step = (a: unknown, b: unknown, c: unknown) => void;
+/** What the engine puts in simjs's event queue: the fields `PQueue` orders by, and the callback with its arguments. */
+type QueueEntry = { deliverAt: number; order: number; cancelled: boolean; fn: Step; a: unknown; b: unknown; c: unknown };
 type SimInstance = {
   simTime: number;
   queue: SimQueue;
@@ -71,7 +73,7 @@ export interface Kernel {
    * scheduled at the same place in the same order — without a closure and its context to allocate
    * (the steps every call and incident go through use it).
    */
-  call<A, B, C>(delayS: number, fn: (a: A, b: B, c: C) => void, a: A, b: B, c: C): Timer;
+  call<A, B, C = undefined>(delayS: number, fn: (a: A, b: B, c: C) => void, a: A, b: B, c?: C): Timer;
   /**
    * Runs every event due at or before `tS`, then sets the clock to `tS`. Unlike simjs's
    * `simulate(endTime)`, which removes and drops the first event past `endTime`, this only peeks at
@@ -95,7 +97,7 @@ class QueueTimer implements Timer, QueueEntry {
   cancelled = false;
   constructor(
     readonly deliverAt: number,
-    readonly fn: (a: never, b: never, c: never) => void,
+    readonly fn: Step,
     readonly a: unknown,
     readonly b: unknown,
     readonly c: unknown,
@@ -163,7 +165,7 @@ export function createKernel(): Kernel {
     sim.simTime = entry.deliverAt;
     delivered++;
     entry.cancelled = true;
-    entry.fn(entry.a as never, entry.b as never, entry.c as never);
+    entry.fn(entry.a, entry.b, entry.c);
   };
   const schedule = (delayS: number, timer: QueueTimer): QueueTimer => {
     if (delayS === 0) {
@@ -179,10 +181,10 @@ export function createKernel(): Kernel {
   return {
     now: () => sim.simTime,
     after(delayS, fn) {
-      return schedule(checked(delayS), new QueueTimer(sim.simTime + delayS, fn, undefined, undefined, undefined));
+      return schedule(checked(delayS), new QueueTimer(sim.simTime + delayS, fn as Step, undefined, undefined, undefined));
     },
     call(delayS, fn, a, b, c) {
-      return schedule(checked(delayS), new QueueTimer(sim.simTime + delayS, fn as QueueTimer['fn'], a, b, c));
+      return schedule(checked(delayS), new QueueTimer(sim.simTime + delayS, fn as Step, a, b, c));
     },
     advanceTo(tS) {
       for (let e = next(); e !== undefined && e.deliverAt <= tS; e = next()) deliver(e);

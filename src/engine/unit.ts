@@ -211,7 +211,7 @@ export function clearUnit(w: World, u: UnitState, transport: boolean): void {
     u.trip = null;
     w.logging && w.emit('unit.hospital', { incident: d.incident.rec.incidentId, unit: u.def.id, agency: u.agency.id }, { hospital: best.id });
     const handoverS = Math.max(0, sample(best.handover, u.rng));
-    u.timer = w.kernel.call(handoverS, becomeFree, w, u, undefined);
+    u.timer = w.kernel.call(handoverS, becomeFree, w, u);
   });
 }
 

@@ -101,7 +101,7 @@ export interface IncidentState {
   needsTransport: boolean;
   open: boolean;
   dispatches: DispatchState[];
-  /** Each agency's part, by agency id, in the order first ordered; null until an agency is ordered (most calls settle by phone). */
+  /** Each agency's part, by agency id, in the order first ordered or alerted; null until then (most calls settle by phone). */
   agencies: Map<string, AgencyRecord> | null;
   /** Callers of this incident not yet done (not arrived, waiting or talking). */
   pendingCalls: number;
@@ -178,6 +178,8 @@ export interface DepotState {
 /** One background demand stream: its next arrival, and the factor on its rate now. */
 export interface BackgroundState {
   def: Background;
+  /** The sum of its zones' weights. */
+  totalWeight: number;
   rng: Rng;
   placeRng: Rng;
   factor: number;

@@ -30,6 +30,8 @@ describe('records in id order', () => {
     const inOrder = ordered(million);
     expect(inOrder.slice(99_999, 100_002)).toEqual(['inc-100000', 'inc-1000000', 'inc-100001']);
     expect(inOrder).toEqual(asStrings(million.map((n) => padded('inc', n))));
+    // Numbers 1…n whose ids do not follow them (another scheme of ids) are sorted by id all the same.
+    expect(ordered([1, 2, 3], ['inc-b', 'inc-c', 'inc-a'])).toEqual(['inc-a', 'inc-b', 'inc-c']);
     const someNumbers = fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 40 });
     fc.assert(
       fc.property(someNumbers, (ns) => {

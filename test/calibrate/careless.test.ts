@@ -102,6 +102,17 @@ describe('rows with too few or too many fields', () => {
     expect([dropped.total, dropped.dropped, dropped.incidentsDropped]).toEqual([6, 3, 3]);
   });
 
+  it('a row joined with the next by a lone LF in a file of CRLF lines says so, and the rows after it keep their lines', () => {
+    const r = read([HEAD, ok('I1'), `${ok('I2')}\n${ok('I3')}`, ok('I4'), ''].join('\r\n'), false);
+    expect(r.problems.map((p) => [p.row, p.kind])).toEqual([[3, 'fields']]);
+    expect(r.problems[0].zh).toBe('9 列，表头为 5 列：第 5 列的值跨了一个换行，这一行多半和下一行连在了一起——文件里有的行以 CRLF 结尾、有的只以 LF 结尾时就会这样，请统一换行符后再读');
+    expect(r.problems[0].en).toMatch(/^9 fields, the header has 5: field 5 runs over a line break, so this row was most likely joined with the next/);
+    expect(r.rows.map((x) => x.row)).toEqual([2, 5]);
+    // A quoted value over two lines in a row of the right width is a value like any other.
+    const quoted = read([HEAD, `I1,fire,2025-03-03 10:00:00,2025-03-03 10:01:00,"E1\r\nE2"`, ''].join('\r\n'), false);
+    expect(quoted.problems).toEqual([]);
+  });
+
   it('a blank line inside the file is passed over without shifting the line numbers of the rows after it', () => {
     const r = read([HEAD, ok('I1'), '', 'I2,fire'].join('\n'), false);
     expect(r.problems.map((p) => p.row)).toEqual([4]);

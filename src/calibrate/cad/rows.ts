@@ -144,6 +144,21 @@ export function dateOfDay(day: number): string {
 }
 
 /**
+ * Why a row has `cells.length` fields where the header has `width`. A value that runs over a line
+ * break in a row too wide is most likely two rows joined: papaparse takes the file's line end from
+ * its first line, so in a file of CRLF lines a lone LF (a line edited elsewhere) is text, not a row's end.
+ */
+function widthWords(cells: readonly string[], width: number): Words {
+  const base = { zh: `${cells.length} 列，表头为 ${width} 列`, en: `${cells.length} fields, the header has ${width}` };
+  const k = cells.length > width ? cells.findIndex((c) => c.includes('\n') || c.includes('\r')) : -1;
+  if (k < 0) return base;
+  return {
+    zh: `${base.zh}：第 ${k + 1} 列的值跨了一个换行，这一行多半和下一行连在了一起——文件里有的行以 CRLF 结尾、有的只以 LF 结尾时就会这样，请统一换行符后再读`,
+    en: `${base.en}: field ${k + 1} runs over a line break, so this row was most likely joined with the next — as happens when some lines of the file end in CRLF and others in LF only; make the line ends the same and read it again`,
+  };
+}
+
+/**
  * Reads every data row of `table` with the column indices `cols` and the value translations of
  * `mapping`: text into typed rows, with the problems of reading (missing values, unparseable times,
  * positions and grades). Times without an offset are read at `offsetS`.
@@ -159,7 +174,7 @@ export function readRows(table: Table, cols: Partial<Record<Field, number>>, map
     if (cells.length !== table.header.length) {
       // Too few fields (a row cut short) or too many (a comma in an unquoted value): which value is in
       // which column is a guess, so the row is bad as a whole; its incident is kept only to be counted.
-      problems.push({ row: line, column: '', kind: 'fields', zh: `${cells.length} 列，表头为 ${table.header.length} 列`, en: `${cells.length} fields, the header has ${table.header.length}` });
+      problems.push({ row: line, column: '', kind: 'fields', ...widthWords(cells, table.header.length) });
       rows.push({ row: line, incidentId: cols.incident_id === undefined ? '' : (cells[cols.incident_id] ?? '').trim(), type: '', grade: null, zone: null, lon: null, lat: null, unit: null, agency: null, unitType: null, hospital: null, t: {} });
       return;
     }

@@ -25,6 +25,24 @@ describe('kernel over simjs', () => {
     expect(k.now()).toBe(10);
   });
 
+  it('call runs a step with its arguments, in the same order as after would, and can be cancelled', () => {
+    const k = createKernel();
+    const log: string[] = [];
+    const step = (who: string, n: number, c?: string) => log.push(`${who}${n}${c ?? ''}@${k.now()}`);
+    k.call(5, step, 'a', 1);
+    k.after(5, () => {
+      log.push(`b@${k.now()}`);
+      k.call(0, step, 'c', 3, '!');
+      k.after(0, () => log.push(`d@${k.now()}`));
+    });
+    k.call(2, step, 'e', 5);
+    k.call(3, step, 'never', 0).cancel();
+    expect(() => k.call(-1, step, 'x', 0)).toThrow(RangeError);
+    k.advanceTo(10);
+    expect(log).toEqual(['e5@2', 'a1@5', 'b@5', 'c3!@5', 'd@5']);
+    expect(k.delivered()).toBe(5);
+  });
+
   it('advanceTo stops at the boundary without losing the next event (unlike simjs simulate)', () => {
     const k = createKernel();
     const seen: number[] = [];

@@ -11,7 +11,7 @@ import type { NonEmergencyStream } from '../scenario/scenario.ts';
 import type { CallKind, CallLine, CallRecord } from './records.ts';
 import type { CallState, IncidentState, World } from './world.ts';
 import type { CallTakers } from './resources/call-takers.ts';
-import { finishIncident } from './incident.ts';
+import { finishIncident } from './incident-end.ts';
 import { decideDuringCall, verifyAndPlan } from './decide.ts';
 
 /** A new call's state and record (the caller has not reached a position yet). */

@@ -12,7 +12,7 @@ import { startDemand } from './demand.ts';
 import { startTasks } from './unit.ts';
 import { startComms } from './comms.ts';
 import { depotRecords } from './stockpile.ts';
-import { sealRecord } from './incident.ts';
+import { sealRecord } from './incident-end.ts';
 import { applyInjection, type Injection, type InjectResult } from './inject.ts';
 import { snapshot, type WorldSnapshot } from './snapshot.ts';
 import { KeptRecords } from './kept.ts';

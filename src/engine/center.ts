@@ -12,12 +12,13 @@ import type { CallKind, CallLine, CallRecord } from './records.ts';
 import type { CallState, IncidentState, World } from './world.ts';
 import type { CallTakers } from './resources/call-takers.ts';
 import { finishIncident } from './incident-end.ts';
+import { recordId } from './kept.ts';
 import { decideDuringCall, verifyAndPlan } from './decide.ts';
 
 /** A new call's state and record (the caller has not reached a position yet). */
 function newCall(w: World, incident: IncidentState | null, stream: NonEmergencyStream | null, channel: string, kind: CallKind, line: CallLine): CallState {
   const n = ++w.counters.call;
-  const id = `call-${String(n).padStart(6, '0')}`;
+  const id = recordId('call', n);
   // A literal of its own: the record outlives the call's state (see `occur`).
   const rec: CallRecord = { callId: id, incidentId: incident?.rec.incidentId ?? '', channel, tArrive: w.kernel.now(), tAnswer: null, tEnd: null, abandoned: false, duplicate: false, kind, line };
   return {

@@ -20,6 +20,7 @@ import type { ResponseLine } from '../scenario/scenario.ts';
 import type { IncidentRecord } from './records.ts';
 import { currentSize, gradeForSize, isHeld, trueGradeNow, watchThresholds } from './escalation.ts';
 import { finishIncident } from './incident-end.ts';
+import { recordId } from './kept.ts';
 import { applyCommandRules, finalReport, gateLines, handoffFactor, maybeOpenCommandPost } from './command-post.ts';
 import { requestSupplies, workEnd } from './stockpile.ts';
 
@@ -63,11 +64,13 @@ export function occur(w: World, o: Occurrence): IncidentState {
   // Each caller's delay and channel, drawn in turn; lists only where there is more than one caller.
   const delay0 = Math.max(0, sample(type.callerDelay, rng));
   const channel0 = callerChannel(type, rng);
-  const delays = callers > 1 ? [delay0] : null;
-  const channels = callers > 1 ? [channel0] : null;
-  for (let k = 1; k < callers; k++) {
-    delays!.push(Math.max(0, sample(type.callerDelay, rng)));
-    channels!.push(callerChannel(type, rng));
+  let several: { delays: number[]; channels: string[] } | null = null;
+  if (callers > 1) {
+    several = { delays: [delay0], channels: [channel0] };
+    for (let k = 1; k < callers; k++) {
+      several.delays.push(Math.max(0, sample(type.callerDelay, rng)));
+      several.channels.push(callerChannel(type, rng));
+    }
   }
   const workS = Math.max(0, sample(type.workTime[gradeTrue], rng));
   const needsTransport = type.transport ? rng() < type.transport.probability : false;
@@ -80,7 +83,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
   if (o.size !== undefined && type.dynamics) draw.size0 = Math.max(1e-6, o.size);
   const trueName = gradeName(eventGrade(type, gradeTrue));
   const n = ++w.counters.incident;
-  const id = `inc-${String(n).padStart(6, '0')}`;
+  const id = recordId('inc', n);
   // The record outlives the incident's state: a literal of its own, so V8 can learn to allocate
   // records where long-lived objects go instead of copying each one out of the young generation.
   const rec: IncidentRecord = {
@@ -181,8 +184,8 @@ export function occur(w: World, o: Occurrence): IncidentState {
     const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: trueName, source: o.source };
     w.emit('incident.occur', { incident: id }, o.name ? { ...occurred, name: o.name } : occurred);
   }
-  if (delays === null) w.kernel.call(delay0, callArrives, w, inc, channel0);
-  else scheduleCallers(w, inc, delays, channels!);
+  if (several === null) w.kernel.call(delay0, callArrives, w, inc, channel0);
+  else scheduleCallers(w, inc, several.delays, several.channels);
   // A growing incident crosses its thresholds whether or not anyone is there to see it.
   if (type.dynamics) watchThresholds(w, inc, () => sizeCrossed(w, inc));
   return inc;

@@ -1,6 +1,12 @@
 /** Finished records of one kind, kept as they are handed on, and put in id order at the end. */
 
 /**
+ * The id of record number `n` (from 1) of a kind: its prefix and the number padded to six digits
+ * (`inc-000042`), the form {@link KeptRecords.inIdOrder} counts on.
+ */
+export const recordId = (prefix: 'inc' | 'call' | 'dsp', n: number): string => `${prefix}-${String(n).padStart(6, '0')}`;
+
+/**
  * Records of one kind as they are handed on (out of order: each when it is done), with their numbers,
  * put in the order of their ids at the end.
  */

@@ -16,6 +16,7 @@ import { agencyRecord, unitFreed } from './agency.ts';
 import { reportStatus } from './comms.ts';
 import type { IncidentState } from './world.ts';
 import * as dmath from '../random/math.ts';
+import { recordId } from './kept.ts';
 
 /** Is `u` truly free to be sent now? */
 export function isDispatchable(w: World, u: UnitState): boolean {
@@ -65,7 +66,7 @@ export function alertUnit(w: World, u: UnitState, req: UnitRequest, mutualAid: b
   const onRoad = u.status === 'returning' || u.status === 'moving';
   if (onRoad) halt(w, u);
   const n = ++w.counters.dispatch;
-  const id = `dsp-${String(n).padStart(6, '0')}`;
+  const id = recordId('dsp', n);
   const channel = u.agency === req.agency ? req.channel : 'mutual_aid';
   const d: DispatchState = {
     rec: {

@@ -53,7 +53,8 @@ export interface HistogramModel {
 
 /** Histogram of `values` with a target line; the x range covers the target and the 99th percentile. */
 export function histogramModel(values: readonly number[], target: number | null): HistogramModel {
-  const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator: a long run has a value per call.
+  const sorted = Array.from(Float64Array.from(values.filter(Number.isFinite)).sort());
   const hi = Math.max(sorted.length ? quantileSorted(sorted, 0.99)! : 1, (target ?? 0) * 1.5, 1);
   const x = scaleLinear().domain([0, hi]).nice().range([M.left, W - M.right]);
   const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(30))(sorted.map((v) => Math.min(v, x.domain()[1])));
@@ -75,16 +76,23 @@ export function histogramSvg(title: string, m: HistogramModel): string {
 
 /** Number waiting at each change, from (start, end) intervals; a step series. */
 export function occupancySeries(intervals: readonly [number, number][]): [number, number][] {
-  const ev: [number, number][] = [];
+  // Starts and ends sorted apart (typed arrays sort without a comparator), then merged in time
+  // order, an end before a start at the same time.
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (const [a, b] of intervals) {
     if (!(b > a)) continue;
-    ev.push([a, 1], [b, -1]);
+    starts.push(a);
+    ends.push(b);
   }
-  ev.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const s = Float64Array.from(starts).sort();
+  const e = Float64Array.from(ends).sort();
   const out: [number, number][] = [[0, 0]];
   let n = 0;
-  for (const [t, dn] of ev) {
-    n += dn;
+  for (let i = 0, j = 0; i < s.length || j < e.length; ) {
+    const end = j < e.length && !(i < s.length && s[i] < e[j]);
+    const t = end ? e[j++] : s[i++];
+    n += end ? -1 : 1;
     if (out[out.length - 1][0] === t) out[out.length - 1][1] = n;
     else out.push([t, n]);
   }
@@ -156,7 +164,7 @@ export function boxesSvg(title: string, groups: readonly { label: string; values
       const label = `<text x="${left - 6}" y="${n2(yy + bw / 2)}" dy="0.32em" text-anchor="end" font-size="11">${fitLabel(text(g), 11, left - 8)}</text>`;
       const tgt = g.target === null ? '' : `<line x1="${n2(x(g.target))}" x2="${n2(x(g.target))}" y1="${n2(yy)}" y2="${n2(yy + bw)}" stroke="#c0392b" stroke-width="2" stroke-dasharray="4,3"/>`;
       if (g.values.length === 0) return label + tgt;
-      const s = [...g.values].sort((a, b) => a - b);
+      const s = Array.from(Float64Array.from(g.values).sort());
       const q = (p: number) => x(quantileSorted(s, p)!);
       const box =
         `<line x1="${n2(q(0.1))}" x2="${n2(q(0.9))}" y1="${n2(yy + bw / 2)}" y2="${n2(yy + bw / 2)}" stroke="#333"/>` +

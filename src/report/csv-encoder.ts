@@ -14,6 +14,9 @@ const DOT = 46;
 const MINUS = 45;
 const ZERO = 48;
 
+/** Takes the next part of a cell: a text, and the value after it when there is one. */
+export type Put = (text: string, value?: string) => void;
+
 /** Where full chunks go; a chunk is valid only during the call (copy it to keep it). */
 export type ChunkSink = (chunk: Uint8Array) => void;
 
@@ -104,6 +107,56 @@ export class CsvEncoder {
       this.off = start;
     }
     this.raw(textCell(s));
+  }
+
+  /**
+   * A text cell that `write` hands over in parts (fixed words and ids), copied without building its
+   * string. Returns false, with nothing written, when the cell is not plain ASCII that needs neither
+   * quotes nor a formula guard (as `text`'s fast path) — then write it with `text` instead.
+   */
+  parts<T>(write: (data: T, put: Put) => void, data: T): boolean {
+    // Room first: a chunk handed on in the middle of the cell could not be taken back.
+    this.room(256);
+    const start = this.off;
+    this.plain = true;
+    write(data, this.put);
+    const end = this.off;
+    if (this.plain) {
+      if (end === start) return true;
+      const c0 = this.buf[start];
+      if (c0 !== 61 && c0 !== 43 && c0 !== 45 && c0 !== 64 && c0 !== 9 && c0 !== 13 && c0 !== 32 && this.buf[end - 1] !== 32) return true;
+    }
+    this.off = start;
+    return false;
+  }
+
+  /** Whether the parts of the cell being written were all plain so far. */
+  private plain = true;
+
+  private readonly put: Put = (text, value) => {
+    this.copyPlain(text);
+    if (value !== undefined) this.copyPlain(value);
+  };
+
+  /** Copies `s` if it is plain ASCII that needs no quotes and fits the chunk; else marks the cell not plain. */
+  private copyPlain(s: string): void {
+    if (!this.plain) return;
+    const n = s.length;
+    const b = this.buf;
+    let o = this.off;
+    if (o + n > b.length) {
+      this.plain = false;
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80 || c === 34 || c === 44 || c === 13 || c === 10) {
+        this.plain = false;
+        return;
+      }
+      b[o++] = c;
+    }
+    this.off = o;
   }
 
   /** A number cell as `formatNumber` writes it (empty when not finite). */

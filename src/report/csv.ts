@@ -5,9 +5,10 @@
  * Lines are made one at a time, so a run can stream its files (see `run-folder.ts`).
  */
 import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../engine/records.ts';
-import type { EventData, EventKind, LogEvent } from '../engine/log.ts';
+import type { LogEvent } from '../engine/log.ts';
 import { thousandths } from '../metrics/round.ts';
-import type { CsvEncoder } from './csv-encoder.ts';
+import type { CsvEncoder, Put } from './csv-encoder.ts';
+import { DETAIL, eventDetail } from './event-detail.ts';
 
 /** What a cell holds before it is written. */
 export type Cell = string | number | boolean | null | undefined;
@@ -40,12 +41,14 @@ export function safeText(s: string): string {
 
 /** A text cell as it was before {@link safeText}: what linkdrill reads back from its own files. */
 export function readText(s: string | undefined): string {
-  return s === undefined ? '' : /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+  if (s === undefined) return '';
+  // Most cells do not start with an apostrophe: no pattern to run for them.
+  return s.charCodeAt(0) === 39 && startsLikeFormula(s, 1) ? s.slice(1) : s;
 }
 
-/** First characters a spreadsheet reads as the start of a formula: = + - @ tab CR. */
-function startsLikeFormula(s: string): boolean {
-  const c = s.charCodeAt(0);
+/** First characters a spreadsheet reads as the start of a formula: = + - @ tab CR (at `at`, 0 unless given). */
+function startsLikeFormula(s: string, at = 0): boolean {
+  const c = s.charCodeAt(at);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
@@ -159,71 +162,6 @@ const unitRow = (rep: number, u: UnitRecord): Cell[] => [
   rep, u.unitId, u.agency, u.station, u.type, u.dispatches, u.busyS, u.utilization,
   u.reports, u.reportsLost, u.reportLatencyMeanS, u.reportLatencyMaxS,
 ];
-const f3 = (x: number) => x.toFixed(3);
-const f1 = (x: number) => x.toFixed(1);
-
-/** `events.csv`'s detail of each kind: its payload as space-separated `key=value` pairs. */
-const DETAIL: { [K in EventKind]: (d: EventData[K]) => string } = {
-  'incident.occur': (d) => `type=${d.type} zone=${d.zone} level=${d.level} grade=${d.grade ?? 'none'} source=${d.source}`,
-  'call.arrive': (d) => `call=${d.call} channel=${d.channel}${d.kind !== 'emergency' ? ` kind=${d.kind}` : ''}${d.line !== 'emergency' ? ` line=${d.line}` : ''}`,
-  'call.answer': (d) => `call=${d.call}${d.duplicate ? ' duplicate=1' : ''}`,
-  'call.abandon': (d) => `call=${d.call}`,
-  'call.end': (d) => `call=${d.call}`,
-  'call.transfer': (d) => `call=${d.call} to=${d.to}`,
-  'incident.verify': (d) => `level=${d.level} grade=${d.grade ?? 'none'}${d.duringCall ? ' during_call=1' : ''}`,
-  'incident.plan': (d) => `type=${d.type} level=${d.level}`,
-  'order.send': (d) => `type=${d.unitType} count=${d.count}`,
-  'order.receive': (d) => `type=${d.unitType} count=${d.count} channel=${d.channel} delay=${f3(d.delayS)}`,
-  'mutualaid.request': (d) => `type=${d.unitType} to=${d.to.join(',')} own_eta=${d.ownEtaS === null ? 'none' : f1(d.ownEtaS)}`,
-  'request.queue': (d) => `type=${d.unitType} position=${d.position}`,
-  'request.lost': (d) => `type=${d.unitType}`,
-  'unit.alert': (d) => `dispatch=${d.dispatch} channel=${d.channel}${d.mutualAid ? ' mutual_aid=1' : ''}${d.fromRoad ? ' from=road' : ''}`,
-  'unit.enroute': (d) => `eta=${f3(d.etaT)}`,
-  'unit.arrive': () => '',
-  'unit.wait': (d) => `after=${d.after}`,
-  'unit.enter': (d) => `waited=${f3(d.waitedS)}`,
-  'unit.staged': (d) => `staging=${f3(d.stagingS)}`,
-  'incident.regrade': (d) => `from=${d.from} to=${d.to} grade=${d.grade ?? 'none'}`,
-  'incident.escalate': (d) => `size=${f3(d.size)} level=${d.level}`,
-  'incident.report': (d) => `stage=${d.stage} grade=${d.grade} to=${d.to}`,
-  'incident.approve': (d) => `by=${d.by}`,
-  'incident.experts': () => '',
-  'incident.commandpost': () => '',
-  'incident.decision': () => '',
-  'incident.controlled': (d) => `size=${f3(d.size)}`,
-  'incident.full': () => '',
-  'supply.request': (d) => `item=${d.item} amount=${f1(d.amount)}`,
-  'supply.shortage': (d) => `item=${d.item} amount=${f1(d.amount)}${d.waitFor !== undefined ? ` wait_for=${d.waitFor}` : ''}`,
-  'supply.dispatch': (d) => `item=${d.item} amount=${f1(d.amount)} depot=${d.depot} eta=${f3(d.etaT)}`,
-  'supply.arrive': (d) => `item=${d.item} depot=${d.depot}`,
-  'depot.restock': (d) => `depot=${d.depot}`,
-  'incident.close': () => '',
-  'unit.cancel': () => '',
-  'unit.clear': () => '',
-  'unit.transport': (d) => `hospital=${d.hospital}`,
-  'unit.hospital': (d) => `hospital=${d.hospital}`,
-  'unit.return': (d) => `dispatch=${d.dispatch} to=${d.to}`,
-  'unit.back': (d) => (d.covers !== undefined ? `covers=${d.covers}` : ''),
-  'unit.offduty': (d) => `reason=${d.reason}`,
-  'unit.onduty': () => '',
-  'unit.report': (d) => `status=${d.free ? 'free' : 'busy'}${d.resent ? ' resent=1' : ''}`,
-  'unit.task': () => '',
-  'unit.taskdone': () => '',
-  'order.refused': (d) => `status=${d.status}`,
-  'unit.moveup': (d) => `covers=${d.covers} to=${d.to}`,
-  'unit.cover': (d) => (d.covers !== undefined ? `covers=${d.covers}` : ''),
-  'unit.release': (d) => `covered=${d.covered} to=${d.to}`,
-  'comms.down': (d) => `channel=${d.channel} cause=${d.cause}`,
-  'comms.up': (d) => `channel=${d.channel}`,
-  'calltakers.change': (d) => `staffed=${d.staffed}${d.line ? ` line=${d.line}` : ''}`,
-  inject: (d) => [d.action, ...Object.entries(d.params).map(([k, v]) => `${k}=${String(v)}`)].join(' '),
-};
-
-/** An event's `detail` as `events.csv` writes it. */
-export function eventDetail(e: LogEvent): string {
-  return (DETAIL[e.kind] as (d: unknown) => string)(e.data);
-}
-
 /** One event's cells in `events.csv`. */
 export const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, e.kind, e.incident, e.unit, e.agency, eventDetail(e)];
 
@@ -246,7 +184,7 @@ export function writeEventLine(enc: CsvEncoder, rep: number, e: LogEvent): void 
   enc.comma();
   enc.text(e.agency);
   enc.comma();
-  enc.text(eventDetail(e));
+  if (!enc.parts(DETAIL[e.kind] as (d: unknown, put: Put) => void, e.data)) enc.text(eventDetail(e));
   enc.eol();
 }
 

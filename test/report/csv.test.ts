@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { formatNumber, safeText, toCsv } from '../../src/report/csv.ts';
+import { formatNumber, readText, safeText, toCsv } from '../../src/report/csv.ts';
 
 describe('CSV', () => {
   it('formats numbers with at most 3 decimals, locale-free', () => {
@@ -17,6 +17,18 @@ describe('CSV', () => {
     expect(safeText('+1')).toBe(`'+1`);
     expect(safeText('@SUM')).toBe(`'@SUM`);
     expect(safeText('火灾')).toBe('火灾');
+  });
+
+  it('reads back every text as it was before it was made safe', () => {
+    const formulaLike = fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', 'a', '火', ' '), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.oneof(formulaLike, fc.string()), (s) => {
+        if (!s.startsWith("'")) expect(readText(safeText(s))).toBe(s);
+        // An apostrophe the writer did not add stays, unless a formula character follows it.
+        expect(readText(s)).toBe(/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+      }),
+    );
+    expect(readText(undefined)).toBe('');
   });
 
   it('quotes commas, quotes and newlines; null is empty; BOM on request; CRLF lines', () => {

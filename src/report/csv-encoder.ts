@@ -169,7 +169,8 @@ export class CsvEncoder {
     if (k === 0) return this.int(0);
     const a = k < 0 ? -k : k;
     const whole = Math.floor(a / 1000);
-    let frac = a - whole * 1000;
+    // Below 1000: int32 arithmetic from here (a double's % is a call to fmod).
+    let frac = (a - whole * 1000) | 0;
     if (k < 0) {
       this.room(1);
       this.buf[this.off++] = MINUS;
@@ -181,12 +182,13 @@ export class CsvEncoder {
     b[this.off++] = DOT;
     let digits = 3;
     while (frac % 10 === 0) {
-      frac /= 10;
+      frac = (frac / 10) | 0;
       digits--;
     }
     for (let d = digits - 1; d >= 0; d--) {
-      b[this.off + d] = ZERO + (frac % 10);
-      frac = Math.floor(frac / 10);
+      const q = (frac / 10) | 0;
+      b[this.off + d] = ZERO + (frac - q * 10);
+      frac = q;
     }
     this.off += digits;
   }

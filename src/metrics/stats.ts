@@ -12,7 +12,7 @@ export interface SummaryRow {
  * The finite values of `values`, ascending. A typed array sorts numbers natively, where an array
  * calls a comparator per pair (a busy run sorts hundreds of thousands of times per summary).
  */
-function sortedFinite(values: readonly number[]): Float64Array {
+export function sortedFinite(values: readonly number[]): Float64Array {
   return Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
 }
 

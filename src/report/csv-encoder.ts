@@ -22,6 +22,15 @@ export type ChunkSink = (chunk: Uint8Array) => void;
 
 const encoder = new TextEncoder();
 
+/** Whether a character can be copied into a cell as it is: ASCII that needs no quotes. */
+const plainChar = (c: number): boolean => c < 0x80 && c !== 34 && c !== 44 && c !== 13 && c !== 10;
+
+/**
+ * Whether a cell whose first and last characters are `first` and `last` needs neither a formula
+ * guard (= + - @ tab CR first) nor quotes (a space first or last).
+ */
+const plainEnds = (first: number, last: number): boolean => first !== 61 && first !== 43 && first !== 45 && first !== 64 && first !== 9 && first !== 13 && first !== 32 && last !== 32;
+
 /** Whether `s` holds, from `from` on, a character that makes a cell need quotes (see `csv.ts`). */
 function hasQuoteChar(s: string, from: number): boolean {
   for (let i = from; i < s.length; i++) {
@@ -80,27 +89,15 @@ export class CsvEncoder {
     if (s === null || s === undefined) return;
     const n = s.length;
     if (n === 0) return;
-    const c0 = s.charCodeAt(0);
     // Fast path, one pass: copy ASCII that needs no guard or quotes (ids, names); else start over.
-    if (c0 !== 61 && c0 !== 43 && c0 !== 45 && c0 !== 64 && c0 !== 9 && c0 !== 13 && c0 !== 32 && s.charCodeAt(n - 1) !== 32) {
+    if (plainEnds(s.charCodeAt(0), s.charCodeAt(n - 1))) {
       this.room(n);
-      const b = this.buf;
       const start = this.off;
-      let o = start;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80 || c === 34 || c === 44 || c === 13 || c === 10) break;
-        b[o++] = c;
-      }
-      if (i === n) {
-        this.off = o;
-        return;
-      }
+      const i = this.plainPrefix(s);
+      if (i === n) return;
       // Not plain ASCII: a character beyond it, or one that needs quotes.
       const c = s.charCodeAt(i);
       if (c >= 0x80 && c !== 0xfeff && !hasQuoteChar(s, i)) {
-        this.off = o;
         this.raw(i === 0 ? s : s.slice(i));
         return;
       }
@@ -109,23 +106,34 @@ export class CsvEncoder {
     this.raw(textCell(s));
   }
 
+  /** Copies the longest start of `s` that is plain (see {@link plainChar}) and fits; returns its length. */
+  private plainPrefix(s: string): number {
+    const n = s.length;
+    const b = this.buf;
+    const room = b.length - this.off;
+    let o = this.off;
+    let i = 0;
+    for (; i < n && i < room; i++) {
+      const c = s.charCodeAt(i);
+      if (!plainChar(c)) break;
+      b[o++] = c;
+    }
+    this.off = o;
+    return i;
+  }
+
   /**
    * A text cell that `write` hands over in parts (fixed words and ids), copied without building its
    * string. Returns false, with nothing written, when the cell is not plain ASCII that needs neither
-   * quotes nor a formula guard (as `text`'s fast path) — then write it with `text` instead.
+   * quotes nor a formula guard (as `text`'s fast path), or does not fit what is left of the chunk —
+   * then write it with `text` instead. Nothing is handed on while the parts are copied.
    */
   parts<T>(write: (data: T, put: Put) => void, data: T): boolean {
-    // Room first: a chunk handed on in the middle of the cell could not be taken back.
-    this.room(256);
     const start = this.off;
     this.plain = true;
     write(data, this.put);
     const end = this.off;
-    if (this.plain) {
-      if (end === start) return true;
-      const c0 = this.buf[start];
-      if (c0 !== 61 && c0 !== 43 && c0 !== 45 && c0 !== 64 && c0 !== 9 && c0 !== 13 && c0 !== 32 && this.buf[end - 1] !== 32) return true;
-    }
+    if (this.plain && (end === start || plainEnds(this.buf[start], this.buf[end - 1]))) return true;
     this.off = start;
     return false;
   }
@@ -133,30 +141,17 @@ export class CsvEncoder {
   /** Whether the parts of the cell being written were all plain so far. */
   private plain = true;
 
+  /** `put` for {@link parts}: a value left out (`undefined`) is no part. */
   private readonly put: Put = (text, value) => {
     this.copyPlain(text);
     if (value !== undefined) this.copyPlain(value);
   };
 
-  /** Copies `s` if it is plain ASCII that needs no quotes and fits the chunk; else marks the cell not plain. */
+  /** Copies `s` if it is a plain string that fits the chunk; else marks the cell not plain. */
   private copyPlain(s: string): void {
     if (!this.plain) return;
-    const n = s.length;
-    const b = this.buf;
-    let o = this.off;
-    if (o + n > b.length) {
-      this.plain = false;
-      return;
-    }
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80 || c === 34 || c === 44 || c === 13 || c === 10) {
-        this.plain = false;
-        return;
-      }
-      b[o++] = c;
-    }
-    this.off = o;
+    // Anything but a string (the types say it cannot be) takes the way of the text, which converts it.
+    if (typeof s !== 'string' || this.plainPrefix(s) !== s.length) this.plain = false;
   }
 
   /** A number cell as `formatNumber` writes it (empty when not finite). */

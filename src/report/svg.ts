@@ -4,6 +4,7 @@
  * scaled geometry, testable) followed by a string render. All text is escaped.
  */
 import { area, bin, curveStepAfter, max, quantileSorted, scaleBand, scaleLinear } from 'd3';
+import { sortedFinite } from '../metrics/stats.ts';
 
 /** Escapes text for HTML and SVG. */
 export function esc(s: string | number): string {
@@ -53,8 +54,7 @@ export interface HistogramModel {
 
 /** Histogram of `values` with a target line; the x range covers the target and the 99th percentile. */
 export function histogramModel(values: readonly number[], target: number | null): HistogramModel {
-  // A typed array sorts numbers without a comparator: a long run has a value per call.
-  const sorted = Array.from(Float64Array.from(values.filter(Number.isFinite)).sort());
+  const sorted = Array.from(sortedFinite(values));
   const hi = Math.max(sorted.length ? quantileSorted(sorted, 0.99)! : 1, (target ?? 0) * 1.5, 1);
   const x = scaleLinear().domain([0, hi]).nice().range([M.left, W - M.right]);
   const bins = bin().domain(x.domain() as [number, number]).thresholds(x.ticks(30))(sorted.map((v) => Math.min(v, x.domain()[1])));

@@ -2,7 +2,7 @@
  * Each kind of event's detail, said once in parts (`report/event-detail.ts`), must give the text the
  * templates below gave (kept here as they were, the reference), and the CSV line written straight
  * from the parts must be the line `csvLine` writes from the detail's string — whatever the ids and
- * words hold, and wherever a chunk of the file ends.
+ * words hold — handed on in chunks that end where writing the detail's string would end them.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -134,14 +134,34 @@ const SAMPLES: { [K in EventKind]: EventData[K][] } = {
 const event = <K extends EventKind>(kind: K, data: EventData[K], seq = 0): LogEvent => ({ seq, t: 60.5, kind, incident: 'inc-000001', unit: undefined, agency: undefined, data }) as LogEvent;
 const template = (e: LogEvent) => (TEMPLATES[e.kind] as (d: unknown) => string)(e.data);
 
-/** `events` as `writeEventLine` writes them with chunks of `chunkBytes`, decoded back to text. */
-function written(events: readonly LogEvent[], chunkBytes = 1 << 18): string {
+/** The line the detail's text would give, written cell by cell as `writeEventLine` did with the templates. */
+function referenceLine(enc: CsvEncoder, rep: number, e: LogEvent): void {
+  enc.num(rep);
+  enc.comma();
+  enc.num(e.seq);
+  enc.comma();
+  enc.num(e.t);
+  enc.comma();
+  enc.raw(e.kind);
+  enc.comma();
+  enc.text(e.incident);
+  enc.comma();
+  enc.text(e.unit);
+  enc.comma();
+  enc.text(e.agency);
+  enc.comma();
+  enc.text(template(e));
+  enc.eol();
+}
+
+/** `events` written with chunks of `chunkBytes`: the text, decoded back, and each chunk's size. */
+function written(events: readonly LogEvent[], chunkBytes = 1 << 18, line = writeEventLine): { text: string; chunks: number[] } {
   const parts: Uint8Array[] = [];
   const enc = new CsvEncoder((c) => void parts.push(c.slice()), chunkBytes);
-  for (const e of events) writeEventLine(enc, 1, e);
+  for (const e of events) line(enc, 1, e);
   enc.flush();
   const d = new TextDecoder('utf-8', { ignoreBOM: true });
-  return parts.map((p) => d.decode(p, { stream: true })).join('') + d.decode();
+  return { text: parts.map((p) => d.decode(p, { stream: true })).join('') + d.decode(), chunks: parts.map((p) => p.length) };
 }
 const asText = (events: readonly LogEvent[]) => events.map((e) => csvLine(eventRow(1, e)) + '\r\n').join('');
 /** What a string becomes in UTF-8: a lone surrogate is written as U+FFFD. */
@@ -156,7 +176,11 @@ describe("events' details", () => {
   });
 
   it('are written straight into the file as the text would be, whatever the words hold', () => {
-    expect(written(samples)).toBe(asText(samples));
+    expect(written(samples).text).toBe(asText(samples));
+    // A number where the types say text (a payload from outside the engine) is written as the template wrote it.
+    const loose = [event('unit.wait', { after: 7 as unknown as string }), event('incident.plan', { type: 'fire', level: 3 as unknown as 'III' })];
+    expect(loose.map(eventDetail)).toEqual(['after=7', 'type=fire level=3']);
+    expect(written(loose).text).toBe(asText(loose));
     // Words that need quotes or a guard, or are beyond ASCII, or long, and chunks that end anywhere.
     const words = fc.oneof(
       fc.string(),
@@ -172,7 +196,10 @@ describe("events' details", () => {
     fc.assert(
       fc.property(fc.array(anEvent, { maxLength: 30 }), fc.integer({ min: 1, max: 600 }), (events, chunk) => {
         for (const e of events) expect(eventDetail(e)).toBe(template(e));
-        expect(written(events, chunk)).toBe(wellFormed(asText(events)));
+        const out = written(events, chunk);
+        expect(out.text).toBe(wellFormed(asText(events)));
+        // Chunks end where they ended when the details were written as text.
+        expect(out.chunks).toEqual(written(events, chunk, referenceLine).chunks);
       }),
       { seed },
     );

@@ -108,12 +108,11 @@ export class CsvEncoder {
 
   /** Copies the longest start of `s` that is plain (see {@link plainChar}) and fits; returns its length. */
   private plainPrefix(s: string): number {
-    const n = s.length;
     const b = this.buf;
-    const room = b.length - this.off;
+    const end = Math.min(s.length, b.length - this.off);
     let o = this.off;
     let i = 0;
-    for (; i < n && i < room; i++) {
+    for (; i < end; i++) {
       const c = s.charCodeAt(i);
       if (!plainChar(c)) break;
       b[o++] = c;

@@ -2,6 +2,7 @@
 import { quantileSorted } from 'd3';
 import type { RunRecords } from '../engine/records.ts';
 import * as dmath from '../random/math.ts';
+import { span } from './measures.ts';
 
 export interface SummaryRow {
   metric: string;
@@ -32,11 +33,9 @@ export function describe(name: string, values: number[]): SummaryRow[] {
   return rows;
 }
 
-const diff = (a: number | null, b: number | null): number => (a === null || b === null ? NaN : b - a);
-
 /** Seconds from the center's first order to each agency of `tier` to its command receiving it. */
 export function notificationLatencies(r: RunRecords, tier: number): number[] {
-  return r.agencies.filter((a) => a.tier === tier && a.channel !== 'mutual_aid').map((a) => diff(a.tOrdered, a.tNotified));
+  return r.agencies.filter((a) => a.tier === tier && a.channel !== 'mutual_aid').map((a) => span(a.tOrdered, a.tNotified));
 }
 
 /** `to − from` where both steps happened, onto `out` (a run's many steps that never happened make no item). */

@@ -5,7 +5,8 @@ import type { RunRecords } from '../../src/engine/records.ts';
 
 /**
  * The rounding's contract: a fraction as `Number(x.toFixed(3))`; integers (−0 too), NaN, ±∞ and the
- * rest as they are. The files write −0 as 0 and ±∞ as an empty cell; no record holds either.
+ * rest as they are. The files write −0 as 0 and ±∞ as an empty cell; the rounding has always left
+ * both as they are.
  */
 const asTheFilesRound = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && !Number.isInteger(x) ? Number(x.toFixed(3)) : x);
 

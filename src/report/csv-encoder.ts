@@ -5,7 +5,7 @@
  * strings would cost more to collect than to write. Pure: works in Node and in the browser.
  */
 import { thousandths } from '../metrics/round.ts';
-import { formatNumber, textCell, type Cell } from './csv.ts';
+import { formatNumber, formulaChar, textCell, type Cell } from './csv.ts';
 
 const COMMA = 44;
 const CR = 13;
@@ -29,7 +29,7 @@ const plainChar = (c: number): boolean => c < 0x80 && c !== 34 && c !== 44 && c 
  * Whether a cell whose first and last characters are `first` and `last` needs neither a formula
  * guard (= + - @ tab CR first) nor quotes (a space first or last).
  */
-const plainEnds = (first: number, last: number): boolean => first !== 61 && first !== 43 && first !== 45 && first !== 64 && first !== 9 && first !== 13 && first !== 32 && last !== 32;
+const plainEnds = (first: number, last: number): boolean => !formulaChar(first) && first !== 32 && last !== 32;
 
 /** Whether `s` holds, from `from` on, a character that makes a cell need quotes (see `csv.ts`). */
 function hasQuoteChar(s: string, from: number): boolean {

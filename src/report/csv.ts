@@ -7,8 +7,8 @@
 import type { AgencyRecord, CallRecord, DepotRecord, DispatchRecord, IncidentRecord, RunRecords, UnitRecord } from '../engine/records.ts';
 import type { LogEvent } from '../engine/log.ts';
 import { thousandths } from '../metrics/round.ts';
-import type { CsvEncoder, Put } from './csv-encoder.ts';
-import { DETAIL, eventDetail } from './event-detail.ts';
+import type { CsvEncoder } from './csv-encoder.ts';
+import { eventDetail, putDetail } from './event-detail.ts';
 
 /** What a cell holds before it is written. */
 export type Cell = string | number | boolean | null | undefined;
@@ -46,10 +46,12 @@ export function readText(s: string | undefined): string {
   return s.charCodeAt(0) === 39 && startsLikeFormula(s, 1) ? s.slice(1) : s;
 }
 
-/** First characters a spreadsheet reads as the start of a formula: = + - @ tab CR (at `at`, 0 unless given). */
+/** Whether a spreadsheet reads the character `c` first in a cell as the start of a formula: = + - @ tab CR. */
+export const formulaChar = (c: number): boolean => c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+
+/** Whether `s` starts like a formula (at `at`, 0 unless given). */
 function startsLikeFormula(s: string, at = 0): boolean {
-  const c = s.charCodeAt(at);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+  return formulaChar(s.charCodeAt(at));
 }
 
 /**
@@ -170,6 +172,13 @@ export const eventRow = (rep: number, e: LogEvent): Cell[] => [rep, e.seq, e.t, 
  * event line per step). Kinds are fixed words that need neither guard nor quotes.
  */
 export function writeEventLine(enc: CsvEncoder, rep: number, e: LogEvent): void {
+  writeEventHead(enc, rep, e);
+  if (!enc.parts(putDetail, e)) enc.text(eventDetail(e));
+  enc.eol();
+}
+
+/** `events.csv`'s cells before the detail, each with the comma after it. */
+export function writeEventHead(enc: CsvEncoder, rep: number, e: LogEvent): void {
   enc.num(rep);
   enc.comma();
   enc.num(e.seq);
@@ -184,8 +193,6 @@ export function writeEventLine(enc: CsvEncoder, rep: number, e: LogEvent): void 
   enc.comma();
   enc.text(e.agency);
   enc.comma();
-  if (!enc.parts(DETAIL[e.kind] as (d: unknown, put: Put) => void, e.data)) enc.text(eventDetail(e));
-  enc.eol();
 }
 
 /** One replication's results, as handed to the run folder's writer. */

@@ -11,7 +11,7 @@ const f3 = (x: number) => x.toFixed(3);
 const f1 = (x: number) => x.toFixed(1);
 
 /** Each kind's detail, part by part. */
-export const DETAIL: { [K in EventKind]: (d: EventData[K], put: Put) => void } = {
+const DETAIL: { [K in EventKind]: (d: EventData[K], put: Put) => void } = {
   'incident.occur': (d, put) => {
     put('type=', d.type);
     put(' zone=', d.zone);
@@ -162,10 +162,15 @@ export const DETAIL: { [K in EventKind]: (d: EventData[K], put: Put) => void } =
   },
 };
 
+/** Hands `e`'s detail to `put`, part by part. */
+export function putDetail(e: LogEvent, put: Put): void {
+  (DETAIL[e.kind] as (d: unknown, put: Put) => void)(e.data, put);
+}
+
 /** An event's `detail` as `events.csv` writes it. */
 export function eventDetail(e: LogEvent): string {
   let s = '';
-  (DETAIL[e.kind] as (d: unknown, put: Put) => void)(e.data, (text, value) => {
+  putDetail(e, (text, value) => {
     s += value === undefined ? text : text + value;
   });
   return s;

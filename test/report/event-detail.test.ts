@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { EVENT_KINDS, type EventData, type EventKind, type LogEvent } from '../../src/engine/log.ts';
 import { eventDetail } from '../../src/report/event-detail.ts';
 import { CsvEncoder } from '../../src/report/csv-encoder.ts';
-import { csvLine, eventRow, writeEventLine } from '../../src/report/csv.ts';
+import { csvLine, eventRow, writeEventHead, writeEventLine } from '../../src/report/csv.ts';
 
 const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261130);
 
@@ -134,22 +134,9 @@ const SAMPLES: { [K in EventKind]: EventData[K][] } = {
 const event = <K extends EventKind>(kind: K, data: EventData[K], seq = 0): LogEvent => ({ seq, t: 60.5, kind, incident: 'inc-000001', unit: undefined, agency: undefined, data }) as LogEvent;
 const template = (e: LogEvent) => (TEMPLATES[e.kind] as (d: unknown) => string)(e.data);
 
-/** The line the detail's text would give, written cell by cell as `writeEventLine` did with the templates. */
+/** The line the detail's text would give, its detail written as `writeEventLine` did with the templates. */
 function referenceLine(enc: CsvEncoder, rep: number, e: LogEvent): void {
-  enc.num(rep);
-  enc.comma();
-  enc.num(e.seq);
-  enc.comma();
-  enc.num(e.t);
-  enc.comma();
-  enc.raw(e.kind);
-  enc.comma();
-  enc.text(e.incident);
-  enc.comma();
-  enc.text(e.unit);
-  enc.comma();
-  enc.text(e.agency);
-  enc.comma();
+  writeEventHead(enc, rep, e);
   enc.text(template(e));
   enc.eol();
 }

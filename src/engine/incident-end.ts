@@ -27,7 +27,7 @@ export function sealRecord(w: World, inc: IncidentState): void {
 /** Hands the record on once the incident is closed and its last caller is done. */
 export function finishIncident(w: World, inc: IncidentState): void {
   if (!inc.open && inc.pendingCalls === 0 && !inc.recorded) {
-    w.open.delete(inc.rec.incidentId);
+    w.open.delete(inc.n);
     inc.recorded = true;
     sealRecord(w, inc);
     w.sinks.incident?.(inc.rec, inc.n);

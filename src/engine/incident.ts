@@ -178,7 +178,7 @@ export function occur(w: World, o: Occurrence): IncidentState {
     underGradedSince: null,
     suppliesAt: null,
   };
-  w.open.set(id, inc);
+  w.open.set(n, inc);
   if (inc.name) w.named.set(inc.name, inc);
   if (w.logging) {
     const occurred = { type: type.id, zone: o.zone, level: GRADES[gradeTrue], grade: trueName, source: o.source };

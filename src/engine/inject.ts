@@ -21,6 +21,7 @@ import { approve, maybeOpenCommandPost } from './command-post.ts';
 import { setDemandFactor } from './demand.ts';
 import { callArrives } from './center.ts';
 import type { Refusal } from './refusal.ts';
+import { recordNumber } from './kept.ts';
 
 export type { Refusal, RefusalCode } from './refusal.ts';
 
@@ -54,7 +55,8 @@ export type InjectResult = { ok: true; incident?: string } | { ok: false; refuse
 
 /** The incident an injection names (by id or by name), open or not yet handed on. */
 export function findIncident(w: World, ref: string): IncidentState | undefined {
-  return w.open.get(ref) ?? w.named.get(ref);
+  const n = recordNumber('inc', ref);
+  return (n === null ? undefined : w.open.get(n)) ?? w.named.get(ref);
 }
 
 /** The injection's parameters as the `inject` event logs them (plain scalars, fixed order). */

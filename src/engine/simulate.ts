@@ -56,9 +56,9 @@ export interface Simulation {
 
 /** Collects records as they are handed on (or only counts them). */
 function recordSinks(keepRecords: boolean) {
-  const incidents = new KeptRecords<IncidentRecord>(keepRecords);
-  const calls = new KeptRecords<CallRecord>(keepRecords);
-  const dispatches = new KeptRecords<DispatchRecord>(keepRecords);
+  const incidents = new KeptRecords<IncidentRecord>(keepRecords, 'inc', (r) => r.incidentId);
+  const calls = new KeptRecords<CallRecord>(keepRecords, 'call', (r) => r.callId);
+  const dispatches = new KeptRecords<DispatchRecord>(keepRecords, 'dsp', (r) => r.dispatchId);
   const agencies: AgencyRecord[] = [];
   const sinks: Required<Sinks> = {
     incident: (r, n) => incidents.add(r, n),
@@ -155,9 +155,9 @@ export function createSimulation(scenario: Scenario, seed: number = scenario.see
       return {
         log,
         records: {
-          incidents: rec.incidents.inIdOrder((r) => r.incidentId),
-          calls: rec.calls.inIdOrder((r) => r.callId),
-          dispatches: rec.dispatches.inIdOrder((r) => r.dispatchId),
+          incidents: rec.incidents.inIdOrder(),
+          calls: rec.calls.inIdOrder(),
+          dispatches: rec.dispatches.inIdOrder(),
           units,
           agencies: rec.agencies,
           depots: depotRecords(w),

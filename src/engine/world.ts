@@ -236,8 +236,8 @@ export interface World {
   /** Messages waiting for any channel to come back. */
   heldMessages: (() => void)[];
   counters: { incident: number; call: number; dispatch: number; request: number; inject: number };
-  /** Incidents whose record has not been handed on yet (open, or a caller still on the line). */
-  open: Map<string, IncidentState>;
+  /** Incidents whose record has not been handed on yet (open, or a caller still on the line), by number. */
+  open: Map<number, IncidentState>;
   /** Incidents by the name a script or an exercise gave them. */
   named: Map<string, IncidentState>;
   /** The background demand streams, which injections can speed up or thin. */

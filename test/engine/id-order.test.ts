@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KeptRecords, recordId } from '../../src/engine/kept.ts';
+import { KeptRecords, recordId, recordNumber } from '../../src/engine/kept.ts';
 
 const asStrings = (ids: string[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** Keeps records numbered `numbers` (ids from them unless given), handed on in that order; their ids as put in order. */
 const ordered = (numbers: number[], ids = numbers.map((n) => recordId('inc', n))) => {
-  const kept = new KeptRecords<{ id: string }>(true);
+  const kept = new KeptRecords<{ id: string }>(true, 'inc', (r) => r.id);
   numbers.forEach((n, k) => kept.add({ id: ids[k] }, n));
-  return kept.inIdOrder((r) => r.id).map((r) => r.id);
+  return kept.inIdOrder().map((r) => r.id);
 };
 
 describe('records in id order', () => {
@@ -31,6 +31,10 @@ describe('records in id order', () => {
     expect(inOrder).toEqual(asStrings(million.map((n) => recordId('inc', n))));
     // Numbers 1…n whose ids do not follow them (another scheme of ids) are sorted by id all the same.
     expect(ordered([1, 2, 3], ['inc-b', 'inc-c', 'inc-a'])).toEqual(['inc-a', 'inc-b', 'inc-c']);
+    // Ids of the right form that name other numbers, or another kind, are sorted too.
+    expect(ordered([1, 2, 3], ['inc-000003', 'inc-000001', 'inc-000002'])).toEqual(['inc-000001', 'inc-000002', 'inc-000003']);
+    expect(ordered([1, 2], ['inc-000002', 'dsp-000001'])).toEqual(['dsp-000001', 'inc-000002']);
+    expect(ordered([2, 1], ['inc-000001', 'inc-000002'])).toEqual(['inc-000001', 'inc-000002']);
     const someNumbers = fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 40 });
     fc.assert(
       fc.property(someNumbers, (ns) => {
@@ -41,10 +45,22 @@ describe('records in id order', () => {
   });
 
   it('counts every record, and keeps none when told not to', () => {
-    const kept = new KeptRecords<{ id: string }>(false);
+    const kept = new KeptRecords<{ id: string }>(false, 'inc', (r) => r.id);
     kept.add({ id: 'a' }, 1);
     kept.add({ id: 'b' }, 2);
     expect(kept.count).toBe(2);
-    expect(kept.inIdOrder((r) => r.id)).toEqual([]);
+    expect(kept.inIdOrder()).toEqual([]);
+  });
+
+  it('makes an id as the number padded to six digits, and reads the number back only from such an id', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('inc', 'call', 'dsp') as fc.Arbitrary<'inc' | 'call' | 'dsp'>, fc.oneof(fc.integer({ min: 1, max: 3_000_000 }), fc.integer(), fc.double()), (prefix, n) => {
+        expect(recordId(prefix, n)).toBe(`${prefix}-${String(n).padStart(6, '0')}`);
+        if (Number.isSafeInteger(n) && n >= 1) expect(recordNumber(prefix, recordId(prefix, n))).toBe(n);
+      }),
+    );
+    for (const id of ['inc-42', 'inc-0000042', 'inc-00004x', 'inc-', 'dsp-000042', 'inc-000042 ', 'inc--00042', 'inc-1e+21'] as const) expect(recordNumber('inc', id)).toBeNull();
+    expect(recordNumber('inc', 'inc-000042')).toBe(42);
+    expect(recordNumber('inc', 'inc-1234567')).toBe(1_234_567);
   });
 });

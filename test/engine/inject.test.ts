@@ -26,6 +26,22 @@ describe('injection at the current time', () => {
     expect(log[k + 1]).toMatchObject({ kind: 'incident.occur', incident: id });
   });
 
+  it('an open incident is found by its id, and only by that id exactly', () => {
+    const sim = createSimulation(small, 5);
+    sim.advanceTo(3000);
+    const id = ok(sim.inject({ kind: 'incident', type: 'fire', zone: 'Z1', grade: 'III' })).incident!;
+    expect(id).toMatch(/^inc-\d{6}$/);
+    const n = Number(id.slice(4));
+    for (const near of [`inc-${n}`, `inc-0${id.slice(4)}`, ` ${id}`, id.toUpperCase()]) {
+      expect(sim.inject({ kind: 'regrade', incident: near, grade: 'I' })).toEqual({ ok: false, refused: { code: 'no-incident', incident: near } });
+    }
+    // Found, though not yet verified; once the center has graded it, regraded.
+    expect(sim.inject({ kind: 'regrade', incident: id, grade: 'I' })).toEqual({ ok: false, refused: { code: 'not-graded', incident: id } });
+    sim.advanceTo(3600);
+    ok(sim.inject({ kind: 'regrade', incident: id, grade: 'I' }));
+    expect(sim.finish().records.incidents.find((i) => i.incidentId === id)!.levelFinal).toBe('I');
+  });
+
   it('a unit taken out of service is never dispatched until put back', () => {
     const sim = createSimulation(small, 5);
     ok(sim.inject({ kind: 'unit.out', unit: 'E-1' }));

@@ -3,10 +3,10 @@
 /** The prefixes of record ids: incidents, calls, dispatches. */
 export type RecordPrefix = 'inc' | 'call' | 'dsp';
 
-/** `prefix-` and the zeros that pad a number of k digits to six, by k (for k > 6: none). */
+/** `prefix-` and the zeros that pad a number of k characters to six, by k up to 6 (none from 6 on). */
 const HEADS: Record<RecordPrefix, string[]> = { inc: heads('inc'), call: heads('call'), dsp: heads('dsp') };
 function heads(prefix: RecordPrefix): string[] {
-  return Array.from({ length: 8 }, (_, k) => `${prefix}-${'0'.repeat(Math.max(0, 6 - k))}`);
+  return Array.from({ length: 7 }, (_, k) => `${prefix}-${'0'.repeat(6 - k)}`);
 }
 
 /**
@@ -15,10 +15,10 @@ function heads(prefix: RecordPrefix): string[] {
  */
 export const recordId = (prefix: RecordPrefix, n: number): string => {
   const digits = String(n);
-  return HEADS[prefix][Math.min(7, digits.length)] + digits;
+  return HEADS[prefix][Math.min(6, digits.length)] + digits;
 };
 
-/** The number `n` whose `recordId(prefix, n)` is `id`, or null where `id` is no such id. */
+/** The whole number `n` (0 to 10^16 − 1) whose `recordId(prefix, n)` is `id`, or null. */
 export function recordNumber(prefix: RecordPrefix, id: string): number | null {
   const digits = id.slice(prefix.length + 1);
   if (!id.startsWith(`${prefix}-`) || !/^[0-9]{1,16}$/.test(digits)) return null;
@@ -26,7 +26,10 @@ export function recordNumber(prefix: RecordPrefix, id: string): number | null {
   return recordId(prefix, n) === id ? n : null;
 }
 
-/** Whether `id` is `recordId(prefix, n)` for a whole `n` from 1 to 999,999, read in place. */
+/**
+ * Whether `id` is `recordId(prefix, n)` for a whole `n` from 1 to 999,999, read in place (past that
+ * the ids no longer sort as their numbers; the other tests are early exits).
+ */
 function isRecordId(id: string, prefix: RecordPrefix, n: number): boolean {
   const p = prefix.length;
   if (!(n >= 1 && n < 1_000_000 && n === Math.floor(n)) || id.length !== p + 7 || !id.startsWith(prefix) || id.charCodeAt(p) !== 45) return false;

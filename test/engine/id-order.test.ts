@@ -35,6 +35,17 @@ describe('records in id order', () => {
     expect(ordered([1, 2, 3], ['inc-000003', 'inc-000001', 'inc-000002'])).toEqual(['inc-000001', 'inc-000002', 'inc-000003']);
     expect(ordered([1, 2], ['inc-000002', 'dsp-000001'])).toEqual(['dsp-000001', 'inc-000002']);
     expect(ordered([2, 1], ['inc-000001', 'inc-000002'])).toEqual(['inc-000001', 'inc-000002']);
+    // Each part of the form counts: the prefix, the dash, the first and the last digits.
+    expect(ordered([1, 2], ['inc-000001', 'dsp-000002'])).toEqual(['dsp-000002', 'inc-000001']);
+    expect(ordered([1, 2], ['inc_000001', 'inc-000002'])).toEqual(['inc-000002', 'inc_000001']);
+    expect(ordered([1, 2], ['inc-100001', 'inc-000002'])).toEqual(['inc-000002', 'inc-100001']);
+    expect(ordered([1, 2], ['inc-000011', 'inc-000002'])).toEqual(['inc-000002', 'inc-000011']);
+    // Ids of the right form whose numbers repeat, or fall outside 1…n, are sorted too.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1, max: 6 }), { maxLength: 6 }), (ns) => {
+        expect(ordered(ns)).toEqual(asStrings(ns.map((n) => recordId('inc', n))));
+      }),
+    );
     const someNumbers = fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 40 });
     fc.assert(
       fc.property(someNumbers, (ns) => {
@@ -59,7 +70,9 @@ describe('records in id order', () => {
         if (Number.isSafeInteger(n) && n >= 1) expect(recordNumber(prefix, recordId(prefix, n))).toBe(n);
       }),
     );
-    for (const id of ['inc-42', 'inc-0000042', 'inc-00004x', 'inc-', 'dsp-000042', 'inc-000042 ', 'inc--00042', 'inc-1e+21'] as const) expect(recordNumber('inc', id)).toBeNull();
+    for (const id of ['inc-42', 'inc-0000042', 'inc-00004x', 'inc-', 'dsp-000042', 'inc-000042 ', 'inc--00042'] as const) expect(recordNumber('inc', id)).toBeNull();
+    // Ids of numbers that are negative or not whole are not read back either.
+    for (const n of [1e21, -1, 0.5]) expect(recordNumber('inc', recordId('inc', n))).toBeNull();
     expect(recordNumber('inc', 'inc-000042')).toBe(42);
     expect(recordNumber('inc', 'inc-1234567')).toBe(1_234_567);
   });

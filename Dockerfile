@@ -14,9 +14,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # Install scripts wait: `prepare` compiles the sources, which are copied next.
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY scripts/build-cli.mjs ./scripts/
+COPY scripts/build-cli.mjs scripts/make-worker-cache.ts ./scripts/
 COPY src ./src
-# bin/compiled.js loads validate's single-file build; checking the bundled scenario once fills its code cache.
+# bin/compiled.js loads validate's and a batch worker's single-file builds; checking the bundled
+# scenario once, and a few replications of it in a worker, fill their code caches.
 COPY bin ./bin
 COPY scenarios ./scenarios
 RUN npm run build:cli

@@ -1,7 +1,7 @@
 // Compiles the command line and its worker entries into build/ (bundled ES modules), so `linkdrill`
 // starts without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
 // `npm run build:cli`; bin/linkdrill.js falls back to the TypeScript sources when they are newer.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { loadCompiled } from '../bin/compiled.js';
@@ -35,7 +35,7 @@ const requiredAtRunTime = (...names) => ({
 const out = new URL('../build/', import.meta.url);
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/worker/node-process.ts', 'bench-worker': 'src/cli/bench-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'bench-worker': 'src/cli/bench-worker.ts', 'make-worker-cache': 'scripts/make-worker-cache.ts' },
   absWorkingDir: new URL('..', import.meta.url).pathname,
   outdir: 'build',
   bundle: true,
@@ -55,26 +55,55 @@ await build({
   logLevel: 'warning',
 });
 
-// `validate` also as one CommonJS file, started from V8's code cache (bin/compiled.js): it loads
-// none of the engine, and checking a scenario is what users do most often and wait for.
-await build({
-  entryPoints: { validate: 'src/cli/validate-main.ts' },
-  absWorkingDir: new URL('..', import.meta.url).pathname,
-  outdir: 'build',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  plugins: [zodEnglishOnly, requiredAtRunTime('exceljs')],
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+/**
+ * `name` (a source file) as one CommonJS file, build/<name>.cjs, for bin/compiled.js to start from
+ * V8's code cache; packages as in the command's build, exceljs required only when used.
+ */
+const singleFile = (name, source) =>
+  build({
+    entryPoints: { [name]: source },
+    absWorkingDir: new URL('..', import.meta.url).pathname,
+    outdir: 'build',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    plugins: [zodEnglishOnly, requiredAtRunTime('exceljs')],
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+
+// `validate` also as one CommonJS file: it loads none of the engine, and checking a scenario is what
+// users do most often and wait for.
+await singleFile('validate', 'src/cli/validate-main.ts');
 // The cache holds what a check of the bundled scenario compiles (its code runs here once, silently).
 const validate = loadCompiled(fileURLToPath(new URL('validate.cjs', out)), { saveCache: true });
 const sample = fileURLToPath(new URL('../scenarios/default.yaml', import.meta.url));
 const quiet = { out: () => {}, err: () => {}, tty: false };
 if (existsSync(sample)) await validate.exports.main(['validate', sample], quiet);
 validate.writeCache();
+
+// A batch worker process likewise: one CommonJS file started from its code cache by build/worker.js,
+// which src/worker/node-host.ts forks. Its cache holds what a few replications of the bundled
+// scenario compile, made in a worker started as a batch starts one (V8 rejects a cache made under
+// other flags).
+await singleFile('worker', 'src/worker/node-process.ts');
+const WRITE_WORKER_CACHE = 'LINKDRILL_WRITE_WORKER_CACHE';
+writeFileSync(
+  new URL('worker.js', out),
+  `// A batch worker process (forked by src/worker/node-host.ts): worker.cjs, started from V8's code cache.
+import { fileURLToPath } from 'node:url';
+import { loadCompiled } from '../bin/compiled.js';
+
+const writing = process.env.${WRITE_WORKER_CACHE} === '1';
+const { writeCache } = loadCompiled(fileURLToPath(new URL('./worker.cjs', import.meta.url)), { saveCache: writing });
+// Asked to, it writes what it compiled when it is stopped (scripts/make-worker-cache.ts).
+if (writing) process.on('SIGTERM', () => { writeCache(); process.exit(0); });
+`,
+);
+// The worker it starts inherits the variable that has it write its cache.
+process.env[WRITE_WORKER_CACHE] = '1';
+await import(new URL('make-worker-cache.js', out).href);

@@ -4,6 +4,8 @@
  * previous state restored after. Everything else in the engine speaks to the event queue through the
  * small typed {@link Kernel} surface below.
  */
+import { before } from './simjs-window.ts';
+import 'simjs';
 
 type SimRequest = {
   deliverAt: number;
@@ -34,15 +36,10 @@ interface SimjsNamespace {
 }
 
 const g = globalThis as unknown as { window?: { Sim?: SimjsNamespace } };
-const hadWindow = 'window' in g;
-const previousWindow = g.window;
-const previousSim = previousWindow?.Sim;
-if (!hadWindow) g.window = {};
-await import('simjs');
 const loaded = g.window!.Sim;
 if (!loaded) throw new Error('simjs did not register window.Sim');
-if (!hadWindow) delete g.window;
-else if (previousWindow) previousWindow.Sim = previousSim;
+if (!before.hadWindow) delete g.window;
+else if (before.window) before.window.Sim = before.sim as SimjsNamespace | undefined;
 
 /** simjs's own classes, typed to the parts the engine uses. */
 export const Simjs: SimjsNamespace = loaded;

@@ -25,7 +25,11 @@ describe('the container image and the deploy manifests', () => {
     for (const [, script] of dockerfile.matchAll(/npm run ([\w:-]+)/g)) expect(pkg.scripts[script], script).toBeDefined();
     expect(pkg.scripts['build:cli']).toBe('node scripts/build-cli.mjs');
     expect(pkg.scripts.prepare).toBe(pkg.scripts['build:cli']);
-    expect(readFileSync(join(ROOT, 'scripts/build-cli.mjs'), 'utf8')).toMatch(/outdir: 'build'/);
+    const buildScript = readFileSync(join(ROOT, 'scripts/build-cli.mjs'), 'utf8');
+    expect(buildScript).toMatch(/outdir: 'build'/);
+    // The build stage has every script the build compiles or runs.
+    const copied = instructions.filter((l) => l.startsWith('COPY ') && !l.includes('--from=')).flatMap((l) => l.split(/\s+/).slice(1, -1));
+    for (const [file] of buildScript.matchAll(/scripts\/[\w-]+\.(?:ts|mjs)/g)) expect(copied, file).toContain(file);
     expect(dockerfile).toContain('COPY --from=build /app/build ./build');
     // The command runs build/cli.js (the image has no sources, so the build is never older than them).
     const entry = `/app/${pkg.bin.linkdrill}`;

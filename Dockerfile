@@ -14,6 +14,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # Install scripts wait: `prepare` compiles the sources, which are copied next.
 RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json ./
 COPY scripts/build-cli.mjs scripts/make-worker-cache.ts ./scripts/
 COPY src ./src
 # bin/compiled.js loads validate's and a batch worker's single-file builds; checking the bundled

@@ -3,7 +3,7 @@
 // command's code at every start is most of what a short command waits for. A cache V8 rejects (another
 // Node version) only costs the compile it would have saved.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -28,5 +28,11 @@ export function loadCompiled(file, { saveCache = false } = {}) {
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, writeCache: () => writeFileSync(cacheFile, script.createCachedData()) };
+  // Written whole and then renamed into place, so a cache being written is never read half-made.
+  const writeCache = () => {
+    const part = `${cacheFile}.${process.pid}.part`;
+    writeFileSync(part, script.createCachedData());
+    renameSync(part, cacheFile);
+  };
+  return { exports: module.exports, writeCache };
 }

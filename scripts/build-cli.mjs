@@ -1,5 +1,6 @@
-// Compiles the command line and its worker entries into build/ (bundled ES modules), so `linkdrill`
-// starts without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
+// Compiles the command line and its worker entries into build/ (bundled ES modules; `validate` and a
+// batch worker also as single CommonJS files started from V8's code cache), so `linkdrill` starts
+// without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
 // `npm run build:cli`; bin/linkdrill.js falls back to the TypeScript sources when they are newer.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +69,8 @@ const singleFile = (name, source) =>
     bundle: true,
     plugins: [zodEnglishOnly, requiredAtRunTime('exceljs')],
     format: 'cjs',
+    // Strict as the sources are, whether or not a tsconfig.json is beside them to say so.
+    banner: { js: '"use strict";' },
     platform: 'node',
     target: 'node20',
     minifyWhitespace: true,
@@ -98,12 +101,23 @@ writeFileSync(
 import { fileURLToPath } from 'node:url';
 import { loadCompiled } from '../bin/compiled.js';
 
+// Set by the build alone (scripts/build-cli.mjs): the worker then writes what it compiled when it is stopped.
 const writing = process.env.${WRITE_WORKER_CACHE} === '1';
 const { writeCache } = loadCompiled(fileURLToPath(new URL('./worker.cjs', import.meta.url)), { saveCache: writing });
-// Asked to, it writes what it compiled when it is stopped (scripts/make-worker-cache.ts).
-if (writing) process.on('SIGTERM', () => { writeCache(); process.exit(0); });
+if (writing) {
+  process.on('SIGTERM', () => {
+    try {
+      writeCache();
+    } finally {
+      process.exit(0);
+    }
+  });
+}
 `,
 );
-// The worker it starts inherits the variable that has it write its cache.
+// The worker it starts inherits the variable that has it write its cache; the script itself is
+// needed only here.
 process.env[WRITE_WORKER_CACHE] = '1';
 await import(new URL('make-worker-cache.js', out).href);
+delete process.env[WRITE_WORKER_CACHE];
+rmSync(new URL('make-worker-cache.js', out));

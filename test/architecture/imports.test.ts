@@ -100,6 +100,16 @@ describe('imports flow one way', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('simjs is loaded in one place, right after the module that lends it a window', () => {
+    const specs = (f: string) => [...readFileSync(f, 'utf8').matchAll(IMPORT)].map((m) => m[3] ?? m[4]);
+    const loaders = [...files(join(ROOT, 'src')), ...files(join(ROOT, 'web'))]
+      .filter((f) => specs(f).some((x) => x === 'simjs' || x.endsWith('/simjs-window.ts')))
+      .map((f) => relative(ROOT, f));
+    expect(loaders).toEqual([join('src', 'engine', 'kernel.ts')]);
+    // ES modules run in the order they are imported: the window first, then simjs, before anything else.
+    expect(specs(join(ROOT, 'src/engine/kernel.ts')).slice(0, 2)).toEqual(['./simjs-window.ts', 'simjs']);
+  });
+
   it('the app reaches the engine only through src/worker (type-only imports of plain records aside)', () => {
     const direct = all.filter((e) => e.from.startsWith('web') && e.to.startsWith(`src${sep}engine`) && !e.typeOnly).map((e) => `${e.from} → ${e.spec}`);
     expect(direct).toEqual([]);

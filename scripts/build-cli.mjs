@@ -2,7 +2,9 @@
 // batch worker also as single CommonJS files started from V8's code cache), so `linkdrill` starts
 // without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
 // `npm run build:cli`; bin/linkdrill.js falls back to the TypeScript sources when they are newer.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { loadCompiled } from '../bin/compiled.js';
@@ -88,6 +90,18 @@ const sample = fileURLToPath(new URL('../scenarios/default.yaml', import.meta.ur
 const quiet = { out: () => {}, err: () => {}, tty: false };
 if (existsSync(sample)) await validate.exports.main(['validate', sample], quiet);
 validate.writeCache();
+
+// `run` likewise: what users run most after `validate`. Its cache holds what a run of the bundled
+// scenario compiles (written to a folder of the build's own, removed after).
+await singleFile('run', 'src/cli/run-main.ts');
+const run = loadCompiled(fileURLToPath(new URL('run.cjs', out)), { saveCache: true });
+const runOut = mkdtempSync(join(tmpdir(), 'linkdrill-build-'));
+try {
+  if (existsSync(sample)) await run.exports.main(['run', sample, '--out', join(runOut, 'run')], quiet);
+} finally {
+  rmSync(runOut, { recursive: true, force: true });
+}
+run.writeCache();
 
 // A batch worker process likewise: one CommonJS file started from its code cache by build/worker.js,
 // which src/worker/node-host.ts forks. Its cache holds what a few replications of the bundled

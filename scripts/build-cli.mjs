@@ -71,8 +71,13 @@ const singleFile = (name, source) =>
     bundle: true,
     plugins: [zodEnglishOnly, requiredAtRunTime('exceljs')],
     format: 'cjs',
-    // Strict as the sources are, whether or not a tsconfig.json is beside them to say so.
-    banner: { js: '"use strict";' },
+    // Strict as the sources are, whether or not a tsconfig.json is beside them to say so; the file's
+    // own URL and resolution where the sources ask for theirs (src/worker/node-host.ts finds the
+    // workers beside it, and resolves tsx only when it runs from the sources).
+    banner: {
+      js: '"use strict";var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;var __importMetaResolve=(s)=>require("node:url").pathToFileURL(require.resolve(s)).href;',
+    },
+    define: { 'import.meta.url': '__importMetaUrl', 'import.meta.resolve': '__importMetaResolve' },
     platform: 'node',
     target: 'node20',
     minifyWhitespace: true,
@@ -135,3 +140,15 @@ process.env[WRITE_WORKER_CACHE] = '1';
 await import(new URL('make-worker-cache.js', out).href);
 delete process.env[WRITE_WORKER_CACHE];
 rmSync(new URL('make-worker-cache.js', out));
+
+// `batch` likewise, its cache made by a batch of the bundled scenario (its worker started from the
+// worker's cache, made above).
+await singleFile('batch', 'src/cli/batch-main.ts');
+const batch = loadCompiled(fileURLToPath(new URL('batch.cjs', out)), { saveCache: true });
+const batchOut = mkdtempSync(join(tmpdir(), 'linkdrill-build-'));
+try {
+  if (existsSync(sample)) await batch.exports.main(['batch', sample, '--variants', 'baseline', '--reps', '4', '--workers', '1', '--out', join(batchOut, 'batch')], quiet);
+} finally {
+  rmSync(batchOut, { recursive: true, force: true });
+}
+batch.writeCache();

@@ -3,7 +3,7 @@
  * a command's exceptions turned into exit codes (usage 2, refused output 1, a fault of linkdrill's
  * own 3, in one line) — for the full command line and for a command built on its own.
  */
-import { UsageError, type Io } from './args.ts';
+import { langOf, UsageError, type Io } from './args.ts';
 import { OutputRefused } from '../worker/node-fs.ts';
 import { ExerciseError } from '../exercise/problems.ts';
 import type { Lang, Words } from '../scenario/errors.ts';
@@ -26,6 +26,14 @@ export function endQuietlyWhenOutputCloses(): void {
       process.exit(process.exitCode ?? 0);
     });
   }
+}
+
+/**
+ * The `main` of a command built on its own (build/<command>.cjs, which bin/linkdrill.js starts from
+ * V8's code cache): `command` run on `argv` = `<command> …` as the whole command line runs it.
+ */
+export function commandAlone(command: (args: string[], io: Io) => Promise<number> | number): (argv: string[], io?: Io) => Promise<number> {
+  return (argv, io = defaultIo) => exitCodeOf(() => command(argv.slice(1), io), io, langOf(argv));
 }
 
 /** Runs `command`; its exit code, or the code and one line on `io`, in `lang`, for what it threw. */

@@ -1,0 +1,12 @@
+/**
+ * `linkdrill batch` on its own: the entry of the single-file build (build/batch.cjs) that
+ * bin/linkdrill.js starts from V8's code cache, so a batch does not wait for the whole command line
+ * to load and compile. Exit codes and messages are those of the whole command line's `main`.
+ */
+import { commandAlone } from './outcome.ts';
+import { batchCommand } from './batch.ts';
+
+export { endQuietlyWhenOutputCloses } from './outcome.ts';
+
+/** The whole command line's `main` for `argv` = `batch …` (without node and script); returns the exit code. */
+export const main = commandAlone(batchCommand);

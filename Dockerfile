@@ -17,8 +17,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts/build-cli.mjs scripts/make-worker-cache.ts ./scripts/
 COPY src ./src
-# bin/compiled.js loads validate's and a batch worker's single-file builds; checking the bundled
-# scenario once, and a few replications of it in a worker, fill their code caches.
+# bin/compiled.js loads the single-file builds of validate, run, batch and a batch worker; checking,
+# running and batching the bundled scenario once, and a few replications of it in a worker, fill
+# their code caches.
 COPY bin ./bin
 COPY scenarios ./scenarios
 RUN npm run build:cli

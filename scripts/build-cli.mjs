@@ -1,9 +1,8 @@
-// Compiles the command line and its worker entries into build/ (bundled ES modules; `validate` and a
-// batch worker also as single CommonJS files started from V8's code cache), so `linkdrill` starts
-// without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
+// Compiles the command line and its worker entries into build/ (bundled ES modules; `validate`,
+// `run`, `batch` and a batch worker also as single CommonJS files started from V8's code cache), so
+// `linkdrill` starts without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
 // `npm run build:cli`; bin/linkdrill.js falls back to the TypeScript sources when they are newer.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -86,27 +85,41 @@ const singleFile = (name, source) =>
     logLevel: 'warning',
   });
 
-// `validate` also as one CommonJS file: it loads none of the engine, and checking a scenario is what
-// users do most often and wait for.
-await singleFile('validate', 'src/cli/validate-main.ts');
-// The cache holds what a check of the bundled scenario compiles (its code runs here once, silently).
-const validate = loadCompiled(fileURLToPath(new URL('validate.cjs', out)), { saveCache: true });
 const sample = fileURLToPath(new URL('../scenarios/default.yaml', import.meta.url));
 const quiet = { out: () => {}, err: () => {}, tty: false };
-if (existsSync(sample)) await validate.exports.main(['validate', sample], quiet);
-validate.writeCache();
 
-// `run` likewise: what users run most after `validate`. Its cache holds what a run of the bundled
-// scenario compiles (written to a folder of the build's own, removed after).
-await singleFile('run', 'src/cli/run-main.ts');
-const run = loadCompiled(fileURLToPath(new URL('run.cjs', out)), { saveCache: true });
-const runOut = mkdtempSync(join(tmpdir(), 'linkdrill-build-'));
-try {
-  if (existsSync(sample)) await run.exports.main(['run', sample, '--out', join(runOut, 'run')], quiet);
-} finally {
-  rmSync(runOut, { recursive: true, force: true });
+/** Stops the build with `words` (a step that could not do its part on the bundled scenario). */
+function fail(words) {
+  console.error(`linkdrill build: ${words}`);
+  process.exit(1);
 }
-run.writeCache();
+
+/**
+ * The command `name` as one CommonJS file (src/cli/<name>-main.ts), its code cache filled by running
+ * `linkdrill <name> <sample> …args` on it once, silently, with any output in a folder of its own in
+ * build/, removed after. A failed run stops the build; an interrupted one stops it as the signal would.
+ */
+async function commandAlone(name, args) {
+  await singleFile(name, `src/cli/${name}-main.ts`);
+  const command = loadCompiled(fileURLToPath(new URL(`${name}.cjs`, out)), { saveCache: true });
+  if (!existsSync(sample)) return;
+  // Inside build/, which the next build empties, should the build be stopped before it removes it.
+  const folder = mkdtempSync(join(fileURLToPath(out), '.warm-'));
+  let code;
+  try {
+    code = await command.exports.main([name, sample, ...args(folder)], quiet);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  if (code === 130 || code === 143) process.kill(process.pid, code === 130 ? 'SIGINT' : 'SIGTERM');
+  if (code !== 0) fail(`\`${name}\` could not run scenarios/default.yaml (exit code ${code})`);
+  command.writeCache();
+}
+
+// `validate` loads none of the engine, and checking a scenario is what users do most often and wait
+// for; `run` is what they run most after it.
+await commandAlone('validate', () => []);
+await commandAlone('run', (folder) => ['--out', join(folder, 'run')]);
 
 // A batch worker process likewise: one CommonJS file started from its code cache by build/worker.js,
 // which src/worker/node-host.ts forks. Its cache holds what a few replications of the bundled
@@ -140,15 +153,9 @@ process.env[WRITE_WORKER_CACHE] = '1';
 await import(new URL('make-worker-cache.js', out).href);
 delete process.env[WRITE_WORKER_CACHE];
 rmSync(new URL('make-worker-cache.js', out));
+// It has said why where a worker could not run the bundled scenario.
+if (process.exitCode === 1) process.exit(1);
 
-// `batch` likewise, its cache made by a batch of the bundled scenario (its worker started from the
-// worker's cache, made above).
-await singleFile('batch', 'src/cli/batch-main.ts');
-const batch = loadCompiled(fileURLToPath(new URL('batch.cjs', out)), { saveCache: true });
-const batchOut = mkdtempSync(join(tmpdir(), 'linkdrill-build-'));
-try {
-  if (existsSync(sample)) await batch.exports.main(['batch', sample, '--variants', 'baseline', '--reps', '4', '--workers', '1', '--out', join(batchOut, 'batch')], quiet);
-} finally {
-  rmSync(batchOut, { recursive: true, force: true });
-}
-batch.writeCache();
+// `batch` likewise, its cache made by a small batch of the bundled scenario (its worker started from
+// the worker's cache, made above).
+await commandAlone('batch', (folder) => ['--variants', 'baseline', '--reps', '4', '--workers', '1', '--out', join(folder, 'batch')]);

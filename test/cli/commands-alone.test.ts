@@ -60,7 +60,7 @@ describe('run and batch built on their own', () => {
 });
 
 describe('run as the one CommonJS file npm install builds', () => {
-  it('bundles without a top-level await or import.meta (which a CommonJS file cannot hold), and without the worker host', async () => {
+  it('bundles without a top-level await (which a CommonJS file cannot hold), and without the worker host or any import.meta', async () => {
     const r = await build({ entryPoints: [join(ROOT, 'src/cli/run-main.ts')], bundle: true, write: false, metafile: true, format: 'cjs', platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'silent' });
     expect(Object.keys(r.metafile.inputs).filter((f) => /src\/worker\/node-host\.ts$/.test(f))).toEqual([]);
     expect(r.warnings.filter((w) => /import\.meta/.test(w.text)).map((w) => `${w.location?.file}: ${w.text}`)).toEqual([]);

@@ -78,10 +78,12 @@ describe('linkdrill COMMAND --help', () => {
     expect([codeEn, errEn.split('\n')[0]]).toEqual([2, 'unknown command "simulate"']);
   });
 
-  it('`linkdrill validate --help` from the command line prints the help, not a check of a scenario', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/linkdrill.js'), 'validate', '--help', '--lang', 'en'], { encoding: 'utf8' });
-    expect([r.status, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toMatch(/^usage: linkdrill validate SCENARIO/);
-    expect(r.stdout).toContain('--max-events N');
+  it('`linkdrill validate|run|batch --help` from the command line prints the help, not a check or a run of a scenario', () => {
+    for (const command of ['validate', 'run', 'batch']) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/linkdrill.js'), command, '--help', '--lang', 'en'], { encoding: 'utf8' });
+      expect([r.status, r.stderr], command).toEqual([0, '']);
+      expect(r.stdout).toMatch(new RegExp(`^usage: linkdrill ${command} SCENARIO`));
+      expect(r.stdout).toContain('--max-events N');
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('validate built on its own', () => {
 });
 
 describe('validate as the one CommonJS file npm install builds', () => {
-  it('bundles without import.meta (which a CommonJS file lacks) and without the engine or the worker host', async () => {
+  it('bundles without import.meta and without the engine or the worker host', async () => {
     const r = await build({ entryPoints: [join(ROOT, 'src/cli/validate-main.ts')], bundle: true, write: false, metafile: true, format: 'cjs', platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'silent' });
     const inputs = Object.keys(r.metafile.inputs);
     expect(inputs.filter((f) => /src\/(worker\/node-host|engine\/simulate|engine\/kernel)\.ts$/.test(f))).toEqual([]);

@@ -17,9 +17,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts/build-cli.mjs scripts/make-worker-cache.ts ./scripts/
 COPY src ./src
-# bin/compiled.js loads the single-file builds of validate, run, batch and a batch worker; checking,
-# running and batching the bundled scenario once, and a few replications of it in a worker, fill
-# their code caches.
+# bin/compiled.js loads the single-file builds of validate, run, batch, exercise and a batch worker;
+# checking, running and batching the bundled scenario once, playing the bundled tabletop, and a few
+# replications in a worker, fill their code caches.
 COPY bin ./bin
 COPY scenarios ./scenarios
 RUN npm run build:cli

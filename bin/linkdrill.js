@@ -37,13 +37,13 @@ function builtIsFresh() {
 let main;
 let endQuietlyWhenOutputCloses;
 if (builtIsFresh()) {
-  // `validate`, `run` and `batch` have builds of their own, started from V8's code cache (see
-  // compiled.js); their help is the CLI's.
+  // `validate`, `run`, `batch` and `exercise` have builds of their own, started from V8's code cache
+  // (see compiled.js); their help is the CLI's.
   const args = process.argv.slice(3);
   const end = args.indexOf('--');
   const help = (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
   const command = process.argv[2];
-  const alone = ['validate', 'run', 'batch'].includes(command) && !help ? new URL(`build/${command}.cjs`, root) : null;
+  const alone = ['validate', 'run', 'batch', 'exercise'].includes(command) && !help ? new URL(`build/${command}.cjs`, root) : null;
   if (alone && existsSync(alone)) ({ main, endQuietlyWhenOutputCloses } = loadCompiled(fileURLToPath(alone)).exports);
   else ({ main, endQuietlyWhenOutputCloses } = await import(built.href));
 } else {

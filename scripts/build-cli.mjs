@@ -85,10 +85,9 @@ const singleFile = (name, source) =>
     logLevel: 'warning',
   });
 
-const sample = fileURLToPath(new URL('../scenarios/default.yaml', import.meta.url));
 const quiet = { out: () => {}, err: () => {}, tty: false };
 
-/** Stops the build with `words` (a step that could not do its part on the bundled scenario). */
+/** Stops the build with `words` (a step that could not do its part on a bundled file). */
 function fail(words) {
   console.error(`linkdrill build: ${words}`);
   process.exit(1);
@@ -96,30 +95,34 @@ function fail(words) {
 
 /**
  * The command `name` as one CommonJS file (src/cli/<name>-main.ts), its code cache filled by running
- * `linkdrill <name> <sample> …args` on it once, silently, with any output in a folder of its own in
- * build/, removed after. A failed run stops the build; an interrupted one stops it as the signal would.
+ * `linkdrill <name> …args(path, folder)` once, silently, where `path` is the bundled file `input` and
+ * `folder` a folder of the build's own in build/ for any output, removed after. A failed run stops
+ * the build; an interrupted one stops it as the signal would.
  */
-async function commandAlone(name, args) {
+async function commandAlone(name, input, args) {
   await singleFile(name, `src/cli/${name}-main.ts`);
   const command = loadCompiled(fileURLToPath(new URL(`${name}.cjs`, out)), { saveCache: true });
-  if (!existsSync(sample)) return;
+  const path = fileURLToPath(new URL(`../${input}`, import.meta.url));
+  if (!existsSync(path)) return;
   // Inside build/, which the next build empties, should the build be stopped before it removes it.
   const folder = mkdtempSync(join(fileURLToPath(out), '.warm-'));
   let code;
   try {
-    code = await command.exports.main([name, sample, ...args(folder)], quiet);
+    code = await command.exports.main([name, ...args(path, folder)], quiet);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
   if (code === 130 || code === 143) process.kill(process.pid, code === 130 ? 'SIGINT' : 'SIGTERM');
-  if (code !== 0) fail(`\`${name}\` could not run scenarios/default.yaml (exit code ${code})`);
+  if (code !== 0) fail(`\`${name}\` could not run ${input} (exit code ${code})`);
   command.writeCache();
 }
 
+const sample = 'scenarios/default.yaml';
 // `validate` loads none of the engine, and checking a scenario is what users do most often and wait
-// for; `run` is what they run most after it.
-await commandAlone('validate', () => []);
-await commandAlone('run', (folder) => ['--out', join(folder, 'run')]);
+// for; `run` is what they run most after it; `exercise` is what a trainer plays, checks and replays.
+await commandAlone('validate', sample, (path) => [path]);
+await commandAlone('run', sample, (path, folder) => [path, '--out', join(folder, 'run')]);
+await commandAlone('exercise', 'scenarios/exercises/chemical-leak-tabletop', (path, folder) => [path, '--out', join(folder, 'exercise')]);
 
 // A batch worker process likewise: one CommonJS file started from its code cache by build/worker.js,
 // which src/worker/node-host.ts forks. Its cache holds what a few replications of the bundled
@@ -158,4 +161,4 @@ if (process.exitCode === 1) process.exit(1);
 
 // `batch` likewise, its cache made by a small batch of the bundled scenario (its worker started from
 // the worker's cache, made above).
-await commandAlone('batch', (folder) => ['--variants', 'baseline', '--reps', '4', '--workers', '1', '--out', join(folder, 'batch')]);
+await commandAlone('batch', sample, (path, folder) => [path, '--variants', 'baseline', '--reps', '4', '--workers', '1', '--out', join(folder, 'batch')]);

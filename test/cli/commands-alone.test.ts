@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { main as runMain } from '../../src/cli/run-main.ts';
 import { main as batchMain } from '../../src/cli/batch-main.ts';
+import { main as exerciseMain } from '../../src/cli/exercise-main.ts';
 import { ROOT } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkdrill-alone-'));
@@ -22,15 +23,15 @@ const folder = (d: string) =>
   Object.fromEntries(readdirSync(d).sort().map((f) => [f, f === 'run.json' || f === 'batch.json' ? '' : readFileSync(join(d, f), 'utf8')]));
 
 /**
- * Runs `argv` (a command and `args`, with `--out` a folder of the test's where there are arguments)
- * through the whole command line and through `alone`: the same output, exit code and files.
+ * Runs `argv` (a command and `args`, with `--out` a folder of the test's where it `writes`) through
+ * the whole command line and through `alone`: the same output, exit code and files.
  */
-async function sameAsWhole(alone: typeof main, command: string, args: string[]) {
+async function sameAsWhole(alone: typeof main, command: string, args: string[], writes = args.length > 1) {
   const out = join(dir, command);
-  const argv = [command, ...args, ...(args.length > 1 ? ['--out', out] : [])];
+  const argv = [command, ...args, ...(writes ? ['--out', out] : [])];
   rmSync(out, { recursive: true, force: true });
   const whole = await run(main, argv);
-  const wrote = args.length > 1 && whole.code === 0 ? folder(out) : null;
+  const wrote = writes && whole.code === 0 ? folder(out) : null;
   rmSync(out, { recursive: true, force: true });
   expect(await run(alone, argv), argv.join(' ')).toEqual(whole);
   if (wrote) expect(folder(out)).toEqual(wrote);
@@ -55,6 +56,16 @@ describe('run and batch built on their own', () => {
   it('batch prints, writes and exits as the full command line does (a batch, bad input, usage)', async () => {
     for (const args of [[small, '--reps', '2', '--workers', '1', '--duration', '6h', '--lang', 'en'], [join(ROOT, 'scenarios/no-such.yaml'), '--reps', '2'], []]) {
       await sameAsWhole(batchMain, 'batch', args);
+    }
+  });
+});
+
+describe('exercise built on its own', () => {
+  it('plays, checks and refuses as the full command line does', async () => {
+    const tabletop = join(ROOT, 'scenarios/exercises/chemical-leak-tabletop');
+    await sameAsWhole(exerciseMain, 'exercise', [tabletop, '--lang', 'en']);
+    for (const args of [['check', tabletop], ['check', tabletop, '--lang', 'en'], [join(ROOT, 'scenarios/exercises/no-such')], []]) {
+      await sameAsWhole(exerciseMain, 'exercise', args, false);
     }
   });
 });

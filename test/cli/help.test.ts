@@ -78,11 +78,11 @@ describe('linkdrill COMMAND --help', () => {
     expect([codeEn, errEn.split('\n')[0]]).toEqual([2, 'unknown command "simulate"']);
   });
 
-  it('`linkdrill validate|run|batch --help` from the command line prints the help, not a check or a run of a scenario', () => {
-    for (const command of ['validate', 'run', 'batch']) {
+  it('`linkdrill validate|run|batch|exercise --help` from the command line prints the help, not a check or a run', () => {
+    for (const command of ['validate', 'run', 'batch', 'exercise']) {
       const r = spawnSync(process.execPath, [join(ROOT, 'bin/linkdrill.js'), command, '--help', '--lang', 'en'], { encoding: 'utf8' });
       expect([r.status, r.stderr], command).toEqual([0, '']);
-      expect(r.stdout).toMatch(new RegExp(`^usage: linkdrill ${command} SCENARIO`));
+      expect(r.stdout).toMatch(new RegExp(`^usage:\\s+linkdrill ${command} (SCENARIO|PACKAGE)`));
       expect(r.stdout).toContain('--max-events N');
     }
   });

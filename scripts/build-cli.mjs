@@ -1,6 +1,6 @@
 // Compiles the command line and its worker entries into build/ (bundled ES modules; `validate`,
-// `run`, `batch` and a batch worker also as single CommonJS files started from V8's code cache), so
-// `linkdrill` starts without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
+// `run`, `batch`, `exercise` and a batch worker also as single CommonJS files started from V8's code
+// cache), so `linkdrill` starts without compiling TypeScript. Runs on `npm install` (the `prepare` script) and as
 // `npm run build:cli`; bin/linkdrill.js falls back to the TypeScript sources when they are newer.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -96,8 +96,9 @@ function fail(words) {
 /**
  * The command `name` as one CommonJS file (src/cli/<name>-main.ts), its code cache filled by running
  * `linkdrill <name> …args(path, folder)` once, silently, where `path` is the bundled file `input` and
- * `folder` a folder of the build's own in build/ for any output, removed after. A failed run stops
- * the build; an interrupted one stops it as the signal would.
+ * `folder` a folder of the build's own in build/ for any output, removed after (or by the next
+ * build, where this one is interrupted). A failed run stops the build; an interrupted one stops it
+ * as the signal would.
  */
 async function commandAlone(name, input, args) {
   await singleFile(name, `src/cli/${name}-main.ts`);

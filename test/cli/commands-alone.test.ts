@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -64,16 +64,23 @@ describe('exercise built on its own', () => {
   it('plays, checks and refuses as the full command line does', async () => {
     const tabletop = join(ROOT, 'scenarios/exercises/chemical-leak-tabletop');
     await sameAsWhole(exerciseMain, 'exercise', [tabletop, '--lang', 'en']);
-    for (const args of [['check', tabletop], ['check', tabletop, '--lang', 'en'], [join(ROOT, 'scenarios/exercises/no-such')], []]) {
+    // A replay of that play from its log, down the other branch at a decision, and with a branch that is not there.
+    const log = join(dir, 'play-log.json');
+    expect((await run(main, ['exercise', tabletop, '--out', join(dir, 'play')])).code).toBe(0);
+    copyFileSync(join(dir, 'play', 'exercise-log.json'), log);
+    await sameAsWhole(exerciseMain, 'exercise', [tabletop, '--log', log, '--branch', 'D1=hold', '--lang', 'en']);
+    for (const args of [['check', tabletop], ['check', tabletop, '--lang', 'en'], [tabletop, '--log', log, '--branch', 'D1=nope'], [join(ROOT, 'scenarios/exercises/no-such')], []]) {
       await sameAsWhole(exerciseMain, 'exercise', args, false);
     }
   });
 });
 
-describe('run as the one CommonJS file npm install builds', () => {
-  it('bundles without a top-level await (which a CommonJS file cannot hold), and without the worker host or any import.meta', async () => {
-    const r = await build({ entryPoints: [join(ROOT, 'src/cli/run-main.ts')], bundle: true, write: false, metafile: true, format: 'cjs', platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'silent' });
-    expect(Object.keys(r.metafile.inputs).filter((f) => /src\/worker\/node-host\.ts$/.test(f))).toEqual([]);
-    expect(r.warnings.filter((w) => /import\.meta/.test(w.text)).map((w) => `${w.location?.file}: ${w.text}`)).toEqual([]);
+describe('run and exercise as the one CommonJS files npm install builds', () => {
+  it('bundle without a top-level await (which a CommonJS file cannot hold), and without the worker host or any import.meta', async () => {
+    for (const entry of ['run-main', 'exercise-main']) {
+      const r = await build({ entryPoints: [join(ROOT, `src/cli/${entry}.ts`)], bundle: true, write: false, metafile: true, format: 'cjs', platform: 'node', target: 'node20', external: ['exceljs'], logLevel: 'silent' });
+      expect(Object.keys(r.metafile.inputs).filter((f) => /src\/worker\/node-host\.ts$/.test(f)), entry).toEqual([]);
+      expect(r.warnings.filter((w) => /import\.meta/.test(w.text)).map((w) => `${w.location?.file}: ${w.text}`), entry).toEqual([]);
+    }
   });
 });

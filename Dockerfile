@@ -15,7 +15,7 @@ COPY package.json package-lock.json ./
 # Install scripts wait: `prepare` compiles the sources, which are copied next.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
-COPY scripts/build-cli.mjs scripts/make-worker-cache.ts ./scripts/
+COPY scripts/build-cli.mjs ./scripts/
 COPY src ./src
 # bin/compiled.js loads the single-file builds of validate, run, batch, exercise and a batch worker;
 # checking, running and batching the bundled scenario once, playing the bundled tabletop, and a few

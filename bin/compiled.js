@@ -9,14 +9,21 @@ import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
+ * The code cache of the CommonJS file `file` (a path) whose text is `source` (read when not given).
+ * It is named by the text it was made from: V8 checks a cache against the source's length only, so
+ * a file rebuilt or patched to the same length would otherwise run the old code.
+ */
+export function cacheFileOf(file, source = readFileSync(file, 'utf8')) {
+  return `${file}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.cache`;
+}
+
+/**
  * The exports of the CommonJS file `file` (a path), compiled with its code cache when there is one.
  * With `saveCache`, returns also a function that writes the cache of everything compiled so far.
  */
 export function loadCompiled(file, { saveCache = false } = {}) {
   const source = readFileSync(file, 'utf8');
-  // The cache is named by the text it was made from: V8 checks a cache against the source's length
-  // only, so a file rebuilt or patched to the same length would otherwise run the old code.
-  const cacheFile = `${file}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.cache`;
+  const cacheFile = cacheFileOf(file, source);
   let cachedData;
   if (!saveCache) {
     try {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { loadCompiled } from '../bin/compiled.js';
+import { cacheFileOf, loadCompiled } from '../bin/compiled.js';
 
 /**
  * zod re-exports every one of its ~50 message languages (`z.locales`), half of its size; linkdrill
@@ -37,7 +37,7 @@ const requiredAtRunTime = (...names) => ({
 const out = new URL('../build/', import.meta.url);
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', 'bench-worker': 'src/cli/bench-worker.ts', 'make-worker-cache': 'scripts/make-worker-cache.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'bench-worker': 'src/cli/bench-worker.ts' },
   absWorkingDir: new URL('..', import.meta.url).pathname,
   outdir: 'build',
   bundle: true,
@@ -107,10 +107,13 @@ async function commandAlone(name, input, args) {
   if (!existsSync(path)) return;
   // Inside build/, which the next build empties, should the build be stopped before it removes it.
   const folder = mkdtempSync(join(fileURLToPath(out), '.warm-'));
+  // A few seconds of work each: one that has not finished in five minutes is stuck.
+  const stuck = setTimeout(() => fail(`\`${name}\` did not finish ${input} in five minutes`), 300_000);
   let code;
   try {
     code = await command.exports.main([name, ...args(path, folder)], quiet);
   } finally {
+    clearTimeout(stuck);
     rmSync(folder, { recursive: true, force: true });
   }
   if (code === 130 || code === 143) process.kill(process.pid, code === 130 ? 'SIGINT' : 'SIGTERM');
@@ -126,9 +129,9 @@ await commandAlone('run', sample, (path, folder) => [path, '--out', join(folder,
 await commandAlone('exercise', 'scenarios/exercises/chemical-leak-tabletop', (path, folder) => [path, '--out', join(folder, 'exercise')]);
 
 // A batch worker process likewise: one CommonJS file started from its code cache by build/worker.js,
-// which src/worker/node-host.ts forks. Its cache holds what a few replications of the bundled
-// scenario compile, made in a worker started as a batch starts one (V8 rejects a cache made under
-// other flags).
+// which src/worker/node-host.ts forks. Its cache is made by the worker of `batch`'s warm-up below,
+// started as every batch starts one (V8 rejects a cache made under other flags): it holds what that
+// worker compiled for a few replications of the bundled scenario, written when the batch stops it.
 await singleFile('worker', 'src/worker/node-process.ts');
 const WRITE_WORKER_CACHE = 'LINKDRILL_WRITE_WORKER_CACHE';
 writeFileSync(
@@ -151,15 +154,11 @@ if (writing) {
 }
 `,
 );
-// The worker it starts inherits the variable that has it write its cache; the script itself is
-// needed only here.
-process.env[WRITE_WORKER_CACHE] = '1';
-await import(new URL('make-worker-cache.js', out).href);
-delete process.env[WRITE_WORKER_CACHE];
-rmSync(new URL('make-worker-cache.js', out));
-// It has said why where a worker could not run the bundled scenario.
-if (process.exitCode === 1) process.exit(1);
 
-// `batch` likewise, its cache made by a small batch of the bundled scenario (its worker started from
-// the worker's cache, made above).
+// `batch` likewise, its cache made by a small batch of the bundled scenario on one worker, which
+// inherits the variable that has it write its own cache.
+process.env[WRITE_WORKER_CACHE] = '1';
 await commandAlone('batch', sample, (path, folder) => [path, '--variants', 'baseline', '--reps', '4', '--workers', '1', '--out', join(folder, 'batch')]);
+delete process.env[WRITE_WORKER_CACHE];
+// Without its cache a worker only compiles as it goes, as it did before: say so, and go on.
+if (!existsSync(cacheFileOf(fileURLToPath(new URL('worker.cjs', out))))) console.warn('linkdrill build: the batch worker wrote no code cache; workers will compile the engine as they run');

@@ -9,6 +9,7 @@ import { createKernel } from './kernel.ts';
 import type { EventData, EventIds, EventKind } from './log.ts';
 import type { CallState, Sinks, UnitState, World } from './world.ts';
 import { CallTakers } from './resources/call-takers.ts';
+import { TurnoverMap, TurnoverSet } from './turnover.ts';
 import { createDepots } from './stockpile.ts';
 
 /** Logs an event: `emit(t, kind, ids, data)`, or null when nobody listens. */
@@ -44,9 +45,9 @@ export function createWorld(scenario: Scenario, seed: number, sinks: Sinks, emit
     waiting: new Map(),
     takers: new CallTakers<CallState>(),
     nonEmergencyTakers: scenario.center.nonEmergencyTakers ? new CallTakers<CallState>() : null,
-    liveCalls: new Set(),
+    liveCalls: new TurnoverSet(),
     counters: { incident: 0, call: 0, dispatch: 0, request: 0, inject: 0 },
-    open: new Map(),
+    open: new TurnoverMap(),
     named: new Map(),
     background: [],
     sinks,

@@ -3,6 +3,7 @@ import type { Agency, Background, Channel, IncidentType, NonEmergencyStream, Res
 import type { Kernel, Timer } from './kernel.ts';
 import type { CallTakers } from './resources/call-takers.ts';
 import type { RequestQueue } from './resources/request-queue.ts';
+import type { TurnoverMap, TurnoverSet } from './turnover.ts';
 import type { EventData, EventIds, EventKind } from './log.ts';
 import type { Place, TravelModel, TripRoute } from '../geo/travel.ts';
 import type { Rng, Streams } from '../random/streams.ts';
@@ -228,7 +229,7 @@ export interface World {
   /** The separate non-emergency line's positions and callers (null: the center has none). */
   nonEmergencyTakers: CallTakers<CallState> | null;
   /** Calls not yet finished (waiting or in service). */
-  liveCalls: Set<CallState>;
+  liveCalls: TurnoverSet<CallState>;
   /** Outages in force per channel (a channel is up at 0). */
   channelDown: Record<Channel, number>;
   /** Channels an injection has taken down. */
@@ -237,7 +238,7 @@ export interface World {
   heldMessages: (() => void)[];
   counters: { incident: number; call: number; dispatch: number; request: number; inject: number };
   /** Incidents whose record has not been handed on yet (open, or a caller still on the line), by number. */
-  open: Map<number, IncidentState>;
+  open: TurnoverMap<number, IncidentState>;
   /** Incidents by the name a script or an exercise gave them. */
   named: Map<string, IncidentState>;
   /** The background demand streams, which injections can speed up or thin. */

@@ -8,6 +8,8 @@
  * O(1), not from a scan of every waiting request (a queue that only grows would make that quadratic).
  */
 
+import { TurnoverMap } from '../turnover.ts';
+
 /** A queued request as the queue sees it. */
 export interface Queued {
   /** Request number: unique and increasing, the last tie-break. */
@@ -34,7 +36,7 @@ export class RequestQueue<R extends Queued> {
   constructor(private readonly live: (r: R) => boolean) {}
   private heap: Entry<R>[] = [];
   /** The current entry of each request in the queue. */
-  private entries = new Map<R, Entry<R>>();
+  private entries = new TurnoverMap<R, Entry<R>>();
   /** Current entries by grade (index), live ones only. */
   private byGrade: number[] = [];
   /** Current entries of requests queued at `lastT`, the latest time a request joined. */

@@ -1,27 +1,29 @@
 /**
  * A Map and a Set for keys that come and go by the thousand in a run — open incidents, live calls,
- * queued requests — each renewed (copied into a fresh Map or Set) as its keys turn over.
+ * queued requests — each copied into a fresh Map or Set as its keys turn over.
  *
- * Why: a Map or Set that has deleted many keys gets a new hash table from V8, and V8 points the old
- * table at the new one (iterators already under way follow that pointer); the old table keeps its
- * entries. While the tables are young this costs nothing. But a full collection promotes whatever is
- * alive to the old generation, the table in use included, and a long run's records make full
- * collections happen. From then on each table is held by the one before it, through every scavenge,
- * with all its entries reach (incidents, calls, their records and timers), until the next full
- * collection promotes the table then in use and the chain starts again. In a 600-hour calls-only
- * replication that kept some 40% of everything allocated alive past each scavenge and made the
- * replication about three times slower. A fresh copy is not pointed to by the old table: the chain
- * ends at each renewal.
+ * Why: V8 gives a Map or Set a new hash table as it grows, shrinks or clears out deleted keys. When
+ * the table in use is in the old generation, the new one is allocated there too, and the table it
+ * replaces keeps its entries. Old-generation objects are freed only by a full collection, so every
+ * replaced table stays until then, and each minor collection treats the tables' pointers to young
+ * objects — incidents, calls, their records and timers, long finished — as live. A table reaches
+ * the old generation when a full collection promotes what is alive, which a long run's records make
+ * happen; from then on every later table is old. A copy (`new Map(map)`) is allocated young, so the
+ * tables after it can die young again.
  *
- * Renewal comes at an insertion, never at a deletion, so keys may be deleted while iterating; a key
- * inserted while iterating may go unvisited (the engine inserts none). Copies keep insertion order.
+ * Renewal comes only with `set` or `add`. A loop may delete keys while iterating if it inserts none
+ * (the engine's loops over these insert none); one that inserts may find itself walking a replaced
+ * copy, which misses keys inserted after the renewal and still holds keys deleted after it. Copies
+ * keep insertion order.
  */
 
-/** Insertions between renewals: at least this many, and at least as many as the keys held. */
+/** Calls of `set` or `add` between renewals: at least this many, and at least as many as the keys held. */
 const RENEW_EVERY = 1024;
 
+/** A `Map` (the part the engine uses), copied afresh once it has had {@link RENEW_EVERY} `set`s, and as many as it holds, since the last copy. */
 export class TurnoverMap<K, V> {
   private map = new Map<K, V>();
+  /** `set`s since the last copy. */
   private inserted = 0;
 
   get size(): number {
@@ -54,8 +56,10 @@ export class TurnoverMap<K, V> {
   }
 }
 
+/** A `Set` (the part the engine uses), copied afresh once it has had {@link RENEW_EVERY} `add`s, and as many as it holds, since the last copy. */
 export class TurnoverSet<T> {
   private set = new Set<T>();
+  /** `add`s since the last copy. */
   private inserted = 0;
 
   get size(): number {

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TurnoverMap, TurnoverSet } from '../../src/engine/turnover.ts';
 
-/** Insertions and deletions over a few keys, long enough for many renewals (one per 1,024 insertions at most). */
-const ops = fc.array(fc.tuple(fc.constantFrom('put', 'put', 'drop', 'look'), fc.integer({ min: 0, max: 40 })), { minLength: 2000, maxLength: 6000 });
+/**
+ * Insertions and deletions over a few keys: 3,000 steps or more, two in three of them insertions, so
+ * each run goes through at least one renewal (one per 1,024 insertions while few keys are held).
+ */
+const ops = fc.array(fc.tuple(fc.constantFrom('put', 'put', 'put', 'put', 'drop', 'look'), fc.integer({ min: 0, max: 40 })), { minLength: 3000, maxLength: 6000 });
+const runs = { numRuns: 25, endOnFailure: true };
+
+/** The keys an iterator taken now yields once `more` keys from `from` on have been added. */
+function seenAfterAdding(add: (k: number) => void, iterate: () => Iterator<number>, from: number, more: number): number {
+  const it = iterate();
+  for (let k = from; k < from + more; k++) add(k);
+  let n = 0;
+  while (!it.next().done) n++;
+  return n;
+}
 
 describe('maps and sets renewed as their keys turn over', () => {
   it('answer as a Map does, in its order, through renewals', () => {
@@ -12,14 +25,16 @@ describe('maps and sets renewed as their keys turn over', () => {
         const ours = new TurnoverMap<number, number>();
         const theirs = new Map<number, number>();
         steps.forEach(([op, key], k) => {
-          if (op === 'put') expect(ours.set(key, k)).toBe(ours), theirs.set(key, k);
-          else if (op === 'drop') expect(ours.delete(key)).toBe(theirs.delete(key));
+          if (op === 'put') {
+            expect(ours.set(key, k)).toBe(ours);
+            theirs.set(key, k);
+          } else if (op === 'drop') expect(ours.delete(key)).toBe(theirs.delete(key));
           else expect([ours.get(key), ours.has(key)]).toEqual([theirs.get(key), theirs.has(key)]);
           expect(ours.size).toBe(theirs.size);
         });
         expect([...ours.values()]).toEqual([...theirs.values()]);
       }),
-      { numRuns: 30 },
+      runs,
     );
   });
 
@@ -29,37 +44,53 @@ describe('maps and sets renewed as their keys turn over', () => {
         const ours = new TurnoverSet<number>();
         const theirs = new Set<number>();
         for (const [op, key] of steps) {
-          if (op === 'put') expect(ours.add(key)).toBe(ours), theirs.add(key);
-          else if (op === 'drop') expect(ours.delete(key)).toBe(theirs.delete(key));
+          if (op === 'put') {
+            expect(ours.add(key)).toBe(ours);
+            theirs.add(key);
+          } else if (op === 'drop') expect(ours.delete(key)).toBe(theirs.delete(key));
           else expect(ours.has(key)).toBe(theirs.has(key));
           expect(ours.size).toBe(theirs.size);
         }
         expect([...ours]).toEqual([...theirs]);
       }),
-      { numRuns: 30 },
+      runs,
     );
   });
 
-  it('let keys be deleted while iterating, as a Map does', () => {
+  it('let keys be deleted while iterating, after renewals, as a Map does', () => {
     const ours = new TurnoverMap<number, number>();
-    for (let k = 0; k < 3000; k++) ours.set(k, k);
-    for (let k = 0; k < 2990; k++) ours.delete(k);
-    const seen: number[] = [];
-    for (const v of ours.values()) {
-      seen.push(v);
-      ours.delete(v + 1);
-    }
-    expect(seen).toEqual([2990, 2992, 2994, 2996, 2998]);
+    const theirs = new Map<number, number>();
+    const seen = (m: TurnoverMap<number, number> | Map<number, number>) => {
+      for (let k = 0; k < 5000; k++) m.set(k % 60, k);
+      const out: number[] = [];
+      for (const v of m.values()) {
+        out.push(v);
+        m.delete((v % 60) + 1);
+      }
+      return out;
+    };
+    expect(seen(ours)).toEqual(seen(theirs));
   });
 
-  it('are renewed: a copy replaces the table once a thousand or more keys have come in', () => {
-    // An iterator taken before the renewal walks the table it started on, without the keys inserted
-    // after: the one sign from outside that the Map was copied (and the chain of tables cut).
+  // An iterator taken before a renewal walks the copy it started on, without the keys inserted
+  // after: from outside, the one sign that the Map or Set was copied (and its tables cut loose).
+  it('are copied once a thousand keys or more have come in', () => {
+    const map = new TurnoverMap<number, number>();
+    for (let k = 0; k < 1000; k++) map.set(k, k);
+    expect(seenAfterAdding((k) => map.set(k, k), () => map.values(), 1000, 100)).toBe(1023);
     const set = new TurnoverSet<number>();
     for (let k = 0; k < 1000; k++) set.add(k);
-    const before = set[Symbol.iterator]();
-    for (let k = 1000; k < 1100; k++) set.add(k);
-    expect([...before].length).toBe(1023);
-    expect([...set].length).toBe(1100);
+    expect(seenAfterAdding((k) => set.add(k), () => set[Symbol.iterator](), 1000, 100)).toBe(1023);
+  });
+
+  it('are not copied before they have taken in as many keys as they hold', () => {
+    // 5,000 keys held: the next 1,500 insertions are fewer than that, so no copy, and an iterator
+    // sees every key added meanwhile, as a Map's or Set's does.
+    const map = new TurnoverMap<number, number>();
+    for (let k = 0; k < 5000; k++) map.set(k, k);
+    expect(seenAfterAdding((k) => map.set(k, k), () => map.values(), 5000, 1500)).toBe(6500);
+    const set = new TurnoverSet<number>();
+    for (let k = 0; k < 5000; k++) set.add(k);
+    expect(seenAfterAdding((k) => set.add(k), () => set[Symbol.iterator](), 5000, 1500)).toBe(6500);
   });
 });

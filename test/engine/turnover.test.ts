@@ -9,13 +9,22 @@ import { TurnoverMap, TurnoverSet } from '../../src/engine/turnover.ts';
 const ops = fc.array(fc.tuple(fc.constantFrom('put', 'put', 'put', 'put', 'drop', 'look'), fc.integer({ min: 0, max: 40 })), { minLength: 3000, maxLength: 6000 });
 const runs = { numRuns: 25, endOnFailure: true };
 
-/** The keys an iterator taken now yields once `more` keys from `from` on have been added. */
-function seenAfterAdding(add: (k: number) => void, iterate: () => Iterator<number>, from: number, more: number): number {
-  const it = iterate();
-  for (let k = from; k < from + more; k++) add(k);
-  let n = 0;
-  while (!it.next().done) n++;
-  return n;
+/**
+ * For a TurnoverMap and a TurnoverSet each given keys 0…held−1: the keys an iterator taken then
+ * yields once keys held…held+more−1 have been added.
+ */
+function seenAfterAdding(held: number, more: number): [number, number] {
+  const map = new TurnoverMap<number, number>();
+  const set = new TurnoverSet<number>();
+  const count = (add: (k: number) => void, iterate: () => Iterator<number>) => {
+    for (let k = 0; k < held; k++) add(k);
+    const it = iterate();
+    for (let k = held; k < held + more; k++) add(k);
+    let n = 0;
+    while (!it.next().done) n++;
+    return n;
+  };
+  return [count((k) => map.set(k, k), () => map.values()), count((k) => set.add(k), () => set[Symbol.iterator]())];
 }
 
 describe('maps and sets renewed as their keys turn over', () => {
@@ -75,22 +84,12 @@ describe('maps and sets renewed as their keys turn over', () => {
   // An iterator taken before a renewal walks the copy it started on, without the keys inserted
   // after: from outside, the one sign that the Map or Set was copied (and its tables cut loose).
   it('are copied once a thousand keys or more have come in', () => {
-    const map = new TurnoverMap<number, number>();
-    for (let k = 0; k < 1000; k++) map.set(k, k);
-    expect(seenAfterAdding((k) => map.set(k, k), () => map.values(), 1000, 100)).toBe(1023);
-    const set = new TurnoverSet<number>();
-    for (let k = 0; k < 1000; k++) set.add(k);
-    expect(seenAfterAdding((k) => set.add(k), () => set[Symbol.iterator](), 1000, 100)).toBe(1023);
+    expect(seenAfterAdding(1000, 100)).toEqual([1023, 1023]);
   });
 
   it('are not copied before they have taken in as many keys as they hold', () => {
     // 5,000 keys held: the next 1,500 insertions are fewer than that, so no copy, and an iterator
     // sees every key added meanwhile, as a Map's or Set's does.
-    const map = new TurnoverMap<number, number>();
-    for (let k = 0; k < 5000; k++) map.set(k, k);
-    expect(seenAfterAdding((k) => map.set(k, k), () => map.values(), 5000, 1500)).toBe(6500);
-    const set = new TurnoverSet<number>();
-    for (let k = 0; k < 5000; k++) set.add(k);
-    expect(seenAfterAdding((k) => set.add(k), () => set[Symbol.iterator](), 5000, 1500)).toBe(6500);
+    expect(seenAfterAdding(5000, 1500)).toEqual([6500, 6500]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The one place that loads simjs. simjs@2.0.3 is a browserify bundle that only assigns `window.Sim`
- * (and in a worker or Node `window` does not exist), so a `window` is lent for the import and the
- * previous state restored after. Everything else in the engine speaks to the event queue through the
- * small typed {@link Kernel} surface below.
+ * (and in a worker or Node `window` does not exist), so `simjs-window.ts`, imported just before it,
+ * lends a `window`, and the previous state is restored here once simjs has loaded. Everything else
+ * in the engine speaks to the event queue through the small typed {@link Kernel} surface below.
  */
 import { before } from './simjs-window.ts';
 import 'simjs';

@@ -20,11 +20,22 @@
 /** Calls of `set` or `add` between renewals: at least this many, and at least as many as the keys held. */
 const RENEW_EVERY = 1024;
 
+/** Counts the `set`s or `add`s since the last copy, and says when the next is due. */
+class Renewal {
+  private since = 0;
+
+  /** One more insertion into a Map or Set of `size` keys: whether to copy it now (counting afresh). */
+  due(size: number): boolean {
+    if (++this.since < RENEW_EVERY || this.since < size) return false;
+    this.since = 0;
+    return true;
+  }
+}
+
 /** A `Map` (the part the engine uses), copied afresh once it has had {@link RENEW_EVERY} `set`s, and as many as it holds, since the last copy. */
 export class TurnoverMap<K, V> {
   private map = new Map<K, V>();
-  /** `set`s since the last copy. */
-  private inserted = 0;
+  private readonly renewal = new Renewal();
 
   get size(): number {
     return this.map.size;
@@ -39,10 +50,7 @@ export class TurnoverMap<K, V> {
   }
 
   set(key: K, value: V): this {
-    if (++this.inserted >= RENEW_EVERY && this.inserted >= this.map.size) {
-      this.map = new Map(this.map);
-      this.inserted = 0;
-    }
+    if (this.renewal.due(this.map.size)) this.map = new Map(this.map);
     this.map.set(key, value);
     return this;
   }
@@ -59,8 +67,7 @@ export class TurnoverMap<K, V> {
 /** A `Set` (the part the engine uses), copied afresh once it has had {@link RENEW_EVERY} `add`s, and as many as it holds, since the last copy. */
 export class TurnoverSet<T> {
   private set = new Set<T>();
-  /** `add`s since the last copy. */
-  private inserted = 0;
+  private readonly renewal = new Renewal();
 
   get size(): number {
     return this.set.size;
@@ -71,10 +78,7 @@ export class TurnoverSet<T> {
   }
 
   add(value: T): this {
-    if (++this.inserted >= RENEW_EVERY && this.inserted >= this.set.size) {
-      this.set = new Set(this.set);
-      this.inserted = 0;
-    }
+    if (this.renewal.due(this.set.size)) this.set = new Set(this.set);
     this.set.add(value);
     return this;
   }

@@ -4,7 +4,7 @@
  * first replication the timelines of its largest incidents, its callers' waits and where its
  * incidents happened.
  */
-import type { AgencyRecord, DispatchRecord, IncidentRecord, RunRecords } from '../engine/records.ts';
+import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords } from '../engine/records.ts';
 import type { MapIncident } from './map.ts';
 import { largestIncidents } from './aar/timeline.ts';
 
@@ -23,15 +23,15 @@ export interface ReportDigest {
   utilisation: Map<string, { sum: number; n: number }>;
   /** The first replication's largest incidents (see {@link largestIncidents}) with their chains. */
   chains: IncidentChain[];
-  /** The first replication's callers on the emergency line: [arrival, answer (or end, or the run's end)] in seconds. */
-  waits: [number, number][];
+  /** The first replication's callers on the emergency line: when each arrived, and when it was answered (or hung up, or the run ended), in seconds. */
+  waits: { arrive: Float64Array; leave: Float64Array };
   /** The first replication's incidents, for the map. */
   places: MapIncident[];
 }
 
 /** Gathers a {@link ReportDigest}; add replications in rep order. */
 export class DigestBuilder {
-  private readonly d: ReportDigest = { reps: 0, totals: { incidents: 0, calls: 0, dispatches: 0, graded: 0, nonEmergencyCalls: 0 }, utilisation: new Map(), chains: [], waits: [], places: [] };
+  private readonly d: ReportDigest = { reps: 0, totals: { incidents: 0, calls: 0, dispatches: 0, graded: 0, nonEmergencyCalls: 0 }, utilisation: new Map(), chains: [], waits: { arrive: new Float64Array(0), leave: new Float64Array(0) }, places: [] };
 
   constructor(private readonly durationS: number) {}
 
@@ -43,7 +43,7 @@ export class DigestBuilder {
         dispatches: records.dispatches.filter((x) => x.incidentId === incident.incidentId),
         agencies: records.agencies.filter((x) => x.incidentId === incident.incidentId),
       }));
-      d.waits = records.calls.filter((c) => c.line === 'emergency').map((c) => [c.tArrive, c.tAnswer ?? c.tEnd ?? this.durationS]);
+      d.waits = this.waits(records.calls);
       // Copies of the few fields the map draws, so the replication's records can go.
       d.places = records.incidents.map(({ incidentId, type, lon, lat, levelTrue, levelFinal }) => ({ incidentId, type, lon, lat, levelTrue, levelFinal }));
     }
@@ -58,6 +58,19 @@ export class DigestBuilder {
       a.n++;
       d.utilisation.set(u.agency, a);
     }
+  }
+
+  /** The waits of the callers on the emergency line among `calls`. */
+  private waits(calls: readonly CallRecord[]): ReportDigest['waits'] {
+    const arrive = new Float64Array(calls.length);
+    const leave = new Float64Array(calls.length);
+    let n = 0;
+    for (const c of calls) {
+      if (c.line !== 'emergency') continue;
+      arrive[n] = c.tArrive;
+      leave[n++] = c.tAnswer ?? c.tEnd ?? this.durationS;
+    }
+    return { arrive: arrive.subarray(0, n), leave: leave.subarray(0, n) };
   }
 
   result(): ReportDigest {

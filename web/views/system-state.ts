@@ -70,7 +70,9 @@ function build(el: HTMLElement, ctx: TabContext): void {
     .on('pointermove', (ev: PointerEvent) => (tip.textContent = ganttTip(r, m, x, d3.pointer(ev))));
   swatchLegend(el, STATUS_CODES.map((k) => ({ color: STATUS_COLOR[k], label: m.statusNames[k as keyof Messages['statusNames']] })));
   root.append('h2').text(m.queue);
-  const series = binnedMean(occupancySeries(r.records.calls.map((c) => [c.tArrive, c.tAnswer ?? c.tEnd ?? replay.endS] as [number, number])), replay.endS, replay.endS > 3 * 86400 ? 3600 : 300);
+  const calls = r.records.calls;
+  const waiting = occupancySeries(calls.map((c) => c.tArrive), calls.map((c) => c.tAnswer ?? c.tEnd ?? replay.endS));
+  const series = binnedMean(waiting, replay.endS, replay.endS > 3 * 86400 ? 3600 : 300);
   const qh = 110;
   const qy = d3.scaleLinear().domain([0, Math.max(0.5, d3.max(series, (p) => p[1]) ?? 0.5)]).nice().range([qh - 16, 6]);
   const q = root.append('svg').attr('width', W).attr('height', qh).attr('font-size', 9).attr('class', 'queue');

@@ -21,7 +21,7 @@ export function chartsSection(data: ReportData, lang: Lang): string {
     histogramSvg(T.chartAnswer[lang], histogramModel(answer.values, answer.spec.target)),
     fire.n ? histogramSvg(T.chartFire[lang], histogramModel(fire.values, fire.spec.target)) : '',
     care.n ? histogramSvg(T.chartCare[lang], histogramModel(care.values, care.spec.target)) : '',
-    stepAreaSvg(T.chartQueue[lang], binnedMean(occupancySeries(digest.waits), sc.durationS, sc.durationS > 3 * 86400 ? 3600 : 600), sc.durationS, sc.startSecondOfDay),
+    stepAreaSvg(T.chartQueue[lang], binnedMean(occupancySeries(digest.waits.arrive, digest.waits.leave), sc.durationS, sc.durationS > 3 * 86400 ? 3600 : 600), sc.durationS, sc.startSecondOfDay),
     barsSvg(T.chartUtil[lang], agencyUtil),
     boxesSvg(
       T.chartTier[lang],

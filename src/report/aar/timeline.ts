@@ -11,12 +11,25 @@ import { REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { esc } from '../svg.ts';
 import type { RunMeta } from './types.ts';
 
-/** The incidents that drew the most units and agencies (for the timelines). */
+/** Negative when incident `a` is the larger: more units, then more agencies, then the earlier. */
+const larger = (a: IncidentRecord, b: IncidentRecord) => b.unitsRequired - a.unitsRequired || b.agenciesRequired - a.agenciesRequired || a.tOccur - b.tOccur;
+
+/**
+ * The `k` incidents that drew the most units and agencies (for the timelines), largest first; ties
+ * in the order of the records. The first `k` of a stable sort, in one pass over a busy run's many.
+ */
 export function largestIncidents(r: RunRecords, k = 3): IncidentRecord[] {
-  return [...r.incidents]
-    .filter((i) => i.unitsRequired > 0)
-    .sort((a, b) => b.unitsRequired - a.unitsRequired || b.agenciesRequired - a.agenciesRequired || a.tOccur - b.tOccur)
-    .slice(0, k);
+  const top: IncidentRecord[] = [];
+  if (k < 1) return top;
+  for (const i of r.incidents) {
+    if (!(i.unitsRequired > 0) || (top.length === k && larger(top[k - 1], i) <= 0)) continue;
+    // After every incident that is larger or as large.
+    let p = top.length;
+    while (p > 0 && larger(top[p - 1], i) > 0) p--;
+    top.splice(p, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 type SegmentKind = 'staging' | 'turnout' | 'travel' | 'wait' | 'scene';

@@ -30,6 +30,21 @@ export interface Indicator {
   measure: Measure;
 }
 
+/**
+ * `from→to` for pairs of levels, each made once: A4 has an item per incident, and a level is one of
+ * four (or, read back from a file, what the file says).
+ */
+function levelChanges(): (from: string, to: string) => string {
+  const made = new Map<string, Map<string, string>>();
+  return (from, to) => {
+    let row = made.get(from);
+    if (!row) made.set(from, (row = new Map()));
+    let note = row.get(to);
+    if (note === undefined) row.set(to, (note = `${from}→${to}`));
+    return note;
+  };
+}
+
 const indicator = (spec: Omit<IndicatorSpec, 'critical'> & { critical?: boolean }, measure: Measure): Indicator => ({ spec: { critical: false, ...spec }, measure });
 
 /** The default rubric's indicators, in report order. */
@@ -48,7 +63,14 @@ export const INDICATORS: readonly Indicator[] = [
   ),
   indicator(
     { id: 'A4', group: 'alarm', name: { zh: '初次出动等级判定错误率', en: 'Share given a wrong level at first' }, unit: 'share', target: 0.1, zeroAt: 0.3, aggregate: MEAN, weight: 2, source: SOURCES.plan, items: INCIDENTS },
-    (m) => m.r.incidents.filter((i) => i.levelInitial !== null).map((i) => ({ value: i.levelInitial === i.levelTrue ? 0 : 1, rep: m.rep, incident: i.incidentId, t: i.tVerified ?? i.tOccur, note: `${i.levelTrue}→${i.levelInitial}` })),
+    (m) => {
+      const note = levelChanges();
+      const out: Sample[] = [];
+      for (const i of m.r.incidents) {
+        if (i.levelInitial !== null) out.push({ value: i.levelInitial === i.levelTrue ? 0 : 1, rep: m.rep, incident: i.incidentId, t: i.tVerified ?? i.tOccur, note: note(i.levelTrue, i.levelInitial) });
+      }
+      return out;
+    },
   ),
   indicator(
     { id: 'A5', group: 'alarm', name: { zh: '等级偏低持续时间（均值）', en: 'Time worked to too low a level (mean)' }, unit: 's', target: 600, aggregate: MEAN, weight: 1, source: SOURCES.plan, items: INCIDENTS },

@@ -14,7 +14,10 @@ export interface SummaryRow {
  * calls a comparator per pair (a busy run sorts hundreds of thousands of times per summary).
  */
 export function sortedFinite(values: readonly number[]): Float64Array {
-  return Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (const v of values) if (Number.isFinite(v)) out[n++] = v;
+  return (n === out.length ? out : out.slice(0, n)).sort();
 }
 
 /** The `p`-quantile of ascending `sorted` (d3's quantileSorted, which reads only length and indices). */

@@ -70,7 +70,8 @@ export class DigestBuilder {
       arrive[n] = c.tArrive;
       leave[n++] = c.tAnswer ?? c.tEnd ?? this.durationS;
     }
-    return { arrive: arrive.subarray(0, n), leave: leave.subarray(0, n) };
+    // Arrays of their own length: the digest travels to the app, and a view would take all of its buffer along.
+    return { arrive: arrive.slice(0, n), leave: leave.slice(0, n) };
   }
 
   result(): ReportDigest {

@@ -81,13 +81,13 @@ export interface StepSeries {
 }
 
 /**
- * Number waiting at each change, from 0, of intervals given by their `starts` and `ends` (one that
- * does not end after it starts counts for nothing); a step series. Typed arrays throughout: a busy
- * run has hundreds of thousands of callers.
+ * Number waiting at each change, from 0, of the intervals `starts[k]`…`ends[k]` (k below the shorter
+ * length; one that does not end after it starts counts for nothing); a step series, where changes at
+ * the same time make one step. Typed arrays throughout: a busy run has hundreds of thousands of
+ * callers.
  */
 export function occupancySeries(starts: ArrayLike<number>, ends: ArrayLike<number>): StepSeries {
-  // Starts and ends sorted apart (typed arrays sort without a comparator), then merged in time
-  // order, an end before a start at the same time.
+  // Starts and ends sorted apart (typed arrays sort without a comparator), then merged in time order.
   const all = Math.min(starts.length, ends.length);
   const s = new Float64Array(all);
   const e = new Float64Array(all);

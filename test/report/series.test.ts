@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
 import { largestIncidents } from '../../src/report/aar/timeline.ts';
 import { sortedFinite } from '../../src/metrics/stats.ts';
-import { empty, incident } from '../metrics/builders.ts';
+import { DigestBuilder } from '../../src/report/digest.ts';
+import { call, empty, incident } from '../metrics/builders.ts';
 
 /** The number waiting at each change, as tuples: the definition. */
 function occupancyTuples(intervals: readonly [number, number][]): [number, number][] {
@@ -60,12 +61,33 @@ describe('callers waiting over time', () => {
     );
   });
 
-  it('start at nobody waiting, and an end comes before a start at the same time', () => {
+  it('start at nobody waiting, and changes at the same time make one step', () => {
     const s = occupancySeries([0, 10, 10, 5], [10, 20, 10, 10]);
     // [10, 10] counts for nothing; at 10 two callers leave and one comes.
     expect([...s.t]).toEqual([0, 5, 10, 20]);
     expect([...s.level]).toEqual([1, 2, 1, 0]);
     expect(binnedMean(s, 20, 10)).toEqual([[0, 1.5], [10, 1]]);
+  });
+});
+
+describe('the report digest’s callers waiting', () => {
+  it('are the emergency line’s callers, each until answered, else until it hung up, else until the run ended', () => {
+    const r = {
+      ...empty(),
+      calls: [
+        call('c1', 5),
+        call('c2', 0, { tArrive: 200, tAnswer: null, tEnd: 260, abandoned: true }),
+        call('c3', 0, { tArrive: 300, tAnswer: null, tEnd: null }),
+        call('c4', 8, { line: 'nonEmergency', kind: 'consult' }),
+      ],
+    };
+    const b = new DigestBuilder(86400);
+    b.add(r);
+    const { arrive, leave } = b.result().waits;
+    expect([...arrive]).toEqual([100, 200, 300]);
+    expect([...leave]).toEqual([105, 260, 86400]);
+    // Of their own length, not views of arrays sized for every call.
+    expect(arrive.buffer.byteLength).toBe(3 * 8);
   });
 });
 
@@ -82,6 +104,11 @@ describe('the largest incidents', () => {
         expect(largestIncidents(r, k).map((i) => i.incidentId)).toEqual(sorted.map((i) => i.incidentId));
       }),
     );
+  });
+
+  it('are none for a k below 1 or not a number', () => {
+    const r = { ...empty(), incidents: [incident('inc-1'), incident('inc-2')] };
+    for (const k of [0, -1, NaN]) expect(largestIncidents(r, k)).toEqual([]);
   });
 });
 

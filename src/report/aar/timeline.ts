@@ -15,12 +15,13 @@ import type { RunMeta } from './types.ts';
 const larger = (a: IncidentRecord, b: IncidentRecord) => b.unitsRequired - a.unitsRequired || b.agenciesRequired - a.agenciesRequired || a.tOccur - b.tOccur;
 
 /**
- * The `k` incidents that drew the most units and agencies (for the timelines), largest first; ties
- * in the order of the records. The first `k` of a stable sort, in one pass over a busy run's many.
+ * The `k` incidents (none for a `k` below 1) that drew the most units and agencies (for the
+ * timelines), largest first; ties in the order of the records. The first `k` of a stable sort, in
+ * one pass over a busy run's many.
  */
 export function largestIncidents(r: RunRecords, k = 3): IncidentRecord[] {
   const top: IncidentRecord[] = [];
-  if (k < 1) return top;
+  if (!(k >= 1)) return top;
   for (const i of r.incidents) {
     if (!(i.unitsRequired > 0) || (top.length === k && larger(top[k - 1], i) <= 0)) continue;
     // After every incident that is larger or as large.

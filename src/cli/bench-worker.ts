@@ -13,7 +13,7 @@ export type BenchJob =
   | { kind: 'raw-timers'; runs: number; events: number }
   | { kind: 'adapter-timers'; runs: number; events: number }
   | { kind: 'raw-mmc'; runs: number; customers: number; servers: number; ratePerS: number; meanServiceS: number }
-  | { kind: 'scenario'; runs: number; scenarioPath: string; perRun: number; warmup: number };
+  | { kind: 'scenario'; runs: number; scenarioPath: string; perRun: number; warmup: number; records?: boolean };
 
 /** One timed run: seconds, and what it did (timer events, customers, or the replications' counts). */
 export interface BenchRun {
@@ -47,13 +47,15 @@ function measure(job: BenchJob): BenchRun[] {
   const loaded = loadScenarioFile(sc.scenarioPath);
   if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.en}`).join('; '));
   const scenario = loaded.value;
-  // As a batch runs them: records kept, no event log. Warm-up replications first, so the JIT has settled.
-  for (let k = 0; k < sc.warmup; k++) simulate(scenario, scenario.seed + 10_000 + k, { log: false });
+  // As a batch runs them: records kept (unless the job says not), no event log. Warm-up replications
+  // first, so the JIT has settled.
+  const options = { log: false, records: sc.records ?? true };
+  for (let k = 0; k < sc.warmup; k++) simulate(scenario, scenario.seed + 10_000 + k, options);
   for (let r = 0; r < sc.runs; r++) {
     timed(() => {
       const sum = { events: 0, customers: 0, incidents: 0 };
       for (let k = 0; k < sc.perRun; k++) {
-        const res = simulate(scenario, scenario.seed + r * sc.perRun + k, { log: false });
+        const res = simulate(scenario, scenario.seed + r * sc.perRun + k, options);
         sum.events += res.counts.kernelEvents;
         sum.customers += res.counts.calls;
         sum.incidents += res.counts.incidents;

@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatErrors } from '../scenario/errors.ts';
@@ -166,6 +166,18 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
       v.note(`SimPy's bare M/M/5 loop: ${f0(sp[0].customers)} customers in ${f2(median(sp.map((x) => x.seconds)))} s → ${f0(theirs)} customers/s`);
       v.judge('linkdrill run ÷ SimPy loop', `${f2(ours / theirs)}×`, '≥ 1×', ours / theirs >= 1);
     } else v.judge('linkdrill run ÷ SimPy loop', '–', '≥ 1×', null, 'no SimPy');
+    // What the run does that SimPy's loop does not: node starting, and the files.
+    const outDir = join(tmp, 'mm5');
+    let bytes = 0;
+    let csvLines = 0;
+    const names = readdirSync(outDir).filter((f) => !f.startsWith('.'));
+    for (const f of names) {
+      bytes += statSync(join(outDir, f)).size;
+      if (f.endsWith('.csv')) for (const c of readFileSync(join(outDir, f))) if (c === 10) csvLines++;
+    }
+    v.note(
+      `beside the simulation the run starts node (${f2(median(nodeAlone.map((m) => m.wallS)))} s alone) and writes ${names.length} files of ${f0(bytes / 2 ** 20)} MiB, ${f0(csvLines)} lines of CSV (every event, call and incident); SimPy's loop writes nothing`,
+    );
     const peak = Math.max(...e2e.map((m) => m.maxRssMiB));
     v.judge('peak memory', `${f0(peak)} MiB`, '≤ 600 MiB', peak <= 600);
     // Flat: an added replication costs next to nothing, where a run that kept them would pay a whole
@@ -208,6 +220,14 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     const mmcRatio = median(mmc.ratios((r) => r.customers));
     v.note(`simjs's M/M/5 (a FCFS Facility, no model), around each round: ${list(mmc.base)} customers/s`);
     v.judge('calls-only M/M/5 ÷ simjs M/M/5', `${list(mmc.mine.map((m) => rate(m, (r) => r.customers)))} customers/s → ${f2(mmcRatio)}× (median of ${rounds})`, '≥ 0.50×', mmcRatio >= 0.5);
+    // What keeping the records costs: the same replications keeping none, right after the last baseline.
+    const unkept = rate(await inWorker({ kind: 'scenario', runs: inner, scenarioPath: MM5, perRun: 1, warmup: 1, records: false }), (r) => r.customers);
+    const kept = median(mmc.mine.map((m) => rate(m, (r) => r.customers)));
+    const lastMmc = mmc.base[mmc.base.length - 1];
+    const recordsPerRep = median(mmc.mine.flat().map((r) => r.customers + r.incidents));
+    v.note(
+      `the same replications keeping no records: ${f0(unkept)} customers/s, ${f2(unkept / lastMmc)}× simjs's last ${f0(lastMmc)}; keeping a replication's ${f0(recordsPerRep)} records (a call's and an incident's, each an object) takes ${f0(100 * (1 - kept / unkept))}% of the engine's time`,
+    );
     const events = quick ? 1_000_000 : 2_000_000;
     const timers = await alternate(
       async () => rate(await inWorker({ kind: 'raw-timers', runs: inner, events }), (r) => r.events),

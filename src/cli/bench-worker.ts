@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { adapterTimerWorkload, rawMmcWorkload, rawTimerWorkload } from '../engine/baselines.ts';
 import { simulate } from '../engine/simulate.ts';
 import { loadScenarioFile } from './io.ts';
+import { pageFaults } from './bench-memory.ts';
 
 /** What to measure: simjs's timers or M/M/c, the kernel adapter's timers, or a scenario's replications. */
 export type BenchJob =
@@ -15,9 +16,10 @@ export type BenchJob =
   | { kind: 'raw-mmc'; runs: number; customers: number; servers: number; ratePerS: number; meanServiceS: number }
   | { kind: 'scenario'; runs: number; scenarioPath: string; perRun: number; warmup: number; records?: boolean };
 
-/** One timed run: seconds, and what it did (timer events, customers, or the replications' counts). */
+/** One timed run: seconds, its page faults, and what it did (timer events, customers, or the replications' counts). */
 export interface BenchRun {
   seconds: number;
+  faults: number;
   events: number;
   customers: number;
   incidents: number;
@@ -27,10 +29,11 @@ const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 
 function measure(job: BenchJob): BenchRun[] {
   const out: BenchRun[] = [];
-  const timed = (f: () => Omit<BenchRun, 'seconds'>) => {
+  const timed = (f: () => Omit<BenchRun, 'seconds' | 'faults'>) => {
+    const f0 = pageFaults();
     const t0 = process.hrtime.bigint();
     const r = f();
-    out.push({ seconds: seconds(t0), ...r });
+    out.push({ seconds: seconds(t0), faults: pageFaults() - f0, ...r });
   };
   if (job.kind === 'raw-timers' || job.kind === 'adapter-timers') {
     const work = job.kind === 'raw-timers' ? rawTimerWorkload : adapterTimerWorkload;

@@ -18,6 +18,7 @@ import { loadScenarioFile } from './io.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
 import { COMPILED, ENGINE_YOUNG_GENERATION_MB, startEngineWorker, startWorkerThread } from '../worker/node-host.ts';
 import { MMC_PY } from './bench-simpy.ts';
+import { FRESH_MEMORY_JS, type FreshMemory } from './bench-memory.ts';
 
 const ROOT = fileURLToPath(new URL(COMPILED ? '../' : '../../', import.meta.url));
 const BIN = join(ROOT, 'bin/linkdrill.js');
@@ -40,6 +41,8 @@ interface Measured {
   wallS: number;
   cpuS: number;
   maxRssMiB: number;
+  /** Page faults the process took. */
+  faults: number;
   stdout: string;
   stderr: string;
 }
@@ -47,7 +50,7 @@ interface Measured {
 /** Reports the process's CPU time and peak memory on fd 3 as it exits (loaded before the CLI). */
 const RUSAGE_HOOK =
   'data:text/javascript,' +
-  encodeURIComponent("import{writeSync}from'node:fs';process.on('exit',()=>{const r=process.resourceUsage();try{writeSync(3,JSON.stringify({cpuS:(r.userCPUTime+r.systemCPUTime)/1e6,maxRssKiB:r.maxRSS}))}catch{}});");
+  encodeURIComponent("import{writeSync}from'node:fs';process.on('exit',()=>{const r=process.resourceUsage();try{writeSync(3,JSON.stringify({cpuS:(r.userCPUTime+r.systemCPUTime)/1e6,maxRssKiB:r.maxRSS,faults:r.minorPageFault}))}catch{}});");
 
 /** Runs `node bin/linkdrill.js …args` as a user would and measures it. */
 const runCli = (args: string[]): Promise<Measured> => runNode([BIN, ...args]);
@@ -66,8 +69,8 @@ function runNode(args: string[]): Promise<Measured> {
     child.on('error', reject);
     child.on('close', (code) => {
       const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
-      const u = usage ? (JSON.parse(usage) as { cpuS: number; maxRssKiB: number }) : { cpuS: NaN, maxRssKiB: NaN };
-      resolve({ code, wallS, cpuS: u.cpuS, maxRssMiB: u.maxRssKiB / 1024, stdout, stderr });
+      const u = usage ? (JSON.parse(usage) as { cpuS: number; maxRssKiB: number; faults: number }) : { cpuS: NaN, maxRssKiB: NaN, faults: NaN };
+      resolve({ code, wallS, cpuS: u.cpuS, maxRssMiB: u.maxRssKiB / 1024, faults: u.faults, stdout, stderr });
     });
   });
 }
@@ -144,6 +147,11 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
   io.out(`SimPy: ${'exe' in simpy ? `SimPy ${simpy.version.split(' ')[0]} on Python ${simpy.version.split(' ')[1]} (${simpy.exe})` : `not available (${simpy.missing}); install python3-simpy3 or \`pip install simpy\` — the target against SimPy is not judged`}`);
   io.out(`load average at the start: ${load()} (1 / 5 / 15 min). Every figure is a median of ${runs} runs unless it says otherwise.`);
   try {
+    const probe = await runNode(['--input-type=module', '-e', FRESH_MEMORY_JS]);
+    const fresh = JSON.parse(probe.stdout) as FreshMemory;
+    io.out(`fresh memory: touching a newly allocated MiB takes ${f2(fresh.msPerMiB)} ms here, ${f2(fresh.usPerFault)} µs a page fault (on hardware of its own, well under a microsecond)`);
+    /** Seconds `faults` page faults cost at this machine's price. */
+    const faultS = (faults: number) => (faults * fresh.usPerFault) / 1e6;
     // What any command pays before linkdrill's own code runs: node starting with nothing to do.
     const nodeAlone: Measured[] = [];
     for (let k = 0; k < 3; k++) nodeAlone.push(await runNode(['-e', '0']));
@@ -178,6 +186,8 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     v.note(
       `beside the simulation the run starts node (${f2(median(nodeAlone.map((m) => m.wallS)))} s alone) and writes ${names.length} files of ${f0(bytes / 2 ** 20)} MiB, ${f0(csvLines)} lines of CSV (every event, call and incident); SimPy's loop writes nothing`,
     );
+    const runFaults = median(e2e.map((m) => m.faults));
+    v.note(`the run takes ${f0(runFaults)} page faults (${f0((runFaults * 4) / 1024)} MiB touched for the first time): about ${f2(faultS(runFaults))} s at this machine's price`);
     const peak = Math.max(...e2e.map((m) => m.maxRssMiB));
     v.judge('peak memory', `${f0(peak)} MiB`, '≤ 600 MiB', peak <= 600);
     // Flat: an added replication costs next to nothing, where a run that kept them would pay a whole
@@ -221,12 +231,14 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     v.note(`simjs's M/M/5 (a FCFS Facility, no model), around each round: ${list(mmc.base)} customers/s`);
     v.judge('calls-only M/M/5 ÷ simjs M/M/5', `${list(mmc.mine.map((m) => rate(m, (r) => r.customers)))} customers/s → ${f2(mmcRatio)}× (median of ${rounds})`, '≥ 0.50×', mmcRatio >= 0.5);
     // What keeping the records costs: the same replications keeping none, right after the last baseline.
-    const unkept = rate(await inWorker({ kind: 'scenario', runs: inner, scenarioPath: MM5, perRun: 1, warmup: 1, records: false }), (r) => r.customers);
+    const unkeptRuns = await inWorker({ kind: 'scenario', runs: inner, scenarioPath: MM5, perRun: 1, warmup: 1, records: false });
+    const unkept = rate(unkeptRuns, (r) => r.customers);
+    const moreFaults = median(mmc.mine.flat().map((r) => r.faults)) - median(unkeptRuns.map((r) => r.faults));
     const kept = median(mmc.mine.map((m) => rate(m, (r) => r.customers)));
     const lastMmc = mmc.base[mmc.base.length - 1];
     const recordsPerRep = median(mmc.mine.flat().map((r) => r.customers + r.incidents));
     v.note(
-      `the same replications keeping no records: ${f0(unkept)} customers/s, ${f2(unkept / lastMmc)}× simjs's last ${f0(lastMmc)}; keeping a replication's ${f0(recordsPerRep)} records (a call's and an incident's, each an object) takes ${f0(100 * (1 - kept / unkept))}% of the engine's time`,
+      `the same replications keeping no records: ${f0(unkept)} customers/s, ${f2(unkept / lastMmc)}× simjs's last ${f0(lastMmc)}; keeping a replication's ${f0(recordsPerRep)} records (a call's and an incident's, each an object) takes ${f0(100 * (1 - kept / unkept))}% of the engine's time; they touch ${f0((moreFaults * 4) / 1024)} MiB more fresh memory a replication, about ${f2(faultS(moreFaults))} s of its ${f2(median(mmc.mine.flat().map((r) => r.seconds)))} s at this machine's price for a page fault`,
     );
     const events = quick ? 1_000_000 : 2_000_000;
     const timers = await alternate(

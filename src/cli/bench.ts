@@ -18,7 +18,7 @@ import { loadScenarioFile } from './io.ts';
 import type { BenchJob, BenchRun } from './bench-worker.ts';
 import { COMPILED, ENGINE_YOUNG_GENERATION_MB, startEngineWorker, startWorkerThread } from '../worker/node-host.ts';
 import { MMC_PY } from './bench-simpy.ts';
-import { FRESH_MEMORY_JS, type FreshMemory } from './bench-memory.ts';
+import { countLines, FRESH_MEMORY_JS, type FreshMemory } from './bench-memory.ts';
 
 const ROOT = fileURLToPath(new URL(COMPILED ? '../' : '../../', import.meta.url));
 const BIN = join(ROOT, 'bin/linkdrill.js');
@@ -41,7 +41,7 @@ interface Measured {
   wallS: number;
   cpuS: number;
   maxRssMiB: number;
-  /** Page faults the process took. */
+  /** Page faults the process took, node's own start included. */
   faults: number;
   stdout: string;
   stderr: string;
@@ -51,6 +51,15 @@ interface Measured {
 const RUSAGE_HOOK =
   'data:text/javascript,' +
   encodeURIComponent("import{writeSync}from'node:fs';process.on('exit',()=>{const r=process.resourceUsage();try{writeSync(3,JSON.stringify({cpuS:(r.userCPUTime+r.systemCPUTime)/1e6,maxRssKiB:r.maxRSS,faults:r.minorPageFault}))}catch{}});");
+
+/** What fresh memory costs, measured in a process of its own (see `bench-memory.ts`), or null. */
+async function freshMemory(): Promise<FreshMemory | null> {
+  try {
+    return JSON.parse((await runNode(['--input-type=module', '-e', FRESH_MEMORY_JS])).stdout) as FreshMemory | null;
+  } catch {
+    return null;
+  }
+}
 
 /** Runs `node bin/linkdrill.js …args` as a user would and measures it. */
 const runCli = (args: string[]): Promise<Measured> => runNode([BIN, ...args]);
@@ -69,7 +78,12 @@ function runNode(args: string[]): Promise<Measured> {
     child.on('error', reject);
     child.on('close', (code) => {
       const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
-      const u = usage ? (JSON.parse(usage) as { cpuS: number; maxRssKiB: number; faults: number }) : { cpuS: NaN, maxRssKiB: NaN, faults: NaN };
+      let u = { cpuS: NaN, maxRssKiB: NaN, faults: NaN };
+      try {
+        if (usage) u = JSON.parse(usage) as typeof u;
+      } catch {
+        // Figures of a process that did not say them stay NaN and print as such.
+      }
       resolve({ code, wallS, cpuS: u.cpuS, maxRssMiB: u.maxRssKiB / 1024, faults: u.faults, stdout, stderr });
     });
   });
@@ -147,11 +161,14 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
   io.out(`SimPy: ${'exe' in simpy ? `SimPy ${simpy.version.split(' ')[0]} on Python ${simpy.version.split(' ')[1]} (${simpy.exe})` : `not available (${simpy.missing}); install python3-simpy3 or \`pip install simpy\` — the target against SimPy is not judged`}`);
   io.out(`load average at the start: ${load()} (1 / 5 / 15 min). Every figure is a median of ${runs} runs unless it says otherwise.`);
   try {
-    const probe = await runNode(['--input-type=module', '-e', FRESH_MEMORY_JS]);
-    const fresh = JSON.parse(probe.stdout) as FreshMemory;
-    io.out(`fresh memory: touching a newly allocated MiB takes ${f2(fresh.msPerMiB)} ms here, ${f2(fresh.usPerFault)} µs a page fault (on hardware of its own, well under a microsecond)`);
-    /** Seconds `faults` page faults cost at this machine's price. */
-    const faultS = (faults: number) => (faults * fresh.usPerFault) / 1e6;
+    const fresh = await freshMemory();
+    io.out(
+      fresh
+        ? `fresh memory: touching a newly allocated MiB takes ${f2(fresh.msPerMiB)} ms here, ${f2(fresh.usPerFault)} µs a page fault of ${f0(fresh.kibPerFault)} KiB`
+        : 'fresh memory: not measured (this system counts no page faults); the figures that use it are left out',
+    );
+    /** `faults` page faults as MiB brought in and seconds at this machine's price, or null unmeasured. */
+    const faultCost = (faults: number) => (fresh && Number.isFinite(faults) ? `${f0((faults * fresh.kibPerFault) / 1024)} MiB, about ${f2((faults * fresh.usPerFault) / 1e6)} s` : null);
     // What any command pays before linkdrill's own code runs: node starting with nothing to do.
     const nodeAlone: Measured[] = [];
     for (let k = 0; k < 3; k++) nodeAlone.push(await runNode(['-e', '0']));
@@ -181,13 +198,14 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     const names = readdirSync(outDir).filter((f) => !f.startsWith('.'));
     for (const f of names) {
       bytes += statSync(join(outDir, f)).size;
-      if (f.endsWith('.csv')) for (const c of readFileSync(join(outDir, f))) if (c === 10) csvLines++;
+      if (f.endsWith('.csv')) csvLines += countLines(join(outDir, f));
     }
     v.note(
       `beside the simulation the run starts node (${f2(median(nodeAlone.map((m) => m.wallS)))} s alone) and writes ${names.length} files of ${f0(bytes / 2 ** 20)} MiB, ${f0(csvLines)} lines of CSV (every event, call and incident); SimPy's loop writes nothing`,
     );
-    const runFaults = median(e2e.map((m) => m.faults));
-    v.note(`the run takes ${f0(runFaults)} page faults (${f0((runFaults * 4) / 1024)} MiB touched for the first time): about ${f2(faultS(runFaults))} s at this machine's price`);
+    const runFaults = median(e2e.map((m) => m.faults)) - median(nodeAlone.map((m) => m.faults));
+    const runCost = faultCost(runFaults);
+    if (runCost) v.note(`beyond node's own start the run takes ${f0(runFaults)} page faults: ${runCost} at this machine's price`);
     const peak = Math.max(...e2e.map((m) => m.maxRssMiB));
     v.judge('peak memory', `${f0(peak)} MiB`, '≤ 600 MiB', peak <= 600);
     // Flat: an added replication costs next to nothing, where a run that kept them would pay a whole
@@ -223,23 +241,26 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
       return { base, mine, ratios: (pick: (r: BenchRun) => number) => mine.map((m, k) => rate(m, pick) / ((base[k] + base[k + 1]) / 2)) };
     };
     const list = (xs: number[]) => xs.map(f0).join(' / ');
+    const mmcBaseline = async () => rate(await inWorker({ kind: 'raw-mmc', runs: inner, customers, servers: p.servers, ratePerS: p.ratePerHour / 3600, meanServiceS: p.meanServiceS }), (r) => r.customers);
     const mmc = await alternate(
-      async () => rate(await inWorker({ kind: 'raw-mmc', runs: inner, customers, servers: p.servers, ratePerS: p.ratePerHour / 3600, meanServiceS: p.meanServiceS }), (r) => r.customers),
+      mmcBaseline,
       () => inWorker({ kind: 'scenario', runs: inner, scenarioPath: MM5, perRun: 1, warmup: 1 }),
     );
     const mmcRatio = median(mmc.ratios((r) => r.customers));
     v.note(`simjs's M/M/5 (a FCFS Facility, no model), around each round: ${list(mmc.base)} customers/s`);
     v.judge('calls-only M/M/5 ÷ simjs M/M/5', `${list(mmc.mine.map((m) => rate(m, (r) => r.customers)))} customers/s → ${f2(mmcRatio)}× (median of ${rounds})`, '≥ 0.50×', mmcRatio >= 0.5);
-    // What keeping the records costs: the same replications keeping none, right after the last baseline.
+    // What keeping the records costs: the same replications keeping none, between the last baseline
+    // and one more.
     const unkeptRuns = await inWorker({ kind: 'scenario', runs: inner, scenarioPath: MM5, perRun: 1, warmup: 1, records: false });
+    const around = (mmc.base[mmc.base.length - 1] + (await mmcBaseline())) / 2;
     const unkept = rate(unkeptRuns, (r) => r.customers);
-    const moreFaults = median(mmc.mine.flat().map((r) => r.faults)) - median(unkeptRuns.map((r) => r.faults));
     const kept = median(mmc.mine.map((m) => rate(m, (r) => r.customers)));
-    const lastMmc = mmc.base[mmc.base.length - 1];
     const recordsPerRep = median(mmc.mine.flat().map((r) => r.customers + r.incidents));
     v.note(
-      `the same replications keeping no records: ${f0(unkept)} customers/s, ${f2(unkept / lastMmc)}× simjs's last ${f0(lastMmc)}; keeping a replication's ${f0(recordsPerRep)} records (a call's and an incident's, each an object) takes ${f0(100 * (1 - kept / unkept))}% of the engine's time; they touch ${f0((moreFaults * 4) / 1024)} MiB more fresh memory a replication, about ${f2(faultS(moreFaults))} s of its ${f2(median(mmc.mine.flat().map((r) => r.seconds)))} s at this machine's price for a page fault`,
+      `the same replications keeping no records: ${f0(unkept)} customers/s, ${f2(unkept / around)}× simjs's ${f0(around)} around them; keeping a replication's ${f0(recordsPerRep)} records (a call's and an incident's, each an object) takes ${f0(100 * (1 - kept / unkept))}% of the engine's time`,
     );
+    const recordsCost = faultCost(median(mmc.mine.flat().map((r) => r.faults)) - median(unkeptRuns.map((r) => r.faults)));
+    if (recordsCost) v.note(`the records' page faults, beyond those of keeping none: ${recordsCost} of a replication's ${f2(median(mmc.mine.flat().map((r) => r.seconds)))} s at this machine's price`);
     const events = quick ? 1_000_000 : 2_000_000;
     const timers = await alternate(
       async () => rate(await inWorker({ kind: 'raw-timers', runs: inner, events }), (r) => r.events),

@@ -5,7 +5,7 @@
  * incidents happened.
  */
 import type { AgencyRecord, CallRecord, DispatchRecord, IncidentRecord, RunRecords } from '../engine/records.ts';
-import type { MapIncident } from './map.ts';
+import { mapSpots, type MapSpot } from './map.ts';
 import { largestIncidents } from './aar/timeline.ts';
 
 /** One incident's linkage chain: the incident and its dispatches and agencies, as recorded. */
@@ -25,8 +25,8 @@ export interface ReportDigest {
   chains: IncidentChain[];
   /** The first replication's callers on the emergency line: when each arrived, and when it was answered (or hung up, or the run ended), in seconds. */
   waits: { arrive: Float64Array; leave: Float64Array };
-  /** The first replication's incidents, for the map. */
-  places: MapIncident[];
+  /** The first replication's incidents as spots, for the map. */
+  places: MapSpot[];
 }
 
 /** Gathers a {@link ReportDigest}; add replications in rep order. */
@@ -45,7 +45,7 @@ export class DigestBuilder {
       }));
       d.waits = this.waits(records.calls);
       // Copies of the few fields the map draws, so the replication's records can go.
-      d.places = records.incidents.map(({ incidentId, type, lon, lat, levelTrue, levelFinal }) => ({ incidentId, type, lon, lat, levelTrue, levelFinal }));
+      d.places = mapSpots(records.incidents);
     }
     d.totals.incidents += records.incidents.length;
     d.totals.calls += records.calls.length;

@@ -123,29 +123,62 @@ function mapLabels(layers: { label: string; at: [number, number] }[], hospitals:
 /** What the report's map needs of an incident: where, which, and its response level. */
 export type MapIncident = Pick<IncidentRecord, 'incidentId' | 'type' | 'lon' | 'lat' | 'levelTrue' | 'levelFinal'>;
 
+/** Incidents at one place with one level, for the map: the first of them (a copy of what the map needs) and how many. */
+export interface MapSpot {
+  first: MapIncident;
+  n: number;
+}
+
+/**
+ * The incidents as spots: one per place (longitude and latitude as they are) and level — the final
+ * one, else the true one —, in the order first seen. A run's incidents mostly happen at a few places
+ * (a zone's centre, a road's points), so a replication's hundred thousand incidents are kept for the
+ * map as a few spots, not an object each.
+ */
+export function mapSpots(incidents: readonly MapIncident[]): MapSpot[] {
+  const byLon = new Map<number, Map<number, Map<string, MapSpot>>>();
+  const out: MapSpot[] = [];
+  for (const i of incidents) {
+    const level = i.levelFinal ?? i.levelTrue;
+    let byLat = byLon.get(i.lon);
+    if (!byLat) byLon.set(i.lon, (byLat = new Map()));
+    let byLevel = byLat.get(i.lat);
+    if (!byLevel) byLat.set(i.lat, (byLevel = new Map()));
+    const spot = byLevel.get(level);
+    if (spot) spot.n++;
+    else {
+      const s = { first: { incidentId: i.incidentId, type: i.type, lon: i.lon, lat: i.lat, levelTrue: i.levelTrue, levelFinal: i.levelFinal }, n: 1 };
+      byLevel.set(level, s);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
 /**
  * One dot per spot (to the tenth of a pixel, as drawn) and level, in the order first seen: dots that
  * would be drawn on top of each other in the same colour are one, titled with the first incident and
  * how many more (a long run's thousands of incidents at a zone's centre stay one dot, not megabytes).
+ * Spots at one place (a Map's key: -0 is 0) land on one pixel, so merging them first changes no dot.
  */
-export function incidentDots(incidents: readonly MapIncident[], xy: (lon: number, lat: number) => [number, number]): { x: string; y: string; first: MapIncident; n: number; level: string }[] {
+export function incidentDots(spots: readonly MapSpot[], xy: (lon: number, lat: number) => [number, number]): { x: string; y: string; first: MapIncident; n: number; level: string }[] {
   const f1 = (v: number) => v.toFixed(1);
   const dots = new Map<string, { x: string; y: string; first: MapIncident; n: number; level: string }>();
-  for (const i of incidents) {
+  for (const { first: i, n } of spots) {
     const [px, py] = xy(i.lon, i.lat);
     const x = f1(px);
     const y = f1(py);
     const level = i.levelFinal ?? i.levelTrue;
     const key = `${x},${y},${level}`;
     const d = dots.get(key);
-    if (d) d.n++;
-    else dots.set(key, { x, y, first: i, n: 1, level });
+    if (d) d.n += n;
+    else dots.set(key, { x, y, first: i, n, level });
   }
   return [...dots.values()];
 }
 
-/** The map as an SVG figure; `incidents` are drawn as dots coloured by their final response level. */
-export function mapSvg(map: MapData, incidents: readonly MapIncident[], lang: Lang, caption: string): string {
+/** The map as an SVG figure; the incidents of `spots` are drawn as dots coloured by their final response level. */
+export function mapSvg(map: MapData, spots: readonly MapSpot[], lang: Lang, caption: string): string {
   const W = 900;
   const H = 560;
   const points: [number, number][] = [
@@ -183,7 +216,7 @@ export function mapSvg(map: MapData, incidents: readonly MapIncident[], lang: La
     })
     .join('');
   const roads = map.roads.length ? `<path d="${map.roads.map(([a, b, c, d]) => { const [x1, y1] = xy(a, b); const [x2, y2] = xy(c, d); return `M${f1(x1)},${f1(y1)}L${f1(x2)},${f1(y2)}`; }).join('')}" stroke="#a9a9a9" stroke-width="1.2" fill="none"/>` : '';
-  const dots = incidentDots(incidents, xy)
+  const dots = incidentDots(spots, xy)
     .map(({ x, y, first, n, level }) => `<circle cx="${x}" cy="${y}" r="3.5" fill="${LEVEL_COLOR[level] ?? '#777'}" fill-opacity="0.75"><title>${esc(first.incidentId)} ${esc(first.type)} ${esc(level)}${n > 1 ? ` +${n - 1}` : ''}</title></circle>`)
     .join('');
   // A name without room beside its marker stays in the marker's tooltip.

@@ -5,6 +5,7 @@
  * per item instead of the item, so a score pooled over many replications stays small.
  */
 import type { Sample } from './score.ts';
+import { keepFirst } from './first-k.ts';
 
 /** Channels a miss can be put down to (a sample's `note` names one for orders and calls). */
 const CHANNELS: ReadonlySet<string> = new Set(['phone', 'platform', 'radio']);
@@ -56,12 +57,7 @@ export class IndicatorTally {
     m.over++;
     if (s.note !== undefined && CHANNELS.has(s.note)) m.channels.set(s.note, (m.channels.get(s.note) ?? 0) + 1);
     if (s.agency) m.agencies.set(s.agency, (m.agencies.get(s.agency) ?? 0) + 1);
-    // Insert after every item not better than it: equal items keep their arrival order (a stable sort).
-    const w = m.worst;
-    if (w.length === WORST_KEPT && worseFirst(w[w.length - 1], s) <= 0) return;
-    let k = w.length;
-    while (k > 0 && worseFirst(w[k - 1], s) > 0) k--;
-    w.splice(k, 0, s);
-    if (w.length > WORST_KEPT) w.pop();
+    // Equal items keep their arrival order (a stable sort).
+    keepFirst(m.worst, s, WORST_KEPT, worseFirst);
   }
 }

@@ -6,6 +6,7 @@
 import { scaleLinear } from 'd3';
 import type { IncidentRecord, RunRecords } from '../../engine/records.ts';
 import type { Rubric } from '../../metrics/score.ts';
+import { keepFirst } from '../../metrics/first-k.ts';
 import { clock } from '../format.ts';
 import { REPORT_TEXT as T, type Lang } from '../i18n.ts';
 import { esc } from '../svg.ts';
@@ -22,14 +23,7 @@ const larger = (a: IncidentRecord, b: IncidentRecord) => b.unitsRequired - a.uni
 export function largestIncidents(r: RunRecords, k = 3): IncidentRecord[] {
   const top: IncidentRecord[] = [];
   if (!(k >= 1)) return top;
-  for (const i of r.incidents) {
-    if (!(i.unitsRequired > 0) || (top.length === k && larger(top[k - 1], i) <= 0)) continue;
-    // After every incident that is larger or as large.
-    let p = top.length;
-    while (p > 0 && larger(top[p - 1], i) > 0) p--;
-    top.splice(p, 0, i);
-    if (top.length > k) top.pop();
-  }
+  for (const i of r.incidents) if (i.unitsRequired > 0) keepFirst(top, i, k, larger);
   return top;
 }
 

@@ -172,6 +172,7 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     // What any command pays before linkdrill's own code runs: node starting with nothing to do.
     const nodeAlone: Measured[] = [];
     for (let k = 0; k < 3; k++) nodeAlone.push(await runNode(['-e', '0']));
+    const bare = median(nodeAlone.map((m) => m.wallS));
     const nodeRss = median(nodeAlone.map((m) => m.maxRssMiB));
 
     // 1. End to end against SimPy, alternating so both see the same machine.
@@ -201,7 +202,7 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
       if (f.endsWith('.csv')) csvLines += countLines(join(outDir, f));
     }
     v.note(
-      `beside the simulation the run starts node (${f2(median(nodeAlone.map((m) => m.wallS)))} s alone) and writes ${names.length} files of ${f0(bytes / 2 ** 20)} MiB, ${f0(csvLines)} lines of CSV (every event, call and incident); SimPy's loop writes nothing`,
+      `beside the simulation the run starts node (${f2(bare)} s alone) and writes ${names.length} files of ${f0(bytes / 2 ** 20)} MiB, ${f0(csvLines)} lines of CSV (every event, call and incident); SimPy's loop writes nothing`,
     );
     const runFaults = median(e2e.map((m) => m.faults)) - median(nodeAlone.map((m) => m.faults));
     const runCost = faultCost(runFaults);
@@ -255,12 +256,13 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
     const around = (mmc.base[mmc.base.length - 1] + (await mmcBaseline())) / 2;
     const unkept = rate(unkeptRuns, (r) => r.customers);
     const kept = median(mmc.mine.map((m) => rate(m, (r) => r.customers)));
-    const recordsPerRep = median(mmc.mine.flat().map((r) => r.customers + r.incidents));
+    const keptRuns = mmc.mine.flat();
+    const recordsPerRep = median(keptRuns.map((r) => r.customers + r.incidents));
     v.note(
       `the same replications keeping no records: ${f0(unkept)} customers/s, ${f2(unkept / around)}× simjs's ${f0(around)} around them; keeping a replication's ${f0(recordsPerRep)} records (a call's and an incident's, each an object) takes ${f0(100 * (1 - kept / unkept))}% of the engine's time`,
     );
-    const recordsCost = faultCost(median(mmc.mine.flat().map((r) => r.faults)) - median(unkeptRuns.map((r) => r.faults)));
-    if (recordsCost) v.note(`the records' page faults, beyond those of keeping none: ${recordsCost} of a replication's ${f2(median(mmc.mine.flat().map((r) => r.seconds)))} s at this machine's price`);
+    const recordsCost = faultCost(median(keptRuns.map((r) => r.faults)) - median(unkeptRuns.map((r) => r.faults)));
+    if (recordsCost) v.note(`the records' page faults, beyond those of keeping none: ${recordsCost} of a replication's ${f2(median(keptRuns.map((r) => r.seconds)))} s at this machine's price`);
     const events = quick ? 1_000_000 : 2_000_000;
     const timers = await alternate(
       async () => rate(await inWorker({ kind: 'raw-timers', runs: inner, events }), (r) => r.events),
@@ -277,7 +279,6 @@ export async function benchCommand(argv: string[], io: Io): Promise<number> {
 
     // 3. Start-up.
     io.out('\n3. Start-up');
-    const bare = median(nodeAlone.map((m) => m.wallS));
     const validate: number[] = [];
     for (let k = 0; k < runs + 2; k++) validate.push((await cliOk(['validate', DEFAULT])).wallS);
     v.judge('linkdrill validate scenarios/default.yaml', `${f2(median(validate))} s (node alone starts in ${f2(bare)} s)`, '≤ 0.5 s', COMPILED ? median(validate) <= 0.5 : null, 'not compiled');

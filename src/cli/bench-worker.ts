@@ -6,15 +6,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { adapterTimerWorkload, rawMmcWorkload, rawTimerWorkload } from '../engine/baselines.ts';
 import { simulate } from '../engine/simulate.ts';
+import { eventsOnly } from './bench-floor.ts';
 import { loadScenarioFile } from './io.ts';
 import { pageFaults } from './bench-memory.ts';
 
-/** What to measure: simjs's timers or M/M/c, the kernel adapter's timers, or a scenario's replications. */
+/**
+ * What to measure: simjs's timers or M/M/c, the kernel adapter's timers, a scenario's replications,
+ * or the least a run of a scenario writes — its first replication, cold, keeping no records and
+ * writing only `events.csv` (to `out`).
+ */
 export type BenchJob =
   | { kind: 'raw-timers'; runs: number; events: number }
   | { kind: 'adapter-timers'; runs: number; events: number }
   | { kind: 'raw-mmc'; runs: number; customers: number; servers: number; ratePerS: number; meanServiceS: number }
-  | { kind: 'scenario'; runs: number; scenarioPath: string; perRun: number; warmup: number; records?: boolean };
+  | { kind: 'scenario'; runs: number; scenarioPath: string; perRun: number; warmup: number; records?: boolean }
+  | { kind: 'events-only'; scenarioPath: string; out: string };
 
 /** One timed run: seconds, its page faults, and what it did (timer events, customers, or the replications' counts). */
 export interface BenchRun {
@@ -26,6 +32,12 @@ export interface BenchRun {
 }
 
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+
+function loadScenario(path: string) {
+  const loaded = loadScenarioFile(path);
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.en}`).join('; '));
+  return loaded.value;
+}
 
 function measure(job: BenchJob): BenchRun[] {
   const out: BenchRun[] = [];
@@ -46,10 +58,15 @@ function measure(job: BenchJob): BenchRun[] {
     for (let r = 0; r < job.runs; r++) timed(() => ({ events: 0, customers: rawMmcWorkload(job.customers, job.servers, job.ratePerS, job.meanServiceS), incidents: 0 }));
     return out;
   }
+  if (job.kind === 'events-only') {
+    timed(() => {
+      const res = eventsOnly(loadScenario(job.scenarioPath), job.out);
+      return { events: res.kernelEvents, customers: res.calls, incidents: res.incidents };
+    });
+    return out;
+  }
   const sc = job;
-  const loaded = loadScenarioFile(sc.scenarioPath);
-  if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.en}`).join('; '));
-  const scenario = loaded.value;
+  const scenario = loadScenario(sc.scenarioPath);
   // As a batch runs them: records kept (unless the job says not), no event log. Warm-up replications
   // first, so the JIT has settled.
   const options = { log: false, records: sc.records ?? true };

@@ -110,12 +110,12 @@ export function resolveRubric(o: ScoringOverrides = {}): Rubric {
   return r;
 }
 
-/** The aggregate of `values` (NaN when there are none). */
-export function aggregate(values: readonly number[], how: Aggregate): number {
+/** The aggregate of `values` (NaN when there are none); `sorted` gives them ascending, where they are at hand sorted. */
+export function aggregate(values: readonly number[], how: Aggregate, sorted: () => Float64Array = () => Float64Array.from(values).sort()): number {
   if (values.length === 0) return NaN;
   if (how.kind === 'mean') return values.reduce((a, b) => a + b, 0) / values.length;
   // Sorted natively (see stats.ts sortedFinite).
-  return quantileOfSorted(Float64Array.from(values).sort(), how.p);
+  return quantileOfSorted(sorted(), how.p);
 }
 
 /** 100 at or under `target`, 0 at or over `zeroAt`, linear between. */
@@ -184,42 +184,43 @@ export function scoreRuns(runs: readonly { rep: number; records: RunRecords }[],
 
 /**
  * A score pooled over replications added one at a time, so a run need not hold every replication's
- * records: each is measured once, on arrival, and only its items' values are kept. Adding in rep
- * order gives exactly {@link scoreRuns} over the same replications.
+ * records: each is measured once, on arrival, and only its items, summed up in a tally per
+ * indicator, are kept. The pool is made from the replications' tallies when asked for (one
+ * replication is its own pool). Adding in rep order gives exactly {@link scoreRuns} over the same
+ * replications.
  */
 export class ScoreAccumulator {
-  private readonly tallies: IndicatorTally[];
+  /** Per indicator, each replication's tally, in the order added. */
+  private readonly parts: IndicatorTally[][];
 
   constructor(
     readonly ctx: ScoreContext,
     readonly rubric: Rubric = defaultRubric(),
   ) {
-    this.tallies = rubric.indicators.map((spec) => new IndicatorTally(spec.target));
+    this.parts = rubric.indicators.map(() => []);
   }
 
-  /** Adds one replication's items to the pool. */
-  add(rep: number, records: RunRecords): void {
-    this.rubric.indicators.forEach((spec, k) => this.tallies[k].add(measure(spec.id, { r: records, rep, ctx: this.ctx, rubric: this.rubric })));
-  }
-
-  /**
-   * Adds one replication's items to the pool and returns that replication's own score (the same
-   * as `scoreRuns` of it alone), measuring it once for both.
-   */
-  addAndScore(rep: number, records: RunRecords): ScoreResult {
-    const own = this.rubric.indicators.map((spec, k) => {
-      const samples = measure(spec.id, { r: records, rep, ctx: this.ctx, rubric: this.rubric });
-      this.tallies[k].add(samples);
+  /** Adds one replication's items to the pool; returns its tallies. */
+  add(rep: number, records: RunRecords): IndicatorTally[] {
+    return this.rubric.indicators.map((spec, k) => {
       const t = new IndicatorTally(spec.target);
-      t.add(samples);
+      t.add(measure(spec.id, { r: records, rep, ctx: this.ctx, rubric: this.rubric }));
+      this.parts[k].push(t);
       return t;
     });
-    return scoreFromTallies(own, this.rubric);
+  }
+
+  /** Adds one replication's items to the pool and returns that replication's own score (the same as `scoreRuns` of it alone). */
+  addAndScore(rep: number, records: RunRecords): ScoreResult {
+    return scoreFromTallies(this.add(rep, records), this.rubric);
   }
 
   /** The pooled score of everything added so far. */
   result(): ScoreResult {
-    return scoreFromTallies(this.tallies, this.rubric);
+    return scoreFromTallies(
+      this.rubric.indicators.map((spec, k) => IndicatorTally.pool(spec.target, this.parts[k])),
+      this.rubric,
+    );
   }
 }
 
@@ -228,7 +229,7 @@ function scoreFromTallies(tallies: readonly IndicatorTally[], rubric: Rubric): S
   const indicators: IndicatorResult[] = rubric.indicators.map((spec, k) => {
     const t = tallies[k];
     const zeroAt = spec.zeroAt ?? spec.target * rubric.zeroAtMultiple;
-    const value = aggregate(t.values, spec.aggregate);
+    const value = aggregate(t.values, spec.aggregate, () => t.sorted());
     const score = indicatorScore(value, spec.target, zeroAt);
     return { spec, zeroAt, n: t.values.length, value: Number.isFinite(value) ? value : null, score: Number.isFinite(score) ? score : null, values: t.values, misses: t.misses };
   });

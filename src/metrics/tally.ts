@@ -36,13 +36,44 @@ function worseFirst(a: Sample, b: Sample): number {
   return ia < ib ? -1 : ia > ib ? 1 : 0;
 }
 
+/** Adds `n` to `key`'s count in `counts`. */
+const count = (counts: Map<string, number>, key: string, n: number) => void counts.set(key, (counts.get(key) ?? 0) + n);
+
 /** One indicator's items, added in order; `target` decides which items are misses. */
 export class IndicatorTally {
   /** Every item's value, in the order added. */
   readonly values: number[] = [];
   readonly misses: Misses = { over: 0, worst: [], channels: new Map(), agencies: new Map() };
+  /** The values sorted, once asked for, and how many values there were then. */
+  private ascending: { n: number; sorted: Float64Array } | null = null;
 
   constructor(readonly target: number) {}
+
+  /**
+   * The tally of the items of `parts` in their order — the same as adding every part's items to one
+   * tally — without measuring or adding them again. One part is its own pool.
+   */
+  static pool(target: number, parts: readonly IndicatorTally[]): IndicatorTally {
+    if (parts.length === 1 && parts[0].target === target) return parts[0];
+    const t = new IndicatorTally(target);
+    const m = t.misses;
+    for (const p of parts) {
+      if (p.target !== target) throw new RangeError(`a tally of target ${p.target} pooled into one of ${target}`);
+      for (const v of p.values) t.values.push(v);
+      m.over += p.misses.over;
+      for (const [key, n] of p.misses.channels) count(m.channels, key, n);
+      for (const [key, n] of p.misses.agencies) count(m.agencies, key, n);
+      // The first five of all items are among the first five of their own part.
+      for (const s of p.misses.worst) keepFirst(m.worst, s, WORST_KEPT, worseFirst);
+    }
+    return t;
+  }
+
+  /** The values in ascending order (NaN last), sorted natively once for every later ask. */
+  sorted(): Float64Array {
+    if (this.ascending?.n !== this.values.length) this.ascending = { n: this.values.length, sorted: Float64Array.from(this.values).sort() };
+    return this.ascending.sorted;
+  }
 
   /** Adds items (one replication's, or part of one). */
   add(samples: readonly Sample[]): void {
@@ -55,8 +86,8 @@ export class IndicatorTally {
   private miss(s: Sample): void {
     const m = this.misses;
     m.over++;
-    if (s.note !== undefined && CHANNELS.has(s.note)) m.channels.set(s.note, (m.channels.get(s.note) ?? 0) + 1);
-    if (s.agency) m.agencies.set(s.agency, (m.agencies.get(s.agency) ?? 0) + 1);
+    if (s.note !== undefined && CHANNELS.has(s.note)) count(m.channels, s.note, 1);
+    if (s.agency) count(m.agencies, s.agency, 1);
     // Equal items keep their arrival order (a stable sort).
     keepFirst(m.worst, s, WORST_KEPT, worseFirst);
   }

@@ -62,6 +62,32 @@ describe('indicator tally', () => {
     );
   });
 
+  it("pools parts' tallies into exactly the tally of all their items, in order, and sorts each tally's values once", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(sample), { maxLength: 5 }), fc.integer({ min: 0, max: 20 }), (batches, target) => {
+        const whole = new IndicatorTally(target);
+        const parts = batches.map((b) => {
+          whole.add(b);
+          const t = new IndicatorTally(target);
+          t.add(b);
+          return t;
+        });
+        const pooled = IndicatorTally.pool(target, parts);
+        expect(pooled.values).toEqual(whole.values);
+        expect(pooled.misses.over).toBe(whole.misses.over);
+        // The same items, by identity, and the counts in the order their keys first came.
+        expect(pooled.misses.worst.length).toBe(whole.misses.worst.length);
+        pooled.misses.worst.forEach((s, k) => expect(s).toBe(whole.misses.worst[k]));
+        expect([...pooled.misses.channels]).toEqual([...whole.misses.channels]);
+        expect([...pooled.misses.agencies]).toEqual([...whole.misses.agencies]);
+        expect(Array.from(pooled.sorted())).toEqual(Array.from(Float64Array.from(whole.values).sort()));
+        expect(pooled.sorted()).toBe(pooled.sorted());
+      }),
+      { numRuns: 2000, seed },
+    );
+    expect(() => IndicatorTally.pool(5, [new IndicatorTally(6)])).toThrow(RangeError);
+  });
+
   it('replications added one at a time score as all of them at once, and each alone as itself', () => {
     const s = loadFile('test/fixtures/small.yaml');
     const runs = [1, 2, 3].map((rep) => ({ rep, records: simulate(s, 20 + rep, { log: false }).records }));

@@ -6,21 +6,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { adapterTimerWorkload, rawMmcWorkload, rawTimerWorkload } from '../engine/baselines.ts';
 import { simulate } from '../engine/simulate.ts';
-import { eventsOnly } from './bench-floor.ts';
+import { eventsOnly, replicationOnly } from './bench-floor.ts';
 import { loadScenarioFile } from './io.ts';
 import { pageFaults } from './bench-memory.ts';
 
 /**
  * What to measure: simjs's timers or M/M/c, the kernel adapter's timers, a scenario's replications,
- * or the least a run of a scenario writes — its first replication, cold, keeping no records and
- * writing only `events.csv` (to `out`).
+ * or the least a run of a scenario does — its first replication, cold, keeping no records and
+ * writing only `events.csv` (to `out`), or nothing at all (`out` null).
  */
 export type BenchJob =
   | { kind: 'raw-timers'; runs: number; events: number }
   | { kind: 'adapter-timers'; runs: number; events: number }
   | { kind: 'raw-mmc'; runs: number; customers: number; servers: number; ratePerS: number; meanServiceS: number }
   | { kind: 'scenario'; runs: number; scenarioPath: string; perRun: number; warmup: number; records?: boolean }
-  | { kind: 'events-only'; scenarioPath: string; out: string };
+  | { kind: 'events-only'; scenarioPath: string; out: string | null };
 
 /** One timed run: seconds, its page faults, and what it did (timer events, customers, or the replications' counts). */
 export interface BenchRun {
@@ -60,7 +60,8 @@ function measure(job: BenchJob): BenchRun[] {
   }
   if (job.kind === 'events-only') {
     timed(() => {
-      const res = eventsOnly(loadScenario(job.scenarioPath), job.out);
+      const scenario = loadScenario(job.scenarioPath);
+      const res = job.out === null ? replicationOnly(scenario) : eventsOnly(scenario, job.out);
       return { events: res.kernelEvents, customers: res.calls, incidents: res.incidents };
     });
     return out;

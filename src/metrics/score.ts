@@ -133,7 +133,7 @@ export interface IndicatorResult {
   value: number | null;
   score: number | null;
   /** Every item's value (for the charts), in replication order. */
-  values: number[];
+  values: readonly number[];
   /** The items over target, summed up for findings. */
   misses: Misses;
 }
@@ -184,28 +184,37 @@ export function scoreRuns(runs: readonly { rep: number; records: RunRecords }[],
 
 /**
  * A score pooled over replications added one at a time, so a run need not hold every replication's
- * records: each is measured once, on arrival, and only its items, summed up in a tally per
- * indicator, are kept. The pool is made from the replications' tallies when asked for (one
- * replication is its own pool). Adding in rep order gives exactly {@link scoreRuns} over the same
- * replications.
+ * records: each is measured once, on arrival, into a tally per indicator, and only the tallies'
+ * values and misses are kept. A single replication is its own pool (its values neither copied nor
+ * sorted again); from the second on, each replication's tallies are added to the pool's. Adding in
+ * rep order gives exactly {@link scoreRuns} over the same replications.
  */
 export class ScoreAccumulator {
-  /** Per indicator, each replication's tally, in the order added. */
-  private readonly parts: IndicatorTally[][];
+  /** Per indicator: the first replication's tally while it is the only one, then the pool's. */
+  private readonly pools: { tally: IndicatorTally; own: boolean }[] = [];
+  private reps = 0;
 
   constructor(
     readonly ctx: ScoreContext,
     readonly rubric: Rubric = defaultRubric(),
-  ) {
-    this.parts = rubric.indicators.map(() => []);
-  }
+  ) {}
 
-  /** Adds one replication's items to the pool; returns its tallies. */
+  /** Adds one replication's items to the pool; returns its own tallies. */
   add(rep: number, records: RunRecords): IndicatorTally[] {
+    const first = this.reps++ === 0;
     return this.rubric.indicators.map((spec, k) => {
       const t = new IndicatorTally(spec.target);
       t.add(measure(spec.id, { r: records, rep, ctx: this.ctx, rubric: this.rubric }));
-      this.parts[k].push(t);
+      if (first) this.pools[k] = { tally: t, own: false };
+      else {
+        const pool = this.pools[k];
+        if (!pool.own) {
+          const whole = new IndicatorTally(spec.target);
+          whole.absorb(pool.tally);
+          this.pools[k] = { tally: whole, own: true };
+        }
+        this.pools[k].tally.absorb(t);
+      }
       return t;
     });
   }
@@ -218,7 +227,7 @@ export class ScoreAccumulator {
   /** The pooled score of everything added so far. */
   result(): ScoreResult {
     return scoreFromTallies(
-      this.rubric.indicators.map((spec, k) => IndicatorTally.pool(spec.target, this.parts[k])),
+      this.rubric.indicators.map((spec, k) => this.pools[k]?.tally ?? new IndicatorTally(spec.target)),
       this.rubric,
     );
   }

@@ -42,7 +42,7 @@ const count = (counts: Map<string, number>, key: string, n: number) => void coun
 /** One indicator's items, added in order; `target` decides which items are misses. */
 export class IndicatorTally {
   /** Every item's value, in the order added. */
-  readonly values: number[] = [];
+  readonly values: readonly number[] = [];
   readonly misses: Misses = { over: 0, worst: [], channels: new Map(), agencies: new Map() };
   /** The values sorted, once asked for, and how many values there were then. */
   private ascending: { n: number; sorted: Float64Array } | null = null;
@@ -50,23 +50,19 @@ export class IndicatorTally {
   constructor(readonly target: number) {}
 
   /**
-   * The tally of the items of `parts` in their order — the same as adding every part's items to one
-   * tally — without measuring or adding them again. One part is its own pool.
+   * Adds the items of `part`, another tally of the same target, after this one's: the same as
+   * adding them one by one, without measuring or adding them again.
    */
-  static pool(target: number, parts: readonly IndicatorTally[]): IndicatorTally {
-    if (parts.length === 1 && parts[0].target === target) return parts[0];
-    const t = new IndicatorTally(target);
-    const m = t.misses;
-    for (const p of parts) {
-      if (p.target !== target) throw new RangeError(`a tally of target ${p.target} pooled into one of ${target}`);
-      for (const v of p.values) t.values.push(v);
-      m.over += p.misses.over;
-      for (const [key, n] of p.misses.channels) count(m.channels, key, n);
-      for (const [key, n] of p.misses.agencies) count(m.agencies, key, n);
-      // The first five of all items are among the first five of their own part.
-      for (const s of p.misses.worst) keepFirst(m.worst, s, WORST_KEPT, worseFirst);
-    }
-    return t;
+  absorb(part: IndicatorTally): void {
+    if (part.target !== this.target) throw new RangeError(`a tally of target ${part.target} added to one of ${this.target}`);
+    const values = this.values as number[];
+    for (const v of part.values) values.push(v);
+    const m = this.misses;
+    m.over += part.misses.over;
+    for (const [key, n] of part.misses.channels) count(m.channels, key, n);
+    for (const [key, n] of part.misses.agencies) count(m.agencies, key, n);
+    // The first five of all items are among the first five of their own part.
+    for (const s of part.misses.worst) keepFirst(m.worst, s, WORST_KEPT, worseFirst);
   }
 
   /** The values in ascending order (NaN last), sorted natively once for every later ask. */
@@ -77,8 +73,9 @@ export class IndicatorTally {
 
   /** Adds items (one replication's, or part of one). */
   add(samples: readonly Sample[]): void {
+    const values = this.values as number[];
     for (const s of samples) {
-      this.values.push(s.value);
+      values.push(s.value);
       if (s.value > this.target) this.miss(s);
     }
   }

@@ -167,7 +167,7 @@ export function barsSvg(title: string, rows: readonly { label: string; value: nu
 }
 
 /** Box plots (p10–p90 whiskers, quartile box, median) with the points, one row per group. */
-export function boxesSvg(title: string, groups: readonly { label: string; values: number[]; target: number | null }[]): string {
+export function boxesSvg(title: string, groups: readonly { label: string; values: readonly number[]; target: number | null }[]): string {
   const all = groups.flatMap((g) => g.values);
   const hi = Math.max(1, max(all) ?? 1, ...groups.map((g) => g.target ?? 0));
   const text = (g: (typeof groups)[number]) => `${g.label} (n=${g.values.length})`;

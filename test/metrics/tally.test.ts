@@ -62,7 +62,7 @@ describe('indicator tally', () => {
     );
   });
 
-  it("pools parts' tallies into exactly the tally of all their items, in order, and sorts each tally's values once", () => {
+  it("adds parts' tallies into exactly the tally of all their items, in order, and sorts a tally's values once", () => {
     fc.assert(
       fc.property(fc.array(fc.array(sample), { maxLength: 5 }), fc.integer({ min: 0, max: 20 }), (batches, target) => {
         const whole = new IndicatorTally(target);
@@ -72,7 +72,8 @@ describe('indicator tally', () => {
           t.add(b);
           return t;
         });
-        const pooled = IndicatorTally.pool(target, parts);
+        const pooled = new IndicatorTally(target);
+        for (const p of parts) pooled.absorb(p);
         expect(pooled.values).toEqual(whole.values);
         expect(pooled.misses.over).toBe(whole.misses.over);
         // The same items, by identity, and the counts in the order their keys first came.
@@ -85,7 +86,7 @@ describe('indicator tally', () => {
       }),
       { numRuns: 2000, seed },
     );
-    expect(() => IndicatorTally.pool(5, [new IndicatorTally(6)])).toThrow(RangeError);
+    expect(() => new IndicatorTally(5).absorb(new IndicatorTally(6))).toThrow(RangeError);
   });
 
   it('replications added one at a time score as all of them at once, and each alone as itself', () => {

@@ -43,7 +43,7 @@ export class DigestBuilder {
         dispatches: records.dispatches.filter((x) => x.incidentId === incident.incidentId),
         agencies: records.agencies.filter((x) => x.incidentId === incident.incidentId),
       }));
-      d.waits = this.waits(records.calls);
+      d.waits = emergencyWaits(records.calls, this.durationS);
       // Copies of the few fields the map draws, so the replication's records can go.
       d.places = mapSpots(records.incidents);
     }
@@ -60,21 +60,25 @@ export class DigestBuilder {
     }
   }
 
-  /** The waits of the callers on the emergency line among `calls`. */
-  private waits(calls: readonly CallRecord[]): ReportDigest['waits'] {
-    const arrive = new Float64Array(calls.length);
-    const leave = new Float64Array(calls.length);
-    let n = 0;
-    for (const c of calls) {
-      if (c.line !== 'emergency') continue;
-      arrive[n] = c.tArrive;
-      leave[n++] = c.tAnswer ?? c.tEnd ?? this.durationS;
-    }
-    // Arrays of their own length: the digest travels to the app, and a view would take all of its buffer along.
-    return { arrive: arrive.slice(0, n), leave: leave.slice(0, n) };
-  }
-
   result(): ReportDigest {
     return this.d;
   }
+}
+
+/**
+ * The waits of the callers on the emergency line among `calls` — the queue that the report's chart
+ * and the app's System state view both draw as callers waiting: when each arrived, and when it was
+ * answered (or hung up, or `endS` came first), in seconds.
+ */
+export function emergencyWaits(calls: readonly CallRecord[], endS: number): ReportDigest['waits'] {
+  const arrive = new Float64Array(calls.length);
+  const leave = new Float64Array(calls.length);
+  let n = 0;
+  for (const c of calls) {
+    if (c.line !== 'emergency') continue;
+    arrive[n] = c.tArrive;
+    leave[n++] = c.tAnswer ?? c.tEnd ?? endS;
+  }
+  // Arrays of their own length: the digest travels to the app, and a view would take all of its buffer along.
+  return { arrive: arrive.slice(0, n), leave: leave.slice(0, n) };
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
 import { largestIncidents } from '../../src/report/aar/timeline.ts';
 import { sortedFinite } from '../../src/metrics/stats.ts';
-import { DigestBuilder } from '../../src/report/digest.ts';
+import { DigestBuilder, emergencyWaits } from '../../src/report/digest.ts';
 import { call, empty, incident } from '../metrics/builders.ts';
 
 /** The number waiting at each change, as tuples: the definition. */
@@ -88,6 +88,10 @@ describe('the report digest’s callers waiting', () => {
     expect([...leave]).toEqual([105, 260, 86400]);
     // Of their own length, not views of arrays sized for every call.
     expect(arrive.buffer.byteLength).toBe(3 * 8);
+    // The app's System state view draws the same callers, up to the end it replays to.
+    const app = emergencyWaits(r.calls, 400);
+    expect([...app.arrive]).toEqual([100, 200, 300]);
+    expect([...app.leave]).toEqual([105, 260, 400]);
   });
 });
 

@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 import Papa from 'papaparse';
 import { clock } from '../../src/report/format.ts';
 import { binnedMean, occupancySeries } from '../../src/report/svg.ts';
+import { emergencyWaits } from '../../src/report/digest.ts';
 import { countUnits, lastAtOrBefore, stateAt } from '../model/replay.ts';
 import { agencyPalette } from '../model/palette.ts';
 import { ganttColumns, runs, STATUS_CODES, type GanttColumns } from '../model/gantt.ts';
@@ -70,8 +71,9 @@ function build(el: HTMLElement, ctx: TabContext): void {
     .on('pointermove', (ev: PointerEvent) => (tip.textContent = ganttTip(r, m, x, d3.pointer(ev))));
   swatchLegend(el, STATUS_CODES.map((k) => ({ color: STATUS_COLOR[k], label: m.statusNames[k as keyof Messages['statusNames']] })));
   root.append('h2').text(m.queue);
-  const calls = r.records.calls;
-  const waiting = occupancySeries(calls.map((c) => c.tArrive), calls.map((c) => c.tAnswer ?? c.tEnd ?? replay.endS));
+  // The emergency line's callers, as the report's chart counts them (up to the replay's end).
+  const { arrive, leave } = emergencyWaits(r.records.calls, replay.endS);
+  const waiting = occupancySeries(arrive, leave);
   const series = binnedMean(waiting, replay.endS, replay.endS > 3 * 86400 ? 3600 : 300);
   const qh = 110;
   const qy = d3.scaleLinear().domain([0, Math.max(0.5, d3.max(series, (p) => p[1]) ?? 0.5)]).nice().range([qh - 16, 6]);

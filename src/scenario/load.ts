@@ -143,6 +143,9 @@ function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile,
   if (!start) ctx.err('start', { zh: `必须是带 UTC 偏移的日期时间，如“2026-06-01T00:00:00+08:00”；实际为“${s.start}”`, en: `must be a date-time with its UTC offset, like "2026-06-01T00:00:00+08:00"; got "${s.start}"` });
   const durationS = secs(s.duration);
   if (!(durationS > 0)) ctx.err('duration', { zh: '必须大于零', en: 'must be longer than zero' });
+  // Zones in a file that could not be read leave the scenario none: every zone it names would be
+  // said to be unknown and every demand weight zero. The file's own problem is said alone.
+  if (!Array.isArray(s.zones) && geo.zonesFile === undefined && ctx.errors.length) return { ok: false, errors: ctx.errors };
   const { zones, zoneIds } = normaliseZones(s.zones, ctx, geo.zonesFile);
   const fleet = normaliseFleet(s, zoneIds, ctx);
   const center = normaliseCenter(s.center, ctx);

@@ -259,8 +259,13 @@ function variantsOf(doc: unknown, fileName: string, readFile: ReadFile, only: st
   // A problem of the base in a value an included fragment gave is named in that fragment, as a scenario alone is.
   const relocate = included.value.relocate;
   const base = buildScenario(raw, fileName, readFile, readBytes, workbooks, cache);
-  if (!base.ok) return { ok: false, errors: relocate(base.errors) };
   const specs = variantSpecs(raw, readFile);
+  if (!base.ok) {
+    // Variant files that cannot be read are said with the base's problems: a scenario copied without
+    // its folders hears of every file missing at once.
+    const files = specs.ok ? [] : specs.errors.filter((e) => e.path.endsWith('.file'));
+    return { ok: false, errors: [...relocate(base.errors), ...files] };
+  }
   if (!specs.ok) return specs;
   const errors: InputError[] = [];
   if (only) {

@@ -13,6 +13,7 @@ import { parseRoadGeoJson } from '../../src/geo/network.ts';
 import { parseHistoryCsv } from '../../src/scenario/history.ts';
 import { parseDateTime } from '../../src/scenario/duration.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { loadVariants } from '../../src/scenario/variants.ts';
 import { readCsvTable } from '../../src/scenario/table.ts';
 import { ROOT } from '../helpers.ts';
 import { englishLines } from '../bilingual.ts';
@@ -126,6 +127,33 @@ describe('CSV side files', () => {
       'travel.matrix (m.csv) row 2 column "S1": not a travel time in seconds: "0x10"',
       'travel.matrix (m.csv) row 3 column "S1": not a travel time in seconds: "1e400"',
       'travel.matrix (m.csv) row 3 column "S2": is more than 100 years (3155760000 s): "9e12"',
+    ]);
+  });
+});
+
+describe('a zones file that cannot be read', () => {
+  it('is said alone, with the other files missing, not as every zone the scenario names', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/default.yaml'), 'utf8');
+    // The scenario copied without its geo folder: the zones and roads files are not there.
+    const read = (rel: string) => (rel.startsWith('geo/') ? null : readFileSync(join(ROOT, 'scenarios', rel), 'utf8'));
+    const r = loadScenario(text, 'default.yaml', read);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(lines(r.errors)).toEqual(['zones.file: file not found: "geo/default-zones.geojson"', 'travel.network: file not found: "geo/default-roads.geojson"']);
+    // With its files, the same text loads.
+    expect(loadScenario(text, 'default.yaml', (rel) => readFileSync(join(ROOT, 'scenarios', rel), 'utf8')).ok).toBe(true);
+  });
+
+  it('is said with every variant file missing too, when the scenario and its variants are checked together', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/default.yaml'), 'utf8');
+    const r = loadVariants(text, 'default.yaml', () => null);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(lines(r.errors)).toEqual([
+      'zones.file: file not found: "geo/default-zones.geojson"',
+      'travel.network: file not found: "geo/default-roads.geojson"',
+      'variants[0].file: file not found: "variants/best-practice.yaml"',
+      'variants[1].file: file not found: "variants/degraded.yaml"',
     ]);
   });
 });

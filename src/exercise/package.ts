@@ -14,7 +14,7 @@ import { applyChanges, type Change } from '../scenario/variants.ts';
 import { parseDuration } from '../scenario/duration.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { Injection } from '../engine/inject.ts';
-import { engineParams, exerciseSchema, MESSAGE_KINDS, type EngineActionInput, type EngineInjectKind, type ExerciseParsed, type InjectInput } from './schema.ts';
+import { engineParams, EXERCISE_WORDS, exerciseSchema, MESSAGE_KINDS, type EngineActionInput, type EngineInjectKind, type ExerciseParsed, type InjectInput } from './schema.ts';
 import { parseRelTime, readMselCsv, readMselTable, type MselTable } from './msel.ts';
 import type { ReadBytes } from '../scenario/files.ts';
 import { detectOf, type Detect } from './detect.ts';
@@ -144,6 +144,20 @@ function toInjection(kind: EngineInjectKind, p: Record<string, unknown>): Inject
   return x as Injection;
 }
 
+/**
+ * A scenario given where an exercise package was asked for (its agencies and demand, none of a
+ * package's keys): one line saying what it is and what to give instead, not a list of missing keys.
+ */
+function scenarioNotPackage(raw: Record<string, unknown>, fileName: string): InputError | null {
+  const scenarioKeys = ['agencies', 'incidentTypes', 'demand', 'center'].filter((k) => k in raw);
+  if (scenarioKeys.length < 2 || ['msel', 'phases', 'scenario', 'trains'].some((k) => k in raw)) return null;
+  return {
+    path: fileName,
+    zh: '是一个场景，不是演练包：演练包是一个文件夹，其中的 exercise.yaml 以 scenario: 指向场景，并写明阶段、注入（MSEL）和决策点——如 npx linkdrill exercise scenarios/exercises/chemical-leak-tabletop；单独运行场景请用 linkdrill run',
+    en: 'is a scenario, not an exercise package: a package is a folder whose exercise.yaml names its scenario (scenario:) and sets out phases, injects (the MSEL) and decision points — e.g. npx linkdrill exercise scenarios/exercises/chemical-leak-tabletop; to run the scenario alone use linkdrill run',
+  };
+}
+
 /** A MSEL file that is an Excel workbook. */
 export const WORKBOOK = /\.xls[xm]$/i;
 
@@ -156,8 +170,10 @@ export function loadExercise(yamlText: string, fileName: string, readFile: ReadF
   if (!parsed.ok) return parsed;
   const raw = parsed.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ path: fileName, zh: '演练包应为键值映射（name、scenario、phases、msel 等）', en: 'an exercise package is a mapping of keys (name, scenario, phases, msel, …)' }] };
+  const scenarioGiven = scenarioNotPackage(raw as Record<string, unknown>, fileName);
+  if (scenarioGiven) return { ok: false, errors: [scenarioGiven] };
   const z = exerciseSchema.safeParse(raw);
-  if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, raw) };
+  if (!z.success) return { ok: false, errors: zodErrors(z.error.issues, raw, EXERCISE_WORDS) };
   const x = z.data;
   const errors: InputError[] = [];
   const texts = [yamlText];
@@ -232,7 +248,7 @@ function normalise(x: ExerciseParsed, injectsIn: (InjectInput & { row?: number }
   const action = (kind: EngineInjectKind, params: Record<string, unknown>, path: string): Injection | null => {
     const p = engineParams[kind].safeParse(params);
     if (!p.success) {
-      for (const e of zodErrors(p.error.issues, params)) err(e.path ? `${path}.${e.path}` : path, e);
+      for (const e of zodErrors(p.error.issues, params, EXERCISE_WORDS)) err(e.path ? `${path}.${e.path}` : path, e);
       return null;
     }
     const v = p.data as Record<string, unknown>;

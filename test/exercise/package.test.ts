@@ -7,6 +7,10 @@ import { ROOT } from '../helpers.ts';
 import { FUNCTIONAL, SMALL, TABLETOP, loadPackage } from './helpers.ts';
 import { expectBilingual } from '../bilingual.ts';
 import { loadExercise } from '../../src/exercise/package.ts';
+import { EXERCISE_WORDS, exerciseSchema, relTimeSchema } from '../../src/exercise/schema.ts';
+import { SCHEMA_WORDS } from '../../src/scenario/schema-words.ts';
+import { zodErrors } from '../../src/scenario/zod-messages.ts';
+import { customMessages } from '../schema-messages.ts';
 
 /** The small exercise with its text changed, in a folder beside a copy of its scenario. */
 async function variant(edit: (text: string) => string) {
@@ -133,6 +137,28 @@ describe('exercise packages', () => {
     const problems = [loadExercise('a: [', 'exercise.yaml', read), loadExercise('- 1', 'exercise.yaml', read)].flatMap((r) => (r.ok ? [] : r.errors));
     expect(problems.map((e) => e.en)).toEqual([expect.stringMatching(/^cannot parse: /), 'an exercise package is a mapping of keys (name, scenario, phases, msel, …)']);
     expectBilingual(problems);
+  });
+
+  it('a scenario given for a package is said to be one, in one line that says what to give instead', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/default.yaml'), 'utf8');
+    const r = loadExercise(text, 'default.yaml', () => null);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0].path).toBe('default.yaml');
+    expect(r.errors[0].en).toMatch(/^is a scenario, not an exercise package: .*scenarios\/exercises\/chemical-leak-tabletop; to run the scenario alone use linkdrill run$/);
+    expectBilingual(r.errors);
+  });
+
+  it("the exercise schema's own messages are said in Chinese too", () => {
+    const words = new Map([...SCHEMA_WORDS, ...EXERCISE_WORDS].map((w) => [w.en, w.zh]));
+    const messages = customMessages(exerciseSchema);
+    expect(messages.size).toBeGreaterThan(1);
+    for (const en of messages) expect(words.get(en), en).toMatch(/\p{Script=Han}/u);
+    for (const w of EXERCISE_WORDS) expect(messages.has(w.en), w.en).toBe(true);
+    const r = relTimeSchema.safeParse('soon');
+    expect(r.success).toBe(false);
+    if (!r.success) expect(zodErrors(r.error.issues, 'soon', EXERCISE_WORDS)[0].zh).toMatch(/^时间写作/);
   });
 
   it('a wrong shape is refused by the schema with its path; a broken scenario names the scenario file', async () => {

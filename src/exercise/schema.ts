@@ -19,10 +19,10 @@ const id = z
 export const textSchema = z.union([z.string().min(1), z.strictObject({ zh: z.string().min(1), en: z.string().min(1) })]).describe('Text, or {zh, en}');
 export type TextInput = z.input<typeof textSchema>;
 
-/** A time relative to the exercise start: seconds, "90s", "25m", "1h30m", or a clock-like "01:25" (h:mm). */
 /** The exercise schema's own messages in both languages (the scenario's are in `SCHEMA_WORDS`). */
 export const EXERCISE_WORDS = [{ zh: '时间写作距演练开始的“h:mm”，或“25m”这样的时长', en: 'a time is "h:mm" from the exercise start, or a duration like "25m"' }] as const;
 
+/** A time relative to the exercise start: seconds, "90s", "25m", "1h30m", or a clock-like "01:25" (h:mm). */
 export const relTimeSchema = z.union([durationSchema, z.string().regex(/^\d{1,2}:\d{2}(:\d{2})?$/, EXERCISE_WORDS[0].en)]);
 
 const grade = z.enum(GRADES);

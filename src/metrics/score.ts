@@ -192,7 +192,6 @@ export function scoreRuns(runs: readonly { rep: number; records: RunRecords }[],
 export class ScoreAccumulator {
   /** Per indicator: the first replication's tally while it is the only one, then the pool's. */
   private readonly pools: { tally: IndicatorTally; own: boolean }[] = [];
-  private reps = 0;
 
   constructor(
     readonly ctx: ScoreContext,
@@ -201,7 +200,7 @@ export class ScoreAccumulator {
 
   /** Adds one replication's items to the pool; returns its own tallies. */
   add(rep: number, records: RunRecords): IndicatorTally[] {
-    const first = this.reps++ === 0;
+    const first = this.pools.length === 0;
     return this.rubric.indicators.map((spec, k) => {
       const t = new IndicatorTally(spec.target);
       t.add(measure(spec.id, { r: records, rep, ctx: this.ctx, rubric: this.rubric }));

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadVariantsWithWorkbooks } from '../scenario/variants.ts';
 import { formatErrors, formatWarnings } from '../scenario/errors.ts';
+import { fileForFolder } from './wrong-kind.ts';
 import { MAX_SEED, seedsFit } from '../random/streams.ts';
 import { parseShard, type Shard } from '../batch/plan.ts';
 import { createPool, type Pool } from '../batch/pool.ts';
@@ -158,6 +159,14 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { out: { type: 'string' }, lang: { type: 'string' }, excel: { type: 'boolean' } });
   if (positionals.length < 1 || values.out === undefined) throw usageError(MERGE_USAGE);
   const lang = langOption(values.lang);
+  const files = positionals.flatMap((p) => {
+    const w = fileForFolder(p, 'batch');
+    return w ? [{ path: p, ...w }] : [];
+  });
+  if (files.length) {
+    io.err(formatErrors(files, lang));
+    return 1;
+  }
   const r = mergeShards(positionals, values.out as string, lang, values.excel === true);
   if (!r.ok) {
     io.err(formatErrors(r.errors, lang));

@@ -9,6 +9,7 @@ import { REPORT_USAGE } from './usage.ts';
 import { parseRunMeta } from '../report/run-meta.ts';
 import { readFolderFiles } from './io.ts';
 import { NO_SUCH_FOLDER } from '../scenario/files.ts';
+import { fileForFolder } from './wrong-kind.ts';
 
 
 export function reportCommand(argv: string[], io: Io): number {
@@ -16,6 +17,11 @@ export function reportCommand(argv: string[], io: Io): number {
   if (positionals.length !== 1) throw usageError(REPORT_USAGE);
   const lang = langOption(values.lang);
   const dir = positionals[0];
+  const file = fileForFolder(dir, 'run');
+  if (file) {
+    io.err(formatErrors([{ path: dir, ...file }], lang));
+    return 1;
+  }
   const owner = folderOwner(dir);
   if (owner !== 'run') {
     io.err(formatErrors([{ path: dir, ...notARunFolder(owner) }], lang));

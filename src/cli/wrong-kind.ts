@@ -1,0 +1,68 @@
+/**
+ * Files given where a command wants another kind of file or a folder — a CAD table for a scenario, a
+ * scenario for the records, a run's report for its folder — recognised by their names and said in
+ * one line with what to give instead, where reading them would end in a puzzle (`no column for
+ * incident_id` for a scenario, `a scenario must be a mapping` for a table).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import type { Words } from '../scenario/errors.ts';
+
+// Not .txt: Notepad saves a YAML scenario as one.
+const TABLE = new Set(['.csv', '.tsv', '.xlsx', '.xls', '.xlsm']);
+const PAGE = new Set(['.html', '.htm']);
+const YAML = new Set(['.yaml', '.yml']);
+
+/** A file of a folder linkdrill wrote (a run's `report.html`): its folder, said as the thing to give. */
+function giveItsFolder(path: string): Words {
+  const dir = dirname(path);
+  return { zh: `；请给出它所在的文件夹：${dir}`, en: `; give its folder: ${dir}` };
+}
+
+/** Why the file at `path`, given as a scenario, is none — or null where its name does not say. */
+export function notAScenario(path: string): Words | null {
+  const ext = extname(path).toLowerCase();
+  if (TABLE.has(ext)) {
+    return {
+      zh: '是一张表（接处警记录？），不是场景：场景是 YAML 文件（如 scenarios/default.yaml）；记录请交给 linkdrill calibrate 记录.csv，或 linkdrill validate-history 场景.yaml 记录.csv（场景在前）',
+      en: 'is a table (CAD records?), not a scenario: a scenario is a YAML file (e.g. scenarios/default.yaml); records go to linkdrill calibrate RECORDS.csv, or linkdrill validate-history SCENARIO.yaml RECORDS.csv (the scenario first)',
+    };
+  }
+  if (PAGE.has(ext)) return { zh: '是网页（运行的报告？），不是场景：场景是 YAML 文件（如 scenarios/default.yaml）', en: "is a web page (a run's report?), not a scenario: a scenario is a YAML file (e.g. scenarios/default.yaml)" };
+  return null;
+}
+
+/** Why the file at `path`, given as records (a CAD export or a run folder), is none — or null where its name does not say. */
+export function notRecords(path: string): Words | null {
+  const ext = extname(path).toLowerCase();
+  if (YAML.has(ext)) {
+    return {
+      zh: '是 YAML 文件（场景？），不是记录：请给出接处警记录（CSV 或 xlsx）或 linkdrill run 写出的运行文件夹；检验场景请用 linkdrill validate-history 场景.yaml 记录.csv（场景在前）',
+      en: 'is a YAML file (a scenario?), not records: give a CAD export (CSV or xlsx) or a folder linkdrill run wrote; to check a scenario against records use linkdrill validate-history SCENARIO.yaml RECORDS.csv (the scenario first)',
+    };
+  }
+  if (PAGE.has(ext)) {
+    const dir = dirname(path);
+    if (wroteBy(dir, 'run')) return { zh: `是运行的报告，不是记录：请给出它所在的运行文件夹 ${dir}，或接处警记录（CSV 或 xlsx）`, en: `is a run's report, not records: give its run folder ${dir}, or a CAD export (CSV or xlsx)` };
+    return { zh: '是网页，不是记录：请给出接处警记录（CSV 或 xlsx）或 linkdrill run 写出的运行文件夹', en: 'is a web page, not records: give a CAD export (CSV or xlsx) or a folder linkdrill run wrote' };
+  }
+  return null;
+}
+
+/**
+ * Why `path`, given where a folder linkdrill wrote is read (`report`, `merge`), is not one because it
+ * is a file — or null where it is no file. `wrote` names the command that writes such folders.
+ */
+export function fileForFolder(path: string, wrote: 'run' | 'batch'): Words | null {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st || st.isDirectory()) return null;
+  const head = { zh: `是文件而不是文件夹：这里要的是 linkdrill ${wrote} 写出的文件夹`, en: `is a file, not a folder: this needs a folder linkdrill ${wrote} wrote` };
+  // A file of such a folder (report.html, batch.json): its folder is what was meant.
+  const folder = wroteBy(dirname(path), wrote) ? giveItsFolder(path) : { zh: '', en: '' };
+  return { zh: head.zh + folder.zh, en: head.en + folder.en };
+}
+
+/** Whether `dir` looks like a folder `linkdrill <wrote>` wrote: it holds that command's own description of it. */
+function wroteBy(dir: string, wrote: 'run' | 'batch'): boolean {
+  return existsSync(join(dir, wrote === 'run' ? 'run.json' : 'batch.json'));
+}

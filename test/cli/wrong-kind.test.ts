@@ -1,0 +1,73 @@
+/**
+ * A file given where a command wants another kind — CAD records for a scenario, a scenario for the
+ * records, a run's report for its folder — is said in one line with what to give instead, in both
+ * languages, and nothing runs or is written.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { ROOT } from '../helpers.ts';
+
+const quiet = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), tty: false }, out, err };
+};
+const SMALL = join(ROOT, 'test/fixtures/small.yaml');
+const CAD = join(ROOT, 'scenarios/history/school-cad.csv');
+
+/** Runs `argv` in English and in Chinese: the exit code and each language's lines. */
+async function said(argv: string[]) {
+  const en = quiet();
+  const zh = quiet();
+  const code = await main([...argv, '--lang', 'en'], en.io);
+  expect(await main([...argv, '--lang', 'zh'], zh.io)).toBe(code);
+  return { code, en: en.err.join('\n'), zh: zh.err.join('\n'), out: en.out.join('\n') };
+}
+
+describe('a file of the wrong kind', () => {
+  it('records given as a scenario — to run, to validate, or first to validate-history — say where records go', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
+    for (const argv of [['run', CAD, '--out', join(dir, 'run')], ['validate', CAD], ['validate-history', CAD, SMALL, '--out', join(dir, 'vh')]]) {
+      const r = await said(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.en).toBe(`${CAD}: is a table (CAD records?), not a scenario: a scenario is a YAML file (e.g. scenarios/default.yaml); records go to linkdrill calibrate RECORDS.csv, or linkdrill validate-history SCENARIO.yaml RECORDS.csv (the scenario first)`);
+      expect(r.zh).toMatch(/是一张表（接处警记录？），不是场景/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a scenario given as the records, and a run’s report given for its folder, say what to give', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
+    const r = await said(['calibrate', SMALL, '--out', join(dir, 'cal')]);
+    expect(r.code).toBe(1);
+    expect(r.en).toMatch(/^.*small\.yaml: is a YAML file \(a scenario\?\), not records: give a CAD export \(CSV or xlsx\) or a folder linkdrill run wrote; /);
+    expect(r.zh).toMatch(/是 YAML 文件（场景？），不是记录/);
+
+    const run = join(dir, 'run');
+    expect(await main(['run', SMALL, '--out', run], quiet().io)).toBe(0);
+    const page = join(run, 'report.html');
+    const report = await said(['report', page]);
+    expect(report.code).toBe(1);
+    expect(report.en).toBe(`${page}: is a file, not a folder: this needs a folder linkdrill run wrote; give its folder: ${run}`);
+    const cal = await said(['calibrate', page, '--out', join(dir, 'cal')]);
+    expect(cal.en).toBe(`${page}: is a run's report, not records: give its run folder ${run}, or a CAD export (CSV or xlsx)`);
+    const merge = await said(['merge', page, '--out', join(dir, 'merged')]);
+    expect(merge.code).toBe(1);
+    expect(merge.en).toBe(`${page}: is a file, not a folder: this needs a folder linkdrill batch wrote`);
+    expect(existsSync(join(dir, 'cal'))).toBe(false);
+    expect(existsSync(join(dir, 'merged'))).toBe(false);
+    // The folder itself is what report wants.
+    expect(await main(['report', run], quiet().io)).toBe(0);
+  });
+
+  it('a scenario saved by Notepad as .txt is still a scenario', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
+    const txt = join(dir, 'small.yaml.txt');
+    copyFileSync(SMALL, txt);
+    const r = await said(['validate', txt]);
+    expect(r.code).toBe(0);
+  });
+});

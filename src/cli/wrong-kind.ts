@@ -32,6 +32,14 @@ export function notAScenario(path: string): Words | null {
   return null;
 }
 
+/** Why the folder at `path`, given as a scenario, is none — a folder linkdrill wrote or an exercise package — or null where it does not say. */
+export function folderNotAScenario(path: string): Words | null {
+  if (existsSync(join(path, 'exercise.yaml'))) return { zh: `是演练包，不是场景：请用 linkdrill exercise ${path} 推演它`, en: `is an exercise package, not a scenario: play it with linkdrill exercise ${path}` };
+  if (wroteBy(path, 'run')) return { zh: `是运行结果文件夹，不是场景：重新生成其报告请用 linkdrill report ${path}`, en: `is a run's folder, not a scenario: render its report again with linkdrill report ${path}` };
+  if (wroteBy(path, 'batch')) return { zh: '是批量运行结果文件夹，不是场景：场景是 YAML 文件（如 scenarios/default.yaml）', en: "is a batch's folder, not a scenario: a scenario is a YAML file (e.g. scenarios/default.yaml)" };
+  return null;
+}
+
 /** Why the file at `path`, given as records (a CAD export or a run folder), is none — or null where its name does not say. */
 export function notRecords(path: string): Words | null {
   const ext = extname(path).toLowerCase();

@@ -63,6 +63,18 @@ describe('a file of the wrong kind', () => {
     expect(await main(['report', run], quiet().io)).toBe(0);
   });
 
+  it('a folder given as a scenario that is an exercise package or a run says what to do with it', async () => {
+    const pkg = join(ROOT, 'scenarios/exercises/chemical-leak-tabletop');
+    const batch = await said(['batch', pkg, '--out', join(mkdtempSync(join(tmpdir(), 'linkdrill-kind-')), 'b')]);
+    expect(batch.code).toBe(1);
+    expect(batch.en).toBe(`${pkg}: is an exercise package, not a scenario: play it with linkdrill exercise ${pkg}`);
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
+    expect(await main(['run', SMALL, '--out', join(dir, 'run')], quiet().io)).toBe(0);
+    expect((await said(['validate', join(dir, 'run')])).en).toBe(`${join(dir, 'run')}: is a run's folder, not a scenario: render its report again with linkdrill report ${join(dir, 'run')}`);
+    // Any other folder is said as before.
+    expect((await said(['validate', dir])).en).toBe(`${dir}: is a folder, not a file`);
+  });
+
   it('a scenario saved by Notepad as .txt is still a scenario', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
     const txt = join(dir, 'small.yaml.txt');

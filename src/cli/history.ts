@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDataText } from '../scenario/load.ts';
 import type { Lang, Result } from '../scenario/errors.ts';
-import { notRecords } from './wrong-kind.ts';
+import { notRecords, tryStat } from './wrong-kind.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { IDENTITY_MAPPING, parseMapping, type Mapping } from '../calibrate/cad/columns.ts';
 import { csvTable } from '../calibrate/cad/table.ts';
@@ -35,7 +35,7 @@ const HISTORY_FILE = /\.(csv|tsv|txt|xlsx)$/i;
 export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number; use: HistoryUse }): Promise<Result<LoadedHistory>> {
   if (!existsSync(path)) return { ok: false, errors: [{ path, ...missingWords(path, HISTORY_FILE) }] };
   const name = basename(path);
-  const wrong = statSync(path).isFile() ? notRecords(path) : null;
+  const wrong = tryStat(path)?.isFile() ? notRecords(path) : null;
   if (wrong) return { ok: false, errors: [{ path, ...wrong }] };
   if (statSync(path).isDirectory()) {
     // A file of the folder that is there but cannot be read (a folder, no permission) is named, not an internal error.

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { loadScenario, loadScenarioWithWorkbooks, type ReadBytes, type ReadFile } from '../scenario/load.ts';
 import { decodeText } from '../scenario/encoding.ts';
 import type { InputError, Result, Words } from '../scenario/errors.ts';
-import { folderNotAScenario, notAScenario } from './wrong-kind.ts';
+import { folderNotAScenario, notAScenario, tryStat } from './wrong-kind.ts';
 import { NO_SUCH_FILE_OR_FOLDER, notFoundWords } from '../scenario/files.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
@@ -122,7 +122,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Opens a scenario file; side files are read relative to its folder and their digests recorded. */
 export function readScenarioFile(path: string): Result<ScenarioFile> {
-  const st = statSync(path, { throwIfNoEntry: false });
+  const st = tryStat(path);
   const wrong = st?.isFile() ? notAScenario(path) : st?.isDirectory() ? folderNotAScenario(path) : null;
   if (wrong) return { ok: false, errors: [{ path, ...wrong }] };
   const read = readBytesFile(path, path, MAX_TEXT_BYTES);

@@ -153,8 +153,8 @@ function scenarioNotPackage(raw: Record<string, unknown>, fileName: string): Inp
   if (scenarioKeys.length < 2 || ['msel', 'phases', 'scenario', 'trains'].some((k) => k in raw)) return null;
   return {
     path: fileName,
-    zh: '是一个场景，不是演练包：演练包是一个文件夹，其中的 exercise.yaml 以 scenario: 指向场景，并写明阶段、注入（MSEL）和决策点——如 npx linkdrill exercise scenarios/exercises/chemical-leak-tabletop；单独运行场景请用 linkdrill run',
-    en: 'is a scenario, not an exercise package: a package is a folder whose exercise.yaml names its scenario (scenario:) and sets out phases, injects (the MSEL) and decision points — e.g. npx linkdrill exercise scenarios/exercises/chemical-leak-tabletop; to run the scenario alone use linkdrill run',
+    zh: '是一个场景，不是演练包：演练包的 exercise.yaml 以 scenario: 指向场景，并写明阶段、注入（MSEL）和决策点，如随附的 scenarios/exercises/chemical-leak-tabletop',
+    en: "is a scenario, not an exercise package: a package's exercise.yaml names its scenario (scenario:) and sets out phases, injects (the MSEL) and decision points, as the bundled scenarios/exercises/chemical-leak-tabletop does",
   };
 }
 

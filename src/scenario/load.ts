@@ -28,6 +28,7 @@ import { normaliseCommand, normaliseComms, normaliseDepots } from './normalise/o
 import { normaliseTravel } from './normalise/travel.ts';
 import { normaliseDemand } from './normalise/demand.ts';
 import { normaliseScoring } from './normalise/scoring.ts';
+import { isZoneProblem } from './normalise/words.ts';
 import { resolveIncludes } from './include.ts';
 import { readWorkbooks, workbookNames, type Workbooks } from './workbooks.ts';
 
@@ -144,8 +145,9 @@ function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile,
   const durationS = secs(s.duration);
   if (!(durationS > 0)) ctx.err('duration', { zh: '必须大于零', en: 'must be longer than zero' });
   // Zones in a file that could not be read leave the scenario none: every zone it names would be
-  // said to be unknown and every demand weight zero. The file's own problem is said alone.
-  if (!Array.isArray(s.zones) && geo.zonesFile === undefined && ctx.errors.length) return { ok: false, errors: ctx.errors };
+  // said to be unknown and every demand weight zero. The file's own problem is said instead of
+  // those, and every other problem still is (another file missing among them).
+  const zonesUnread = !Array.isArray(s.zones) && geo.zonesFile === undefined && ctx.errors.length > 0;
   const { zones, zoneIds } = normaliseZones(s.zones, ctx, geo.zonesFile);
   const fleet = normaliseFleet(s, zoneIds, ctx);
   const center = normaliseCenter(s.center, ctx);
@@ -156,7 +158,7 @@ function normalise(parsed: ScenarioParsed, fileName: string, readFile: ReadFile,
   const travel = normaliseTravel(s.travel, { zones, zoneIds, stations: fleet.stations, hospitals: fleet.hospitals }, ctx, geo.networkFile);
   const demand = normaliseDemand(s, { zones, zoneIds }, typeIds, center, start, durationS, ctx, geo.historyCrs);
   const scoring = normaliseScoring(s.scoring, fleet.kinds, typeIds, ctx);
-  if (ctx.errors.length) return { ok: false, errors: ctx.errors };
+  if (ctx.errors.length) return { ok: false, errors: zonesUnread ? ctx.errors.filter((e) => !isZoneProblem(e)) : ctx.errors };
   checkOffsets(travel, { stations: fleet.stations, hospitals: fleet.hospitals, depots, layers: geo.layers }, ctx);
   const name = s.name ?? fileName.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
   return {

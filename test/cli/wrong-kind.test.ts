@@ -3,7 +3,7 @@
  * records, a run's report for its folder — is said in one line with what to give instead, in both
  * languages, and nothing runs or is written.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,8 +43,8 @@ describe('a file of the wrong kind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
     const r = await said(['calibrate', SMALL, '--out', join(dir, 'cal')]);
     expect(r.code).toBe(1);
-    expect(r.en).toMatch(/^.*small\.yaml: is a YAML file \(a scenario\?\), not records: give a CAD export \(CSV or xlsx\) or a folder linkdrill run wrote; /);
-    expect(r.zh).toMatch(/是 YAML 文件（场景？），不是记录/);
+    expect(r.en).toMatch(/^.*small\.yaml: is a YAML or JSON file \(a scenario\?\), not records: give a CAD export \(CSV or xlsx\) or a folder linkdrill run wrote; /);
+    expect(r.zh).toMatch(/是 YAML 或 JSON 文件（场景？），不是记录/);
 
     const run = join(dir, 'run');
     expect(await main(['run', SMALL, '--out', run], quiet().io)).toBe(0);
@@ -70,9 +70,39 @@ describe('a file of the wrong kind', () => {
     expect(batch.en).toBe(`${pkg}: is an exercise package, not a scenario: play it with linkdrill exercise ${pkg}`);
     const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
     expect(await main(['run', SMALL, '--out', join(dir, 'run')], quiet().io)).toBe(0);
-    expect((await said(['validate', join(dir, 'run')])).en).toBe(`${join(dir, 'run')}: is a run's folder, not a scenario: render its report again with linkdrill report ${join(dir, 'run')}`);
+    expect((await said(['validate', join(dir, 'run')])).en).toBe(
+      `${join(dir, 'run')}: is a run's folder, not a scenario: a scenario is a YAML file (validate-history takes the scenario first, then the records); to render this run's report again use linkdrill report ${join(dir, 'run')}`,
+    );
     // Any other folder is said as before.
     expect((await said(['validate', dir])).en).toBe(`${dir}: is a folder, not a file`);
+  });
+
+  it('a path that cannot be looked at is said as before, never as an internal error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
+    const loop = join(dir, 'loop');
+    symlinkSync(loop, loop);
+    const through = `${SMALL}/`;
+    for (const argv of [['validate', through], ['validate', loop], ['report', through], ['report', loop], ['merge', loop, '--out', join(dir, 'm')], ['calibrate', loop, '--out', join(dir, 'c')]]) {
+      const r = await said(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.en, argv.join(' ')).not.toMatch(/internal error|\n\s+at /);
+      expect(r.en, argv.join(' ')).toMatch(/not found|cannot be read|no such|symbolic link|missing/);
+    }
+  });
+
+  it('a JSON scenario, a page that is no run’s report and a batch’s folder are each said for what they are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkdrill-kind-'));
+    const json = join(dir, 'scenario.json');
+    writeFileSync(json, '{"name": "x"}');
+    expect((await said(['calibrate', json, '--out', join(dir, 'c')])).en).toMatch(/scenario\.json: is a YAML or JSON file \(a scenario\?\), not records/);
+    const page = join(dir, 'notes.html');
+    writeFileSync(page, '<p>notes</p>');
+    expect((await said(['calibrate', page, '--out', join(dir, 'c')])).en).toBe(`${page}: is a web page, not records: give a CAD export (CSV or xlsx) or a folder linkdrill run wrote`);
+    const batch = join(dir, 'batch');
+    expect(await main(['batch', SMALL, '--reps', '2', '--workers', '1', '--out', batch], quiet().io)).toBe(0);
+    expect((await said(['run', batch, '--out', join(dir, 'r')])).en).toBe(`${batch}: is a batch's folder, not a scenario: a scenario is a YAML file (e.g. scenarios/default.yaml)`);
+    // A batch's folder is what merge wants: its shards merge.
+    expect(await main(['merge', batch, '--out', join(dir, 'merged')], quiet().io)).toBe(0);
   });
 
   it('a scenario saved by Notepad as .txt is still a scenario', async () => {

@@ -146,7 +146,7 @@ describe('exercise packages', () => {
     if (r.ok) return;
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0].path).toBe('default.yaml');
-    expect(r.errors[0].en).toMatch(/^is a scenario, not an exercise package: .*scenarios\/exercises\/chemical-leak-tabletop; to run the scenario alone use linkdrill run$/);
+    expect(r.errors[0].en).toMatch(/^is a scenario, not an exercise package: .*scenarios\/exercises\/chemical-leak-tabletop does$/);
     expectBilingual(r.errors);
   });
 

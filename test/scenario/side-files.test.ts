@@ -132,7 +132,23 @@ describe('CSV side files', () => {
 });
 
 describe('a zones file that cannot be read', () => {
-  it('is said alone, with the other files missing, not as every zone the scenario names', () => {
+  it('is said with every other file missing, not as every zone the scenario names', () => {
+    // The school scenario with its zones moved into a file, copied without any of its side files.
+    const doc = parseYaml(readFileSync(join(ROOT, 'scenarios/school-emergency.yaml'), 'utf8'));
+    doc.zones = { file: 'geo/zones.geojson' };
+    const r = loadScenario(stringify(doc), 'school.yaml', () => null);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(lines(r.errors)).toEqual(['zones.file: file not found: "geo/zones.geojson"', 'travel.matrix: file not found: "geo/school-matrix.csv"', 'demand.history.file: file not found: "history/school-cad.csv"']);
+    // With its zones file read, a zone it does not hold is still said.
+    const county = parseYaml(readFileSync(join(ROOT, 'scenarios/default.yaml'), 'utf8'));
+    county.demand.background[0].zones = { NOWHERE: 1 };
+    const bad = loadScenario(stringify(county), 'default.yaml', (rel) => readFileSync(join(ROOT, 'scenarios', rel), 'utf8'));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(lines(bad.errors)).toContain('demand.background[0].zones.NOWHERE: unknown zone "NOWHERE"');
+  });
+
+  it('is said with the roads file missing too, not as every zone the scenario names', () => {
     const text = readFileSync(join(ROOT, 'scenarios/default.yaml'), 'utf8');
     // The scenario copied without its geo folder: the zones and roads files are not there.
     const read = (rel: string) => (rel.startsWith('geo/') ? null : readFileSync(join(ROOT, 'scenarios', rel), 'utf8'));

@@ -10,7 +10,7 @@ import { readSideBytes, readSideFile, unreadableWords } from '../files.ts';
 import { nearestZone } from '../../geo/zones.ts';
 import type { NormaliseContext } from './context.ts';
 import { secs, weightsProblem, WEIGHTS_ALL_ZERO } from './dist.ts';
-import { duplicateId, unknownIncidentType, unknownZone } from './words.ts';
+import { duplicateId, unknownIncidentType, unknownZone, ZONE_WEIGHTS_ZERO } from './words.ts';
 import { distMean } from '../../random/distributions.ts';
 
 function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<string>, typeIds: Set<string>, ctx: NormaliseContext): Background[] {
@@ -28,7 +28,7 @@ function normaliseBackground(s: ScenarioParsed, zones: Zone[], zoneIds: Set<stri
     }
     const zoneProblem = weightsProblem(zoneWeights);
     if (zoneProblem === WEIGHTS_ALL_ZERO) {
-      if (b.ratePerDay > 0) err(`${p}.zones`, { zh: '各区域权重之和为零（没有人口？）', en: 'zone weights sum to zero (no population?)' });
+      if (b.ratePerDay > 0) err(`${p}.zones`, ZONE_WEIGHTS_ZERO);
     } else if (zoneProblem) err(`${p}.zones`, b.zones === 'population' ? { zh: '各区域人口过大：其总和不是有限数', en: 'the zones’ populations are too large: their sum is not a finite number' } : zoneProblem);
     const relative = (xs: number[] | undefined, key: string): number[] | null => (xs ? relativeTo1(xs, `${p}.${key}`, ctx) : null);
     const profile = hourProfile(b.profile, `${p}.profile`, ctx);

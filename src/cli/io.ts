@@ -104,6 +104,7 @@ function readProblem(e: unknown): Words {
   if (code === 'ENOENT' || code === 'ENOTDIR') return notFoundWords();
   if (code === 'EISDIR') return { zh: '是文件夹，不是文件', en: 'is a folder, not a file' };
   if (code === 'EACCES' || code === 'EPERM') return { zh: '无法读取（没有权限）', en: 'cannot be read (permission denied)' };
+  if (code === 'ELOOP') return { zh: '无法读取（符号链接绕成了环，指不到任何文件）', en: 'cannot be read (a symbolic link that leads round in a loop, to no file)' };
   const why = code ?? (e as Error).message;
   return { zh: `无法读取（${why}）`, en: `cannot be read (${why})` };
 }

@@ -88,6 +88,7 @@ describe('a file of the wrong kind', () => {
       expect(r.en, argv.join(' ')).not.toMatch(/internal error|\n\s+at /);
       expect(r.en, argv.join(' ')).toMatch(/not found|cannot be read|no such|symbolic link|missing/);
     }
+    expect((await said(['validate', loop])).en).toBe(`${loop}: cannot be read (a symbolic link that leads round in a loop, to no file)`);
   });
 
   it('a JSON scenario, a page that is no run’s report and a batch’s folder are each said for what they are', async () => {

@@ -4,7 +4,7 @@
  * then the row-by-row problems, printed one per line (`cad.csv row 42, column 到场时间: not a time …`).
  */
 import type { HistoryUse } from '../calibrate/resolution.ts';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDataText } from '../scenario/load.ts';
 import type { Lang, Result } from '../scenario/errors.ts';
@@ -35,9 +35,10 @@ const HISTORY_FILE = /\.(csv|tsv|txt|xlsx)$/i;
 export async function loadHistory(path: string, o: { mappingPath?: string; scenario: Scenario | null; drop: boolean; rep: number; use: HistoryUse }): Promise<Result<LoadedHistory>> {
   if (!existsSync(path)) return { ok: false, errors: [{ path, ...missingWords(path, HISTORY_FILE) }] };
   const name = basename(path);
-  const wrong = tryStat(path)?.isFile() ? notRecords(path) : null;
+  const st = tryStat(path);
+  const wrong = st?.isFile() ? notRecords(path) : null;
   if (wrong) return { ok: false, errors: [{ path, ...wrong }] };
-  if (statSync(path).isDirectory()) {
+  if (st?.isDirectory()) {
     // A file of the folder that is there but cannot be read (a folder, no permission) is named, not an internal error.
     const { files, errors } = readFolderFiles(path, ['run.json', ...RECORD_CSV_FILES, 'events.csv']);
     if (errors.length) return { ok: false, errors };

@@ -8,7 +8,6 @@ import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { Words } from '../scenario/errors.ts';
 
-// Not .txt: Notepad saves a YAML scenario as one.
 /** What is at `path`, or undefined where nothing can be told (absent, a loop of links, no permission): the readers then say why. */
 export function tryStat(path: string): Stats | undefined {
   try {
@@ -18,6 +17,7 @@ export function tryStat(path: string): Stats | undefined {
   }
 }
 
+// Not .txt: Notepad saves a YAML scenario as one.
 const TABLE = new Set(['.csv', '.tsv', '.xlsx', '.xls', '.xlsm']);
 const PAGE = new Set(['.html', '.htm']);
 const SCENARIO_LIKE = new Set(['.yaml', '.yml', '.json']);

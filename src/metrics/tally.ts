@@ -41,13 +41,18 @@ const count = (counts: Map<string, number>, key: string, n: number) => void coun
 
 /** One indicator's items, added in order; `target` decides which items are misses. */
 export class IndicatorTally {
-  /** Every item's value, in the order added. */
-  readonly values: readonly number[] = [];
+  /** Every item's value, in the order added (`values` to those who read it). */
+  private readonly added: number[] = [];
   readonly misses: Misses = { over: 0, worst: [], channels: new Map(), agencies: new Map() };
   /** The values sorted, once asked for, and how many values there were then. */
   private ascending: { n: number; sorted: Float64Array } | null = null;
 
   constructor(readonly target: number) {}
+
+  /** Every item's value, in the order added. */
+  get values(): readonly number[] {
+    return this.added;
+  }
 
   /**
    * Adds the items of `part`, another tally of the same target, after this one's: the same as
@@ -55,8 +60,7 @@ export class IndicatorTally {
    */
   absorb(part: IndicatorTally): void {
     if (part.target !== this.target) throw new RangeError(`a tally of target ${part.target} added to one of ${this.target}`);
-    const values = this.values as number[];
-    for (const v of part.values) values.push(v);
+    for (const v of part.added) this.added.push(v);
     const m = this.misses;
     m.over += part.misses.over;
     for (const [key, n] of part.misses.channels) count(m.channels, key, n);
@@ -73,9 +77,8 @@ export class IndicatorTally {
 
   /** Adds items (one replication's, or part of one). */
   add(samples: readonly Sample[]): void {
-    const values = this.values as number[];
     for (const s of samples) {
-      values.push(s.value);
+      this.added.push(s.value);
       if (s.value > this.target) this.miss(s);
     }
   }
